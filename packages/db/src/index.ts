@@ -1,1 +1,17 @@
-export {};
+// The public API of @clinicpay/db. Test helpers live apart, in '@clinicpay/db/testing'.
+export { createDatabase, type DatabaseHandle, type DatabaseKind, type DatabaseOptions } from './connection.js';
+export { checkConnection, type ConnectionCheck } from './check-connection.js';
+export { maskDatabaseUrl } from './mask-url.js';
+export { migrateToLatest, type MigrationOutcome } from './migrate.js';
+export { migrationProvider, migrations } from './migrations/index.js';
+export { parseInt8 } from './int8.js';
+export * from './errors.js';
+export { APPOINTMENT_OVERLAP_CONSTRAINT, translateDbError, withDbErrors } from './translate-error.js';
+export * from './statuses.js';
+export type * from './schema.js';
+export { columns, type ColumnMap } from './columns.js';
+export { appointmentColumns, insertAppointment } from './queries/appointments.js';
+export { insertStripeEvent, type IncomingStripeEvent } from './queries/stripe-events.js';
+export { recordSignatureFailure, type SignatureFailure } from './queries/webhook-signature-failures.js';
+export type { Kysely, Transaction, Selectable, Insertable, Updateable } from 'kysely';
+export { sql } from 'kysely';

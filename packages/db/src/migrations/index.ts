@@ -1,0 +1,20 @@
+// A static list rather than a folder scan, so migrations survive bundling. Append only; names sort
+// by time and kysely refuses to run them out of order.
+import type { Migration, MigrationProvider } from 'kysely/migration';
+import * as m0001 from './2026_11_26_0001_catalogue.js';
+import * as m0002 from './2026_11_26_0002_bookings.js';
+import * as m0003 from './2026_11_26_0003_payments.js';
+import * as m0004 from './2026_11_26_0004_stripe_inbox.js';
+import * as m0005 from './2026_11_26_0005_admin.js';
+
+export const migrations: Readonly<Record<string, Migration>> = {
+  '2026_11_26_0001_catalogue': m0001,
+  '2026_11_26_0002_bookings': m0002,
+  '2026_11_26_0003_payments': m0003,
+  '2026_11_26_0004_stripe_inbox': m0004,
+  '2026_11_26_0005_admin': m0005,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve({ ...migrations }),
+};

@@ -1,0 +1,77 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { DatabaseUnavailableError } from './errors.js';
+import { INT8_OID, parseInt8 } from './int8.js';
+import { maskDatabaseUrl } from './mask-url.js';
+import type { Database } from './schema.js';
+
+export const DEFAULT_MAX_CONNECTIONS = 10;
+/** PostgreSQL allows 100 connections in all, shared by every replica and test worker. */
+export const MAX_CONNECTIONS_CAP = 50;
+
+export interface PostgresOptions {
+  url: string;
+  maxConnections?: number;
+  connectTimeoutMs?: number;
+  /** Errors of idle pooled connections (server restart, terminated backend); ignored by default. */
+  onPoolError?: (error: Error) => void;
+}
+
+// Per pool rather than pg.types.setTypeParser, which would change every pg user in the process.
+const types: pg.CustomTypesConfig = {
+  getTypeParser: (oid: number, format?: 'text' | 'binary'): unknown =>
+    oid === INT8_OID ? parseInt8 : (pg.types.getTypeParser(oid, format) as unknown),
+};
+
+export function clampConnections(requested: number | undefined): number {
+  const n = requested ?? DEFAULT_MAX_CONNECTIONS;
+  return Math.min(Math.max(1, Math.floor(n)), MAX_CONNECTIONS_CAP);
+}
+
+/** Opens a pool and proves it can reach the server, so a bad URL fails at start-up, not first use. */
+export async function openPostgres(options: PostgresOptions): Promise<Kysely<Database>> {
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: clampConnections(options.maxConnections),
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+    types,
+  });
+  pool.on('error', options.onPoolError ?? (() => undefined));
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (e) {
+    await pool.end().catch(() => undefined);
+    throw unavailable(options.url, e);
+  }
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+function unavailable(url: string, e: unknown): DatabaseUnavailableError {
+  const masked = maskDatabaseUrl(url);
+  const reason = describe(e, url);
+  return new DatabaseUnavailableError(
+    `Cannot connect to PostgreSQL at ${masked} (${reason}). Check that the server is running and ` +
+      'reachable at that host and port, that the database and user exist and the credentials are right ' +
+      'in DATABASE_URL; or unset DATABASE_URL to use the embedded database.',
+    masked,
+  );
+}
+
+function describe(e: unknown, url: string): string {
+  const { code, message } = (typeof e === 'object' && e !== null ? e : {}) as { code?: unknown; message?: unknown };
+  const text = typeof message === 'string' && message !== '' ? message : String(e);
+  const withCode = typeof code === 'string' && !text.includes(code) ? `${code}: ${text}` : text;
+  // A driver message may quote the connection string; the password must not reach a log line.
+  const password = passwordOf(url);
+  return password ? withCode.split(password).join('***') : withCode;
+}
+
+function passwordOf(url: string): string | undefined {
+  try {
+    const p = new URL(url).password;
+    return p === '' ? undefined : decodeURIComponent(p);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,58 @@
+import type { Generated } from 'kysely';
+import type { FailurePolicy, Gateway, GatewayMode } from '../statuses.js';
+import type { GeneratedJson, GeneratedTimestamp, Id, Serial, Timestamp } from './column-types.js';
+
+/**
+ * One row per gateway per clinic. Stripe-only columns are null for pay_at_clinic (a CHECK says so).
+ * Secret columns hold the AES-256-GCM envelope as text, never a plaintext key.
+ */
+export interface GatewaySettingsTable {
+  clinic_id: string;
+  gateway: Gateway;
+  enabled: Generated<boolean>;
+  mode: GatewayMode | null;
+  currency: string | null;
+  failure_policy: FailurePolicy | null;
+  test_publishable_key: string | null;
+  test_secret_key_encrypted: string | null;
+  test_webhook_secret_encrypted: string | null;
+  live_publishable_key: string | null;
+  live_secret_key_encrypted: string | null;
+  live_webhook_secret_encrypted: string | null;
+  updated_at: GeneratedTimestamp;
+  updated_by: string | null;
+}
+
+export interface AdminUsersTable {
+  id: Id;
+  /** Unique case-insensitively (index on lower(email)). */
+  email: string;
+  password_hash: string;
+  name: string;
+  created_at: GeneratedTimestamp;
+}
+
+export interface AdminSessionsTable {
+  /** Hash of the cookie's token: a database leak does not yield live sessions. */
+  token_hash: string;
+  admin_user_id: string;
+  created_at: GeneratedTimestamp;
+  last_seen_at: GeneratedTimestamp;
+  expires_at: Timestamp;
+}
+
+export interface RateLimitCountersTable {
+  key: string;
+  window_start: Timestamp;
+  count: Generated<number>;
+}
+
+/** Who changed which setting, when; details never hold a secret. */
+export interface AuditLogTable {
+  id: Serial;
+  actor: string;
+  action: string;
+  target: string | null;
+  details: GeneratedJson;
+  at: GeneratedTimestamp;
+}

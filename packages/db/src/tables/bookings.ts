@@ -1,0 +1,52 @@
+import type { Generated } from 'kysely';
+import type { AppointmentStatus, PaymentMethod } from '../statuses.js';
+import type {
+  GeneratedJson,
+  GeneratedTimestamp,
+  Id,
+  NullableTimestamp,
+  Serial,
+  Timestamp,
+} from './column-types.js';
+
+/** A guest's details, one row per booking (never merged by email). */
+export interface PatientsTable {
+  id: Id;
+  name: string;
+  email: string;
+  phone: string | null;
+  created_at: GeneratedTimestamp;
+}
+
+export interface AppointmentsTable {
+  id: Id;
+  /** Short human booking reference shown to the patient, unique. */
+  reference: string;
+  doctor_id: string;
+  service_id: string;
+  patient_id: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  status: Generated<AppointmentStatus>;
+  /** Required while pending_payment: the sweeper cancels the hold after it. */
+  hold_expires_at: NullableTimestamp;
+  payment_method: PaymentMethod;
+  cancel_reason: string | null;
+  /** Hash of the secret in the patient's status link; the secret itself is never stored. */
+  access_token_hash: string;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface AppointmentEventsTable {
+  id: Serial;
+  appointment_id: string;
+  /** null for the row that records the appointment's creation. */
+  from_status: AppointmentStatus | null;
+  to_status: AppointmentStatus;
+  /** Who moved it: 'patient', 'admin', 'webhook', 'sweeper', 'system', … */
+  source: string;
+  reason: string | null;
+  details: GeneratedJson;
+  at: GeneratedTimestamp;
+}

@@ -1,0 +1,61 @@
+import type { Generated } from 'kysely';
+import type { GeneratedTimestamp, Id, NullableTimestamp, Timestamp } from './column-types.js';
+
+export interface ClinicsTable {
+  id: Id;
+  name: string;
+  /** IANA zone name, e.g. Europe/Paris; validated by the API (SQL cannot check it immutably). */
+  time_zone: string;
+  address: Generated<string>;
+  /** ISO 4217, uppercase. */
+  currency: string;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface DoctorsTable {
+  id: Id;
+  clinic_id: string;
+  name: string;
+  specialty: Generated<string>;
+  active: Generated<boolean>;
+  created_at: GeneratedTimestamp;
+}
+
+export interface DoctorWeeklyHoursTable {
+  id: Id;
+  doctor_id: string;
+  /** 0 = Sunday … 6 = Saturday, as `Date#getDay()` and PostgreSQL's `extract(dow …)`. */
+  weekday: number;
+  /** Minutes after local midnight in the clinic's time zone; end is exclusive, at most 1440. */
+  start_minute: number;
+  end_minute: number;
+}
+
+export interface DoctorTimeOffTable {
+  id: Id;
+  doctor_id: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  reason: string | null;
+  created_at: GeneratedTimestamp;
+}
+
+export interface ServicesTable {
+  id: Id;
+  clinic_id: string;
+  name: string;
+  duration_minutes: number;
+  /** Minor units of price_currency. */
+  price_amount: number;
+  price_currency: string;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+  /** Soft delete: past appointments keep pointing at the service. */
+  deleted_at: NullableTimestamp;
+}
+
+export interface DoctorServicesTable {
+  doctor_id: string;
+  service_id: string;
+}

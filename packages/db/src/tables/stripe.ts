@@ -1,0 +1,28 @@
+import type { Generated } from 'kysely';
+import type { GatewayMode } from '../statuses.js';
+import type { GeneratedTimestamp, Id, Json, NullableTimestamp, Serial } from './column-types.js';
+
+/** The webhook inbox: stored first, processed once (processed_at set by compare-and-set). */
+export interface StripeEventsTable {
+  id: Id;
+  stripe_event_id: string;
+  type: string;
+  livemode: boolean;
+  payload: Json;
+  received_at: GeneratedTimestamp;
+  processed_at: NullableTimestamp;
+  /** e.g. 'applied', 'ignored', 'not_ours', 'failed'. */
+  outcome: string | null;
+  error: string | null;
+  attempts: Generated<number>;
+}
+
+/** Capped by a trigger at the newest 1000 rows: counted, never stored as events. */
+export interface WebhookSignatureFailuresTable {
+  id: Serial;
+  /** The mode the (unverified) payload claimed, when it could be read. */
+  mode: GatewayMode | null;
+  reason: string;
+  remote_address: string | null;
+  received_at: GeneratedTimestamp;
+}

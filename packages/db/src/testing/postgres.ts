@@ -1,0 +1,113 @@
+import { createHash, randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { createDatabase } from '../connection.js';
+import { migrateToLatest } from '../migrate.js';
+import { migrations } from '../migrations/index.js';
+import type { DatabaseHandle } from '../connection.js';
+import { testDatabaseUrl } from './env.js';
+
+export interface TestDatabase extends DatabaseHandle {
+  url: string;
+  name: string;
+  /** Closes the pool, then terminates any other session and drops the database. */
+  drop(): Promise<void>;
+}
+
+export interface TestDatabaseOptions {
+  /** false: an empty database (for migration tests). Default true: cloned from the migrated template. */
+  migrated?: boolean;
+  /** Pool size; small by default because turbo runs suites in parallel on one server. */
+  maxConnections?: number;
+}
+
+const TEMPLATE_PREFIX = 'clinicpay_tpl_';
+// Serialises template builds and clones across test files and packages running at once.
+const TEMPLATE_LOCK_KEY = 7_245_311_052_118_002n;
+
+/**
+ * The template's name hashes the migration names and their code, so a new migration, or an edit to
+ * an unreleased one during development, gets a new template instead of a stale one.
+ */
+export function templateName(): string {
+  const hash = createHash('sha256');
+  for (const [name, m] of Object.entries(migrations)) hash.update(`${name}\n${m.up.toString()}\n`);
+  return `${TEMPLATE_PREFIX}${hash.digest('hex').slice(0, 12)}`;
+}
+
+export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
+  const name = `clinicpay_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  await withAdmin(async (admin) => {
+    await admin.query(`select pg_advisory_lock(${TEMPLATE_LOCK_KEY})`);
+    try {
+      if (options.migrated === false) {
+        await admin.query(`create database ${name}`);
+      } else {
+        await ensureTemplate(admin);
+        await admin.query(`create database ${name} template ${templateName()}`);
+      }
+    } finally {
+      await admin.query(`select pg_advisory_unlock(${TEMPLATE_LOCK_KEY})`);
+    }
+  });
+  const url = databaseUrl(name);
+  const handle = await createDatabase({ url, maxConnections: options.maxConnections ?? 5 });
+  return {
+    ...handle,
+    url,
+    name,
+    drop: async () => {
+      await handle.close();
+      await withAdmin((admin) => admin.query(`drop database if exists ${name} with (force)`));
+    },
+  };
+}
+
+async function ensureTemplate(admin: pg.Client): Promise<void> {
+  const template = templateName();
+  if (await databaseExists(admin, template)) return;
+  // Built under a temporary name and renamed when complete, so a crash never leaves a
+  // half-migrated template that later runs would trust.
+  const building = `${template}_building`;
+  await admin.query(`drop database if exists ${building} with (force)`);
+  await admin.query(`create database ${building}`);
+  const handle = await createDatabase({ url: databaseUrl(building), maxConnections: 2 });
+  try {
+    await migrateToLatest(handle.db);
+  } finally {
+    await handle.close();
+  }
+  await admin.query(`alter database ${building} rename to ${template}`);
+  await dropStaleTemplates(admin, template);
+}
+
+/** Templates of older migration lists are garbage; one still in use is left for next time. */
+async function dropStaleTemplates(admin: pg.Client, keep: string): Promise<void> {
+  const { rows } = await admin.query<{ datname: string }>(
+    `select datname from pg_database where datname like $1 and datname <> $2`,
+    [`${TEMPLATE_PREFIX}%`, keep],
+  );
+  for (const { datname } of rows) {
+    await admin.query(`drop database if exists ${pg.escapeIdentifier(datname)}`).catch(() => undefined);
+  }
+}
+
+async function databaseExists(admin: pg.Client, name: string): Promise<boolean> {
+  const { rowCount } = await admin.query(`select 1 from pg_database where datname = $1`, [name]);
+  return rowCount === 1;
+}
+
+function databaseUrl(name: string): string {
+  const url = new URL(testDatabaseUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function withAdmin<T>(work: (admin: pg.Client) => Promise<T>): Promise<T> {
+  const admin = new pg.Client({ connectionString: testDatabaseUrl });
+  await admin.connect();
+  try {
+    return await work(admin);
+  } finally {
+    await admin.end();
+  }
+}
