@@ -1,0 +1,21 @@
+import tailwindcss from '@tailwindcss/vite';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// In development the SPA talks to the API through this proxy, so the browser sees one origin,
+// as it does in production where the API serves the built SPA itself.
+const apiUrl = process.env.API_URL ?? 'http://127.0.0.1:3000';
+
+export default defineConfig({
+  // Production serves admin at /admin/ next to the patient app; dev uses the same path so links
+  // and the router's basename behave the same in both.
+  base: '/admin/',
+  plugins: [react(), tailwindcss()],
+  server: {
+    port: 5174,
+    proxy: {
+      '/trpc': { target: apiUrl, changeOrigin: true },
+      '/webhooks': { target: apiUrl, changeOrigin: true },
+    },
+  },
+});

@@ -1,0 +1,23 @@
+import { LoadingRegion, Skeleton } from '@clinicpay/ui';
+
+/** Three placeholder cards with the list's shape, so the page doesn't jump when data arrives. */
+export function ServiceListSkeleton() {
+  return (
+    <LoadingRegion label="Loading services…">
+      <ul className="grid gap-3">
+        {[0, 1, 2].map((row) => (
+          <li
+            key={row}
+            className="flex items-center justify-between gap-4 rounded-xl border border-slate-200 bg-white p-4 sm:p-5"
+          >
+            <div className="grid gap-2">
+              <Skeleton className="h-5 w-40 sm:w-44" />
+              <Skeleton className="h-4 w-16" />
+            </div>
+            <Skeleton className="h-5 w-14" />
+          </li>
+        ))}
+      </ul>
+    </LoadingRegion>
+  );
+}

@@ -1,0 +1,23 @@
+// The app's one tRPC module: typed hooks, one client and one QueryClient (STYLE.md, point 11).
+// AppRouter is imported as a type only, so no API code reaches the browser bundle.
+import type { AppRouter, RouterOutputs } from '@clinicpay/api';
+import { QueryClient } from '@tanstack/react-query';
+import { httpBatchLink } from '@trpc/client';
+import { createTRPCReact } from '@trpc/react-query';
+
+export const trpc = createTRPCReact<AppRouter>();
+
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    // The catalogue changes rarely; refetching on every focus would only flash skeletons.
+    queries: { staleTime: 60_000, retry: 1, refetchOnWindowFocus: false },
+  },
+});
+
+// Same origin in production (the API serves this SPA) and through Vite's proxy in development.
+export const trpcClient = trpc.createClient({
+  links: [httpBatchLink({ url: '/trpc' })],
+});
+
+export type Clinic = RouterOutputs['catalogue']['clinic'];
+export type Service = RouterOutputs['catalogue']['services'][number];

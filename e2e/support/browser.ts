@@ -1,0 +1,33 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+
+// The distribution's Chromium, never a downloaded one (TOOLCHAIN.md): no network at test time.
+const DEFAULT_CHROMIUM = '/usr/bin/chromium';
+
+// --headless etc. keep Chromium from phoning home or needing a GPU/sandbox in containers.
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Where Chromium is: `CHROMIUM_PATH`, else Debian's. Fails with the one line that fixes it. */
+export function chromiumPath(): string {
+  const path = process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM;
+  if (!existsSync(path)) {
+    throw new Error(
+      `Chromium not found at ${path}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`,
+    );
+  }
+  return path;
+}
+
+/** A headless Chromium driven by playwright-core. Close it in afterAll. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
+}

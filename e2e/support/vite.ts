@@ -1,0 +1,43 @@
+import { fileURLToPath } from 'node:url';
+import { createServer } from 'vite';
+
+export type SpaName = 'patient' | 'admin';
+
+export interface RunningSpa {
+  /** The SPA's entry URL, including its base path (`/admin/` for admin). */
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts an SPA's own Vite dev server (its vite.config.ts, plugins and base path) on a free port,
+ * proxying /trpc and /webhooks to the given API. The proxy is overridden inline rather than through
+ * `API_URL`, so two suites with two APIs never race on a process-wide variable.
+ */
+export async function startSpa(name: SpaName, apiUrl: string): Promise<RunningSpa> {
+  const root = fileURLToPath(new URL(`../../apps/${name}/`, import.meta.url));
+  const server = await createServer({
+    root,
+    configFile: `${root}vite.config.ts`,
+    logLevel: 'warn',
+    clearScreen: false,
+    server: {
+      host: '127.0.0.1',
+      port: 0,
+      strictPort: false,
+      // An HMR socket is useless to a test and would keep reconnecting after close.
+      hmr: false,
+      proxy: {
+        '/trpc': { target: apiUrl, changeOrigin: true },
+        '/webhooks': { target: apiUrl, changeOrigin: true },
+      },
+    },
+  });
+  await server.listen();
+  const url = server.resolvedUrls?.local[0];
+  if (!url) {
+    await server.close();
+    throw new Error(`The ${name} dev server started but reported no local URL.`);
+  }
+  return { url, close: () => server.close() };
+}
