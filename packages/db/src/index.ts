@@ -15,3 +15,4 @@ export { insertStripeEvent, type IncomingStripeEvent } from './queries/stripe-ev
 export { recordSignatureFailure, type SignatureFailure } from './queries/webhook-signature-failures.js';
 export type { Kysely, Transaction, Selectable, Insertable, Updateable } from 'kysely';
 export { sql } from 'kysely';
+export { findClinic, listBookableServices } from './queries/catalogue.js';

@@ -39,6 +39,7 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
   await withAdmin(async (admin) => {
     await admin.query(`select pg_advisory_lock(${TEMPLATE_LOCK_KEY})`);
     try {
+      await dropOrphans(admin);
       if (options.migrated === false) {
         await admin.query(`create database ${name}`);
       } else {
@@ -88,6 +89,35 @@ async function dropStaleTemplates(admin: pg.Client, keep: string): Promise<void>
   );
   for (const { datname } of rows) {
     await admin.query(`drop database if exists ${pg.escapeIdentifier(datname)}`).catch(() => undefined);
+  }
+}
+
+let orphansDropped = false;
+
+/**
+ * Test databases left by a killed run (its pid no longer alive here) are dropped once per
+ * process. One still connected to is skipped: DROP without FORCE refuses it.
+ */
+async function dropOrphans(admin: pg.Client): Promise<void> {
+  if (orphansDropped) return;
+  orphansDropped = true;
+  const { rows } = await admin.query<{ datname: string }>(
+    `select datname from pg_database where datname like 'clinicpay_test_%'`, // the regex below is exact
+  );
+  for (const { datname } of rows) {
+    const pid = Number(/^clinicpay_test_(\d+)_/.exec(datname)?.[1]);
+    if (!Number.isInteger(pid) || pid === process.pid || isAlive(pid)) continue;
+    await admin.query(`drop database if exists ${pg.escapeIdentifier(datname)}`).catch(() => undefined);
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: the process exists but belongs to someone else.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
