@@ -4,6 +4,8 @@ import { createDatabase } from '../connection.js';
 import { migrateToLatest } from '../migrate.js';
 import { migrations } from '../migrations/index.js';
 import type { DatabaseHandle } from '../connection.js';
+import { DatabaseUnavailableError } from '../errors.js';
+import { maskDatabaseUrl } from '../mask-url.js';
 import { testDatabaseUrl } from './env.js';
 
 export interface TestDatabase extends DatabaseHandle {
@@ -26,7 +28,9 @@ const TEMPLATE_LOCK_KEY = 7_245_311_052_118_002n;
 
 /**
  * The template's name hashes the migration names and their code, so a new migration, or an edit to
- * an unreleased one during development, gets a new template instead of a stale one.
+ * an unreleased one during development, gets a new template instead of a stale one. Old templates
+ * are left in place (a few MB each): the code's text can differ between test runners (vitest, tsx),
+ * and dropping "the other" template would make them rebuild each other's in turn.
  */
 export function templateName(): string {
   const hash = createHash('sha256');
@@ -78,18 +82,6 @@ async function ensureTemplate(admin: pg.Client): Promise<void> {
     await handle.close();
   }
   await admin.query(`alter database ${building} rename to ${template}`);
-  await dropStaleTemplates(admin, template);
-}
-
-/** Templates of older migration lists are garbage; one still in use is left for next time. */
-async function dropStaleTemplates(admin: pg.Client, keep: string): Promise<void> {
-  const { rows } = await admin.query<{ datname: string }>(
-    `select datname from pg_database where datname like $1 and datname <> $2`,
-    [`${TEMPLATE_PREFIX}%`, keep],
-  );
-  for (const { datname } of rows) {
-    await admin.query(`drop database if exists ${pg.escapeIdentifier(datname)}`).catch(() => undefined);
-  }
 }
 
 let orphansDropped = false;
@@ -133,8 +125,17 @@ function databaseUrl(name: string): string {
 }
 
 async function withAdmin<T>(work: (admin: pg.Client) => Promise<T>): Promise<T> {
-  const admin = new pg.Client({ connectionString: testDatabaseUrl });
-  await admin.connect();
+  const admin = new pg.Client({ connectionString: testDatabaseUrl, connectionTimeoutMillis: 5_000 });
+  try {
+    await admin.connect();
+  } catch (e) {
+    const masked = maskDatabaseUrl(testDatabaseUrl);
+    throw new DatabaseUnavailableError(
+      `Tests need PostgreSQL at ${masked} (TEST_DATABASE_URL): ${e instanceof Error ? e.message : String(e)}. ` +
+        'Start it (Debian: pg_ctlcluster <version> main start) or point TEST_DATABASE_URL elsewhere.',
+      masked,
+    );
+  }
   try {
     return await work(admin);
   } finally {
