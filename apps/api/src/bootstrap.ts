@@ -1,0 +1,41 @@
+import { join } from 'node:path';
+import { createDatabase, type DatabaseHandle } from '@clinicpay/db';
+import { systemClock, type Clock } from './clock.js';
+import type { Config } from './env.js';
+import { createLogger, type Logger } from './logger.js';
+import { loadOrCreateAppSecret } from './security/app-secret.js';
+import { createSecretBox } from './security/secret-box.js';
+import type { AppDeps } from './trpc.js';
+
+export interface Runtime extends AppDeps {
+  database: DatabaseHandle;
+  /** Closes the database (PGlite keeps the process alive until it is closed). */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens what the API runs on: the database (PostgreSQL when DATABASE_URL is set, else embedded
+ * PGlite under the data folder), the secret box and the logger.
+ */
+export async function openRuntime(
+  config: Config,
+  options: { clock?: Clock; logger?: Logger } = {},
+): Promise<Runtime> {
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  // Embedded mode has no operator to set APP_SECRET; production requires it (env.ts).
+  const appSecret = config.appSecret ?? (await loadOrCreateAppSecret(config.dataDir));
+  const database = await createDatabase(
+    config.databaseUrl
+      ? { url: config.databaseUrl }
+      : { dataDir: join(config.dataDir, 'pglite') },
+  );
+  return {
+    database,
+    db: database.db,
+    config,
+    clock: options.clock ?? systemClock,
+    logger,
+    secretBox: createSecretBox(appSecret),
+    close: () => database.close(),
+  };
+}

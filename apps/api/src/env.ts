@@ -1,0 +1,98 @@
+import { z } from 'zod';
+
+/**
+ * The API's whole configuration, read from the environment in this one place.
+ * Every other module receives a `Config`; nothing else reads `process.env`.
+ */
+const EnvSchema = z.object({
+  NODE_ENV: z
+    .enum(['development', 'test', 'production'], { message: 'one of development, test, production' })
+    .default('development'),
+  HOST: z.string().min(1, 'a host name or address to listen on, e.g. 127.0.0.1').default('127.0.0.1'),
+  PORT: z.coerce
+    .number({ message: 'a TCP port number, e.g. 3000' })
+    .int('a whole TCP port number, e.g. 3000')
+    .min(0, 'a TCP port between 0 and 65535')
+    .max(65535, 'a TCP port between 0 and 65535')
+    .default(3000),
+  PUBLIC_URL: z
+    .url({ message: 'the address patients and Stripe reach the API at, e.g. https://clinic.example.com' })
+    .optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'a PostgreSQL URL such as postgres://user:password@host:5432/db')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('.data'),
+  APP_SECRET: z
+    .string()
+    .min(32, 'at least 32 random characters (generate one: openssl rand -base64 32)')
+    .optional(),
+  STRIPE_API_URL: z.url({ message: 'the Stripe API base URL, e.g. https://api.stripe.com' }).optional(),
+  STRIPE_JS_URL: z.url({ message: 'the Stripe.js script URL, e.g. https://js.stripe.com/endive/stripe.js' }).optional(),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      message: 'one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface Config {
+  nodeEnv: Env['NODE_ENV'];
+  host: string;
+  port: number;
+  publicUrl: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  appSecret: string | undefined;
+  stripeApiUrl: string | undefined;
+  stripeJsUrl: string | undefined;
+  logLevel: Env['LOG_LEVEL'];
+}
+
+/** Thrown with one line per bad variable, so an operator fixes them all in one go. */
+export class InvalidConfigError extends Error {
+  readonly code = 'invalid_config' as const;
+  constructor(readonly problems: string[]) {
+    super(`The API's settings are not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'InvalidConfigError';
+  }
+}
+
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  // An empty variable (FOO=) means "not set", as most shells and .env files intend.
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new InvalidConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = issue.path.join('.');
+        const given = present[name] === undefined ? 'is missing' : 'is not valid';
+        return `${name} ${given}: it should be ${issue.message}`;
+      }),
+    );
+  }
+  const env = parsed.data;
+  const problems: string[] = [];
+  if (env.NODE_ENV === 'production' && !env.APP_SECRET) {
+    problems.push('APP_SECRET is missing: production needs it to decrypt stored Stripe keys (openssl rand -base64 32)');
+  }
+  if (env.NODE_ENV === 'production' && !env.DATABASE_URL) {
+    problems.push('DATABASE_URL is missing: production needs a PostgreSQL URL, not the embedded database');
+  }
+  if (problems.length > 0) throw new InvalidConfigError(problems);
+
+  return {
+    nodeEnv: env.NODE_ENV,
+    host: env.HOST,
+    port: env.PORT,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.DATA_DIR,
+    appSecret: env.APP_SECRET,
+    stripeApiUrl: env.STRIPE_API_URL,
+    stripeJsUrl: env.STRIPE_JS_URL,
+    logLevel: env.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,33 @@
+import { pino, type Logger } from 'pino';
+
+/**
+ * Log lines never carry secrets or patient details: these paths are replaced by "[redacted]"
+ * wherever they appear (request headers, tRPC inputs logged on error, our own objects).
+ */
+export const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["stripe-signature"]',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.passwordHash',
+  '*.secretKey',
+  '*.webhookSecret',
+  '*.webhookSigningSecret',
+  '*.appSecret',
+  '*.email',
+  '*.phone',
+  '*.patientName',
+  '*.patient',
+  '*.accessToken',
+  '*.token',
+];
+
+export function createLogger(options: { level: string; pretty?: boolean }): Logger {
+  return pino({
+    level: options.level,
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+  });
+}
+
+export type { Logger };

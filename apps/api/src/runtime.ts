@@ -1,0 +1,7 @@
+// What process launchers (the CLI, `npm start`) need to run the API in-process.
+export { loadConfig, type Config } from './env.js';
+export { openRuntime, type Runtime } from './bootstrap.js';
+export { startServer, buildServer } from './server.js';
+export { migrateAndSeed } from './seed/migrate-and-seed.js';
+export { DEMO_ADMIN } from './seed/demo-clinic.seed.js';
+export { exitWithUserError } from './user-error.js';

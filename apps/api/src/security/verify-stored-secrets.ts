@@ -1,0 +1,31 @@
+import type { Database, Kysely } from '@clinicpay/db';
+import type { SecretBox } from './secret-box.js';
+import { stripeSecretPurpose } from './secret-purposes.js';
+
+/**
+ * Decrypts every stored secret once, so a wrong APP_SECRET stops the start with SecretBoxError
+ * ("encrypted with a different APP_SECRET") instead of failing later at the first payment.
+ */
+export async function verifyStoredSecrets(deps: { db: Kysely<Database>; secretBox: SecretBox }): Promise<void> {
+  const rows = await deps.db
+    .selectFrom('gateway_settings')
+    .select([
+      'test_secret_key_encrypted',
+      'test_webhook_secret_encrypted',
+      'live_secret_key_encrypted',
+      'live_webhook_secret_encrypted',
+    ])
+    .where('gateway', '=', 'stripe')
+    .execute();
+  for (const row of rows) {
+    const stored = [
+      [row.test_secret_key_encrypted, stripeSecretPurpose('test', 'secret_key')],
+      [row.test_webhook_secret_encrypted, stripeSecretPurpose('test', 'webhook_secret')],
+      [row.live_secret_key_encrypted, stripeSecretPurpose('live', 'secret_key')],
+      [row.live_webhook_secret_encrypted, stripeSecretPurpose('live', 'webhook_secret')],
+    ] as const;
+    for (const [ciphertext, purpose] of stored) {
+      if (ciphertext) deps.secretBox.decrypt(ciphertext, purpose);
+    }
+  }
+}

@@ -1,0 +1,81 @@
+// The whole system on one machine, for development and demos: the Stripe emulator, the API (on
+// embedded PGlite unless DATABASE_URL is set), a seeded demo clinic, and both SPAs' Vite servers.
+// Run through `npm start` (which installs first) or `pnpm dev`.
+import { performance } from 'node:perf_hooks';
+import { resolve } from 'node:path';
+import { createServer as createViteServer, type ViteDevServer } from 'vite';
+import { DEMO_KEYS, startEmulator } from '@clinicpay/stripe-emulator';
+import { loadConfig, openRuntime, startServer, migrateAndSeed, DEMO_ADMIN, exitWithUserError } from '@clinicpay/api/runtime';
+
+const started = performance.now();
+const root = resolve(import.meta.dirname, '..');
+const ports = {
+  api: Number(process.env.PORT ?? 3000),
+  emulator: Number(process.env.STRIPE_EMULATOR_PORT ?? 12111),
+  patient: Number(process.env.PATIENT_PORT ?? 5173),
+  admin: Number(process.env.ADMIN_PORT ?? 5174),
+};
+
+async function main() {
+  const apiUrl = `http://127.0.0.1:${ports.api}`;
+  const emulator = await startEmulator({
+    port: ports.emulator,
+    webhooks: [{ url: `${apiUrl}/webhooks/stripe`, secret: DEMO_KEYS.webhookSigningSecret }],
+  });
+
+  const config = loadConfig({
+    ...process.env,
+    PORT: String(ports.api),
+    DATA_DIR: process.env.DATA_DIR ?? resolve(root, '.data'),
+    PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${ports.patient}`,
+    STRIPE_API_URL: process.env.STRIPE_API_URL ?? emulator.url,
+    STRIPE_JS_URL: process.env.STRIPE_JS_URL ?? `${emulator.url}/v3/stripe.js`,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  });
+  const runtime = await openRuntime(config);
+  await migrateAndSeed(runtime);
+  const api = await startServer(runtime);
+
+  process.env.API_URL = apiUrl;
+  const spas: ViteDevServer[] = [];
+  for (const [name, port] of [['patient', ports.patient], ['admin', ports.admin]] as const) {
+    const vite = await createViteServer({
+      root: resolve(root, 'apps', name),
+      configFile: resolve(root, 'apps', name, 'vite.config.ts'),
+      server: { port, strictPort: true, host: '127.0.0.1' },
+      logLevel: 'warn',
+    });
+    await vite.listen();
+    spas.push(vite);
+  }
+
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`
+Clinicpay is running (ready in ${seconds} s, database: ${runtime.database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'})
+
+  Patient booking   http://localhost:${ports.patient}/
+  Clinic admin      http://localhost:${ports.admin}/admin/
+  API               ${api.url}  (health: ${api.url}/healthz)
+  Stripe emulator   ${emulator.url}/
+
+  Admin sign-in     ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}
+  Stripe (Sandbox)  ${DEMO_KEYS.publishableKey} · ${DEMO_KEYS.secretKey}
+  Webhook secret    ${DEMO_KEYS.webhookSigningSecret}
+
+Press Ctrl+C to stop.`);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await Promise.allSettled(spas.map((vite) => vite.close()));
+    await api.stop();
+    await runtime.close();
+    await emulator.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+main().catch(exitWithUserError);
