@@ -36,7 +36,7 @@ describe('demo seed', () => {
     expect(await rowCounts()).toEqual({
       clinics: 1,
       doctors: 3,
-      doctor_weekly_hours: 21,
+      doctor_weekly_hours: 16,
       services: 4,
       doctor_services: 7,
       gateway_settings: 2,

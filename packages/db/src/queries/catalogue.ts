@@ -15,7 +15,7 @@ export async function findClinic(db: Kysely<Database>) {
     .executeTakeFirst();
 }
 
-/** Services patients can book: not soft-deleted, cheapest first within the same name order. */
+/** Services patients can book (not soft-deleted), by name. */
 export async function listBookableServices(db: Kysely<Database>, clinicId: string) {
   return db
     .selectFrom('services')
