@@ -1,4 +1,4 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
 /**
  * Log lines never carry secrets or patient details: these paths are replaced by "[redacted]"
@@ -23,11 +23,14 @@ export const REDACTED_PATHS = [
   '*.token',
 ];
 
-export function createLogger(options: { level: string; pretty?: boolean }): Logger {
-  return pino({
-    level: options.level,
-    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-  });
+export function createLogger(options: { level: string; destination?: DestinationStream }): Logger {
+  return pino(
+    {
+      level: options.level,
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    },
+    options.destination,
+  );
 }
 
 export type { Logger };

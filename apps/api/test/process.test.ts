@@ -1,8 +1,10 @@
 // The API as an operator meets it: a process started with bad settings says what to fix, in
 // sentences, without a stack trace.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { createTestDatabase } from '@clinicpay/db/testing';
 import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
@@ -43,3 +45,47 @@ describe('starting the API with bad settings', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('a running API process', () => {
+  it('stops listening, closes the database and exits 0 on SIGTERM', async () => {
+    const database = await createTestDatabase();
+    const port = await freePort();
+    const child = spawn('pnpm', ['exec', 'tsx', 'src/main.ts'], {
+      cwd: apiRoot,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: database.url, PORT: String(port), LOG_LEVEL: 'silent' },
+      stdio: 'ignore',
+      detached: true,
+    });
+    try {
+      await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).status === 200);
+      const exited = new Promise<number | null>((resolvePromise) => child.once('exit', (code) => resolvePromise(code)));
+      // pnpm exec forwards the signal to the API process.
+      process.kill(-child.pid!, 'SIGTERM');
+      expect(await exited).toBe(0);
+      await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+    } finally {
+      if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL');
+      await database.drop();
+    }
+  });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolvePort(port));
+    });
+    server.once('error', reject);
+  });
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('timed out waiting for the API to answer');
+}
