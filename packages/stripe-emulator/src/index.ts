@@ -1,1 +1,30 @@
-export {};
+export { API_VERSION } from './api-version';
+export { Clock, type ClockOptions } from './clock';
+export type { DashboardRefund, EmulatorControl, ObjectsSnapshot } from './control/control';
+export {
+  DEFAULT_PORT,
+  startEmulator,
+  type EmulatorOptions,
+  type RunningEmulator,
+} from './emulator';
+export { DEMO_KEYS, generateApiKey, type ApiKeyConfig, type Mode, type Right } from './keys';
+export type { DisputeOptions } from './payments/dispute-charge';
+export {
+  declineSession,
+  paySession,
+  type PayOptions,
+  type PayResult,
+} from './payments/pay-session';
+export { completeAuthentication } from './payments/charge-card';
+export { findTestCard, TEST_CARDS, type TestCard } from './payments/test-cards';
+export type { LoggedRequest } from './request-log';
+export { EmulatorState } from './state';
+export { computeSignature, signatureHeader } from './webhooks/signer';
+export type {
+  Delivery,
+  DeliveryAttempt,
+  RetryPolicy,
+  WebhookEndpointConfig,
+  WebhookEndpointInfo,
+  WebhookFaults,
+} from './webhooks/endpoints';

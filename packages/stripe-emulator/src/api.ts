@@ -1,0 +1,184 @@
+/**
+ * The `/v1` pipeline: read the body, authenticate, route, check the key's rights, decode the
+ * form, apply idempotency, run the endpoint, answer in Stripe's format. Any failure becomes a
+ * Stripe-shaped error; nothing a client sends can take the emulator down.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { API_VERSION } from './api-version';
+import { authenticate, authorize } from './auth';
+import { StripeApiError, badBody, bodyTooLarge, internalError, unrecognizedUrl } from './errors';
+import { decodeForm, FormDecodeError, type FormObject } from './form-decode';
+import { DEFAULT_BODY_LIMIT, readBody } from './http/body';
+import { sendJson } from './http/respond';
+import type { IdempotencyStore } from './idempotency';
+import { fingerprint, MAX_KEY_LENGTH } from './idempotency';
+import { newRequestId } from './ids';
+import type { Keyring, ResolvedKey } from './keys';
+import type { RequestLog } from './request-log';
+import type { Router } from './routes';
+import type { EmulatorState } from './state';
+
+export interface ApiDeps {
+  state: EmulatorState;
+  keyring: Keyring;
+  router: Router;
+  idempotency: IdempotencyStore;
+  requests: RequestLog;
+  bodyLimit?: number;
+}
+
+interface Outcome {
+  status: number;
+  body: string;
+  headers: Record<string, string>;
+  error?: StripeApiError;
+  mode?: string;
+  replayed?: boolean;
+}
+
+const VERSION = /^\d{4}-\d{2}-\d{2}(\.[a-z]+)?$/;
+
+function errorOutcome(error: StripeApiError): Outcome {
+  return {
+    status: error.status,
+    body: JSON.stringify({ error: error.body }, null, 2),
+    headers: {},
+    error,
+  };
+}
+
+function decode(text: string): FormObject {
+  try {
+    return decodeForm(text);
+  } catch (error) {
+    if (error instanceof FormDecodeError) throw badBody(error.message);
+    throw error;
+  }
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+async function run(
+  deps: ApiDeps,
+  req: IncomingMessage,
+  url: URL,
+  requestId: string,
+): Promise<Outcome> {
+  const method = req.method ?? 'GET';
+  const limit = deps.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const body = await readBody(req, limit);
+  if (!body.ok)
+    throw body.reason === 'too_large'
+      ? bodyTooLarge(limit)
+      : badBody('The request body could not be read.');
+
+  const version = header(req, 'stripe-version');
+  if (version !== undefined && !VERSION.test(version)) {
+    throw badBody(`Invalid Stripe API version: ${version}`);
+  }
+  const key: ResolvedKey = authenticate(deps.keyring, header(req, 'authorization'));
+  const matched = deps.router.match(method, url.pathname);
+  if (!matched) throw unrecognizedUrl(method, url.pathname);
+  authorize(key, matched.route.right);
+
+  if (method === 'POST' && /^application\/json/i.test(header(req, 'content-type') ?? '')) {
+    throw badBody(
+      'Invalid request: the v1 API takes form-encoded bodies (application/x-www-form-urlencoded), not JSON.',
+    );
+  }
+  const params = decode(method === 'POST' ? body.text : url.search.slice(1));
+  const idempotencyKey = method === 'POST' ? (header(req, 'idempotency-key') ?? null) : null;
+  const store = deps.state.store(key.mode);
+  const nowMs = deps.state.clock.nowMs();
+  const print = fingerprint(method, url.pathname, params);
+
+  if (idempotencyKey !== null) {
+    if (idempotencyKey.length > MAX_KEY_LENGTH) {
+      throw badBody(`Idempotency-Key must be at most ${MAX_KEY_LENGTH} characters long.`);
+    }
+    const stored = deps.idempotency.get(key.mode, idempotencyKey, nowMs);
+    if (stored && stored.fingerprint !== print) {
+      throw new StripeApiError(400, {
+        type: 'idempotency_error',
+        message:
+          'Keys for idempotent requests can only be used with the same parameters they were first ' +
+          `used with. Try using a key other than '${idempotencyKey}' if you meant to execute a different request.`,
+      });
+    }
+    if (stored) {
+      return {
+        status: stored.status,
+        body: stored.body,
+        headers: { 'Idempotent-Replayed': 'true', 'Original-Request': stored.requestId },
+        mode: key.mode,
+        replayed: true,
+      };
+    }
+  }
+
+  let outcome: Outcome;
+  try {
+    const request = { id: requestId, idempotency_key: idempotencyKey };
+    const result = matched.route.handle(
+      { state: deps.state, mode: key.mode, store, params, request },
+      matched.args,
+    );
+    outcome = { status: 200, body: JSON.stringify(result, null, 2), headers: {}, mode: key.mode };
+  } catch (error) {
+    outcome = {
+      ...errorOutcome(error instanceof StripeApiError ? error : internalError()),
+      mode: key.mode,
+    };
+    if (!(error instanceof StripeApiError))
+      console.error('[stripe-emulator] endpoint failed:', error);
+  }
+  // Stripe stores a result once the endpoint has started; parameter errors are not stored.
+  if (idempotencyKey !== null && outcome.error?.phase !== 'validation') {
+    deps.idempotency.set(key.mode, idempotencyKey, {
+      fingerprint: print,
+      status: outcome.status,
+      body: outcome.body,
+      requestId,
+      storedAtMs: nowMs,
+    });
+  }
+  return outcome;
+}
+
+export async function handleApi(
+  deps: ApiDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
+  const requestId = newRequestId();
+  let outcome: Outcome;
+  try {
+    outcome = await run(deps, req, url, requestId);
+  } catch (error) {
+    if (!(error instanceof StripeApiError))
+      console.error('[stripe-emulator] request failed:', error);
+    outcome = errorOutcome(error instanceof StripeApiError ? error : internalError());
+  }
+  const idempotencyKey = req.method === 'POST' ? header(req, 'idempotency-key') : undefined;
+  sendJson(res, outcome.status, outcome.body, {
+    'Request-Id': requestId,
+    'Stripe-Version': header(req, 'stripe-version') ?? API_VERSION,
+    ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey.slice(0, MAX_KEY_LENGTH) } : {}),
+    ...outcome.headers,
+  });
+  deps.requests.add({
+    id: requestId,
+    at: deps.state.clock.now(),
+    method: req.method ?? 'GET',
+    path: url.pathname,
+    status: outcome.status,
+    mode: outcome.mode ?? null,
+    idempotencyKey: idempotencyKey ?? null,
+    replayed: outcome.replayed ?? false,
+    errorCode: outcome.error?.body.code ?? outcome.error?.body.type ?? null,
+  });
+}

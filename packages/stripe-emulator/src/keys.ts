@@ -1,0 +1,112 @@
+/**
+ * API keys: which are accepted, which mode each belongs to, and what a restricted key may do.
+ * The key's prefix decides its mode, as at Stripe: `sk_test_`/`pk_test_`/`rk_test_` are test
+ * mode, `sk_live_`/`pk_live_`/`rk_live_` live mode.
+ */
+import { randomAlnum } from './ids';
+
+export type Mode = 'test' | 'live';
+export type KeyKind = 'secret' | 'publishable' | 'restricted';
+
+/** Restricted-key rights, named as Stripe names them without the `rak_` prefix. */
+export type Right =
+  | 'checkout_session_read'
+  | 'checkout_session_write'
+  | 'payment_intent_read'
+  | 'payment_intent_write'
+  | 'charge_read'
+  | 'charge_write'
+  | 'refund_read'
+  | 'refund_write'
+  | 'dispute_read'
+  | 'dispute_write'
+  | 'event_read';
+
+export interface ApiKeyConfig {
+  key: string;
+  /** For `rk_` keys only: what the key may do (a `_write` right includes its `_read`). */
+  rights?: readonly Right[];
+}
+
+export interface ResolvedKey {
+  key: string;
+  kind: KeyKind;
+  mode: Mode;
+  /** null for a secret key, which may do anything. */
+  rights: ReadonlySet<Right> | null;
+}
+
+/**
+ * Test-mode demo keys, safe to commit and share: the seed, the dev start and the tests use them.
+ * They only ever work against this emulator.
+ */
+export const DEMO_KEYS = {
+  secretKey: 'sk_test_51ClinicpayDemoEmulatorSecretKey000000000000000000000000000000000000',
+  publishableKey: 'pk_test_51ClinicpayDemoEmulatorPublishableKey0000000000000000000000000000000',
+  webhookSigningSecret: 'whsec_clinicpayDemoEmulatorSigningSecret0000000',
+} as const;
+
+const SHAPE = /^(sk|pk|rk)_(test|live)_[A-Za-z0-9]+$/;
+const KINDS = { sk: 'secret', pk: 'publishable', rk: 'restricted' } as const;
+
+export function keyShape(key: string): { kind: KeyKind; mode: Mode } | null {
+  const match = SHAPE.exec(key);
+  if (!match) return null;
+  return { kind: KINDS[match[1] as keyof typeof KINDS], mode: match[2] as Mode };
+}
+
+/**
+ * A fresh random key of the given kind and mode, made at run time. Live-shaped keys exist only
+ * this way: a committed string shaped like a live key looks like a leaked one.
+ */
+export function generateApiKey(kind: 'sk' | 'pk' | 'rk', mode: Mode): string {
+  return `${kind}_${mode}_51${randomAlnum(96)}`;
+}
+
+/** Stripe's masking in error messages: the prefix, asterisks, and the last four characters. */
+export function maskKey(key: string): string {
+  const prefix = /^[a-z]+_(?:test|live)_/.exec(key)?.[0] ?? '';
+  const visible = key.slice(-4);
+  const hidden = Math.max(key.length - prefix.length - 4, 0);
+  return `${prefix}${'*'.repeat(hidden)}${visible}`;
+}
+
+function withImpliedReads(rights: readonly Right[]): Set<Right> {
+  const set = new Set(rights);
+  for (const right of rights) {
+    if (right.endsWith('_write')) set.add(right.replace(/_write$/, '_read') as Right);
+  }
+  return set;
+}
+
+export class Keyring {
+  private readonly keys = new Map<string, ResolvedKey>();
+
+  constructor(configs: readonly (ApiKeyConfig | string)[]) {
+    for (const config of configs) this.add(typeof config === 'string' ? { key: config } : config);
+  }
+
+  add({ key, rights }: ApiKeyConfig): ResolvedKey {
+    const shape = keyShape(key);
+    if (!shape) throw new Error(`Not a Stripe API key: ${maskKey(key)}`);
+    const resolved: ResolvedKey = {
+      key,
+      ...shape,
+      rights: shape.kind === 'restricted' ? withImpliedReads(rights ?? []) : null,
+    };
+    this.keys.set(key, resolved);
+    return resolved;
+  }
+
+  resolve(key: string): ResolvedKey | undefined {
+    return this.keys.get(key);
+  }
+
+  list(): ResolvedKey[] {
+    return [...this.keys.values()];
+  }
+}
+
+export function defaultKeys(): ApiKeyConfig[] {
+  return [{ key: DEMO_KEYS.secretKey }, { key: DEMO_KEYS.publishableKey }];
+}

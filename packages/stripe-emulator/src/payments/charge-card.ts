@@ -1,0 +1,173 @@
+/**
+ * The outcome of a card attempt on a session's payment intent: a charge that succeeds (and
+ * completes the session) or one the issuer declines (and the session stays open for a retry,
+ * as Stripe's does). Also finishing a 3D Secure challenge.
+ */
+import type Stripe from 'stripe';
+import { resourceMissing, stateError } from '../errors';
+import { emitEvent } from '../events';
+import { newId } from '../ids';
+import type { Mode } from '../keys';
+import { buildCharge } from '../objects/charge';
+import type { EmulatorState, SessionRecord } from '../state';
+import { modeHolding } from './lookup';
+import type { PayResult } from './pay-session';
+import type { CardBehaviour, TestCard } from './test-cards';
+
+export interface Billing {
+  email: string | null;
+  name: string | null;
+}
+
+function succeed(
+  state: EmulatorState,
+  mode: Mode,
+  record: SessionRecord,
+  pi: Stripe.PaymentIntent,
+  card: TestCard,
+  billing: Billing,
+): PayResult {
+  const store = state.store(mode);
+  const now = state.clock.now();
+  const paymentMethodId =
+    pi.payment_method && typeof pi.payment_method === 'string'
+      ? pi.payment_method
+      : newId('pm', 24);
+  const charge = buildCharge({
+    paymentIntent: pi,
+    paymentMethodId,
+    card,
+    created: now,
+    billing,
+    baseUrl: state.baseUrl,
+  });
+  store.charges.set(charge.id, charge);
+  emitEvent(state, mode, 'charge.succeeded', charge);
+
+  const previousPi = { status: pi.status, amount_received: 0, latest_charge: pi.latest_charge };
+  Object.assign(pi, {
+    status: 'succeeded',
+    amount_received: pi.amount,
+    latest_charge: charge.id,
+    payment_method: paymentMethodId,
+    last_payment_error: null,
+    next_action: null,
+  } satisfies Partial<Stripe.PaymentIntent>);
+  emitEvent(state, mode, 'payment_intent.succeeded', pi, { previous: previousPi });
+
+  const { session } = record;
+  Object.assign(session, {
+    status: 'complete',
+    payment_status: 'paid',
+    customer_details: {
+      address: null,
+      business_name: null,
+      email: billing.email,
+      individual_name: null,
+      name: billing.name,
+      phone: null,
+      tax_exempt: 'none',
+      tax_ids: [],
+    },
+  } satisfies Partial<Stripe.Checkout.Session>);
+  store.openSessions.delete(session.id);
+  emitEvent(state, mode, 'checkout.session.completed', session);
+  return { status: 'succeeded', session, paymentIntent: pi, charge };
+}
+
+function decline(
+  state: EmulatorState,
+  mode: Mode,
+  record: SessionRecord,
+  pi: Stripe.PaymentIntent,
+  card: TestCard,
+  failure: Extract<CardBehaviour, { kind: 'decline' }>,
+  billing: Billing,
+): PayResult {
+  const store = state.store(mode);
+  const paymentMethodId = newId('pm', 24);
+  const charge = buildCharge({
+    paymentIntent: pi,
+    paymentMethodId,
+    card,
+    created: state.clock.now(),
+    billing,
+    baseUrl: state.baseUrl,
+    failure: { code: failure.code, declineCode: failure.declineCode, message: failure.message },
+  });
+  store.charges.set(charge.id, charge);
+  emitEvent(state, mode, 'charge.failed', charge);
+
+  const previous = {
+    status: pi.status,
+    last_payment_error: pi.last_payment_error,
+    latest_charge: pi.latest_charge,
+  };
+  pi.status = 'requires_payment_method';
+  pi.latest_charge = charge.id;
+  pi.payment_method = null;
+  pi.next_action = null;
+  pi.last_payment_error = {
+    charge: charge.id,
+    code: failure.code,
+    ...(failure.declineCode ? { decline_code: failure.declineCode } : {}),
+    doc_url: `https://stripe.com/docs/error-codes/${failure.code.replace(/_/g, '-')}`,
+    message: failure.message,
+    payment_method_type: 'card',
+    type: 'card_error',
+  };
+  emitEvent(state, mode, 'payment_intent.payment_failed', pi, { previous });
+  return { status: 'declined', session: record.session, paymentIntent: pi, charge };
+}
+
+export function chargeCard(
+  state: EmulatorState,
+  mode: Mode,
+  record: SessionRecord,
+  pi: Stripe.PaymentIntent,
+  card: TestCard,
+  behaviour: CardBehaviour,
+  billing: Billing,
+): PayResult {
+  if (behaviour.kind === 'decline')
+    return decline(state, mode, record, pi, card, behaviour, billing);
+  return succeed(state, mode, record, pi, card, billing);
+}
+
+/** Completes (or fails) the 3D Secure challenge of a payment waiting in `requires_action`. */
+export function completeAuthentication(
+  state: EmulatorState,
+  paymentIntentId: string,
+  outcome: 'succeed' | 'fail',
+): PayResult {
+  const mode = modeHolding(state, paymentIntentId, 'payment_intent', 'intent');
+  const store = state.store(mode);
+  const pi = store.paymentIntents.get(paymentIntentId);
+  const pending = store.pendingAuthentications.get(paymentIntentId);
+  if (!pi) throw resourceMissing('payment_intent', paymentIntentId, 'intent');
+  if (!pending || pi.status !== 'requires_action') {
+    throw stateError(
+      `This PaymentIntent is not waiting for authentication (status: ${pi.status}).`,
+      'payment_intent_unexpected_state',
+    );
+  }
+  store.pendingAuthentications.delete(paymentIntentId);
+  const record = store.sessions.get(pending.sessionId);
+  if (!record) throw resourceMissing('checkout.session', pending.sessionId, 'session');
+  if (outcome === 'succeed') return succeed(state, mode, record, pi, pending.card, pending.billing);
+
+  const previous = { status: pi.status, next_action: pi.next_action };
+  pi.status = 'requires_payment_method';
+  pi.payment_method = null;
+  pi.next_action = null;
+  pi.last_payment_error = {
+    code: 'payment_intent_authentication_failure',
+    doc_url: 'https://stripe.com/docs/error-codes/payment-intent-authentication-failure',
+    message:
+      'We are unable to authenticate your payment method. Please choose a different payment method and try again.',
+    payment_method_type: 'card',
+    type: 'invalid_request_error',
+  };
+  emitEvent(state, mode, 'payment_intent.payment_failed', pi, { previous });
+  return { status: 'declined', session: record.session, paymentIntent: pi, charge: null };
+}

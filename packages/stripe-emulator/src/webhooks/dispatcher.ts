@@ -1,0 +1,340 @@
+/**
+ * Delivers events to webhook endpoints, at least once: each delivery is retried with exponential
+ * backoff on a non-2xx answer, an error or a timeout, up to a bounded number of attempts. Faults
+ * (duplicates, shuffling, delays, failures, drops) are applied per endpoint with a seeded RNG.
+ */
+import type Stripe from 'stripe';
+import { newId } from '../ids';
+import { createRng, type Rng } from '../rng';
+import type { EventSink } from '../state';
+import { DeliveryLog } from './delivery-log';
+import {
+  DEFAULT_RETRY,
+  matchesEvent,
+  type Delivery,
+  type RetryPolicy,
+  type WebhookEndpointConfig,
+  type WebhookEndpointInfo,
+  type WebhookFaults,
+} from './endpoints';
+import { planDelivery, shuffle, validateFaults } from './faults';
+import { sendSigned } from './sender';
+
+interface Job {
+  delivery: Delivery;
+  payload: string;
+}
+
+interface Endpoint extends WebhookEndpointInfo {
+  secret: string;
+  maxInFlight: number;
+  rng: Rng;
+  failNextRemaining: number;
+  failStatus: number;
+  ready: Job[];
+  inFlight: number;
+  shuffleBuffer: Job[];
+  shuffleTimer: NodeJS.Timeout | null;
+}
+
+export interface DispatcherOptions {
+  seed?: number;
+  retry?: Partial<RetryPolicy>;
+  /** Unix seconds for the signature's `t`: the emulator's clock, so tests can move both together. */
+  now: () => number;
+  /** How long a partly filled shuffle window waits before it is sent anyway. */
+  shuffleFlushMs?: number;
+}
+
+export class WebhookDispatcher implements EventSink {
+  readonly log = new DeliveryLog();
+  private endpoints = new Map<string, Endpoint>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private abort = new AbortController();
+  // Bumped by stop(): an attempt that finishes after a stop must not schedule a retry.
+  private generation = 0;
+  private outstanding = 0;
+  private idleWaiters: (() => void)[] = [];
+  private endpointCount = 0;
+  private readonly seed: number;
+  private readonly retry: RetryPolicy;
+
+  constructor(private readonly options: DispatcherOptions) {
+    this.seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
+    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+  }
+
+  addEndpoint(config: WebhookEndpointConfig): WebhookEndpointInfo {
+    if (!URL.canParse(config.url)) throw new TypeError(`Not a URL: ${config.url}`);
+    if (typeof config.secret !== 'string' || !config.secret)
+      throw new TypeError('A webhook endpoint needs a signing secret');
+    if (config.mode !== undefined && config.mode !== 'test' && config.mode !== 'live')
+      throw new TypeError('mode must be test or live');
+    if (
+      config.events !== undefined &&
+      !(Array.isArray(config.events) && config.events.every((e) => typeof e === 'string'))
+    ) {
+      throw new TypeError('events must be a list of event types');
+    }
+    const faults = config.faults ?? {};
+    validateFaults(faults);
+    const endpoint: Endpoint = {
+      id: newId('we', 24),
+      url: config.url,
+      secret: config.secret,
+      mode: config.mode ?? 'test',
+      events: config.events ?? ['*'],
+      faults,
+      retry: { ...this.retry, ...config.retry },
+      maxInFlight: config.maxInFlight ?? 1,
+      rng: createRng(this.seed + this.endpointCount++),
+      failNextRemaining: faults.failNext?.count ?? 0,
+      failStatus: faults.failNext?.status ?? 500,
+      ready: [],
+      inFlight: 0,
+      shuffleBuffer: [],
+      shuffleTimer: null,
+    };
+    this.endpoints.set(endpoint.id, endpoint);
+    return this.info(endpoint);
+  }
+
+  removeEndpoint(id: string): boolean {
+    return this.endpoints.delete(id);
+  }
+
+  setFaults(id: string, faults: WebhookFaults): WebhookEndpointInfo {
+    const endpoint = this.endpoints.get(id);
+    if (!endpoint) throw new RangeError(`No such webhook endpoint: ${id}`);
+    validateFaults(faults);
+    endpoint.faults = faults;
+    endpoint.failNextRemaining = faults.failNext?.count ?? 0;
+    endpoint.failStatus = faults.failNext?.status ?? 500;
+    return this.info(endpoint);
+  }
+
+  listEndpoints(): WebhookEndpointInfo[] {
+    return [...this.endpoints.values()].map((e) => this.info(e));
+  }
+
+  countRecipients(event: Stripe.Event): number {
+    let n = 0;
+    for (const e of this.endpoints.values()) if (this.wants(e, event)) n++;
+    return n;
+  }
+
+  publish(event: Stripe.Event): void {
+    for (const endpoint of this.endpoints.values()) {
+      if (this.wants(endpoint, event)) this.enqueueEvent(endpoint, event);
+    }
+  }
+
+  /** Sends an event again to one endpoint, or to every endpoint that wants it. */
+  resend(event: Stripe.Event, endpointId?: string): number {
+    let n = 0;
+    for (const endpoint of this.endpoints.values()) {
+      if (
+        (endpointId ? endpoint.id === endpointId : this.wants(endpoint, event)) &&
+        endpoint.mode === (event.livemode ? 'live' : 'test')
+      ) {
+        this.schedule(endpoint, this.newJob(endpoint, event, 1), 0);
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Resolves once no delivery is pending, buffered or waiting for a retry. */
+  whenIdle(): Promise<void> {
+    if (this.outstanding === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  get pending(): number {
+    return this.outstanding;
+  }
+
+  /** Cancels every timer and in-flight request; keeps endpoints unless `clearEndpoints`. */
+  stop(clearEndpoints = false): void {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    this.abort.abort();
+    this.abort = new AbortController();
+    this.generation++;
+    for (const e of this.endpoints.values()) {
+      e.ready = [];
+      e.shuffleBuffer = [];
+      e.shuffleTimer = null;
+      e.inFlight = 0;
+    }
+    if (clearEndpoints) this.endpoints = new Map();
+    this.outstanding = 0;
+    this.settle();
+  }
+
+  private info(e: Endpoint): WebhookEndpointInfo {
+    return {
+      id: e.id,
+      url: e.url,
+      mode: e.mode,
+      events: e.events,
+      faults: e.faults,
+      retry: e.retry,
+    };
+  }
+
+  private wants(endpoint: Endpoint, event: Stripe.Event): boolean {
+    return (
+      endpoint.mode === (event.livemode ? 'live' : 'test') &&
+      matchesEvent(endpoint.events, event.type)
+    );
+  }
+
+  private newJob(endpoint: Endpoint, event: Stripe.Event, copy: number): Job {
+    const delivery: Delivery = {
+      id: newId('whd', 20),
+      endpointId: endpoint.id,
+      eventId: event.id,
+      eventType: event.type,
+      copy,
+      status: 'pending',
+      attempts: [],
+    };
+    this.log.add(delivery);
+    this.outstanding++;
+    // Stripe sends pretty-printed JSON; receivers must verify the exact bytes, not a re-encoding.
+    return { delivery, payload: JSON.stringify(event, null, 2) };
+  }
+
+  private enqueueEvent(endpoint: Endpoint, event: Stripe.Event): void {
+    const plan = planDelivery(endpoint.faults, endpoint.rng);
+    if (plan.drop) {
+      this.log.add({
+        id: newId('whd', 20),
+        endpointId: endpoint.id,
+        eventId: event.id,
+        eventType: event.type,
+        copy: 1,
+        status: 'dropped',
+        attempts: [],
+      });
+      return;
+    }
+    for (let copy = 1; copy <= plan.copies; copy++) {
+      const job = this.newJob(endpoint, event, copy);
+      const window = endpoint.faults.shuffleWindow ?? 1;
+      if (window > 1) this.buffer(endpoint, job, window);
+      else this.schedule(endpoint, job, plan.delayMs);
+    }
+  }
+
+  private buffer(endpoint: Endpoint, job: Job, window: number): void {
+    endpoint.shuffleBuffer.push(job);
+    if (endpoint.shuffleBuffer.length >= window) return this.flushShuffle(endpoint);
+    if (!endpoint.shuffleTimer) {
+      endpoint.shuffleTimer = this.timer(
+        () => this.flushShuffle(endpoint),
+        this.options.shuffleFlushMs ?? 200,
+      );
+    }
+  }
+
+  private flushShuffle(endpoint: Endpoint): void {
+    if (endpoint.shuffleTimer) clearTimeout(endpoint.shuffleTimer);
+    endpoint.shuffleTimer = null;
+    const jobs = shuffle(endpoint.shuffleBuffer, endpoint.rng);
+    endpoint.shuffleBuffer = [];
+    for (const job of jobs) this.schedule(endpoint, job, endpoint.faults.delayMs ?? 0);
+  }
+
+  private timer(fn: () => void, ms: number): NodeJS.Timeout {
+    const t = setTimeout(() => {
+      this.timers.delete(t);
+      fn();
+    }, ms);
+    this.timers.add(t);
+    return t;
+  }
+
+  private schedule(endpoint: Endpoint, job: Job, delayMs: number): void {
+    const enqueue = () => {
+      endpoint.ready.push(job);
+      this.pump(endpoint);
+    };
+    if (delayMs > 0) this.timer(enqueue, delayMs);
+    else enqueue();
+  }
+
+  private pump(endpoint: Endpoint): void {
+    while (endpoint.inFlight < endpoint.maxInFlight && endpoint.ready.length > 0) {
+      const job = endpoint.ready.shift() as Job;
+      endpoint.inFlight++;
+      void this.attempt(endpoint, job).finally(() => {
+        endpoint.inFlight = Math.max(0, endpoint.inFlight - 1);
+        this.pump(endpoint);
+      });
+    }
+  }
+
+  private async attempt(endpoint: Endpoint, job: Job): Promise<void> {
+    const { delivery } = job;
+    const at = Date.now();
+    const generation = this.generation;
+    if (!this.endpoints.has(endpoint.id)) {
+      delivery.attempts.push({
+        at,
+        status: null,
+        error: 'endpoint removed',
+        injected: false,
+        durationMs: 0,
+      });
+      return this.finish(delivery, 'failed');
+    }
+    const injected = endpoint.failNextRemaining > 0;
+    let result;
+    if (injected) {
+      endpoint.failNextRemaining--;
+      result = { status: endpoint.failStatus, error: null, durationMs: 0 };
+    } else {
+      result = await sendSigned(
+        endpoint.url,
+        job.payload,
+        endpoint.secret,
+        this.options.now(),
+        endpoint.retry.timeoutMs,
+        this.abort.signal,
+      );
+      if (generation !== this.generation) return;
+    }
+    delivery.attempts.push({
+      at,
+      status: result.status,
+      error: result.error,
+      injected,
+      durationMs: Math.round(result.durationMs),
+    });
+    if (result.status !== null && result.status >= 200 && result.status < 300)
+      return this.finish(delivery, 'succeeded');
+    if (delivery.attempts.length >= endpoint.retry.maxAttempts)
+      return this.finish(delivery, 'failed');
+    const backoff = Math.min(
+      endpoint.retry.initialDelayMs * 2 ** (delivery.attempts.length - 1),
+      endpoint.retry.maxDelayMs,
+    );
+    this.schedule(endpoint, job, backoff);
+  }
+
+  private finish(delivery: Delivery, status: 'succeeded' | 'failed'): void {
+    if (delivery.status !== 'pending') return;
+    delivery.status = status;
+    this.outstanding = Math.max(0, this.outstanding - 1);
+    this.settle();
+  }
+
+  private settle(): void {
+    if (this.outstanding > 0) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+}
