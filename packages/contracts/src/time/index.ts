@@ -1,0 +1,1 @@
+export * from './zoned-time.js';
