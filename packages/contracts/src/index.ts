@@ -1,2 +1,3 @@
 export * from './money';
 export * from './time/index.js';
+export * from './booking/index.js';
