@@ -13,7 +13,6 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: 5000 },
     bodyLimit: 1024 * 1024,
     trustProxy: deps.config.nodeEnv === 'production',
-    disableRequestLogging: deps.config.nodeEnv === 'test',
   });
 
   // No framework banner; the rest of the security headers come with the SPAs' hosting.
