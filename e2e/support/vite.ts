@@ -19,6 +19,8 @@ export async function startSpa(name: SpaName, apiUrl: string): Promise<RunningSp
   const server = await createServer({
     root,
     configFile: `${root}vite.config.ts`,
+    // Its own dependency cache, so a test run never rewrites the one a developer's dev server uses.
+    cacheDir: `${root}node_modules/.vite-e2e`,
     logLevel: 'warn',
     clearScreen: false,
     server: {
