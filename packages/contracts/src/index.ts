@@ -1,3 +1,4 @@
 export * from './money';
 export * from './time/index.js';
 export * from './booking/index.js';
+export * from './gateway-settings/index.js';
