@@ -16,3 +16,4 @@ export { recordSignatureFailure, type SignatureFailure } from './queries/webhook
 export type { Kysely, Transaction, Selectable, Insertable, Updateable } from 'kysely';
 export { sql } from 'kysely';
 export { findClinic, listBookableServices } from './queries/catalogue.js';
+export { findBookableService, findBusyIntervals, findDoctorsForService, findWeeklyHours } from './queries/availability.js';

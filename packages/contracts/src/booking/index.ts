@@ -1,1 +1,2 @@
 export * from './booking-rules.js';
+export * from './booking-inputs.js';

@@ -1,0 +1,34 @@
+import type { TRPC_ERROR_CODE_KEY } from '@trpc/server';
+
+/**
+ * Everything a caller of the API can be told went wrong, as a closed union. Services throw
+ * AppError; the tRPC kernel turns it into a TRPCError once (trpc.ts), keeping `appCode` so the
+ * SPAs can react (e.g. go back to the times when a slot was just taken).
+ */
+export const APP_ERRORS = {
+  clinic_not_set_up: 'NOT_FOUND',
+  service_not_found: 'NOT_FOUND',
+  doctor_not_found: 'NOT_FOUND',
+  booking_not_found: 'NOT_FOUND',
+  slot_taken: 'CONFLICT',
+  slot_unavailable: 'BAD_REQUEST',
+  slot_in_past: 'BAD_REQUEST',
+  slot_too_far_ahead: 'BAD_REQUEST',
+  payment_method_unavailable: 'BAD_REQUEST',
+  card_payment_unavailable: 'SERVICE_UNAVAILABLE',
+  amount_not_accepted: 'BAD_REQUEST',
+  booking_not_cancellable: 'CONFLICT',
+} as const satisfies Record<string, TRPC_ERROR_CODE_KEY>;
+
+export type AppErrorCode = keyof typeof APP_ERRORS;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'AppError';
+  }
+}

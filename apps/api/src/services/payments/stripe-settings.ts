@@ -1,0 +1,70 @@
+import type { Database, GatewayMode, Kysely } from '@clinicpay/db';
+import type { SecretBox } from '../../security/secret-box.js';
+import { stripeSecretPurpose } from '../../security/secret-purposes.js';
+
+export interface StripeModeKeys {
+  publishableKey: string | null;
+  secretKey: string | null;
+  webhookSecret: string | null;
+}
+
+export interface StripeSettings {
+  clinicId: string;
+  enabled: boolean;
+  mode: GatewayMode;
+  currency: string;
+  failurePolicy: 'cancel' | 'retry';
+  keys: Record<GatewayMode, StripeModeKeys>;
+}
+
+/** The Stripe gateway's settings with its secrets decrypted, for server-side use only. */
+export async function loadStripeSettings(
+  deps: { db: Kysely<Database>; secretBox: SecretBox },
+  clinicId: string,
+): Promise<StripeSettings | null> {
+  const row = await deps.db
+    .selectFrom('gateway_settings')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where('gateway', '=', 'stripe')
+    .executeTakeFirst();
+  if (!row || !row.mode || !row.currency || !row.failure_policy) return null;
+  const decrypt = (value: string | null, mode: GatewayMode, field: 'secret_key' | 'webhook_secret') =>
+    value ? deps.secretBox.decrypt(value, stripeSecretPurpose(mode, field)) : null;
+  return {
+    clinicId,
+    enabled: row.enabled,
+    mode: row.mode,
+    currency: row.currency,
+    failurePolicy: row.failure_policy,
+    keys: {
+      test: {
+        publishableKey: row.test_publishable_key,
+        secretKey: decrypt(row.test_secret_key_encrypted, 'test', 'secret_key'),
+        webhookSecret: decrypt(row.test_webhook_secret_encrypted, 'test', 'webhook_secret'),
+      },
+      live: {
+        publishableKey: row.live_publishable_key,
+        secretKey: decrypt(row.live_secret_key_encrypted, 'live', 'secret_key'),
+        webhookSecret: decrypt(row.live_webhook_secret_encrypted, 'live', 'webhook_secret'),
+      },
+    },
+  };
+}
+
+/** Stripe takes card payments only when switched on and the active mode has both keys. */
+export function activeStripeKeys(settings: StripeSettings | null): { publishableKey: string; secretKey: string } | null {
+  if (!settings?.enabled) return null;
+  const { publishableKey, secretKey } = settings.keys[settings.mode];
+  return publishableKey && secretKey ? { publishableKey, secretKey } : null;
+}
+
+export async function isPayAtClinicEnabled(db: Kysely<Database>, clinicId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('gateway_settings')
+    .select('enabled')
+    .where('clinic_id', '=', clinicId)
+    .where('gateway', '=', 'pay_at_clinic')
+    .executeTakeFirst();
+  return row?.enabled ?? false;
+}
