@@ -7,6 +7,8 @@ import { openRuntime, type Runtime } from './bootstrap.js';
 import { migrateAndSeed } from './seed/migrate-and-seed.js';
 import { startServer } from './server.js';
 import { createLogger } from './logger.js';
+import { appRouter } from './routers/index.js';
+import { createCallerFactory, createContextInner } from './trpc.js';
 
 export const TEST_APP_SECRET = 'test-app-secret-of-at-least-32-characters';
 
@@ -47,4 +49,9 @@ export async function startTestApi(
       await database.drop();
     },
   };
+}
+
+/** Calls procedures in-process, with the API's real context (no HTTP). */
+export function createTestCaller(runtime: Runtime, ip = '127.0.0.1') {
+  return createCallerFactory(appRouter)(createContextInner(runtime, ip));
 }
