@@ -29,6 +29,11 @@ export function config({ tsconfigRootDir, react = false }) {
       files: ['**/env.ts', '**/*.test.ts', '**/test/**', '**/e2e/**', '**/bench/**', '**/scripts/**'],
       rules: { 'no-restricted-properties': 'off' },
     },
+    {
+      // Asymmetric matchers (expect.any, expect.stringMatching) are typed `any` by design.
+      files: ['**/*.test.ts', '**/*.test.tsx', '**/test/**', '**/e2e/**'],
+      rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },
+    },
     ...(react ? [reactHooks.configs.flat.recommended] : []),
   );
 }
