@@ -71,7 +71,7 @@ export const createSessionFields = {
   expand: p.array(p.string()),
   customer: p.string(),
   // Known to Stripe, not modelled here: accepted and ignored.
-  adaptive_pricing: p.any(),
+  adaptive_pricing: p.object({ enabled: p.boolean() }),
   after_expiration: p.any(),
   allow_promotion_codes: p.any(),
   allowed_payment_method_types: p.any(),

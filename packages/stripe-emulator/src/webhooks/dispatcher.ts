@@ -5,37 +5,19 @@
  */
 import type Stripe from 'stripe';
 import { newId } from '../ids';
-import { createRng, type Rng } from '../rng';
 import type { EventSink } from '../state';
 import { DeliveryLog } from './delivery-log';
+import { EndpointRegistry, endpointInfo, type Endpoint, type Job } from './endpoint-registry';
 import {
   DEFAULT_RETRY,
-  matchesEvent,
   type Delivery,
   type RetryPolicy,
   type WebhookEndpointConfig,
   type WebhookEndpointInfo,
   type WebhookFaults,
 } from './endpoints';
-import { planDelivery, shuffle, validateFaults } from './faults';
+import { planDelivery, shuffle } from './faults';
 import { sendSigned } from './sender';
-
-interface Job {
-  delivery: Delivery;
-  payload: string;
-}
-
-interface Endpoint extends WebhookEndpointInfo {
-  secret: string;
-  maxInFlight: number;
-  rng: Rng;
-  failNextRemaining: number;
-  failStatus: number;
-  ready: Job[];
-  inFlight: number;
-  shuffleBuffer: Job[];
-  shuffleTimer: NodeJS.Timeout | null;
-}
 
 export interface DispatcherOptions {
   seed?: number;
@@ -48,100 +30,51 @@ export interface DispatcherOptions {
 
 export class WebhookDispatcher implements EventSink {
   readonly log = new DeliveryLog();
-  private endpoints = new Map<string, Endpoint>();
+  private readonly endpoints: EndpointRegistry;
   private readonly timers = new Set<NodeJS.Timeout>();
   private abort = new AbortController();
   // Bumped by stop(): an attempt that finishes after a stop must not schedule a retry.
   private generation = 0;
   private outstanding = 0;
   private idleWaiters: (() => void)[] = [];
-  private endpointCount = 0;
-  private readonly seed: number;
-  private readonly retry: RetryPolicy;
 
   constructor(private readonly options: DispatcherOptions) {
-    this.seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
-    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
+    this.endpoints = new EndpointRegistry(seed, { ...DEFAULT_RETRY, ...options.retry });
   }
 
   addEndpoint(config: WebhookEndpointConfig): WebhookEndpointInfo {
-    if (!URL.canParse(config.url)) throw new TypeError(`Not a URL: ${config.url}`);
-    if (typeof config.secret !== 'string' || !config.secret)
-      throw new TypeError('A webhook endpoint needs a signing secret');
-    if (config.mode !== undefined && config.mode !== 'test' && config.mode !== 'live')
-      throw new TypeError('mode must be test or live');
-    if (
-      config.events !== undefined &&
-      !(Array.isArray(config.events) && config.events.every((e) => typeof e === 'string'))
-    ) {
-      throw new TypeError('events must be a list of event types');
-    }
-    const faults = config.faults ?? {};
-    validateFaults(faults);
-    const endpoint: Endpoint = {
-      id: newId('we', 24),
-      url: config.url,
-      secret: config.secret,
-      mode: config.mode ?? 'test',
-      events: config.events ?? ['*'],
-      faults,
-      retry: { ...this.retry, ...config.retry },
-      maxInFlight: config.maxInFlight ?? 1,
-      rng: createRng(this.seed + this.endpointCount++),
-      failNextRemaining: faults.failNext?.count ?? 0,
-      failStatus: faults.failNext?.status ?? 500,
-      ready: [],
-      inFlight: 0,
-      shuffleBuffer: [],
-      shuffleTimer: null,
-    };
-    this.endpoints.set(endpoint.id, endpoint);
-    return this.info(endpoint);
+    return endpointInfo(this.endpoints.add(config));
   }
 
   removeEndpoint(id: string): boolean {
-    return this.endpoints.delete(id);
+    return this.endpoints.remove(id);
   }
 
   setFaults(id: string, faults: WebhookFaults): WebhookEndpointInfo {
-    const endpoint = this.endpoints.get(id);
-    if (!endpoint) throw new RangeError(`No such webhook endpoint: ${id}`);
-    validateFaults(faults);
-    endpoint.faults = faults;
-    endpoint.failNextRemaining = faults.failNext?.count ?? 0;
-    endpoint.failStatus = faults.failNext?.status ?? 500;
-    return this.info(endpoint);
+    return endpointInfo(this.endpoints.setFaults(id, faults));
   }
 
   listEndpoints(): WebhookEndpointInfo[] {
-    return [...this.endpoints.values()].map((e) => this.info(e));
+    return this.endpoints.all().map(endpointInfo);
   }
 
   countRecipients(event: Stripe.Event): number {
-    let n = 0;
-    for (const e of this.endpoints.values()) if (this.wants(e, event)) n++;
-    return n;
+    return this.endpoints.recipients(event).length;
   }
 
   publish(event: Stripe.Event): void {
-    for (const endpoint of this.endpoints.values()) {
-      if (this.wants(endpoint, event)) this.enqueueEvent(endpoint, event);
-    }
+    for (const endpoint of this.endpoints.recipients(event)) this.enqueueEvent(endpoint, event);
   }
 
   /** Sends an event again to one endpoint, or to every endpoint that wants it. */
   resend(event: Stripe.Event, endpointId?: string): number {
-    let n = 0;
-    for (const endpoint of this.endpoints.values()) {
-      if (
-        (endpointId ? endpoint.id === endpointId : this.wants(endpoint, event)) &&
-        endpoint.mode === (event.livemode ? 'live' : 'test')
-      ) {
-        this.schedule(endpoint, this.newJob(endpoint, event, 1), 0);
-        n++;
-      }
-    }
-    return n;
+    const mode = event.livemode ? 'live' : 'test';
+    const targets = endpointId
+      ? this.endpoints.all().filter((e) => e.id === endpointId && e.mode === mode)
+      : this.endpoints.recipients(event);
+    for (const endpoint of targets) this.schedule(endpoint, this.newJob(endpoint, event, 1), 0);
+    return targets.length;
   }
 
   /** Resolves once no delivery is pending, buffered or waiting for a retry. */
@@ -154,40 +87,16 @@ export class WebhookDispatcher implements EventSink {
     return this.outstanding;
   }
 
-  /** Cancels every timer and in-flight request; keeps endpoints unless `clearEndpoints`. */
-  stop(clearEndpoints = false): void {
+  /** Cancels every timer and in-flight request; the endpoints stay configured. */
+  stop(): void {
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     this.abort.abort();
     this.abort = new AbortController();
     this.generation++;
-    for (const e of this.endpoints.values()) {
-      e.ready = [];
-      e.shuffleBuffer = [];
-      e.shuffleTimer = null;
-      e.inFlight = 0;
-    }
-    if (clearEndpoints) this.endpoints = new Map();
+    this.endpoints.clearQueues();
     this.outstanding = 0;
     this.settle();
-  }
-
-  private info(e: Endpoint): WebhookEndpointInfo {
-    return {
-      id: e.id,
-      url: e.url,
-      mode: e.mode,
-      events: e.events,
-      faults: e.faults,
-      retry: e.retry,
-    };
-  }
-
-  private wants(endpoint: Endpoint, event: Stripe.Event): boolean {
-    return (
-      endpoint.mode === (event.livemode ? 'live' : 'test') &&
-      matchesEvent(endpoint.events, event.type)
-    );
   }
 
   private newJob(endpoint: Endpoint, event: Stripe.Event, copy: number): Job {
