@@ -1,0 +1,106 @@
+/**
+ * The Stripe operations Clinicpay makes, over stripe-node. No database, no env: the key and where
+ * Stripe is arrive as arguments. Every call's errors are translated into GatewayError.
+ */
+import type Stripe from 'stripe';
+import {
+  checkoutSessionIdempotencyKey,
+  checkoutSessionParams,
+  type CreateCheckoutSessionInput,
+} from './checkout/checkout-session-params';
+import { checkoutSessionState, type CheckoutSessionState } from './checkout/checkout-session-state';
+import { GatewayError, GatewayNotConfiguredError, translatingStripeErrors } from './gateway-errors';
+import { createRefund, type RefundInput, type RefundResult } from './refunds/create-refund';
+import { createStripeClient, type StripeClientOptions } from './stripe-client';
+
+export interface CreatedCheckoutSession {
+  id: string;
+  /** For Embedded Checkout in the patient's browser. */
+  clientSecret: string;
+  expiresAt: Date;
+  livemode: boolean;
+}
+
+export type ExpireCheckoutSessionResult =
+  /** Expired now, or before: either way no payment can land on it any more. */
+  | { outcome: 'expired'; session: CheckoutSessionState }
+  /** The patient paid first: the caller must fulfil (or refund), not cancel. */
+  | { outcome: 'already_complete'; session: CheckoutSessionState };
+
+export interface StripeGateway {
+  /** Proves the key works with the call checkout really makes; throws GatewayNotConfiguredError. */
+  verifyCredentials(): Promise<void>;
+  createCheckoutSession(input: CreateCheckoutSessionInput): Promise<CreatedCheckoutSession>;
+  retrieveCheckoutSession(id: string): Promise<CheckoutSessionState>;
+  expireCheckoutSession(id: string): Promise<ExpireCheckoutSessionResult>;
+  refund(input: RefundInput): Promise<RefundResult>;
+}
+
+export type StripeGatewayOptions = StripeClientOptions;
+
+export function createStripeGateway(options: StripeGatewayOptions): StripeGateway {
+  // A blank key never reaches Stripe: the admin gets the same error as for a refused one.
+  const stripe = options.secretKey.trim() ? createStripeClient(options) : null;
+  const call = <T>(operation: (client: Stripe) => Promise<T>): Promise<T> => {
+    if (!stripe)
+      return Promise.reject(
+        new GatewayNotConfiguredError({ stripeMessage: 'No secret key is saved.' }),
+      );
+    return translatingStripeErrors(() => operation(stripe));
+  };
+
+  const retrieve = (id: string) =>
+    call(async (client) =>
+      checkoutSessionState(
+        await client.checkout.sessions.retrieve(id, { expand: ['payment_intent'] }),
+      ),
+    );
+
+  return {
+    async verifyCredentials() {
+      // GET /v1/checkout/sessions?limit=1: needs only the right checkout needs, so a restricted
+      // key with checkout rights passes where a balance or account call would fail.
+      await call((client) => client.checkout.sessions.list({ limit: 1 }));
+    },
+
+    async createCheckoutSession(input) {
+      const params = checkoutSessionParams(input);
+      const session = await call((client) =>
+        client.checkout.sessions.create(params, {
+          idempotencyKey: checkoutSessionIdempotencyKey(input.paymentId),
+        }),
+      );
+      if (!session.client_secret) {
+        throw new GatewayError(
+          'unexpected_response',
+          'Stripe returned an embedded checkout session without a client secret',
+        );
+      }
+      return {
+        id: session.id,
+        clientSecret: session.client_secret,
+        expiresAt: new Date(session.expires_at * 1000),
+        livemode: session.livemode,
+      };
+    },
+
+    retrieveCheckoutSession: retrieve,
+
+    async expireCheckoutSession(id) {
+      try {
+        await call((client) => client.checkout.sessions.expire(id));
+      } catch (error) {
+        // Stripe refuses to expire a session that is not open; a known end state is success.
+        if (!(error instanceof GatewayError) || error.code !== 'invalid_request') throw error;
+      }
+      const session = await retrieve(id);
+      if (session.status === 'complete') return { outcome: 'already_complete', session };
+      if (session.status === 'expired') return { outcome: 'expired', session };
+      throw new GatewayError('unexpected_response', 'Stripe did not expire the checkout session', {
+        stripeMessage: `The session is still ${session.status}`,
+      });
+    },
+
+    refund: (input) => call((client) => createRefund(client, input)),
+  };
+}
