@@ -6,6 +6,7 @@ import { createLogger, type Logger } from './logger.js';
 import { loadOrCreateAppSecret } from './security/app-secret.js';
 import { createSecretBox } from './security/secret-box.js';
 import type { AppDeps } from './trpc.js';
+import { createStripeGatewayFactory } from './services/payments/gateway-factory.js';
 
 export interface Runtime extends AppDeps {
   database: DatabaseHandle;
@@ -36,6 +37,7 @@ export async function openRuntime(
     clock: options.clock ?? systemClock,
     logger,
     secretBox: createSecretBox(appSecret),
+    stripeGatewayFor: createStripeGatewayFactory(config.stripeApiUrl),
     close: () => database.close(),
   };
 }

@@ -29,6 +29,13 @@ const EnvSchema = z.object({
     .optional(),
   STRIPE_API_URL: z.url({ message: 'the Stripe API base URL, e.g. https://api.stripe.com' }).optional(),
   STRIPE_JS_URL: z.url({ message: 'the Stripe.js script URL, e.g. https://js.stripe.com/endive/stripe.js' }).optional(),
+  BOOKING_HOLD_MINUTES: z.coerce
+    .number({ message: 'a number of minutes between 31 and 1440, e.g. 35' })
+    .int('a whole number of minutes between 31 and 1440, e.g. 35')
+    // Stripe refuses a checkout session expiring in under 30 minutes, or over 24 hours.
+    .min(31, 'a number of minutes between 31 and 1440 (Stripe needs at least 30 minutes)')
+    .max(1440, 'a number of minutes between 31 and 1440 (Stripe allows at most 24 hours)')
+    .default(35),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       message: 'one of fatal, error, warn, info, debug, trace, silent',
@@ -48,6 +55,8 @@ export interface Config {
   appSecret: string | undefined;
   stripeApiUrl: string | undefined;
   stripeJsUrl: string | undefined;
+  /** How long a slot is held for a card payment; the checkout session expires with it. */
+  holdMinutes: number;
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -93,6 +102,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     appSecret: env.APP_SECRET,
     stripeApiUrl: env.STRIPE_API_URL,
     stripeJsUrl: env.STRIPE_JS_URL,
+    holdMinutes: env.BOOKING_HOLD_MINUTES,
     logLevel: env.LOG_LEVEL,
   };
 }

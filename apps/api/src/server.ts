@@ -1,6 +1,7 @@
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { registerHealthRoute } from './http/health.route.js';
+import { registerStripeWebhookRoute } from './http/stripe-webhook.route.js';
 import { appRouter, type AppRouter } from './routers/index.js';
 import { createContextInner, type AppDeps } from './trpc.js';
 
@@ -22,6 +23,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   registerHealthRoute(server, deps);
+  await registerStripeWebhookRoute(server, deps);
 
   await server.register(fastifyTRPCPlugin, {
     prefix: '/trpc',

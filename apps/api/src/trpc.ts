@@ -6,6 +6,7 @@ import type { Clock } from './clock.js';
 import type { Config } from './env.js';
 import type { Logger } from './logger.js';
 import type { SecretBox } from './security/secret-box.js';
+import type { StripeGatewayFactory } from './services/payments/gateway-factory.js';
 
 /** What every procedure can use. Built once per server; nothing here is per-request yet. */
 export interface AppDeps {
@@ -14,6 +15,7 @@ export interface AppDeps {
   clock: Clock;
   logger: Logger;
   secretBox: SecretBox;
+  stripeGatewayFor: StripeGatewayFactory;
 }
 
 export interface Context extends AppDeps {

@@ -17,3 +17,11 @@ export type { Kysely, Transaction, Selectable, Insertable, Updateable } from 'ky
 export { sql } from 'kysely';
 export { findClinic, listBookableServices } from './queries/catalogue.js';
 export { findBookableService, findBusyIntervals, findDoctorsForService, findWeeklyHours } from './queries/availability.js';
+export {
+  recordAppointmentEvent,
+  recordPaymentEvent,
+  transitionAppointment,
+  transitionPayment,
+  type TransitionCause,
+} from './queries/transitions.js';
+export { findPayment, lockAppointment, lockPayment, paymentColumns } from './queries/payments.js';

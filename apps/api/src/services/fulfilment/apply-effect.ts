@@ -1,0 +1,36 @@
+import type { PaymentEffect } from '@clinicpay/payments';
+import { applyCheckoutExpired } from './checkout-expired.js';
+import { type Cause, type FulfilmentResult, type Tx } from './fulfilment-types.js';
+import { applyPaymentFailed } from './payment-failed.js';
+import { applyPaymentSucceeded } from './payment-succeeded.js';
+import { applyChargeRefunded, applyDisputeUpdated, applyRefundUpdated } from './refunds-and-disputes.js';
+
+/**
+ * The one switch from a payment effect (the pure mapping of a Stripe event) to its change in our
+ * records, inside the caller's transaction. The webhook, the status page and reconciliation all
+ * come through here, so a fact has the same effect whoever reports it first.
+ */
+export async function applyPaymentEffect(
+  trx: Tx,
+  effect: PaymentEffect,
+  context: { livemode: boolean; failurePolicy: 'cancel' | 'retry'; cause: Cause },
+): Promise<FulfilmentResult> {
+  const { livemode, cause } = context;
+  switch (effect.kind) {
+    case 'payment_succeeded':
+      return applyPaymentSucceeded(trx, { ...effect, livemode }, cause);
+    case 'payment_failed':
+      return applyPaymentFailed(trx, { ...effect, livemode }, context.failurePolicy, cause);
+    case 'checkout_expired':
+      return applyCheckoutExpired(trx, { ...effect, livemode }, cause);
+    case 'charge_refunded':
+      return applyChargeRefunded(trx, effect, livemode, cause);
+    case 'refund_updated':
+      return applyRefundUpdated(trx, effect, livemode, cause);
+    case 'dispute_updated':
+      return applyDisputeUpdated(trx, effect, livemode, cause);
+    case 'awaiting_async_payment':
+    case 'ignored':
+      return { outcome: 'no_change' };
+  }
+}

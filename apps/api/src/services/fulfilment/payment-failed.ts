@@ -1,0 +1,50 @@
+import { lockAppointment, lockPayment, recordPaymentEvent, transitionAppointment, transitionPayment } from '@clinicpay/db';
+import { type Cause, type FulfilmentResult, modeOf, type Tx } from './fulfilment-types.js';
+
+export interface PaymentFailed {
+  paymentId: string | null;
+  paymentIntentId: string | null;
+  failureCode: string | null;
+  failureMessage: string | null;
+  livemode: boolean;
+}
+
+/**
+ * A payment attempt failed. Policy "cancel" (the documented default): payment Failed, appointment
+ * Cancelled and its time released, and the open checkout session expired after commit so no later
+ * charge lands on a cancelled booking. Policy "retry": the attempt is recorded and the hold kept.
+ */
+export async function applyPaymentFailed(
+  trx: Tx,
+  fact: PaymentFailed,
+  policy: 'cancel' | 'retry',
+  cause: Cause,
+): Promise<FulfilmentResult> {
+  const payment = await lockPayment(trx, { paymentId: fact.paymentId, paymentIntentId: fact.paymentIntentId });
+  if (!payment || payment.gateway !== 'stripe' || payment.mode !== modeOf(fact.livemode)) return { outcome: 'not_ours' };
+  const failure = {
+    failure_code: fact.failureCode,
+    failure_message: fact.failureMessage,
+    ...(fact.paymentIntentId && !payment.payment_intent_id ? { payment_intent_id: fact.paymentIntentId } : {}),
+  };
+
+  if (policy === 'retry') {
+    if (payment.status !== 'pending') return { outcome: 'no_change' };
+    await trx.updateTable('payments').set({ ...failure, updated_at: cause.at }).where('id', '=', payment.id).execute();
+    await recordPaymentEvent(trx, payment.id, 'pending', 'pending', { ...cause, reason: 'attempt_failed', details: { code: fact.failureCode } });
+    return { outcome: 'applied' };
+  }
+
+  const failed = await transitionPayment(trx, payment.id, ['pending'], 'failed', { ...cause, reason: fact.failureCode }, failure);
+  if (!failed) return { outcome: 'no_change' };
+  const appointment = await lockAppointment(trx, payment.appointment_id);
+  await transitionAppointment(trx, appointment.id, ['pending_payment'], 'cancelled', { ...cause, reason: 'payment_failed' }, {
+    cancel_reason: 'payment_failed',
+  });
+  return {
+    outcome: 'applied',
+    afterCommit: payment.checkout_session_id
+      ? [{ kind: 'expire_checkout_session', checkoutSessionId: payment.checkout_session_id, mode: payment.mode ?? 'test' }]
+      : [],
+  };
+}

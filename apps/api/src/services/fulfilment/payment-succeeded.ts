@@ -1,0 +1,83 @@
+import { lockAppointment, lockPayment, recordPaymentEvent, SlotTakenError, transitionAppointment, transitionPayment } from '@clinicpay/db';
+import { type Cause, type FulfilmentResult, modeOf, type Tx } from './fulfilment-types.js';
+
+export interface PaymentSucceeded {
+  paymentId: string | null;
+  paymentIntentId: string | null;
+  chargeId?: string | null;
+  checkoutSessionId?: string | null;
+  livemode: boolean;
+}
+
+/**
+ * Money was captured: the payment is Completed and the appointment Confirmed. Idempotent: a
+ * second report of the same success changes nothing. A success for a booking already cancelled
+ * re-confirms it when its time is still free; otherwise the payment is flagged for the admin
+ * (money without a booking: the automatic refund is the sweeper's next step).
+ */
+export async function applyPaymentSucceeded(trx: Tx, fact: PaymentSucceeded, cause: Cause): Promise<FulfilmentResult> {
+  const payment = await lockPayment(trx, { paymentId: fact.paymentId, paymentIntentId: fact.paymentIntentId });
+  if (!payment || payment.gateway !== 'stripe' || payment.mode !== modeOf(fact.livemode)) return { outcome: 'not_ours' };
+  if (fact.checkoutSessionId && payment.checkout_session_id && payment.checkout_session_id !== fact.checkoutSessionId) {
+    return { outcome: 'not_ours' };
+  }
+
+  const ids = {
+    ...(fact.paymentIntentId && !payment.payment_intent_id ? { payment_intent_id: fact.paymentIntentId } : {}),
+    ...(fact.chargeId && !payment.charge_id ? { charge_id: fact.chargeId } : {}),
+    ...(fact.checkoutSessionId && !payment.checkout_session_id ? { checkout_session_id: fact.checkoutSessionId } : {}),
+  };
+  const completed = await transitionPayment(trx, payment.id, ['pending', 'failed', 'expired'], 'completed', cause, {
+    ...ids,
+    completed_at: cause.at,
+    failure_code: null,
+    failure_message: null,
+  });
+  if (!completed) {
+    // Already completed (or refunded since): only fill in ids a later event brought.
+    if (Object.keys(ids).length === 0) return { outcome: 'no_change' };
+    await trx.updateTable('payments').set(ids).where('id', '=', payment.id).execute();
+    return { outcome: 'applied' };
+  }
+
+  const appointment = await lockAppointment(trx, payment.appointment_id);
+  if (appointment.status === 'pending_payment') {
+    await transitionAppointment(trx, appointment.id, ['pending_payment'], 'confirmed', cause);
+  } else if (appointment.status === 'cancelled') {
+    await reconfirmOrFlag(trx, appointment.id, payment.id, cause);
+  }
+  return { outcome: 'applied' };
+}
+
+async function reconfirmOrFlag(trx: Tx, appointmentId: string, paymentId: string, cause: Cause): Promise<void> {
+  const appointment = await lockAppointment(trx, appointmentId);
+  const clash = await trx
+    .selectFrom('appointments')
+    .select('id')
+    .where('doctor_id', '=', appointment.doctor_id)
+    .where('id', '<>', appointment.id)
+    .where('status', '<>', 'cancelled')
+    .where('starts_at', '<', appointment.ends_at)
+    .where('ends_at', '>', appointment.starts_at)
+    .executeTakeFirst();
+  if (!clash) {
+    // A concurrent booking can still win the time between this check and the update; then the
+    // constraint refuses, this event fails, and its redelivery takes the flag branch.
+    await transitionAppointment(trx, appointment.id, ['cancelled'], 'confirmed', {
+      ...cause,
+      reason: 'paid_after_cancel',
+    }, { cancel_reason: null });
+    return;
+  }
+  await trx
+    .updateTable('payments')
+    .set({ flagged_reason: 'paid_after_cancel_slot_taken', updated_at: cause.at })
+    .where('id', '=', paymentId)
+    .execute();
+  await recordPaymentEvent(trx, paymentId, 'completed', 'completed', {
+    ...cause,
+    reason: 'paid_after_cancel_slot_taken',
+  });
+}
+
+export { SlotTakenError };

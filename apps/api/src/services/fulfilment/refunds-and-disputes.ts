@@ -1,0 +1,112 @@
+import { lockPayment, recordPaymentEvent, transitionPayment } from '@clinicpay/db';
+import type { ChargeRefundedEffect, DisputeUpdatedEffect, RefundUpdatedEffect } from '@clinicpay/payments';
+import { type Cause, type FulfilmentResult, modeOf, type Tx } from './fulfilment-types.js';
+
+/**
+ * The charge's refunded total, from Stripe: Refunded when all of it, else Partially refunded.
+ * Refunds made in Stripe's Dashboard arrive this way too. The total only grows: an older event
+ * arriving late never lowers it. The appointment is left as it is.
+ */
+export async function applyChargeRefunded(
+  trx: Tx,
+  fact: ChargeRefundedEffect,
+  livemode: boolean,
+  cause: Cause,
+): Promise<FulfilmentResult> {
+  const payment = await lockPayment(trx, {
+    paymentId: fact.paymentId,
+    paymentIntentId: fact.paymentIntentId,
+    chargeId: fact.chargeId,
+  });
+  if (!payment || payment.mode !== modeOf(livemode)) return { outcome: 'not_ours' };
+  const total = Math.min(Math.max(payment.amount_refunded, fact.amountRefunded), payment.amount);
+  if (total === payment.amount_refunded && payment.status !== 'completed') return { outcome: 'no_change' };
+  if (total === 0) return { outcome: 'no_change' };
+  const to = total >= payment.amount ? 'refunded' : 'partially_refunded';
+  const moved = await transitionPayment(trx, payment.id, ['completed', 'partially_refunded', 'refunded'], to, cause, {
+    amount_refunded: total,
+    ...(payment.charge_id ? {} : { charge_id: fact.chargeId }),
+  });
+  return { outcome: moved ? 'applied' : 'no_change' };
+}
+
+/** A refund's own status: the row Clinicpay created, or a new one for a Dashboard refund. */
+export async function applyRefundUpdated(
+  trx: Tx,
+  fact: RefundUpdatedEffect,
+  livemode: boolean,
+  cause: Cause,
+): Promise<FulfilmentResult> {
+  const payment = await lockPayment(trx, { paymentIntentId: fact.paymentIntentId, chargeId: fact.chargeId });
+  if (!payment || payment.mode !== modeOf(livemode)) return { outcome: 'not_ours' };
+  const ourRefundId = fact.metadata.refund_id;
+  const existing = await trx
+    .selectFrom('refunds')
+    .select(['id', 'status'])
+    .where('payment_id', '=', payment.id)
+    .where((eb) =>
+      ourRefundId && /^[0-9a-f-]{36}$/i.test(ourRefundId)
+        ? eb.or([eb('stripe_refund_id', '=', fact.refundId), eb('id', '=', ourRefundId)])
+        : eb('stripe_refund_id', '=', fact.refundId),
+    )
+    .forUpdate()
+    .executeTakeFirst();
+  if (!existing) {
+    await trx
+      .insertInto('refunds')
+      .values({
+        payment_id: payment.id,
+        amount: fact.amount,
+        currency: fact.currency.toUpperCase(),
+        status: fact.status,
+        stripe_refund_id: fact.refundId,
+        idempotency_key: `stripe:${fact.refundId}`,
+        requested_by: 'stripe_dashboard',
+        failure_reason: fact.failureReason,
+        created_at: cause.at,
+        updated_at: cause.at,
+      })
+      .execute();
+    return { outcome: 'applied' };
+  }
+  // A final state is never overwritten by a late "pending".
+  if (existing.status === fact.status || ['succeeded', 'failed', 'canceled'].includes(existing.status)) {
+    return { outcome: 'no_change' };
+  }
+  await trx
+    .updateTable('refunds')
+    .set({ status: fact.status, stripe_refund_id: fact.refundId, failure_reason: fact.failureReason, updated_at: cause.at })
+    .where('id', '=', existing.id)
+    .execute();
+  return { outcome: 'applied' };
+}
+
+const CLOSED_DISPUTE = new Set(['won', 'lost', 'warning_closed']);
+
+/** A dispute opened, changed or closed: recorded on the payment and flagged for the admin. */
+export async function applyDisputeUpdated(
+  trx: Tx,
+  fact: DisputeUpdatedEffect,
+  livemode: boolean,
+  cause: Cause,
+): Promise<FulfilmentResult> {
+  const payment = await lockPayment(trx, { paymentIntentId: fact.paymentIntentId, chargeId: fact.chargeId });
+  if (!payment || payment.mode !== modeOf(livemode)) return { outcome: 'not_ours' };
+  if (payment.dispute_status === fact.status) return { outcome: 'no_change' };
+  // A closed dispute stays closed: an older "needs_response" arriving late changes nothing.
+  if (payment.dispute_status && CLOSED_DISPUTE.has(payment.dispute_status) && !CLOSED_DISPUTE.has(fact.status)) {
+    return { outcome: 'no_change' };
+  }
+  await trx
+    .updateTable('payments')
+    .set({ dispute_status: fact.status, flagged_reason: 'dispute', updated_at: cause.at })
+    .where('id', '=', payment.id)
+    .execute();
+  await recordPaymentEvent(trx, payment.id, payment.status, payment.status, {
+    ...cause,
+    reason: `dispute_${fact.status}`,
+    details: { dispute_id: fact.disputeId, amount: fact.amount, reason: fact.reason },
+  });
+  return { outcome: 'applied' };
+}
+

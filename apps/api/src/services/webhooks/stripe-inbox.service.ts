@@ -1,0 +1,116 @@
+import { findClinic, insertStripeEvent, recordSignatureFailure, type JsonObject } from '@clinicpay/db';
+import { parseWebhook, WebhookSignatureError, type PaymentEffect } from '@clinicpay/payments';
+import type { AppDeps } from '../../trpc.js';
+import { applyPaymentEffect } from '../fulfilment/apply-effect.js';
+import { runAfterCommit } from '../fulfilment/after-commit.js';
+import { loadStripeSettings, type StripeSettings } from '../payments/stripe-settings.js';
+
+export type WebhookReply =
+  | { status: 200; body: { received: true; outcome: string } }
+  | { status: 400; body: { error: string } }
+  | { status: 500; body: { error: string } };
+
+/**
+ * Receives one Stripe webhook request. Signature first; then the raw event is stored (its id is
+ * unique, so a duplicate insert does nothing); then its effect and the processed mark commit in
+ * one transaction. Stripe gets 400 for a bad signature, 200 for anything verified that we applied,
+ * had applied before, or do not handle, and 500 only when the effect could not be applied (so it
+ * retries).
+ */
+export async function receiveStripeWebhook(
+  deps: AppDeps,
+  request: { rawBody: Buffer; signature: string | undefined; remoteAddress: string | undefined },
+): Promise<WebhookReply> {
+  const now = deps.clock.now();
+  const clinic = await findClinic(deps.db);
+  const settings = clinic ? await loadStripeSettings(deps, clinic.id) : null;
+  let parsed;
+  try {
+    parsed = parseWebhook(
+      request.rawBody,
+      request.signature,
+      { test: settings?.keys.test.webhookSecret, live: settings?.keys.live.webhookSecret },
+      { now },
+    );
+  } catch (error) {
+    if (!(error instanceof WebhookSignatureError)) throw error;
+    await recordSignatureFailure(deps.db, {
+      mode: claimedMode(request.rawBody),
+      reason: error.reason,
+      remoteAddress: request.remoteAddress ?? null,
+      receivedAt: now,
+    });
+    deps.logger.warn({ reason: error.reason, ip: request.remoteAddress }, 'stripe webhook refused');
+    return { status: 400, body: { error: error.message } };
+  }
+
+  await insertStripeEvent(deps.db, {
+    id: parsed.event.id,
+    type: parsed.event.type,
+    livemode: parsed.event.livemode,
+    payload: JSON.parse(request.rawBody.toString('utf8')) as JsonObject,
+    receivedAt: now,
+  });
+  return processStoredEvent(deps, parsed.event.id, parsed.effect, settings);
+}
+
+/**
+ * Applies a stored event once. The event's row is locked first, so concurrent deliveries of one
+ * event queue here and all but the first find it processed.
+ */
+export async function processStoredEvent(
+  deps: AppDeps,
+  stripeEventId: string,
+  effect: PaymentEffect,
+  settings: StripeSettings | null,
+): Promise<WebhookReply> {
+  const at = deps.clock.now();
+  try {
+    const result = await deps.db.transaction().execute(async (trx) => {
+      const stored = await trx
+        .selectFrom('stripe_events')
+        .select(['id', 'livemode', 'processed_at', 'outcome'])
+        .where('stripe_event_id', '=', stripeEventId)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
+      if (stored.processed_at) return { outcome: 'duplicate', afterCommit: [] };
+      const applied =
+        effect.kind === 'ignored'
+          ? { outcome: `ignored:${effect.reason}` as const }
+          : await applyPaymentEffect(trx, effect, {
+              livemode: stored.livemode,
+              failurePolicy: settings?.failurePolicy ?? 'cancel',
+              cause: { source: 'webhook', at, stripeEventId, details: { event_type: effect.kind } },
+            });
+      await trx
+        .updateTable('stripe_events')
+        .set((eb) => ({ processed_at: at, outcome: applied.outcome, error: null, attempts: eb('attempts', '+', 1) }))
+        .where('id', '=', stored.id)
+        .where('processed_at', 'is', null)
+        .execute();
+      return { outcome: applied.outcome, afterCommit: 'afterCommit' in applied ? (applied.afterCommit ?? []) : [] };
+    });
+    await runAfterCommit(deps, result.afterCommit, settings);
+    return { status: 200, body: { received: true, outcome: result.outcome } };
+  } catch (error) {
+    deps.logger.error({ err: error, stripeEventId }, 'stripe event could not be applied');
+    await deps.db
+      .updateTable('stripe_events')
+      .set((eb) => ({ error: error instanceof Error ? error.message.slice(0, 500) : 'failed', attempts: eb('attempts', '+', 1) }))
+      .where('stripe_event_id', '=', stripeEventId)
+      .where('processed_at', 'is', null)
+      .execute()
+      .catch(() => undefined);
+    return { status: 500, body: { error: 'The event could not be applied; Stripe will retry.' } };
+  }
+}
+
+/** The mode an unverified body claims, only to count failures per mode; never trusted otherwise. */
+function claimedMode(rawBody: Buffer): 'test' | 'live' | null {
+  try {
+    const body = JSON.parse(rawBody.toString('utf8')) as { livemode?: unknown };
+    return body.livemode === true ? 'live' : body.livemode === false ? 'test' : null;
+  } catch {
+    return null;
+  }
+}
