@@ -1,6 +1,7 @@
 // For integration and browser tests: a real API on port 0 over its own PostgreSQL database
 // (cloned from a migrated template), seeded with the demo clinic.
 import { createTestDatabase } from '@clinicpay/db/testing';
+import { DEMO_KEYS, startEmulator, type RunningEmulator } from '@clinicpay/stripe-emulator';
 import { createManualClock, type Clock } from './clock.js';
 import { loadConfig, type Config } from './env.js';
 import { openRuntime, type Runtime } from './bootstrap.js';
@@ -54,4 +55,39 @@ export async function startTestApi(
 /** Calls procedures in-process, with the API's real context (no HTTP). */
 export function createTestCaller(runtime: Runtime, ip = '127.0.0.1') {
   return createCallerFactory(appRouter)(createContextInner(runtime, ip));
+}
+
+export interface TestStack {
+  api: TestApi;
+  stripe: RunningEmulator;
+  /** The one clock of the stack: the emulator's, read by the API too, so both move together. */
+  advance(seconds: number): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * The API and the Stripe emulator together: the API talks to the emulator through stripe-node,
+ * and the emulator delivers signed webhooks to the API's real route.
+ */
+export async function startTestStack(options: { env?: Record<string, string>; webhooks?: boolean } = {}): Promise<TestStack> {
+  const stripe = await startEmulator({ port: 0, retry: { maxAttempts: 3, initialDelayMs: 50 } });
+  const clock = { now: () => new Date(stripe.clock.nowMs()) };
+  const api = await startTestApi({
+    clock,
+    env: { STRIPE_API_URL: stripe.url, PUBLIC_URL: 'http://localhost:5173', ...options.env },
+  });
+  if (options.webhooks !== false) {
+    stripe.control.addWebhookEndpoint({ url: `${api.url}/webhooks/stripe`, secret: DEMO_KEYS.webhookSigningSecret });
+  }
+  return {
+    api,
+    stripe,
+    advance: (seconds) => {
+      stripe.control.advanceClock(seconds);
+    },
+    async stop() {
+      await api.stop();
+      await stripe.stop();
+    },
+  };
 }

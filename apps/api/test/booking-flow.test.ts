@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestCaller, startTestStack, type TestStack } from '../src/testing.js';
+import { book, consultation, freeSlots, patient, waitUntil } from './support/booking.js';
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const status = (reference: string, token: string) => createTestCaller(stack.api.runtime).booking.status({ reference, token });
+
+describe('booking with Stripe, end to end through the emulator', () => {
+  it('holds the slot, opens an embedded checkout with the server price, and confirms on payment', async () => {
+    const [slot] = await freeSlots(stack.api.runtime);
+    const booking = await book(stack.api.runtime, { startsAt: slot!.startsAt });
+    expect(booking).toMatchObject({ status: 'pending_payment', paymentMethod: 'stripe', startsAt: slot!.startsAt });
+    expect(booking.checkout?.clientSecret).toMatch(/^cs_test_/);
+    expect(booking.reference).toMatch(/^CP-[0-9A-Z]{8}$/);
+
+    const sessions = stack.stripe.control.objects('test').checkoutSessions;
+    const session = sessions.find((s) => s.metadata?.booking_reference === booking.reference)!;
+    expect(session).toMatchObject({ ui_mode: 'embedded_page', amount_total: consultation.priceAmount, currency: 'usd' });
+    expect(session.expires_at).toBe(Math.floor(Date.parse(booking.holdExpiresAt!) / 1000));
+
+    // The held time is gone from availability.
+    const stillFree = (await freeSlots(stack.api.runtime)).find((s) => s.startsAt === slot!.startsAt);
+    expect(stillFree?.doctorIds ?? []).toHaveLength(slot!.doctorIds.length - 1);
+
+    stack.stripe.control.paySession(session.id, '4242424242424242');
+    const confirmed = await waitUntil(
+      () => status(booking.reference, booking.token),
+      (b) => b.status === 'confirmed',
+    );
+    expect(confirmed).toMatchObject({
+      status: 'confirmed',
+      holdExpiresAt: null,
+      payment: { status: 'completed', amount: 6000, currency: 'USD' },
+      serviceName: 'General consultation',
+    });
+  });
+
+  it('sends Stripe no patient name or phone and no health information', async () => {
+    const requests = stack.stripe.control.requests().filter((r) => r.method === 'POST');
+    expect(requests.length).toBeGreaterThan(0);
+    // Everything Stripe holds of ours: what we sent, and the objects it made from it.
+    const everything = JSON.stringify([requests, stack.stripe.control.objects('test')]);
+    expect(everything).not.toContain(patient.name);
+    expect(everything).not.toContain('Lovelace');
+    expect(everything).not.toContain(patient.phone);
+    expect(everything).not.toContain('General practice');
+    expect(everything).not.toContain('General consultation');
+    expect(everything).toContain('Appointment at Riverside Family Clinic');
+  });
+
+  it('cancels and releases the slot when the card is declined, expiring the session', async () => {
+    const slots = await freeSlots(stack.api.runtime);
+    const slot = slots[3]!;
+    const booking = await book(stack.api.runtime, { startsAt: slot.startsAt, doctorId: slot.doctorIds[0]! });
+    const session = stack.stripe.control
+      .objects('test')
+      .checkoutSessions.find((s) => s.metadata?.booking_reference === booking.reference)!;
+    stack.stripe.control.declineSession(session.id, 'insufficient_funds');
+    const cancelled = await waitUntil(
+      () => status(booking.reference, booking.token),
+      (b) => b.status === 'cancelled',
+    );
+    expect(cancelled).toMatchObject({
+      status: 'cancelled',
+      cancelReason: 'payment_failed',
+      payment: { status: 'failed', failureCode: 'insufficient_funds' },
+    });
+    const freeAgain = await freeSlots(stack.api.runtime);
+    expect(freeAgain.find((s) => s.startsAt === slot.startsAt)?.doctorIds).toContain(slot.doctorIds[0]);
+    await waitUntil(
+      async () => stack.stripe.control.object(session.id) as { status: string },
+      (s) => s.status === 'expired',
+    );
+    expect((stack.stripe.control.object(session.id) as { status: string }).status).toBe('expired');
+  });
+
+  it('cancels when the checkout lapses', async () => {
+    const slot = (await freeSlots(stack.api.runtime))[5]!;
+    const booking = await book(stack.api.runtime, { startsAt: slot.startsAt });
+    stack.advance(36 * 60);
+    stack.stripe.control.expireDueSessions();
+    const cancelled = await waitUntil(
+      () => status(booking.reference, booking.token),
+      (b) => b.status === 'cancelled',
+    );
+    expect(cancelled).toMatchObject({ cancelReason: 'checkout_expired', payment: { status: 'expired' } });
+  });
+
+  it('confirms from the status page when the webhook never came', async () => {
+    const endpoint = stack.stripe.control.webhookEndpoints()[0]!;
+    stack.stripe.control.setWebhookFaults(endpoint.id, { dropProbability: 1 });
+    try {
+      const slot = (await freeSlots(stack.api.runtime))[7]!;
+      const booking = await book(stack.api.runtime, { startsAt: slot.startsAt });
+      const session = stack.stripe.control
+        .objects('test')
+        .checkoutSessions.find((s) => s.metadata?.booking_reference === booking.reference)!;
+      stack.stripe.control.paySession(session.id, '4242424242424242');
+      await stack.stripe.control.waitForDeliveries();
+      const payment = await stack.api.db.selectFrom('payments').select('status').where('checkout_session_id', '=', session.id).executeTakeFirstOrThrow();
+      expect(payment.status).toBe('pending');
+      // The return URL carries the session id, not the token.
+      const viaReturnPage = await createTestCaller(stack.api.runtime).booking.status({ reference: booking.reference, sessionId: session.id });
+      expect(viaReturnPage).toMatchObject({ status: 'confirmed', payment: { status: 'completed' } });
+    } finally {
+      stack.stripe.control.setWebhookFaults(endpoint.id, {});
+    }
+  });
+
+  it('refuses a wrong token or session id with the same answer as an unknown reference', async () => {
+    const caller = createTestCaller(stack.api.runtime);
+    const slot = (await freeSlots(stack.api.runtime))[9]!;
+    const booking = await book(stack.api.runtime, { startsAt: slot.startsAt, paymentMethod: 'pay_at_clinic' });
+    const wrong = caller.booking.status({ reference: booking.reference, token: 'x'.repeat(32) });
+    const unknown = caller.booking.status({ reference: 'CP-ZZZZZZZZ', token: booking.token });
+    await expect(wrong).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(unknown).rejects.toMatchObject({ code: 'NOT_FOUND', message: (await wrong.catch((e: Error) => e)).message });
+    await expect(caller.booking.status({ reference: booking.reference, sessionId: 'cs_test_notthisone' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+});
