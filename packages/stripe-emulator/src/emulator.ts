@@ -22,6 +22,7 @@ import { WebhookDispatcher } from './webhooks/dispatcher';
 import type { RetryPolicy, WebhookEndpointConfig } from './webhooks/endpoints';
 
 export const DEFAULT_PORT = 12111;
+const EVENT_RETENTION_SECONDS = 30 * 24 * 3600;
 
 export interface EmulatorOptions {
   /** Default 12111; 0 picks a free port. */
@@ -97,11 +98,23 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   state.baseUrl = url;
 
   // Sessions expire by the clock: at once when a test advances it, and on a timer in real time.
+  const prune = () => {
+    idempotency.prune(clock.nowMs());
+    for (const mode of ['test', 'live'] as const)
+      state.store(mode).pruneEvents(clock.now() - EVENT_RETENTION_SECONDS);
+  };
   const offClock = clock.onChange(() => {
     expireDueSessions(state);
-    idempotency.prune(clock.nowMs());
+    prune();
   });
-  const sweep = setInterval(() => expireDueSessions(state), options.expirySweepMs ?? 1000);
+  // Once a minute, also forget idempotency keys past 24 hours and events past 30 days, so a
+  // long-running dev emulator does not grow without bound.
+  let sweeps = 0;
+  const sweepMs = options.expirySweepMs ?? 1000;
+  const sweep = setInterval(() => {
+    expireDueSessions(state);
+    if (++sweeps % Math.max(1, Math.round(60_000 / sweepMs)) === 0) prune();
+  }, sweepMs);
   sweep.unref();
 
   return {

@@ -61,6 +61,14 @@ export class ModeStore {
     if (record.session.status === 'open') this.openSessions.add(record.session.id);
   }
 
+  /** Forgets events created before `before` (Stripe keeps them for 30 days). */
+  pruneEvents(before: number): void {
+    for (const [id, event] of this.events) {
+      if (event.created >= before) break; // insertion order is creation order
+      this.events.delete(id);
+    }
+  }
+
   addRefund(refund: Stripe.Refund): void {
     this.refunds.set(refund.id, refund);
     this.refundOrder.push(refund.id);
