@@ -1,4 +1,5 @@
 import { lockAppointment, lockPayment, recordPaymentEvent, SlotTakenError, transitionAppointment, transitionPayment } from '@clinicpay/db';
+import { statusAfterRefunds } from './refunds-and-disputes.js';
 import { type Cause, type FulfilmentResult, modeOf, type Tx } from './fulfilment-types.js';
 
 export interface PaymentSucceeded {
@@ -27,7 +28,9 @@ export async function applyPaymentSucceeded(trx: Tx, fact: PaymentSucceeded, cau
     ...(fact.chargeId && !payment.charge_id ? { charge_id: fact.chargeId } : {}),
     ...(fact.checkoutSessionId && !payment.checkout_session_id ? { checkout_session_id: fact.checkoutSessionId } : {}),
   };
-  const completed = await transitionPayment(trx, payment.id, ['pending', 'failed', 'expired'], 'completed', cause, {
+  // A refund can be reported before the success it refunds: the status then reflects it at once.
+  const settledStatus = statusAfterRefunds(payment.amount, payment.amount_refunded);
+  const completed = await transitionPayment(trx, payment.id, ['pending', 'failed', 'expired'], settledStatus, cause, {
     ...ids,
     completed_at: cause.at,
     failure_code: null,

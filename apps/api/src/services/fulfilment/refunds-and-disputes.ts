@@ -20,14 +20,26 @@ export async function applyChargeRefunded(
   });
   if (!payment || payment.mode !== modeOf(livemode)) return { outcome: 'not_ours' };
   const total = Math.min(Math.max(payment.amount_refunded, fact.amountRefunded), payment.amount);
-  if (total === payment.amount_refunded && payment.status !== 'completed') return { outcome: 'no_change' };
-  if (total === 0) return { outcome: 'no_change' };
-  const to = total >= payment.amount ? 'refunded' : 'partially_refunded';
-  const moved = await transitionPayment(trx, payment.id, ['completed', 'partially_refunded', 'refunded'], to, cause, {
+  const settled = ['completed', 'partially_refunded', 'refunded'].includes(payment.status);
+  if (!settled) {
+    // The refund reached us before the success did: keep the total; the success applies it.
+    if (total === payment.amount_refunded) return { outcome: 'no_change' };
+    await trx.updateTable('payments').set({ amount_refunded: total, updated_at: cause.at }).where('id', '=', payment.id).execute();
+    return { outcome: 'applied' };
+  }
+  const to = statusAfterRefunds(payment.amount, total);
+  if (to === payment.status && total === payment.amount_refunded) return { outcome: 'no_change' };
+  await transitionPayment(trx, payment.id, [payment.status], to, cause, {
     amount_refunded: total,
     ...(payment.charge_id ? {} : { charge_id: fact.chargeId }),
   });
-  return { outcome: moved ? 'applied' : 'no_change' };
+  return { outcome: 'applied' };
+}
+
+/** Completed, Partially refunded or Refunded, from what was charged and what went back. */
+export function statusAfterRefunds(amount: number, refunded: number): 'completed' | 'partially_refunded' | 'refunded' {
+  if (refunded <= 0) return 'completed';
+  return refunded >= amount ? 'refunded' : 'partially_refunded';
 }
 
 /** A refund's own status: the row Clinicpay created, or a new one for a Dashboard refund. */
