@@ -1,6 +1,7 @@
 export { API_VERSION } from './api-version';
 export { Clock, type ClockOptions } from './clock';
 export type { DashboardRefund, EmulatorControl, ObjectsSnapshot } from './control/control';
+export { ControlCallError, createControlClient, type ControlClient } from './control/client';
 export {
   DEFAULT_PORT,
   startEmulator,

@@ -1,7 +1,12 @@
 /** The control API over HTTP (what another process, such as the API's test suite, would use). */
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_KEYS, type RunningEmulator } from '../src/index';
+import {
+  ControlCallError,
+  createControlClient,
+  DEMO_KEYS,
+  type RunningEmulator,
+} from '../src/index';
 import { sessionParams, startReceiver, startTestEmulator } from './helpers';
 
 let emu: RunningEmulator;
@@ -137,5 +142,27 @@ describe('control API', () => {
     const objects = await control('GET', '/objects');
     expect(objects.json.checkoutSessions).toEqual([]);
     expect((await stripe.checkout.sessions.list()).data).toEqual([]);
+  });
+});
+
+describe('createControlClient', () => {
+  it('drives the control API from another process with types', async () => {
+    const client = createControlClient(emu.url);
+    const session = await stripe.checkout.sessions.create(sessionParams(emu));
+    const declined = await client.declineSession(session.id, 'expired_card');
+    expect(declined.status).toBe('declined');
+    expect(declined.paymentIntent.last_payment_error?.decline_code).toBe('expired_card');
+    const paid = await client.paySession(session.id);
+    if (paid.status !== 'succeeded') throw new Error('payment should succeed');
+    expect((await client.refund(paid.paymentIntent.id, { amount: 500 })).amount).toBe(500);
+    expect((await client.events({ type: 'refund.created' })).length).toBeGreaterThanOrEqual(1);
+    const now = await client.now();
+    expect(await client.advanceClock(10)).toBe(now + 10);
+    const error = await client.expireSession('cs_test_missing').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ControlCallError);
+    expect(error).toMatchObject({
+      status: 404,
+      message: "No such checkout.session: 'cs_test_missing'",
+    });
   });
 });

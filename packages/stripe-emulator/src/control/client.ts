@@ -1,0 +1,103 @@
+/**
+ * A typed client for the control API, for callers in another process than the emulator (an
+ * end-to-end suite driving the dev start, say). In-process callers use `emulator.control`.
+ */
+import type Stripe from 'stripe';
+import type { Mode } from '../keys';
+import type { PayResult } from '../payments/pay-session';
+import type { LoggedRequest } from '../request-log';
+import type {
+  Delivery,
+  WebhookEndpointConfig,
+  WebhookEndpointInfo,
+  WebhookFaults,
+} from '../webhooks/endpoints';
+import type { ObjectsSnapshot } from './control';
+
+/** A control call the emulator refused; `status` and `body` are its answer. */
+export class ControlCallError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+  ) {
+    const message = (body as { error?: { message?: string } } | null)?.error?.message;
+    super(message ?? `Control call failed with ${status}`);
+    this.name = 'ControlCallError';
+  }
+}
+
+export function createControlClient(emulatorUrl: string) {
+  const base = `${emulatorUrl.replace(/\/+$/, '')}/_emulator`;
+  async function call<T>(method: string, path: string, body?: object): Promise<T> {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: { 'Content-Type': 'application/json' },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    const json: unknown = await response.json();
+    if (!response.ok) throw new ControlCallError(response.status, json);
+    return json as T;
+  }
+  const query = (params: Record<string, string | undefined>) => {
+    const entries = Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined);
+    return entries.length ? `?${new URLSearchParams(entries).toString()}` : '';
+  };
+  return {
+    paySession: (
+      sessionId: string,
+      card?: string,
+      options: { email?: string; name?: string } = {},
+    ) => call<PayResult>('POST', `/checkout/sessions/${sessionId}/pay`, { card, ...options }),
+    declineSession: (sessionId: string, declineCode?: string) =>
+      call<PayResult>('POST', `/checkout/sessions/${sessionId}/decline`, {
+        decline_code: declineCode,
+      }),
+    completeAuthentication: (paymentIntentId: string, outcome: 'succeed' | 'fail' = 'succeed') =>
+      call<PayResult>('POST', `/payment_intents/${paymentIntentId}/authenticate`, { outcome }),
+    expireSession: (sessionId: string) =>
+      call<Stripe.Checkout.Session>('POST', `/checkout/sessions/${sessionId}/expire`),
+    refund: (id: string, options: { amount?: number; reason?: string } = {}) =>
+      call<Stripe.Refund>('POST', '/refunds', {
+        [id.startsWith('pi_') ? 'payment_intent' : 'charge']: id,
+        ...options,
+      }),
+    dispute: (chargeId: string, options: { reason?: string; amount?: number } = {}) =>
+      call<Stripe.Dispute>('POST', `/charges/${chargeId}/dispute`, options),
+    closeDispute: (disputeId: string, outcome: 'won' | 'lost') =>
+      call<Stripe.Dispute>('POST', `/disputes/${disputeId}/close`, { outcome }),
+    now: async () => (await call<{ now: number }>('GET', '/clock')).now,
+    advanceClock: async (seconds: number) =>
+      (await call<{ now: number }>('POST', '/clock/advance', { seconds })).now,
+    setClock: async (now: number) =>
+      (await call<{ now: number }>('POST', '/clock/set', { now })).now,
+    objects: (mode?: Mode) => call<ObjectsSnapshot>('GET', `/objects${query({ mode })}`),
+    events: (filter: { mode?: Mode; type?: string } = {}) =>
+      call<Stripe.Event[]>('GET', `/events${query(filter)}`),
+    requests: () => call<LoggedRequest[]>('GET', '/requests'),
+    deliveries: (filter: { endpointId?: string; eventId?: string } = {}) =>
+      call<Delivery[]>(
+        'GET',
+        `/deliveries${query({ endpoint: filter.endpointId, event: filter.eventId })}`,
+      ),
+    waitForDeliveries: async (timeoutMs?: number) => {
+      await call('POST', '/deliveries/wait', { timeout_ms: timeoutMs });
+    },
+    addWebhookEndpoint: (config: WebhookEndpointConfig) =>
+      call<WebhookEndpointInfo>('POST', '/webhooks', config),
+    removeWebhookEndpoint: async (id: string) =>
+      (await call<{ deleted: boolean }>('DELETE', `/webhooks/${id}`)).deleted,
+    setWebhookFaults: (id: string, faults: WebhookFaults) =>
+      call<WebhookEndpointInfo>('POST', `/webhooks/${id}/faults`, faults),
+    resendEvent: async (eventId: string, endpointId?: string) =>
+      (
+        await call<{ deliveries: number }>('POST', `/events/${eventId}/resend`, {
+          endpoint_id: endpointId,
+        })
+      ).deliveries,
+    reset: async () => {
+      await call('POST', '/reset');
+    },
+  };
+}
+
+export type ControlClient = ReturnType<typeof createControlClient>;
