@@ -1,6 +1,7 @@
 import type { PaymentEffect } from '@clinicpay/payments';
 import { applyCheckoutExpired } from './checkout-expired.js';
 import { type Cause, type FulfilmentResult, type Tx } from './fulfilment-types.js';
+import { replayParkedEvents } from './parked-events.js';
 import { applyPaymentFailed } from './payment-failed.js';
 import { applyPaymentSucceeded } from './payment-succeeded.js';
 import { applyChargeRefunded, applyDisputeUpdated, applyRefundUpdated } from './refunds-and-disputes.js';
@@ -11,6 +12,25 @@ import { applyChargeRefunded, applyDisputeUpdated, applyRefundUpdated } from './
  * come through here, so a fact has the same effect whoever reports it first.
  */
 export async function applyPaymentEffect(
+  trx: Tx,
+  effect: PaymentEffect,
+  context: { livemode: boolean; failurePolicy: 'cancel' | 'retry'; cause: Cause },
+): Promise<FulfilmentResult> {
+  const result = await applyOne(trx, effect, context);
+  // Our payment may just have learnt its intent id: apply what was waiting for it.
+  if ((effect.kind === 'payment_succeeded' || effect.kind === 'payment_failed') && effect.paymentIntentId && result.outcome !== 'not_ours') {
+    await replayParkedEvents(
+      trx,
+      effect.paymentIntentId,
+      context.livemode,
+      (parked, cause) => applyOne(trx, parked, { ...context, cause }),
+      context.cause.at,
+    );
+  }
+  return result;
+}
+
+async function applyOne(
   trx: Tx,
   effect: PaymentEffect,
   context: { livemode: boolean; failurePolicy: 'cancel' | 'retry'; cause: Cause },

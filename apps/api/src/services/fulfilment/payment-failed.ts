@@ -36,7 +36,12 @@ export async function applyPaymentFailed(
   }
 
   const failed = await transitionPayment(trx, payment.id, ['pending'], 'failed', { ...cause, reason: fact.failureCode }, failure);
-  if (!failed) return { outcome: 'no_change' };
+  if (!failed) {
+    // Too late to matter, but the intent id still ties later refunds and disputes to us.
+    if (!failure.payment_intent_id) return { outcome: 'no_change' };
+    await trx.updateTable('payments').set({ payment_intent_id: failure.payment_intent_id }).where('id', '=', payment.id).execute();
+    return { outcome: 'applied' };
+  }
   const appointment = await lockAppointment(trx, payment.appointment_id);
   await transitionAppointment(trx, appointment.id, ['pending_payment'], 'cancelled', { ...cause, reason: 'payment_failed' }, {
     cancel_reason: 'payment_failed',

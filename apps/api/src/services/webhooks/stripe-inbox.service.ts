@@ -2,6 +2,7 @@ import { findClinic, insertStripeEvent, recordSignatureFailure, type JsonObject 
 import { parseWebhook, WebhookSignatureError, type PaymentEffect } from '@clinicpay/payments';
 import type { AppDeps } from '../../trpc.js';
 import { applyPaymentEffect } from '../fulfilment/apply-effect.js';
+import { canPark, PARKED_OUTCOME } from '../fulfilment/parked-events.js';
 import { runAfterCommit } from '../fulfilment/after-commit.js';
 import { loadStripeSettings, type StripeSettings } from '../payments/stripe-settings.js';
 
@@ -82,12 +83,20 @@ export async function processStoredEvent(
               failurePolicy: settings?.failurePolicy ?? 'cancel',
               cause: { source: 'webhook', at, stripeEventId, details: { event_type: effect.kind } },
             });
+      // About an intent we have not met yet: parked, and replayed when a payment learns it.
+      const park = applied.outcome === 'not_ours' && canPark(effect);
       await trx
         .updateTable('stripe_events')
-        .set((eb) => ({ processed_at: at, outcome: applied.outcome, error: null, attempts: eb('attempts', '+', 1) }))
+        .set((eb) => ({
+          processed_at: park ? null : at,
+          outcome: park ? PARKED_OUTCOME : applied.outcome,
+          error: null,
+          attempts: eb('attempts', '+', 1),
+        }))
         .where('id', '=', stored.id)
         .where('processed_at', 'is', null)
         .execute();
+      if (park) return { outcome: PARKED_OUTCOME, afterCommit: [] };
       return { outcome: applied.outcome, afterCommit: 'afterCommit' in applied ? (applied.afterCommit ?? []) : [] };
     });
     await runAfterCommit(deps, result.afterCommit, settings);
