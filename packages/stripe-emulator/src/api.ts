@@ -47,13 +47,21 @@ function errorOutcome(error: StripeApiError): Outcome {
   };
 }
 
-function decode(text: string): FormObject {
+type Decoded = { ok: true; params: FormObject } | { ok: false; message: string };
+
+function decode(text: string): Decoded {
   try {
-    return decodeForm(text);
+    return { ok: true, params: decodeForm(text) };
   } catch (error) {
-    if (error instanceof FormDecodeError) throw badBody(error.message);
+    if (error instanceof FormDecodeError) return { ok: false, message: error.message };
     throw error;
   }
+}
+
+/** What the request log keeps of what was sent, filled in as the pipeline reads it. */
+interface Sent {
+  params: FormObject | null;
+  bytes: number;
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {
@@ -66,6 +74,7 @@ async function run(
   req: IncomingMessage,
   url: URL,
   requestId: string,
+  sent: Sent,
 ): Promise<Outcome> {
   const method = req.method ?? 'GET';
   const limit = deps.bodyLimit ?? DEFAULT_BODY_LIMIT;
@@ -74,6 +83,12 @@ async function run(
     throw body.reason === 'too_large'
       ? bodyTooLarge(limit)
       : badBody('The request body could not be read.');
+  // Decoded before authentication so the log shows what was sent even when it was refused;
+  // a decoding error is still answered in Stripe's order, after the key and the route.
+  const text = method === 'POST' ? body.text : url.search.slice(1);
+  const decoded = decode(text);
+  sent.bytes = text.length;
+  if (decoded.ok) sent.params = decoded.params;
 
   const version = header(req, 'stripe-version');
   if (version !== undefined && !VERSION.test(version)) {
@@ -89,7 +104,8 @@ async function run(
       'Invalid request: the v1 API takes form-encoded bodies (application/x-www-form-urlencoded), not JSON.',
     );
   }
-  const params = decode(method === 'POST' ? body.text : url.search.slice(1));
+  if (!decoded.ok) throw badBody(decoded.message);
+  const { params } = decoded;
   const idempotencyKey = method === 'POST' ? (header(req, 'idempotency-key') ?? null) : null;
   const store = deps.state.store(key.mode);
   const nowMs = deps.state.clock.nowMs();
@@ -155,9 +171,10 @@ export async function handleApi(
   url: URL,
 ): Promise<void> {
   const requestId = newRequestId();
+  const sent: Sent = { params: null, bytes: 0 };
   let outcome: Outcome;
   try {
-    outcome = await run(deps, req, url, requestId);
+    outcome = await run(deps, req, url, requestId, sent);
   } catch (error) {
     if (!(error instanceof StripeApiError))
       console.error('[stripe-emulator] request failed:', error);
@@ -170,15 +187,20 @@ export async function handleApi(
     ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey.slice(0, MAX_KEY_LENGTH) } : {}),
     ...outcome.headers,
   });
-  deps.requests.add({
-    id: requestId,
-    at: deps.state.clock.now(),
-    method: req.method ?? 'GET',
-    path: url.pathname,
-    status: outcome.status,
-    mode: outcome.mode ?? null,
-    idempotencyKey: idempotencyKey ?? null,
-    replayed: outcome.replayed ?? false,
-    errorCode: outcome.error?.body.code ?? outcome.error?.body.type ?? null,
-  });
+  deps.requests.add(
+    {
+      id: requestId,
+      at: deps.state.clock.now(),
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      status: outcome.status,
+      mode: outcome.mode ?? null,
+      idempotencyKey: idempotencyKey ?? null,
+      replayed: outcome.replayed ?? false,
+      errorCode: outcome.error?.body.code ?? outcome.error?.body.type ?? null,
+      // Plain objects (the decoder's have no prototype), as a JSON reader of the log would see them.
+      params: sent.params ? structuredClone<FormObject>(sent.params) : null,
+    },
+    sent.bytes,
+  );
 }
