@@ -1,4 +1,3 @@
-import { sql } from '@clinicpay/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../src/testing.js';
 import { insertPendingStripePayment, paymentState } from './support/payment-fixture.js';
@@ -10,7 +9,6 @@ import {
   newPaymentRef,
   paymentIntent,
   refund,
-  signed,
   stripeEvent,
 } from './support/stripe-events.js';
 
@@ -28,12 +26,6 @@ async function pending() {
   const fixture = await insertPendingStripePayment(db());
   return { ...fixture, ref: newPaymentRef(fixture.paymentId, fixture.checkoutSessionId) };
 }
-async function eventCount(type?: string) {
-  let query = db().selectFrom('stripe_events').select(sql<number>`count(*)::int`.as('n'));
-  if (type) query = query.where('type', '=', type);
-  return (await query.executeTakeFirstOrThrow()).n;
-}
-
 describe('POST /webhooks/stripe: every row of the event table', () => {
   it('payment_intent.succeeded → Completed and Confirmed', async () => {
     const { paymentId, ref } = await pending();

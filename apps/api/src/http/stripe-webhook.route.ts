@@ -10,11 +10,9 @@ export const WEBHOOK_BODY_LIMIT = 512 * 1024;
  * the signature is computed over exactly what Stripe sent.
  */
 export async function registerStripeWebhookRoute(server: FastifyInstance, deps: AppDeps): Promise<void> {
-  await server.register(async (scope) => {
+  await server.register((scope, _options, done) => {
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: WEBHOOK_BODY_LIMIT }, (_request, body, done) => {
-      done(null, body);
-    });
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: WEBHOOK_BODY_LIMIT }, (_request, body, done) => done(null, body));
     scope.post('/webhooks/stripe', { bodyLimit: WEBHOOK_BODY_LIMIT }, async (request, reply) => {
       const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
       const signature = request.headers['stripe-signature'];
@@ -25,5 +23,6 @@ export async function registerStripeWebhookRoute(server: FastifyInstance, deps: 
       });
       return reply.code(result.status).header('cache-control', 'no-store').send(result.body);
     });
+    done();
   });
 }

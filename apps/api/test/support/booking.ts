@@ -8,7 +8,7 @@ export const consultation = DEMO_SERVICES.find((s) => s.name === 'General consul
 export const patient = { name: 'Ada Lovelace', email: 'ada@example.com', phone: '+44 20 7946 0018' };
 
 /** Free slots of a service over the next two weeks, as the booking SPA would list them. */
-export async function freeSlots(runtime: Runtime, serviceId = consultation.id) {
+export async function freeSlots(runtime: Runtime, serviceId: string = consultation.id) {
   const caller = createTestCaller(runtime);
   const today = toLocal(runtime.clock.now(), 'America/New_York').date;
   const availability = await caller.catalogue.availability({ serviceId, from: today, to: addDays(today, 13) });

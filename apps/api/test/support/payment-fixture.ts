@@ -12,7 +12,8 @@ let next = 0;
 export async function insertPendingStripePayment(db: Kysely<Database>, options: { mode?: 'test' | 'live'; now?: Date } = {}) {
   const now = options.now ?? new Date();
   const service = DEMO_SERVICES[0];
-  const startsAt = new Date(Date.UTC(2027, 10, 1) + next++ * 30 * 60_000 + Math.floor(Math.random() * 1e6) * 30 * 60_000);
+  // Each test file has its own database, so a counter keeps fixtures from overlapping.
+  const startsAt = new Date(Date.UTC(2027, 10, 1) + next++ * 30 * 60_000);
   const patient = await db
     .insertInto('patients')
     .values({ name: 'Webhook Patient', email: 'w@example.com', phone: '+1 555 0100' })

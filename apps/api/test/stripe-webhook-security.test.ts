@@ -1,0 +1,102 @@
+// Forged, stale, wrong-secret, oversized, non-JSON and altered webhook requests: 4xx and no change
+// of state beyond the signature-failure count. And one URL serving both modes.
+import { createHash } from 'node:crypto';
+import { sql } from '@clinicpay/db';
+import { generateApiKey } from '@clinicpay/stripe-emulator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stripeSecretPurpose } from '../src/security/secret-purposes.js';
+import { startTestStack, type TestStack } from '../src/testing.js';
+import { insertPendingStripePayment, paymentState } from './support/payment-fixture.js';
+import { deliver, newPaymentRef, paymentIntent, signed, stripeEvent } from './support/stripe-events.js';
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack({ webhooks: false });
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const db = () => stack.api.db;
+
+/** A digest of every table a webhook could change, to prove a refused request changed nothing. */
+async function digest() {
+  const tables = ['payments', 'appointments', 'appointment_events', 'payment_events', 'refunds', 'stripe_events'] as const;
+  const rows = [];
+  for (const table of tables) rows.push(await db().selectFrom(table).selectAll().orderBy(sql`1`).execute());
+  return createHash('sha256').update(JSON.stringify(rows)).digest('hex');
+}
+const failures = async () =>
+  (await db().selectFrom('webhook_signature_failures').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
+
+describe('refused webhook requests', () => {
+  it('answers 4xx to each kind of bad request and changes nothing but the failure count', async () => {
+    const fixture = await insertPendingStripePayment(db());
+    const event = stripeEvent('payment_intent.succeeded', paymentIntent(newPaymentRef(fixture.paymentId, fixture.checkoutSessionId), 'succeeded'));
+    const body = JSON.stringify(event);
+    const now = Math.floor(Date.now() / 1000);
+    const before = await digest();
+    const failuresBefore = await failures();
+
+    const attempts: [string, Awaited<ReturnType<typeof deliver>>][] = [
+      ['no signature', await deliver(stack.api.url, body, { signature: null })],
+      ['forged signature', await deliver(stack.api.url, body, { signature: `t=${now},v1=${'0'.repeat(64)}` })],
+      ['wrong secret', await deliver(stack.api.url, body, { secret: 'whsec_someoneElsesSecret000000' })],
+      ['stale timestamp', await deliver(stack.api.url, body, { timestamp: now - 301 })],
+      ['from the future', await deliver(stack.api.url, body, { timestamp: now + 301 })],
+      ['altered body', await deliver(stack.api.url, body.replace('"succeeded"', '"succeeded" '), { signature: signed(body) })],
+      ['not JSON, validly signed', await deliver(stack.api.url, 'amount=6000&paid=true', { contentType: 'application/x-www-form-urlencoded' })],
+      ['garbage header', await deliver(stack.api.url, body, { signature: 'hello' })],
+    ];
+    for (const [name, reply] of attempts) {
+      expect([name, reply.status]).toEqual([name, 400]);
+      expect(reply.body?.error).toBeTruthy();
+      expect(JSON.stringify(reply.body)).not.toContain('whsec_');
+    }
+    const oversized = await fetch(`${stack.api.url}/webhooks/stripe`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'stripe-signature': signed('x') },
+      body: JSON.stringify({ padding: 'x'.repeat(600 * 1024) }),
+    });
+    expect(oversized.status).toBe(413);
+
+    expect(await digest()).toBe(before);
+    expect(await failures()).toBe(failuresBefore + attempts.length);
+    expect(await paymentState(db(), fixture.paymentId)).toMatchObject({ payment: 'pending' });
+    const reasons = await db().selectFrom('webhook_signature_failures').select('reason').orderBy('id', 'desc').limit(attempts.length).execute();
+    expect(new Set(reasons.map((r) => r.reason))).toEqual(new Set(['missing_header', 'bad_signature', 'stale_timestamp', 'malformed']));
+  });
+});
+
+describe('one webhook URL for both modes', () => {
+  it('completes a test payment after the clinic switched to Live, and never applies a live event to it', async () => {
+    const fixture = await insertPendingStripePayment(db());
+    const ref = newPaymentRef(fixture.paymentId, fixture.checkoutSessionId);
+    const liveSecret = 'whsec_liveModeSigningSecret000000000000';
+    const box = stack.api.runtime.secretBox;
+    await db()
+      .updateTable('gateway_settings')
+      .set({
+        mode: 'live',
+        live_publishable_key: generateApiKey('pk', 'live'),
+        live_secret_key_encrypted: box.encrypt(generateApiKey('sk', 'live'), stripeSecretPurpose('live', 'secret_key')),
+        live_webhook_secret_encrypted: box.encrypt(liveSecret, stripeSecretPurpose('live', 'webhook_secret')),
+      })
+      .where('gateway', '=', 'stripe')
+      .execute();
+    try {
+      // Signed with the live secret but claiming a live event: our test payment is not its business.
+      const liveEvent = stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded'), { livemode: true });
+      const live = await deliver(stack.api.url, liveEvent, { secret: liveSecret });
+      expect(live).toEqual({ status: 200, body: { received: true, outcome: 'not_ours' } });
+      expect(await paymentState(db(), fixture.paymentId)).toMatchObject({ payment: 'pending' });
+
+      // The test-mode event, signed with the test secret, still completes the test payment.
+      const testEvent = stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded'));
+      expect((await deliver(stack.api.url, testEvent)).body?.outcome).toBe('applied');
+      expect(await paymentState(db(), fixture.paymentId)).toMatchObject({ payment: 'completed', appointment: 'confirmed' });
+    } finally {
+      await db().updateTable('gateway_settings').set({ mode: 'test' }).where('gateway', '=', 'stripe').execute();
+    }
+  });
+});
