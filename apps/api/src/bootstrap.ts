@@ -27,7 +27,7 @@ export async function openRuntime(
   const appSecret = config.appSecret ?? (await loadOrCreateAppSecret(config.dataDir));
   const database = await createDatabase(
     config.databaseUrl
-      ? { url: config.databaseUrl }
+      ? { url: config.databaseUrl, maxConnections: config.databasePoolSize }
       : { dataDir: join(config.dataDir, 'pglite') },
   );
   return {

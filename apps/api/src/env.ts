@@ -22,6 +22,12 @@ const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'a PostgreSQL URL such as postgres://user:password@host:5432/db')
     .optional(),
+  DATABASE_POOL_SIZE: z.coerce
+    .number({ message: 'a number of connections between 1 and 50, e.g. 10' })
+    .int('a whole number of connections between 1 and 50')
+    .min(1, 'a number of connections between 1 and 50')
+    .max(50, 'a number of connections between 1 and 50')
+    .default(10),
   DATA_DIR: z.string().min(1).default('.data'),
   APP_SECRET: z
     .string()
@@ -51,6 +57,8 @@ export interface Config {
   port: number;
   publicUrl: string;
   databaseUrl: string | undefined;
+  /** Connections per API process; with N replicas, N × this must stay under PostgreSQL's limit. */
+  databasePoolSize: number;
   dataDir: string;
   appSecret: string | undefined;
   stripeApiUrl: string | undefined;
@@ -98,6 +106,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     port: env.PORT,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     databaseUrl: env.DATABASE_URL,
+    databasePoolSize: env.DATABASE_POOL_SIZE,
     dataDir: env.DATA_DIR,
     appSecret: env.APP_SECRET,
     stripeApiUrl: env.STRIPE_API_URL,

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 
+const MAX_APPOINTMENT_MS = 24 * 60 * 60_000;
+
 /** Active doctors of the clinic who offer the service (one doctor when `doctorId` is given). */
 export async function findDoctorsForService(db: Kysely<Database>, serviceId: string, doctorId?: string) {
   let query = db
@@ -36,6 +38,9 @@ export async function findBusyIntervals(db: Kysely<Database>, doctorIds: string[
     .select(['doctor_id', 'starts_at', 'ends_at'])
     .where('doctor_id', 'in', doctorIds)
     .where('starts_at', '<', to)
+    // No appointment lasts over a day (services.duration_minutes <= 1440): this lower bound lets
+    // the (doctor_id, starts_at) index skip a clinic's whole history.
+    .where('starts_at', '>', new Date(from.getTime() - MAX_APPOINTMENT_MS))
     .where('ends_at', '>', from)
     .where('status', '<>', 'cancelled')
     .where((eb) => eb.or([eb('status', '<>', 'pending_payment'), eb('hold_expires_at', '>', now)]));
