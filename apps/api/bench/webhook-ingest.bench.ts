@@ -1,7 +1,8 @@
 // Webhook ingest: signed payment_intent.succeeded events POSTed to the real route at 32 in flight
 // (verify, store, apply, mark processed), beside the same SQL writes sent straight through pg in
 // the same run. Not a test: prints figures. `pnpm --filter @clinicpay/api bench`.
-import { createDatabase, sql } from '@clinicpay/db';
+import type { createDatabase} from '@clinicpay/db';
+import { sql } from '@clinicpay/db';
 import { createTestDatabase } from '@clinicpay/db/testing';
 import { DEMO_KEYS } from '@clinicpay/stripe-emulator';
 import Stripe from 'stripe';

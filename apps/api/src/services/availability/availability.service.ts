@@ -2,7 +2,6 @@ import {
   addDays,
   MAX_ADVANCE_DAYS,
   MIN_LEAD_MINUTES,
-  toLocal,
   type AvailabilityInput,
   type LocalDate,
 } from '@clinicpay/contracts';
@@ -56,7 +55,7 @@ export async function findAvailability(
     findBusyIntervals(deps.db, doctorIds, rangeStart, rangeEnd, now),
   ]);
 
-  const byStart = new Map<number, AvailableSlot>();
+  const byStart = new Map<number, { date: LocalDate; slot: AvailableSlot }>();
   for (const doctor of doctors) {
     const slots = computeSlots({
       timeZone: service.time_zone,
@@ -71,22 +70,22 @@ export async function findAvailability(
         .map((b) => ({ startsAt: b.starts_at, endsAt: b.ends_at })),
       ...window,
     });
-    for (const startsAt of slots) {
+    for (const { date, startsAt } of slots) {
       const key = startsAt.getTime();
-      const slot = byStart.get(key) ?? {
-        startsAt: startsAt.toISOString(),
-        endsAt: new Date(key + service.duration_minutes * 60_000).toISOString(),
-        doctorIds: [],
+      const entry = byStart.get(key) ?? {
+        date,
+        slot: { startsAt: startsAt.toISOString(), endsAt: new Date(key + service.duration_minutes * 60_000).toISOString(), doctorIds: [] },
       };
-      slot.doctorIds.push(doctor.id);
-      byStart.set(key, slot);
+      entry.slot.doctorIds.push(doctor.id);
+      byStart.set(key, entry);
     }
   }
 
   const days = new Map<LocalDate, AvailableSlot[]>();
   for (let date = input.from; date <= input.to; date = addDays(date, 1)) days.set(date, []);
   for (const key of [...byStart.keys()].sort((a, b) => a - b)) {
-    days.get(toLocal(new Date(key), service.time_zone).date)?.push(byStart.get(key)!);
+    const { date, slot } = byStart.get(key)!;
+    days.get(date)?.push(slot);
   }
   return { timeZone: service.time_zone, days: [...days].map(([date, slots]) => ({ date, slots })) };
 }

@@ -14,7 +14,7 @@ const base: SlotInput = {
   notAfter: new Date('2027-01-01T00:00:00Z'),
 };
 
-const iso = (dates: Date[]) => dates.map((d) => d.toISOString());
+const iso = (slots: { startsAt: Date }[]) => slots.map((s) => s.startsAt.toISOString());
 
 describe('computeSlots', () => {
   it('offers 09:00, 10:00, 11:00 local on each working day, across the spring-forward change', () => {
@@ -64,5 +64,20 @@ describe('computeSlots', () => {
       busy: [{ startsAt: new Date('2026-03-06T15:00:00Z'), endsAt: new Date('2026-03-06T16:00:00Z') }],
     });
     expect(iso(slots)).toEqual(['2026-03-06T14:00:00.000Z', '2026-03-06T16:00:00.000Z']);
+  });
+
+  it('treats overlapping busy intervals (time off with appointments inside) as one', () => {
+    const slots = computeSlots({
+      ...base,
+      from: '2026-03-06',
+      to: '2026-03-06',
+      durationMinutes: 30,
+      busy: [
+        { startsAt: new Date('2026-03-06T14:00:00Z'), endsAt: new Date('2026-03-06T15:30:00Z') }, // time off 09:00–10:30
+        { startsAt: new Date('2026-03-06T14:30:00Z'), endsAt: new Date('2026-03-06T15:00:00Z') }, // inside it
+        { startsAt: new Date('2026-03-06T16:00:00Z'), endsAt: new Date('2026-03-06T16:30:00Z') }, // 11:00
+      ],
+    });
+    expect(iso(slots)).toEqual(['2026-03-06T15:30:00.000Z', '2026-03-06T16:30:00.000Z']);
   });
 });
