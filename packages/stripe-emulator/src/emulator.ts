@@ -22,6 +22,7 @@ import { WebhookDispatcher } from './webhooks/dispatcher';
 import type { RetryPolicy, WebhookEndpointConfig } from './webhooks/endpoints';
 
 export const DEFAULT_PORT = 12111;
+export const DEFAULT_BUSINESS_NAME = 'Clinicpay sandbox';
 const EVENT_RETENTION_SECONDS = 30 * 24 * 3600;
 
 export interface EmulatorOptions {
@@ -42,6 +43,8 @@ export interface EmulatorOptions {
   expirySweepMs?: number;
   /** `t=` in webhook signatures: the emulator's clock (default) or the real one. */
   signatureClock?: 'emulator' | 'real';
+  /** The merchant name the checkout page shows above the amount; default "Clinicpay sandbox". */
+  businessName?: string;
 }
 
 export interface RunningEmulator {
@@ -71,9 +74,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const idempotency = new IdempotencyStore();
   const requests = new RequestLog();
   const control = createControl({ state, clock, dispatcher, idempotency, requests });
+  const keyring = new Keyring(options.keys ?? defaultKeys());
   const api = {
     state,
-    keyring: new Keyring(options.keys ?? defaultKeys()),
+    keyring,
     router: new Router([
       ...checkoutSessionRoutes,
       ...paymentRoutes,
@@ -84,7 +88,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     requests,
     ...(options.bodyLimit !== undefined ? { bodyLimit: options.bodyLimit } : {}),
   };
-  const server = createHttpServer({ api, control, publicUrl: () => state.baseUrl });
+  const checkoutPage = {
+    state,
+    keyring,
+    businessName: options.businessName ?? DEFAULT_BUSINESS_NAME,
+  };
+  const server = createHttpServer({ api, control, checkoutPage, publicUrl: () => state.baseUrl });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
