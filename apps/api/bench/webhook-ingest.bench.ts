@@ -1,13 +1,12 @@
 // Webhook ingest: signed payment_intent.succeeded events POSTed to the real route at 32 in flight
 // (verify, store, apply, mark processed), beside the same SQL writes sent straight through pg in
 // the same run. Not a test: prints figures. `pnpm --filter @clinicpay/api bench`.
-import type { createDatabase} from '@clinicpay/db';
-import { sql } from '@clinicpay/db';
+import { sql, type Database, type Kysely } from '@clinicpay/db';
 import { createTestDatabase } from '@clinicpay/db/testing';
 import { DEMO_KEYS } from '@clinicpay/stripe-emulator';
 import Stripe from 'stripe';
-import { createManualClock } from '../src/clock.js';
-import { startTestApi } from '../src/testing.js';
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
 import { DEMO_DOCTORS, DEMO_SERVICES } from '../src/seed/demo-clinic.data.js';
 import { fmt, median, runPool } from './bench-support.js';
 
@@ -16,27 +15,27 @@ const IN_FLIGHT = 32;
 const ROUNDS = 3;
 const stripe = new Stripe('sk_test_bench');
 
-async function pendingPayments(db: Awaited<ReturnType<typeof createDatabase>>['db'], count: number, offset: number) {
+async function pendingPayments(db: Kysely<Database>, count: number, offset: number) {
   // Pending holds, each on its own half hour, written in one statement.
   const service = DEMO_SERVICES[0];
   await sql`
     WITH p AS (
       INSERT INTO patients (name, email, phone)
-      SELECT 'Bench ' || g, 'b' || g || '@example.com', '+1 555 0100' FROM generate_series(${offset}, ${offset + count - 1}) g
-      RETURNING id, row_number() OVER () + ${offset - 1} AS g
+      SELECT 'Bench ' || g, 'b' || g || '@example.com', '+1 555 0100' FROM generate_series(${offset}::int, ${offset + count - 1}::int) g
+      RETURNING id, email
     ), a AS (
       INSERT INTO appointments (reference, doctor_id, service_id, patient_id, starts_at, ends_at, status, hold_expires_at, payment_method, access_token_hash)
-      SELECT 'B-' || p.g, ${DEMO_DOCTORS[0].id}::uuid, ${service.id}::uuid, p.id,
+      SELECT 'BENCH-' || p.g, ${DEMO_DOCTORS[0].id}::uuid, ${service.id}::uuid, p.id,
              timestamptz '2030-01-01' + p.g * interval '30 minutes', timestamptz '2030-01-01' + (p.g + 1) * interval '30 minutes',
              'pending_payment', now() + interval '1 day', 'stripe', 'h' || p.g
-      FROM p RETURNING id, reference
+      FROM (SELECT id, substring(email from 2 for position('@' in email) - 2)::int AS g FROM p) p RETURNING id, reference
     )
     INSERT INTO payments (appointment_id, gateway, mode, amount, currency, status, checkout_session_id)
     SELECT a.id, 'stripe', 'test', 6000, 'USD', 'pending', 'cs_bench_' || a.reference FROM a`.execute(db);
   return db
     .selectFrom('payments')
     .select(['id'])
-    .where('checkout_session_id', 'like', 'cs_bench_B-%')
+    .where('checkout_session_id', 'like', 'cs_bench_BENCH-%')
     .where('status', '=', 'pending')
     .orderBy('created_at')
     .limit(count)
@@ -68,8 +67,44 @@ function succeededEvent(paymentId: string, i: number) {
   });
 }
 
+/**
+ * The API in its own process (as in production), over its own database; the load comes from
+ * this process, so client and server do not share one event loop.
+ */
+async function startApiProcess() {
+  const database = await createTestDatabase({ maxConnections: 2 });
+  const { migrateAndSeed } = await import('../src/seed/migrate-and-seed.js');
+  const { createSecretBox } = await import('../src/security/secret-box.js');
+  const appSecret = 'bench-app-secret-of-at-least-32-chars';
+  await migrateAndSeed({ db: database.db, secretBox: createSecretBox(appSecret) });
+  const port = 30_000 + Math.floor(Math.random() * 20_000);
+  // API_NODE_ARGS, e.g. "--cpu-prof", profiles the API process.
+  const nodeArgs = (process.env.API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
+    cwd: resolve(import.meta.dirname, '..'),
+    env: { ...process.env, DATABASE_URL: database.url, APP_SECRET: appSecret, PORT: String(port), LOG_LEVEL: 'silent', NODE_ENV: 'production' },
+    stdio: 'inherit',
+    detached: true,
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200; i++) {
+    if (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    db: database.db,
+    config: { databasePoolSize: 10 },
+    async stop() {
+      process.kill(-child.pid!, 'SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      await database.drop();
+    },
+  };
+}
+
 async function main() {
-  const api = await startTestApi({ clock: createManualClock(new Date()), env: { LOG_LEVEL: 'silent' } });
+  const api = await startApiProcess();
   // The same pool size on both sides: the API's default (DATABASE_POOL_SIZE, 10).
   const raw = await createTestDatabase({ maxConnections: api.config.databasePoolSize });
   const viaHttp = [];
@@ -115,14 +150,14 @@ async function main() {
   console.log(`  ratio HTTP / pg floor: ${fmt(http.perSecond / floor.perSecond, 2)}   (target >= 0.50, p99 <= 50 ms)`);
 }
 
-async function seedCatalogue(db: Awaited<ReturnType<typeof createDatabase>>['db']) {
+async function seedCatalogue(db: Kysely<Database>) {
   const { seedDemoClinic } = await import('../src/seed/demo-clinic.seed.js');
   const { createSecretBox } = await import('../src/security/secret-box.js');
   await seedDemoClinic({ db, secretBox: createSecretBox('bench-app-secret-of-at-least-32-chars') });
 }
 
 /** What the route's transaction writes for one succeeded event, as plain SQL. */
-async function sameWrites(db: Awaited<ReturnType<typeof createDatabase>>['db'], paymentId: string, event: { id: string }) {
+async function sameWrites(db: Kysely<Database>, paymentId: string, event: { id: string }) {
   await sql`INSERT INTO stripe_events (stripe_event_id, type, livemode, payload) VALUES (${event.id}, 'payment_intent.succeeded', false, ${JSON.stringify(event)}) ON CONFLICT DO NOTHING`.execute(db);
   await db.transaction().execute(async (trx) => {
     await sql`SELECT id FROM stripe_events WHERE stripe_event_id = ${event.id} FOR UPDATE`.execute(trx);

@@ -1,5 +1,5 @@
 import type { BookingStatusInput, CancelBookingInput } from '@clinicpay/contracts';
-import { findClinic, transitionAppointment, transitionPayment, type Database, type Kysely } from '@clinicpay/db';
+import { transitionAppointment, transitionPayment, type Database, type Kysely } from '@clinicpay/db';
 import type { CheckoutSessionState, PaymentEffect } from '@clinicpay/payments';
 import { AppError } from '../../errors/app-error.js';
 import type { AppDeps } from '../../trpc.js';
@@ -76,8 +76,7 @@ export async function getBookingStatus(deps: AppDeps, input: BookingStatusInput)
 }
 
 async function reconcileWithStripe(deps: AppDeps, booking: BookingRow): Promise<boolean> {
-  const clinic = await findClinic(deps.db);
-  const settings = clinic ? await loadStripeSettings(deps, clinic.id) : null;
+  const settings = await loadStripeSettings(deps);
   const secretKey = booking.payment_mode ? settings?.keys[booking.payment_mode].secretKey : null;
   if (!secretKey) return false;
   let session: CheckoutSessionState;
@@ -130,8 +129,7 @@ export async function cancelBooking(deps: AppDeps, input: CancelBookingInput) {
     );
   }
   if (booking.checkout_session_id && booking.payment_mode) {
-    const clinic = await findClinic(deps.db);
-    const settings = clinic ? await loadStripeSettings(deps, clinic.id) : null;
+    const settings = await loadStripeSettings(deps);
     const secretKey = settings?.keys[booking.payment_mode].secretKey;
     if (secretKey) {
       const expired = await deps.stripeGatewayFor(secretKey).expireCheckoutSession(booking.checkout_session_id);

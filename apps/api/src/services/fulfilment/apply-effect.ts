@@ -17,11 +17,11 @@ export async function applyPaymentEffect(
   context: { livemode: boolean; failurePolicy: 'cancel' | 'retry'; cause: Cause },
 ): Promise<FulfilmentResult> {
   const result = await applyOne(trx, effect, context);
-  // Our payment may just have learnt its intent id: apply what was waiting for it.
-  if ((effect.kind === 'payment_succeeded' || effect.kind === 'payment_failed') && effect.paymentIntentId && result.outcome !== 'not_ours') {
+  // Our payment just learnt its intent id: apply what was waiting for it.
+  if (result.learnedPaymentIntentId) {
     await replayParkedEvents(
       trx,
-      effect.paymentIntentId,
+      result.learnedPaymentIntentId,
       context.livemode,
       (parked, cause) => applyOne(trx, parked, { ...context, cause }),
       context.cause.at,

@@ -9,6 +9,8 @@ export type Tx = Transaction<Database>;
 export interface FulfilmentResult {
   outcome: 'applied' | 'no_change' | 'not_ours';
   afterCommit?: AfterCommitAction[];
+  /** Set when our payment just learnt its Stripe payment intent: parked events may now match. */
+  learnedPaymentIntentId?: string;
 }
 
 export type AfterCommitAction = { kind: 'expire_checkout_session'; checkoutSessionId: string; mode: 'test' | 'live' };

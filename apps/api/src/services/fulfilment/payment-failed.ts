@@ -32,7 +32,7 @@ export async function applyPaymentFailed(
     if (payment.status !== 'pending') return { outcome: 'no_change' };
     await trx.updateTable('payments').set({ ...failure, updated_at: cause.at }).where('id', '=', payment.id).execute();
     await recordPaymentEvent(trx, payment.id, 'pending', 'pending', { ...cause, reason: 'attempt_failed', details: { code: fact.failureCode } });
-    return { outcome: 'applied' };
+    return { outcome: 'applied', ...(failure.payment_intent_id ? { learnedPaymentIntentId: failure.payment_intent_id } : {}) };
   }
 
   const failed = await transitionPayment(trx, payment.id, ['pending'], 'failed', { ...cause, reason: fact.failureCode }, failure);
@@ -40,7 +40,7 @@ export async function applyPaymentFailed(
     // Too late to matter, but the intent id still ties later refunds and disputes to us.
     if (!failure.payment_intent_id) return { outcome: 'no_change' };
     await trx.updateTable('payments').set({ payment_intent_id: failure.payment_intent_id }).where('id', '=', payment.id).execute();
-    return { outcome: 'applied' };
+    return { outcome: 'applied', learnedPaymentIntentId: failure.payment_intent_id };
   }
   const appointment = await lockAppointment(trx, payment.appointment_id);
   await transitionAppointment(trx, appointment.id, ['pending_payment'], 'cancelled', { ...cause, reason: 'payment_failed' }, {
@@ -48,6 +48,7 @@ export async function applyPaymentFailed(
   });
   return {
     outcome: 'applied',
+    ...(failure.payment_intent_id ? { learnedPaymentIntentId: failure.payment_intent_id } : {}),
     afterCommit: payment.checkout_session_id
       ? [{ kind: 'expire_checkout_session', checkoutSessionId: payment.checkout_session_id, mode: payment.mode ?? 'test' }]
       : [],

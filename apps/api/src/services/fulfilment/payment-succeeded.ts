@@ -40,7 +40,7 @@ export async function applyPaymentSucceeded(trx: Tx, fact: PaymentSucceeded, cau
     // Already completed (or refunded since): only fill in ids a later event brought.
     if (Object.keys(ids).length === 0) return { outcome: 'no_change' };
     await trx.updateTable('payments').set(ids).where('id', '=', payment.id).execute();
-    return { outcome: 'applied' };
+    return { outcome: 'applied', ...learned(ids) };
   }
 
   const appointment = await lockAppointment(trx, payment.appointment_id);
@@ -49,7 +49,11 @@ export async function applyPaymentSucceeded(trx: Tx, fact: PaymentSucceeded, cau
   } else if (appointment.status === 'cancelled') {
     await reconfirmOrFlag(trx, appointment.id, payment.id, cause);
   }
-  return { outcome: 'applied' };
+  return { outcome: 'applied', ...learned(ids) };
+}
+
+function learned(ids: { payment_intent_id?: string }): Pick<FulfilmentResult, 'learnedPaymentIntentId'> {
+  return ids.payment_intent_id ? { learnedPaymentIntentId: ids.payment_intent_id } : {};
 }
 
 async function reconfirmOrFlag(trx: Tx, appointmentId: string, paymentId: string, cause: Cause): Promise<void> {

@@ -17,22 +17,28 @@ export interface StripeSettings {
   keys: Record<GatewayMode, StripeModeKeys>;
 }
 
-/** The Stripe gateway's settings with its secrets decrypted, for server-side use only. */
+/**
+ * The Stripe gateway's settings with its secrets decrypted, for server-side use only: of the given
+ * clinic, or of this deployment's clinic (the oldest, as findClinic) in the same query.
+ */
 export async function loadStripeSettings(
   deps: { db: Kysely<Database>; secretBox: SecretBox },
-  clinicId: string,
+  clinicId?: string,
 ): Promise<StripeSettings | null> {
+  const clinic = clinicId
+    ? deps.db.selectFrom('clinics').select('id').where('id', '=', clinicId)
+    : deps.db.selectFrom('clinics').select('id').orderBy('created_at').orderBy('id').limit(1);
   const row = await deps.db
     .selectFrom('gateway_settings')
     .selectAll()
-    .where('clinic_id', '=', clinicId)
+    .where('clinic_id', '=', (eb) => eb.selectFrom(clinic.as('c')).select('c.id'))
     .where('gateway', '=', 'stripe')
     .executeTakeFirst();
   if (!row || !row.mode || !row.currency || !row.failure_policy) return null;
   const decrypt = (value: string | null, mode: GatewayMode, field: 'secret_key' | 'webhook_secret') =>
     value ? deps.secretBox.decrypt(value, stripeSecretPurpose(mode, field)) : null;
   return {
-    clinicId,
+    clinicId: row.clinic_id,
     enabled: row.enabled,
     mode: row.mode,
     currency: row.currency,

@@ -1,4 +1,4 @@
-import { findClinic, insertStripeEvent, recordSignatureFailure, type JsonObject } from '@clinicpay/db';
+import { insertStripeEvent, recordSignatureFailure, type JsonObject } from '@clinicpay/db';
 import { parseWebhook, WebhookSignatureError, type PaymentEffect } from '@clinicpay/payments';
 import type { AppDeps } from '../../trpc.js';
 import { applyPaymentEffect } from '../fulfilment/apply-effect.js';
@@ -23,8 +23,7 @@ export async function receiveStripeWebhook(
   request: { rawBody: Buffer; signature: string | undefined; remoteAddress: string | undefined },
 ): Promise<WebhookReply> {
   const now = deps.clock.now();
-  const clinic = await findClinic(deps.db);
-  const settings = clinic ? await loadStripeSettings(deps, clinic.id) : null;
+  const settings = await loadStripeSettings(deps);
   let parsed;
   try {
     parsed = parseWebhook(
