@@ -1,7 +1,7 @@
 /**
  * Runs the emulator from a terminal:
  *   tsx src/cli.ts [--port 12111] [--host 127.0.0.1] [--forward-to URL] [--webhook-secret whsec_…]
- *                  [--events type,type] [--seed N]
+ *                  [--events type,type] [--seed N] [--business-name "Riverside Clinic"]
  * With `--forward-to`, events are signed with the webhook secret (the demo secret by default)
  * and delivered to that URL, as `stripe listen --forward-to` does.
  */
@@ -17,13 +17,14 @@ const { values } = parseArgs({
     'webhook-secret': { type: 'string', default: DEMO_KEYS.webhookSigningSecret },
     events: { type: 'string' },
     seed: { type: 'string' },
+    'business-name': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
 
 if (values.help) {
   console.log(
-    'Usage: stripe-emulator [--port N] [--host H] [--forward-to URL] [--webhook-secret whsec_…] [--events a,b] [--seed N]',
+    'Usage: stripe-emulator [--port N] [--host H] [--forward-to URL] [--webhook-secret whsec_…] [--events a,b] [--seed N] [--business-name NAME]',
   );
   process.exit(0);
 }
@@ -45,11 +46,13 @@ const emulator = await startEmulator({
   port,
   host: values.host,
   ...(values.seed !== undefined ? { seed: Number(values.seed) } : {}),
+  ...(values['business-name'] ? { businessName: values['business-name'] } : {}),
   webhooks: (values['forward-to'] ?? []).map((url) => ({ url, secret, events })),
 });
 
 console.log(`Stripe emulator listening on ${emulator.url}`);
 console.log(`  dashboard:       ${emulator.url}/`);
+console.log(`  Stripe.js:       ${emulator.url}/v3/stripe.js`);
 console.log(`  secret key:      ${DEMO_KEYS.secretKey}`);
 console.log(`  publishable key: ${DEMO_KEYS.publishableKey}`);
 for (const endpoint of emulator.control.webhookEndpoints()) {

@@ -91,14 +91,19 @@
     $('test-cards').hidden = shown !== form || !view || view.livemode;
   }
 
-  /** @param {string} title @param {string} text @param {boolean} ok */
-  function showOutcome(title, text, ok) {
+  /**
+   * @param {string} title
+   * @param {string} text
+   * @param {boolean} ok
+   * @param {boolean} focus
+   */
+  function showOutcome(title, text, ok, focus) {
     const heading = $('outcome-title');
     heading.textContent = title;
     heading.classList.toggle('ok', ok);
     $('outcome-text').textContent = text;
     show($('outcome'));
-    heading.focus();
+    if (focus) heading.focus();
   }
 
   /** @param {View} next */
@@ -127,24 +132,31 @@
     main.setAttribute('aria-busy', 'false');
   }
 
-  /** Puts the page in the state the session is in. @param {View} next @param {boolean} justPaid */
-  function render(next, justPaid = false) {
+  /**
+   * Puts the page in the state the session is in. Focus moves only after the payer acted: a
+   * frame that grabs focus as it loads would pull the merchant's page around.
+   * @param {View} next
+   * @param {{ justPaid?: boolean; focus?: boolean }} [how]
+   */
+  function render(next, { justPaid = false, focus = false } = {}) {
     renderSummary(next);
     if (next.status === 'expired') {
       showOutcome(
         'This checkout session has expired',
         `Nothing was charged. Go back to ${next.businessName} and start again to pay.`,
         false,
+        focus,
       );
     } else if (next.status === 'complete') {
       showOutcome(
         justPaid ? 'Payment successful' : 'This payment is already complete',
         `${next.businessName} received your payment of ${next.amountFormatted}.`,
         true,
+        focus,
       );
     } else if (next.awaitingAuthentication) {
       show($('authenticate'));
-      $('authenticate-title').focus();
+      if (focus) $('authenticate-title').focus();
     } else {
       show(form);
     }
@@ -189,28 +201,28 @@
   function handle(answer) {
     switch (answer.result) {
       case 'succeeded':
-        render(answer.checkout, true);
+        render(answer.checkout, { justPaid: true, focus: true });
         announce('Payment successful.');
         post('complete');
         break;
       case 'requires_action':
-        render(answer.checkout);
+        render(answer.checkout, { focus: true });
         announce('Your bank asks you to confirm this payment.');
         break;
-      case 'declined':
+      case 'declined': {
         renderSummary(answer.checkout);
-        showFormError(
-          answer.code === 'payment_intent_authentication_failure'
-            ? answer.message
-            : `${answer.message} Try another card.`,
-        );
+        const cardRefused = answer.code !== 'payment_intent_authentication_failure';
+        // The card is what was refused: mark it, so returning to it says why.
+        if (cardRefused) input('number').setAttribute('aria-invalid', 'true');
+        showFormError(cardRefused ? `${answer.message} Try another card.` : answer.message);
         break;
+      }
       case 'invalid':
         renderSummary(answer.checkout);
         showFieldErrors(answer.errors);
         break;
       default:
-        render(answer.checkout);
+        render(answer.checkout, { focus: true });
         announce($('outcome').hidden ? '' : ($('outcome-title').textContent ?? ''));
     }
   }
@@ -248,6 +260,16 @@
       void attempt(() =>
         call('authenticate', { outcome: outcome === 'fail' ? 'fail' : 'succeed' }),
       );
+    });
+  }
+
+  // An edited field's old error no longer applies: clear it as the payer types.
+  for (const field of FIELDS) {
+    input(field).addEventListener('input', () => {
+      if (input(field).getAttribute('aria-invalid') !== 'true') return;
+      input(field).removeAttribute('aria-invalid');
+      $(`${field}-error`).hidden = true;
+      $(`${field}-error`).textContent = '';
     });
   }
 
@@ -289,7 +311,7 @@
   function renderFailure(message) {
     $('loading').hidden = true;
     main.setAttribute('aria-busy', 'false');
-    showOutcome('Checkout could not load', message, false);
+    showOutcome('Checkout could not load', message, false, false);
   }
 
   // The parent named in the URL must be the real one (Chromium tells; others rely on postMessage).
