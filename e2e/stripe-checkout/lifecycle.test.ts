@@ -126,6 +126,37 @@ describe('Embedded Checkout lifecycle', () => {
     await shop.page.close();
   });
 
+  it('checks origins both ways: forged messages and frames are ignored', async () => {
+    const session = await h.createSession();
+    const shop = await h.openShop(session);
+    await shop.payButton().waitFor();
+    // A "complete" from the shop's own window (not the frame, not the emulator's origin).
+    await shop.page.evaluate(() =>
+      window.postMessage({ source: 'clinicpay-stripe-emulator', type: 'complete' }, '*'),
+    );
+    // A frame of the checkout page that names another parent than the real one.
+    await shop.page.evaluate((emulatorUrl) => {
+      const frame = document.createElement('iframe');
+      frame.id = 'forged';
+      frame.src = `${emulatorUrl}/checkout/embedded#parent=${encodeURIComponent('http://evil.example')}`;
+      document.body.appendChild(frame);
+    }, h.emulator.url);
+    const forged = shop.page.frameLocator('#forged');
+    await forged.getByRole('heading', { name: 'Checkout could not load' }).waitFor();
+    expect(await forged.locator('#outcome-text').innerText()).toBe(
+      'This page opens inside Embedded Checkout: mount it with Stripe.js.',
+    );
+    expect(await forged.getByLabel('Card number').isVisible()).toBe(false);
+    expect(await shop.page.getByRole('status').innerText()).toBe('Waiting for payment');
+
+    // Opened on its own, the page asks to be framed.
+    const alone = await h.browser.newPage();
+    await alone.goto(`${h.emulator.url}/checkout/embedded`);
+    await alone.getByRole('heading', { name: 'Checkout could not load' }).waitFor();
+    await alone.close();
+    await shop.page.close();
+  });
+
   it('without the stand-in, loadStripe asks js.stripe.com for the real Stripe.js', async () => {
     const session = await h.createSession();
     const requested: string[] = [];

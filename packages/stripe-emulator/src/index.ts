@@ -3,6 +3,7 @@ export { Clock, type ClockOptions } from './clock';
 export type { DashboardRefund, EmulatorControl, ObjectsSnapshot } from './control/control';
 export { ControlCallError, createControlClient, type ControlClient } from './control/client';
 export {
+  DEFAULT_BUSINESS_NAME,
   DEFAULT_PORT,
   startEmulator,
   type EmulatorOptions,

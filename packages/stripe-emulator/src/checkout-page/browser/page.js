@@ -223,7 +223,7 @@
         break;
       default:
         render(answer.checkout, { focus: true });
-        announce($('outcome').hidden ? '' : ($('outcome-title').textContent ?? ''));
+        if (!$('outcome').hidden) announce($('outcome-title').textContent ?? '');
     }
   }
 
@@ -339,6 +339,13 @@
     main,
   );
 
-  if (trusted) post('ready');
-  else renderFailure('This page opens inside Embedded Checkout: mount it with Stripe.js.');
+  if (trusted) {
+    post('ready');
+    // A parent on another origin than the one named never receives `ready`: say so, do not spin.
+    window.setTimeout(() => {
+      if (!session) renderFailure('The page around this checkout did not answer. Reload it.');
+    }, 10_000);
+  } else {
+    renderFailure('This page opens inside Embedded Checkout: mount it with Stripe.js.');
+  }
 })();
