@@ -5,7 +5,15 @@ import { performance } from 'node:perf_hooks';
 import { resolve } from 'node:path';
 import { createServer as createViteServer, type ViteDevServer } from 'vite';
 import { DEMO_KEYS, startEmulator } from '@clinicpay/stripe-emulator';
-import { loadConfig, openRuntime, startServer, migrateAndSeed, DEMO_ADMIN, exitWithUserError } from '@clinicpay/api/runtime';
+import {
+  DEMO_ADMIN,
+  exitWithUserError,
+  loadConfig,
+  migrateAndSeed,
+  openRuntime,
+  startBackgroundJobs,
+  startServer,
+} from '@clinicpay/api/runtime';
 
 const started = performance.now();
 const root = resolve(import.meta.dirname, '..');
@@ -35,6 +43,7 @@ async function main() {
   const runtime = await openRuntime(config);
   await migrateAndSeed(runtime);
   const api = await startServer(runtime);
+  const jobs = startBackgroundJobs(runtime);
 
   process.env.API_URL = apiUrl;
   const spas: ViteDevServer[] = [];
@@ -69,6 +78,7 @@ Press Ctrl+C to stop.`);
     if (stopping) return;
     stopping = true;
     await Promise.allSettled(spas.map((vite) => vite.close()));
+    await jobs.stop();
     await api.stop();
     await runtime.close();
     await emulator.stop();

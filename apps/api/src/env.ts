@@ -42,6 +42,16 @@ const EnvSchema = z.object({
     .min(31, 'a number of minutes between 31 and 1440 (Stripe needs at least 30 minutes)')
     .max(1440, 'a number of minutes between 31 and 1440 (Stripe allows at most 24 hours)')
     .default(35),
+  SWEEP_INTERVAL_SECONDS: z.coerce
+    .number({ message: 'a number of seconds, e.g. 30 (0 turns the sweeper off)' })
+    .int('a whole number of seconds, e.g. 30')
+    .min(0, 'a number of seconds, 0 or more')
+    .default(30),
+  RECONCILE_AFTER_SECONDS: z.coerce
+    .number({ message: 'a number of seconds, e.g. 120' })
+    .int('a whole number of seconds, e.g. 120')
+    .min(0, 'a number of seconds, 0 or more')
+    .default(120),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       message: 'one of fatal, error, warn, info, debug, trace, silent',
@@ -65,6 +75,10 @@ export interface Config {
   stripeJsUrl: string | undefined;
   /** How long a slot is held for a card payment; the checkout session expires with it. */
   holdMinutes: number;
+  /** How often lapsed holds, missed webhooks and unprocessed events are swept; 0: never. */
+  sweepIntervalSeconds: number;
+  /** Card payments pending this long are checked with Stripe by the sweeper. */
+  reconcileAfterSeconds: number;
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -112,6 +126,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     stripeApiUrl: env.STRIPE_API_URL,
     stripeJsUrl: env.STRIPE_JS_URL,
     holdMinutes: env.BOOKING_HOLD_MINUTES,
+    sweepIntervalSeconds: env.SWEEP_INTERVAL_SECONDS,
+    reconcileAfterSeconds: env.RECONCILE_AFTER_SECONDS,
     logLevel: env.LOG_LEVEL,
   };
 }

@@ -3,12 +3,15 @@ import { loadConfig } from './env.js';
 import { exitWithUserError } from './user-error.js';
 import { openRuntime } from './bootstrap.js';
 import { startServer } from './server.js';
+import { startBackgroundJobs } from './background-jobs.js';
 
 try {
   const runtime = await openRuntime(loadConfig());
   const running = await startServer(runtime);
+  const jobs = startBackgroundJobs(runtime);
   const shutdown = async (signal: string) => {
     runtime.logger.info({ signal }, 'shutting down');
+    await jobs.stop();
     await running.stop();
     await runtime.close();
     process.exit(0);

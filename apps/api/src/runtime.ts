@@ -2,6 +2,7 @@
 export { loadConfig, type Config } from './env.js';
 export { openRuntime, type Runtime } from './bootstrap.js';
 export { startServer, buildServer } from './server.js';
+export { startBackgroundJobs } from './background-jobs.js';
 export { migrateAndSeed } from './seed/migrate-and-seed.js';
 export { DEMO_ADMIN } from './seed/demo-clinic.seed.js';
 export { exitWithUserError } from './user-error.js';

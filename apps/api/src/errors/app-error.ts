@@ -18,6 +18,13 @@ export const APP_ERRORS = {
   card_payment_unavailable: 'SERVICE_UNAVAILABLE',
   amount_not_accepted: 'BAD_REQUEST',
   booking_not_cancellable: 'CONFLICT',
+  payment_not_found: 'NOT_FOUND',
+  appointment_not_found: 'NOT_FOUND',
+  refund_not_allowed: 'BAD_REQUEST',
+  refund_too_large: 'BAD_REQUEST',
+  refund_failed: 'BAD_GATEWAY',
+  transition_not_allowed: 'CONFLICT',
+  reason_required: 'BAD_REQUEST',
 } as const satisfies Record<string, TRPC_ERROR_CODE_KEY>;
 
 export type AppErrorCode = keyof typeof APP_ERRORS;

@@ -4,12 +4,11 @@ import {
   recordAppointmentEvent,
   recordPaymentEvent,
   sql,
-  transitionAppointment,
-  transitionPayment,
   type Database,
   type Kysely,
   type Transaction,
 } from '@clinicpay/db';
+import { releaseHold } from '../fulfilment/release-hold.js';
 import type { ChosenPayment } from './create-booking.service.js';
 
 export interface PlannedBooking {
@@ -99,10 +98,8 @@ async function releaseLapsedHolds(trx: Transaction<Database>, plan: PlannedBooki
     .forUpdate()
     .execute();
   for (const { id } of lapsed) {
-    const cause = { source: 'booking' as const, at: plan.now, reason: 'hold_expired' };
-    await transitionAppointment(trx, id, ['pending_payment'], 'cancelled', cause, { cancel_reason: 'hold_expired' });
-    const payments = await trx.selectFrom('payments').select('id').where('appointment_id', '=', id).where('status', '=', 'pending').execute();
-    for (const payment of payments) await transitionPayment(trx, payment.id, ['pending'], 'expired', cause);
+    const payment = await trx.selectFrom('payments').select('id').where('appointment_id', '=', id).where('status', '=', 'pending').executeTakeFirst();
+    await releaseHold(trx, { appointmentId: id, paymentId: payment?.id ?? null }, 'hold_expired', 'expired', { source: 'booking', at: plan.now });
   }
 }
 
@@ -118,11 +115,10 @@ export async function attachCheckoutSession(db: Kysely<Database>, paymentId: str
 
 /** Stripe refused to open a checkout: the time is released at once rather than held for nothing. */
 export async function cancelUnstartedCheckout(db: Kysely<Database>, booked: HeldBooking, at: Date): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const cause = { source: 'booking' as const, at, reason: 'checkout_unavailable' };
-    await transitionAppointment(trx, booked.appointmentId, ['pending_payment'], 'cancelled', cause, {
-      cancel_reason: 'checkout_unavailable',
-    });
-    if (booked.paymentId) await transitionPayment(trx, booked.paymentId, ['pending'], 'failed', cause);
-  });
+  await db.transaction().execute((trx) =>
+    releaseHold(trx, { appointmentId: booked.appointmentId, paymentId: booked.paymentId }, 'checkout_unavailable', 'failed', {
+      source: 'booking',
+      at,
+    }),
+  );
 }

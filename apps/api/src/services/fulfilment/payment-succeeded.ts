@@ -1,4 +1,4 @@
-import { lockAppointment, lockPayment, recordPaymentEvent, SlotTakenError, transitionAppointment, transitionPayment } from '@clinicpay/db';
+import { lockAppointment, lockPayment, recordPaymentEvent, transitionAppointment, transitionPayment } from '@clinicpay/db';
 import { statusAfterRefunds } from './refunds-and-disputes.js';
 import { type Cause, type FulfilmentResult, modeOf, type Tx } from './fulfilment-types.js';
 
@@ -14,7 +14,7 @@ export interface PaymentSucceeded {
  * Money was captured: the payment is Completed and the appointment Confirmed. Idempotent: a
  * second report of the same success changes nothing. A success for a booking already cancelled
  * re-confirms it when its time is still free; otherwise the payment is flagged for the admin
- * (money without a booking: the automatic refund is the sweeper's next step).
+ * and refunded automatically after commit: no money is kept without a booking.
  */
 export async function applyPaymentSucceeded(trx: Tx, fact: PaymentSucceeded, cause: Cause): Promise<FulfilmentResult> {
   const payment = await lockPayment(trx, { paymentId: fact.paymentId, paymentIntentId: fact.paymentIntentId });
@@ -47,7 +47,14 @@ export async function applyPaymentSucceeded(trx: Tx, fact: PaymentSucceeded, cau
   if (appointment.status === 'pending_payment') {
     await transitionAppointment(trx, appointment.id, ['pending_payment'], 'confirmed', cause);
   } else if (appointment.status === 'cancelled') {
-    await reconfirmOrFlag(trx, appointment.id, payment.id, cause);
+    const kept = await reconfirmOrFlag(trx, appointment.id, payment.id, cause);
+    if (!kept) {
+      return {
+        outcome: 'applied',
+        ...learned(ids),
+        afterCommit: [{ kind: 'refund_payment', paymentId: payment.id, reason: PAID_AFTER_CANCEL }],
+      };
+    }
   }
   return { outcome: 'applied', ...learned(ids) };
 }
@@ -56,7 +63,10 @@ function learned(ids: { payment_intent_id?: string }): Pick<FulfilmentResult, 'l
   return ids.payment_intent_id ? { learnedPaymentIntentId: ids.payment_intent_id } : {};
 }
 
-async function reconfirmOrFlag(trx: Tx, appointmentId: string, paymentId: string, cause: Cause): Promise<void> {
+export const PAID_AFTER_CANCEL = 'paid_after_cancel_slot_taken';
+
+/** True when the booking is confirmed again; false when its time is gone (the money goes back). */
+async function reconfirmOrFlag(trx: Tx, appointmentId: string, paymentId: string, cause: Cause): Promise<boolean> {
   const appointment = await lockAppointment(trx, appointmentId);
   const clash = await trx
     .selectFrom('appointments')
@@ -74,17 +84,14 @@ async function reconfirmOrFlag(trx: Tx, appointmentId: string, paymentId: string
       ...cause,
       reason: 'paid_after_cancel',
     }, { cancel_reason: null });
-    return;
+    return true;
   }
   await trx
     .updateTable('payments')
-    .set({ flagged_reason: 'paid_after_cancel_slot_taken', updated_at: cause.at })
+    .set({ flagged_reason: PAID_AFTER_CANCEL, updated_at: cause.at })
     .where('id', '=', paymentId)
     .execute();
-  await recordPaymentEvent(trx, paymentId, 'completed', 'completed', {
-    ...cause,
-    reason: 'paid_after_cancel_slot_taken',
-  });
+  await recordPaymentEvent(trx, paymentId, 'completed', 'completed', { ...cause, reason: PAID_AFTER_CANCEL });
+  return false;
 }
 
-export { SlotTakenError };

@@ -1,0 +1,25 @@
+import { transitionAppointment, transitionPayment } from '@clinicpay/db';
+import type { Cause, Tx } from './fulfilment-types.js';
+
+/**
+ * Gives a held time back: the appointment Cancelled with `reason`, its pending payment `to`.
+ * Compare-and-set, so a hold that was paid or released meanwhile is left alone (returns false).
+ */
+export async function releaseHold(
+  trx: Tx,
+  hold: { appointmentId: string; paymentId: string | null },
+  reason: string,
+  paymentTo: 'expired' | 'failed',
+  cause: Cause,
+): Promise<boolean> {
+  const released = await transitionAppointment(
+    trx,
+    hold.appointmentId,
+    ['pending_payment'],
+    'cancelled',
+    { ...cause, reason },
+    { cancel_reason: reason },
+  );
+  if (released && hold.paymentId) await transitionPayment(trx, hold.paymentId, ['pending'], paymentTo, { ...cause, reason });
+  return released;
+}

@@ -1,0 +1,67 @@
+import type { AppDeps } from '../../trpc.js';
+import { runAfterCommit } from '../fulfilment/after-commit.js';
+import { applyPaymentEffect } from '../fulfilment/apply-effect.js';
+import { releaseHold } from '../fulfilment/release-hold.js';
+import { effectOfSession } from '../booking/booking-status.service.js';
+import type { StripeSettings } from '../payments/stripe-settings.js';
+
+/** A hold whose checkout was never attached this long after booking was cut off by a crash. */
+export const UNSTARTED_CHECKOUT_MS = 5 * 60_000;
+const BATCH = 200;
+
+/**
+ * Holds past their expiry: the checkout session is expired at Stripe first (outside any
+ * transaction), then the time is released. If Stripe says the patient paid at the last moment,
+ * the payment is fulfilled instead. Holds a crash left without a session are released too.
+ */
+export async function sweepLapsedHolds(deps: AppDeps, settings: StripeSettings | null): Promise<number> {
+  const now = deps.clock.now();
+  const holds = await deps.db
+    .selectFrom('appointments')
+    .leftJoin('payments', (join) => join.onRef('payments.appointment_id', '=', 'appointments.id').on('payments.status', '=', 'pending'))
+    .select(['appointments.id as appointmentId', 'payments.id as paymentId', 'payments.checkout_session_id', 'payments.mode', 'payments.created_at'])
+    .where('appointments.status', '=', 'pending_payment')
+    .where((eb) =>
+      eb.or([
+        eb('appointments.hold_expires_at', '<=', now),
+        eb.and([eb('payments.checkout_session_id', 'is', null), eb('payments.created_at', '<=', new Date(now.getTime() - UNSTARTED_CHECKOUT_MS))]),
+      ]),
+    )
+    .orderBy('appointments.hold_expires_at')
+    .limit(BATCH)
+    .execute();
+
+  let released = 0;
+  for (const hold of holds) {
+    const secretKey = hold.mode ? settings?.keys[hold.mode].secretKey : null;
+    if (hold.checkout_session_id && secretKey && hold.paymentId) {
+      let expired;
+      try {
+        expired = await deps.stripeGatewayFor(secretKey).expireCheckoutSession(hold.checkout_session_id);
+      } catch (error) {
+        deps.logger.warn({ err: error, appointmentId: hold.appointmentId }, 'sweeper could not expire a session; retrying next sweep');
+        continue;
+      }
+      if (expired.outcome === 'already_complete') {
+        const effect = effectOfSession(expired.session, hold.paymentId);
+        if (effect) {
+          const result = await deps.db.transaction().execute((trx) =>
+            applyPaymentEffect(trx, effect, {
+              livemode: expired.session.livemode,
+              failurePolicy: settings?.failurePolicy ?? 'cancel',
+              cause: { source: 'sweeper', at: deps.clock.now(), reason: 'paid_before_expiry' },
+            }),
+          );
+          await runAfterCommit(deps, result.afterCommit ?? [], settings);
+        }
+        continue;
+      }
+    }
+    const reason = hold.checkout_session_id ? 'hold_expired' : 'checkout_not_started';
+    const done = await deps.db
+      .transaction()
+      .execute((trx) => releaseHold(trx, hold, reason, 'expired', { source: 'sweeper', at: deps.clock.now() }));
+    if (done) released++;
+  }
+  return released;
+}

@@ -1,0 +1,69 @@
+import { sql } from '@clinicpay/db';
+import type { AppDeps } from '../../trpc.js';
+import { loadStripeSettings } from '../payments/stripe-settings.js';
+import { retryAutomaticRefunds } from './auto-refunds.js';
+import { sweepLapsedHolds } from './lapsed-holds.js';
+import { reconcilePendingPayments } from './reconcile-payments.js';
+import { processUnprocessedEvents } from './unprocessed-events.js';
+
+// One sweeper at a time across all API replicas: a session-level advisory lock on a reserved
+// connection (no transaction is held while Stripe is called).
+const SWEEPER_LOCK_KEY = 7_245_311_052_118_101n;
+
+export interface SweepResult {
+  ran: boolean;
+  holdsReleased: number;
+  paymentsReconciled: number;
+  eventsProcessed: number;
+  refundsSent: number;
+}
+
+export interface SweeperOptions {
+  /** Card payments pending this long are checked with Stripe. */
+  reconcileAfterMs: number;
+  /** PostgreSQL: take the replicas' lock. PGlite has one process and one connection: no lock. */
+  exclusive: boolean;
+}
+
+export async function sweepOnce(deps: AppDeps, options: SweeperOptions): Promise<SweepResult> {
+  if (!options.exclusive) return runJobs(deps, options);
+  return deps.db.connection().execute(async (conn) => {
+    const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_lock(${sql.lit(SWEEPER_LOCK_KEY)}) as locked`.execute(conn);
+    if (!rows[0]?.locked) return { ran: false, holdsReleased: 0, paymentsReconciled: 0, eventsProcessed: 0, refundsSent: 0 };
+    try {
+      return await runJobs(deps, options);
+    } finally {
+      await sql`select pg_advisory_unlock(${sql.lit(SWEEPER_LOCK_KEY)})`.execute(conn);
+    }
+  });
+}
+
+async function runJobs(deps: AppDeps, options: SweeperOptions): Promise<SweepResult> {
+  const settings = await loadStripeSettings(deps);
+  // Events first: a stored success must win over an expiry decided from a stale view.
+  const eventsProcessed = await processUnprocessedEvents(deps, settings);
+  const paymentsReconciled = await reconcilePendingPayments(deps, settings, options.reconcileAfterMs);
+  const holdsReleased = await sweepLapsedHolds(deps, settings);
+  const refundsSent = await retryAutomaticRefunds(deps);
+  return { ran: true, holdsReleased, paymentsReconciled, eventsProcessed, refundsSent };
+}
+
+/** Sweeps on an interval until stopped; a failed sweep is logged and the next one tries again. */
+export function startSweeper(deps: AppDeps, options: SweeperOptions & { intervalMs: number }): { stop(): Promise<void> } {
+  let running: Promise<unknown> | null = null;
+  const timer = setInterval(() => {
+    if (running) return; // the last sweep is still going: never two at once in one process
+    running = sweepOnce(deps, options)
+      .catch((error: unknown) => deps.logger.error({ err: error }, 'sweep failed'))
+      .finally(() => {
+        running = null;
+      });
+  }, options.intervalMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
