@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { securityConfig, securityEnvShape, type SecurityConfig } from './security/security-config.js';
 
 /**
  * The API's whole configuration, read from the environment in this one place.
@@ -57,6 +58,7 @@ const EnvSchema = z.object({
       message: 'one of fatal, error, warn, info, debug, trace, silent',
     })
     .default('info'),
+  ...securityEnvShape,
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -80,6 +82,8 @@ export interface Config {
   /** Card payments pending this long are checked with Stripe by the sweeper. */
   reconcileAfterSeconds: number;
   logLevel: Env['LOG_LEVEL'];
+  /** CORS origins, admin sessions, rate limits (security/security-config.ts). */
+  security: SecurityConfig;
 }
 
 /** Thrown with one line per bad variable, so an operator fixes them all in one go. */
@@ -114,11 +118,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   }
   if (problems.length > 0) throw new InvalidConfigError(problems);
 
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
   return {
     nodeEnv: env.NODE_ENV,
     host: env.HOST,
     port: env.PORT,
-    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    publicUrl,
     databaseUrl: env.DATABASE_URL,
     databasePoolSize: env.DATABASE_POOL_SIZE,
     dataDir: env.DATA_DIR,
@@ -129,5 +134,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     sweepIntervalSeconds: env.SWEEP_INTERVAL_SECONDS,
     reconcileAfterSeconds: env.RECONCILE_AFTER_SECONDS,
     logLevel: env.LOG_LEVEL,
+    security: securityConfig(env, publicUrl),
   };
 }

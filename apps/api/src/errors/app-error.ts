@@ -25,17 +25,36 @@ export const APP_ERRORS = {
   refund_failed: 'BAD_GATEWAY',
   transition_not_allowed: 'CONFLICT',
   reason_required: 'BAD_REQUEST',
+  // Admin API and security (issue 7).
+  unauthorized: 'UNAUTHORIZED',
+  sign_in_failed: 'UNAUTHORIZED',
+  csrf_refused: 'FORBIDDEN',
+  rate_limited: 'TOO_MANY_REQUESTS',
+  invalid_cursor: 'BAD_REQUEST',
+  invalid_input: 'BAD_REQUEST',
+  settings_invalid: 'BAD_REQUEST',
+  stripe_unreachable: 'SERVICE_UNAVAILABLE',
+  schedule_conflict: 'CONFLICT',
+  stripe_event_not_found: 'NOT_FOUND',
 } as const satisfies Record<string, TRPC_ERROR_CODE_KEY>;
 
 export type AppErrorCode = keyof typeof APP_ERRORS;
 
+/** A problem tied to one input field (`path` as zod names it, e.g. `secretKey`), for forms. */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
 export class AppError extends Error {
+  readonly fieldErrors: FieldError[] | null;
   constructor(
     readonly code: AppErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; fieldErrors?: FieldError[] },
   ) {
     super(message, options);
     this.name = 'AppError';
+    this.fieldErrors = options?.fieldErrors ?? null;
   }
 }

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+
+/**
+ * The security settings of the API (CORS, admin sessions, rate limits). env.ts merges these
+ * variables into its one schema, so they are read and checked with every other setting.
+ */
+
+export interface RateLimit {
+  limit: number;
+  windowSeconds: number;
+}
+
+export interface SecurityConfig {
+  /** Origins a browser may call the API from (the SPAs); the public URL's origin is always one. */
+  corsOrigins: string[];
+  /** Whether the API is reached over https: cookies become `Secure` and `__Host-` prefixed. */
+  https: boolean;
+  adminSession: { idleMinutes: number; maxHours: number };
+  rateLimits: {
+    /** booking.create per address. */
+    booking: RateLimit;
+    /** Sign-in attempts per address, failed or not. */
+    signIn: RateLimit;
+    /** Failed sign-ins per account before it is locked for the window. */
+    signInFailuresPerAccount: RateLimit;
+    /** Failed sign-ins per address, whichever accounts they name. */
+    signInFailuresPerAddress: RateLimit;
+  };
+}
+
+const UNIT_SECONDS = { s: 1, m: 60, h: 3600 } as const;
+const RATE = /^(\d+)\/(\d+)([smh])$/;
+
+/** "20/10m": 20 per 10 minutes. */
+function rateLimit(example: string, fallback: string) {
+  return z
+    .string()
+    .regex(RATE, `a count per window such as ${example} (s, m or h)`)
+    .default(fallback)
+    .transform((value): RateLimit => {
+      const [, count, size, unit] = RATE.exec(value)!;
+      return { limit: Number(count), windowSeconds: Number(size) * UNIT_SECONDS[unit as keyof typeof UNIT_SECONDS] };
+    })
+    .refine((r) => r.limit > 0 && r.windowSeconds > 0, `a count and a window above zero, such as ${example}`);
+}
+
+const originList = z
+  .string()
+  .transform((value) => value.split(',').map((o) => o.trim()).filter(Boolean))
+  .refine((origins) => origins.every(isOrigin), 'a comma-separated list of origins such as https://admin.example.com (scheme, host and port only)');
+
+function minutes(example: number, max: number) {
+  return z.coerce
+    .number({ message: `a number of minutes, e.g. ${example}` })
+    .int(`a whole number of minutes, e.g. ${example}`)
+    .min(1, `between 1 and ${max} minutes`)
+    .max(max, `between 1 and ${max} minutes`)
+    .default(example);
+}
+
+export const securityEnvShape = {
+  CORS_ORIGINS: originList.optional(),
+  ADMIN_SESSION_IDLE_MINUTES: minutes(30, 24 * 60),
+  ADMIN_SESSION_MAX_HOURS: z.coerce
+    .number({ message: 'a number of hours, e.g. 12' })
+    .int('a whole number of hours, e.g. 12')
+    .min(1, 'between 1 and 720 hours')
+    .max(720, 'between 1 and 720 hours')
+    .default(12),
+  BOOKING_RATE_LIMIT: rateLimit('20/10m', '20/10m'),
+  SIGN_IN_RATE_LIMIT: rateLimit('10/1m', '10/1m'),
+  SIGN_IN_FAILURES_PER_ACCOUNT: rateLimit('5/15m', '5/15m'),
+  SIGN_IN_FAILURES_PER_ADDRESS: rateLimit('20/15m', '20/15m'),
+};
+
+type SecurityEnv = { [K in keyof typeof securityEnvShape]: z.output<(typeof securityEnvShape)[K]> };
+
+// The SPAs' Vite servers in development (scripts/dev.ts): browsers may name either host.
+const DEV_SPA_ORIGINS = ['5173', '5174'].flatMap((port) => [`http://localhost:${port}`, `http://127.0.0.1:${port}`]);
+
+export function securityConfig(env: SecurityEnv & { NODE_ENV: string }, publicUrl: string): SecurityConfig {
+  const publicOrigin = new URL(publicUrl).origin;
+  const configured = env.CORS_ORIGINS ?? (env.NODE_ENV === 'development' ? DEV_SPA_ORIGINS : []);
+  return {
+    corsOrigins: [...new Set([publicOrigin, ...configured.map((o) => new URL(o).origin)])],
+    https: publicUrl.startsWith('https://'),
+    adminSession: { idleMinutes: env.ADMIN_SESSION_IDLE_MINUTES, maxHours: env.ADMIN_SESSION_MAX_HOURS },
+    rateLimits: {
+      booking: env.BOOKING_RATE_LIMIT,
+      signIn: env.SIGN_IN_RATE_LIMIT,
+      signInFailuresPerAccount: env.SIGN_IN_FAILURES_PER_ACCOUNT,
+      signInFailuresPerAddress: env.SIGN_IN_FAILURES_PER_ADDRESS,
+    },
+  };
+}
+
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value.replace(/\/$/, '');
+  } catch {
+    return false;
+  }
+}

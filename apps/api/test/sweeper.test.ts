@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertBooking } from '../src/services/booking/booking-writes.js';
+import { openRuntime } from '../src/bootstrap.js';
+import { createTestCaller, startTestStack, type TestStack } from '../src/testing.js';
+import { book, consultation, freeSlots, patient } from './support/booking.js';
+import { sweep } from './support/sweep.js';
+
+// Webhooks off: everything here must reach its end state through the sweeper alone.
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack({ webhooks: false });
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const runtime = () => stack.api.runtime;
+const status = (b: { reference: string; token: string }) =>
+  stack.api.db.selectFrom('appointments').innerJoin('payments', 'payments.appointment_id', 'appointments.id')
+    .select(['appointments.status', 'appointments.cancel_reason', 'payments.status as payment'])
+    .where('appointments.reference', '=', b.reference)
+    .executeTakeFirstOrThrow();
+const sessionOf = (reference: string) =>
+  stack.stripe.control.objects('test').checkoutSessions.find((s) => s.metadata?.booking_reference === reference)!;
+
+describe('sweeper', () => {
+  it('releases a lapsed hold: Cancelled, the time bookable again, the session expired at Stripe', async () => {
+    // A slot days ahead, so it is still bookable once the clock has moved.
+    const slot = (await freeSlots(runtime()))[40]!;
+    const doctorId = slot.doctorIds[0]!;
+    const booking = await book(runtime(), { startsAt: slot.startsAt, doctorId });
+    stack.advance(36 * 60);
+    // Reconciliation far off, so the hold's own expiry is what releases it here.
+    const result = await sweep(runtime(), 24 * 3600_000);
+    expect(result).toMatchObject({ ran: true, holdsReleased: 1 });
+    expect(await status(booking)).toEqual({ status: 'cancelled', cancel_reason: 'hold_expired', payment: 'expired' });
+    expect(sessionOf(booking.reference).status).toBe('expired');
+    expect((await freeSlots(runtime())).find((s) => s.startsAt === slot.startsAt)?.doctorIds).toContain(doctorId);
+  });
+
+  it('releases a hold a crash left without a checkout session', async () => {
+    const slot = (await freeSlots(runtime()))[1]!;
+    const now = runtime().clock.now();
+    const held = await insertBooking(runtime().db, {
+      reference: 'CP-CRASHED1',
+      doctorId: slot.doctorIds[0]!,
+      serviceId: consultation.id,
+      startsAt: new Date(slot.startsAt),
+      endsAt: new Date(slot.endsAt),
+      patient,
+      accessTokenHash: 'x',
+      holdExpiresAt: new Date(now.getTime() + 35 * 60_000),
+      payment: { method: 'stripe', amount: 6000, currency: 'USD', mode: 'test', secretKey: 'unused', publishableKey: 'unused' },
+      now,
+    });
+    expect((await sweep(runtime())).holdsReleased).toBe(0); // too early: the session may be on its way
+    stack.advance(6 * 60);
+    expect((await sweep(runtime())).holdsReleased).toBe(1);
+    const row = await runtime().db.selectFrom('appointments').select(['status', 'cancel_reason']).where('id', '=', held.appointmentId).executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: 'cancelled', cancel_reason: 'checkout_not_started' });
+  });
+
+  it('reconciles missed webhooks within one sweep past the threshold: paid → Confirmed, declined → Cancelled, abandoned → Cancelled when it lapses', async () => {
+    const slots = await freeSlots(runtime());
+    const paid = await book(runtime(), { startsAt: slots[4]!.startsAt });
+    const declined = await book(runtime(), { startsAt: slots[5]!.startsAt });
+    const abandoned = await book(runtime(), { startsAt: slots[6]!.startsAt });
+    stack.stripe.control.paySession(sessionOf(paid.reference).id, '4242424242424242');
+    stack.stripe.control.declineSession(sessionOf(declined.reference).id, 'generic_decline');
+
+    await sweep(runtime());
+    expect((await status(paid)).status).toBe('pending_payment'); // within the threshold: the webhook may still come
+
+    stack.advance(121);
+    const result = await sweep(runtime());
+    expect(result.paymentsReconciled).toBe(2);
+    expect(await status(paid)).toEqual({ status: 'confirmed', cancel_reason: null, payment: 'completed' });
+    expect(await status(declined)).toEqual({ status: 'cancelled', cancel_reason: 'payment_failed', payment: 'failed' });
+    expect((await status(abandoned)).status).toBe('pending_payment');
+
+    stack.advance(35 * 60);
+    await sweep(runtime());
+    // Stripe expired the session with the hold; reconciliation reads that first.
+    expect(await status(abandoned)).toEqual({ status: 'cancelled', cancel_reason: 'checkout_expired', payment: 'expired' });
+  });
+
+  it('two replicas sweeping at once: one runs, each job is done once', async () => {
+    const slots = await freeSlots(runtime());
+    const bookings = await Promise.all([7, 8, 9].map((i) => book(runtime(), { startsAt: slots[i]!.startsAt })));
+    stack.advance(36 * 60);
+    const replica = await openRuntime(stack.api.config, { clock: runtime().clock, logger: runtime().logger });
+    try {
+      const expiresBefore = stack.stripe.control.requests().filter((r) => r.path.endsWith('/expire')).length;
+      const [a, b] = await Promise.all([sweep(runtime(), 24 * 3600_000), sweep(replica, 24 * 3600_000)]);
+      expect([a.ran, b.ran].sort()).toEqual([false, true]);
+      expect(a.holdsReleased + b.holdsReleased).toBe(3);
+      expect(stack.stripe.control.requests().filter((r) => r.path.endsWith('/expire')).length - expiresBefore).toBe(3);
+      for (const booking of bookings) {
+        const timeline = await runtime().db
+          .selectFrom('appointment_events')
+          .innerJoin('appointments', 'appointments.id', 'appointment_events.appointment_id')
+          .select('appointment_events.to_status')
+          .where('appointments.reference', '=', booking.reference)
+          .where('appointment_events.to_status', '=', 'cancelled')
+          .execute();
+        expect(timeline).toHaveLength(1);
+      }
+    } finally {
+      await replica.close();
+    }
+  });
+
+  it('processes a stored event nobody processed', async () => {
+    const slot = (await freeSlots(runtime()))[10]!;
+    const booking = await book(runtime(), { startsAt: slot.startsAt });
+    stack.stripe.control.paySession(sessionOf(booking.reference).id, '4242424242424242');
+    const event = stack.stripe.control.events({ type: 'payment_intent.succeeded' }).find(
+      (e) => (e.data.object as { metadata?: Record<string, string> }).metadata?.booking_reference === booking.reference,
+    )!;
+    await runtime().db
+      .insertInto('stripe_events')
+      .values({ stripe_event_id: event.id, type: event.type, livemode: false, payload: JSON.stringify(event), received_at: runtime().clock.now() })
+      .execute();
+    stack.advance(61);
+    const result = await sweep(runtime(), 3600_000);
+    expect(result.eventsProcessed).toBe(1);
+    expect(await createTestCaller(runtime()).booking.status({ reference: booking.reference, token: booking.token })).toMatchObject({
+      status: 'confirmed',
+    });
+  });
+});
