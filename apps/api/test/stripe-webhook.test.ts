@@ -119,7 +119,7 @@ describe('POST /webhooks/stripe: every row of the event table', () => {
       { stripe_refund_id: 're_dash1', amount: 1500, status: 'succeeded', requested_by: 'stripe_dashboard', failure_reason: null },
       { stripe_refund_id: 're_dash2', amount: 500, status: 'failed', requested_by: 'stripe_dashboard', failure_reason: 'expired_or_canceled_card' },
     ]);
-    // A late "pending" never reopens a final refund.
+    // A late "pending" never reopens a settled refund.
     await deliver(stack.api.url, stripeEvent('refund.updated', refund(ref, 're_dash1', 1500, 'pending')));
     const first = await db().selectFrom('refunds').select('status').where('stripe_refund_id', '=', 're_dash1').executeTakeFirstOrThrow();
     expect(first.status).toBe('succeeded');

@@ -81,16 +81,29 @@ export async function applyRefundUpdated(
       .execute();
     return { outcome: 'applied' };
   }
-  // A final state is never overwritten by a late "pending".
-  if (existing.status === fact.status || ['succeeded', 'failed', 'canceled'].includes(existing.status)) {
-    return { outcome: 'no_change' };
-  }
+  if (!refundMayMove(existing.status, fact.status)) return { outcome: 'no_change' };
   await trx
     .updateTable('refunds')
     .set({ status: fact.status, stripe_refund_id: fact.refundId, failure_reason: fact.failureReason, updated_at: cause.at })
     .where('id', '=', existing.id)
     .execute();
+  if (existing.status === 'succeeded' && fact.status === 'failed') {
+    // Rare, but Stripe does fail a refund after it succeeded (a closed card): the money did not
+    // reach the patient, which an admin must know.
+    await trx.updateTable('payments').set({ flagged_reason: 'refund_failed', updated_at: cause.at }).where('id', '=', payment.id).execute();
+    await recordPaymentEvent(trx, payment.id, payment.status, payment.status, { ...cause, reason: 'refund_failed', details: { refund_id: fact.refundId } });
+  }
   return { outcome: 'applied' };
+}
+
+/**
+ * Refund states only move forward: a late "pending" never reopens a settled refund. Failed and
+ * canceled are final; succeeded can still fail (Stripe reports it with refund.failed).
+ */
+function refundMayMove(from: string, to: string): boolean {
+  if (from === to || from === 'failed' || from === 'canceled') return false;
+  if (from === 'succeeded') return to === 'failed';
+  return true;
 }
 
 const CLOSED_DISPUTE = new Set(['won', 'lost', 'warning_closed']);
