@@ -54,7 +54,7 @@ describe('checkout page files', () => {
     expect(html.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(html.headers.get('content-security-policy')).toContain('frame-ancestors *');
     expect(await html.text()).toContain('<label for="number">Card number</label>');
-    for (const file of ['page.js', 'page.css']) {
+    for (const file of ['page.js', 'card-input.js', 'page.css']) {
       expect((await fetch(`${emu.url}/checkout/embedded/${file}`)).status).toBe(200);
     }
     for (const path of ['/v3/stripe.js', '/v3', '/endive/stripe.js']) {

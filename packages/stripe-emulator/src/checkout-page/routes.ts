@@ -16,6 +16,7 @@ const asset = (file: string) => staticAsset(new URL(`./browser/${file}`, import.
 const ASSETS = {
   '': asset('page.html'),
   '/page.js': asset('page.js'),
+  '/card-input.js': asset('card-input.js'),
   '/page.css': asset('page.css'),
 };
 

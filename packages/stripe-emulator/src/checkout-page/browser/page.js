@@ -263,39 +263,6 @@
     });
   }
 
-  // An edited field's old error no longer applies: clear it as the payer types.
-  for (const field of FIELDS) {
-    input(field).addEventListener('input', () => {
-      if (input(field).getAttribute('aria-invalid') !== 'true') return;
-      input(field).removeAttribute('aria-invalid');
-      $(`${field}-error`).hidden = true;
-      $(`${field}-error`).textContent = '';
-    });
-  }
-
-  /**
-   * Spaces the digits as printed on the card while typing at the end of the field.
-   * @param {string} id @param {(digits: string) => string} format
-   */
-  function formatWhileTyping(id, format) {
-    const field = input(id);
-    field.addEventListener('input', (event) => {
-      const typing = !(event instanceof InputEvent) || event.inputType.startsWith('insert');
-      if (!typing || field.selectionStart !== field.value.length) return;
-      field.value = format(field.value.replace(/\D/g, ''));
-    });
-  }
-  formatWhileTyping('number', (d) =>
-    (/^3[47]/.test(d)
-      ? [d.slice(0, 4), d.slice(4, 10), d.slice(10, 15)]
-      : (d.slice(0, 19).match(/.{1,4}/g) ?? [])
-    )
-      .filter(Boolean)
-      .join(' '),
-  );
-  formatWhileTyping('expiry', (d) => (d.length > 2 ? `${d.slice(0, 2)} / ${d.slice(2, 4)}` : d));
-  formatWhileTyping('cvc', (d) => d.slice(0, 4));
-
   /** @param {Session} next */
   async function start(next) {
     session = next;
