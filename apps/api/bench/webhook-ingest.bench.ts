@@ -5,9 +5,8 @@ import { sql, type Database, type Kysely } from '@clinicpay/db';
 import { createTestDatabase } from '@clinicpay/db/testing';
 import { DEMO_KEYS } from '@clinicpay/stripe-emulator';
 import Stripe from 'stripe';
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import { DEMO_DOCTORS, DEMO_SERVICES } from '../src/seed/demo-clinic.data.js';
+import { startApiProcess } from './api-process.js';
 import { fmt, median, runPool } from './bench-support.js';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 3000);
@@ -67,48 +66,12 @@ function succeededEvent(paymentId: string, i: number) {
   });
 }
 
-/**
- * The API in its own process (as in production), over its own database; the load comes from
- * this process, so client and server do not share one event loop.
- */
-async function startApiProcess() {
-  const database = await createTestDatabase({ maxConnections: 2 });
-  const { migrateAndSeed } = await import('../src/seed/migrate-and-seed.js');
-  const { createSecretBox } = await import('../src/security/secret-box.js');
-  const appSecret = 'bench-app-secret-of-at-least-32-chars';
-  await migrateAndSeed({ db: database.db, secretBox: createSecretBox(appSecret) });
-  const port = 30_000 + Math.floor(Math.random() * 20_000);
-  // API_NODE_ARGS, e.g. "--cpu-prof", profiles the API process.
-  const nodeArgs = (process.env.API_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
-    cwd: resolve(import.meta.dirname, '..'),
-    env: { ...process.env, DATABASE_URL: database.url, APP_SECRET: appSecret, PORT: String(port), LOG_LEVEL: 'silent', NODE_ENV: 'production' },
-    stdio: 'inherit',
-    detached: true,
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
-    if (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return {
-    url,
-    db: database.db,
-    config: { databasePoolSize: 10 },
-    async stop() {
-      process.kill(-child.pid!, 'SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-      await database.drop();
-    },
-  };
-}
-
 async function main() {
   const api = await startApiProcess();
   // The same pool size on both sides: the API's default (DATABASE_POOL_SIZE, 10).
-  const raw = await createTestDatabase({ maxConnections: api.config.databasePoolSize });
-  const viaHttp = [];
-  const viaPg = [];
+  const raw = await createTestDatabase({ maxConnections: api.databasePoolSize });
+  const viaHttp: Awaited<ReturnType<typeof runPool>>[] = [];
+  const viaPg: Awaited<ReturnType<typeof runPool>>[] = [];
   try {
     for (let round = 0; round < ROUNDS; round++) {
       const forHttp = await pendingPayments(api.db, EVENTS, round * EVENTS * 2 + 1);

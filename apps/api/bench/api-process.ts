@@ -1,0 +1,49 @@
+// Starts the API in its own process over a fresh, migrated and seeded database, as production
+// runs it, so a benchmark's load generator does not share the API's event loop.
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { createTestDatabase } from '@clinicpay/db/testing';
+import { migrateAndSeed } from '../src/seed/migrate-and-seed.js';
+import { createSecretBox } from '../src/security/secret-box.js';
+
+const APP_SECRET = 'bench-app-secret-of-at-least-32-chars';
+
+export async function startApiProcess(env: Record<string, string> = {}) {
+  const database = await createTestDatabase({ maxConnections: 4 });
+  await migrateAndSeed({ db: database.db, secretBox: createSecretBox(APP_SECRET) });
+  const port = 30_000 + Math.floor(Math.random() * 20_000);
+  // API_NODE_ARGS, e.g. "--cpu-prof", profiles the API process.
+  const nodeArgs = (process.env.API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
+    cwd: resolve(import.meta.dirname, '..'),
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      APP_SECRET,
+      PORT: String(port),
+      LOG_LEVEL: 'silent',
+      NODE_ENV: 'production',
+      SWEEP_INTERVAL_SECONDS: '0',
+      ...env,
+    },
+    stdio: 'inherit',
+    detached: true,
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    if (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    db: database.db,
+    databasePoolSize: 10,
+    async stop() {
+      if (child.exitCode === null) {
+        process.kill(-child.pid!, 'SIGTERM');
+        await new Promise((r) => child.once('exit', r));
+      }
+      await database.drop();
+    },
+  };
+}
