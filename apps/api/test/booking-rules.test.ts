@@ -142,11 +142,24 @@ describe('booking: what a patient can and cannot book', () => {
     }
   });
 
+  it("refuses a card payment below Stripe's minimum charge for the currency", async () => {
+    await stack.api.db.updateTable('services').set({ price_amount: 30 }).where('id', '=', consultation.id).execute();
+    try {
+      const slot = (await freeSlots(runtime()))[14]!;
+      await expect(book(runtime(), { startsAt: slot.startsAt })).rejects.toMatchObject({
+        code: 'BAD_REQUEST',
+        message: 'This price is below the smallest card payment Stripe accepts. Please choose Pay at clinic.',
+      });
+    } finally {
+      await stack.api.db.updateTable('services').set({ price_amount: 6000 }).where('id', '=', consultation.id).execute();
+    }
+  });
+
   it('charges a JPY price as the same integer (zero-decimal currency)', async () => {
     await stack.api.db.updateTable('services').set({ price_currency: 'JPY', price_amount: 5000 }).where('id', '=', consultation.id).execute();
     await stack.api.db.updateTable('gateway_settings').set({ currency: 'JPY' }).where('gateway', '=', 'stripe').execute();
     try {
-      const slot = (await freeSlots(runtime()))[13]!;
+      const slot = (await freeSlots(runtime()))[15]!;
       const booking = await book(runtime(), { startsAt: slot.startsAt });
       const session = stack.stripe.control.objects('test').checkoutSessions.find((s) => s.metadata?.booking_reference === booking.reference)!;
       expect(session).toMatchObject({ amount_total: 5000, currency: 'jpy' });
