@@ -1,3 +1,4 @@
 import { config } from '@clinicpay/eslint-config';
 
-export default config({ tsconfigRootDir: import.meta.dirname, react: true });
+// scripts/ holds plain Node scripts (the bundle check, the benchmark) outside the TS project.
+export default [{ ignores: ['scripts/**'] }, ...config({ tsconfigRootDir: import.meta.dirname, react: true })];

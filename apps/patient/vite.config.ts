@@ -15,4 +15,16 @@ export default defineConfig({
       '/webhooks': { target: apiUrl, changeOrigin: true },
     },
   },
+  // The later steps' libraries are imported lazily; named here, the dev server bundles them up
+  // front instead of discovering them mid-booking and reloading the page.
+  optimizeDeps: {
+    include: [
+      '@stripe/react-stripe-js',
+      '@stripe/stripe-js/pure',
+      'react-hook-form',
+      '@hookform/resolvers/zod',
+      'react-aria-components',
+      '@internationalized/date',
+    ],
+  },
 });

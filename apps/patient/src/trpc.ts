@@ -1,6 +1,6 @@
 // The app's one tRPC module: typed hooks, one client and one QueryClient (STYLE.md, point 11).
 // AppRouter is imported as a type only, so no API code reaches the browser bundle.
-import type { AppRouter, RouterOutputs } from '@clinicpay/api';
+import type { AppRouter, RouterInputs, RouterOutputs } from '@clinicpay/api';
 import { QueryClient } from '@tanstack/react-query';
 import { httpBatchLink } from '@trpc/client';
 import { createTRPCReact } from '@trpc/react-query';
@@ -21,3 +21,10 @@ export const trpcClient = trpc.createClient({
 
 export type Clinic = RouterOutputs['catalogue']['clinic'];
 export type Service = RouterOutputs['catalogue']['services'][number];
+export type Doctor = RouterOutputs['catalogue']['doctors'][number];
+export type Availability = RouterOutputs['catalogue']['availability'];
+export type Slot = Availability['days'][number]['slots'][number];
+export type PaymentMethods = RouterOutputs['catalogue']['paymentMethods'];
+export type CreatedBooking = RouterOutputs['booking']['create'];
+export type BookingStatus = RouterOutputs['booking']['status'];
+export type CreateBookingRequest = RouterInputs['booking']['create'];

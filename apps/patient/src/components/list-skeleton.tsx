@@ -1,11 +1,11 @@
 import { LoadingRegion, Skeleton } from '@clinicpay/ui';
 
-/** Three placeholder cards with the list's shape, so the page doesn't jump when data arrives. */
-export function ServiceListSkeleton() {
+/** Placeholder rows with a choice list's shape, so the page doesn't jump when data arrives. */
+export function ListSkeleton({ label, rows = 3 }: { label: string; rows?: number }) {
   return (
-    <LoadingRegion label="Loading services…">
+    <LoadingRegion label={label}>
       <ul className="grid gap-3">
-        {[0, 1, 2].map((row) => (
+        {Array.from({ length: rows }, (_, row) => (
           <li
             key={row}
             className="flex items-center justify-between gap-4 rounded-xl border border-slate-200 bg-white p-4 sm:p-5"

@@ -1,11 +1,15 @@
 import { PageHeading, useDocumentTitle } from '@clinicpay/ui';
+import { useLocation } from 'react-router';
 import { ClinicShell } from '../clinic-shell.js';
-import { ServiceList } from '../services/service-list.js';
 import { trpc } from '../trpc.js';
+import { BookingWizard } from '../wizard/booking-wizard.js';
+import type { WizardState } from '../wizard/wizard-state.js';
 
-/** The landing page: what the clinic offers, with duration and price, before any choice is made. */
+/** The landing page and the booking wizard; the result page can send a wizard state here. */
 export function BookPage() {
   const clinic = trpc.catalogue.clinic.useQuery();
+  const location = useLocation();
+  const resumed = (location.state as { wizard?: WizardState } | null)?.wizard;
   useDocumentTitle(
     clinic.data ? `Book an appointment · ${clinic.data.name}` : 'Book an appointment',
   );
@@ -15,11 +19,11 @@ export function BookPage() {
         title="Book an appointment"
         description={
           clinic.data
-            ? `Choose a service at ${clinic.data.name}, ${clinic.data.address}.`
+            ? `${clinic.data.name}, ${clinic.data.address}.`
             : 'Choose a service to get started.'
         }
       />
-      <ServiceList />
+      <BookingWizard key={location.key} initial={resumed} />
     </ClinicShell>
   );
 }

@@ -1,0 +1,126 @@
+// The bundle budget (issue 8): the JS a patient downloads before the first step can be used stays
+// ≤ 120 KB gzip; Stripe.js, react-stripe-js and the form libraries load only when needed.
+// Builds into a temporary folder, so it never races a `vite build` of dist/.
+//   node scripts/bundle-size.mjs            check, print the table, exit 1 over budget
+//   node scripts/bundle-size.mjs --write    also write docs/patient-bundle.md
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+
+const BUDGET_KB = 120;
+/** Packages that must never be in the first step's JS. */
+const LAZY_ONLY = ['@stripe/stripe-js', '@stripe/react-stripe-js', 'react-hook-form', '@hookform/resolvers', 'zod'];
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const outDir = await mkdtemp(join(tmpdir(), 'patient-bundle-'));
+const modulesByChunk = new Map();
+
+try {
+  await build({
+    root,
+    configFile: join(root, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true, manifest: true },
+    plugins: [
+      {
+        name: 'clinicpay-bundle-stats',
+        generateBundle(_options, bundle) {
+          for (const [file, chunk] of Object.entries(bundle)) {
+            if (chunk.type === 'chunk') modulesByChunk.set(file, packagesOf(chunk.modules));
+          }
+        },
+      },
+    ],
+  });
+  const manifest = JSON.parse(await readFile(join(outDir, '.vite/manifest.json'), 'utf8'));
+  const entryKey = Object.keys(manifest).find((key) => manifest[key].isEntry);
+  const initial = staticClosure(manifest, entryKey);
+  const rows = [];
+  for (const [key, chunk] of Object.entries(manifest)) {
+    if (!chunk.file.endsWith('.js')) continue;
+    const bytes = await readFile(join(outDir, chunk.file));
+    rows.push({
+      key,
+      file: chunk.file,
+      initial: initial.has(key),
+      raw: bytes.length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
+      packages: modulesByChunk.get(chunk.file) ?? {},
+    });
+  }
+  rows.sort((a, b) => Number(b.initial) - Number(a.initial) || b.gzip - a.gzip);
+  const initialGzip = rows.filter((r) => r.initial).reduce((sum, r) => sum + r.gzip, 0);
+  const leaked = rows
+    .filter((r) => r.initial)
+    .flatMap((r) => Object.keys(r.packages).filter((p) => LAZY_ONLY.includes(p)));
+
+  const report = renderReport(rows, initialGzip);
+  console.log(report);
+  if (process.argv.includes('--write')) {
+    await writeFile(join(root, '../../docs/patient-bundle.md'), report);
+  }
+  const problems = [];
+  if (initialGzip > BUDGET_KB * 1024) {
+    problems.push(`the first step's JS is ${kb(initialGzip)} KB gzip, over the ${BUDGET_KB} KB budget`);
+  }
+  if (leaked.length > 0) problems.push(`the first step's JS contains ${[...new Set(leaked)].join(', ')}, which must load lazily`);
+  if (problems.length > 0) {
+    console.error(`Bundle check failed: ${problems.join('; ')}.`);
+    process.exitCode = 1;
+  } else {
+    console.log(`Bundle check passed: ${kb(initialGzip)} KB of ${BUDGET_KB} KB gzip before the first step.`);
+  }
+} finally {
+  await rm(outDir, { recursive: true, force: true });
+}
+
+/** The entry and every chunk it imports statically: what the browser fetches before rendering. */
+function staticClosure(manifest, key, seen = new Set()) {
+  if (!key || seen.has(key)) return seen;
+  seen.add(key);
+  for (const next of manifest[key].imports ?? []) staticClosure(manifest, next, seen);
+  return seen;
+}
+
+/** Rendered (minified, pre-gzip) bytes per npm package, our own code under "app". */
+function packagesOf(modules) {
+  const sizes = {};
+  for (const [id, info] of Object.entries(modules)) {
+    const match = id.match(/node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/);
+    const name = match ? match[1] : id.includes('packages/ui/') ? '@clinicpay/ui' : id.includes('packages/contracts/') ? '@clinicpay/contracts' : 'app';
+    sizes[name] = (sizes[name] ?? 0) + (process.env.GZ ? gzipSync(info.code ?? "").length : info.renderedLength);
+  }
+  return sizes;
+}
+
+function kb(bytes) {
+  return (bytes / 1024).toFixed(1);
+}
+
+function renderReport(rows, initialGzip) {
+  const lines = [
+    '# Patient SPA bundle',
+    '',
+    'Written by `pnpm --filter @clinicpay/patient exec node scripts/bundle-size.mjs --write`; the',
+    "package's `test` script runs the same check and fails when the first step's JS passes",
+    `${BUDGET_KB} KB gzip, or when ${LAZY_ONLY.join(', ')} reach it.`,
+    '',
+    `**First step (entry and its static imports): ${kb(initialGzip)} KB gzip** of ${BUDGET_KB} KB.`,
+    '',
+    '| chunk | loaded | raw KB | gzip KB | largest parts (minified KB) |',
+    '| --- | --- | ---: | ---: | --- |',
+  ];
+  for (const row of rows) {
+    const parts = Object.entries(row.packages)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 5)
+      .map(([name, bytes]) => `${name} ${kb(bytes)}`)
+      .join(', ');
+    const name = row.key.replace(/^.*node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?/, '');
+    lines.push(`| \`${name}\` | ${row.initial ? 'first step' : 'on demand'} | ${kb(row.raw)} | ${kb(row.gzip)} | ${parts} |`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,22 @@
+import type { BookingStatus } from '../trpc.js';
+
+/** Why a booking is cancelled, in a sentence that also says whether money moved. */
+export function cancelSentence(booking: BookingStatus): string {
+  const payment = booking.payment;
+  if (payment?.status === 'refunded' || payment?.status === 'partially_refunded') {
+    return 'This booking was cancelled and your payment refunded.';
+  }
+  switch (booking.cancelReason) {
+    case 'payment_failed':
+      return `Your payment did not go through${payment?.failureMessage ? ` (${payment.failureMessage.replace(/\.$/, '')})` : ''}. Nothing was charged, and the time was released.`;
+    case 'checkout_expired':
+    case 'hold_expired':
+      return 'The time we held for you ran out before the payment was made. Nothing was charged.';
+    case 'cancelled_by_patient':
+      return 'You cancelled this booking. Nothing was charged.';
+    case 'checkout_unavailable':
+      return 'Card payment was not available, so this time was not booked. Nothing was charged.';
+    default:
+      return 'This booking was cancelled. Nothing was charged.';
+  }
+}

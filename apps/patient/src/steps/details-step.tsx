@@ -1,0 +1,71 @@
+import { PatientDetailsInput } from '@clinicpay/contracts';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Button, TextField } from '@clinicpay/ui';
+import { useEffect } from 'react';
+import { useForm } from 'react-hook-form';
+import type { StepProps } from '../wizard/step-props.js';
+import { BackButton } from './back-button.js';
+
+const FIELDS = ['name', 'email', 'phone'] as const;
+
+/**
+ * Step 4: name, email and phone, checked with the API's own schema as the patient types (after
+ * leaving a field once, then on every change), so the messages match what the server would say.
+ */
+export function DetailsStep({ state, dispatch }: StepProps) {
+  const form = useForm<PatientDetailsInput>({
+    resolver: zodResolver(PatientDetailsInput),
+    mode: 'onTouched',
+    reValidateMode: 'onChange',
+    defaultValues: state.patient ?? { name: '', email: '', phone: '' },
+  });
+  const { errors } = form.formState;
+
+  // Refusals from the API (rare: the same schema runs here) land on their fields.
+  useEffect(() => {
+    if (!state.fieldErrors) return;
+    for (const field of FIELDS) {
+      const message = state.fieldErrors[`patient.${field}`];
+      if (message) form.setError(field, { message }, { shouldFocus: true });
+    }
+  }, [state.fieldErrors, form]);
+
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => void form.handleSubmit((patient) => dispatch({ type: 'saveDetails', patient }))(event)}
+      className="grid max-w-lg gap-5"
+    >
+      <p className="text-sm text-slate-700">
+        We use these only for this appointment: the clinic may call you, and we email your confirmation.
+      </p>
+      <TextField
+        label="Full name"
+        autoComplete="name"
+        errorMessage={errors.name?.message}
+        {...form.register('name')}
+      />
+      <TextField
+        label="Email"
+        type="email"
+        inputMode="email"
+        autoComplete="email"
+        description="Your confirmation is sent here."
+        errorMessage={errors.email?.message}
+        {...form.register('email')}
+      />
+      <TextField
+        label="Phone"
+        type="tel"
+        autoComplete="tel"
+        description="With your country code if you are not in the clinic's country."
+        errorMessage={errors.phone?.message}
+        {...form.register('phone')}
+      />
+      <div className="flex flex-wrap gap-3">
+        <Button type="submit">Continue to payment</Button>
+        <BackButton onPress={() => dispatch({ type: 'goTo', step: 'time' })}>Back to times</BackButton>
+      </div>
+    </form>
+  );
+}
