@@ -1,7 +1,11 @@
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { registerHealthRoute } from './http/health.route.js';
 import { registerStripeWebhookRoute } from './http/stripe-webhook.route.js';
+import { registerCors } from './http/cors.js';
+import { requestMetaFrom } from './http/request-meta.js';
+import { registerRequestLog } from './http/request-log.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { appRouter, type AppRouter } from './routers/index.js';
 import { createContextInner, type AppDeps } from './trpc.js';
 
@@ -12,15 +16,16 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   const server = Fastify({
     loggerInstance: logger,
     routerOptions: { maxParamLength: 5000 },
-    bodyLimit: 1024 * 1024,
+    // Every tRPC input is small; the webhook route sets its own limit.
+    bodyLimit: 128 * 1024,
+    // Fastify's own request lines include the query string, where tRPC queries carry their input.
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: deps.config.nodeEnv === 'production',
   });
 
-  // No framework banner; the rest of the security headers come with the SPAs' hosting.
-  server.addHook('onSend', async (_request, reply) => {
-    reply.removeHeader('x-powered-by');
-    reply.header('x-content-type-options', 'nosniff');
-  });
+  registerRequestLog(server);
+  registerSecurityHeaders(server, { https: deps.config.security.https });
+  registerCors(server, deps.config.security.corsOrigins);
 
   registerHealthRoute(server, deps);
   await registerStripeWebhookRoute(server, deps);
@@ -29,7 +34,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
     prefix: '/trpc',
     trpcOptions: {
       router: appRouter,
-      createContext: ({ req }) => createContextInner(deps, req.ip),
+      createContext: ({ req, res }) => createContextInner(deps, req.ip, requestMetaFrom(req, res)),
       onError({ path, error }) {
         if (error.code === 'INTERNAL_SERVER_ERROR') {
           // The cause keeps its stack for operators; inputs are never logged (patient data).
@@ -49,8 +54,13 @@ export interface RunningServer {
 }
 
 /** Listens, and gives a `stop` that lets in-flight requests finish before closing. */
-export async function startServer(deps: AppDeps): Promise<RunningServer> {
+export async function startServer(
+  deps: AppDeps,
+  options: { configure?: (server: FastifyInstance) => void } = {},
+): Promise<RunningServer> {
   const server = await buildServer(deps);
+  // Hooks can only be added before listening (the test suite's secret-leak guard is one).
+  options.configure?.(server);
   const address = await server.listen({ host: deps.config.host, port: deps.config.port });
   const url = address.replace('[::1]', 'localhost');
   return {

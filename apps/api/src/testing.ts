@@ -10,8 +10,17 @@ import { startServer } from './server.js';
 import { createLogger } from './logger.js';
 import { appRouter } from './routers/index.js';
 import { createCallerFactory, createContextInner } from './trpc.js';
+import type { RequestMeta } from './http/request-meta.js';
+import { guardCaller, guardServerResponses, type LeakReport } from './security/secret-leak-guard.js';
 
 export const TEST_APP_SECRET = 'test-app-secret-of-at-least-32-characters';
+
+// Every response in the suite is checked for secrets (invariant 5); a find fails that response
+// (500) and the API's stop(), so no test can pass while one leaks.
+const leaks: string[] = [];
+const reportLeak: LeakReport = (where, found) => {
+  leaks.push(`${where}: ${found.join(', ')}`);
+};
 
 export interface TestApi {
   url: string;
@@ -31,6 +40,9 @@ export async function startTestApi(
     DATABASE_URL: database.url,
     APP_SECRET: TEST_APP_SECRET,
     LOG_LEVEL: 'silent',
+    // Suites book hundreds of times from one address; the rate-limit tests set their own limits.
+    BOOKING_RATE_LIMIT: '100000/1m',
+    SIGN_IN_RATE_LIMIT: '100000/1m',
     ...options.env,
   });
   const runtime = await openRuntime(config, {
@@ -38,7 +50,7 @@ export async function startTestApi(
     logger: createLogger({ level: config.logLevel }),
   });
   if (options.seed !== false) await migrateAndSeed(runtime);
-  const running = await startServer(runtime);
+  const running = await startServer(runtime, { configure: (server) => guardServerResponses(server, reportLeak) });
   return {
     url: running.url,
     runtime,
@@ -48,13 +60,14 @@ export async function startTestApi(
       await running.stop();
       await runtime.close();
       await database.drop();
+      if (leaks.length > 0) throw new Error(`Responses carried secrets:\n${leaks.join('\n')}`);
     },
   };
 }
 
 /** Calls procedures in-process, with the API's real context (no HTTP). */
-export function createTestCaller(runtime: Runtime, ip = '127.0.0.1') {
-  return createCallerFactory(appRouter)(createContextInner(runtime, ip));
+export function createTestCaller(runtime: Runtime, ip = '127.0.0.1', request?: RequestMeta) {
+  return guardCaller(createCallerFactory(appRouter)(createContextInner(runtime, ip, request)), reportLeak);
 }
 
 export interface TestStack {

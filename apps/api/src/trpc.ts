@@ -7,6 +7,10 @@ import type { Config } from './env.js';
 import type { Logger } from './logger.js';
 import type { SecretBox } from './security/secret-box.js';
 import type { StripeGatewayFactory } from './services/payments/gateway-factory.js';
+import { syntheticRequestMeta, type RequestMeta } from './http/request-meta.js';
+import { assertNotForged, authenticateAdmin } from './security/admin-auth.js';
+import type { SignedInAdmin } from './security/admin-sessions.js';
+import { enforceRateLimit } from './security/rate-limited-procedures.js';
 
 /** What every procedure can use. Built once per server; nothing here is per-request yet. */
 export interface AppDeps {
@@ -21,11 +25,19 @@ export interface AppDeps {
 export interface Context extends AppDeps {
   /** The caller's address, for rate limits and audit entries. */
   ip: string | undefined;
+  /** The HTTP request's cookie and origin headers, and response headers (sessions, CSRF, 429s). */
+  request: RequestMeta;
+}
+
+/** What `adminProcedure` adds: the admin whose session cookie was checked. */
+export interface AdminContext extends Context {
+  admin: SignedInAdmin;
+  sessionTokenHash: string;
 }
 
 /** The context without HTTP: tests call procedures through `createCaller(createContextInner(deps))`. */
-export function createContextInner(deps: AppDeps, ip?: string): Context {
-  return { ...deps, ip };
+export function createContextInner(deps: AppDeps, ip?: string, request?: RequestMeta): Context {
+  return { ...deps, ip: request?.ip ?? ip, request: request ?? syntheticRequestMeta({ ip }) };
 }
 
 const t = initTRPC.context<Context>().create({
@@ -41,7 +53,13 @@ const t = initTRPC.context<Context>().create({
         : zodIssues
           ? zodIssues.map((i) => i.message).join(' ')
           : shape.message,
-      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, appCode, fieldErrors: zodIssues },
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        appCode,
+        fieldErrors: zodIssues ?? (error.cause instanceof AppError ? error.cause.fieldErrors : null),
+      },
     };
   },
 });
@@ -69,6 +87,31 @@ const errorMapper = t.middleware(async ({ next }) => {
   return result;
 });
 
+/** The per-address limits of security/rate-limited-procedures.ts (booking, sign-in). */
+const rateLimiter = t.middleware(async ({ ctx, path, next }) => {
+  await enforceRateLimit(ctx, path);
+  return next();
+});
+
+/**
+ * Admin access is decided here and nowhere else: a state-changing call must pass the CSRF check,
+ * and every call needs a live session. Runs before input parsing, so a caller without a session
+ * learns nothing about a procedure's inputs.
+ */
+const requireAdmin = t.middleware(async ({ ctx, type, next }) => {
+  if (type === 'mutation') assertNotForged(ctx);
+  const { admin, tokenHash } = await authenticateAdmin(ctx);
+  return next({ ctx: { admin, sessionTokenHash: tokenHash } });
+});
+
+/** Public, but only for state-changing calls that must not be forged (sign-in). */
+const notForged = t.middleware(({ ctx, type, next }) => {
+  if (type === 'mutation') assertNotForged(ctx);
+  return next();
+});
+
 export const router = t.router;
-export const publicProcedure = t.procedure.use(errorMapper);
+export const publicProcedure = t.procedure.use(errorMapper).use(rateLimiter);
+export const adminProcedure = publicProcedure.use(requireAdmin);
+export const unforgedPublicProcedure = publicProcedure.use(notForged);
 export const createCallerFactory = t.createCallerFactory;

@@ -2,3 +2,4 @@ export * from './money';
 export * from './time/index.js';
 export * from './booking/index.js';
 export * from './gateway-settings/index.js';
+export * from './admin/index.js';

@@ -73,7 +73,7 @@ export const securityEnvShape = {
   SIGN_IN_FAILURES_PER_ADDRESS: rateLimit('20/15m', '20/15m'),
 };
 
-type SecurityEnv = { [K in keyof typeof securityEnvShape]: z.output<(typeof securityEnvShape)[K]> };
+type SecurityEnv = z.output<z.ZodObject<typeof securityEnvShape>>;
 
 // The SPAs' Vite servers in development (scripts/dev.ts): browsers may name either host.
 const DEV_SPA_ORIGINS = ['5173', '5174'].flatMap((port) => [`http://localhost:${port}`, `http://127.0.0.1:${port}`]);

@@ -1,0 +1,16 @@
+import type { FastifyInstance } from 'fastify';
+
+/**
+ * One line per request, with the path but never the query string: tRPC queries carry their input
+ * there (a patient's name or email in a transactions search). Replaces Fastify's own request
+ * logging, which logs the full URL.
+ */
+export function registerRequestLog(server: FastifyInstance): void {
+  server.addHook('onResponse', async (request, reply) => {
+    const path = request.url.split('?')[0];
+    request.log.info(
+      { method: request.method, path, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request completed',
+    );
+  });
+}

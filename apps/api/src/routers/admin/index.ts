@@ -1,0 +1,7 @@
+import { router } from '../../trpc.js';
+import { authRouter } from './auth.router.js';
+
+/** Everything the admin SPA calls. Every procedure but auth.signIn/signOut is an adminProcedure. */
+export const adminRouter = router({
+  auth: authRouter,
+});

@@ -1,0 +1,30 @@
+import { AppError } from '../errors/app-error.js';
+import type { Context } from '../trpc.js';
+import { consumeRateLimit, waitPhrase } from './rate-limiter.js';
+import type { RateLimit, SecurityConfig } from './security-config.js';
+
+/**
+ * The procedures anyone can call that cost something (a hold on a doctor's time, an argon2 hash),
+ * with their limit per caller address and the sentence a caller sees past it. Kept in one table
+ * so what is limited is visible in one place; the limits themselves are configuration.
+ */
+const LIMITED: Record<string, { limit: (s: SecurityConfig) => RateLimit; message: (wait: string) => string }> = {
+  'booking.create': {
+    limit: (s) => s.rateLimits.booking,
+    message: (wait) => `Too many bookings from your network in a short time. Please wait ${wait} and try again, or call the clinic.`,
+  },
+  'admin.auth.signIn': {
+    limit: (s) => s.rateLimits.signIn,
+    message: (wait) => `Too many sign-in attempts from your network. Please wait ${wait} and try again.`,
+  },
+};
+
+export async function enforceRateLimit(ctx: Context, path: string): Promise<void> {
+  const rule = LIMITED[path];
+  if (!rule) return;
+  const address = ctx.request.ip ?? ctx.ip ?? 'unknown';
+  const decision = await consumeRateLimit(ctx.db, `rate:${path}:${address}`, rule.limit(ctx.config.security), ctx.clock.now());
+  if (decision.allowed) return;
+  ctx.request.setHeader('retry-after', String(decision.retryAfterSeconds));
+  throw new AppError('rate_limited', rule.message(waitPhrase(decision.retryAfterSeconds)));
+}

@@ -1,0 +1,17 @@
+import { insertAuditEntry, type Database, type JsonObject, type Kysely } from '@clinicpay/db';
+import type { Clock } from '../../clock.js';
+import type { SignedInAdmin } from '../../security/admin-sessions.js';
+
+/**
+ * Records who changed what. Callers pass only what changed, never a secret: a replaced key is
+ * recorded as `"replaced"`, never with its value or even its masked form.
+ */
+export async function audit(
+  deps: { db: Kysely<Database>; clock: Clock },
+  admin: Pick<SignedInAdmin, 'actor'>,
+  action: string,
+  target: string | null,
+  details: JsonObject = {},
+): Promise<void> {
+  await insertAuditEntry(deps.db, { actor: admin.actor, action, target, details, at: deps.clock.now() });
+}

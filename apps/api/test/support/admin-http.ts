@@ -1,0 +1,59 @@
+// Calling admin procedures as the admin SPA does: over HTTP, with the session cookie and the CSRF
+// header, through tRPC's wire format (GET ?input= for queries, POST JSON for mutations).
+import { DEMO_ADMIN } from '../../src/seed/demo-clinic.data.js';
+import { syntheticRequestMeta } from '../../src/http/request-meta.js';
+import { createTestCaller } from '../../src/testing.js';
+import type { Runtime } from '../../src/bootstrap.js';
+
+export interface HttpAnswer {
+  status: number;
+  headers: Headers;
+  /** The tRPC envelope: `{ result: { data } }` or `{ error: { message, data } }`. */
+  body: { result?: { data: unknown }; error?: { message: string; data: { code: string; appCode: string | null; fieldErrors: { path: string; message: string }[] | null } } };
+}
+
+export interface CallOptions {
+  cookie?: string | undefined;
+  csrf?: boolean;
+  headers?: Record<string, string>;
+}
+
+export async function trpcQuery(apiUrl: string, path: string, input: unknown, options: CallOptions = {}): Promise<HttpAnswer> {
+  const query = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
+  const response = await fetch(`${apiUrl}/trpc/${path}${query}`, { headers: headersFor(options) });
+  return { status: response.status, headers: response.headers, body: (await response.json()) as HttpAnswer['body'] };
+}
+
+export async function trpcMutation(apiUrl: string, path: string, input: unknown, options: CallOptions = {}): Promise<HttpAnswer> {
+  const response = await fetch(`${apiUrl}/trpc/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headersFor({ csrf: true, ...options }) },
+    body: input === undefined ? undefined : JSON.stringify(input),
+  });
+  return { status: response.status, headers: response.headers, body: (await response.json()) as HttpAnswer['body'] };
+}
+
+function headersFor(options: CallOptions): Record<string, string> {
+  return {
+    ...(options.cookie ? { cookie: options.cookie } : {}),
+    ...(options.csrf ? { 'x-clinicpay-csrf': '1' } : {}),
+    ...options.headers,
+  };
+}
+
+/** The `name=value` part of the Set-Cookie that a response set, for the next request's Cookie. */
+export function cookieFrom(answer: HttpAnswer): string {
+  const setCookie = answer.headers.getSetCookie().at(-1);
+  if (!setCookie) throw new Error(`No cookie was set (status ${answer.status}: ${JSON.stringify(answer.body)})`);
+  return setCookie.split(';')[0]!;
+}
+
+export async function signIn(apiUrl: string, credentials: { email: string; password: string } = DEMO_ADMIN, ip?: string): Promise<string> {
+  const answer = await trpcMutation(apiUrl, 'admin.auth.signIn', credentials, ip ? { headers: { 'x-forwarded-for': ip } } : {});
+  return cookieFrom(answer);
+}
+
+/** An in-process caller carrying the cookie and the CSRF header, as the SPA's requests do. */
+export function adminCaller(runtime: Runtime, cookie: string) {
+  return createTestCaller(runtime, '127.0.0.1', syntheticRequestMeta({ ip: '127.0.0.1', cookie, csrfHeader: '1', secFetchSite: 'same-origin' }));
+}

@@ -1,0 +1,3 @@
+// Inputs of the admin procedures, shared by the API (which validates with them) and the admin
+// SPA's forms (which show the same messages as the admin types).
+export * from './auth-inputs.js';

@@ -1,0 +1,68 @@
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { Database } from '../schema.js';
+
+/** The admin who signs in with this email (case-insensitive, as the unique index). */
+export async function findAdminUserByEmail(db: Kysely<Database>, email: string) {
+  return db
+    .selectFrom('admin_users')
+    .select(['id', 'email', 'name', 'password_hash'])
+    .where(sql<string>`lower(email)`, '=', email.trim().toLowerCase())
+    .executeTakeFirst();
+}
+
+export async function insertAdminSession(
+  db: Kysely<Database>,
+  session: { tokenHash: string; adminUserId: string; now: Date; expiresAt: Date },
+): Promise<void> {
+  await db
+    .insertInto('admin_sessions')
+    .values({
+      token_hash: session.tokenHash,
+      admin_user_id: session.adminUserId,
+      created_at: session.now,
+      last_seen_at: session.now,
+      expires_at: session.expiresAt,
+    })
+    .execute();
+}
+
+/** A session with its admin, by the hash of the cookie's token. */
+export async function findAdminSession(db: Kysely<Database>, tokenHash: string) {
+  return db
+    .selectFrom('admin_sessions')
+    .innerJoin('admin_users', 'admin_users.id', 'admin_sessions.admin_user_id')
+    .select([
+      'admin_sessions.token_hash',
+      'admin_sessions.created_at',
+      'admin_sessions.last_seen_at',
+      'admin_sessions.expires_at',
+      'admin_users.id as admin_user_id',
+      'admin_users.email',
+      'admin_users.name',
+    ])
+    .where('admin_sessions.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+/** Moves the idle clock; compare-and-set so concurrent requests write once. */
+export async function touchAdminSession(db: Kysely<Database>, tokenHash: string, now: Date, ifSeenBefore: Date): Promise<void> {
+  await db
+    .updateTable('admin_sessions')
+    .set({ last_seen_at: now })
+    .where('token_hash', '=', tokenHash)
+    .where('last_seen_at', '<', ifSeenBefore)
+    .execute();
+}
+
+export async function deleteAdminSession(db: Kysely<Database>, tokenHash: string): Promise<void> {
+  await db.deleteFrom('admin_sessions').where('token_hash', '=', tokenHash).execute();
+}
+
+/** Sessions past their absolute end or idle too long: they can never be used again. */
+export async function deleteStaleAdminSessions(db: Kysely<Database>, now: Date, idleSince: Date): Promise<void> {
+  await db
+    .deleteFrom('admin_sessions')
+    .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<', idleSince)]))
+    .execute();
+}
