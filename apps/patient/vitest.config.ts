@@ -1,5 +1,5 @@
 import { defineConfig, mergeConfig } from 'vitest/config';
-import viteConfig from './vite.config';
+import viteConfig from './vite.config.js';
 
 // Component tests: the app's Vite config (Tailwind, React) in happy-dom.
 export default mergeConfig(

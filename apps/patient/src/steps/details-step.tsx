@@ -1,8 +1,8 @@
 import { PatientDetailsInput } from '@clinicpay/contracts';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, TextField } from '@clinicpay/ui';
+import { Button, TextField, type TextFieldProps } from '@clinicpay/ui';
 import { useEffect } from 'react';
-import { useForm } from 'react-hook-form';
+import { useController, useForm, type Control } from 'react-hook-form';
 import type { StepProps } from '../wizard/step-props.js';
 import { BackButton } from './back-button.js';
 
@@ -19,7 +19,6 @@ export function DetailsStep({ state, dispatch }: StepProps) {
     reValidateMode: 'onChange',
     defaultValues: state.patient ?? { name: '', email: '', phone: '' },
   });
-  const { errors } = form.formState;
 
   // Refusals from the API (rare: the same schema runs here) land on their fields.
   useEffect(() => {
@@ -39,28 +38,23 @@ export function DetailsStep({ state, dispatch }: StepProps) {
       <p className="text-sm text-slate-700">
         We use these only for this appointment: the clinic may call you, and we email your confirmation.
       </p>
-      <TextField
-        label="Full name"
-        autoComplete="name"
-        errorMessage={errors.name?.message}
-        {...form.register('name')}
-      />
-      <TextField
+      <DetailsField control={form.control} name="name" label="Full name" autoComplete="name" />
+      <DetailsField
+        control={form.control}
+        name="email"
         label="Email"
         type="email"
         inputMode="email"
         autoComplete="email"
         description="Your confirmation is sent here."
-        errorMessage={errors.email?.message}
-        {...form.register('email')}
       />
-      <TextField
+      <DetailsField
+        control={form.control}
+        name="phone"
         label="Phone"
         type="tel"
         autoComplete="tel"
         description="With your country code if you are not in the clinic's country."
-        errorMessage={errors.phone?.message}
-        {...form.register('phone')}
       />
       <div className="flex flex-wrap gap-3">
         <Button type="submit">Continue to payment</Button>
@@ -68,4 +62,15 @@ export function DetailsStep({ state, dispatch }: StepProps) {
       </div>
     </form>
   );
+}
+
+type DetailsFieldProps = Omit<TextFieldProps, 'name' | 'value' | 'onChange' | 'onBlur'> & {
+  control: Control<PatientDetailsInput>;
+  name: (typeof FIELDS)[number];
+};
+
+/** One field bound to the form: its value, its message, and its input for focus on error. */
+function DetailsField({ control, name, ...props }: DetailsFieldProps) {
+  const { field, fieldState } = useController({ control, name });
+  return <TextField {...props} {...field} errorMessage={fieldState.error?.message} />;
 }

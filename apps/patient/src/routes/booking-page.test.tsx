@@ -1,0 +1,113 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { rememberBooking } from '../booking-memory.js';
+import { bookingStatus, CLINIC, PATIENT, SERVICES } from '../test/fixtures.js';
+import { apiError, routerProbe, renderWithApi, type Handlers } from '../test/render-with-api.js';
+import { BookingPage } from './booking-page.js';
+
+const TOKEN = 'tok_'.padEnd(32, 'x');
+const request = {
+  serviceId: SERVICES[0]!.id,
+  doctorId: 'any',
+  startsAt: '2030-03-04T15:00:00.000Z',
+  patient: PATIENT,
+  paymentMethod: 'stripe' as const,
+};
+
+function renderPage(path: string, handlers: Handlers) {
+  return renderWithApi(<BookingPage />, { 'catalogue.clinic': () => CLINIC, ...handlers }, { path, route: '/booking/:reference' });
+}
+
+const freeAt = (startsAt: string) => () => ({
+  timeZone: CLINIC.timeZone,
+  days: [{ date: '2030-03-04', slots: [{ startsAt, endsAt: '2030-03-04T15:30:00.000Z', doctorIds: ['d1'] }] }],
+});
+
+describe('BookingPage', () => {
+  it('reads the booking with the return URL’s session id and shows it confirmed, with a calendar file', async () => {
+    const { calls } = renderPage('/booking/CP-7K2M9QXD?session_id=cs_test_abc123456', { 'booking.status': () => bookingStatus() });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Your appointment is confirmed' })).toBeTruthy();
+    expect(calls.find((c) => c.path === 'booking.status')?.input).toEqual({ reference: 'CP-7K2M9QXD', sessionId: 'cs_test_abc123456' });
+    const details = screen.getByText('Reference').closest('dl')!.textContent;
+    expect(details).toContain('Monday, March 4, 2030');
+    expect(details).toContain('10:00 AM – 10:30 AM Eastern Time');
+    expect(details).toContain('$60.00, paid by card');
+    const ics = screen.getByRole('link', { name: 'Add to calendar' });
+    expect(ics.getAttribute('download')).toBe('appointment-CP-7K2M9QXD.ics');
+    expect(ics.getAttribute('href')).toMatch(/^blob:/);
+    // Without the token (only the session id) there is no status link to give.
+    expect(screen.queryByText(/Keep this link/)).toBeNull();
+  });
+
+  it('gives the status link when the token is known', async () => {
+    renderPage(`/booking/CP-7K2M9QXD?token=${TOKEN}`, { 'booking.status': () => bookingStatus({ paymentMethod: 'pay_at_clinic', payment: { ...bookingStatus().payment!, status: 'due_at_clinic' } }) });
+    expect(await screen.findByText('$60.00, to pay at the clinic')).toBeTruthy();
+    expect(screen.getByRole('link', { name: `${window.location.origin}/booking/CP-7K2M9QXD?token=${TOKEN}` })).toBeTruthy();
+  });
+
+  it('keeps reading while the payment is undecided, then shows the outcome', async () => {
+    let reads = 0;
+    renderPage(`/booking/CP-7K2M9QXD?token=${TOKEN}`, {
+      'booking.status': () => (++reads < 2 ? bookingStatus({ status: 'pending_payment', payment: { ...bookingStatus().payment!, status: 'pending' } }) : bookingStatus()),
+    });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Waiting for your payment' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Cancel this booking' })).toBeTruthy();
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1, name: 'Your appointment is confirmed' })).toBeTruthy(), { timeout: 4000 });
+  });
+
+  it('cancels an unpaid booking', async () => {
+    const cancel = vi.fn(() => bookingStatus({ status: 'cancelled', cancelReason: 'cancelled_by_patient', payment: { ...bookingStatus().payment!, status: 'expired' } }));
+    renderPage(`/booking/CP-7K2M9QXD?token=${TOKEN}`, {
+      'booking.status': () => bookingStatus({ status: 'pending_payment', payment: { ...bookingStatus().payment!, status: 'pending' } }),
+      'booking.cancel': cancel,
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Cancel this booking' }));
+    expect(await screen.findByText('You cancelled this booking. Nothing was charged.')).toBeTruthy();
+    expect(cancel).toHaveBeenCalledWith({ reference: 'CP-7K2M9QXD', token: TOKEN });
+  });
+
+  it('after a decline, books the same time again in one click while it is free', async () => {
+    rememberBooking('CP-7K2M9QXD', { token: TOKEN, request });
+    const declined = bookingStatus({
+      status: 'cancelled',
+      cancelReason: 'payment_failed',
+      payment: { ...bookingStatus().payment!, status: 'failed', failureMessage: 'Your card was declined.' },
+    });
+    const create = vi.fn(() => ({ reference: 'CP-NEW00001', token: TOKEN, status: 'confirmed', paymentMethod: 'pay_at_clinic', startsAt: request.startsAt, holdExpiresAt: null, checkout: null }));
+    renderPage('/booking/CP-7K2M9QXD?session_id=cs_test_abc123456', {
+      'booking.status': () => declined,
+      'catalogue.availability': freeAt(request.startsAt),
+      'booking.create': create,
+    });
+    expect(await screen.findByText('Your payment did not go through (Your card was declined). Nothing was charged, and the time was released.')).toBeTruthy();
+    await userEvent.click(await screen.findByRole('button', { name: 'Book this time again' }));
+    await waitFor(() => expect(routerProbe.location).toBe(`/booking/CP-NEW00001?token=${TOKEN}`));
+    expect(create).toHaveBeenCalledWith(request);
+  });
+
+  it('does not offer the same time once it is taken', async () => {
+    rememberBooking('CP-7K2M9QXD', { token: TOKEN, request });
+    renderPage(`/booking/CP-7K2M9QXD?token=${TOKEN}`, {
+      'booking.status': () => bookingStatus({ status: 'cancelled', cancelReason: 'checkout_expired', payment: { ...bookingStatus().payment!, status: 'expired' } }),
+      'catalogue.availability': freeAt('2030-03-04T16:00:00.000Z'),
+    });
+    expect(await screen.findByText('This time has been taken since. Please choose another time.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Book this time again' })).toBeNull();
+    expect(screen.getByText('The time we held for you ran out before the payment was made. Nothing was charged.')).toBeTruthy();
+  });
+
+  it('says the booking cannot be found, without probing hints', async () => {
+    renderPage(`/booking/CP-7K2M9QXD?token=${TOKEN}`, {
+      'booking.status': () => {
+        throw apiError('booking_not_found', 'We could not find this booking. Check the link from your booking confirmation.');
+      },
+    });
+    expect(await screen.findByText('We could not find this booking.')).toBeTruthy();
+  });
+
+  it('asks for the link when neither token nor session id is there', () => {
+    renderPage('/booking/CP-7K2M9QXD', {});
+    expect(screen.getByText('This link is missing its secret part.')).toBeTruthy();
+  });
+});

@@ -1,0 +1,43 @@
+import type { BookingStatus, Doctor, PaymentMethods, Service } from '../trpc.js';
+
+export const CLINIC = {
+  id: '7c1d0000-0000-4000-8000-000000000001',
+  name: 'Riverside Family Clinic',
+  timeZone: 'America/New_York',
+  currency: 'USD',
+  address: '120 Riverside Drive, New York, NY 10024',
+};
+
+export const SERVICES: Service[] = [
+  { id: '7c1d0000-0000-4000-8000-0000000000a1', name: 'General consultation', durationMinutes: 30, price: { amount: 6000, currency: 'usd' } },
+  { id: '7c1d0000-0000-4000-8000-0000000000a4', name: 'Follow-up call', durationMinutes: 15, price: { amount: 0, currency: 'usd' } },
+];
+
+export const DOCTORS: Doctor[] = [
+  { id: '7c1d0000-0000-4000-8000-0000000000d1', name: 'Dr. Amara Okafor', specialty: 'General practice' },
+  { id: '7c1d0000-0000-4000-8000-0000000000d2', name: 'Dr. Lucas Meyer', specialty: 'Dermatology' },
+];
+
+export const BOTH_METHODS: PaymentMethods = {
+  stripe: { publishableKey: 'pk_test_demo', stripeJsUrl: 'http://127.0.0.1:12111/v3/stripe.js', currency: 'usd', mode: 'test' },
+  payAtClinic: true,
+};
+
+export const PATIENT = { name: 'Ada Lovelace', email: 'ada@example.com', phone: '+1 212 555 0100' };
+
+export function bookingStatus(overrides: Partial<BookingStatus> = {}): BookingStatus {
+  return {
+    reference: 'CP-7K2M9QXD',
+    status: 'confirmed',
+    cancelReason: null,
+    serviceName: 'General consultation',
+    doctorName: 'Dr. Amara Okafor',
+    clinic: { name: CLINIC.name, address: CLINIC.address, timeZone: CLINIC.timeZone },
+    startsAt: '2030-03-04T15:00:00.000Z',
+    endsAt: '2030-03-04T15:30:00.000Z',
+    holdExpiresAt: null,
+    paymentMethod: 'stripe',
+    payment: { status: 'completed', amount: 6000, currency: 'usd', amountRefunded: 0, failureCode: null, failureMessage: null },
+    ...overrides,
+  };
+}
