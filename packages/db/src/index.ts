@@ -29,3 +29,12 @@ export { findPayment, lockAppointment, lockPayment, paymentColumns } from './que
 export { findAdminUserByEmail, insertAdminSession, findAdminSession, touchAdminSession, deleteAdminSession, deleteStaleAdminSessions } from './queries/admin-sessions.js';
 export { hitRateLimitCounter, readRateLimitCounters, clearRateLimitCounter, deleteRateLimitCountersBefore } from './queries/admin-rate-limits.js';
 export { insertAuditEntry, listAuditEntries, type AuditEntry } from './queries/admin-audit.js';
+export {
+  findGatewaySettingsRows,
+  upsertStripeSettings,
+  setGatewayEnabled,
+  findLastStripeEvent,
+  findSignatureFailures,
+  findActiveServicePrices,
+  type StripeSettingsWrite,
+} from './queries/admin-settings.js';

@@ -33,6 +33,12 @@ export async function trpcMutation(apiUrl: string, path: string, input: unknown,
   return { status: response.status, headers: response.headers, body: (await response.json()) as HttpAnswer['body'] };
 }
 
+/** The result of a successful call, typed by the caller (RouterOutputs); throws on an error. */
+export function dataOf<T>(answer: HttpAnswer): T {
+  if (!answer.body.result) throw new Error(`Expected a result, got ${answer.status}: ${JSON.stringify(answer.body.error)}`);
+  return answer.body.result.data as T;
+}
+
 function headersFor(options: CallOptions): Record<string, string> {
   return {
     ...(options.cookie ? { cookie: options.cookie } : {}),

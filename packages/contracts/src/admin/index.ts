@@ -1,3 +1,4 @@
 // Inputs of the admin procedures, shared by the API (which validates with them) and the admin
 // SPA's forms (which show the same messages as the admin types).
 export * from './auth-inputs.js';
+export * from './gateway-inputs.js';

@@ -93,5 +93,6 @@ export function currencyUnsupportedMessage(currency: string): string {
   const shown = /^[A-Za-z]{3}$/.test(currency.trim())
     ? `${currency.trim().toUpperCase()} is`
     : 'This is';
-  return `${shown} not a currency Stripe charges in. Choose a ${L.currency} from the list.`;
+  // Opens with KiviCare's wording, which admins may search its troubleshooting guide for.
+  return `Currency not supported by Stripe: ${shown} not a currency Stripe charges in. Choose a ${L.currency} from the list.`;
 }
