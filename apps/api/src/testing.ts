@@ -99,8 +99,9 @@ export async function startTestStack(options: { env?: Record<string, string>; we
       stripe.control.advanceClock(seconds);
     },
     async stop() {
-      await api.stop();
+      // The sender first: no delivery may be on its way while the API closes.
       await stripe.stop();
+      await api.stop();
     },
   };
 }

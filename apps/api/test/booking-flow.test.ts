@@ -127,4 +127,26 @@ describe('booking with Stripe, end to end through the emulator', () => {
       code: 'NOT_FOUND',
     });
   });
+
+  it('lets the patient cancel an unpaid booking (session expired, time released) but not a paid one', async () => {
+    const caller = createTestCaller(stack.api.runtime);
+    const slot = (await freeSlots(stack.api.runtime))[11]!;
+    const doctorId = slot.doctorIds[0]!;
+    const booking = await book(stack.api.runtime, { startsAt: slot.startsAt, doctorId });
+    const cancelled = await caller.booking.cancel({ reference: booking.reference, token: booking.token });
+    expect(cancelled).toMatchObject({ status: 'cancelled', cancelReason: 'cancelled_by_patient', payment: { status: 'expired' } });
+    const session = stack.stripe.control.objects('test').checkoutSessions.find((s) => s.metadata?.booking_reference === booking.reference)!;
+    expect(session.status).toBe('expired');
+    expect((await freeSlots(stack.api.runtime)).find((s) => s.startsAt === slot.startsAt)?.doctorIds).toContain(doctorId);
+    await expect(caller.booking.cancel({ reference: booking.reference, token: booking.token })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: 'This booking is already cancelled.',
+    });
+
+    const atClinic = await book(stack.api.runtime, { startsAt: slot.startsAt, paymentMethod: 'pay_at_clinic' });
+    await expect(caller.booking.cancel({ reference: atClinic.reference, token: atClinic.token })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: 'This booking is paid or confirmed; please call the clinic to change it.',
+    });
+  });
 });

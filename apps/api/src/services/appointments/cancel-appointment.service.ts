@@ -1,4 +1,4 @@
-import { lockAppointment, recordPaymentEvent, transitionAppointment, transitionPayment } from '@clinicpay/db';
+import { lockAppointment, lockPayment, recordPaymentEvent, transitionAppointment, transitionPayment } from '@clinicpay/db';
 import { AppError } from '../../errors/app-error.js';
 import type { AppDeps } from '../../trpc.js';
 import { loadStripeSettings } from '../payments/stripe-settings.js';
@@ -47,6 +47,8 @@ export async function cancelAppointmentByAdmin(deps: AppDeps, input: AdminCancel
 
   const at = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
+    // Payment before appointment: the lock order of every writer (see release-hold.ts).
+    if (current.paymentId) await lockPayment(trx, { paymentId: current.paymentId });
     const appointment = await lockAppointment(trx, input.appointmentId);
     const cause = { source: 'admin' as const, at, reason: reason ?? 'cancelled_by_clinic', details: { actor: input.actor } };
     const moved = await transitionAppointment(trx, appointment.id, [appointment.status], 'cancelled', cause, {

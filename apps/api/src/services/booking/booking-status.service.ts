@@ -1,10 +1,11 @@
 import type { BookingStatusInput, CancelBookingInput } from '@clinicpay/contracts';
-import { transitionAppointment, transitionPayment, type Database, type Kysely } from '@clinicpay/db';
+import type { Database, Kysely } from '@clinicpay/db';
 import type { CheckoutSessionState, PaymentEffect } from '@clinicpay/payments';
 import { AppError } from '../../errors/app-error.js';
 import type { AppDeps } from '../../trpc.js';
 import { runAfterCommit } from '../fulfilment/after-commit.js';
 import { applyPaymentEffect } from '../fulfilment/apply-effect.js';
+import { releaseHold } from '../fulfilment/release-hold.js';
 import { loadStripeSettings } from '../payments/stripe-settings.js';
 import { accessTokenMatches } from './booking-secrets.js';
 
@@ -139,12 +140,14 @@ export async function cancelBooking(deps: AppDeps, input: CancelBookingInput) {
       }
     }
   }
-  const at = deps.clock.now();
-  await deps.db.transaction().execute(async (trx) => {
-    const cause = { source: 'patient' as const, at, reason: 'cancelled_by_patient' };
-    await transitionAppointment(trx, booking.id, ['pending_payment'], 'cancelled', cause, { cancel_reason: 'cancelled_by_patient' });
-    if (booking.payment_id) await transitionPayment(trx, booking.payment_id, ['pending'], 'expired', cause);
-  });
+  await deps.db
+    .transaction()
+    .execute((trx) =>
+      releaseHold(trx, { appointmentId: booking.id, paymentId: booking.payment_id }, 'cancelled_by_patient', 'expired', {
+        source: 'patient',
+        at: deps.clock.now(),
+      }),
+    );
   return view((await findBooking(deps.db, booking.reference))!);
 }
 

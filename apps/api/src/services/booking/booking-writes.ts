@@ -95,7 +95,6 @@ async function releaseLapsedHolds(trx: Transaction<Database>, plan: PlannedBooki
     .where('status', '=', 'pending_payment')
     .where('hold_expires_at', '<=', plan.now)
     .where(sql<boolean>`tstzrange(starts_at, ends_at) && tstzrange(${plan.startsAt}, ${plan.endsAt})`)
-    .forUpdate()
     .execute();
   for (const { id } of lapsed) {
     const payment = await trx.selectFrom('payments').select('id').where('appointment_id', '=', id).where('status', '=', 'pending').executeTakeFirst();

@@ -1,9 +1,11 @@
-import { transitionAppointment, transitionPayment } from '@clinicpay/db';
+import { lockPayment, transitionAppointment, transitionPayment } from '@clinicpay/db';
 import type { Cause, Tx } from './fulfilment-types.js';
 
 /**
  * Gives a held time back: the appointment Cancelled with `reason`, its pending payment `to`.
  * Compare-and-set, so a hold that was paid or released meanwhile is left alone (returns false).
+ * Locks in the order every writer uses, payment before appointment, so a webhook applying to the
+ * same booking at the same moment waits instead of deadlocking.
  */
 export async function releaseHold(
   trx: Tx,
@@ -12,6 +14,7 @@ export async function releaseHold(
   paymentTo: 'expired' | 'failed',
   cause: Cause,
 ): Promise<boolean> {
+  if (hold.paymentId) await lockPayment(trx, { paymentId: hold.paymentId });
   const released = await transitionAppointment(
     trx,
     hold.appointmentId,

@@ -28,6 +28,14 @@ export async function markPaidAtClinic(deps: AppDeps, input: { appointmentId: st
 export async function markNoShow(deps: AppDeps, input: { appointmentId: string; actor: string }) {
   const at = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
+    // Payment before appointment: the lock order of every writer (see release-hold.ts).
+    const due = await trx
+      .selectFrom('payments')
+      .select(['id', 'status'])
+      .where('appointment_id', '=', input.appointmentId)
+      .where('status', '=', 'due_at_clinic')
+      .forUpdate()
+      .executeTakeFirst();
     const appointment = await lockAppointment(trx, input.appointmentId).catch(() => null);
     if (!appointment) throw new AppError('appointment_not_found', 'This appointment does not exist.');
     if (appointment.starts_at > at) throw new AppError('transition_not_allowed', 'An appointment can be marked a no-show only once its time has come.');
@@ -38,7 +46,6 @@ export async function markNoShow(deps: AppDeps, input: { appointmentId: string; 
       details: { actor: input.actor },
     });
     if (!moved) throw new AppError('transition_not_allowed', `This appointment is ${appointment.status.replaceAll('_', ' ')}; only a confirmed one can be a no-show.`);
-    const due = await trx.selectFrom('payments').select(['id', 'status']).where('appointment_id', '=', appointment.id).where('status', '=', 'due_at_clinic').executeTakeFirst();
     if (due) await recordPaymentEvent(trx, due.id, 'due_at_clinic', 'due_at_clinic', { source: 'admin', at, reason: 'no_show', details: { actor: input.actor } });
   });
 }
