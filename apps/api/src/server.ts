@@ -6,6 +6,7 @@ import { registerCors } from './http/cors.js';
 import { requestMetaFrom } from './http/request-meta.js';
 import { registerRequestLog } from './http/request-log.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
+import { registerTransactionsCsvRoute } from './http/transactions-csv.route.js';
 import { appRouter, type AppRouter } from './routers/index.js';
 import { createContextInner, type AppDeps } from './trpc.js';
 
@@ -29,6 +30,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
 
   registerHealthRoute(server, deps);
   await registerStripeWebhookRoute(server, deps);
+  registerTransactionsCsvRoute(server, deps);
 
   await server.register(fastifyTRPCPlugin, {
     prefix: '/trpc',

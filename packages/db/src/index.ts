@@ -38,3 +38,14 @@ export {
   findActiveServicePrices,
   type StripeSettingsWrite,
 } from './queries/admin-settings.js';
+export {
+  filteredPayments,
+  listTransactionsPage,
+  type TransactionFilter,
+  type TransactionPageRequest,
+  type TransactionRow,
+  type TransactionSearch,
+  type TransactionSort,
+} from './queries/admin-transactions.js';
+export { dailyRevenue, totalsByStatusAndCurrency } from './queries/admin-transaction-summary.js';
+export { findAppointmentEvents, findPaymentEvents, findRefundsOfPayment, findTransaction } from './queries/admin-transaction-detail.js';

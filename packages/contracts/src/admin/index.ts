@@ -2,3 +2,5 @@
 // SPA's forms (which show the same messages as the admin types).
 export * from './auth-inputs.js';
 export * from './gateway-inputs.js';
+export * from './statuses.js';
+export * from './transaction-inputs.js';

@@ -1,10 +1,12 @@
 import { router } from '../../trpc.js';
 import { authRouter } from './auth.router.js';
 import { gatewaysRouter, stripeSettingsRouter } from './gateways.router.js';
+import { transactionsRouter } from './transactions.router.js';
 
 /** Everything the admin SPA calls. Every procedure but auth.signIn/signOut is an adminProcedure. */
 export const adminRouter = router({
   auth: authRouter,
   gateways: gatewaysRouter,
   stripeSettings: stripeSettingsRouter,
+  transactions: transactionsRouter,
 });

@@ -1,0 +1,47 @@
+import { Readable } from 'node:stream';
+import { ExportTransactionsInput } from '@clinicpay/contracts';
+import type { FastifyInstance } from 'fastify';
+import type { JsonObject } from '@clinicpay/db';
+import { AppError } from '../errors/app-error.js';
+import { authenticateAdmin } from '../security/admin-auth.js';
+import { audit } from '../services/admin/audit.js';
+import { transactionsCsv } from '../services/admin/transactions-csv.js';
+import { createContextInner, type AppDeps } from '../trpc.js';
+import { requestMetaFrom } from './request-meta.js';
+
+/**
+ * GET /exports/transactions.csv?input=<the list's filters as JSON>. A plain download, not tRPC, so
+ * the browser streams it to disk; the admin session cookie authorises it as it does procedures.
+ */
+export function registerTransactionsCsvRoute(server: FastifyInstance, deps: AppDeps): void {
+  server.get('/exports/transactions.csv', async (request, reply) => {
+    const ctx = createContextInner(deps, request.ip, requestMetaFrom(request, reply));
+    let admin;
+    try {
+      ({ admin } = await authenticateAdmin(ctx));
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      return reply.code(401).send({ error: error.message });
+    }
+    const parsed = ExportTransactionsInput.safeParse(parseInput((request.query as { input?: unknown }).input));
+    if (!parsed.success) {
+      const fieldErrors = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+      return reply.code(400).send({ error: fieldErrors.map((f) => f.message).join(' '), fieldErrors });
+    }
+    await audit(ctx, admin, 'transactions.exported', null, { filters: JSON.parse(JSON.stringify(parsed.data)) as JsonObject });
+    const day = ctx.clock.now().toISOString().slice(0, 10);
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="transactions-${day}.csv"`)
+      .send(Readable.from(transactionsCsv(deps.db, parsed.data)));
+  });
+}
+
+function parseInput(raw: unknown): unknown {
+  if (typeof raw !== 'string' || raw === '') return {};
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return null;
+  }
+}

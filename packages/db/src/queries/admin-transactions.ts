@@ -1,0 +1,113 @@
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
+import type { Database } from '../schema.js';
+import type { Gateway, GatewayMode, PaymentStatus } from '../statuses.js';
+
+export type TransactionSearch =
+  | { kind: 'stripe_id'; column: 'payment_intent_id' | 'checkout_session_id' | 'charge_id'; value: string }
+  | { kind: 'refund_id'; value: string }
+  | { kind: 'reference'; value: string }
+  /** Part of a patient's name or email. */
+  | { kind: 'text'; value: string };
+
+export interface TransactionFilter {
+  statuses?: PaymentStatus[] | undefined;
+  gateway?: Gateway | undefined;
+  mode?: GatewayMode | undefined;
+  /** created_at in [from, to). */
+  from?: Date | undefined;
+  to?: Date | undefined;
+  amountMin?: number | undefined;
+  amountMax?: number | undefined;
+  search?: TransactionSearch | undefined;
+}
+
+export type TransactionSort = 'created_at' | 'amount';
+
+export interface TransactionPageRequest {
+  filter: TransactionFilter;
+  sort: TransactionSort;
+  direction: 'asc' | 'desc';
+  /** The last row of the previous page: its sort value (created_at as text, for microseconds) and id. */
+  after?: { value: string | number; id: string } | undefined;
+  limit: number;
+}
+
+/** Payments matching a filter. Conditions on the patient go through EXISTS, so only a search joins. */
+export function filteredPayments(db: Kysely<Database>, filter: TransactionFilter) {
+  let query = db.selectFrom('payments as p');
+  if (filter.statuses && filter.statuses.length > 0) query = query.where('p.status', 'in', filter.statuses);
+  if (filter.gateway) query = query.where('p.gateway', '=', filter.gateway);
+  if (filter.mode) query = query.where('p.mode', '=', filter.mode);
+  if (filter.from) query = query.where('p.created_at', '>=', filter.from);
+  if (filter.to) query = query.where('p.created_at', '<', filter.to);
+  if (filter.amountMin !== undefined) query = query.where('p.amount', '>=', filter.amountMin);
+  if (filter.amountMax !== undefined) query = query.where('p.amount', '<=', filter.amountMax);
+  const search = filter.search;
+  if (search) query = query.where((eb) => searchCondition(eb, search));
+  return query;
+}
+
+function searchCondition(eb: ExpressionBuilder<Database & { p: Database['payments'] }, 'p'>, search: TransactionSearch) {
+  switch (search.kind) {
+    case 'stripe_id':
+      return eb(`p.${search.column}`, '=', search.value);
+    case 'refund_id':
+      return eb.exists(eb.selectFrom('refunds as r').select('r.id').whereRef('r.payment_id', '=', 'p.id').where('r.stripe_refund_id', '=', search.value));
+    case 'reference':
+      return eb.exists(eb.selectFrom('appointments as a').select('a.id').whereRef('a.id', '=', 'p.appointment_id').where('a.reference', '=', search.value));
+    case 'text': {
+      const pattern = `%${search.value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      return eb.exists(
+        eb
+          .selectFrom('appointments as a')
+          .innerJoin('patients as pt', 'pt.id', 'a.patient_id')
+          .select('a.id')
+          .whereRef('a.id', '=', 'p.appointment_id')
+          .where((inner) => inner.or([inner('pt.name', 'ilike', pattern), inner('pt.email', 'ilike', pattern)])),
+      );
+    }
+  }
+}
+
+/** One page in keyset order (sort column, then id), with what the list and the CSV show. */
+export async function listTransactionsPage(db: Kysely<Database>, request: TransactionPageRequest) {
+  const sortColumn = request.sort === 'amount' ? 'p.amount' : 'p.created_at';
+  let query = filteredPayments(db, request.filter);
+  const after = request.after;
+  if (after) {
+    query = query.where((eb) => eb(eb.refTuple(sortColumn, 'p.id'), request.direction === 'desc' ? '<' : '>', eb.tuple(after.value as never, after.id)));
+  }
+  return query
+    .innerJoin('appointments as a', 'a.id', 'p.appointment_id')
+    .innerJoin('patients as pt', 'pt.id', 'a.patient_id')
+    .innerJoin('services as s', 's.id', 'a.service_id')
+    .select([
+      'p.id',
+      'p.status',
+      'p.gateway',
+      'p.mode',
+      'p.amount',
+      'p.currency',
+      'p.amount_refunded',
+      'p.checkout_session_id',
+      'p.payment_intent_id',
+      'p.charge_id',
+      'p.dispute_status',
+      'p.flagged_reason',
+      'p.created_at',
+      'p.completed_at',
+      sql<string>`p.created_at::text`.as('created_at_key'),
+      'a.id as appointment_id',
+      'a.reference',
+      'a.starts_at',
+      'pt.name as patient_name',
+      'pt.email as patient_email',
+      's.name as service_name',
+    ])
+    .orderBy(sortColumn, request.direction)
+    .orderBy('p.id', request.direction)
+    .limit(request.limit)
+    .execute();
+}
+
+export type TransactionRow = Awaited<ReturnType<typeof listTransactionsPage>>[number];
