@@ -44,3 +44,10 @@ export function zoneName(timeZone: string, at: Date = new Date()): string {
 export function clinicToday(timeZone: string, now: Date = new Date()): LocalDate {
   return toLocal(now, timeZone).date;
 }
+
+/** "2:32 PM", with the clinic's zone named when the device is elsewhere ("2:32 PM Eastern Time"). */
+export function formatClockTime(instant: string | Date, timeZone: string): string {
+  const deviceZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const time = formatTime(instant, timeZone);
+  return deviceZone === timeZone ? time : `${time} ${zoneName(timeZone, new Date(instant))}`;
+}

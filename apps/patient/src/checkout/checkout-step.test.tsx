@@ -39,7 +39,7 @@ describe('CheckoutStep', () => {
   it('shows the hold in the clinic’s time and mounts Embedded Checkout from the configured Stripe.js', async () => {
     providerOptions.length = 0;
     renderStep({ 'booking.status': () => pendingStatus });
-    expect(screen.getByText('We hold this time for you until 2:32 PM.')).toBeTruthy();
+    expect(screen.getByText(/^We hold this time for you until 2:32 PM( Eastern Time)?\.$/)).toBeTruthy();
     expect(screen.getByText('Card number')).toBeTruthy();
     expect(getStripe).toHaveBeenCalledWith('http://127.0.0.1:12111/v3/stripe.js', 'pk_test_demo');
     await screen.findByRole('button', { name: 'Cancel this booking' });

@@ -1,9 +1,10 @@
-import { Button, ErrorMessage } from '@clinicpay/ui';
+import { ErrorMessage } from '@clinicpay/ui';
+import { BusyButton } from '../components/busy-button.js';
 import { EmbeddedCheckout, EmbeddedCheckoutProvider } from '@stripe/react-stripe-js';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { messageOf } from '../api-errors.js';
-import { formatTime } from '../clinic-time.js';
+import { formatClockTime } from '../clinic-time.js';
 import { trpc } from '../trpc.js';
 import { clearSavedWizard } from '../wizard/use-wizard.js';
 import type { PendingCheckout } from '../wizard/wizard-state.js';
@@ -73,7 +74,7 @@ export function CheckoutStep({ checkout, stripeJsUrl, timeZone, onLeave }: Check
     if (!cancel.isPending) cancel.mutate({ reference, token }, { onSuccess: next });
   };
 
-  const holdUntil = checkout.holdExpiresAt ? formatTime(checkout.holdExpiresAt, timeZone) : null;
+  const holdUntil = checkout.holdExpiresAt ? formatClockTime(checkout.holdExpiresAt, timeZone) : null;
   return (
     <div className="grid gap-4">
       {holdUntil ? (
@@ -105,12 +106,12 @@ export function CheckoutStep({ checkout, stripeJsUrl, timeZone, onLeave }: Check
         </p>
       ) : null}
       <div className="flex flex-wrap gap-3">
-        <Button variant="secondary" isPending={cancel.isPending} onPress={() => cancelThen(onLeave)}>
+        <BusyButton variant="secondary" isBusy={cancel.isPending} busyLabel="Cancelling…" onPress={() => cancelThen(onLeave)}>
           Pay another way
-        </Button>
-        <Button variant="secondary" isPending={cancel.isPending} onPress={() => cancelThen(showResult)}>
+        </BusyButton>
+        <BusyButton variant="secondary" isBusy={cancel.isPending} busyLabel="Cancelling…" onPress={() => cancelThen(showResult)}>
           Cancel this booking
-        </Button>
+        </BusyButton>
       </div>
     </div>
   );

@@ -8,7 +8,7 @@ export function cancelSentence(booking: BookingStatus): string {
   }
   switch (booking.cancelReason) {
     case 'payment_failed':
-      return `Your payment did not go through${payment?.failureMessage ? ` (${payment.failureMessage.replace(/\.$/, '')})` : ''}. Nothing was charged, and the time was released.`;
+      return `Your payment did not go through.${payment?.failureMessage ? ` ${sentence(payment.failureMessage)}` : ''} Nothing was charged, and the time was released.`;
     case 'checkout_expired':
     case 'hold_expired':
       return 'The time we held for you ran out before the payment was made. Nothing was charged.';
@@ -19,4 +19,8 @@ export function cancelSentence(booking: BookingStatus): string {
     default:
       return 'This booking was cancelled. Nothing was charged.';
   }
+}
+
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }

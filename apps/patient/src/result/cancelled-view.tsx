@@ -2,6 +2,7 @@ import { toLocal } from '@clinicpay/contracts';
 import { Button, buttonClass, Card } from '@clinicpay/ui';
 import { Link, useNavigate } from 'react-router';
 import type { RememberedBooking } from '../booking-memory.js';
+import { BusyButton } from '../components/busy-button.js';
 import { trpc, type BookingStatus } from '../trpc.js';
 import { BookingDetails } from './booking-details.js';
 import { cancelSentence } from './cancel-reason.js';
@@ -37,9 +38,9 @@ export function CancelledView({ booking, remembered }: { booking: BookingStatus;
       ) : null}
       <div className="flex flex-wrap gap-3">
         {request && stillFree && !problem?.timeGone ? (
-          <Button onPress={rebook} isPending={isPending}>
-            {isPending ? 'Booking…' : 'Book this time again'}
-          </Button>
+          <BusyButton onPress={rebook} isBusy={isPending} busyLabel="Booking…">
+            Book this time again
+          </BusyButton>
         ) : null}
         {request ? (
           <Button

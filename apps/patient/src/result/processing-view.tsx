@@ -1,7 +1,8 @@
-import { Button, Card, Spinner } from '@clinicpay/ui';
+import { Card, Spinner } from '@clinicpay/ui';
+import { BusyButton } from '../components/busy-button.js';
 import { Link } from 'react-router';
 import { messageOf } from '../api-errors.js';
-import { formatTime } from '../clinic-time.js';
+import { formatClockTime } from '../clinic-time.js';
 import { trpc, type BookingStatus } from '../trpc.js';
 import { BookingDetails } from './booking-details.js';
 
@@ -18,7 +19,7 @@ export function ProcessingView({ booking, token, canResumePayment }: ProcessingV
   const cancel = trpc.booking.cancel.useMutation({
     onSuccess: (updated) => utils.booking.status.setData({ reference: booking.reference, token: token ?? undefined }, updated),
   });
-  const holdUntil = booking.holdExpiresAt ? formatTime(booking.holdExpiresAt, booking.clinic.timeZone) : null;
+  const holdUntil = booking.holdExpiresAt ? formatClockTime(booking.holdExpiresAt, booking.clinic.timeZone) : null;
   return (
     <div className="grid gap-6">
       <div role="status" className="flex items-start gap-3 rounded-xl border border-brand-100 bg-brand-50 p-4 text-brand-900">
@@ -43,15 +44,14 @@ export function ProcessingView({ booking, token, canResumePayment }: ProcessingV
           </Link>
         ) : null}
         {token ? (
-          <Button
+          <BusyButton
             variant="secondary"
-            isPending={cancel.isPending}
-            onPress={() => {
-              if (!cancel.isPending) cancel.mutate({ reference: booking.reference, token });
-            }}
+            isBusy={cancel.isPending}
+            busyLabel="Cancelling…"
+            onPress={() => cancel.mutate({ reference: booking.reference, token })}
           >
             Cancel this booking
-          </Button>
+          </BusyButton>
         ) : null}
       </div>
     </div>

@@ -9,7 +9,7 @@ export function StatusLink({ reference, token }: { reference: string; token: str
   return (
     <div className="grid gap-2 rounded-xl border border-slate-200 bg-slate-50 p-4">
       <p className="text-sm text-slate-700">
-        Keep this link to see or cancel your booking later, on any device. Anyone with it can see
+        Keep this link to see your booking later, on any device. Anyone with it can see
         the booking, so share it only with people you trust.
       </p>
       <a href={link} className="text-sm font-semibold break-all text-brand-800 underline underline-offset-2">

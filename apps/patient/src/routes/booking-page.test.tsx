@@ -80,7 +80,7 @@ describe('BookingPage', () => {
       'catalogue.availability': freeAt(request.startsAt),
       'booking.create': create,
     });
-    expect(await screen.findByText('Your payment did not go through (Your card was declined). Nothing was charged, and the time was released.')).toBeTruthy();
+    expect(await screen.findByText('Your payment did not go through. Your card was declined. Nothing was charged, and the time was released.')).toBeTruthy();
     await userEvent.click(await screen.findByRole('button', { name: 'Book this time again' }));
     await waitFor(() => expect(routerProbe.location).toBe(`/booking/CP-NEW00001?token=${TOKEN}`));
     expect(create).toHaveBeenCalledWith(request);

@@ -68,7 +68,7 @@ describe('PaymentStep', () => {
     const confirm = screen.getByRole('button', { name: 'Confirm booking' });
     await userEvent.click(confirm);
     await userEvent.click(confirm);
-    await userEvent.click(screen.getByRole('button', { name: 'Booking…' }));
+    await userEvent.click(screen.getAllByRole('button').find((b) => b.textContent === 'Booking…')!);
     resolve({ ...created, status: 'confirmed', paymentMethod: 'pay_at_clinic', holdExpiresAt: null, checkout: null });
     await waitFor(() => expect(routerProbe.location).toBe(`/booking/CP-7K2M9QXD?token=${created.token}`));
     expect(create).toHaveBeenCalledTimes(1);

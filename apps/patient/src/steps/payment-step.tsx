@@ -1,5 +1,6 @@
 import type { PaymentMethodChoice } from '@clinicpay/contracts';
-import { Button, ErrorMessage, LoadingRegion, Radio, RadioGroup, Skeleton } from '@clinicpay/ui';
+import { ErrorMessage, LoadingRegion, Radio, RadioGroup, Skeleton } from '@clinicpay/ui';
+import { BusyButton } from '../components/busy-button.js';
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { preloadCheckout, loadCheckoutModule } from '../checkout/preload-checkout.js';
 import { trpc, type PaymentMethods } from '../trpc.js';
@@ -138,9 +139,9 @@ function PaymentChoice({ state, dispatch, free, methods, summary }: PaymentChoic
         </div>
       ) : null}
       <div className="flex flex-wrap gap-3">
-        <Button type="submit" isPending={isPending}>
-          {isPending ? 'Booking…' : method === 'stripe' && !free ? 'Confirm and pay' : 'Confirm booking'}
-        </Button>
+        <BusyButton type="submit" isBusy={isPending} busyLabel="Booking…">
+          {method === 'stripe' && !free ? 'Confirm and pay' : 'Confirm booking'}
+        </BusyButton>
         {back}
       </div>
     </form>
