@@ -42,8 +42,8 @@ describe('refused webhook requests', () => {
       ['no signature', await deliver(stack.api.url, body, { signature: null })],
       ['forged signature', await deliver(stack.api.url, body, { signature: `t=${now},v1=${'0'.repeat(64)}` })],
       ['wrong secret', await deliver(stack.api.url, body, { secret: 'whsec_someoneElsesSecret000000' })],
-      ['stale timestamp', await deliver(stack.api.url, body, { timestamp: now - 301 })],
-      ['from the future', await deliver(stack.api.url, body, { timestamp: now + 301 })],
+      ['stale timestamp', await deliver(stack.api.url, body, { timestamp: now - 420 })],
+      ['from the future', await deliver(stack.api.url, body, { timestamp: now + 420 })],
       ['altered body', await deliver(stack.api.url, body.replace('"succeeded"', '"succeeded" '), { signature: signed(body) })],
       ['not JSON, validly signed', await deliver(stack.api.url, 'amount=6000&paid=true', { contentType: 'application/x-www-form-urlencoded' })],
       ['garbage header', await deliver(stack.api.url, body, { signature: 'hello' })],
@@ -97,6 +97,43 @@ describe('one webhook URL for both modes', () => {
       expect(await paymentState(db(), fixture.paymentId)).toMatchObject({ payment: 'completed', appointment: 'confirmed' });
     } finally {
       await db().updateTable('gateway_settings').set({ mode: 'test' }).where('gateway', '=', 'stripe').execute();
+    }
+  });
+
+  it("refuses a live event signed with the test mode's secret (the demo's secret is public)", async () => {
+    const livePayment = await insertPendingStripePayment(db(), { mode: 'live' });
+    const ref = newPaymentRef(livePayment.paymentId, livePayment.checkoutSessionId);
+    const box = stack.api.runtime.secretBox;
+    await db()
+      .updateTable('gateway_settings')
+      .set({ live_webhook_secret_encrypted: box.encrypt('whsec_liveModeSigningSecret000000000000', stripeSecretPurpose('live', 'webhook_secret')) })
+      .where('gateway', '=', 'stripe')
+      .execute();
+    const failuresBefore = await failures();
+    const forged = stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded'), { livemode: true });
+    const reply = await deliver(stack.api.url, forged); // signed with the (test) demo secret
+    expect(reply.status).toBe(400);
+    expect(reply.body?.error).toMatch(/live mode but was signed with the test mode's signing secret/);
+    expect(await paymentState(db(), livePayment.paymentId)).toMatchObject({ payment: 'pending', appointment: 'pending_payment' });
+    expect(await failures()).toBe(failuresBefore + 1);
+    // Signed with the live secret, the same event applies.
+    const genuine = await deliver(stack.api.url, forged, { secret: 'whsec_liveModeSigningSecret000000000000' });
+    expect(genuine.body?.outcome).toBe('applied');
+    expect(await paymentState(db(), livePayment.paymentId)).toMatchObject({ payment: 'completed' });
+  });
+
+  it('refuses every event while no signing secret is saved', async () => {
+    const saved = await db().selectFrom('gateway_settings').select(['test_webhook_secret_encrypted', 'live_webhook_secret_encrypted']).where('gateway', '=', 'stripe').executeTakeFirstOrThrow();
+    await db().updateTable('gateway_settings').set({ test_webhook_secret_encrypted: null, live_webhook_secret_encrypted: null }).where('gateway', '=', 'stripe').execute();
+    try {
+      const fixture = await insertPendingStripePayment(db());
+      const event = stripeEvent('payment_intent.succeeded', paymentIntent(newPaymentRef(fixture.paymentId, fixture.checkoutSessionId), 'succeeded'));
+      const reply = await deliver(stack.api.url, event);
+      expect(reply.status).toBe(400);
+      expect(reply.body?.error).toMatch(/No webhook signing secret is saved/);
+      expect(await paymentState(db(), fixture.paymentId)).toMatchObject({ payment: 'pending' });
+    } finally {
+      await db().updateTable('gateway_settings').set(saved).where('gateway', '=', 'stripe').execute();
     }
   });
 });

@@ -44,6 +44,20 @@ export async function receiveStripeWebhook(
     return { status: 400, body: { error: error.message } };
   }
 
+  // Either mode's secret verifies, but only the event's own mode's secret may vouch for it: a
+  // test signing secret (shared with a sandbox, or the demo's) must never confirm a live payment.
+  const ownMode = parsed.event.livemode ? 'live' : 'test';
+  if (parsed.matchedMode !== ownMode) {
+    await recordSignatureFailure(deps.db, {
+      mode: ownMode,
+      reason: 'wrong_mode_secret',
+      remoteAddress: request.remoteAddress ?? null,
+      receivedAt: now,
+    });
+    deps.logger.warn({ ip: request.remoteAddress, livemode: parsed.event.livemode }, 'stripe webhook signed with the other mode\'s secret');
+    return { status: 400, body: { error: `The event is ${ownMode} mode but was signed with the ${parsed.matchedMode} mode's signing secret` } };
+  }
+
   await insertStripeEvent(deps.db, {
     id: parsed.event.id,
     type: parsed.event.type,
