@@ -49,3 +49,10 @@ export {
 } from './queries/admin-transactions.js';
 export { dailyRevenue, totalsByStatusAndCurrency } from './queries/admin-transaction-summary.js';
 export { findAppointmentEvents, findPaymentEvents, findRefundsOfPayment, findTransaction } from './queries/admin-transaction-detail.js';
+export {
+  findPaymentsOfAppointment,
+  listAppointmentsPage,
+  type AppointmentFilter,
+  type AppointmentPageRequest,
+  type AppointmentRow,
+} from './queries/admin-appointments.js';

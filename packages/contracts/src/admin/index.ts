@@ -4,3 +4,4 @@ export * from './auth-inputs.js';
 export * from './gateway-inputs.js';
 export * from './statuses.js';
 export * from './transaction-inputs.js';
+export * from './appointment-inputs.js';

@@ -1,4 +1,5 @@
 import { router } from '../../trpc.js';
+import { appointmentsRouter } from './appointments.router.js';
 import { authRouter } from './auth.router.js';
 import { gatewaysRouter, stripeSettingsRouter } from './gateways.router.js';
 import { transactionsRouter } from './transactions.router.js';
@@ -9,4 +10,5 @@ export const adminRouter = router({
   gateways: gatewaysRouter,
   stripeSettings: stripeSettingsRouter,
   transactions: transactionsRouter,
+  appointments: appointmentsRouter,
 });

@@ -1,0 +1,29 @@
+import type { CancelAppointmentInput } from '@clinicpay/contracts';
+import { cancelAppointmentByAdmin } from '../appointments/cancel-appointment.service.js';
+import { markNoShow, markPaidAtClinic } from '../pay-at-clinic/pay-at-clinic.service.js';
+import type { AdminContext } from '../../trpc.js';
+import { getAppointment } from './appointments.service.js';
+import { audit } from './audit.js';
+
+/** The admin's actions on a booking: the booking services decide; the admin is recorded. */
+export async function cancelFromAdmin(ctx: AdminContext, input: CancelAppointmentInput) {
+  const { refund } = await cancelAppointmentByAdmin(ctx, { ...input, reason: input.reason || undefined, actor: ctx.admin.actor });
+  await audit(ctx, ctx.admin, 'appointment.cancelled', `appointment:${input.appointmentId}`, {
+    refund: input.refund,
+    ...(input.reason ? { reason: input.reason } : {}),
+    ...(refund ? { refundId: refund.refundId, refundStatus: refund.status, amount: refund.amount } : {}),
+  });
+  return { refund, appointment: await getAppointment(ctx, input.appointmentId) };
+}
+
+export async function markPaidAtClinicFromAdmin(ctx: AdminContext, appointmentId: string) {
+  await markPaidAtClinic(ctx, { appointmentId, actor: ctx.admin.actor });
+  await audit(ctx, ctx.admin, 'appointment.paid_at_clinic', `appointment:${appointmentId}`);
+  return getAppointment(ctx, appointmentId);
+}
+
+export async function markNoShowFromAdmin(ctx: AdminContext, appointmentId: string) {
+  await markNoShow(ctx, { appointmentId, actor: ctx.admin.actor });
+  await audit(ctx, ctx.admin, 'appointment.no_show', `appointment:${appointmentId}`);
+  return getAppointment(ctx, appointmentId);
+}

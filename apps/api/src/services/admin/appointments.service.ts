@@ -1,0 +1,82 @@
+import type { ListAppointmentsInput } from '@clinicpay/contracts';
+import { findAppointmentEvents, findPaymentEvents, findPaymentsOfAppointment, listAppointmentsPage, type AppointmentRow } from '@clinicpay/db';
+import { AppError } from '../../errors/app-error.js';
+import type { Context } from '../../trpc.js';
+import { openCursor, queryKey, sealCursor } from './paging-cursor.js';
+
+/** A page of appointments by start time; keyset paging as for transactions. */
+export async function listAppointments(ctx: Context, input: ListAppointmentsInput) {
+  const { cursor, limit, ...question } = input;
+  const key = queryKey('appointments', question);
+  const after = cursor ? openCursor(ctx.secretBox, key, cursor) : undefined;
+  const rows = await listAppointmentsPage(ctx.db, {
+    filter: {
+      from: input.from ? new Date(input.from) : undefined,
+      to: input.to ? new Date(input.to) : undefined,
+      doctorId: input.doctorId,
+      statuses: input.status,
+      patient: input.patient ? patientSearch(input.patient) : undefined,
+    },
+    direction: input.direction,
+    after: after ? { value: String(after.value), id: after.id } : undefined,
+    limit: limit + 1,
+  });
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    rows: page.map(appointmentView),
+    nextCursor: rows.length > limit && last ? sealCursor(ctx.secretBox, key, { value: last.starts_at_key, id: last.id }) : null,
+  };
+}
+
+function patientSearch(text: string) {
+  return /^[A-Za-z]{1,4}-[A-Za-z0-9]{4,28}$/.test(text) ? { kind: 'reference' as const, value: text.toUpperCase() } : { kind: 'text' as const, value: text };
+}
+
+function appointmentView(row: AppointmentRow) {
+  return {
+    id: row.id,
+    reference: row.reference,
+    status: row.status,
+    startsAt: row.starts_at.toISOString(),
+    endsAt: row.ends_at.toISOString(),
+    paymentMethod: row.payment_method,
+    cancelReason: row.cancel_reason,
+    patient: { name: row.patient_name, email: row.patient_email, phone: row.patient_phone },
+    serviceName: row.service_name,
+    doctor: { id: row.doctor_id, name: row.doctor_name },
+    payment: row.payment_id
+      ? { id: row.payment_id, status: row.payment_status!, gateway: row.payment_gateway!, amount: { amount: row.payment_amount!, currency: row.payment_currency! }, amountRefunded: row.payment_amount_refunded ?? 0 }
+      : null,
+  };
+}
+
+/**
+ * One appointment with its payments, a timeline of both, and which actions apply now, so the
+ * SPA shows only the buttons that would succeed.
+ */
+export async function getAppointment(ctx: Context, appointmentId: string) {
+  const [row] = await listAppointmentsPage(ctx.db, { filter: { id: appointmentId }, direction: 'asc', limit: 1 });
+  if (!row) throw new AppError('appointment_not_found', 'This appointment does not exist.');
+  const payments = await findPaymentsOfAppointment(ctx.db, row.id);
+  const [appointmentEvents, ...paymentEvents] = await Promise.all([findAppointmentEvents(ctx.db, row.id), ...payments.map((p) => findPaymentEvents(ctx.db, p.id))]);
+  const loose = (value: unknown) => value as Record<string, unknown>;
+  const timeline = [
+    ...appointmentEvents.map((e) => ({ at: e.at, kind: 'appointment' as const, from: e.from_status, to: e.to_status, source: e.source, reason: e.reason, details: loose(e.details) })),
+    ...paymentEvents.flat().map((e) => ({ at: e.at, kind: 'payment' as const, from: e.from_status, to: e.to_status, source: e.source, reason: e.reason, details: loose(e.details) })),
+  ]
+    .sort((a, b) => a.at.getTime() - b.at.getTime())
+    .map((e) => ({ ...e, at: e.at.toISOString() }));
+  const now = ctx.clock.now();
+  const latest = payments[0];
+  return {
+    ...appointmentView(row),
+    payments: payments.map((p) => ({ id: p.id, status: p.status, gateway: p.gateway, mode: p.mode, amount: { amount: p.amount, currency: p.currency }, amountRefunded: p.amount_refunded, createdAt: p.created_at.toISOString() })),
+    timeline,
+    actions: {
+      cancel: ['pending_payment', 'confirmed', 'arrived'].includes(row.status),
+      markPaidAtClinic: latest?.gateway === 'pay_at_clinic' && latest.status === 'due_at_clinic',
+      markNoShow: ['confirmed', 'arrived'].includes(row.status) && row.starts_at <= now,
+    },
+  };
+}

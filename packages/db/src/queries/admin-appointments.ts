@@ -1,0 +1,97 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../schema.js';
+import type { AppointmentStatus } from '../statuses.js';
+
+export interface AppointmentFilter {
+  /** One appointment (the detail view reads through the same query). */
+  id?: string | undefined;
+  /** starts_at in [from, to). */
+  from?: Date | undefined;
+  to?: Date | undefined;
+  doctorId?: string | undefined;
+  statuses?: AppointmentStatus[] | undefined;
+  /** A booking reference (exact), or part of the patient's name or email. */
+  patient?: { kind: 'reference' | 'text'; value: string } | undefined;
+}
+
+export interface AppointmentPageRequest {
+  filter: AppointmentFilter;
+  direction: 'asc' | 'desc';
+  /** The previous page's last row: starts_at as text (microseconds kept) and id. */
+  after?: { value: string; id: string } | undefined;
+  limit: number;
+}
+
+/** A page of appointments by start time, with patient, service, doctor and latest payment. */
+export async function listAppointmentsPage(db: Kysely<Database>, request: AppointmentPageRequest) {
+  const { filter, after } = request;
+  let query = db
+    .selectFrom('appointments as a')
+    .innerJoin('patients as pt', 'pt.id', 'a.patient_id')
+    .innerJoin('services as s', 's.id', 'a.service_id')
+    .innerJoin('doctors as d', 'd.id', 'a.doctor_id')
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('payments')
+          .select(['payments.id', 'payments.status', 'payments.gateway', 'payments.amount', 'payments.currency', 'payments.amount_refunded'])
+          .whereRef('payments.appointment_id', '=', 'a.id')
+          .orderBy('payments.created_at', 'desc')
+          .limit(1)
+          .as('p'),
+      (join) => join.onTrue(),
+    );
+  if (filter.id) query = query.where('a.id', '=', filter.id);
+  if (filter.from) query = query.where('a.starts_at', '>=', filter.from);
+  if (filter.to) query = query.where('a.starts_at', '<', filter.to);
+  if (filter.doctorId) query = query.where('a.doctor_id', '=', filter.doctorId);
+  if (filter.statuses && filter.statuses.length > 0) query = query.where('a.status', 'in', filter.statuses);
+  const patient = filter.patient;
+  if (patient?.kind === 'reference') query = query.where('a.reference', '=', patient.value);
+  if (patient?.kind === 'text') {
+    const pattern = `%${patient.value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) => eb.or([eb('pt.name', 'ilike', pattern), eb('pt.email', 'ilike', pattern)]));
+  }
+  if (after) {
+    query = query.where((eb) => eb(eb.refTuple('a.starts_at', 'a.id'), request.direction === 'desc' ? '<' : '>', eb.tuple(after.value as never, after.id)));
+  }
+  return query
+    .select([
+      'a.id',
+      'a.reference',
+      'a.status',
+      'a.starts_at',
+      'a.ends_at',
+      'a.payment_method',
+      'a.cancel_reason',
+      sql<string>`a.starts_at::text`.as('starts_at_key'),
+      'pt.name as patient_name',
+      'pt.email as patient_email',
+      'pt.phone as patient_phone',
+      's.name as service_name',
+      'd.id as doctor_id',
+      'd.name as doctor_name',
+      'p.id as payment_id',
+      'p.status as payment_status',
+      'p.gateway as payment_gateway',
+      'p.amount as payment_amount',
+      'p.currency as payment_currency',
+      'p.amount_refunded as payment_amount_refunded',
+    ])
+    .orderBy('a.starts_at', request.direction)
+    .orderBy('a.id', request.direction)
+    .limit(request.limit)
+    .execute();
+}
+
+export type AppointmentRow = Awaited<ReturnType<typeof listAppointmentsPage>>[number];
+
+/** The payments of one appointment, newest first. */
+export async function findPaymentsOfAppointment(db: Kysely<Database>, appointmentId: string) {
+  return db
+    .selectFrom('payments')
+    .select(['id', 'status', 'gateway', 'mode', 'amount', 'currency', 'amount_refunded', 'payment_intent_id', 'created_at'])
+    .where('appointment_id', '=', appointmentId)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
