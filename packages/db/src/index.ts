@@ -56,3 +56,4 @@ export {
   type AppointmentPageRequest,
   type AppointmentRow,
 } from './queries/admin-appointments.js';
+export { findStripeEventById, listStripeEventsPage, type StripeEventFilter, type StripeEventRow } from './queries/admin-webhook-events.js';

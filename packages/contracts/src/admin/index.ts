@@ -5,3 +5,4 @@ export * from './gateway-inputs.js';
 export * from './statuses.js';
 export * from './transaction-inputs.js';
 export * from './appointment-inputs.js';
+export * from './webhook-log-inputs.js';

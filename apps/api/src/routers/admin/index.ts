@@ -3,6 +3,7 @@ import { appointmentsRouter } from './appointments.router.js';
 import { authRouter } from './auth.router.js';
 import { gatewaysRouter, stripeSettingsRouter } from './gateways.router.js';
 import { transactionsRouter } from './transactions.router.js';
+import { webhookEventsRouter } from './webhook-events.router.js';
 
 /** Everything the admin SPA calls. Every procedure but auth.signIn/signOut is an adminProcedure. */
 export const adminRouter = router({
@@ -11,4 +12,5 @@ export const adminRouter = router({
   stripeSettings: stripeSettingsRouter,
   transactions: transactionsRouter,
   appointments: appointmentsRouter,
+  webhookEvents: webhookEventsRouter,
 });

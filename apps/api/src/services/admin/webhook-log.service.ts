@@ -1,0 +1,66 @@
+import type { ListWebhookEventsInput } from '@clinicpay/contracts';
+import { findStripeEventById, listStripeEventsPage, type StripeEventRow } from '@clinicpay/db';
+import { paymentEffectOf } from '@clinicpay/payments';
+import type Stripe from 'stripe';
+import { AppError } from '../../errors/app-error.js';
+import type { AdminContext, Context } from '../../trpc.js';
+import { loadStripeSettings } from '../payments/stripe-settings.js';
+import { processStoredEvent } from '../webhooks/stripe-inbox.service.js';
+import { audit } from './audit.js';
+import { openCursor, queryKey, sealCursor } from './paging-cursor.js';
+
+/** Stripe's deliveries as stored in the inbox, newest first. */
+export async function listWebhookEvents(ctx: Context, input: ListWebhookEventsInput) {
+  const { cursor, limit, ...question } = input;
+  const key = queryKey('webhook_events', question);
+  const after = cursor ? openCursor(ctx.secretBox, key, cursor) : undefined;
+  const rows = await listStripeEventsPage(ctx.db, {
+    filter: { type: input.type, livemode: input.mode === undefined ? undefined : input.mode === 'live', state: input.state },
+    after: after ? { value: String(after.value), id: after.id } : undefined,
+    limit: limit + 1,
+  });
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    rows: page.map(eventView),
+    nextCursor: rows.length > limit && last ? sealCursor(ctx.secretBox, key, { value: last.received_at_key, id: last.id }) : null,
+  };
+}
+
+function eventView(row: Omit<StripeEventRow, 'received_at_key' | 'object_id' | 'payment_id' | 'id'> & { object_id?: string | null; payment_id?: string | null }) {
+  return {
+    id: row.stripe_event_id,
+    type: row.type,
+    mode: row.livemode ? ('live' as const) : ('test' as const),
+    receivedAt: row.received_at.toISOString(),
+    processedAt: row.processed_at?.toISOString() ?? null,
+    state: row.processed_at ? ('processed' as const) : row.error ? ('failed' as const) : ('unprocessed' as const),
+    outcome: row.outcome,
+    error: row.error,
+    attempts: row.attempts,
+    objectId: row.object_id ?? null,
+    paymentId: row.payment_id ?? null,
+  };
+}
+
+/** One event with the payload Stripe sent (verified before it was stored). */
+export async function getWebhookEvent(ctx: Context, eventId: string) {
+  const event = await findStripeEventById(ctx.db, eventId);
+  if (!event) throw new AppError('stripe_event_not_found', 'This event is not in the webhook log.');
+  return { ...eventView(event), payload: event.payload as Record<string, unknown> };
+}
+
+/**
+ * Processes a stored event again, through the same function as the webhook route. An event that
+ * already took effect is only acknowledged (its effect happens once, whoever asks); one that
+ * failed or waits is applied now.
+ */
+export async function replayWebhookEvent(ctx: AdminContext, eventId: string) {
+  const event = await findStripeEventById(ctx.db, eventId);
+  if (!event) throw new AppError('stripe_event_not_found', 'This event is not in the webhook log.');
+  const effect = paymentEffectOf(event.payload as unknown as Stripe.Event);
+  const reply = await processStoredEvent(ctx, eventId, effect, await loadStripeSettings(ctx));
+  const result = reply.status === 200 ? (reply.body.outcome === 'duplicate' ? 'already_processed' : 'processed') : 'failed';
+  await audit(ctx, ctx.admin, 'webhook_event.replayed', `stripe_event:${eventId}`, { result });
+  return { result, event: await getWebhookEvent(ctx, eventId) };
+}
