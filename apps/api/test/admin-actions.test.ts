@@ -97,4 +97,25 @@ describe('admin cancel', () => {
     const session = stack.stripe.control.objects('test').checkoutSessions.find((s) => s.metadata?.booking_reference === booking.reference)!;
     expect(session.status).toBe('expired');
   });
+
+  it('does not cancel twice when the checkout lapsed first (compare-and-set on the locked row)', async () => {
+    const booking = await book(runtime(), { startsAt: (await freeSlots(runtime()))[next++]!.startsAt });
+    const { id } = await appointmentOf(booking.reference);
+    const session = stack.stripe.control.objects('test').checkoutSessions.find((s) => s.metadata?.booking_reference === booking.reference)!;
+    stack.stripe.control.expireSession(session.id);
+    await waitUntil(() => appointmentOf(booking.reference), (a) => a.status === 'cancelled');
+    await expect(cancelAppointmentByAdmin(runtime(), { appointmentId: id, refund: true, actor })).rejects.toMatchObject({
+      code: 'transition_not_allowed',
+      message: 'This appointment is cancelled and cannot be cancelled.',
+    });
+    expect(await timelineReasons(id)).toEqual(['pending_payment:', 'cancelled:checkout_expired']);
+  });
+
+  it('cancels a pay-at-clinic booking: nothing is due any more', async () => {
+    const booking = await book(runtime(), { startsAt: (await freeSlots(runtime()))[next++]!.startsAt, paymentMethod: 'pay_at_clinic' });
+    const { id } = await appointmentOf(booking.reference);
+    const result = await cancelAppointmentByAdmin(runtime(), { appointmentId: id, refund: true, actor });
+    expect(result.refund).toBeNull();
+    expect(await appointmentOf(booking.reference)).toMatchObject({ status: 'cancelled', payment: 'expired' });
+  });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../src/testing.js';
 import { book, freeSlots, waitUntil } from './support/booking.js';
+import { reserveRefund } from '../src/services/refunds/refund.service.js';
 import { deliver } from './support/stripe-events.js';
 import { sweep } from './support/sweep.js';
 
@@ -70,18 +71,20 @@ describe('paid after the server cancelled', () => {
     expect(ours).toEqual([{ requested_by: 'system', status: 'succeeded' }]);
   });
 
-  it('sends an automatic refund the process died before sending, on the next sweep', async () => {
+  it('sends a reserved refund the process died before sending, on the next sweep, once', async () => {
     const slot = (await freeSlots(runtime()))[9]!;
     const booking = await book(runtime(), { startsAt: slot.startsAt });
     stack.stripe.control.paySession(sessionOf(booking.reference).id, '4242424242424242');
     await deliver(stack.api.url, eventFor('payment_intent.succeeded', booking.reference));
-    // As the flag branch leaves it, had the process died before its after-commit refund.
-    await stack.api.db.updateTable('appointments').set({ status: 'cancelled', cancel_reason: 'payment_failed' }).where('reference', '=', booking.reference).execute();
     const { payment_intent_id } = await state(booking.reference);
-    await stack.api.db.updateTable('payments').set({ flagged_reason: 'paid_after_cancel_slot_taken' }).where('payment_intent_id', '=', payment_intent_id).execute();
-
-    const first = await sweep(runtime(), 24 * 3600_000);
-    expect(first.refundsSent).toBe(1);
+    const payment = await stack.api.db.selectFrom('payments').select('id').where('payment_intent_id', '=', payment_intent_id).executeTakeFirstOrThrow();
+    // What the flag branch or an admin cancel commits; then the process dies before sending it.
+    await stack.api.db.transaction().execute((trx) =>
+      reserveRefund(trx, { paymentId: payment.id, requestedBy: 'system', idempotencyKey: `auto-refund:${payment.id}` }, runtime().clock.now()),
+    );
+    expect((await sweep(runtime(), 24 * 3600_000)).refundsSent).toBe(0); // its own request may still send it
+    stack.advance(61);
+    expect((await sweep(runtime(), 24 * 3600_000)).refundsSent).toBe(1);
     expect(await state(booking.reference)).toMatchObject({ payment: 'refunded', amount_refunded: 6000 });
     expect((await sweep(runtime(), 24 * 3600_000)).refundsSent).toBe(0);
     expect(stack.stripe.control.objects('test').refunds.filter((r) => r.payment_intent === payment_intent_id)).toHaveLength(1);

@@ -1,3 +1,4 @@
+import { sql } from '@clinicpay/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertBooking } from '../src/services/booking/booking-writes.js';
 import { openRuntime } from '../src/bootstrap.js';
@@ -127,5 +128,55 @@ describe('sweeper', () => {
     expect(await createTestCaller(runtime()).booking.status({ reference: booking.reference, token: booking.token })).toMatchObject({
       status: 'confirmed',
     });
+  });
+
+  it('is not crowded out by parked events: a stranded success behind 201 of them is processed', async () => {
+    const slot = (await freeSlots(runtime()))[12]!;
+    const booking = await book(runtime(), { startsAt: slot.startsAt });
+    stack.stripe.control.paySession(sessionOf(booking.reference).id, '4242424242424242');
+    const event = stack.stripe.control.events({ type: 'payment_intent.succeeded' }).find(
+      (e) => (e.data.object as { metadata?: Record<string, string> }).metadata?.booking_reference === booking.reference,
+    )!;
+    const at = runtime().clock.now();
+    // Refunds of another product on the same Stripe account: parked, older than our event.
+    await sql`
+      INSERT INTO stripe_events (stripe_event_id, type, livemode, payload, received_at, outcome)
+      SELECT 'evt_parked_' || g, 'refund.created', false,
+             jsonb_build_object('id', 'evt_parked_' || g, 'type', 'refund.created', 'data', jsonb_build_object('object', jsonb_build_object('id', 're_' || g, 'object', 'refund', 'payment_intent', 'pi_other_' || g, 'amount', 100, 'currency', 'usd', 'status', 'succeeded', 'metadata', '{}'::jsonb))),
+             ${at}::timestamptz - interval '10 minutes', 'unmatched'
+      FROM generate_series(1, 201) g`.execute(runtime().db);
+    await runtime().db
+      .insertInto('stripe_events')
+      .values({ stripe_event_id: event.id, type: event.type, livemode: false, payload: JSON.stringify(event), received_at: at })
+      .execute();
+    stack.advance(61);
+    const result = await sweep(runtime(), 24 * 3600_000);
+    expect(result.eventsProcessed).toBe(1);
+    // Read the rows, not booking.status: that would ask Stripe itself and hide a miss.
+    expect(await status(booking)).toEqual({ status: 'confirmed', cancel_reason: null, payment: 'completed' });
+  });
+
+  it('under policy "retry", reading the same decline again is not a new attempt', async () => {
+    await runtime().db.updateTable('gateway_settings').set({ failure_policy: 'retry' }).where('gateway', '=', 'stripe').execute();
+    try {
+      const slot = (await freeSlots(runtime()))[13]!;
+      const booking = await book(runtime(), { startsAt: slot.startsAt });
+      stack.stripe.control.declineSession(sessionOf(booking.reference).id, 'insufficient_funds');
+      stack.advance(121);
+      await sweep(runtime());
+      await sweep(runtime());
+      await sweep(runtime());
+      expect(await status(booking)).toEqual({ status: 'pending_payment', cancel_reason: null, payment: 'pending' });
+      const attempts = await runtime().db
+        .selectFrom('payment_events')
+        .innerJoin('payments', 'payments.id', 'payment_events.payment_id')
+        .select('payment_events.reason')
+        .where('payments.checkout_session_id', '=', sessionOf(booking.reference).id)
+        .where('payment_events.reason', '=', 'attempt_failed')
+        .execute();
+      expect(attempts).toHaveLength(1);
+    } finally {
+      await runtime().db.updateTable('gateway_settings').set({ failure_policy: 'cancel' }).where('gateway', '=', 'stripe').execute();
+    }
   });
 });

@@ -2,7 +2,7 @@ import { lockAppointment, lockPayment, recordPaymentEvent, transitionAppointment
 import { AppError } from '../../errors/app-error.js';
 import type { AppDeps } from '../../trpc.js';
 import { loadStripeSettings } from '../payments/stripe-settings.js';
-import { refundPayment, type RefundOutcome } from '../refunds/refund.service.js';
+import { reserveRefund, sendRefund, type RefundOutcome } from '../refunds/refund.service.js';
 
 export interface AdminCancelInput {
   appointmentId: string;
@@ -12,66 +12,67 @@ export interface AdminCancelInput {
   actor: string;
 }
 
+const CANCELLABLE = ['pending_payment', 'confirmed', 'arrived'] as const;
+
 /**
- * The clinic cancels a booking. An open checkout is expired first; money paid by card is refunded,
- * or kept only with a recorded reason (no money is kept without a booking unless an admin says so).
+ * The clinic cancels a booking. An open checkout is expired first (outside any transaction); then
+ * the cancel and its refund are decided on the locked rows and committed together, so a refund
+ * can never be lost between them (a reserved refund Stripe did not get yet is sent by the sweeper).
+ * Money paid by card is kept only with a recorded reason.
  */
 export async function cancelAppointmentByAdmin(deps: AppDeps, input: AdminCancelInput): Promise<{ refund: RefundOutcome | null }> {
   const reason = input.reason?.trim() || null;
-  const current = await deps.db
-    .selectFrom('appointments')
-    .leftJoin('payments', 'payments.appointment_id', 'appointments.id')
-    .select(['appointments.id', 'appointments.status', 'payments.id as paymentId', 'payments.status as paymentStatus', 'payments.checkout_session_id', 'payments.mode'])
-    .where('appointments.id', '=', input.appointmentId)
-    .orderBy('payments.created_at', 'desc')
+  const payment = await deps.db
+    .selectFrom('payments')
+    .select(['id', 'status', 'checkout_session_id', 'mode'])
+    .where('appointment_id', '=', input.appointmentId)
+    .orderBy('created_at', 'desc')
     .executeTakeFirst();
-  if (!current) throw new AppError('appointment_not_found', 'This appointment does not exist.');
-  if (!['pending_payment', 'confirmed', 'arrived'].includes(current.status)) {
-    throw new AppError('transition_not_allowed', `This appointment is ${current.status.replaceAll('_', ' ')} and cannot be cancelled.`);
-  }
-  const paidByCard = current.paymentStatus === 'completed' || current.paymentStatus === 'partially_refunded';
-  if (paidByCard && !input.refund && !reason) {
-    throw new AppError('reason_required', 'Give a reason for keeping the payment, or cancel with a refund.');
-  }
-
-  if (current.checkout_session_id && current.paymentStatus === 'pending' && current.mode) {
-    const settings = await loadStripeSettings(deps);
-    const secretKey = settings?.keys[current.mode].secretKey;
-    if (secretKey) {
-      const expired = await deps.stripeGatewayFor(secretKey).expireCheckoutSession(current.checkout_session_id);
-      if (expired.outcome === 'already_complete') {
-        throw new AppError('transition_not_allowed', 'The patient has just paid; reload the appointment and cancel it with a refund.');
-      }
-    }
+  if (payment?.status === 'pending' && payment.checkout_session_id && payment.mode) {
+    await expireOpenCheckout(deps, payment.checkout_session_id, payment.mode);
   }
 
   const at = deps.clock.now();
-  await deps.db.transaction().execute(async (trx) => {
+  const reserved = await deps.db.transaction().execute(async (trx) => {
     // Payment before appointment: the lock order of every writer (see release-hold.ts).
-    if (current.paymentId) await lockPayment(trx, { paymentId: current.paymentId });
-    const appointment = await lockAppointment(trx, input.appointmentId);
+    const locked = payment ? await lockPayment(trx, { paymentId: payment.id }) : undefined;
+    const appointment = await lockAppointment(trx, input.appointmentId).catch(() => null);
+    if (!appointment) throw new AppError('appointment_not_found', 'This appointment does not exist.');
+    if (!(CANCELLABLE as readonly string[]).includes(appointment.status)) {
+      throw new AppError('transition_not_allowed', `This appointment is ${appointment.status.replaceAll('_', ' ')} and cannot be cancelled.`);
+    }
+    const paidByCard = locked?.status === 'completed' || locked?.status === 'partially_refunded';
+    if (paidByCard && !input.refund && !reason) {
+      throw new AppError('reason_required', 'Give a reason for keeping the payment, or cancel with a refund.');
+    }
     const cause = { source: 'admin' as const, at, reason: reason ?? 'cancelled_by_clinic', details: { actor: input.actor } };
-    const moved = await transitionAppointment(trx, appointment.id, [appointment.status], 'cancelled', cause, {
-      cancel_reason: 'cancelled_by_clinic',
-    });
-    if (!moved) throw new AppError('transition_not_allowed', 'This appointment changed meanwhile; reload it and try again.');
-    if (current.paymentId && current.paymentStatus === 'pending') {
-      await transitionPayment(trx, current.paymentId, ['pending'], 'expired', cause);
+    await transitionAppointment(trx, appointment.id, CANCELLABLE, 'cancelled', cause, { cancel_reason: 'cancelled_by_clinic' });
+    if (!locked) return null;
+    // Nothing more will be paid for this booking, online or at the desk.
+    if (locked.status === 'pending' || locked.status === 'due_at_clinic') {
+      await transitionPayment(trx, locked.id, [locked.status], 'expired', cause);
     }
-    if (current.paymentId && paidByCard && !input.refund) {
-      await recordPaymentEvent(trx, current.paymentId, current.paymentStatus!, current.paymentStatus!, {
-        ...cause,
-        reason: `kept_by_admin: ${reason}`,
-      });
+    if (!paidByCard) return null;
+    if (!input.refund) {
+      await recordPaymentEvent(trx, locked.id, locked.status, locked.status, { ...cause, reason: `kept_by_admin: ${reason}` });
+      return null;
     }
+    return reserveRefund(
+      trx,
+      { paymentId: locked.id, reason: reason ?? 'cancelled_by_clinic', requestedBy: input.actor, idempotencyKey: `cancel-refund:${appointment.id}` },
+      at,
+    );
   });
+  // Sent now; if Stripe cannot be reached, the refund stays pending and the sweeper sends it.
+  return { refund: reserved ? await sendRefund(deps, reserved.refundId) : null };
+}
 
-  if (!(paidByCard && input.refund && current.paymentId)) return { refund: null };
-  const refund = await refundPayment(deps, {
-    paymentId: current.paymentId,
-    reason: reason ?? 'cancelled_by_clinic',
-    requestedBy: input.actor,
-    idempotencyKey: `cancel-refund:${current.id}`,
-  });
-  return { refund };
+async function expireOpenCheckout(deps: AppDeps, checkoutSessionId: string, mode: 'test' | 'live'): Promise<void> {
+  const settings = await loadStripeSettings(deps);
+  const secretKey = settings?.keys[mode].secretKey;
+  if (!secretKey) return;
+  const expired = await deps.stripeGatewayFor(secretKey).expireCheckoutSession(checkoutSessionId);
+  if (expired.outcome === 'already_complete') {
+    throw new AppError('transition_not_allowed', 'The patient has just paid; reload the appointment and cancel it with a refund.');
+  }
 }

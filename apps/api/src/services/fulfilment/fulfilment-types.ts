@@ -15,8 +15,8 @@ export interface FulfilmentResult {
 
 export type AfterCommitAction =
   | { kind: 'expire_checkout_session'; checkoutSessionId: string; mode: 'test' | 'live' }
-  /** Money arrived for a booking that could not be kept: it goes back, automatically. */
-  | { kind: 'refund_payment'; paymentId: string; reason: string };
+  /** A refund reserved in the committed transaction, to send to Stripe now. */
+  | { kind: 'send_refund'; refundId: string };
 
 /** Which mode a Stripe object belongs to; an event applies only to payments of its own mode. */
 export function modeOf(livemode: boolean): 'test' | 'live' {

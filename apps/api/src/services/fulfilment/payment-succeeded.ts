@@ -1,4 +1,5 @@
 import { lockAppointment, lockPayment, recordPaymentEvent, transitionAppointment, transitionPayment } from '@clinicpay/db';
+import { reserveRefund } from '../refunds/refund.service.js';
 import { statusAfterRefunds } from './refunds-and-disputes.js';
 import { type Cause, type FulfilmentResult, modeOf, type Tx } from './fulfilment-types.js';
 
@@ -49,11 +50,13 @@ export async function applyPaymentSucceeded(trx: Tx, fact: PaymentSucceeded, cau
   } else if (appointment.status === 'cancelled') {
     const kept = await reconfirmOrFlag(trx, appointment.id, payment.id, cause);
     if (!kept) {
-      return {
-        outcome: 'applied',
-        ...learned(ids),
-        afterCommit: [{ kind: 'refund_payment', paymentId: payment.id, reason: PAID_AFTER_CANCEL }],
-      };
+      // No money without a booking: the refund is reserved with this change and sent after it.
+      const refund = await reserveRefund(
+        trx,
+        { paymentId: payment.id, reason: PAID_AFTER_CANCEL, requestedBy: 'system', idempotencyKey: `auto-refund:${payment.id}` },
+        cause.at,
+      );
+      return { outcome: 'applied', ...learned(ids), afterCommit: [{ kind: 'send_refund', refundId: refund.refundId }] };
     }
   }
   return { outcome: 'applied', ...learned(ids) };

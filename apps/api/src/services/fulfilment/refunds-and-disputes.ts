@@ -4,8 +4,7 @@ import { type Cause, type FulfilmentResult, modeOf, type Tx } from './fulfilment
 
 /**
  * The charge's refunded total, from Stripe: Refunded when all of it, else Partially refunded.
- * Refunds made in Stripe's Dashboard arrive this way too. The total only grows: an older event
- * arriving late never lowers it. The appointment is left as it is.
+ * Refunds made in Stripe's Dashboard arrive this way too. The appointment is left as it is.
  */
 export async function applyChargeRefunded(
   trx: Tx,
@@ -19,21 +18,28 @@ export async function applyChargeRefunded(
     chargeId: fact.chargeId,
   });
   if (!payment || payment.mode !== modeOf(livemode)) return { outcome: 'not_ours' };
-  const total = Math.min(Math.max(payment.amount_refunded, fact.amountRefunded), payment.amount);
-  const settled = ['completed', 'partially_refunded', 'refunded'].includes(payment.status);
-  if (!settled) {
-    // The refund reached us before the success did: keep the total; the success applies it.
-    if (total === payment.amount_refunded) return { outcome: 'no_change' };
+  if (!payment.charge_id) await trx.updateTable('payments').set({ charge_id: fact.chargeId }).where('id', '=', payment.id).execute();
+  const changed = await applyRefundedTotal(trx, payment.id, fact.amountRefunded, cause);
+  return { outcome: changed ? 'applied' : 'no_change' };
+}
+
+/**
+ * Records how much of a payment went back. The total only grows (an older report arriving late
+ * never lowers it). Before the payment is settled (a refund reported before its success), only the
+ * total is kept; the success then applies it.
+ */
+export async function applyRefundedTotal(trx: Tx, paymentId: string, reportedTotal: number, cause: Cause): Promise<boolean> {
+  const payment = await lockPayment(trx, { paymentId });
+  if (!payment) return false;
+  const total = Math.min(Math.max(payment.amount_refunded, reportedTotal), payment.amount);
+  if (!['completed', 'partially_refunded', 'refunded'].includes(payment.status)) {
+    if (total === payment.amount_refunded) return false;
     await trx.updateTable('payments').set({ amount_refunded: total, updated_at: cause.at }).where('id', '=', payment.id).execute();
-    return { outcome: 'applied' };
+    return true;
   }
   const to = statusAfterRefunds(payment.amount, total);
-  if (to === payment.status && total === payment.amount_refunded) return { outcome: 'no_change' };
-  await transitionPayment(trx, payment.id, [payment.status], to, cause, {
-    amount_refunded: total,
-    ...(payment.charge_id ? {} : { charge_id: fact.chargeId }),
-  });
-  return { outcome: 'applied' };
+  if (to === payment.status && total === payment.amount_refunded) return false;
+  return transitionPayment(trx, payment.id, [payment.status], to, cause, { amount_refunded: total });
 }
 
 /** Completed, Partially refunded or Refunded, from what was charged and what went back. */

@@ -1,35 +1,30 @@
 import type { AppDeps } from '../../trpc.js';
-import { autoRefundKey } from '../fulfilment/after-commit.js';
-import { PAID_AFTER_CANCEL } from '../fulfilment/payment-succeeded.js';
-import { refundPayment } from '../refunds/refund.service.js';
+import { sendRefund } from '../refunds/refund.service.js';
 
-/** Automatic refunds (money for a booking that could not be kept) that have not reached Stripe yet. */
-export async function retryAutomaticRefunds(deps: AppDeps): Promise<number> {
-  const owed = await deps.db
-    .selectFrom('payments')
+/** A reserved refund gets this long to be sent by the request that reserved it. */
+export const UNSENT_REFUND_GRACE_MS = 60_000;
+
+/**
+ * Refunds reserved but never sent (the process died after the commit, or Stripe was unreachable):
+ * sent now with their own idempotency key, so a refund that did reach Stripe is not made twice.
+ */
+export async function sendPendingRefunds(deps: AppDeps): Promise<number> {
+  const unsent = await deps.db
+    .selectFrom('refunds')
     .select('id')
-    .where('flagged_reason', '=', PAID_AFTER_CANCEL)
-    .where('status', '=', 'completed')
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('refunds')
-            .select('refunds.id')
-            .whereRef('refunds.payment_id', '=', 'payments.id')
-            .where((eb) => eb.or([eb('refunds.status', '<>', 'pending'), eb('refunds.stripe_refund_id', 'is not', null)])),
-        ),
-      ),
-    )
+    .where('status', '=', 'pending')
+    .where('stripe_refund_id', 'is', null)
+    .where('created_at', '<=', new Date(deps.clock.now().getTime() - UNSENT_REFUND_GRACE_MS))
+    .orderBy('created_at')
     .limit(100)
     .execute();
   let sent = 0;
-  for (const payment of owed) {
-    try {
-      await refundPayment(deps, { paymentId: payment.id, reason: PAID_AFTER_CANCEL, requestedBy: 'system', idempotencyKey: autoRefundKey(payment.id) });
-      sent++;
-    } catch (error) {
-      deps.logger.warn({ err: error, paymentId: payment.id }, 'automatic refund failed; retrying next sweep');
-    }
+  for (const refund of unsent) {
+    const outcome = await sendRefund(deps, refund.id).catch((error: unknown) => {
+      deps.logger.warn({ err: error, refundId: refund.id }, 'pending refund not sent; retrying next sweep');
+      return null;
+    });
+    if (outcome?.stripeRefundId) sent++;
   }
   return sent;
 }

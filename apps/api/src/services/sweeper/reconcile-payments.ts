@@ -17,7 +17,7 @@ export async function reconcilePendingPayments(deps: AppDeps, settings: StripeSe
   const now = deps.clock.now();
   const pending = await deps.db
     .selectFrom('payments')
-    .select(['id', 'checkout_session_id', 'mode'])
+    .select(['id', 'checkout_session_id', 'mode', 'failure_code', 'failure_message'])
     .where('gateway', '=', 'stripe')
     .where('status', '=', 'pending')
     .where('checkout_session_id', 'is not', null)
@@ -39,6 +39,9 @@ export async function reconcilePendingPayments(deps: AppDeps, settings: StripeSe
     }
     const effect = effectOfSession(session, payment.id) ?? declineOf(session, payment.id);
     if (!effect) continue;
+    // Under policy "retry" a decline leaves the payment pending: the same decline, read again on
+    // the next sweep, is not a new attempt.
+    if (effect.kind === 'payment_failed' && effect.failureCode === payment.failure_code && effect.failureMessage === payment.failure_message) continue;
     const result = await deps.db.transaction().execute((trx) =>
       applyPaymentEffect(trx, effect, {
         livemode: session.livemode,

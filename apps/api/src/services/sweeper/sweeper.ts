@@ -1,7 +1,7 @@
 import { sql } from '@clinicpay/db';
 import type { AppDeps } from '../../trpc.js';
 import { loadStripeSettings } from '../payments/stripe-settings.js';
-import { retryAutomaticRefunds } from './auto-refunds.js';
+import { sendPendingRefunds } from './pending-refunds.js';
 import { sweepLapsedHolds } from './lapsed-holds.js';
 import { reconcilePendingPayments } from './reconcile-payments.js';
 import { processUnprocessedEvents } from './unprocessed-events.js';
@@ -44,7 +44,7 @@ async function runJobs(deps: AppDeps, options: SweeperOptions): Promise<SweepRes
   const eventsProcessed = await processUnprocessedEvents(deps, settings);
   const paymentsReconciled = await reconcilePendingPayments(deps, settings, options.reconcileAfterMs);
   const holdsReleased = await sweepLapsedHolds(deps, settings);
-  const refundsSent = await retryAutomaticRefunds(deps);
+  const refundsSent = await sendPendingRefunds(deps);
   return { ran: true, holdsReleased, paymentsReconciled, eventsProcessed, refundsSent };
 }
 
