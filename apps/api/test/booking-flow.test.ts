@@ -150,3 +150,21 @@ describe('booking with Stripe, end to end through the emulator', () => {
     });
   });
 });
+
+describe('status polling', () => {
+  it('asks Stripe at most every 10 s per payment while the page polls, and always from the return page', async () => {
+    const caller = createTestCaller(stack.api.runtime);
+    const slot = (await freeSlots(stack.api.runtime))[13]!;
+    const booking = await book(stack.api.runtime, { startsAt: slot.startsAt });
+    const session = stack.stripe.control.objects('test').checkoutSessions.find((s) => s.metadata?.booking_reference === booking.reference)!;
+    const retrievals = () => stack.stripe.control.requests().filter((r) => r.method === 'GET' && r.path === `/v1/checkout/sessions/${session.id}`).length;
+    const before = retrievals();
+    for (let i = 0; i < 5; i++) await caller.booking.status({ reference: booking.reference, token: booking.token });
+    expect(retrievals() - before).toBe(1);
+    stack.advance(11);
+    await caller.booking.status({ reference: booking.reference, token: booking.token });
+    expect(retrievals() - before).toBe(2);
+    await caller.booking.status({ reference: booking.reference, sessionId: session.id });
+    expect(retrievals() - before).toBe(3);
+  });
+});

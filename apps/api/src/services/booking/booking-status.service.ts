@@ -69,11 +69,28 @@ async function authorizedBooking(deps: AppDeps, input: { reference: string; toke
  */
 export async function getBookingStatus(deps: AppDeps, input: BookingStatusInput) {
   let booking = await authorizedBooking(deps, input);
-  if (booking.payment_status === 'pending' && booking.checkout_session_id && booking.payment_id) {
+  const due = booking.payment_id ? stripeCheckDue(booking.payment_id, deps.clock.now(), input.sessionId !== undefined) : false;
+  if (due && booking.payment_status === 'pending' && booking.checkout_session_id && booking.payment_id) {
     const changed = await reconcileWithStripe(deps, booking);
     if (changed) booking = (await findBooking(deps.db, booking.reference))!;
   }
   return view(booking);
+}
+
+/**
+ * The page polls every few seconds while a payment is pending; Stripe is asked at most every
+ * STRIPE_CHECK_INTERVAL_MS per payment (per process), except on the return page, which always asks.
+ * Without this, one open tab would spend the clinic's Stripe rate limit.
+ */
+const STRIPE_CHECK_INTERVAL_MS = 10_000;
+const lastStripeCheck = new Map<string, number>();
+
+function stripeCheckDue(paymentId: string, now: Date, fromReturnPage: boolean): boolean {
+  const last = lastStripeCheck.get(paymentId);
+  if (!fromReturnPage && last !== undefined && now.getTime() - last < STRIPE_CHECK_INTERVAL_MS) return false;
+  if (lastStripeCheck.size > 10_000) lastStripeCheck.clear();
+  lastStripeCheck.set(paymentId, now.getTime());
+  return true;
 }
 
 async function reconcileWithStripe(deps: AppDeps, booking: BookingRow): Promise<boolean> {
