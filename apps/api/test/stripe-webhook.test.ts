@@ -149,4 +149,17 @@ describe('POST /webhooks/stripe: every row of the event table', () => {
     expect(unknownPayment.body?.outcome).toBe('not_ours');
     expect(await paymentState(db(), paymentId)).toMatchObject({ payment: 'pending' });
   });
+
+  it('does not confirm on money other than what was charged: flagged, cancelled, refund reserved', async () => {
+    const { paymentId, ref, appointmentId } = await pending();
+    const reply = await deliver(stack.api.url, stripeEvent('payment_intent.succeeded', paymentIntent({ ...ref, amount: 100 }, 'succeeded')));
+    expect(reply.body?.outcome).toBe('applied');
+    expect(await paymentState(db(), paymentId)).toMatchObject({ payment: 'completed', appointment: 'cancelled' });
+    const flagged = await db().selectFrom('payments').select('flagged_reason').where('id', '=', paymentId).executeTakeFirstOrThrow();
+    expect(flagged.flagged_reason).toBe('amount_mismatch');
+    const appointment = await db().selectFrom('appointments').select('cancel_reason').where('id', '=', appointmentId).executeTakeFirstOrThrow();
+    expect(appointment.cancel_reason).toBe('amount_mismatch');
+    const refunds = await db().selectFrom('refunds').select(['amount', 'requested_by', 'idempotency_key']).where('payment_id', '=', paymentId).execute();
+    expect(refunds).toEqual([{ amount: 100, requested_by: 'system', idempotency_key: `auto-refund:${paymentId}` }]);
+  });
 });

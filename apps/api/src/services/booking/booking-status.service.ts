@@ -121,14 +121,15 @@ async function reconcileWithStripe(deps: AppDeps, booking: BookingRow): Promise<
 /** What a retrieved session says has happened, in the webhook's vocabulary. */
 export function effectOfSession(session: CheckoutSessionState, paymentId: string): PaymentEffect | null {
   if (session.status === 'complete' && session.paymentStatus === 'paid') {
+    if (session.amount === null || !session.currency) return null; // nothing to check it against
     return {
       kind: 'payment_succeeded',
       paymentId,
       paymentIntentId: session.paymentIntentId,
       checkoutSessionId: session.id,
       chargeId: session.paymentIntent?.latestChargeId ?? null,
-      amount: session.amount ?? 0,
-      currency: session.currency ?? '',
+      amount: session.amount,
+      currency: session.currency,
     };
   }
   if (session.status === 'expired') return { kind: 'checkout_expired', paymentId, checkoutSessionId: session.id };

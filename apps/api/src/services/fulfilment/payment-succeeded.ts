@@ -8,6 +8,9 @@ export interface PaymentSucceeded {
   paymentIntentId: string | null;
   chargeId?: string | null;
   checkoutSessionId?: string | null;
+  /** What Stripe says it received, in minor units and a lowercase or uppercase ISO code. */
+  amount?: number | undefined;
+  currency?: string | undefined;
   livemode: boolean;
 }
 
@@ -45,6 +48,21 @@ export async function applyPaymentSucceeded(trx: Tx, fact: PaymentSucceeded, cau
   }
 
   const appointment = await lockAppointment(trx, payment.appointment_id);
+  if (receivedOtherThanCharged(fact, payment)) {
+    // Money we did not ask for (another amount or currency on our payment's id): the booking is
+    // not confirmed on it; the payment goes back and an admin is told.
+    await trx.updateTable('payments').set({ flagged_reason: AMOUNT_MISMATCH }).where('id', '=', payment.id).execute();
+    await recordPaymentEvent(trx, payment.id, settledStatus, settledStatus, { ...cause, reason: AMOUNT_MISMATCH, details: { amount: fact.amount ?? null, currency: fact.currency ?? null } });
+    await transitionAppointment(trx, appointment.id, ['pending_payment'], 'cancelled', { ...cause, reason: AMOUNT_MISMATCH }, { cancel_reason: AMOUNT_MISMATCH });
+    // What arrived goes back (never more than our record of the charge).
+    const amount = fact.amount !== undefined && fact.amount > 0 ? Math.min(fact.amount, payment.amount) : undefined;
+    const refund = await reserveRefund(
+      trx,
+      { paymentId: payment.id, amount, reason: AMOUNT_MISMATCH, requestedBy: 'system', idempotencyKey: `auto-refund:${payment.id}` },
+      cause.at,
+    );
+    return { outcome: 'applied', ...learned(ids), afterCommit: [{ kind: 'send_refund', refundId: refund.refundId }] };
+  }
   if (appointment.status === 'pending_payment') {
     await transitionAppointment(trx, appointment.id, ['pending_payment'], 'confirmed', cause);
   } else if (appointment.status === 'cancelled') {
@@ -67,6 +85,12 @@ function learned(ids: { payment_intent_id?: string }): Pick<FulfilmentResult, 'l
 }
 
 export const PAID_AFTER_CANCEL = 'paid_after_cancel_slot_taken';
+export const AMOUNT_MISMATCH = 'amount_mismatch';
+
+function receivedOtherThanCharged(fact: PaymentSucceeded, payment: { amount: number; currency: string }): boolean {
+  if (fact.amount !== undefined && fact.amount !== payment.amount) return true;
+  return fact.currency !== undefined && fact.currency !== '' && fact.currency.toUpperCase() !== payment.currency.toUpperCase();
+}
 
 /** True when the booking is confirmed again; false when its time is gone (the money goes back). */
 async function reconfirmOrFlag(trx: Tx, appointmentId: string, paymentId: string, cause: Cause): Promise<boolean> {
