@@ -57,3 +57,15 @@ export {
   type AppointmentRow,
 } from './queries/admin-appointments.js';
 export { findStripeEventById, listStripeEventsPage, type StripeEventFilter, type StripeEventRow } from './queries/admin-webhook-events.js';
+export { insertService, listServicesForAdmin, setServiceDeleted, updateService, type ServiceWrite } from './queries/admin-services.js';
+export {
+  deleteTimeOff,
+  findBookedAppointments,
+  insertDoctor,
+  insertTimeOff,
+  listDoctorsForAdmin,
+  lockDoctor,
+  replaceDoctorServices,
+  replaceWeeklyHours,
+  updateDoctor,
+} from './queries/admin-doctors.js';

@@ -6,3 +6,4 @@ export * from './statuses.js';
 export * from './transaction-inputs.js';
 export * from './appointment-inputs.js';
 export * from './webhook-log-inputs.js';
+export * from './catalogue-inputs.js';

@@ -1,6 +1,7 @@
 import { router } from '../../trpc.js';
 import { appointmentsRouter } from './appointments.router.js';
 import { authRouter } from './auth.router.js';
+import { doctorsRouter, servicesRouter } from './catalogue.router.js';
 import { gatewaysRouter, stripeSettingsRouter } from './gateways.router.js';
 import { transactionsRouter } from './transactions.router.js';
 import { webhookEventsRouter } from './webhook-events.router.js';
@@ -13,4 +14,6 @@ export const adminRouter = router({
   transactions: transactionsRouter,
   appointments: appointmentsRouter,
   webhookEvents: webhookEventsRouter,
+  services: servicesRouter,
+  doctors: doctorsRouter,
 });
