@@ -121,3 +121,14 @@ describe('the gateways list and its switches', () => {
     expect(answer.body.error?.message).toMatch(/^Stripe needs its keys and webhook signing secret first/);
   });
 });
+
+describe('the audit log', () => {
+  it('lists who changed what, newest first, in pages', async () => {
+    type Audit = RouterOutputs['admin']['audit']['list'];
+    const first = dataOf<Audit>(await trpcQuery(on.api.url, 'admin.audit.list', { limit: 3 }, { cookie: on.cookie }));
+    expect(first.entries).toHaveLength(3);
+    expect(first.entries[0]).toMatchObject({ actor: 'admin:admin@clinicpay.test', action: 'gateway.enabled', target: 'gateway:pay_at_clinic' });
+    const second = dataOf<Audit>(await trpcQuery(on.api.url, 'admin.audit.list', { limit: 3, before: first.nextBefore }, { cookie: on.cookie }));
+    expect(second.entries[0]!.id).toBeLessThan(first.entries[2]!.id);
+  });
+});

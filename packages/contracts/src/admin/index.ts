@@ -7,3 +7,4 @@ export * from './transaction-inputs.js';
 export * from './appointment-inputs.js';
 export * from './webhook-log-inputs.js';
 export * from './catalogue-inputs.js';
+export * from './audit-inputs.js';

@@ -1,5 +1,6 @@
 import { router } from '../../trpc.js';
 import { appointmentsRouter } from './appointments.router.js';
+import { auditRouter } from './audit.router.js';
 import { authRouter } from './auth.router.js';
 import { doctorsRouter, servicesRouter } from './catalogue.router.js';
 import { gatewaysRouter, stripeSettingsRouter } from './gateways.router.js';
@@ -16,4 +17,5 @@ export const adminRouter = router({
   webhookEvents: webhookEventsRouter,
   services: servicesRouter,
   doctors: doctorsRouter,
+  audit: auditRouter,
 });
