@@ -1,5 +1,6 @@
 import { BookingStatusInput, CancelBookingInput, CreateBookingInput } from '@clinicpay/contracts';
-import { cancelBooking, getBookingStatus } from '../services/booking/booking-status.service.js';
+import { getBookingStatus } from '../services/booking/booking-status.service.js';
+import { cancelBooking } from '../services/booking/cancel-booking.service.js';
 import { createBooking } from '../services/booking/create-booking.service.js';
 import { publicProcedure, router } from '../trpc.js';
 

@@ -1,8 +1,8 @@
 import type { AppDeps } from '../../trpc.js';
-import { runAfterCommit } from '../fulfilment/after-commit.js';
-import { applyPaymentEffect } from '../fulfilment/apply-effect.js';
+import { fulfil } from '../fulfilment/fulfil.js';
+import { forEachItem } from './each-item.js';
 import { releaseHold } from '../fulfilment/release-hold.js';
-import { effectOfSession } from '../booking/booking-status.service.js';
+import { effectOfSession } from '../fulfilment/session-effects.js';
 import type { StripeSettings } from '../payments/stripe-settings.js';
 
 /** A hold whose checkout was never attached this long after booking was cut off by a crash. */
@@ -31,37 +31,24 @@ export async function sweepLapsedHolds(deps: AppDeps, settings: StripeSettings |
     .limit(BATCH)
     .execute();
 
-  let released = 0;
-  for (const hold of holds) {
+  return forEachItem(holds, deps.logger, 'lapsed hold', async (hold) => {
     const secretKey = hold.mode ? settings?.keys[hold.mode].secretKey : null;
     if (hold.checkout_session_id && secretKey && hold.paymentId) {
-      let expired;
-      try {
-        expired = await deps.stripeGatewayFor(secretKey).expireCheckoutSession(hold.checkout_session_id);
-      } catch (error) {
-        deps.logger.warn({ err: error, appointmentId: hold.appointmentId }, 'sweeper could not expire a session; retrying next sweep');
-        continue;
-      }
+      const expired = await deps.stripeGatewayFor(secretKey).expireCheckoutSession(hold.checkout_session_id);
       if (expired.outcome === 'already_complete') {
+        // Paid at the last moment: fulfilled instead of released.
         const effect = effectOfSession(expired.session, hold.paymentId);
         if (effect) {
-          const result = await deps.db.transaction().execute((trx) =>
-            applyPaymentEffect(trx, effect, {
-              livemode: expired.session.livemode,
-              failurePolicy: settings?.failurePolicy ?? 'cancel',
-              cause: { source: 'sweeper', at: deps.clock.now(), reason: 'paid_before_expiry' },
-            }),
-          );
-          await runAfterCommit(deps, result.afterCommit ?? [], settings);
+          await fulfil(deps, effect, {
+            livemode: expired.session.livemode,
+            settings,
+            cause: { source: 'sweeper', at: deps.clock.now(), reason: 'paid_before_expiry' },
+          });
         }
-        continue;
+        return false;
       }
     }
     const reason = hold.checkout_session_id ? 'hold_expired' : 'checkout_not_started';
-    const done = await deps.db
-      .transaction()
-      .execute((trx) => releaseHold(trx, hold, reason, 'expired', { source: 'sweeper', at: deps.clock.now() }));
-    if (done) released++;
-  }
-  return released;
+    return deps.db.transaction().execute((trx) => releaseHold(trx, hold, reason, 'expired', { source: 'sweeper', at: deps.clock.now() }));
+  });
 }

@@ -1,9 +1,8 @@
-import type { PaymentEffect } from '@clinicpay/payments';
 import type { CheckoutSessionState } from '@clinicpay/payments';
 import type { AppDeps } from '../../trpc.js';
-import { effectOfSession } from '../booking/booking-status.service.js';
-import { runAfterCommit } from '../fulfilment/after-commit.js';
-import { applyPaymentEffect } from '../fulfilment/apply-effect.js';
+import { fulfil } from '../fulfilment/fulfil.js';
+import { forEachItem } from './each-item.js';
+import { declineOfSession, effectOfSession } from '../fulfilment/session-effects.js';
 import type { StripeSettings } from '../payments/stripe-settings.js';
 
 const BATCH = 200;
@@ -26,45 +25,20 @@ export async function reconcilePendingPayments(deps: AppDeps, settings: StripeSe
     .limit(BATCH)
     .execute();
 
-  let changed = 0;
-  for (const payment of pending) {
+  return forEachItem(pending, deps.logger, 'reconciliation', async (payment) => {
     const secretKey = payment.mode ? settings?.keys[payment.mode].secretKey : null;
-    if (!secretKey) continue;
-    let session: CheckoutSessionState;
-    try {
-      session = await deps.stripeGatewayFor(secretKey).retrieveCheckoutSession(payment.checkout_session_id!);
-    } catch (error) {
-      deps.logger.warn({ err: error, paymentId: payment.id }, 'reconciliation could not reach Stripe; retrying next sweep');
-      continue;
-    }
-    const effect = effectOfSession(session, payment.id) ?? declineOf(session, payment.id);
-    if (!effect) continue;
+    if (!secretKey) return false;
+    const session: CheckoutSessionState = await deps.stripeGatewayFor(secretKey).retrieveCheckoutSession(payment.checkout_session_id!);
+    const effect = effectOfSession(session, payment.id) ?? declineOfSession(session, payment.id);
+    if (!effect) return false;
     // Under policy "retry" a decline leaves the payment pending: the same decline, read again on
     // the next sweep, is not a new attempt.
-    if (effect.kind === 'payment_failed' && effect.failureCode === payment.failure_code && effect.failureMessage === payment.failure_message) continue;
-    const result = await deps.db.transaction().execute((trx) =>
-      applyPaymentEffect(trx, effect, {
-        livemode: session.livemode,
-        failurePolicy: settings?.failurePolicy ?? 'cancel',
-        cause: { source: 'sweeper', at: deps.clock.now(), reason: 'reconciled', details: { checkout_session_id: session.id } },
-      }),
-    );
-    await runAfterCommit(deps, result.afterCommit ?? [], settings);
-    if (result.outcome === 'applied') changed++;
-  }
-  return changed;
-}
-
-/** An open session whose last attempt was declined: the payment_failed event we may have missed. */
-function declineOf(session: CheckoutSessionState, paymentId: string): PaymentEffect | null {
-  const intent = session.paymentIntent;
-  if (session.status !== 'open' || !intent?.lastPaymentError || intent.status !== 'requires_payment_method') return null;
-  return {
-    kind: 'payment_failed',
-    paymentId,
-    paymentIntentId: intent.id,
-    checkoutSessionId: session.id,
-    failureCode: intent.lastPaymentError.code,
-    failureMessage: intent.lastPaymentError.message,
-  };
+    if (effect.kind === 'payment_failed' && effect.failureCode === payment.failure_code && effect.failureMessage === payment.failure_message) return false;
+    const result = await fulfil(deps, effect, {
+      livemode: session.livemode,
+      settings,
+      cause: { source: 'sweeper', at: deps.clock.now(), reason: 'reconciled', details: { checkout_session_id: session.id } },
+    });
+    return result.outcome === 'applied';
+  });
 }

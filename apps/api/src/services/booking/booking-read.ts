@@ -1,0 +1,84 @@
+import type { Database, Kysely } from '@clinicpay/db';
+import { AppError } from '../../errors/app-error.js';
+import type { AppDeps } from '../../trpc.js';
+import { accessTokenMatches } from './booking-secrets.js';
+
+// Reading one booking as the patient may see it: by reference, with a secret they hold.
+
+const NOT_FOUND = 'We could not find this booking. Check the link from your booking confirmation.';
+
+export async function findBooking(db: Kysely<Database>, reference: string) {
+  return db
+    .selectFrom('appointments')
+    .innerJoin('services', 'services.id', 'appointments.service_id')
+    .innerJoin('doctors', 'doctors.id', 'appointments.doctor_id')
+    .innerJoin('clinics', 'clinics.id', 'services.clinic_id')
+    .leftJoin('payments', 'payments.appointment_id', 'appointments.id')
+    .select([
+      'appointments.id',
+      'appointments.reference',
+      'appointments.status',
+      'appointments.starts_at',
+      'appointments.ends_at',
+      'appointments.hold_expires_at',
+      'appointments.cancel_reason',
+      'appointments.access_token_hash',
+      'appointments.payment_method',
+      'services.name as service_name',
+      'doctors.name as doctor_name',
+      'clinics.name as clinic_name',
+      'clinics.time_zone',
+      'clinics.address as clinic_address',
+      'payments.id as payment_id',
+      'payments.status as payment_status',
+      'payments.mode as payment_mode',
+      'payments.amount',
+      'payments.currency',
+      'payments.amount_refunded',
+      'payments.checkout_session_id',
+      'payments.failure_code',
+      'payments.failure_message',
+    ])
+    .where('appointments.reference', '=', reference)
+    .orderBy('payments.created_at', 'desc')
+    .executeTakeFirst();
+}
+
+export type BookingRow = NonNullable<Awaited<ReturnType<typeof findBooking>>>;
+
+export /** The patient may read a booking with its reference plus the link's token, or the return URL's session id. */
+async function authorizedBooking(deps: AppDeps, input: { reference: string; token?: string | undefined; sessionId?: string | undefined }) {
+  const booking = await findBooking(deps.db, input.reference.toUpperCase());
+  const allowed =
+    booking &&
+    ((input.token !== undefined && accessTokenMatches(input.token, booking.access_token_hash)) ||
+      (input.sessionId !== undefined && booking.checkout_session_id === input.sessionId));
+  // The same answer for "no such booking" and "wrong secret": references cannot be probed.
+  if (!booking || !allowed) throw new AppError('booking_not_found', NOT_FOUND);
+  return booking;
+}
+
+export function bookingView(b: BookingRow) {
+  return {
+    reference: b.reference,
+    status: b.status,
+    cancelReason: b.cancel_reason,
+    serviceName: b.service_name,
+    doctorName: b.doctor_name,
+    clinic: { name: b.clinic_name, address: b.clinic_address, timeZone: b.time_zone },
+    startsAt: b.starts_at.toISOString(),
+    endsAt: b.ends_at.toISOString(),
+    holdExpiresAt: b.status === 'pending_payment' ? (b.hold_expires_at?.toISOString() ?? null) : null,
+    paymentMethod: b.payment_method,
+    payment: b.payment_status
+      ? {
+          status: b.payment_status,
+          amount: b.amount!,
+          currency: b.currency!,
+          amountRefunded: b.amount_refunded ?? 0,
+          failureCode: b.failure_code,
+          failureMessage: b.failure_message,
+        }
+      : null,
+  };
+}
