@@ -24,10 +24,11 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'a PostgreSQL URL such as postgres://user:password@host:5432/db')
     .optional(),
   DATABASE_POOL_SIZE: z.coerce
-    .number({ message: 'a number of connections between 1 and 50, e.g. 10' })
-    .int('a whole number of connections between 1 and 50')
-    .min(1, 'a number of connections between 1 and 50')
-    .max(50, 'a number of connections between 1 and 50')
+    .number({ message: 'a number of connections between 2 and 50, e.g. 10' })
+    .int('a whole number of connections between 2 and 50')
+    // Two at least: the sweeper holds one for its replicas' lock while its jobs use another.
+    .min(2, 'a number of connections between 2 and 50')
+    .max(50, 'a number of connections between 2 and 50')
     .default(10),
   DATA_DIR: z.string().min(1).default('.data'),
   APP_SECRET: z
