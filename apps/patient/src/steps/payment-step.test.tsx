@@ -11,10 +11,7 @@ import { PaymentStep } from './payment-step.js';
 // The checkout's chunk (Stripe.js, react-stripe-js) is not what these tests are about.
 vi.mock('../checkout/preload-checkout.js', () => ({
   preloadCheckout: vi.fn(),
-  loadCheckoutModule: () =>
-    Promise.resolve({
-      CheckoutStep: ({ checkout }: { checkout: { reference: string } }) => <p>Card form for {checkout.reference}</p>,
-    }),
+  CheckoutStep: ({ checkout }: { checkout: { reference: string } }) => <p>Card form for {checkout.reference}</p>,
 }));
 
 const base: WizardState = {

@@ -1,15 +1,13 @@
 import type { PaymentMethodChoice } from '@clinicpay/contracts';
 import { ErrorMessage, LoadingRegion, Radio, RadioGroup, Skeleton } from '@clinicpay/ui';
 import { BusyButton } from '../components/busy-button.js';
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
-import { preloadCheckout, loadCheckoutModule } from '../checkout/preload-checkout.js';
+import { Suspense, useEffect, type ReactNode } from 'react';
+import { CheckoutStep, preloadCheckout } from '../checkout/preload-checkout.js';
 import { trpc, type PaymentMethods } from '../trpc.js';
 import type { StepProps } from '../wizard/step-props.js';
 import { BackButton } from './back-button.js';
 import { BookingSummary } from './booking-summary.js';
 import { useConfirmBooking } from './use-confirm-booking.js';
-
-const CheckoutStep = lazy(() => loadCheckoutModule().then((m) => ({ default: m.CheckoutStep })));
 
 /** Step 5: how to pay (only what the clinic offers), the summary, and Confirm. */
 export function PaymentStep({ state, dispatch }: StepProps) {
