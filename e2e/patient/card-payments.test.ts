@@ -1,10 +1,12 @@
 // Card payments through the real API, PostgreSQL and the Stripe emulator, in Chromium: each test
 // books from the start, pays (or not) in the emulator's Embedded Checkout and checks the page
 // and the database.
+import { createTestCaller } from '@clinicpay/api/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   bookUpToPayment,
   CARDS,
+  chooseFirstFreeTime,
   confirmAndOpenCard,
   openPatient,
   payByCard,
@@ -107,6 +109,52 @@ describe('patient pays by card', () => {
     await resultHeading(later.page, 'Your appointment is confirmed');
     expect(await later.page.getByText('Keep this link to see your booking later').isVisible()).toBe(true);
     await later.screenshot('card-05-status-link');
+  });
+
+  it('cancelling an unpaid booking from the card form releases the time', async () => {
+    const p = await patient();
+    await bookUpToPayment(p.page);
+    const reference = await confirmAndOpenCard(p);
+    await p.page.getByRole('button', { name: 'Cancel this booking' }).click();
+    await resultHeading(p.page, 'This booking is cancelled');
+    expect(await p.page.getByText('You cancelled this booking. Nothing was charged.').isVisible()).toBe(true);
+    expect(await storedBooking(stack.api, reference)).toMatchObject({ status: 'cancelled', payment_status: 'expired', cancel_reason: 'cancelled_by_patient' });
+    // Released: the same time can be booked again at once.
+    await p.page.getByRole('button', { name: 'Book this time again' }).waitFor();
+  });
+
+  it('a time taken meanwhile: back to the times, with the message', async () => {
+    const p = await patient();
+    await bookUpToPayment(p.page);
+    const wizard = JSON.parse((await p.page.evaluate(() => sessionStorage.getItem('clinicpay.wizard')))!) as {
+      serviceId: string;
+      slot: { startsAt: string };
+    };
+    // Others book that very time first, with every doctor free then (the API, as other browsers would).
+    const caller = createTestCaller(stack.api.runtime);
+    const others = ['Grace Hopper', 'Alan Turing', 'Katherine Johnson'];
+    let taken = 0;
+    for (const name of others) {
+      const booked = await caller.booking
+        .create({
+          serviceId: wizard.serviceId,
+          doctorId: 'any',
+          startsAt: wizard.slot.startsAt,
+          patient: { name, email: 'other@example.com', phone: '+1 212 555 0199' },
+          paymentMethod: 'pay_at_clinic',
+        })
+        .then(() => true, () => false);
+      if (!booked) break;
+      taken++;
+    }
+    expect(taken).toBeGreaterThan(0);
+    await p.page.getByRole('button', { name: 'Confirm and pay' }).click();
+    await p.page.getByRole('heading', { level: 2, name: 'Choose a date and time' }).waitFor();
+    expect(await p.page.getByRole('alert').innerText()).toBe('This time was just taken; please pick another.');
+    await p.screenshot('card-07-time-taken');
+    // The patient picks another time and carries on, details kept.
+    await chooseFirstFreeTime(p.page);
+    expect(await p.page.getByLabel('Full name').inputValue()).toBe('Ada Lovelace');
   });
 
   it('a lapsed hold: the open form is replaced by the cancellation', async () => {

@@ -48,7 +48,15 @@ describe('patient books without paying online, and with the keyboard only', () =
     await tabTo(page, /Any available doctor/);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 2, name: 'Choose a date and time' }).waitFor();
-    await page.getByRole('region', { name: /^Free times on / }).waitFor();
+    const times = page.getByRole('region', { name: /^Free times on / });
+    const nextMonth = page.getByRole('button', { name: 'Show the next month' });
+    await times.or(nextMonth).first().waitFor();
+    if (await nextMonth.isVisible()) {
+      // Late in a month with nothing left: on to the next one, by keyboard too.
+      await tabTo(page, /^Show the next month$/);
+      await page.keyboard.press('Enter');
+      await times.waitFor();
+    }
 
     // Into the calendar (arrow keys move by day there), then on to the day's first free time.
     await tabTo(page, /^\d{1,2}:\d{2}/);

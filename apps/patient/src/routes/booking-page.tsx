@@ -34,7 +34,10 @@ export function BookingPage() {
   const remembered = recallBooking(reference);
   const token = params.get('token') ?? remembered?.token ?? null;
   const sessionId = params.get('session_id');
-  const input = token ? { reference, token } : sessionId ? { reference, sessionId } : null;
+  // Both when both are known: the session id marks Stripe's return, where the API always asks
+  // Stripe rather than waiting for the webhook; the token works later and allows cancelling.
+  const input =
+    token || sessionId ? { reference, ...(token ? { token } : {}), ...(sessionId ? { sessionId } : {}) } : null;
 
   const status = trpc.booking.status.useQuery(input ?? { reference, token: '' }, {
     enabled: input !== null,
