@@ -1,4 +1,4 @@
-import { Card, Spinner } from '@clinicpay/ui';
+import { buttonClass, Card, Spinner } from '@clinicpay/ui';
 import { BusyButton } from '../components/busy-button.js';
 import { Link } from 'react-router';
 import { messageOf } from '../api-errors.js';
@@ -39,7 +39,7 @@ export function ProcessingView({ booking, token, canResumePayment }: ProcessingV
       ) : null}
       <div className="flex flex-wrap gap-3">
         {canResumePayment ? (
-          <Link to="/" className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800">
+          <Link to="/" className={buttonClass('primary')}>
             Back to the card form
           </Link>
         ) : null}
