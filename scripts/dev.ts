@@ -7,6 +7,7 @@ import { createServer as createViteServer, type ViteDevServer } from 'vite';
 import { DEMO_KEYS, startEmulator } from '@clinicpay/stripe-emulator';
 import {
   DEMO_ADMIN,
+  DEMO_CLINIC,
   exitWithUserError,
   loadConfig,
   migrateAndSeed,
@@ -28,6 +29,8 @@ async function main() {
   const apiUrl = `http://127.0.0.1:${ports.api}`;
   const emulator = await startEmulator({
     port: ports.emulator,
+    // What a patient sees as the merchant on the card form: the clinic's Stripe account name.
+    businessName: DEMO_CLINIC.name,
     webhooks: [{ url: `${apiUrl}/webhooks/stripe`, secret: DEMO_KEYS.webhookSigningSecret }],
   });
 

@@ -5,4 +5,5 @@ export { startServer, buildServer } from './server.js';
 export { startBackgroundJobs } from './background-jobs.js';
 export { migrateAndSeed } from './seed/migrate-and-seed.js';
 export { DEMO_ADMIN } from './seed/demo-clinic.seed.js';
+export { DEMO_CLINIC } from './seed/demo-clinic.data.js';
 export { exitWithUserError } from './user-error.js';
