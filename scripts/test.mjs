@@ -54,5 +54,6 @@ process.env.TURBO_TELEMETRY_DISABLED = '1';
 
 runPnpm(['install', '--frozen-lockfile', '--reporter=silent']);
 runPnpm(['exec', 'turbo', 'run', 'typecheck', 'lint', '--output-logs=errors-only']);
+runPnpm(['exec', 'tsc', '-p', 'scripts/tsconfig.json']);
 // One package at a time: the database and browser suites share one PostgreSQL and two cores.
 runPnpm(['exec', 'turbo', 'run', 'test', '--concurrency=1', ...process.argv.slice(2)]);
