@@ -40,6 +40,8 @@ describe('booking with Stripe, end to end through the emulator', () => {
       holdExpiresAt: null,
       payment: { status: 'completed', amount: 6000, currency: 'USD' },
       serviceName: 'General consultation',
+      serviceId: consultation.id,
+      doctorId: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
   });
 

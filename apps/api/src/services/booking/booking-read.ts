@@ -24,6 +24,8 @@ export async function findBooking(db: Kysely<Database>, reference: string) {
       'appointments.cancel_reason',
       'appointments.access_token_hash',
       'appointments.payment_method',
+      'appointments.service_id',
+      'appointments.doctor_id',
       'services.name as service_name',
       'doctors.name as doctor_name',
       'clinics.name as clinic_name',
@@ -63,6 +65,9 @@ export function bookingView(b: BookingRow) {
     reference: b.reference,
     status: b.status,
     cancelReason: b.cancel_reason,
+    // Ids too, so "Book this time again" works from the status link on any device.
+    serviceId: b.service_id,
+    doctorId: b.doctor_id,
     serviceName: b.service_name,
     doctorName: b.doctor_name,
     clinic: { name: b.clinic_name, address: b.clinic_address, timeZone: b.time_zone },
