@@ -16,6 +16,13 @@ export default defineConfig({
     proxy: {
       '/trpc': { target: apiUrl, changeOrigin: true },
       '/webhooks': { target: apiUrl, changeOrigin: true },
+      // The transactions CSV is a plain GET download next to tRPC.
+      '/exports': { target: apiUrl, changeOrigin: true },
     },
+  },
+  // Libraries that only lazy pages import: named here, the dev server bundles them up front
+  // instead of discovering them on first use and reloading the page.
+  optimizeDeps: {
+    include: ['@tanstack/react-table', 'react-hook-form', '@hookform/resolvers/zod', 'react-aria-components', 'zod'],
   },
 });

@@ -1,15 +1,28 @@
 import { createBrowserRouter } from 'react-router';
-import { NotFoundPage } from './routes/not-found-page.js';
-import { ServicesPage } from './routes/services-page.js';
+import { NotFoundPage } from './layout/not-found-page.js';
+import { PageLoading } from './layout/page-loading.js';
+import { RequireAdmin } from './session/require-admin.js';
+import { SignInPage } from './session/sign-in-page.js';
 
 // Vite's base ("/admin/") doubles as the router's basename, so routes here stay relative to it.
 const basename = import.meta.env.BASE_URL.replace(/\/$/, '');
 
-// Sign-in, payment settings, transactions and the webhook log join this list in later issues.
+// Each page is its own chunk (route `lazy`): signing in downloads only the sign-in form.
+const page = <T,>(load: () => Promise<T>, pick: (module: T) => React.ComponentType) => async () => ({ Component: pick(await load()) });
+
 export const router = createBrowserRouter(
   [
-    { path: '/', element: <ServicesPage /> },
-    { path: '*', element: <NotFoundPage /> },
+    { path: '/sign-in', element: <SignInPage /> },
+    {
+      path: '/',
+      element: <RequireAdmin />,
+      // Shown while the first page's code loads (a page straight from a link or a reload).
+      HydrateFallback: PageLoading,
+      children: [
+        { index: true, element: <NotFoundPage /> },
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
   ],
   { basename },
 );

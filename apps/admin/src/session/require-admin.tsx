@@ -1,0 +1,62 @@
+import { ErrorMessage } from '@clinicpay/ui';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { isUnauthorized, messageOf } from '../api-errors.js';
+import { AdminLayout } from '../layout/admin-layout.js';
+import { PageLoading } from '../layout/page-loading.js';
+import { trpc } from '../trpc.js';
+import { signInPathFor } from './return-path.js';
+import { onSessionEnded } from './session-events.js';
+
+/** The API's sentence for "never signed in": not worth repeating on the sign-in page. */
+const FIRST_VISIT = 'Please sign in to continue.';
+
+export interface SignInState {
+  notice?: string;
+}
+
+/**
+ * Every admin page sits under this route: it asks who is signed in, sends a visitor without a
+ * session to sign in (remembering the page), and does the same when any later call finds the
+ * session ended, so the admin comes back to where they were.
+ */
+export function RequireAdmin() {
+  const me = trpc.admin.auth.me.useQuery(undefined, { retry: false, staleTime: 5 * 60_000 });
+  const location = useLocation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const here = `${location.pathname}${location.search}`;
+
+  useEffect(
+    () =>
+      onSessionEnded((message) => {
+        void navigate(signInPathFor(here), { replace: true, state: { notice: message } satisfies SignInState });
+        // Nothing read under the old session may show under the next one.
+        queryClient.removeQueries({ predicate: (query) => JSON.stringify(query.queryKey).includes('"admin"') });
+      }),
+    [here, navigate, queryClient],
+  );
+
+  if (me.isError && isUnauthorized(me.error)) {
+    const notice = messageOf(me.error);
+    return <Navigate to={signInPathFor(here)} replace state={{ notice: notice === FIRST_VISIT ? undefined : notice } satisfies SignInState} />;
+  }
+  if (me.isError) {
+    return (
+      <div className="mx-auto max-w-xl p-6">
+        <ErrorMessage title="The admin could not start." onRetry={() => void me.refetch()}>
+          {messageOf(me.error)}
+        </ErrorMessage>
+      </div>
+    );
+  }
+  if (!me.data) {
+    return <PageLoading />;
+  }
+  return (
+    <AdminLayout admin={me.data.admin}>
+      <Outlet />
+    </AdminLayout>
+  );
+}

@@ -1,0 +1,74 @@
+import { SignInInput } from '@clinicpay/contracts';
+import { BusyButton, Card, Notice, useDocumentTitle } from '@clinicpay/ui';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
+import { appCodeOf, messageOf } from '../api-errors.js';
+import { applyFieldErrors } from '../components/apply-field-errors.js';
+import { FormTextField } from '../components/form-text-field.js';
+import { useClinic } from '../components/use-clinic.js';
+import { trpc } from '../trpc.js';
+import type { SignInState } from './require-admin.js';
+import { safeNext } from './return-path.js';
+
+/**
+ * Email and password, checked with the API's schema as the admin types; a wrong pair or a lockout
+ * is said above the form. Afterwards the admin returns to the page that sent them here.
+ */
+export function SignInPage() {
+  useDocumentTitle('Sign in · Clinic admin');
+  const clinic = useClinic();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const notice = (useLocation().state as SignInState | null)?.notice;
+  const [problem, setProblem] = useState<string | null>(null);
+  const form = useForm<SignInInput>({
+    resolver: zodResolver(SignInInput),
+    mode: 'onTouched',
+    defaultValues: { email: '', password: '' },
+  });
+  const signIn = trpc.admin.auth.signIn.useMutation();
+
+  const submit = form.handleSubmit(async (values) => {
+    if (signIn.isPending) return;
+    setProblem(null);
+    try {
+      await signIn.mutateAsync(values);
+      await navigate(safeNext(params.get('next')), { replace: true });
+    } catch (error) {
+      if (applyFieldErrors(error, form.setError, ['email', 'password']) > 0) return;
+      setProblem(messageOf(error));
+      // A wrong pair: the password is what to type again.
+      if (appCodeOf(error) === 'sign_in_failed') form.setValue('password', '');
+    }
+  });
+
+  return (
+    <main id="main" className="grid min-h-dvh place-items-center px-4 py-10">
+      <div className="w-full max-w-sm">
+        <p className="mb-2 text-center text-sm font-semibold text-slate-600">{clinic.data?.name ?? 'Clinicpay'} · Admin</p>
+        <Card className="p-6">
+          <h1 className="mb-5 text-2xl font-semibold tracking-tight text-slate-900">Sign in</h1>
+          {notice && !problem ? (
+            <Notice tone="info" role="status" className="mb-4">
+              {notice}
+            </Notice>
+          ) : null}
+          {problem ? (
+            <Notice tone="error" role="alert" className="mb-4">
+              {problem}
+            </Notice>
+          ) : null}
+          <form noValidate onSubmit={(event) => void submit(event)} className="grid gap-4">
+            <FormTextField control={form.control} name="email" label="Email" type="email" autoComplete="username" inputMode="email" autoFocus />
+            <FormTextField control={form.control} name="password" label="Password" type="password" autoComplete="current-password" />
+            <BusyButton type="submit" isBusy={signIn.isPending || signIn.isSuccess} busyLabel="Signing in…">
+              Sign in
+            </BusyButton>
+          </form>
+        </Card>
+      </div>
+    </main>
+  );
+}

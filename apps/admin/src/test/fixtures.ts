@@ -1,0 +1,79 @@
+import type { Clinic, Outputs } from '../trpc.js';
+
+export const CLINIC: Clinic = {
+  id: '7c1d0000-0000-4000-8000-000000000001',
+  name: 'Riverside Family Clinic',
+  timeZone: 'America/New_York',
+  currency: 'USD',
+  address: '120 Riverside Drive, New York, NY 10024',
+};
+
+export const SECRET = 'sk_test_51AbcdefghijklmnopQRSTUVWXyz0123456789';
+export const PUBLISHABLE = 'pk_test_51AbcdefghijklmnopQRSTUVWXyz0123456789';
+export const SIGNING = 'whsec_AbcdefghijklmnopQRSTUVWX0123';
+
+export function stripeSettings(overrides: Partial<Outputs['stripeSettings']['get']> = {}): Outputs['stripeSettings']['get'] {
+  return {
+    enabled: true,
+    mode: 'test',
+    currency: 'USD',
+    failurePolicy: 'cancel',
+    keys: {
+      test: { publishableKey: PUBLISHABLE, secretKey: 'sk_test_…6789', webhookSigningSecret: 'whsec_…0123' },
+      live: { publishableKey: null, secretKey: null, webhookSigningSecret: null },
+    },
+    webhookUrl: 'https://clinic.example/webhooks/stripe',
+    webhookEvents: ['payment_intent.succeeded', 'checkout.session.completed', 'charge.refunded'],
+    liveMode: { allowed: true, reason: null },
+    lastEvent: { test: null, live: null },
+    signatureFailures: { last24Hours: 0, recent: [] },
+    updatedAt: '2026-11-20T10:00:00.000Z',
+    updatedBy: 'admin:admin@clinicpay.test',
+    ...overrides,
+  };
+}
+
+/** No keys saved at all: Stripe set up from scratch. */
+export function blankStripeSettings(): Outputs['stripeSettings']['get'] {
+  return stripeSettings({
+    enabled: false,
+    keys: {
+      test: { publishableKey: null, secretKey: null, webhookSigningSecret: null },
+      live: { publishableKey: null, secretKey: null, webhookSigningSecret: null },
+    },
+    updatedAt: null,
+    updatedBy: null,
+  });
+}
+
+type Row = Outputs['transactions']['list']['rows'][number];
+
+export function transactionRow(overrides: Partial<Row> = {}): Row {
+  return {
+    id: '9a1d0000-0000-4000-8000-000000000001',
+    status: 'completed',
+    gateway: 'stripe',
+    mode: 'test',
+    amount: { amount: 6000, currency: 'usd' },
+    amountRefunded: 0,
+    paymentIntentId: 'pi_test_123',
+    checkoutSessionId: 'cs_test_123',
+    disputeStatus: null,
+    flaggedReason: null,
+    createdAt: '2026-11-20T15:00:00.000Z',
+    completedAt: '2026-11-20T15:01:00.000Z',
+    appointment: { id: '9a1d0000-0000-4000-8000-0000000000a1', reference: 'CP-7K2M9QXD', startsAt: '2026-11-23T15:00:00.000Z' },
+    patient: { name: 'Ada Lovelace', email: 'ada@example.com' },
+    serviceName: 'General consultation',
+    stripeDashboardUrl: 'https://dashboard.stripe.com/test/payments/pi_test_123',
+    ...overrides,
+  };
+}
+
+export const EMPTY_SUMMARY: Outputs['transactions']['summary'] = {
+  from: '2026-10-21T04:00:00.000Z',
+  to: '2026-11-20T05:00:00.000Z',
+  timeZone: 'America/New_York',
+  totals: [],
+  dailyRevenue: [],
+};
