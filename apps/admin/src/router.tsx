@@ -1,4 +1,4 @@
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, Navigate } from 'react-router';
 import { NotFoundPage } from './layout/not-found-page.js';
 import { PageLoading } from './layout/page-loading.js';
 import { RequireAdmin } from './session/require-admin.js';
@@ -19,7 +19,9 @@ export const router = createBrowserRouter(
       // Shown while the first page's code loads (a page straight from a link or a reload).
       HydrateFallback: PageLoading,
       children: [
-        { index: true, element: <NotFoundPage /> },
+        { index: true, element: <Navigate to="/payment-settings" replace /> },
+        { path: 'payment-settings', lazy: page(() => import('./payment-settings/gateways-page.js'), (m) => m.GatewaysPage) },
+        { path: 'payment-settings/stripe', lazy: page(() => import('./payment-settings/stripe-settings-page.js'), (m) => m.StripeSettingsPage) },
         { path: '*', element: <NotFoundPage /> },
       ],
     },
