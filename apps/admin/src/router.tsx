@@ -19,7 +19,12 @@ export const router = createBrowserRouter(
       // Shown while the first page's code loads (a page straight from a link or a reload).
       HydrateFallback: PageLoading,
       children: [
-        { index: true, element: <Navigate to="/payment-settings" replace /> },
+        { index: true, element: <Navigate to="/transactions" replace /> },
+        {
+          path: 'transactions',
+          lazy: page(() => import('./transactions/transactions-page.js'), (m) => m.TransactionsPage),
+          children: [{ path: ':paymentId', lazy: page(() => import('./transactions/transaction-drawer.js'), (m) => m.TransactionDrawer) }],
+        },
         { path: 'payment-settings', lazy: page(() => import('./payment-settings/gateways-page.js'), (m) => m.GatewaysPage) },
         { path: 'payment-settings/stripe', lazy: page(() => import('./payment-settings/stripe-settings-page.js'), (m) => m.StripeSettingsPage) },
         { path: '*', element: <NotFoundPage /> },

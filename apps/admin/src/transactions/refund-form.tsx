@@ -1,0 +1,58 @@
+import { formatMoney } from '@clinicpay/contracts';
+import { Button, Notice, Radio, RadioGroup, TextArea } from '@clinicpay/ui';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMemo } from 'react';
+import { useController, useForm, useWatch } from 'react-hook-form';
+import { FormTextField } from '../components/form-text-field.js';
+import { refundRequestOf, refundSchema, type RefundFormValues, type RefundRequest } from './refund-values.js';
+
+export interface RefundFormProps {
+  currency: string;
+  refundable: number;
+  defaultValues: RefundFormValues;
+  problem: string | undefined;
+  onReview: (values: RefundFormValues, request: RefundRequest) => void;
+}
+
+/** Step one: all that is left or part of it, and an optional reason kept with the refund. */
+export function RefundForm({ currency, refundable, defaultValues, problem, onReview }: RefundFormProps) {
+  const schema = useMemo(() => refundSchema(currency, refundable), [currency, refundable]);
+  const form = useForm<RefundFormValues>({ resolver: zodResolver(schema), defaultValues, mode: 'onTouched' });
+  const kind = useWatch({ control: form.control, name: 'kind' });
+  const kindField = useController({ control: form.control, name: 'kind' }).field;
+  const reasonField = useController({ control: form.control, name: 'reason' });
+  const left = formatMoney({ amount: refundable, currency });
+
+  return (
+    <form
+      noValidate
+      aria-label="Refund"
+      onSubmit={(event) => void form.handleSubmit((values) => onReview(values, refundRequestOf(values, currency, refundable)))(event)}
+      className="grid gap-4"
+    >
+      {problem ? (
+        <Notice tone="error" role="alert" title="The refund was not made.">
+          {problem}
+        </Notice>
+      ) : null}
+      <RadioGroup label="How much to refund" value={kindField.value} onChange={(value) => kindField.onChange(value)}>
+        <Radio value="full" description="The whole amount still on the card.">
+          All that is left: {left}
+        </Radio>
+        <Radio value="partial">Part of it</Radio>
+      </RadioGroup>
+      {kind === 'partial' ? (
+        <FormTextField control={form.control} name="amount" label={`Amount to refund (${currency.toUpperCase()})`} inputMode="decimal" description={`At most ${left}.`} />
+      ) : null}
+      <TextArea
+        label="Reason (optional)"
+        description="Kept with the refund and shown in the timeline."
+        {...reasonField.field}
+        errorMessage={reasonField.fieldState.error?.message}
+      />
+      <div>
+        <Button type="submit">Review refund</Button>
+      </div>
+    </form>
+  );
+}
