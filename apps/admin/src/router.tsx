@@ -25,6 +25,11 @@ export const router = createBrowserRouter(
           lazy: page(() => import('./transactions/transactions-page.js'), (m) => m.TransactionsPage),
           children: [{ path: ':paymentId', lazy: page(() => import('./transactions/transaction-drawer.js'), (m) => m.TransactionDrawer) }],
         },
+        {
+          path: 'appointments',
+          lazy: page(() => import('./appointments/appointments-page.js'), (m) => m.AppointmentsPage),
+          children: [{ path: ':appointmentId', lazy: page(() => import('./appointments/appointment-drawer.js'), (m) => m.AppointmentDrawer) }],
+        },
         { path: 'payment-settings', lazy: page(() => import('./payment-settings/gateways-page.js'), (m) => m.GatewaysPage) },
         { path: 'payment-settings/stripe', lazy: page(() => import('./payment-settings/stripe-settings-page.js'), (m) => m.StripeSettingsPage) },
         { path: '*', element: <NotFoundPage /> },
