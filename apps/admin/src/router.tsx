@@ -32,6 +32,11 @@ export const router = createBrowserRouter(
         },
         { path: 'payment-settings', lazy: page(() => import('./payment-settings/gateways-page.js'), (m) => m.GatewaysPage) },
         { path: 'payment-settings/stripe', lazy: page(() => import('./payment-settings/stripe-settings-page.js'), (m) => m.StripeSettingsPage) },
+        {
+          path: 'webhooks',
+          lazy: page(() => import('./webhooks/webhook-log-page.js'), (m) => m.WebhookLogPage),
+          children: [{ path: ':eventId', lazy: page(() => import('./webhooks/webhook-event-drawer.js'), (m) => m.WebhookEventDrawer) }],
+        },
         { path: '*', element: <NotFoundPage /> },
       ],
     },
