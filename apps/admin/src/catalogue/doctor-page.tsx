@@ -1,0 +1,62 @@
+import { Card, LoadingRegion, PageHeading, Skeleton, useDocumentTitle } from '@clinicpay/ui';
+import type { ReactNode } from 'react';
+import { Link, useParams } from 'react-router';
+import { QueryError } from '../components/query-states.js';
+import { trpc } from '../trpc.js';
+import { DoctorDetailsForm } from './doctor-details-form.js';
+import { DoctorServicesForm } from './doctor-services-form.js';
+import { TimeOffSection } from './time-off-section.js';
+import { WeeklyHoursForm } from './weekly-hours-form.js';
+
+/** One doctor: details, services offered, weekly hours and time off, each saved on its own. */
+export function DoctorPage() {
+  const { doctorId = '' } = useParams();
+  const doctors = trpc.admin.doctors.list.useQuery();
+  const doctor = doctors.data?.find((d) => d.id === doctorId);
+  useDocumentTitle(`${doctor?.name ?? 'Doctor'} · Clinic admin`);
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+        <Link to="/doctors" className="font-semibold text-brand-700 underline underline-offset-2">
+          Doctors
+        </Link>
+        <span aria-hidden="true" className="text-slate-500">
+          {' '}›{' '}
+        </span>
+        <span aria-current="page" className="text-slate-700">{doctor?.name ?? '…'}</span>
+      </nav>
+      <PageHeading title={doctor?.name ?? 'Doctor'} description={doctor ? doctor.specialty || undefined : undefined} />
+      <QueryError query={doctors} title="The doctor could not be loaded." />
+      {doctors.data && !doctor ? <p className="text-slate-700">This doctor does not exist.</p> : null}
+      {doctor ? (
+        <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-2 lg:items-start">
+          <Section title="Details">
+            <DoctorDetailsForm doctor={doctor} />
+          </Section>
+          <Section title="Services">
+            <DoctorServicesForm doctor={doctor} />
+          </Section>
+          <Section title="Weekly hours">
+            <WeeklyHoursForm doctor={doctor} />
+          </Section>
+          <Section title="Time off">
+            <TimeOffSection doctor={doctor} />
+          </Section>
+        </div>
+      ) : doctors.isPending ? (
+        <LoadingRegion label="Loading the doctor…">
+          <Skeleton className="h-64 w-full" />
+        </LoadingRegion>
+      ) : null}
+    </>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Card className="p-4 sm:p-6">
+      <h2 className="mb-4 text-lg font-semibold text-slate-900">{title}</h2>
+      {children}
+    </Card>
+  );
+}

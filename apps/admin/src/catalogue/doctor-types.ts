@@ -1,0 +1,3 @@
+import type { Outputs } from '../trpc.js';
+
+export type AdminDoctor = Outputs['doctors']['list'][number];
