@@ -45,7 +45,7 @@ describe('CSV export of transactions', () => {
     }
     expect(chunks).toBeGreaterThan(2);
     const rows = lines(text);
-    expect(rows[0]).toBe('Created (UTC),Reference,Patient,Email,Service,Appointment (UTC),Gateway,Mode,Status,Amount,Currency,Refunded,Stripe payment intent,Stripe checkout session,Paid (UTC)');
+    expect(rows[0]).toBe('Created (UTC),Reference,Patient,Email,Service,Appointment (UTC),Gateway,Mode,Status,Stripe payment intent,Stripe checkout session,Paid (UTC),Currency,Amount,Refunded');
     expect(rows).toHaveLength(COUNT + 1);
     expect(new Set(rows.slice(1).map((r) => r.split(',')[1])).size).toBe(COUNT);
   });
@@ -54,7 +54,7 @@ describe('CSV export of transactions', () => {
     const rows = lines(await (await fetch(exportUrl({ search: 'TX-0000009' }), { headers: { cookie } })).text());
     const spec = specOf(9);
     expect(rows[1]).toBe(
-      [spec.createdAt.toISOString(), 'TX-0000009', 'Patient 9', 'p9@example.com', 'General consultation', '2031-01-01T04:30:00.000Z', 'stripe', 'test', 'completed', (spec.amount / 100).toFixed(2), 'USD', '0.00', 'pi_fx_9', 'cs_fx_9', new Date(spec.createdAt.getTime() + 60_000).toISOString()].join(','),
+      [spec.createdAt.toISOString(), 'TX-0000009', 'Patient 9', 'p9@example.com', 'General consultation', '2031-01-01T04:30:00.000Z', 'stripe', 'test', 'completed', 'pi_fx_9', 'cs_fx_9', new Date(spec.createdAt.getTime() + 60_000).toISOString(), 'USD', (spec.amount / 100).toFixed(2), '0.00'].join(','),
     );
     const formula = lines(await (await fetch(exportUrl({ search: 'p1@example.com' }), { headers: { cookie } })).text());
     expect(formula[1]).toContain(`,"'=HYPERLINK(""http://x""), Jr",`);
@@ -64,7 +64,7 @@ describe('CSV export of transactions', () => {
     const rows = lines(await (await fetch(exportUrl({ status: ['completed'], sort: 'amount', direction: 'asc' }), { headers: { cookie } })).text()).slice(1);
     const expected = Array.from({ length: COUNT }, (_, i) => specOf(i)).filter((s) => s.status === 'completed');
     expect(rows).toHaveLength(expected.length);
-    const amounts = rows.map((r) => Number(r.split(',')[9]));
+    const amounts = rows.map((r) => Number(r.split(',')[13]));
     expect(amounts).toEqual([...amounts].sort((a, b) => a - b));
   });
 

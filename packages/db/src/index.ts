@@ -48,6 +48,7 @@ export {
   type TransactionSort,
 } from './queries/admin-transactions.js';
 export { dailyRevenue, totalsByStatusAndCurrency } from './queries/admin-transaction-summary.js';
+export { EXPORT_COLUMNS, exportTransactionsBatch, type TransactionExportRow } from './queries/admin-transactions-export.js';
 export { findAppointmentEvents, findPaymentEvents, findRefundsOfPayment, findTransaction } from './queries/admin-transaction-detail.js';
 export {
   findPaymentsOfAppointment,

@@ -33,7 +33,8 @@ export function registerTransactionsCsvRoute(server: FastifyInstance, deps: AppD
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="transactions-${day}.csv"`)
-      .send(Readable.from(transactionsCsv(deps.db, parsed.data)));
+      // One batch waits at most: the next is only produced when the socket has taken this one.
+      .send(Readable.from(transactionsCsv(deps.db, parsed.data), { highWaterMark: 1 }));
   });
 }
 

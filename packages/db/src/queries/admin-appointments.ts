@@ -10,8 +10,8 @@ export interface AppointmentFilter {
   to?: Date | undefined;
   doctorId?: string | undefined;
   statuses?: AppointmentStatus[] | undefined;
-  /** A booking reference (exact), or part of the patient's name or email. */
-  patient?: { kind: 'reference' | 'text'; value: string } | undefined;
+  /** A booking reference or a whole email (exact), or part of the patient's name or email. */
+  patient?: { kind: 'reference' | 'email' | 'text'; value: string } | undefined;
 }
 
 export interface AppointmentPageRequest {
@@ -48,6 +48,7 @@ export async function listAppointmentsPage(db: Kysely<Database>, request: Appoin
   if (filter.statuses && filter.statuses.length > 0) query = query.where('a.status', 'in', filter.statuses);
   const patient = filter.patient;
   if (patient?.kind === 'reference') query = query.where('a.reference', '=', patient.value);
+  if (patient?.kind === 'email') query = query.where(sql`lower(pt.email)`, '=', patient.value.toLowerCase());
   if (patient?.kind === 'text') {
     const pattern = `%${patient.value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) => eb.or([eb('pt.name', 'ilike', pattern), eb('pt.email', 'ilike', pattern)]));

@@ -6,6 +6,8 @@ export type TransactionSearch =
   | { kind: 'stripe_id'; column: 'payment_intent_id' | 'checkout_session_id' | 'charge_id'; value: string }
   | { kind: 'refund_id'; value: string }
   | { kind: 'reference'; value: string }
+  /** A patient's whole email address, any case (indexed). */
+  | { kind: 'email'; value: string }
   /** Part of a patient's name or email. */
   | { kind: 'text'; value: string };
 
@@ -55,6 +57,15 @@ function searchCondition(eb: ExpressionBuilder<Database & { p: Database['payment
       return eb.exists(eb.selectFrom('refunds as r').select('r.id').whereRef('r.payment_id', '=', 'p.id').where('r.stripe_refund_id', '=', search.value));
     case 'reference':
       return eb.exists(eb.selectFrom('appointments as a').select('a.id').whereRef('a.id', '=', 'p.appointment_id').where('a.reference', '=', search.value));
+    case 'email':
+      return eb.exists(
+        eb
+          .selectFrom('appointments as a')
+          .innerJoin('patients as pt', 'pt.id', 'a.patient_id')
+          .select('a.id')
+          .whereRef('a.id', '=', 'p.appointment_id')
+          .where(sql`lower(pt.email)`, '=', search.value.toLowerCase()),
+      );
     case 'text': {
       const pattern = `%${search.value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       return eb.exists(
@@ -69,8 +80,8 @@ function searchCondition(eb: ExpressionBuilder<Database & { p: Database['payment
   }
 }
 
-/** One page in keyset order (sort column, then id), with what the list and the CSV show. */
-export async function listTransactionsPage(db: Kysely<Database>, request: TransactionPageRequest) {
+/** The filtered payments from the keyset position on, joined to their booking, in page order. */
+export function transactionsPage(db: Kysely<Database>, request: TransactionPageRequest) {
   const sortColumn = request.sort === 'amount' ? 'p.amount' : 'p.created_at';
   let query = filteredPayments(db, request.filter);
   const after = request.after;
@@ -81,6 +92,14 @@ export async function listTransactionsPage(db: Kysely<Database>, request: Transa
     .innerJoin('appointments as a', 'a.id', 'p.appointment_id')
     .innerJoin('patients as pt', 'pt.id', 'a.patient_id')
     .innerJoin('services as s', 's.id', 'a.service_id')
+    .orderBy(sortColumn, request.direction)
+    .orderBy('p.id', request.direction)
+    .limit(request.limit);
+}
+
+/** One page in keyset order (sort column, then id), with what the list shows. */
+export async function listTransactionsPage(db: Kysely<Database>, request: TransactionPageRequest) {
+  return transactionsPage(db, request)
     .select([
       'p.id',
       'p.status',
@@ -104,9 +123,6 @@ export async function listTransactionsPage(db: Kysely<Database>, request: Transa
       'pt.email as patient_email',
       's.name as service_name',
     ])
-    .orderBy(sortColumn, request.direction)
-    .orderBy('p.id', request.direction)
-    .limit(request.limit)
     .execute();
 }
 

@@ -1,8 +1,16 @@
 import type { ListAppointmentsInput } from '@clinicpay/contracts';
-import { findAppointmentEvents, findPaymentEvents, findPaymentsOfAppointment, listAppointmentsPage, type AppointmentRow } from '@clinicpay/db';
+import {
+  findAppointmentEvents,
+  findPaymentEvents,
+  findPaymentsOfAppointment,
+  listAppointmentsPage,
+  type AppointmentFilter,
+  type AppointmentRow,
+} from '@clinicpay/db';
 import { AppError } from '../../errors/app-error.js';
 import type { Context } from '../../trpc.js';
 import { openCursor, queryKey, sealCursor } from './paging-cursor.js';
+import { classifySearch } from './transaction-filters.js';
 
 /** A page of appointments by start time; keyset paging as for transactions. */
 export async function listAppointments(ctx: Context, input: ListAppointmentsInput) {
@@ -29,8 +37,10 @@ export async function listAppointments(ctx: Context, input: ListAppointmentsInpu
   };
 }
 
-function patientSearch(text: string) {
-  return /^[A-Za-z]{1,4}-[A-Za-z0-9]{4,28}$/.test(text) ? { kind: 'reference' as const, value: text.toUpperCase() } : { kind: 'text' as const, value: text };
+/** As the transactions search; a Stripe id means nothing here, so it is looked for as text. */
+function patientSearch(text: string): AppointmentFilter['patient'] {
+  const search = classifySearch(text);
+  return search.kind === 'reference' || search.kind === 'email' || search.kind === 'text' ? search : { kind: 'text', value: text.trim() };
 }
 
 function appointmentView(row: AppointmentRow) {

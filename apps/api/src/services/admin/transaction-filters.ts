@@ -18,8 +18,9 @@ export function toTransactionFilter(input: TransactionFilters): TransactionFilte
 const STRIPE_COLUMNS = { pi: 'payment_intent_id', cs: 'checkout_session_id', ch: 'charge_id', py: 'charge_id' } as const;
 
 /**
- * What the admin typed: a Stripe id is matched exactly on its column (all indexed), a booking
- * reference (`CP-7K2M9QXD`) exactly, anything else as part of a patient's name or email.
+ * What the admin typed: a Stripe id is matched exactly on its column, a booking reference
+ * (`CP-7K2M9QXD`) and a whole email address exactly (all indexed), anything else as part of a
+ * patient's name or email (a scan: fine with other filters, slow alone at a million payments).
  */
 export function classifySearch(text: string): TransactionSearch {
   const value = text.trim();
@@ -29,5 +30,6 @@ export function classifySearch(text: string): TransactionSearch {
     return prefix === 're' ? { kind: 'refund_id', value } : { kind: 'stripe_id', column: STRIPE_COLUMNS[prefix], value };
   }
   if (/^[A-Za-z]{1,4}-[A-Za-z0-9]{4,28}$/.test(value)) return { kind: 'reference', value: value.toUpperCase() };
+  if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) return { kind: 'email', value };
   return { kind: 'text', value };
 }
