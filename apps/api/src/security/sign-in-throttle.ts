@@ -24,7 +24,7 @@ export async function assertSignInNotThrottled(deps: Deps, attempt: { email: str
   ]);
   if ((accountCounts.get(accountKey(attempt.email)) ?? 0) >= perAccount.limit) {
     const wait = waitPhrase(secondsLeftInWindow(now, perAccount.windowSeconds));
-    throw new AppError('rate_limited', `Too many failed sign-ins for this account. Try again in ${wait}, or reset the password with the create-admin command.`);
+    throw new AppError('rate_limited', `Too many failed sign-ins for this account. Try again in ${wait}.`);
   }
   if ((addressCounts.get(addressKey(attempt.ip)) ?? 0) >= perAddress.limit) {
     const wait = waitPhrase(secondsLeftInWindow(now, perAddress.windowSeconds));
