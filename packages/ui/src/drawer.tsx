@@ -40,7 +40,7 @@ export function Drawer({ isOpen, onOpenChange, title, subtitle, children, closeL
                   </svg>
                 </AriaButton>
               </div>
-              <div className="grid gap-5 px-4 py-5 sm:px-6">{children}</div>
+              <div className="grid grid-cols-[minmax(0,1fr)] gap-5 px-4 py-5 sm:px-6">{children}</div>
             </>
           )}
         </AriaDialog>

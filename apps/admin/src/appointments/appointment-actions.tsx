@@ -13,11 +13,13 @@ type Open = null | 'cancel' | 'paid' | 'noShow';
  * Only the actions the API says apply now (its `actions`), each confirmed before it runs: cancel
  * (with or without a refund), mark paid at the clinic, mark a no-show.
  */
-export function AppointmentActions({ appointment }: { appointment: Appointment }) {
+export function AppointmentActions({ appointment, onDone }: { appointment: Appointment; onDone: () => void }) {
   const utils = trpc.useUtils();
   const [open, setOpen] = useState<Open>(null);
   const refresh = (next: Appointment) => {
     utils.admin.appointments.get.setData({ appointmentId: appointment.id }, next);
+    // After the dialog has handed focus back (to a button that may now be gone).
+    setTimeout(onDone, 0);
     void utils.admin.appointments.list.invalidate();
     void utils.admin.transactions.invalidate();
   };

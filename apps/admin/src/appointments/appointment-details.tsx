@@ -1,6 +1,6 @@
 import { formatMoney } from '@clinicpay/contracts';
 import { Card, DetailList } from '@clinicpay/ui';
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode, type RefObject } from 'react';
 import { Link } from 'react-router';
 import { AppointmentStatusBadge, PaymentStatusBadge } from '../components/status-badges.js';
 import { Timeline } from '../components/timeline.js';
@@ -13,6 +13,8 @@ export type Appointment = Outputs['appointments']['get'];
 
 /** The booking, the patient, its payments (each linked to its transaction), actions, timeline. */
 export function AppointmentDetails({ appointment: a, timeZone }: { appointment: Appointment; timeZone: string }) {
+  // After an action its button may be gone: focus goes to the section's heading, not the page's end.
+  const actionsHeading = useRef<HTMLHeadingElement>(null);
   return (
     <>
       <Section title="Booking">
@@ -54,8 +56,8 @@ export function AppointmentDetails({ appointment: a, timeZone }: { appointment: 
           </ul>
         )}
       </Section>
-      <Section title="Actions">
-        <AppointmentActions appointment={a} />
+      <Section title="Actions" headingRef={actionsHeading}>
+        <AppointmentActions appointment={a} onDone={() => actionsHeading.current?.focus()} />
       </Section>
       <Section title="Timeline">
         <Timeline entries={a.timeline} timeZone={timeZone} />
@@ -64,10 +66,12 @@ export function AppointmentDetails({ appointment: a, timeZone }: { appointment: 
   );
 }
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
+function Section({ title, children, headingRef }: { title: string; children: ReactNode; headingRef?: RefObject<HTMLHeadingElement | null> }) {
   return (
     <Card className="p-4">
-      <h3 className="mb-3 text-base font-semibold text-slate-900">{title}</h3>
+      <h3 ref={headingRef} tabIndex={headingRef ? -1 : undefined} className="mb-3 text-base font-semibold text-slate-900 outline-none">
+        {title}
+      </h3>
       {children}
     </Card>
   );

@@ -27,6 +27,9 @@ export function AppointmentFilterForm({ query, today, onApply }: AppointmentFilt
   }
   const doctorOptions = [{ id: 'any', label: 'All doctors' }, ...(doctors.data ?? []).map((d) => ({ id: d.id, label: d.name }))];
 
+  // The folded filters open by themselves when one of them narrows the list.
+  const narrowed = query.from !== today || query.to !== null || query.doctorId !== null || query.status.length > 0;
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (draft.from && draft.to && draft.to < draft.from) return setProblem('The last day must not be before the first.');
@@ -36,18 +39,27 @@ export function AppointmentFilterForm({ query, today, onApply }: AppointmentFilt
 
   return (
     <Card className="mb-4 p-4">
-      <form noValidate role="search" aria-label="Filter appointments" onSubmit={submit} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-6 lg:items-end">
-        <TextField label="Patient" description="Name, email or reference" type="search" value={draft.patient ?? ''} onChange={(patient) => setDraft({ ...draft, patient })} className="lg:col-span-2" />
-        <NativeDateField type="date" label="First day" value={draft.from ?? ''} onChange={(from) => setDraft({ ...draft, from: from || null })} description="Empty: any date" />
-        <NativeDateField type="date" label="Last day" value={draft.to ?? ''} onChange={(to) => setDraft({ ...draft, to: to || null })} errorMessage={problem ?? undefined} description="Empty: no end" />
-        <Select label="Doctor" options={doctorOptions} value={draft.doctorId ?? 'any'} onChange={(id) => setDraft({ ...draft, doctorId: id === 'any' ? null : id })} />
-        <MultiSelect label="Status" placeholder="All statuses" options={STATUS_OPTIONS} value={draft.status} onChange={(status) => setDraft({ ...draft, status: status as AppointmentStatusName[] })} />
-        <div className="flex flex-wrap gap-2 sm:col-span-2 lg:col-span-6">
-          <Button type="submit">Apply filters</Button>
-          <Button variant="secondary" onPress={() => onApply({ from: today, to: null, doctorId: null, status: [], patient: null, direction: 'asc' })}>
-            From today, no filters
-          </Button>
+      <form noValidate role="search" aria-label="Filter appointments" onSubmit={submit} className="grid gap-4">
+        <div className="grid gap-4 md:grid-cols-[minmax(0,2fr)_auto] md:items-end">
+          <TextField label="Patient" description="Name, email or reference" type="search" value={draft.patient ?? ''} onChange={(patient) => setDraft({ ...draft, patient })} />
+          <div className="flex flex-wrap gap-2">
+            <Button type="submit">Apply filters</Button>
+            <Button variant="secondary" onPress={() => onApply({ from: today, to: null, doctorId: null, status: [], patient: null, direction: 'asc' })}>
+              From today, no filters
+            </Button>
+          </div>
         </div>
+        <details open={narrowed || undefined}>
+          <summary className="flex min-h-11 cursor-pointer items-center text-sm font-semibold text-brand-800">
+            Dates, doctor and status{narrowed ? ' (on)' : ''}
+          </summary>
+          <div className="grid gap-4 pt-2 sm:grid-cols-[repeat(2,minmax(0,1fr))] lg:grid-cols-[repeat(4,minmax(0,1fr))]">
+            <NativeDateField type="date" label="First day" value={draft.from ?? ''} onChange={(from) => setDraft({ ...draft, from: from || null })} description="Empty: any date" />
+            <NativeDateField type="date" label="Last day" value={draft.to ?? ''} onChange={(to) => setDraft({ ...draft, to: to || null })} errorMessage={problem ?? undefined} description="Empty: no end" />
+            <Select label="Doctor" options={doctorOptions} value={draft.doctorId ?? 'any'} onChange={(id) => setDraft({ ...draft, doctorId: id === 'any' ? null : id })} />
+            <MultiSelect label="Status" placeholder="All statuses" options={STATUS_OPTIONS} value={draft.status} onChange={(status) => setDraft({ ...draft, status: status as AppointmentStatusName[] })} />
+          </div>
+        </details>
       </form>
     </Card>
   );

@@ -5,6 +5,7 @@ import { KeysetPager } from '../components/keyset-pager.js';
 import { QueryError } from '../components/query-states.js';
 import { useClinic } from '../components/use-clinic.js';
 import { useKeysetPages } from '../components/use-keyset-pages.js';
+import { useReturnFocus } from '../components/use-return-focus.js';
 import { clinicToday } from '../format/clinic-time.js';
 import { trpc } from '../trpc.js';
 import { AppointmentFilterForm } from './appointment-filter-form.js';
@@ -16,6 +17,7 @@ const PAGE_SIZE = 25;
 /** Appointments from today on (or any dates), filtered; a row's details open in a panel. */
 export function AppointmentsPage() {
   useDocumentTitle('Appointments · Clinic admin');
+  useReturnFocus('/appointments');
   const clinic = useClinic();
   const timeZone = clinic.data?.timeZone ?? 'UTC';
   const today = clinicToday(timeZone);

@@ -29,7 +29,7 @@ export function AppointmentsTable({ rows, direction, onDirectionChange, timeZone
         <caption className="sr-only">Appointments, {direction === 'asc' ? 'soonest first' : 'latest first'}</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-600 uppercase">
           <tr>
-            <th scope="col" aria-sort={ariaSort(direction)} className={cell}>
+            <th scope="col" aria-sort={ariaSort(direction)} className={cx(cell, 'hidden sm:table-cell')}>
               <SortHeader sorted={direction} onSort={() => onDirectionChange(direction === 'asc' ? 'desc' : 'asc')}>
                 Time
               </SortHeader>
@@ -44,16 +44,23 @@ export function AppointmentsTable({ rows, direction, onDirectionChange, timeZone
           {rows
             ? rows.map((row) => (
                 <tr key={row.id} className="hover:bg-slate-50">
-                  <td className={cx(cell, 'whitespace-nowrap')}>
+                  <td className={cx(cell, 'hidden whitespace-nowrap sm:table-cell')}>
                     <span className="block font-medium text-slate-900">{formatDate(row.startsAt, timeZone)}</span>
                     <span className="text-slate-600">{formatTime(row.startsAt, timeZone)}</span>
                   </td>
                   <td className={cell}>
-                    <Link to={{ pathname: row.id, search }} className="font-semibold text-brand-800 underline decoration-brand-800/30 underline-offset-2 hover:decoration-brand-800">
+                    <Link
+                      to={{ pathname: row.id, search }}
+                      aria-label={`${row.patient.name}, ${row.reference}`}
+                      className="font-semibold text-brand-800 underline decoration-brand-800/30 underline-offset-2 hover:decoration-brand-800"
+                    >
                       {row.patient.name}
-                      <span className="sr-only">, {row.reference}</span>
                     </Link>
                     <span className="block font-mono text-xs text-slate-600">{row.reference}</span>
+                    {/* On a phone the time column is left out; the time goes under the name. */}
+                    <span className="block text-xs text-slate-700 sm:hidden">
+                      {formatDate(row.startsAt, timeZone)}, {formatTime(row.startsAt, timeZone)}
+                    </span>
                   </td>
                   <td className={cx(cell, 'hidden lg:table-cell')}>
                     <span className="block text-slate-900">{row.serviceName}</span>
@@ -77,7 +84,7 @@ export function AppointmentsTable({ rows, direction, onDirectionChange, timeZone
               ))
             : [0, 1, 2, 3].map((i) => (
                 <tr key={i}>
-                  <td className={cell}><Skeleton className="h-4 w-24" /></td>
+                  <td className={cx(cell, 'hidden sm:table-cell')}><Skeleton className="h-4 w-24" /></td>
                   <td className={cell}><Skeleton className="h-4 w-32" /></td>
                   <td className={cx(cell, 'hidden lg:table-cell')}><Skeleton className="h-4 w-28" /></td>
                   <td className={cell}><Skeleton className="h-4 w-20" /></td>

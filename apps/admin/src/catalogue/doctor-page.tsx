@@ -36,10 +36,10 @@ export function DoctorPage() {
           <Section title="Services">
             <DoctorServicesForm doctor={doctor} />
           </Section>
-          <Section title="Weekly hours">
+          <Section title="Weekly hours" wide>
             <WeeklyHoursForm doctor={doctor} />
           </Section>
-          <Section title="Time off">
+          <Section title="Time off" wide>
             <TimeOffSection doctor={doctor} />
           </Section>
         </div>
@@ -52,9 +52,10 @@ export function DoctorPage() {
   );
 }
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
+/** A card per concern; the wide ones (rows of times) take the whole width on a desktop. */
+function Section({ title, children, wide = false }: { title: string; children: ReactNode; wide?: boolean }) {
   return (
-    <Card className="p-4 sm:p-6">
+    <Card className={wide ? 'p-4 sm:p-6 lg:col-span-2' : 'p-4 sm:p-6'}>
       <h2 className="mb-4 text-lg font-semibold text-slate-900">{title}</h2>
       {children}
     </Card>

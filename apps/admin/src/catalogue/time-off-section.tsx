@@ -1,10 +1,9 @@
-import { BusyButton, Button, Notice, TextField } from '@clinicpay/ui';
+import { BusyButton, Button, NativeDateField, Notice, TextField } from '@clinicpay/ui';
 import { useState, type FormEvent } from 'react';
-import { fieldErrorsOf } from '../api-errors.js';
+import { appCodeOf, fieldErrorsOf } from '../api-errors.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
 import { useTimeZone } from '../components/use-clinic.js';
 import { formatDateTime, instantOfLocalDateTime } from '../format/clinic-time.js';
-import { NativeDateField } from '@clinicpay/ui';
 import { trpc } from '../trpc.js';
 import type { AdminDoctor } from './doctor-types.js';
 import { useDoctorSaved } from './use-doctor-save.js';
@@ -44,7 +43,8 @@ export function TimeOffSection({ doctor }: { doctor: AdminDoctor }) {
       setDraft(EMPTY);
     } catch (error) {
       if (!after.shouldShow(error)) return;
-      const fields = fieldErrorsOf(error);
+      // Bookings in the way concern the whole period: said above the form, not under one field.
+      const fields = appCodeOf(error) === 'schedule_conflict' ? {} : fieldErrorsOf(error);
       setErrors(fields.startsAt || fields.endsAt || fields.reason ? { startsAt: fields.startsAt, endsAt: fields.endsAt, reason: fields.reason } : { form: after.message(error) });
     }
   };
@@ -71,15 +71,15 @@ export function TimeOffSection({ doctor }: { doctor: AdminDoctor }) {
       <form noValidate aria-label="Add time off" onSubmit={(event) => void submit(event)} className="grid gap-4 border-t border-slate-200 pt-4">
         <h3 className="text-base font-semibold text-slate-900">Add time off</h3>
         {errors.form ? (
-          <Notice tone="error" role="alert">
+          <Notice tone="error" role="alert" title="No time off was added.">
             {errors.form}
           </Notice>
         ) : null}
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid gap-4 sm:grid-cols-[repeat(2,minmax(0,1fr))] lg:grid-cols-[repeat(3,minmax(0,1fr))]">
           <NativeDateField type="datetime-local" label="From" value={draft.startsAt} onChange={(startsAt) => setDraft({ ...draft, startsAt })} errorMessage={errors.startsAt} description="Clinic time" />
           <NativeDateField type="datetime-local" label="Until" value={draft.endsAt} onChange={(endsAt) => setDraft({ ...draft, endsAt })} errorMessage={errors.endsAt} description="Clinic time" />
+          <TextField label="Reason (optional)" value={draft.reason} onChange={(reason) => setDraft({ ...draft, reason })} errorMessage={errors.reason} description="Shown only here" />
         </div>
-        <TextField label="Reason (optional)" value={draft.reason} onChange={(reason) => setDraft({ ...draft, reason })} errorMessage={errors.reason} />
         <div>
           <BusyButton type="submit" isBusy={add.isPending} busyLabel="Adding…">
             Add time off

@@ -46,7 +46,7 @@ export function WeeklyHoursForm({ doctor }: { doctor: AdminDoctor }) {
   };
 
   return (
-    <form noValidate aria-label="Weekly hours" onSubmit={(event) => void submit(event)} className="grid gap-4">
+    <form noValidate aria-label="Weekly hours" onSubmit={(event) => void submit(event)} className="grid max-w-4xl gap-4">
       {problem ? (
         <Notice tone="error" role="alert" title="The hours were not changed.">
           {problem}

@@ -109,7 +109,7 @@ export function StripeSettingsForm({ settings }: { settings: StripeSettings }) {
           field="webhookSigningSecret"
           label={L.webhookSigningSecret}
           saved={settings.keys[mode].webhookSigningSecret}
-          hint="Starts with whsec_: reveal it on the endpoint's page in Stripe's Dashboard (see the steps below)."
+          hint="Starts with whsec_: reveal it on the endpoint's page in Stripe's Dashboard (see “Set up the webhook in Stripe”)."
         />
       </fieldset>
 

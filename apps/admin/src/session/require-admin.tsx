@@ -9,8 +9,8 @@ import { trpc } from '../trpc.js';
 import { signInPathFor } from './return-path.js';
 import { onSessionEnded } from './session-events.js';
 
-/** The API's sentence for "never signed in": not worth repeating on the sign-in page. */
-const FIRST_VISIT = 'Please sign in to continue.';
+/** The API's sentence for "never signed in" is not worth repeating on the sign-in page. */
+const noticeFor = (message: string) => (message === 'Please sign in to continue.' ? undefined : message);
 
 export interface SignInState {
   notice?: string;
@@ -31,7 +31,7 @@ export function RequireAdmin() {
   useEffect(
     () =>
       onSessionEnded((message) => {
-        void navigate(signInPathFor(here), { replace: true, state: { notice: message } satisfies SignInState });
+        void navigate(signInPathFor(here), { replace: true, state: { notice: noticeFor(message) } satisfies SignInState });
         // Nothing read under the old session may show under the next one.
         queryClient.removeQueries({ predicate: (query) => JSON.stringify(query.queryKey).includes('"admin"') });
       }),
@@ -39,8 +39,7 @@ export function RequireAdmin() {
   );
 
   if (me.isError && isUnauthorized(me.error)) {
-    const notice = messageOf(me.error);
-    return <Navigate to={signInPathFor(here)} replace state={{ notice: notice === FIRST_VISIT ? undefined : notice } satisfies SignInState} />;
+    return <Navigate to={signInPathFor(here)} replace state={{ notice: noticeFor(messageOf(me.error)) } satisfies SignInState} />;
   }
   if (me.isError) {
     return (

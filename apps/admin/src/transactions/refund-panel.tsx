@@ -1,6 +1,6 @@
 import { formatMoney } from '@clinicpay/contracts';
 import { Notice } from '@clinicpay/ui';
-import { useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { appCodeOf, isUnauthorized, messageOf } from '../api-errors.js';
 import { notify } from '../toasts.js';
 import { trpc } from '../trpc.js';
@@ -42,25 +42,44 @@ export function RefundPanel({ transaction }: { transaction: Transaction }) {
       void utils.admin.transactions.summary.invalidate();
       setValues(DEFAULTS);
       setStep({ name: 'done', amount: result.refund.amount, status: result.refund.status });
-      notify({ title: `Refund of ${money(result.refund.amount)} ${result.refund.status === 'succeeded' ? 'sent' : 'requested'}`, description: `${transaction.patient.name} · ${transaction.appointment.reference}`, tone: 'success' });
+      notify({
+        title: `Refund of ${money(result.refund.amount)} ${result.refund.status === 'succeeded' ? 'sent' : 'requested'}`,
+        description: `${transaction.patient.name} · ${transaction.appointment.reference}`,
+        tone: 'success',
+      });
     } catch (error) {
       if (isUnauthorized(error)) return;
       // A refusal is final for this request: the next attempt gets a new key.
-      const problem = appCodeOf(error) === 'refund_failed' ? `Stripe refused the refund: ${messageOf(error)}` : messageOf(error);
+      const problem =
+        appCodeOf(error) === 'refund_failed'
+          ? `Stripe refused the refund: ${messageOf(error)}`
+          : messageOf(error);
       setStep({ name: 'form', problem });
     }
   };
 
   if (step.name === 'done') {
     return (
-      <Notice tone="success" role="status" title={`Refund of ${money(step.amount)} ${step.status === 'succeeded' ? 'sent to the card' : 'on its way to Stripe'}`}>
-        {step.status === 'succeeded' ? 'Stripe accepted it; the card holder usually sees it within 5–10 business days.' : 'Stripe is processing it; this page updates when it is done.'}
-        {transaction.refundable > 0 ? (
-          <button type="button" onClick={() => setStep({ name: 'form' })} className="mt-2 block font-semibold text-brand-800 underline underline-offset-2">
-            Refund more ({money(transaction.refundable)} left)
-          </button>
-        ) : null}
-      </Notice>
+      <RefundDone>
+        <Notice
+          tone="success"
+          role="status"
+          title={`Refund of ${money(step.amount)} ${step.status === 'succeeded' ? 'sent to the card' : 'on its way to Stripe'}`}
+        >
+          {step.status === 'succeeded'
+            ? 'Stripe accepted it; the card holder usually sees it within 5–10 business days.'
+            : 'Stripe is processing it; this page updates when it is done.'}
+          {transaction.refundable > 0 ? (
+            <button
+              type="button"
+              onClick={() => setStep({ name: 'form' })}
+              className="mt-2 block font-semibold text-brand-800 underline underline-offset-2"
+            >
+              Refund more ({money(transaction.refundable)} left)
+            </button>
+          ) : null}
+        </Notice>
+      </RefundDone>
     );
   }
   if (step.name === 'confirm') {
@@ -87,5 +106,16 @@ export function RefundPanel({ transaction }: { transaction: Transaction }) {
         setStep({ name: 'confirm', request, idempotencyKey: crypto.randomUUID() });
       }}
     />
+  );
+}
+
+/** The result takes focus: the confirm button that had it is gone. */
+function RefundDone({ children }: { children: ReactNode }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => box.current?.focus(), []);
+  return (
+    <div ref={box} tabIndex={-1} className="outline-none">
+      {children}
+    </div>
   );
 }

@@ -45,10 +45,11 @@ export function transactionColumns({ timeZone, search }: CellContext) {
         <span className="grid">
           <Link
             to={{ pathname: row.original.id, search }}
+            // The reference tells two payments of one patient apart for screen-reader users.
+            aria-label={`${row.original.patient.name}, ${row.original.appointment.reference}`}
             className="font-semibold text-brand-800 underline decoration-brand-800/30 underline-offset-2 hover:decoration-brand-800"
           >
             {row.original.patient.name}
-            <span className="sr-only">, {row.original.appointment.reference}</span>
           </Link>
           <span className="hidden text-xs text-slate-600 sm:block">{row.original.patient.email}</span>
           {/* On a phone the date column is left out; the date goes under the name. */}

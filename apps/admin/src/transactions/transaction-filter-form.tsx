@@ -47,7 +47,7 @@ export function TransactionFilterForm({ query, currency, onApply }: TransactionF
         onSubmit={(event) => void form.handleSubmit((values) => onApply(queryOf(values, query)))(event)}
         className="grid gap-4"
       >
-        <div className="grid gap-4 md:grid-cols-[2fr_1fr_auto] md:items-end">
+        <div className="grid gap-4 md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_auto] md:items-end">
           <FormTextField control={c} name="search" label="Search" type="search" description="Patient, email, reference or Stripe id" />
           <StatusField control={c} />
           <div className="flex gap-2">
@@ -61,7 +61,7 @@ export function TransactionFilterForm({ query, currency, onApply }: TransactionF
           <summary className="flex min-h-11 cursor-pointer items-center text-sm font-semibold text-brand-800">
             More filters{more > 0 ? ` (${more} on)` : ''}
           </summary>
-          <div className="grid gap-4 pt-2 sm:grid-cols-2 lg:grid-cols-6">
+          <div className="grid gap-4 pt-2 sm:grid-cols-[repeat(2,minmax(0,1fr))] lg:grid-cols-[repeat(6,minmax(0,1fr))]">
             <ChoiceField control={c} name="gateway" label="Method" options={GATEWAY_OPTIONS} />
             <ChoiceField control={c} name="mode" label="Mode" options={MODE_OPTIONS} />
             <DateField control={c} name="from" label="First day" />

@@ -6,6 +6,7 @@ import { PageHeader } from '../components/page-header.js';
 import { QueryError } from '../components/query-states.js';
 import { useClinic } from '../components/use-clinic.js';
 import { useKeysetPages } from '../components/use-keyset-pages.js';
+import { useReturnFocus } from '../components/use-return-focus.js';
 import { trpc } from '../trpc.js';
 import { CsvExportLink } from './csv-export-link.js';
 import { TransactionFilterForm } from './transaction-filter-form.js';
@@ -22,6 +23,7 @@ export const PAGE_SIZE = 25;
  */
 export function TransactionsPage() {
   useDocumentTitle('Transactions · Clinic admin');
+  useReturnFocus('/transactions');
   const clinic = useClinic();
   const [params, setParams] = useSearchParams();
   const query = parseTransactionQuery(params);

@@ -23,8 +23,8 @@ export function TransactionsSummary({ summary }: { summary: SummaryQuery }) {
         <QueryError query={summary} title="The totals could not be loaded." />
         {summary.isPending ? (
           <LoadingRegion label="Loading the totals…">
-            <div className="mb-6 grid grid-cols-2 gap-3 lg:grid-cols-4">
-              {[0, 1, 2, 3].map((i) => (
+            <div className="mb-6 grid grid-cols-2 gap-3 lg:grid-cols-5">
+              {[0, 1, 2, 3, 4].map((i) => (
                 <Skeleton key={i} className="h-20" />
               ))}
             </div>
@@ -43,17 +43,20 @@ export function TransactionsSummary({ summary }: { summary: SummaryQuery }) {
       </h2>
       {currencies.length === 0 ? <p className="text-sm text-slate-600">No payments in this period.</p> : null}
       {currencies.map((totals) => (
-        <dl key={totals.currency} className="grid grid-cols-2 gap-3 lg:grid-cols-4" aria-label={`Totals in ${totals.currency.toUpperCase()}`}>
-          <Figure label="Received" value={formatMoney({ amount: totals.received, currency: totals.currency })} note={`${totals.paidCount} payments`} />
+        <dl key={totals.currency} className="grid grid-cols-2 gap-3 lg:grid-cols-5" aria-label={`Totals in ${totals.currency.toUpperCase()}`}>
+          <Figure label="Received" value={formatMoney({ amount: totals.received, currency: totals.currency })} note={plural(totals.paidCount, 'payment')} />
           <Figure label="Refunded" value={formatMoney({ amount: totals.refunded, currency: totals.currency })} />
           <Figure label="Net" value={formatMoney({ amount: totals.net, currency: totals.currency })} />
-          <Figure label="Due at clinic" value={formatMoney({ amount: totals.dueAtClinic, currency: totals.currency })} note={`${totals.unsuccessful} failed or expired`} />
+          <Figure label="Due at clinic" value={formatMoney({ amount: totals.dueAtClinic, currency: totals.currency })} />
+          <Figure label="Failed or expired" value={String(totals.unsuccessful)} note="payments that took no money" />
         </dl>
       ))}
       <RevenueChart days={data.dailyRevenue} />
     </section>
   );
 }
+
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 function Figure({ label, value, note }: { label: string; value: string; note?: string }) {
   return (

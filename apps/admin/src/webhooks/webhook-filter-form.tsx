@@ -36,7 +36,7 @@ export function WebhookFilterForm({ query, onApply }: { query: WebhookQuery; onA
 
   return (
     <Card className="mb-4 p-4">
-      <form noValidate role="search" aria-label="Filter webhook events" onSubmit={submit} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_auto] lg:items-end">
+      <form noValidate role="search" aria-label="Filter webhook events" onSubmit={submit} className="grid gap-4 sm:grid-cols-[repeat(2,minmax(0,1fr))] lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)_auto] lg:items-end">
         <TextField label="Event type" description="Exact, e.g. charge.refunded" value={type} onChange={setType} errorMessage={problem} />
         <Select label="Mode" options={MODE_OPTIONS} value={mode} onChange={(value) => setMode(value ?? 'any')} />
         <Select label="State" options={STATE_OPTIONS} value={state} onChange={(value) => setState(value ?? 'any')} />

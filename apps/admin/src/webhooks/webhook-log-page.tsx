@@ -5,6 +5,7 @@ import { KeysetPager } from '../components/keyset-pager.js';
 import { QueryError } from '../components/query-states.js';
 import { useTimeZone } from '../components/use-clinic.js';
 import { useKeysetPages } from '../components/use-keyset-pages.js';
+import { useReturnFocus } from '../components/use-return-focus.js';
 import { trpc } from '../trpc.js';
 import { WebhookEventsTable } from './webhook-events-table.js';
 import { WebhookFilterForm } from './webhook-filter-form.js';
@@ -15,6 +16,7 @@ const PAGE_SIZE = 50;
 /** The webhook log: what Stripe sent, when, what it did; an event opens with its payload and Replay. */
 export function WebhookLogPage() {
   useDocumentTitle('Webhook log · Clinic admin');
+  useReturnFocus('/webhooks');
   const timeZone = useTimeZone();
   const [params, setParams] = useSearchParams();
   const query = parseWebhookQuery(params);
