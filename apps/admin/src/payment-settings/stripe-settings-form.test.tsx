@@ -53,6 +53,18 @@ describe('StripeSettingsForm', () => {
     expect(screen.getByLabelText<HTMLInputElement>('Secret API Key').value).toBe('typed-for-test');
   });
 
+  it('finds a currency by code or name in the searchable list', async () => {
+    const { calls } = renderForm();
+    const currency = screen.getByRole('combobox', { name: 'Currency' });
+    await userEvent.clear(currency);
+    await userEvent.type(currency, 'euro');
+    const options = await screen.findAllByRole('option');
+    expect(options.map((o) => o.textContent)).toEqual(['EUR · Euro']);
+    await userEvent.click(options[0]!);
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(callsTo(calls, 'admin.stripeSettings.save')[0]).toMatchObject({ currency: 'eur' }));
+  });
+
   it('refuses a key of the other mode on its field, focusing it, without calling the API', async () => {
     const save = vi.fn();
     renderForm(stripeSettings(), save);
