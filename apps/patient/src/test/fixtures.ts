@@ -30,6 +30,8 @@ export function bookingStatus(overrides: Partial<BookingStatus> = {}): BookingSt
     reference: 'CP-7K2M9QXD',
     status: 'confirmed',
     cancelReason: null,
+    serviceId: '7c1d0000-0000-4000-8000-0000000000a1',
+    doctorId: '7c1d0000-0000-4000-8000-0000000000d1',
     serviceName: 'General consultation',
     doctorName: 'Dr. Amara Okafor',
     clinic: { name: CLINIC.name, address: CLINIC.address, timeZone: CLINIC.timeZone },
