@@ -1,6 +1,6 @@
 import { ErrorMessage } from '@clinicpay/ui';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { isUnauthorized, messageOf } from '../api-errors.js';
 import { AdminLayout } from '../layout/admin-layout.js';
@@ -27,17 +27,28 @@ export function RequireAdmin() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const here = `${location.pathname}${location.search}`;
+  // Only the first call to meet an ended session is told why ("Your session has ended"); the
+  // others (in the same batch, or after the cookie was cleared) only say "please sign in". They
+  // arrive in any order: the sentence that says why wins, whenever it comes.
+  const [leaving, setLeaving] = useState(false);
+  const left = useRef<{ notice: string | undefined } | null>(null); // refusals can outrun renders
 
   useEffect(
     () =>
       onSessionEnded((message) => {
-        void navigate(signInPathFor(here), { replace: true, state: { notice: noticeFor(message) } satisfies SignInState });
+        const notice = noticeFor(message);
+        if (left.current && (left.current.notice || !notice)) return;
+        const first = !left.current;
+        left.current = { notice };
+        setLeaving(true);
+        void navigate(signInPathFor(here), { replace: true, state: { notice } satisfies SignInState });
         // Nothing read under the old session may show under the next one.
-        queryClient.removeQueries({ predicate: (query) => JSON.stringify(query.queryKey).includes('"admin"') });
+        if (first) queryClient.removeQueries({ predicate: (query) => JSON.stringify(query.queryKey).includes('"admin"') });
       }),
     [here, navigate, queryClient],
   );
 
+  if (leaving) return <PageLoading />;
   if (me.isError && isUnauthorized(me.error)) {
     return <Navigate to={signInPathFor(here)} replace state={{ notice: noticeFor(messageOf(me.error)) } satisfies SignInState} />;
   }
