@@ -1,5 +1,5 @@
 import { formatMoney } from '@clinicpay/contracts';
-import { Card, LoadingRegion, Skeleton } from '@clinicpay/ui';
+import { Card, cx, LoadingRegion, Skeleton } from '@clinicpay/ui';
 import { QueryError } from '../components/query-states.js';
 import { formatDate } from '../format/clinic-time.js';
 import type { TransactionSummary } from './summary-totals.js';
@@ -48,7 +48,7 @@ export function TransactionsSummary({ summary }: { summary: SummaryQuery }) {
           <Figure label="Refunded" value={formatMoney({ amount: totals.refunded, currency: totals.currency })} />
           <Figure label="Net" value={formatMoney({ amount: totals.net, currency: totals.currency })} />
           <Figure label="Due at clinic" value={formatMoney({ amount: totals.dueAtClinic, currency: totals.currency })} />
-          <Figure label="Failed or expired" value={String(totals.unsuccessful)} note="payments that took no money" />
+          <Figure label="Failed or expired" value={String(totals.unsuccessful)} note="payments that took no money" className="col-span-2 lg:col-span-1" />
         </dl>
       ))}
       <RevenueChart days={data.dailyRevenue} />
@@ -58,9 +58,9 @@ export function TransactionsSummary({ summary }: { summary: SummaryQuery }) {
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
-function Figure({ label, value, note }: { label: string; value: string; note?: string }) {
+function Figure({ label, value, note, className }: { label: string; value: string; note?: string; className?: string }) {
   return (
-    <Card className="p-4">
+    <Card className={cx('p-4', className)}>
       <dt className="text-sm font-medium text-slate-600">{label}</dt>
       <dd className="mt-1 text-xl font-semibold text-slate-900 tabular-nums">{value}</dd>
       {note ? <dd className="text-xs text-slate-600">{note}</dd> : null}
