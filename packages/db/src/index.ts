@@ -24,7 +24,7 @@ export {
   transitionPayment,
   type TransitionCause,
 } from './queries/transitions.js';
-export { findPayment, lockAppointment, lockPayment, paymentColumns } from './queries/payments.js';
+export { lockAppointment, lockPayment, paymentColumns } from './queries/payments.js';
 // Admin API (issue 7).
 export { findAdminUserByEmail, insertAdminSession, findAdminSession, touchAdminSession, deleteAdminSession, deleteStaleAdminSessions } from './queries/admin-sessions.js';
 export { hitRateLimitCounter, readRateLimitCounters, clearRateLimitCounter, deleteRateLimitCountersBefore } from './queries/admin-rate-limits.js';

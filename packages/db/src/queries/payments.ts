@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Database } from '../schema.js';
 
 export const paymentColumns = [
@@ -41,10 +41,6 @@ export async function lockAppointment(trx: Transaction<Database>, appointmentId:
     .where('id', '=', appointmentId)
     .forUpdate()
     .executeTakeFirstOrThrow();
-}
-
-export async function findPayment(db: Kysely<Database>, paymentId: string) {
-  return db.selectFrom('payments').select(paymentColumns).where('id', '=', paymentId).executeTakeFirst();
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
