@@ -1,5 +1,5 @@
 import { ErrorMessage } from '@clinicpay/ui';
-import { BusyButton } from '../components/busy-button.js';
+import { BusyButton } from '@clinicpay/ui';
 import { EmbeddedCheckout, EmbeddedCheckoutProvider } from '@stripe/react-stripe-js';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';

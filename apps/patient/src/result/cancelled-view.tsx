@@ -2,7 +2,7 @@ import { toLocal } from '@clinicpay/contracts';
 import { Button, buttonClass, Card } from '@clinicpay/ui';
 import { Link, useNavigate } from 'react-router';
 import type { RememberedBooking } from '../booking-memory.js';
-import { BusyButton } from '../components/busy-button.js';
+import { BusyButton } from '@clinicpay/ui';
 import { trpc, type BookingStatus } from '../trpc.js';
 import { BookingDetails } from './booking-details.js';
 import { cancelSentence } from './cancel-reason.js';

@@ -1,5 +1,5 @@
 import { buttonClass, Card, Spinner } from '@clinicpay/ui';
-import { BusyButton } from '../components/busy-button.js';
+import { BusyButton } from '@clinicpay/ui';
 import { Link } from 'react-router';
 import { messageOf } from '../api-errors.js';
 import { formatClockTime } from '../clinic-time.js';

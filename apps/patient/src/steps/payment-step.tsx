@@ -1,6 +1,6 @@
 import type { PaymentMethodChoice } from '@clinicpay/contracts';
 import { ErrorMessage, LoadingRegion, Radio, RadioGroup, Skeleton } from '@clinicpay/ui';
-import { BusyButton } from '../components/busy-button.js';
+import { BusyButton } from '@clinicpay/ui';
 import { Suspense, useEffect, type ReactNode } from 'react';
 import { CheckoutStep, preloadCheckout } from '../checkout/preload-checkout.js';
 import { trpc, type PaymentMethods } from '../trpc.js';
