@@ -250,6 +250,18 @@ describe('faults', () => {
     ]);
   });
 
+  it('failFirstProbability: a delivery\'s first attempt fails before reaching the receiver, then the retry lands', async () => {
+    const { emu, stripe, receiver } = await setup({ failFirstProbability: 1 });
+    await payOnce(emu, stripe);
+    expect(receiver.received).toHaveLength(4);
+    for (const delivery of emu.control.deliveries()) {
+      expect(delivery.attempts.map((a) => [a.status, a.injected])).toEqual([
+        [500, true],
+        [200, false],
+      ]);
+    }
+  });
+
   it('drop: never delivers the event, and says so in the log', async () => {
     const { emu, stripe, receiver } = await setup({ dropProbability: 1 });
     await payOnce(emu, stripe);

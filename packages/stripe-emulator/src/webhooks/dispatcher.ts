@@ -199,11 +199,20 @@ export class WebhookDispatcher implements EventSink {
       });
       return this.finish(delivery, 'failed');
     }
-    const injected = endpoint.failNextRemaining > 0;
+    const failNext = endpoint.failNextRemaining > 0;
+    // Drawn only when the fault is set, so other faults' seeded sequences stay as they were.
+    const failFirst =
+      !failNext &&
+      delivery.attempts.length === 0 &&
+      (endpoint.faults.failFirstProbability ?? 0) > 0 &&
+      endpoint.rng() < (endpoint.faults.failFirstProbability ?? 0);
+    const injected = failNext || failFirst;
     let result;
-    if (injected) {
+    if (failNext) {
       endpoint.failNextRemaining--;
       result = { status: endpoint.failStatus, error: null, durationMs: 0 };
+    } else if (failFirst) {
+      result = { status: 500, error: null, durationMs: 0 };
     } else {
       result = await sendSigned(
         endpoint.url,

@@ -11,6 +11,8 @@ export interface WebhookFaults {
   delayMs?: number;
   /** The next `count` attempts fail with `status` (default 500) before reaching the receiver. */
   failNext?: { count: number; status?: number };
+  /** Each delivery's first attempt fails with 500, before reaching the receiver, with this probability. */
+  failFirstProbability?: number;
   /** Each event is never delivered to this endpoint with this probability. */
   dropProbability?: number;
 }
@@ -58,7 +60,7 @@ export interface DeliveryAttempt {
   at: number;
   status: number | null;
   error: string | null;
-  /** True when the failure was injected by `failNext` and never reached the receiver. */
+  /** True when the failure was injected (`failNext`, `failFirstProbability`) and never reached the receiver. */
   injected: boolean;
   durationMs: number;
 }

@@ -37,6 +37,7 @@ export function validateFaults(faults: WebhookFaults): void {
   };
   probability('duplicateProbability', faults.duplicateProbability);
   probability('dropProbability', faults.dropProbability);
+  probability('failFirstProbability', faults.failFirstProbability);
   if (
     faults.shuffleWindow !== undefined &&
     !(Number.isInteger(faults.shuffleWindow) && faults.shuffleWindow >= 1)

@@ -1,0 +1,75 @@
+// The production shape the proof runs against: its own PostgreSQL cluster, API replicas as
+// separate processes, and the Stripe emulator delivering every event to each replica.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_KEYS, startEmulator, type EmulatorOptions, type RunningEmulator, type WebhookFaults } from '@clinicpay/stripe-emulator';
+import { createApiReplica, type ApiReplica } from './api-replica.js';
+import { prepareDatabase } from './prepare-database.js';
+import { startThrowawayPostgres, type ThrowawayPostgres } from './throwaway-postgres.js';
+
+export interface ProofStack {
+  postgres: ThrowawayPostgres;
+  databaseUrl: string;
+  replicas: ApiReplica[];
+  stripe: RunningEmulator;
+  /** Folder of the run's logs (one file per replica). */
+  workDir: string;
+  stop(): Promise<void>;
+}
+
+export interface ProofStackOptions {
+  replicas: number;
+  /** Extra API environment (rate limits, sweeper timings). */
+  env?: Record<string, string>;
+  /** Faults of each replica's webhook endpoint. */
+  faults?: WebhookFaults;
+  retry?: EmulatorOptions['retry'];
+  seed?: number;
+}
+
+export async function startProofStack(options: ProofStackOptions): Promise<ProofStack> {
+  const workDir = mkdtempSync(join(tmpdir(), 'clinicpay-proof-'));
+  const stops: Array<() => Promise<void> | void> = [];
+  const stop = async () => {
+    for (const fn of stops.reverse()) await fn();
+  };
+  try {
+    const postgres = await startThrowawayPostgres();
+    stops.push(() => postgres.stop());
+    const databaseUrl = postgres.createDatabase('clinicpay');
+    await prepareDatabase(databaseUrl);
+
+    const stripe = await startEmulator({
+      port: 0,
+      ...(options.seed === undefined ? {} : { seed: options.seed }),
+      ...(options.retry ? { retry: options.retry } : {}),
+      // Real time in signatures: the API checks the timestamp against its own (real) clock.
+      signatureClock: 'real',
+    });
+    stops.push(() => stripe.stop());
+
+    const replicas: ApiReplica[] = [];
+    for (let i = 0; i < options.replicas; i++) {
+      const replica = await createApiReplica({
+        name: `api-${i + 1}`,
+        databaseUrl,
+        logFile: join(workDir, `api-${i + 1}.log`),
+        env: { STRIPE_API_URL: stripe.url, DATABASE_POOL_SIZE: '10', ...options.env },
+      });
+      await replica.start();
+      stops.push(() => replica.stop());
+      replicas.push(replica);
+      stripe.control.addWebhookEndpoint({
+        url: `${replica.url}/webhooks/stripe`,
+        secret: DEMO_KEYS.webhookSigningSecret,
+        ...(options.faults ? { faults: options.faults } : {}),
+      });
+    }
+    // The emulator stops before the replicas (stops run in reverse), so no delivery is in flight.
+    return { postgres, databaseUrl, replicas, stripe, workDir, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
