@@ -36,7 +36,13 @@ export async function openPostgres(options: PostgresOptions): Promise<Kysely<Dat
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
     types,
   });
-  pool.on('error', options.onPoolError ?? (() => undefined));
+  const onError = options.onPoolError ?? (() => undefined);
+  pool.on('error', onError);
+  // The pool only listens to idle clients. A checked-out client between queries (the sweeper holds
+  // one for its lock while it calls Stripe; a transaction between statements) would otherwise
+  // emit an unhandled 'error' when the server restarts, and that ends the process. The pool
+  // drops such a client when it is released.
+  pool.on('connect', (client) => client.on('error', onError));
   try {
     const client = await pool.connect();
     client.release();
