@@ -37,6 +37,7 @@ export async function startApiProcess(env: Record<string, string> = {}) {
   return {
     url,
     db: database.db,
+    databaseUrl: database.url,
     databasePoolSize: 10,
     async stop() {
       if (child.exitCode === null) {

@@ -1,97 +1,20 @@
-// Bookings per second through booking.create over HTTP, including the checkout session created
-// at the Stripe emulator, beside the same inserts straight through pg in the same run.
-// Not a test: prints figures. `pnpm --filter @clinicpay/api bench`.
+// Bookings per second through booking.create over HTTP beside the same inserts through pg
+// (booking.ts). Not a test: prints figures. `pnpm --filter @clinicpay/api bench`.
 import { addDays, toLocal } from '@clinicpay/contracts';
-import { sql, type Database, type Kysely } from '@clinicpay/db';
-import { createTestDatabase } from '@clinicpay/db/testing';
-import { startEmulator } from '@clinicpay/stripe-emulator';
-import { createTRPCClient, httpLink } from '@trpc/client';
-import type { AppRouter } from '../src/index.js';
-import { DEMO_DOCTORS, DEMO_SERVICES } from '../src/seed/demo-clinic.data.js';
-import { seedDemoClinic } from '../src/seed/demo-clinic.seed.js';
-import { createSecretBox } from '../src/security/secret-box.js';
-import { startApiProcess } from './api-process.js';
-import { fmt, median, runPool } from './bench-support.js';
+import { assertAllSucceeded, fmt, median, type PoolRun } from './bench-support.js';
+import { measureBookings } from './booking.js';
 
 const BOOKINGS = Number(process.env.BENCH_BOOKINGS ?? 500);
 const IN_FLIGHT = 16;
 const ROUNDS = 3;
-const service = DEMO_SERVICES[0];
 
-/** Every doctor works around the clock and offers the service, so there are slots for thousands. */
-async function openAllHours(db: Kysely<Database>) {
-  await sql`DELETE FROM doctor_weekly_hours`.execute(db);
-  for (const doctor of DEMO_DOCTORS) {
-    await sql`INSERT INTO doctor_weekly_hours (doctor_id, weekday, start_minute, end_minute) SELECT ${doctor.id}::uuid, d, 0, 1440 FROM generate_series(0, 6) d`.execute(db);
-    await sql`INSERT INTO doctor_services (doctor_id, service_id) VALUES (${doctor.id}::uuid, ${service.id}::uuid) ON CONFLICT DO NOTHING`.execute(db);
-  }
-}
-
-/** Distinct future times, 30 minutes apart, one doctor each. */
-function plannedSlots(count: number, offset: number) {
-  const start = Date.now() + 2 * 3600_000;
-  const base = Math.ceil(start / 1800_000) * 1800_000;
-  return Array.from({ length: count }, (_, i) => ({
-    startsAt: new Date(base + Math.floor((i + offset) / DEMO_DOCTORS.length) * 1800_000).toISOString(),
-    doctorId: DEMO_DOCTORS[(i + offset) % DEMO_DOCTORS.length]!.id,
-  }));
-}
-
-async function main() {
-  const stripe = await startEmulator({ port: 0 });
-  const api = await startApiProcess({ STRIPE_API_URL: stripe.url, BOOKING_RATE_LIMIT: '1000000/1m', PUBLIC_URL: 'http://localhost:5173' });
-  const raw = await createTestDatabase({ maxConnections: api.databasePoolSize });
-  await openAllHours(api.db);
-  await seedDemoClinic({ db: raw.db, secretBox: createSecretBox('bench-app-secret-of-at-least-32-chars') });
-  const client = createTRPCClient<AppRouter>({ links: [httpLink({ url: `${api.url}/trpc` })] });
-  const viaApi: Awaited<ReturnType<typeof runPool>>[] = [];
-  const viaPg: Awaited<ReturnType<typeof runPool>>[] = [];
-  try {
-    for (let round = 0; round < ROUNDS; round++) {
-      const slots = plannedSlots(BOOKINGS, round * BOOKINGS);
-      viaApi.push(
-        await runPool(BOOKINGS, IN_FLIGHT, async (i) => {
-          const booking = await client.booking.create.mutate({
-            serviceId: service.id,
-            doctorId: slots[i]!.doctorId,
-            startsAt: slots[i]!.startsAt,
-            patient: { name: `Bench Patient ${i}`, email: `bench${i}@example.com`, phone: '+1 555 0100' },
-            paymentMethod: 'stripe',
-          });
-          if (!booking.checkout) throw new Error('no checkout session');
-        }),
-      );
-      viaPg.push(await runPool(BOOKINGS, IN_FLIGHT, (i) => sameInserts(raw.db, slots[i]!, i + round * BOOKINGS)));
-    }
-  } finally {
-    await api.stop();
-    await raw.drop();
-    await stripe.stop();
-  }
-  const summary = (runs: typeof viaApi) => ({ perSecond: median(runs.map((r) => r.perSecond)), p50: median(runs.map((r) => r.p50)), p99: median(runs.map((r) => r.p99)) });
-  const http = summary(viaApi);
-  const floor = summary(viaPg);
-  const today = toLocal(new Date(), 'America/New_York').date;
-  console.log(`bookings, ${BOOKINGS} x ${ROUNDS} rounds, ${IN_FLIGHT} in flight (medians; slots from ${today} to ${addDays(today, 60)})`);
-  console.log(`  booking.create + checkout session:  ${fmt(http.perSecond, 0)} bookings/s   p50 ${fmt(http.p50)} ms   p99 ${fmt(http.p99)} ms`);
-  console.log(`  same inserts via pg:                ${fmt(floor.perSecond, 0)} bookings/s   p50 ${fmt(floor.p50)} ms   p99 ${fmt(floor.p99)} ms`);
-  console.log(`  ratio: ${fmt(http.perSecond / floor.perSecond, 2)}`);
-}
-
-/** What a booking's first transaction writes, as plain SQL (the checkout session excluded). */
-async function sameInserts(db: Kysely<Database>, slot: { startsAt: string; doctorId: string }, i: number) {
-  await db.transaction().execute(async (trx) => {
-    const patient = await sql<{ id: string }>`INSERT INTO patients (name, email, phone) VALUES (${`Bench Patient ${i}`}, ${`bench${i}@example.com`}, '+1 555 0100') RETURNING id`.execute(trx);
-    const endsAt = new Date(Date.parse(slot.startsAt) + 30 * 60_000);
-    const appointment = await sql<{ id: string }>`
-      INSERT INTO appointments (reference, doctor_id, service_id, patient_id, starts_at, ends_at, status, hold_expires_at, payment_method, access_token_hash)
-      VALUES (${`CP-RAW${i}`}, ${slot.doctorId}::uuid, ${service.id}::uuid, ${patient.rows[0]!.id}::uuid, ${slot.startsAt}, ${endsAt}, 'pending_payment', now() + interval '35 minutes', 'stripe', 'h')
-      RETURNING id`.execute(trx);
-    await sql`INSERT INTO appointment_events (appointment_id, to_status, source) VALUES (${appointment.rows[0]!.id}::uuid, 'pending_payment', 'booking')`.execute(trx);
-    const payment = await sql<{ id: string }>`
-      INSERT INTO payments (appointment_id, gateway, mode, amount, currency, status) VALUES (${appointment.rows[0]!.id}::uuid, 'stripe', 'test', 6000, 'USD', 'pending') RETURNING id`.execute(trx);
-    await sql`INSERT INTO payment_events (payment_id, to_status, source) VALUES (${payment.rows[0]!.id}::uuid, 'pending', 'booking')`.execute(trx);
-  });
-}
-
-await main();
+const rounds = await measureBookings({ bookings: BOOKINGS, rounds: ROUNDS, inFlight: IN_FLIGHT });
+assertAllSucceeded('bookings', rounds.flatMap((r) => [r.http, r.floor]));
+const summary = (runs: PoolRun[]) => ({ perSecond: median(runs.map((r) => r.perSecond)), p50: median(runs.map((r) => r.p50)), p99: median(runs.map((r) => r.p99)) });
+const http = summary(rounds.map((r) => r.http));
+const floor = summary(rounds.map((r) => r.floor));
+const today = toLocal(new Date(), 'America/New_York').date;
+console.log(`bookings, ${BOOKINGS} x ${ROUNDS} rounds, ${IN_FLIGHT} in flight (medians; slots from ${today} to ${addDays(today, 60)})`);
+console.log(`  booking.create + checkout session:  ${fmt(http.perSecond, 0)} bookings/s   p50 ${fmt(http.p50)} ms   p99 ${fmt(http.p99)} ms`);
+console.log(`  same inserts via pg:                ${fmt(floor.perSecond, 0)} bookings/s   p50 ${fmt(floor.p50)} ms   p99 ${fmt(floor.p99)} ms`);
+console.log(`  ratio: ${fmt(http.perSecond / floor.perSecond, 2)}`);

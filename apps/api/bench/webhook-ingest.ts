@@ -1,0 +1,148 @@
+// Webhook ingest: signed payment_intent.succeeded events POSTed to the real route (verify, store,
+// apply, mark processed), beside the same SQL writes sent straight through pg in the same run,
+// round after round. Returns the figures; webhook-ingest.bench.ts prints them.
+import { sql, type Database, type Kysely } from '@clinicpay/db';
+import { createTestDatabase } from '@clinicpay/db/testing';
+import { DEMO_KEYS } from '@clinicpay/stripe-emulator';
+import Stripe from 'stripe';
+import { DEMO_DOCTORS, DEMO_SERVICES } from '../src/seed/demo-clinic.data.js';
+import { seedDemoClinic } from '../src/seed/demo-clinic.seed.js';
+import { createSecretBox } from '../src/security/secret-box.js';
+import { startApiProcess } from './api-process.js';
+import { runPool, type PoolRun } from './bench-support.js';
+
+export interface WebhookIngestOptions {
+  events: number;
+  rounds: number;
+  inFlight: number;
+}
+
+export interface WebhookIngestRound {
+  http: PoolRun;
+  floor: PoolRun;
+  /** Payments of the round found completed afterwards: the events were applied, not only answered. */
+  completed: { http: number; floor: number };
+}
+
+const stripe = new Stripe('sk_test_bench');
+
+export async function measureWebhookIngest(options: WebhookIngestOptions): Promise<WebhookIngestRound[]> {
+  const { events, rounds, inFlight } = options;
+  const api = await startApiProcess();
+  // The same pool size on both sides: the API's default (DATABASE_POOL_SIZE, 10).
+  const raw = await createTestDatabase({ maxConnections: api.databasePoolSize });
+  const results: WebhookIngestRound[] = [];
+  try {
+    await seedDemoClinic({ db: raw.db, secretBox: createSecretBox('bench-app-secret-of-at-least-32-chars') });
+    for (let round = 0; round < rounds; round++) {
+      const forHttp = await pendingPayments(api.db, events, round * events * 2 + 1);
+      const bodies = forHttp.map((p, i) => succeededEvent(p.id, i + round * events));
+      const http = await runPool(events, inFlight, async (i) => {
+        const body = bodies[i]!;
+        const response = await fetch(`${api.url}/webhooks/stripe`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'stripe-signature': stripe.webhooks.generateTestHeaderString({ payload: body, secret: DEMO_KEYS.webhookSigningSecret }) },
+          body,
+        });
+        await response.arrayBuffer();
+        if (response.status !== 200) throw new Error(`webhook answered ${response.status}`);
+      });
+
+      // The floor: the same writes, in the same transactions, straight through pg.
+      const forPg = await pendingPayments(raw.db, events, round * events * 2 + 1);
+      const floor = await runPool(events, inFlight, async (i) => {
+        const paymentId = forPg[i]!.id;
+        const body = succeededEvent(paymentId, i + round * events);
+        await sameWrites(raw.db, paymentId, JSON.parse(body) as { id: string });
+      });
+      const completed = {
+        http: await completedCount(api.db, forHttp.map((p) => p.id)),
+        floor: await completedCount(raw.db, forPg.map((p) => p.id)),
+      };
+      results.push({ http, floor, completed });
+    }
+  } finally {
+    await api.stop();
+    await raw.drop();
+  }
+  return results;
+}
+
+async function pendingPayments(db: Kysely<Database>, count: number, offset: number) {
+  // Pending holds, each on its own half hour, written in one statement.
+  const service = DEMO_SERVICES[0];
+  await sql`
+    WITH p AS (
+      INSERT INTO patients (name, email, phone)
+      SELECT 'Bench ' || g, 'b' || g || '@example.com', '+1 555 0100' FROM generate_series(${offset}::int, ${offset + count - 1}::int) g
+      RETURNING id, email
+    ), a AS (
+      INSERT INTO appointments (reference, doctor_id, service_id, patient_id, starts_at, ends_at, status, hold_expires_at, payment_method, access_token_hash)
+      SELECT 'BENCH-' || p.g, ${DEMO_DOCTORS[0].id}::uuid, ${service.id}::uuid, p.id,
+             timestamptz '2030-01-01' + p.g * interval '30 minutes', timestamptz '2030-01-01' + (p.g + 1) * interval '30 minutes',
+             'pending_payment', now() + interval '1 day', 'stripe', 'h' || p.g
+      FROM (SELECT id, substring(email from 2 for position('@' in email) - 2)::int AS g FROM p) p RETURNING id, reference
+    )
+    INSERT INTO payments (appointment_id, gateway, mode, amount, currency, status, checkout_session_id)
+    SELECT a.id, 'stripe', 'test', 6000, 'USD', 'pending', 'cs_bench_' || a.reference FROM a`.execute(db);
+  return db
+    .selectFrom('payments')
+    .select(['id'])
+    .where('checkout_session_id', 'like', 'cs_bench_BENCH-%')
+    .where('status', '=', 'pending')
+    .orderBy('created_at')
+    .limit(count)
+    .execute();
+}
+
+async function completedCount(db: Kysely<Database>, paymentIds: string[]): Promise<number> {
+  if (paymentIds.length === 0) return 0;
+  const row = await db
+    .selectFrom('payments')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('id', 'in', paymentIds)
+    .where('status', '=', 'completed')
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+function succeededEvent(paymentId: string, i: number) {
+  return JSON.stringify({
+    id: `evt_bench_${i}_${paymentId.slice(0, 8)}`,
+    object: 'event',
+    api_version: Stripe.API_VERSION,
+    created: Math.floor(Date.now() / 1000),
+    data: {
+      object: {
+        id: `pi_bench_${paymentId}`,
+        object: 'payment_intent',
+        amount: 6000,
+        amount_received: 6000,
+        currency: 'usd',
+        status: 'succeeded',
+        latest_charge: `ch_bench_${paymentId}`,
+        metadata: { payment_id: paymentId },
+      },
+    },
+    livemode: false,
+    pending_webhooks: 1,
+    request: { id: null, idempotency_key: null },
+    type: 'payment_intent.succeeded',
+  });
+}
+
+/** What the route's transaction writes for one succeeded event, as plain SQL. */
+async function sameWrites(db: Kysely<Database>, paymentId: string, event: { id: string }) {
+  await sql`INSERT INTO stripe_events (stripe_event_id, type, livemode, payload) VALUES (${event.id}, 'payment_intent.succeeded', false, ${JSON.stringify(event)}) ON CONFLICT DO NOTHING`.execute(db);
+  await db.transaction().execute(async (trx) => {
+    await sql`SELECT id FROM stripe_events WHERE stripe_event_id = ${event.id} FOR UPDATE`.execute(trx);
+    const payment = await sql<{ appointment_id: string }>`SELECT appointment_id FROM payments WHERE id = ${paymentId} FOR UPDATE`.execute(trx);
+    await sql`UPDATE payments SET status = 'completed', payment_intent_id = ${`pi_raw_${paymentId}`}, completed_at = now() WHERE id = ${paymentId} AND status = 'pending'`.execute(trx);
+    await sql`INSERT INTO payment_events (payment_id, from_status, to_status, source) VALUES (${paymentId}, 'pending', 'completed', 'webhook')`.execute(trx);
+    const appointmentId = payment.rows[0]!.appointment_id;
+    await sql`SELECT id FROM appointments WHERE id = ${appointmentId} FOR UPDATE`.execute(trx);
+    await sql`UPDATE appointments SET status = 'confirmed' WHERE id = ${appointmentId} AND status = 'pending_payment'`.execute(trx);
+    await sql`INSERT INTO appointment_events (appointment_id, from_status, to_status, source) VALUES (${appointmentId}, 'pending_payment', 'confirmed', 'webhook')`.execute(trx);
+    await sql`UPDATE stripe_events SET processed_at = now(), outcome = 'applied' WHERE stripe_event_id = ${event.id}`.execute(trx);
+  });
+}
