@@ -7,3 +7,5 @@ export { migrateAndSeed } from './seed/migrate-and-seed.js';
 export { DEMO_ADMIN } from './seed/demo-clinic.seed.js';
 export { DEMO_CLINIC } from './seed/demo-clinic.data.js';
 export { exitWithUserError } from './user-error.js';
+// One sweep on demand, for operators' tools (the proof's hold-expiry check moves the clock).
+export { sweepOnce } from './services/sweeper/sweeper.js';

@@ -13,6 +13,8 @@ export interface ApiReplica {
   url: string;
   /** Everything the process wrote (pino JSON lines), for the secret scan. */
   logFile: string;
+  /** Times the process ended on its own (not by kill() or stop()): each one is a crash. */
+  readonly crashes: number;
   start(): Promise<void>;
   /** SIGKILL: no shutdown hook runs, in-flight requests and transactions are cut. */
   kill(): Promise<void>;
@@ -29,6 +31,8 @@ export async function createApiReplica(options: {
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess | undefined;
   let log: WriteStream | undefined;
+  let crashes = 0;
+  let ending = false;
 
   const exited = (c: ChildProcess) =>
     c.exitCode !== null || c.signalCode !== null ? Promise.resolve() : new Promise<void>((r) => c.once('exit', () => r()));
@@ -37,7 +41,11 @@ export async function createApiReplica(options: {
     name: options.name,
     url,
     logFile: options.logFile,
+    get crashes() {
+      return crashes;
+    },
     async start() {
+      ending = false;
       log = createWriteStream(options.logFile, { flags: 'a' });
       child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
         cwd: API_DIR,
@@ -56,6 +64,9 @@ export async function createApiReplica(options: {
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
+      child.once('exit', () => {
+        if (!ending) crashes++;
+      });
       child.stdout?.pipe(log, { end: false });
       child.stderr?.pipe(log, { end: false });
       const started = Date.now();
@@ -68,12 +79,14 @@ export async function createApiReplica(options: {
     },
     async kill() {
       if (!child) return;
+      ending = true;
       child.kill('SIGKILL');
       await exited(child);
       log?.end();
     },
     async stop() {
       if (!child) return;
+      ending = true;
       child.kill('SIGTERM');
       await exited(child);
       log?.end();

@@ -25,6 +25,8 @@ export interface ProofStackOptions {
   /** Faults of each replica's webhook endpoint. */
   faults?: WebhookFaults;
   retry?: EmulatorOptions['retry'];
+  /** Deliveries in flight per endpoint (Stripe sends concurrently; the emulator's default is 1). */
+  maxInFlight?: number;
   seed?: number;
 }
 
@@ -64,6 +66,7 @@ export async function startProofStack(options: ProofStackOptions): Promise<Proof
         url: `${replica.url}/webhooks/stripe`,
         secret: DEMO_KEYS.webhookSigningSecret,
         ...(options.faults ? { faults: options.faults } : {}),
+        ...(options.maxInFlight ? { maxInFlight: options.maxInFlight } : {}),
       });
     }
     // The emulator stops before the replicas (stops run in reverse), so no delivery is in flight.

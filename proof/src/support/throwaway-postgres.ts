@@ -1,6 +1,7 @@
 // A PostgreSQL cluster of the proof's own, in a temporary directory on a free port: it can be
 // restarted and stopped mid-run without touching the machine's shared server.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +15,7 @@ export interface ThrowawayPostgres {
   /** A new empty database on the cluster; returns its URL. */
   createDatabase(name: string): string;
   /** A fast shutdown and start: every connection is cut, as in a failover or an upgrade. */
-  restart(): void;
+  restart(): Promise<void>;
   stop(): void;
 }
 
@@ -25,8 +26,10 @@ export async function startThrowawayPostgres(options: { maxConnections?: number 
   // PostgreSQL refuses to run as root; CI runs as root, so the cluster belongs to `postgres` there.
   const asRoot = process.getuid?.() === 0;
   if (asRoot) execFileSync('chown', ['postgres:postgres', root]);
+  const commandLine = (command: string, args: string[]): [string, string[]] =>
+    asRoot ? ['runuser', ['-u', 'postgres', '--', join(bindir, command), ...args]] : [join(bindir, command), args];
   const run = (command: string, args: string[]) => {
-    const [file, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', join(bindir, command), ...args]] : [join(bindir, command), args];
+    const [file, argv] = commandLine(command, args);
     const result = spawnSync(file, argv, { encoding: 'utf8', cwd: root });
     if (result.status !== 0) {
       throw new Error(`${command} ${args.join(' ')} failed (${result.status}): ${result.stderr || result.stdout}`);
@@ -56,9 +59,11 @@ export async function startThrowawayPostgres(options: { maxConnections?: number 
       run('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', name]);
       return `${base}/${name}`;
     },
-    restart() {
-      // pg_ctl restart reuses the options the server was started with (postmaster.opts).
-      run('pg_ctl', ['-D', data, '-l', log, '-m', 'fast', '-w', '-t', '60', 'restart']);
+    async restart() {
+      // Asynchronous, so the load keeps coming while the server is down. pg_ctl restart reuses the
+      // options the server was started with (postmaster.opts).
+      const [file, argv] = commandLine('pg_ctl', ['-D', data, '-l', log, '-m', 'fast', '-w', '-t', '60', 'restart']);
+      await promisify(execFile)(file, argv, { cwd: root });
     },
     stop() {
       try {
