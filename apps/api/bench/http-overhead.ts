@@ -1,6 +1,6 @@
 // HTTP overhead: GET requests at `inFlight` against a bare Fastify process (fixed JSON, and the
 // same database check as /healthz) and against the API process (/healthz, and the cheapest public
-// tRPC query, catalogue.services), from one load generator, interleaved round after round.
+// tRPC query, catalogue.services), from one load generator, interleaved round after round in a rotating order.
 // Returns the figures; http-overhead.bench.ts prints them.
 import { fork, type ChildProcess } from 'node:child_process';
 import { startApiProcess } from './api-process.js';
@@ -47,7 +47,9 @@ export async function measureHttpOverhead(options: HttpOverheadOptions): Promise
     for (const target of HTTP_TARGETS) await load(target, Math.min(500, options.requests));
     for (let r = 0; r < options.rounds; r++) {
       const round: Partial<HttpOverheadRound> = {};
-      for (const target of HTTP_TARGETS) round[target] = await load(target, options.requests);
+      // Each round starts at the next target, so none always runs right after the same other.
+      const order = HTTP_TARGETS.map((_, i) => HTTP_TARGETS[(i + r) % HTTP_TARGETS.length]!);
+      for (const target of order) round[target] = await load(target, options.requests);
       rounds.push(round as HttpOverheadRound);
     }
   } finally {

@@ -23,13 +23,22 @@ async function runPerformance(scale: Scale): Promise<PartResult> {
   const sizes = sizesFor(scale);
   const load = loadavg()[0]!.toFixed(1);
   // The million-row ones last: their tables take the database's cache.
+  const steps: [string, () => Promise<Section>][] = [
+    ['HTTP overhead', () => httpOverheadSection(sizes.http)],
+    ['webhook ingest', () => webhookSection(sizes.webhook)],
+    ['bookings', () => bookingSection(sizes.booking)],
+    ['Stripe emulator', () => emulatorSection(sizes.emulator)],
+    ['availability', () => availabilitySection(sizes.availability)],
+    ['admin transactions and CSV export', () => adminSection(sizes.admin)],
+  ];
   const sections: Section[] = [];
-  sections.push(await httpOverheadSection(sizes.http));
-  sections.push(await webhookSection(sizes.webhook));
-  sections.push(await bookingSection(sizes.booking));
-  sections.push(await emulatorSection(sizes.emulator));
-  sections.push(await availabilitySection(sizes.availability));
-  sections.push(await adminSection(sizes.admin));
+  for (const [name, step] of steps) {
+    // A full run takes minutes: say what is running.
+    const started = performance.now();
+    console.log(`  performance: ${name}…`);
+    sections.push(await step());
+    console.log(`  performance: ${name} done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  }
 
   const rows = sections.flatMap((s) => s.rows);
   const ratios = rows.filter((r) => r.baseline).map((r) => ({ what: r.what, ratio: ratioOf(r)! }));
