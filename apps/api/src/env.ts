@@ -1,3 +1,4 @@
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { securityConfig, securityEnvShape, type SecurityConfig } from './security/security-config.js';
 
@@ -37,6 +38,8 @@ const EnvSchema = z.object({
     .optional(),
   STRIPE_API_URL: z.url({ message: 'the Stripe API base URL, e.g. https://api.stripe.com' }).optional(),
   STRIPE_JS_URL: z.url({ message: 'the Stripe.js script URL, e.g. https://js.stripe.com/endive/stripe.js' }).optional(),
+  PATIENT_DIST_DIR: z.string().min(1, 'a folder holding the patient SPA\'s build (index.html and assets/)').optional(),
+  ADMIN_DIST_DIR: z.string().min(1, 'a folder holding the admin SPA\'s build (index.html and assets/)').optional(),
   BOOKING_HOLD_MINUTES: z.coerce
     .number({ message: 'a number of minutes between 31 and 1440, e.g. 35' })
     .int('a whole number of minutes between 31 and 1440, e.g. 35')
@@ -64,6 +67,9 @@ const EnvSchema = z.object({
 
 export type Env = z.infer<typeof EnvSchema>;
 
+// The SPAs' builds sit next to this app in the repository (apps/patient/dist, apps/admin/dist).
+const REPO_APPS = resolve(import.meta.dirname, '../..');
+
 export interface Config {
   nodeEnv: Env['NODE_ENV'];
   host: string;
@@ -76,6 +82,8 @@ export interface Config {
   appSecret: string | undefined;
   stripeApiUrl: string | undefined;
   stripeJsUrl: string | undefined;
+  /** The SPAs' builds served at `/` and `/admin/` (http/spa-static.route.ts); a missing folder serves nothing. */
+  spa: { patientDir: string; adminDir: string };
   /** How long a slot is held for a card payment; the checkout session expires with it. */
   holdMinutes: number;
   /** How often lapsed holds, missed webhooks and unprocessed events are swept; 0: never. */
@@ -131,6 +139,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     appSecret: env.APP_SECRET,
     stripeApiUrl: env.STRIPE_API_URL,
     stripeJsUrl: env.STRIPE_JS_URL,
+    spa: {
+      patientDir: resolve(env.PATIENT_DIST_DIR ?? join(REPO_APPS, 'patient/dist')),
+      adminDir: resolve(env.ADMIN_DIST_DIR ?? join(REPO_APPS, 'admin/dist')),
+    },
     holdMinutes: env.BOOKING_HOLD_MINUTES,
     sweepIntervalSeconds: env.SWEEP_INTERVAL_SECONDS,
     reconcileAfterSeconds: env.RECONCILE_AFTER_SECONDS,

@@ -6,6 +6,7 @@ import { registerCors } from './http/cors.js';
 import { requestMetaFrom } from './http/request-meta.js';
 import { registerRequestLog } from './http/request-log.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
+import { registerSpaStaticRoutes } from './http/spa-static.route.js';
 import { registerTransactionsCsvRoute } from './http/transactions-csv.route.js';
 import { appRouter, type AppRouter } from './routers/index.js';
 import { createContextInner, type AppDeps } from './trpc.js';
@@ -31,6 +32,8 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   registerHealthRoute(server, deps);
   await registerStripeWebhookRoute(server, deps);
   registerTransactionsCsvRoute(server, deps);
+  // The built SPAs at / and /admin/ (production); without builds, nothing is served there.
+  registerSpaStaticRoutes(server, deps);
 
   await server.register(fastifyTRPCPlugin, {
     prefix: '/trpc',

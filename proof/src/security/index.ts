@@ -1,8 +1,56 @@
-import type { ProofPart } from '../report.js';
+// 4. Security sweep: admin procedures without a session, secrets in answers, logs and the
+// database, sign-in throttling, and response headers, against production API processes.
+import { check, type Check, type PartResult, type ProofPart } from '../report.js';
+import { adminProcedures } from './admin-procedures.js';
+import { freshStripeKeys } from './fresh-secrets.js';
+import { checkHeaders } from './headers.js';
+import { AnswerLog } from './http-client.js';
+import { checkSecrets } from './secrets-scan.js';
+import { startSecurityStack } from './security-stack.js';
+import { buildSpas } from './spa-build.js';
+import { checkThrottling, THROTTLE, throttleEnv } from './throttling.js';
+import { checkUnauthorized } from './unauthorized.js';
 
-// Placeholder until this part is written; it fails rather than pretending to pass.
 export const securityPart: ProofPart = {
   name: 'security',
   title: 'Security sweep',
-  run: () => Promise.reject(new Error('Security sweep: not written yet')),
+  // The sweep is the same at both scales: it is about what holds, not how much.
+  async run(): Promise<PartResult> {
+    const builds = buildSpas();
+    const keys = freshStripeKeys();
+    const stack = await startSecurityStack({ keys, env: throttleEnv() });
+    const log = new AnswerLog();
+    const checks: Check[] = [
+      check(
+        'the built pages have no inline script (the CSP allows none)',
+        builds.every((b) => b.inlineScripts === 0),
+        builds.map((b) => `${b.name}: ${b.inlineScripts}`).join(', '),
+      ),
+    ];
+    const figures: string[] = [];
+    try {
+      const procedures = adminProcedures();
+      for (const section of [
+        () => checkUnauthorized({ log, url: stack.https.url, databaseUrl: stack.databaseUrl }, procedures),
+        () => checkHeaders(stack, log),
+        () => checkThrottling({ log, url: stack.https.url, databaseUrl: stack.databaseUrl }),
+        // Last: it scans every answer the sections above received, and the logs they caused.
+        () => checkSecrets({ stack, log, keys, procedures }),
+      ]) {
+        const result = await section();
+        checks.push(...result.checks);
+        figures.push(...result.figures);
+      }
+    } finally {
+      await stack.stop();
+    }
+    return {
+      checks,
+      figures,
+      setup:
+        `Two production API processes (\`tsx src/main.ts\`, NODE_ENV=production) on a throwaway PostgreSQL cluster, one with an https PUBLIC_URL, one on plain http, ` +
+        `serving the SPAs built for the run (${builds.map((b) => `${b.name} ${b.seconds.toFixed(1)} s`).join(', ')}); the Stripe emulator with keys made for the run; ` +
+        `sign-in limits ${THROTTLE.perAccount}/${THROTTLE.perAddress}/${THROTTLE.attempts} per ${THROTTLE.windowSeconds} s.`,
+    };
+  },
 };

@@ -1,0 +1,19 @@
+// The admin procedures, found by walking the API's router: a procedure added later is covered
+// without anyone remembering to list it.
+import { appRouter } from '@clinicpay/api/router';
+
+export interface Procedure {
+  path: string;
+  type: 'query' | 'mutation' | 'subscription';
+}
+
+/** The only admin procedures a signed-out browser may call. */
+const SIGNED_OUT = new Set(['admin.auth.signIn', 'admin.auth.signOut']);
+
+export function adminProcedures(): Procedure[] {
+  const all = appRouter._def.procedures as unknown as Record<string, { _def: { type: Procedure['type'] } }>;
+  return Object.entries(all)
+    .filter(([path]) => path.startsWith('admin.') && !SIGNED_OUT.has(path))
+    .map(([path, procedure]) => ({ path, type: procedure._def.type }))
+    .sort((a, b) => a.path.localeCompare(b.path));
+}
