@@ -109,6 +109,11 @@ async function runChaos(scale: Scale): Promise<PartResult> {
         `${settled.seconds.toFixed(1)} s after the last action; left ${JSON.stringify(settled.left)}`,
       ),
       check('holds whose checkout was never attached end with the hold', afterHoldSweep.unattachedHolds === 0, `${settled.left.unattachedHolds} such holds, ${unattachedReleased} released by the sweep past the hold`),
+      check(
+        'every admin refund and cancellation asked for was answered',
+        journeys.every((j) => (j.adminRefund?.answer ?? 'ok') === 'ok' && (j.adminCancel ?? 'ok') === 'ok'),
+        JSON.stringify(tally(journeys.flatMap((j) => [j.adminRefund?.answer, j.adminCancel].filter((a): a is string => a !== undefined && a !== null)))),
+      ),
       check('every released time could be booked again', oracle.releasedNotRebookable === 0, `${journeys.filter((j) => j.outcome === 'rebook_released').length} rebookings, ${oracle.releasedNotRebookable} refused`),
       check('no replica died but the one killed on purpose', stack.replicas.every((r) => r.crashes === 0), stack.replicas.map((r) => `${r.name}: ${r.crashes} crashes`).join(', ')),
       check('the run happened as planned: most bookings were made, the replica was killed and PostgreSQL restarted', created >= bookings * 0.9 && disruptions.log.replicaKilledAt !== null && disruptions.log.postgresRestartedAt !== null, `${created} of ${bookings} bookings made`),

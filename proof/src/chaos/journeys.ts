@@ -20,6 +20,7 @@ export interface JourneyRecord {
   /** A released time that could not be booked again: the slot was not released. */
   rebookRefused: boolean;
   adminRefund: { idempotencyKey: string; amount: number | null; answer: string } | null;
+  adminCancel: string | null;
 }
 
 export interface JourneyDeps {
@@ -46,6 +47,7 @@ export async function runJourney(deps: JourneyDeps, index: number, outcome: Outc
     createFailure: null,
     rebookRefused: false,
     adminRefund: null,
+    adminCancel: null,
   };
   const created = await createBooking(deps.pool, slot);
   if ('failure' in created) {
@@ -97,6 +99,11 @@ export async function runJourney(deps: JourneyDeps, index: number, outcome: Outc
       record.adminRefund = await refundFromAdmin(deps, created.reference, amount, index);
       break;
     }
+    case 'admin_cancel_refund':
+    case 'admin_cancel_keep':
+      control.paySession(sessionId);
+      record.adminCancel = await cancelFromAdmin(deps, created.reference, outcome === 'admin_cancel_refund');
+      break;
   }
   return record;
 }
@@ -159,7 +166,32 @@ async function refundFromAdmin(deps: JourneyDeps, reference: string, amount: num
   return { idempotencyKey, amount, answer };
 }
 
+/** The clinic cancels a paid appointment, refunding it or keeping the money with a reason. */
+async function cancelFromAdmin(deps: JourneyDeps, reference: string, refund: boolean): Promise<string> {
+  const paid = await waitForStatus(deps.db, reference, (s) => s.payment === 'completed', 30_000);
+  if (!paid) return 'never completed';
+  let answer = 'unknown';
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    try {
+      await deps.admin.admin.appointments.cancel.mutate({
+        appointmentId: paid.appointmentId,
+        refund,
+        ...(refund ? {} : { reason: 'Proof run: the patient did not give 24 hours notice' }),
+      });
+      return 'ok';
+    } catch (error) {
+      const why = failureOf(error);
+      answer = why.code;
+      // A repeated click after a lost answer finds it already cancelled: that is the first one's success.
+      if (why.kind === 'refused') return attempt > 1 && answer === 'transition_not_allowed' ? 'ok' : answer;
+      await sleep(500 * attempt);
+    }
+  }
+  return answer;
+}
+
 interface BookingState {
+  appointmentId: string;
   paymentId: string;
   payment: string;
   appointment: string;
@@ -176,7 +208,7 @@ export async function waitForStatus(
     const state = await db
       .selectFrom('payments')
       .innerJoin('appointments', 'appointments.id', 'payments.appointment_id')
-      .select(['payments.id as paymentId', 'payments.status as payment', 'appointments.status as appointment'])
+      .select(['appointments.id as appointmentId', 'payments.id as paymentId', 'payments.status as payment', 'appointments.status as appointment'])
       .where('appointments.reference', '=', reference)
       .executeTakeFirst()
       // PostgreSQL may be restarting: ask again.

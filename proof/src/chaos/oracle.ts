@@ -106,8 +106,9 @@ export async function compareWithStripe(db: Kysely<Database>, stripe: ObjectsSna
       if (SETTLED.includes(payment.status)) doubled.push(`${where}: never paid at Stripe, ${payment.status} here`);
     }
 
-    // The appointment follows its payment (DESIGN.md's state table).
-    if (SETTLED.includes(payment.status) && !payment.flagged_reason && !ACTIVE.includes(payment.appointment_status)) {
+    // The appointment follows its payment (DESIGN.md's state table), unless the clinic cancelled it.
+    const clinicCancelled = payment.cancel_reason === 'cancelled_by_clinic';
+    if (SETTLED.includes(payment.status) && !payment.flagged_reason && !clinicCancelled && !ACTIVE.includes(payment.appointment_status)) {
       disagreeing.push(`${where}: payment ${payment.status}, appointment ${payment.appointment_status}`);
     }
     if (['failed', 'expired'].includes(payment.status) && payment.appointment_status !== 'cancelled') {

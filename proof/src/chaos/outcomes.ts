@@ -1,7 +1,7 @@
 /** What a patient (and later the clinic) does with one booking in the chaos run, and how often. */
 export const OUTCOME_MIX = {
   /** Pays with 4242. */
-  pay: 0.3,
+  pay: 0.25,
   /** 3D Secure challenge passed. */
   three_ds_pass: 0.04,
   /** 3D Secure challenge failed: a failed payment. */
@@ -18,6 +18,10 @@ export const OUTCOME_MIX = {
   refund_admin_partial: 0.07,
   /** Pays; the clinic refunds from Stripe's Dashboard, at once (often before the success is applied). */
   refund_dashboard: 0.1,
+  /** Pays; the clinic cancels the appointment and refunds it. */
+  admin_cancel_refund: 0.03,
+  /** Pays; the clinic cancels the appointment and keeps the money, writing why (allowed). */
+  admin_cancel_keep: 0.02,
   /** Declined or lapsed earlier, the released time is booked again by someone else and paid. */
   rebook_released: 0.1,
 } as const;
