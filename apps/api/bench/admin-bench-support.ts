@@ -9,6 +9,8 @@ import { createTestDatabase } from '@clinicpay/db/testing';
 import { DEMO_ADMIN, DEMO_CLINIC, DEMO_SERVICES } from '../src/seed/demo-clinic.data.js';
 import { migrateAndSeed } from '../src/seed/migrate-and-seed.js';
 import { createSecretBox } from '../src/security/secret-box.js';
+import { freePort } from './free-port.js';
+import { waitForApi } from './wait-for-api.js';
 
 const APP_SECRET = 'bench-app-secret-of-at-least-32-chars';
 const DOCTORS = 50;
@@ -46,7 +48,7 @@ async function bundleApi(): Promise<string> {
 
 /** `runAs: 'tsx'` runs src/main.ts as `npm start` does; 'bundle' runs a one-file build. */
 export async function startApi(databaseUrl: string, runAs: 'tsx' | 'bundle' = 'tsx') {
-  const port = 30_000 + Math.floor(Math.random() * 20_000);
+  const port = await freePort();
   const args = [...(process.env.API_NODE_ARGS ?? '').split(' ').filter(Boolean), ...(runAs === 'bundle' ? [await bundleApi()] : ['--import', 'tsx', 'src/main.ts'])];
   const child = spawn(process.execPath, args, {
     cwd: resolve(import.meta.dirname, '..'),
@@ -55,10 +57,7 @@ export async function startApi(databaseUrl: string, runAs: 'tsx' | 'bundle' = 't
     detached: true,
   });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    if (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitForApi(child, url);
   return {
     url,
     pid: child.pid!,

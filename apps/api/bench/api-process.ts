@@ -5,13 +5,15 @@ import { resolve } from 'node:path';
 import { createTestDatabase } from '@clinicpay/db/testing';
 import { migrateAndSeed } from '../src/seed/migrate-and-seed.js';
 import { createSecretBox } from '../src/security/secret-box.js';
+import { freePort } from './free-port.js';
+import { waitForApi } from './wait-for-api.js';
 
 const APP_SECRET = 'bench-app-secret-of-at-least-32-chars';
 
 export async function startApiProcess(env: Record<string, string> = {}) {
   const database = await createTestDatabase({ maxConnections: 4 });
   await migrateAndSeed({ db: database.db, secretBox: createSecretBox(APP_SECRET) });
-  const port = 30_000 + Math.floor(Math.random() * 20_000);
+  const port = await freePort();
   // API_NODE_ARGS, e.g. "--cpu-prof", profiles the API process.
   const nodeArgs = (process.env.API_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
@@ -30,9 +32,11 @@ export async function startApiProcess(env: Record<string, string> = {}) {
     detached: true,
   });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    if (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) break;
-    await new Promise((r) => setTimeout(r, 100));
+  try {
+    await waitForApi(child, url);
+  } catch (error) {
+    await database.drop();
+    throw error;
   }
   return {
     url,
