@@ -99,6 +99,7 @@ function spawnServer(args: string[]): Promise<Server> {
   return new Promise((resolve, reject) => {
     child.once('message', (m) => resolve({ child, port: (m as { port: number }).port }));
     child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`The ${args[0]} server exited (${code}) before it listened.`)));
   });
 }
 
