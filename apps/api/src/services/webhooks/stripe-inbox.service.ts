@@ -25,6 +25,7 @@ export async function receiveStripeWebhook(
   const now = deps.clock.now();
   const settings = await loadStripeSettings(deps);
   let parsed;
+  let payload: JsonObject;
   try {
     parsed = parseWebhook(
       request.rawBody,
@@ -32,6 +33,7 @@ export async function receiveStripeWebhook(
       { test: settings?.keys.test.webhookSecret, live: settings?.keys.live.webhookSecret },
       { now },
     );
+    payload = signedPayload(request.rawBody);
   } catch (error) {
     if (!(error instanceof WebhookSignatureError)) throw error;
     await recordSignatureFailure(deps.db, {
@@ -62,7 +64,7 @@ export async function receiveStripeWebhook(
     id: parsed.event.id,
     type: parsed.event.type,
     livemode: parsed.event.livemode,
-    payload: JSON.parse(request.rawBody.toString('utf8')) as JsonObject,
+    payload,
     receivedAt: now,
   });
   return processStoredEvent(deps, parsed.event.id, parsed.effect, settings);
@@ -124,6 +126,19 @@ export async function processStoredEvent(
       .execute()
       .catch(() => undefined);
     return { status: 500, body: { error: 'The event could not be applied; Stripe will retry.' } };
+  }
+}
+
+/**
+ * The stored copy of a verified body. stripe-node verifies the text a TextDecoder makes of the
+ * bytes, which drops a leading byte-order mark, so a BOM in front of a signed event verifies;
+ * but those bytes are not what Stripe signed, and they do not parse: refused like any malformed body.
+ */
+function signedPayload(rawBody: Buffer): JsonObject {
+  try {
+    return JSON.parse(rawBody.toString('utf8')) as JsonObject;
+  } catch {
+    throw new WebhookSignatureError('malformed', 'the body is not the JSON that was signed');
   }
 }
 
