@@ -1,0 +1,28 @@
+// The production-shaped stack both halves of this part run against: its own PostgreSQL cluster,
+// one API process (NODE_ENV=production) and the Stripe emulator, with nothing moving on its own.
+import { startProofStack, type ProofStack } from '../support/stack.js';
+
+/**
+ * Rate limits raised far out of reach, so the fuzzer's thousands of calls from one address meet
+ * the input checks rather than a 429. Their counters still move on every call (that is what
+ * they count), which is why the digest leaves `rate_limit_counters` out.
+ */
+const UNREACHABLE_LIMITS = {
+  BOOKING_RATE_LIMIT: '1000000/1m',
+  SIGN_IN_RATE_LIMIT: '1000000/1m',
+  SIGN_IN_FAILURES_PER_ACCOUNT: '1000000/1m',
+  SIGN_IN_FAILURES_PER_ADDRESS: '1000000/1m',
+};
+
+export async function startBadInputStack(): Promise<ProofStack> {
+  const stack = await startProofStack({
+    replicas: 1,
+    // The sweeper off: a lapsed hold or a reconciliation must not change rows between two digests.
+    env: { ...UNREACHABLE_LIMITS, SWEEP_INTERVAL_SECONDS: '0' },
+  });
+  // The emulator delivers nothing: the only webhook requests the API gets are the part's own.
+  for (const endpoint of stack.stripe.control.webhookEndpoints()) stack.stripe.control.removeWebhookEndpoint(endpoint.id);
+  return stack;
+}
+
+export const RATE_LIMIT_SETTINGS = UNREACHABLE_LIMITS;
