@@ -5,3 +5,4 @@
 export { appRouter } from '../../../apps/api/src/routers/index.js';
 export { CSRF_HEADER } from '../../../apps/api/src/http/request-meta.js';
 export { WEBHOOK_BODY_LIMIT } from '../../../apps/api/src/http/stripe-webhook.route.js';
+export { securityEnvShape } from '../../../apps/api/src/security/security-config.js';

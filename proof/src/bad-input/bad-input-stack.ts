@@ -1,18 +1,19 @@
 // The production-shaped stack both halves of this part run against: its own PostgreSQL cluster,
 // one API process (NODE_ENV=production) and the Stripe emulator, with nothing moving on its own.
+import { securityEnvShape } from './api-internals.js';
 import { startProofStack, type ProofStack } from '../support/stack.js';
 
 /**
- * Rate limits raised far out of reach, so the fuzzer's thousands of calls from one address meet
- * the input checks rather than a 429. Their counters still move on every call (that is what
- * they count), which is why the digest leaves `rate_limit_counters` out.
+ * Every rate limit of the API's settings (named *_RATE_LIMIT or *_FAILURES_PER_*) raised far out
+ * of reach, so the fuzzer's thousands of calls from one address meet the input checks rather than
+ * a 429. Their counters still move on every call (that is what they count), which is why the
+ * digests leave `rate_limit_counters` out.
  */
-const UNREACHABLE_LIMITS = {
-  BOOKING_RATE_LIMIT: '1000000/1m',
-  SIGN_IN_RATE_LIMIT: '1000000/1m',
-  SIGN_IN_FAILURES_PER_ACCOUNT: '1000000/1m',
-  SIGN_IN_FAILURES_PER_ADDRESS: '1000000/1m',
-};
+const UNREACHABLE_LIMITS = Object.fromEntries(
+  Object.keys(securityEnvShape)
+    .filter((name) => /_RATE_LIMIT$|_FAILURES_PER_/.test(name))
+    .map((name) => [name, '1000000/1m']),
+);
 
 export async function startBadInputStack(): Promise<ProofStack> {
   const stack = await startProofStack({

@@ -76,6 +76,7 @@ export async function runTrpcFuzz(
     }
   }
   const seconds = (performance.now() - started) / 1000;
+  const rateLimited = [...tallies.entries()].filter(([, t]) => t.statuses.has('429')).map(([path, t]) => `${path} × ${t.statuses.get('429')}`);
   const calls = [...tallies.values()].reduce((sum, t) => sum + t.runs, 0);
 
   const checks = [
@@ -85,6 +86,11 @@ export async function runTrpcFuzz(
       `${publicPaths.length} public of ${discovery.all.length}: ${publicPaths.join(', ')}` +
         (unfuzzed.length ? `; public but without a fuzz model: ${unfuzzed.join(', ')}` : '') +
         (notPublic.length ? `; modelled but not public: ${notPublic.join(', ')}` : ''),
+    ),
+    check(
+      'no fuzzed call is rate limited (every limit raised, so each input meets the checks it was written for)',
+      rateLimited.length === 0,
+      rateLimited.length === 0 ? `0 of ${calls}` : rateLimited.join(', '),
     ),
     check(
       `no fuzzed call is answered with a 5xx or left unanswered (bar uploads past the size limits, ${CUT_OFF})`,
