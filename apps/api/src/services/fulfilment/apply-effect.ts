@@ -1,7 +1,7 @@
 import type { PaymentEffect } from '@clinicpay/payments';
 import { applyCheckoutExpired } from './checkout-expired.js';
 import { type Cause, type FulfilmentResult, type Tx } from './fulfilment-types.js';
-import { replayParkedEvents } from './parked-events.js';
+import { intentToWaitFor, lockIntent, replayParkedEvents } from './parked-events.js';
 import { applyPaymentFailed } from './payment-failed.js';
 import { applyPaymentSucceeded } from './payment-succeeded.js';
 import { applyChargeRefunded, applyDisputeUpdated, applyRefundUpdated } from './refunds-and-disputes.js';
@@ -16,7 +16,14 @@ export async function applyPaymentEffect(
   effect: PaymentEffect,
   context: { livemode: boolean; failurePolicy: 'cancel' | 'retry'; cause: Cause },
 ): Promise<FulfilmentResult> {
-  const result = await applyOne(trx, effect, context);
+  let result = await applyOne(trx, effect, context);
+  const intent = result.outcome === 'not_ours' ? intentToWaitFor(effect) : null;
+  if (intent) {
+    // About to be parked: a payment may be learning this intent right now. Wait for it, then look
+    // once more (parked-events.ts says why).
+    await lockIntent(trx, intent);
+    result = await applyOne(trx, effect, context);
+  }
   // Our payment just learnt its intent id: apply what was waiting for it.
   if (result.learnedPaymentIntentId) {
     await replayParkedEvents(

@@ -15,6 +15,21 @@ export function canPark(effect: PaymentEffect): boolean {
   return effect.kind === 'charge_refunded' || effect.kind === 'refund_updated' || effect.kind === 'dispute_updated';
 }
 
+/** The payment intent a parkable effect names, if any. */
+export function intentToWaitFor(effect: PaymentEffect): string | null {
+  return canPark(effect) && 'paymentIntentId' in effect ? effect.paymentIntentId : null;
+}
+
+/**
+ * Serialises parking an event for an intent with a payment learning that intent: both take this
+ * lock (until their transaction ends). Without it, an event could look for its payment just
+ * before the payment's own transaction commits the intent id, and be parked just after that
+ * transaction looked for parked events: then it waited for the sweeper instead of a moment.
+ */
+export async function lockIntent(trx: Tx, paymentIntentId: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`parked:${paymentIntentId}`}, 0))`.execute(trx);
+}
+
 export async function replayParkedEvents(
   trx: Tx,
   paymentIntentId: string,
@@ -22,6 +37,7 @@ export async function replayParkedEvents(
   apply: (effect: PaymentEffect, cause: Cause) => Promise<FulfilmentResult>,
   at: Date,
 ): Promise<void> {
+  await lockIntent(trx, paymentIntentId);
   const parked = await trx
     .selectFrom('stripe_events')
     .select(['id', 'stripe_event_id', 'payload'])

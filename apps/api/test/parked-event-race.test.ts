@@ -1,0 +1,64 @@
+// A Dashboard refund's event names only the payment intent. When it arrives while the payment's
+// own success is being applied (the intent id written but not yet committed), it must wait for
+// that transaction and then apply, not be parked until the sweeper's next look a minute later.
+import { insertStripeEvent, type JsonObject } from '@clinicpay/db';
+import { paymentEffectOf } from '@clinicpay/payments';
+import type Stripe from 'stripe';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { applyPaymentEffect } from '../src/services/fulfilment/apply-effect.js';
+import { loadStripeSettings } from '../src/services/payments/stripe-settings.js';
+import { processStoredEvent } from '../src/services/webhooks/stripe-inbox.service.js';
+import { startTestApi, type TestApi } from '../src/testing.js';
+import { insertPendingStripePayment } from './support/payment-fixture.js';
+import { newPaymentRef, paymentIntent, refund, stripeEvent } from './support/stripe-events.js';
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(async () => {
+  await api?.stop();
+});
+
+it('an event for an intent being learnt right now waits for it and applies, instead of parking', async () => {
+  const fixture = await insertPendingStripePayment(api.db);
+  const ref = newPaymentRef(fixture.paymentId, fixture.checkoutSessionId);
+  const succeeded = stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded')) as unknown as Stripe.Event;
+
+  // The success's transaction: applied (the intent id is written), then held open.
+  let learnt!: () => void;
+  let release!: () => void;
+  const intentWritten = new Promise<void>((r) => (learnt = r));
+  const commit = new Promise<void>((r) => (release = r));
+  const success = api.db.transaction().execute(async (trx) => {
+    await applyPaymentEffect(trx, paymentEffectOf(succeeded), {
+      livemode: false,
+      failurePolicy: 'cancel',
+      cause: { source: 'webhook', at: new Date(), stripeEventId: succeeded.id },
+    });
+    learnt();
+    await commit;
+  });
+  await intentWritten;
+
+  const refunded = stripeEvent('refund.updated', refund(ref, 're_dashboard_race', 1500, 'succeeded')) as unknown as Stripe.Event;
+  await insertStripeEvent(api.db, {
+    id: refunded.id,
+    type: refunded.type,
+    livemode: false,
+    payload: refunded as unknown as JsonObject,
+    receivedAt: new Date(),
+  });
+  const processing = processStoredEvent(api.runtime, refunded.id, paymentEffectOf(refunded), await loadStripeSettings(api.runtime));
+  // Long enough for the refund's first look (which cannot see the uncommitted intent id).
+  await new Promise((r) => setTimeout(r, 300));
+  release();
+  await success;
+
+  const reply = await processing;
+  expect(reply.body).toMatchObject({ outcome: 'applied' });
+  const stored = await api.db.selectFrom('stripe_events').select(['processed_at', 'outcome']).where('stripe_event_id', '=', refunded.id).executeTakeFirstOrThrow();
+  expect(stored.processed_at).not.toBeNull();
+  const refunds = await api.db.selectFrom('refunds').select(['stripe_refund_id', 'amount']).where('payment_id', '=', fixture.paymentId).execute();
+  expect(refunds).toEqual([{ stripe_refund_id: 're_dashboard_race', amount: 1500 }]);
+});
