@@ -22,7 +22,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 128 * 1024,
     // Fastify's own request lines include the query string, where tRPC queries carry their input.
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: deps.config.nodeEnv === 'production',
+    trustProxy: deps.config.security.trustProxy,
   });
 
   registerRequestLog(server);

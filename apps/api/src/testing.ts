@@ -1,5 +1,7 @@
 // For integration and browser tests: a real API on port 0 over its own PostgreSQL database
 // (cloned from a migrated template), seeded with the demo clinic.
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createTestDatabase } from '@clinicpay/db/testing';
 import { DEMO_KEYS, startEmulator, type RunningEmulator } from '@clinicpay/stripe-emulator';
 import { createManualClock, type Clock } from './clock.js';
@@ -12,6 +14,8 @@ import { appRouter } from './routers/index.js';
 import { createCallerFactory, createContextInner } from './trpc.js';
 import type { RequestMeta } from './http/request-meta.js';
 import { guardCaller, guardServerResponses, type LeakReport } from './security/secret-leak-guard.js';
+
+const NO_SPA_BUILD = join(tmpdir(), 'clinicpay-tests-serve-no-spa');
 
 export const TEST_APP_SECRET = 'test-app-secret-of-at-least-32-characters';
 
@@ -40,8 +44,13 @@ export async function startTestApi(
     DATABASE_URL: database.url,
     APP_SECRET: TEST_APP_SECRET,
     LOG_LEVEL: 'silent',
+    // The API's answers must not depend on whether someone built the SPAs in this checkout; the
+    // static-serving tests point these at builds of their own.
+    PATIENT_DIST_DIR: NO_SPA_BUILD,
+    ADMIN_DIST_DIR: NO_SPA_BUILD,
     // Suites book hundreds of times from one address; the rate-limit tests set their own limits.
     BOOKING_RATE_LIMIT: '100000/1m',
+    BOOKING_STATUS_RATE_LIMIT: '100000/1m',
     SIGN_IN_RATE_LIMIT: '100000/1m',
     ...options.env,
   });

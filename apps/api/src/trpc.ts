@@ -72,12 +72,13 @@ function inputIssues(cause: unknown): { path: string; message: string }[] | null
 }
 
 /** Translates our typed errors into tRPC's, once, for every procedure. */
-const errorMapper = t.middleware(async ({ next }) => {
+const errorMapper = t.middleware(async ({ ctx, next }) => {
   const result = await next();
   // In tRPC v11 `next()` does not throw: a failure arrives as a result that is not ok.
   if (!result.ok) {
     const cause = result.error.cause;
     if (cause instanceof AppError) {
+      if (cause.retryAfterSeconds !== null) ctx.request.setHeader('retry-after', String(cause.retryAfterSeconds));
       result.error = new TRPCError({ code: APP_ERRORS[cause.code], message: cause.message, cause });
     } else if (cause instanceof SlotTakenError) {
       const slotTaken = new AppError('slot_taken', 'This time was just taken; please pick another.', { cause });

@@ -105,6 +105,8 @@ describe('sign-in throttling, counted in PostgreSQL', () => {
     const locked = await trpcMutation(api.url, 'admin.auth.signIn', DEMO_ADMIN);
     expect(locked.status).toBe(429);
     expect(locked.body.error?.message).toMatch(/^Too many failed sign-ins for this account\. Try again in \d+ (minutes|seconds)/);
+    // Clients and proxies learn when to ask again without parsing the sentence.
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
     const counters = await api.db.selectFrom('rate_limit_counters').select(['key', 'count']).execute();
     expect(counters.map((c) => c.key).join(' ')).not.toContain('admin@');
     clock.advance(15 * 60_000);
@@ -118,6 +120,7 @@ describe('sign-in throttling, counted in PostgreSQL', () => {
     const refused = await trpcMutation(api.url, 'admin.auth.signIn', DEMO_ADMIN);
     expect(refused.status).toBe(429);
     expect(refused.body.error?.message).toMatch(/^Too many failed sign-ins from your network\./);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
   it('a good sign-in clears the account failures', async () => {

@@ -7,7 +7,7 @@ const SPA = 'https://admin.clinic.example';
 let api: TestApi;
 beforeAll(async () => {
   api = await startTestApi({
-    env: { PUBLIC_URL: 'http://clinic.example', CORS_ORIGINS: SPA, BOOKING_RATE_LIMIT: '2/1m', SIGN_IN_RATE_LIMIT: '3/1m' },
+    env: { PUBLIC_URL: 'http://clinic.example', CORS_ORIGINS: SPA, BOOKING_RATE_LIMIT: '2/1m', BOOKING_STATUS_RATE_LIMIT: '2/1m', SIGN_IN_RATE_LIMIT: '3/1m' },
   });
 });
 afterAll(async () => {
@@ -93,6 +93,34 @@ describe('rate limits, counted in PostgreSQL, answered with 429 and a sentence',
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     const counted = await api.db.selectFrom('rate_limit_counters').select(['key', 'count']).where('key', 'like', 'rate:booking.create:%').execute();
     expect(counted.map((c) => c.count)).toContain(3);
+  });
+
+  it('limits booking.status per address (the result page polls it)', async () => {
+    const read = () => trpcQuery(api.url, 'booking.status', { reference: 'CP-NOSUCH1', token: 'x'.repeat(30) });
+    expect((await read()).status).toBe(404);
+    expect((await read()).status).toBe(404);
+    const limited = await read();
+    expect(limited.status).toBe(429);
+    expect(limited.body.error?.message).toMatch(/^Too many requests for booking details from your network\. Please wait \d+ seconds? and try again\.$/);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('counts the connecting address, not X-Forwarded-For, unless the sender is a trusted proxy', async () => {
+    await api.db.deleteFrom('rate_limit_counters').execute();
+    await trpcMutation(api.url, 'booking.create', { serviceId: 'x' }, { headers: { 'x-forwarded-for': '203.0.113.7' } });
+    const keys = async (db: TestApi['db']) => (await db.selectFrom('rate_limit_counters').select('key').execute()).map((c) => c.key);
+    expect(await keys(api.db)).toEqual(['rate:booking.create:127.0.0.1']);
+
+    const behindProxy = await startTestApi({ env: { TRUST_PROXY: 'loopback', BOOKING_RATE_LIMIT: '1/1m' } });
+    try {
+      const from = (address: string) => trpcMutation(behindProxy.url, 'booking.create', { serviceId: 'x' }, { headers: { 'x-forwarded-for': address } });
+      expect((await from('203.0.113.7')).status).toBe(400);
+      expect((await from('203.0.113.8')).status).toBe(400);
+      expect((await from('203.0.113.7')).status).toBe(429);
+      expect((await keys(behindProxy.db)).sort()).toEqual(['rate:booking.create:203.0.113.7', 'rate:booking.create:203.0.113.8']);
+    } finally {
+      await behindProxy.stop();
+    }
   });
 
   it('limits sign-in attempts per address, good or bad', async () => {

@@ -48,13 +48,16 @@ export interface FieldError {
 
 export class AppError extends Error {
   readonly fieldErrors: FieldError[] | null;
+  /** For `rate_limited`: seconds until asking again can succeed, sent as `Retry-After`. */
+  readonly retryAfterSeconds: number | null;
   constructor(
     readonly code: AppErrorCode,
     message: string,
-    options?: { cause?: unknown; fieldErrors?: FieldError[] },
+    options?: { cause?: unknown; fieldErrors?: FieldError[]; retryAfterSeconds?: number },
   ) {
     super(message, options);
     this.name = 'AppError';
     this.fieldErrors = options?.fieldErrors ?? null;
+    this.retryAfterSeconds = options?.retryAfterSeconds ?? null;
   }
 }

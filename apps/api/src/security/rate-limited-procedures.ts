@@ -13,6 +13,10 @@ const LIMITED: Record<string, { limit: (s: SecurityConfig) => RateLimit; message
     limit: (s) => s.rateLimits.booking,
     message: (wait) => `Too many bookings from your network in a short time. Please wait ${wait} and try again, or call the clinic.`,
   },
+  'booking.status': {
+    limit: (s) => s.rateLimits.bookingStatus,
+    message: (wait) => `Too many requests for booking details from your network. Please wait ${wait} and try again.`,
+  },
   'admin.auth.signIn': {
     limit: (s) => s.rateLimits.signIn,
     message: (wait) => `Too many sign-in attempts from your network. Please wait ${wait} and try again.`,
@@ -25,6 +29,5 @@ export async function enforceRateLimit(ctx: Context, path: string): Promise<void
   const address = ctx.request.ip ?? ctx.ip ?? 'unknown';
   const decision = await consumeRateLimit(ctx.db, `rate:${path}:${address}`, rule.limit(ctx.config.security), ctx.clock.now());
   if (decision.allowed) return;
-  ctx.request.setHeader('retry-after', String(decision.retryAfterSeconds));
-  throw new AppError('rate_limited', rule.message(waitPhrase(decision.retryAfterSeconds)));
+  throw new AppError('rate_limited', rule.message(waitPhrase(decision.retryAfterSeconds)), { retryAfterSeconds: decision.retryAfterSeconds });
 }

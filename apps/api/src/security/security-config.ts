@@ -16,9 +16,17 @@ export interface SecurityConfig {
   /** Whether the API is reached over https: cookies become `Secure` and `__Host-` prefixed. */
   https: boolean;
   adminSession: { idleMinutes: number; maxHours: number };
+  /**
+   * Which hops may say who the client is (X-Forwarded-For), as Fastify's `trustProxy`: the
+   * per-address limits count the address this yields, so trusting any sender would let a client
+   * pick a new address for every attempt.
+   */
+  trustProxy: boolean | string[];
   rateLimits: {
     /** booking.create per address. */
     booking: RateLimit;
+    /** booking.status per address (the result page polls it while Stripe confirms). */
+    bookingStatus: RateLimit;
     /** Sign-in attempts per address, failed or not. */
     signIn: RateLimit;
     /** Failed sign-ins per account before it is locked for the window. */
@@ -67,7 +75,13 @@ export const securityEnvShape = {
     .min(1, 'between 1 and 720 hours')
     .max(720, 'between 1 and 720 hours')
     .default(12),
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(/^(true|false|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/, 'false, or a comma-separated list of the proxies\' addresses or ranges such as 10.0.0.0/8, loopback')
+    .optional(),
   BOOKING_RATE_LIMIT: rateLimit('20/10m', '20/10m'),
+  BOOKING_STATUS_RATE_LIMIT: rateLimit('120/1m', '120/1m'),
   SIGN_IN_RATE_LIMIT: rateLimit('10/1m', '10/1m'),
   SIGN_IN_FAILURES_PER_ACCOUNT: rateLimit('5/15m', '5/15m'),
   SIGN_IN_FAILURES_PER_ADDRESS: rateLimit('20/15m', '20/15m'),
@@ -85,13 +99,27 @@ export function securityConfig(env: SecurityEnv & { NODE_ENV: string }, publicUr
     corsOrigins: [...new Set([publicOrigin, ...configured.map((o) => new URL(o).origin)])],
     https: publicUrl.startsWith('https://'),
     adminSession: { idleMinutes: env.ADMIN_SESSION_IDLE_MINUTES, maxHours: env.ADMIN_SESSION_MAX_HOURS },
+    trustProxy: trustProxyFrom(env.TRUST_PROXY, env.NODE_ENV),
     rateLimits: {
       booking: env.BOOKING_RATE_LIMIT,
+      bookingStatus: env.BOOKING_STATUS_RATE_LIMIT,
       signIn: env.SIGN_IN_RATE_LIMIT,
       signInFailuresPerAccount: env.SIGN_IN_FAILURES_PER_ACCOUNT,
       signInFailuresPerAddress: env.SIGN_IN_FAILURES_PER_ADDRESS,
     },
   };
+}
+
+/**
+ * Production trusts proxies on private networks (a reverse proxy beside the API), never a public
+ * sender; development and tests trust none. TRUST_PROXY overrides either.
+ */
+export const DEFAULT_PRODUCTION_PROXIES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function trustProxyFrom(value: string | undefined, nodeEnv: string): boolean | string[] {
+  if (value === undefined) return nodeEnv === 'production' ? DEFAULT_PRODUCTION_PROXIES : false;
+  if (value === 'true' || value === 'false') return value === 'true';
+  return value.split(',').map((v) => v.trim()).filter(Boolean);
 }
 
 function isOrigin(value: string): boolean {

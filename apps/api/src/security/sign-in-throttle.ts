@@ -23,12 +23,12 @@ export async function assertSignInNotThrottled(deps: Deps, attempt: { email: str
     readRateLimitCounters(deps.db, [addressKey(attempt.ip)], windowStart(now, perAddress.windowSeconds)),
   ]);
   if ((accountCounts.get(accountKey(attempt.email)) ?? 0) >= perAccount.limit) {
-    const wait = waitPhrase(secondsLeftInWindow(now, perAccount.windowSeconds));
-    throw new AppError('rate_limited', `Too many failed sign-ins for this account. Try again in ${wait}.`);
+    const seconds = secondsLeftInWindow(now, perAccount.windowSeconds);
+    throw new AppError('rate_limited', `Too many failed sign-ins for this account. Try again in ${waitPhrase(seconds)}.`, { retryAfterSeconds: seconds });
   }
   if ((addressCounts.get(addressKey(attempt.ip)) ?? 0) >= perAddress.limit) {
-    const wait = waitPhrase(secondsLeftInWindow(now, perAddress.windowSeconds));
-    throw new AppError('rate_limited', `Too many failed sign-ins from your network. Try again in ${wait}.`);
+    const seconds = secondsLeftInWindow(now, perAddress.windowSeconds);
+    throw new AppError('rate_limited', `Too many failed sign-ins from your network. Try again in ${waitPhrase(seconds)}.`, { retryAfterSeconds: seconds });
   }
 }
 
