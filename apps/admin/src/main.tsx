@@ -1,3 +1,5 @@
+// First: later imports may parse with zod while they load.
+import '@clinicpay/contracts/zod-without-eval';
 import '@clinicpay/ui/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
