@@ -43,6 +43,8 @@ export interface EmulatorOptions {
   expirySweepMs?: number;
   /** `t=` in webhook signatures: the emulator's clock (default) or the real one. */
   signatureClock?: 'emulator' | 'real';
+  /** Deliveries kept for inspection (newest last); default 5,000. A load test that counts them all raises it. */
+  deliveryLogCapacity?: number;
   /** The merchant name the checkout page shows above the amount; default "Clinicpay sandbox". */
   businessName?: string;
 }
@@ -66,6 +68,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const dispatcher = new WebhookDispatcher({
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     ...(options.retry ? { retry: options.retry } : {}),
+    ...(options.deliveryLogCapacity ? { logCapacity: options.deliveryLogCapacity } : {}),
     now:
       options.signatureClock === 'real' ? () => Math.floor(Date.now() / 1000) : () => clock.now(),
   });

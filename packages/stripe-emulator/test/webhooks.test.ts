@@ -262,6 +262,13 @@ describe('faults', () => {
     }
   });
 
+  it('keeps the newest deliveryLogCapacity deliveries in the log', async () => {
+    const { emu, stripe, receiver } = await setup({}, { deliveryLogCapacity: 3 });
+    await payOnce(emu, stripe);
+    expect(receiver.received).toHaveLength(4);
+    expect(emu.control.deliveries().map((d) => d.eventId)).toEqual(ids(receiver).slice(1));
+  });
+
   it('drop: never delivers the event, and says so in the log', async () => {
     const { emu, stripe, receiver } = await setup({ dropProbability: 1 });
     await payOnce(emu, stripe);

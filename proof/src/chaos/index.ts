@@ -15,7 +15,7 @@ import { runJourney, type JourneyRecord } from './journeys.js';
 import { compareWithStripe } from './oracle.js';
 import { OUTCOME_MIX, pickOutcome, type Outcome } from './outcomes.js';
 import { ReplicaPool } from './replica-pool.js';
-import { countPending, waitUntilSettled } from './settle.js';
+import { countPending, describeUnprocessedEvents, waitUntilSettled } from './settle.js';
 
 const SIZES = { full: { bookings: 2000, concurrency: 16 }, ci: { bookings: 200, concurrency: 8 } } as const;
 const SEED = 20261126;
@@ -90,6 +90,7 @@ async function runChaos(scale: Scale): Promise<PartResult> {
     await stack.stripe.control.waitForDeliveries(60_000).catch(() => undefined);
     const unattachedReleased = settled.left.unattachedHolds > 0 ? await sweepPastHolds(stack.databaseUrl, stack.stripe.url, HOLD_MINUTES) : 0;
     const afterHoldSweep = await countPending(reader.db);
+    const stuckEvents = await describeUnprocessedEvents(reader.db);
 
     const oracle = await compareWithStripe(reader.db, stack.stripe.control.objects('test'), journeys);
     const deliveries = stack.stripe.control.deliveries();
@@ -106,7 +107,7 @@ async function runChaos(scale: Scale): Promise<PartResult> {
       check(
         `every pending item resolved within the reconciliation bound (${bound} s)`,
         settled.left.payments + settled.left.refunds + settled.left.events === 0 && settled.seconds <= bound,
-        `${settled.seconds.toFixed(1)} s after the last action; left ${JSON.stringify(settled.left)}`,
+        `${settled.seconds.toFixed(1)} s after the last action; left ${JSON.stringify(settled.left)}${stuckEvents.length ? `: ${stuckEvents.join('; ')}` : ''}`,
       ),
       check('holds whose checkout was never attached end with the hold', afterHoldSweep.unattachedHolds === 0, `${settled.left.unattachedHolds} such holds, ${unattachedReleased} released by the sweep past the hold`),
       check(

@@ -34,3 +34,14 @@ export async function waitUntilSettled(db: Kysely<Database>, timeoutMs: number):
   }
   return { seconds: (performance.now() - started) / 1000, left };
 }
+
+/** The events still unapplied, to say in a failed check what is stuck and why. */
+export async function describeUnprocessedEvents(db: Kysely<Database>): Promise<string[]> {
+  const rows = await db
+    .selectFrom('stripe_events')
+    .select(['stripe_event_id', 'type', 'outcome', 'error', 'attempts'])
+    .where('processed_at', 'is', null)
+    .limit(5)
+    .execute();
+  return rows.map((r) => `${r.type} ${r.stripe_event_id}: ${r.outcome ?? 'not applied'}${r.error ? ` (${r.error})` : ''}, ${r.attempts} attempts`);
+}

@@ -48,6 +48,8 @@ export async function startProofStack(options: ProofStackOptions): Promise<Proof
       ...(options.retry ? { retry: options.retry } : {}),
       // Real time in signatures: the API checks the timestamp against its own (real) clock.
       signatureClock: 'real',
+      // Every delivery of a long run stays countable.
+      deliveryLogCapacity: 500_000,
     });
     stops.push(() => stripe.stop());
 

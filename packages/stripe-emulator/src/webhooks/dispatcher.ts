@@ -26,10 +26,12 @@ export interface DispatcherOptions {
   now: () => number;
   /** How long a partly filled shuffle window waits before it is sent anyway. */
   shuffleFlushMs?: number;
+  /** Deliveries kept in the log (default 5,000). */
+  logCapacity?: number;
 }
 
 export class WebhookDispatcher implements EventSink {
-  readonly log = new DeliveryLog();
+  readonly log: DeliveryLog;
   private readonly endpoints: EndpointRegistry;
   private readonly timers = new Set<NodeJS.Timeout>();
   private abort = new AbortController();
@@ -39,6 +41,7 @@ export class WebhookDispatcher implements EventSink {
   private idleWaiters: (() => void)[] = [];
 
   constructor(private readonly options: DispatcherOptions) {
+    this.log = new DeliveryLog(options.logCapacity);
     const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
     this.endpoints = new EndpointRegistry(seed, { ...DEFAULT_RETRY, ...options.retry });
   }
