@@ -81,7 +81,8 @@ export const securityEnvShape = {
     .regex(/^(true|false|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/, 'false, or a comma-separated list of the proxies\' addresses or ranges such as 10.0.0.0/8, loopback')
     .optional(),
   BOOKING_RATE_LIMIT: rateLimit('20/10m', '20/10m'),
-  BOOKING_STATUS_RATE_LIMIT: rateLimit('120/1m', '120/1m'),
+  // The result page polls every 2–3 s while Stripe confirms; room for a few dozen patients behind one address.
+  BOOKING_STATUS_RATE_LIMIT: rateLimit('300/1m', '300/1m'),
   SIGN_IN_RATE_LIMIT: rateLimit('10/1m', '10/1m'),
   SIGN_IN_FAILURES_PER_ACCOUNT: rateLimit('5/15m', '5/15m'),
   SIGN_IN_FAILURES_PER_ADDRESS: rateLimit('20/15m', '20/15m'),
