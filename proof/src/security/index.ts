@@ -4,6 +4,7 @@ import { check, type Check, type PartResult, type ProofPart } from '../report.js
 import { adminProcedures } from './admin-procedures.js';
 import { freshStripeKeys } from './fresh-secrets.js';
 import { checkHeaders } from './headers.js';
+import { checkPagesInBrowser } from './pages-in-browser.js';
 import { AnswerLog } from './http-client.js';
 import { checkSecrets } from './secrets-scan.js';
 import { startSecurityStack } from './security-stack.js';
@@ -31,6 +32,8 @@ export const securityPart: ProofPart = {
     try {
       const procedures = adminProcedures();
       for (const section of [
+        // First: it pays with the seeded demo keys, before the secrets section rotates them.
+        () => checkPagesInBrowser(stack),
         () => checkUnauthorized({ log, url: stack.https.url, databaseUrl: stack.databaseUrl }, procedures),
         () => checkHeaders(stack, log),
         () => checkThrottling({ log, url: stack.https.url, databaseUrl: stack.databaseUrl }),
