@@ -20,9 +20,9 @@ export async function startBadInputStack(): Promise<ProofStack> {
     replicas: 1,
     // The sweeper off: a lapsed hold or a reconciliation must not change rows between two digests.
     env: { ...UNREACHABLE_LIMITS, SWEEP_INTERVAL_SECONDS: '0' },
+    // The emulator delivers nothing: the only webhook requests the API gets are the part's own.
+    webhooks: false,
   });
-  // The emulator delivers nothing: the only webhook requests the API gets are the part's own.
-  for (const endpoint of stack.stripe.control.webhookEndpoints()) stack.stripe.control.removeWebhookEndpoint(endpoint.id);
   return stack;
 }
 

@@ -1,9 +1,9 @@
 // The admin transactions page beside the bare keyset query, and the CSV export's time and peak
 // memory, over one database of bench payments and the API as a one-file build (as production).
 import { sql } from '@clinicpay/db';
-import { startDatabase, writePayments } from '../../../apps/api/bench/admin-bench-support.js';
-import { measureKeysetFloor } from '../../../apps/api/bench/admin-keyset-floor.js';
-import { measureExport, measurePages, type ExportRun } from '../../../apps/api/bench/admin-transactions.js';
+import { startDatabase, writePayments } from '@clinicpay/api/bench/admin-bench-support';
+import { measureKeysetFloor } from '@clinicpay/api/bench/admin-keyset-floor';
+import { measureExport, measurePages, type ExportRun } from '@clinicpay/api/bench/admin-transactions';
 import { check } from '../report.js';
 import type { Sizes } from './sizes.js';
 import { counted, type Section } from './section.js';

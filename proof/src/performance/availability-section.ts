@@ -1,5 +1,5 @@
 // Availability p95 with a large appointments table beside the same call on an empty one.
-import { measureAvailability } from '../../../apps/api/bench/availability.js';
+import { measureAvailability } from '@clinicpay/api/bench/availability';
 import { check } from '../report.js';
 import type { Sizes } from './sizes.js';
 import { counted, type Section } from './section.js';

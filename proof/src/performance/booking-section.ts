@@ -1,6 +1,6 @@
 // Booking writes: booking.create over HTTP (with its checkout session at the emulator) beside the
 // same inserts through pg (the floor).
-import { measureBookings } from '../../../apps/api/bench/booking.js';
+import { measureBookings } from '@clinicpay/api/bench/booking';
 import { check } from '../report.js';
 import type { Sizes } from './sizes.js';
 import { counted, type Section } from './section.js';

@@ -1,6 +1,6 @@
 // The Stripe emulator's checkout-session creations beside a bare node:http server answering a
 // fixed session, both through stripe-node.
-import { measureSessionThroughput } from '../../../packages/stripe-emulator/bench/checkout-sessions.js';
+import { measureSessionThroughput } from '@clinicpay/stripe-emulator/bench/checkout-sessions';
 import { check } from '../report.js';
 import type { Sizes } from './sizes.js';
 import { counted, type Section } from './section.js';

@@ -1,6 +1,6 @@
 // HTTP overhead: the API's /healthz and catalogue.services beside a bare Fastify process, the
 // same load generator against both.
-import { HTTP_TARGETS, measureHttpOverhead } from '../../../apps/api/bench/http-overhead.js';
+import { HTTP_TARGETS, measureHttpOverhead } from '@clinicpay/api/bench/http-overhead';
 import { check } from '../report.js';
 import type { Sizes } from './sizes.js';
 import { counted, type Section } from './section.js';

@@ -1,5 +1,5 @@
 // Webhook ingest over HTTP beside the same SQL through pg (the floor).
-import { measureWebhookIngest } from '../../../apps/api/bench/webhook-ingest.js';
+import { measureWebhookIngest } from '@clinicpay/api/bench/webhook-ingest';
 import { check } from '../report.js';
 import type { Sizes } from './sizes.js';
 import { counted, type Section } from './section.js';

@@ -1,6 +1,6 @@
 // The production shape the proof runs against: its own PostgreSQL cluster, API replicas as
 // separate processes, and the Stripe emulator delivering every event to each replica.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_KEYS, startEmulator, type EmulatorOptions, type RunningEmulator, type WebhookFaults } from '@clinicpay/stripe-emulator';
@@ -22,6 +22,14 @@ export interface ProofStackOptions {
   replicas: number;
   /** Extra API environment (rate limits, sweeper timings). */
   env?: Record<string, string>;
+  /** Extra environment of one replica (by index), e.g. a PUBLIC_URL of its own. */
+  replicaEnv?: (index: number) => Record<string, string>;
+  /** API keys the emulator accepts besides the demo ones (keys made for the run). */
+  extraKeys?: string[];
+  /** Serve Stripe.js from the emulator (STRIPE_JS_URL), so pages can be driven in a browser. */
+  stripeJs?: boolean;
+  /** false: the emulator delivers no events (a part that sends its own requests). Default true. */
+  webhooks?: boolean;
   /** Faults of each replica's webhook endpoint. */
   faults?: WebhookFaults;
   retry?: EmulatorOptions['retry'];
@@ -32,7 +40,8 @@ export interface ProofStackOptions {
 
 export async function startProofStack(options: ProofStackOptions): Promise<ProofStack> {
   const workDir = mkdtempSync(join(tmpdir(), 'clinicpay-proof-'));
-  const stops: Array<() => Promise<void> | void> = [];
+  // The logs are read before stop(); afterwards nothing is kept.
+  const stops: Array<() => Promise<void> | void> = [() => rmSync(workDir, { recursive: true, force: true })];
   const stop = async () => {
     for (const fn of stops.reverse()) await fn();
   };
@@ -50,6 +59,7 @@ export async function startProofStack(options: ProofStackOptions): Promise<Proof
       signatureClock: 'real',
       // Every delivery of a long run stays countable.
       deliveryLogCapacity: 500_000,
+      ...(options.extraKeys ? { keys: [DEMO_KEYS.secretKey, DEMO_KEYS.publishableKey, ...options.extraKeys] } : {}),
     });
     stops.push(() => stripe.stop());
 
@@ -59,11 +69,18 @@ export async function startProofStack(options: ProofStackOptions): Promise<Proof
         name: `api-${i + 1}`,
         databaseUrl,
         logFile: join(workDir, `api-${i + 1}.log`),
-        env: { STRIPE_API_URL: stripe.url, DATABASE_POOL_SIZE: '10', ...options.env },
+        env: {
+          STRIPE_API_URL: stripe.url,
+          ...(options.stripeJs ? { STRIPE_JS_URL: `${stripe.url}/v3/stripe.js` } : {}),
+          DATABASE_POOL_SIZE: '10',
+          ...options.env,
+          ...options.replicaEnv?.(i),
+        },
       });
       await replica.start();
       stops.push(() => replica.stop());
       replicas.push(replica);
+      if (options.webhooks === false) continue;
       stripe.control.addWebhookEndpoint({
         url: `${replica.url}/webhooks/stripe`,
         secret: DEMO_KEYS.webhookSigningSecret,
