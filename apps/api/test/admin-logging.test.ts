@@ -53,4 +53,22 @@ describe('the log', () => {
       expect({ forbidden, found: log.includes(forbidden) }).toEqual({ forbidden, found: false });
     }
   });
+
+  it('records why a plain route failed with a 500, with its path but no query string', async () => {
+    const failing = await startServer(runtime, {
+      configure: (s) =>
+        s.get('/boom', async () => {
+          throw new Error('the disk is full');
+        }),
+    });
+    try {
+      const answer = await fetch(`${failing.url}/boom?email=zebulon.quixote%40example.com`);
+      expect(answer.status).toBe(500);
+      const failure = lines.map((l) => JSON.parse(l) as { msg: string; path?: string; err?: { message: string } }).find((l) => l.msg === 'request failed');
+      expect(failure).toMatchObject({ path: '/boom', err: { message: 'the disk is full' } });
+      expect(lines.join('\n')).not.toContain('zebulon.quixote%40example.com');
+    } finally {
+      await failing.stop();
+    }
+  });
 });

@@ -5,6 +5,7 @@ import { createDatabase, sql, type Database } from '@clinicpay/db';
 import type { Kysely } from 'kysely';
 import { publicClient } from '../support/api-client.js';
 import { check, table, type PartResult, type ProofPart, type Scale } from '../report.js';
+import { countBy } from '../support/count-by.js';
 import { percentile } from '../support/percentiles.js';
 import { addProofDoctors, freeSlots, type Slot } from '../support/proof-clinic.js';
 import { seededRandom } from '../support/seeded-random.js';
@@ -41,7 +42,7 @@ async function runRace(scale: Scale): Promise<PartResult> {
     const booked = answers.filter((a) => a.answer === 'booked');
     const perSlot = new Map<number, number>();
     for (const a of booked) perSlot.set(a.slotIndex, (perSlot.get(a.slotIndex) ?? 0) + 1);
-    const refusals = tally(answers.filter((a) => a.answer !== 'booked').map((a) => `${a.answer} (${a.httpStatus ?? 'no answer'})`));
+    const refusals = countBy(answers.filter((a) => a.answer !== 'booked').map((a) => `${a.answer} (${a.httpStatus ?? 'no answer'})`));
     const serverErrors = answers.filter((a) => a.httpStatus === null || a.httpStatus >= 500).length;
     const holds = await countHolds(reader.db, doctor!);
     const latencies = answers.map((a) => a.ms).sort((a, b) => a - b);
@@ -105,8 +106,3 @@ function request(worker: ChildProcess, message: object, reply: string): Promise<
   });
 }
 
-function tally(values: string[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const v of values) out[v] = (out[v] ?? 0) + 1;
-  return out;
-}

@@ -5,6 +5,7 @@ import { createDatabase } from '@clinicpay/db';
 import { DEMO_ADMIN } from '@clinicpay/api/runtime';
 import { check, table, type PartResult, type ProofPart, type Scale } from '../report.js';
 import { signedInAdmin } from '../support/api-client.js';
+import { countBy } from '../support/count-by.js';
 import { percentile } from '../support/percentiles.js';
 import { addProofDoctors, freeSlots } from '../support/proof-clinic.js';
 import { seededRandom } from '../support/seeded-random.js';
@@ -95,7 +96,7 @@ async function runChaos(scale: Scale): Promise<PartResult> {
     const oracle = await compareWithStripe(reader.db, stack.stripe.control.objects('test'), journeys);
     const deliveries = stack.stripe.control.deliveries();
     const created = journeys.filter((j) => j.reference !== null).length;
-    const createFailures = tally(journeys.filter((j) => j.createFailure).map((j) => j.createFailure!));
+    const createFailures = countBy(journeys.filter((j) => j.createFailure).map((j) => j.createFailure!));
     latencies.sort((a, b) => a - b);
 
     const checks = [
@@ -113,7 +114,7 @@ async function runChaos(scale: Scale): Promise<PartResult> {
       check(
         'every admin refund and cancellation asked for was answered',
         journeys.every((j) => (j.adminRefund?.answer ?? 'ok') === 'ok' && (j.adminCancel ?? 'ok') === 'ok'),
-        JSON.stringify(tally(journeys.flatMap((j) => [j.adminRefund?.answer, j.adminCancel].filter((a): a is string => a !== undefined && a !== null)))),
+        JSON.stringify(countBy(journeys.flatMap((j) => [j.adminRefund?.answer, j.adminCancel].filter((a): a is string => a !== undefined && a !== null)))),
       ),
       check('every released time could be booked again', oracle.releasedNotRebookable === 0, `${journeys.filter((j) => j.outcome === 'rebook_released').length} rebookings, ${oracle.releasedNotRebookable} refused`),
       check('no replica died but the one killed on purpose', stack.replicas.every((r) => r.crashes === 0), stack.replicas.map((r) => `${r.name}: ${r.crashes} crashes`).join(', ')),
@@ -159,11 +160,6 @@ function sample(problems: string[], of: number): string {
   return problems.length === 0 ? `0 of ${of}` : `${problems.length} of ${of}, e.g. ${problems.slice(0, 3).join('; ')}`;
 }
 
-function tally(values: string[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const v of values) out[v] = (out[v] ?? 0) + 1;
-  return out;
-}
 
 function countAttempts(deliveries: Array<{ attempts: Array<{ status: number | null; injected: boolean }> }>, injected: boolean): number {
   return deliveries.reduce((n, d) => n + d.attempts.filter((a) => a.injected === injected && (a.status === null || a.status >= 300)).length, 0);

@@ -6,6 +6,12 @@ import type { FastifyInstance } from 'fastify';
  * logging, which logs the full URL.
  */
 export function registerRequestLog(server: FastifyInstance): void {
+  // Turning Fastify's request logging off also silenced its log of a failed route (the webhook,
+  // CSV and health routes): without this a 500 left only "request completed 500" behind.
+  server.addHook('onError', async (request, _reply, error) => {
+    if ((error.statusCode ?? 500) < 500) return;
+    request.log.error({ err: error, method: request.method, path: request.url.split('?')[0] }, 'request failed');
+  });
   server.addHook('onResponse', async (request, reply) => {
     const path = request.url.split('?')[0];
     request.log.info(
