@@ -4,7 +4,9 @@ import { insertBooking } from '../src/services/booking/booking-writes.js';
 import { openRuntime } from '../src/bootstrap.js';
 import { createTestCaller, startTestStack, type TestStack } from '../src/testing.js';
 import { book, consultation, freeSlots, patient } from './support/booking.js';
+import { insertPendingStripePayment } from './support/payment-fixture.js';
 import { sweep } from './support/sweep.js';
+import { RECONCILE_BATCH } from '../src/services/sweeper/reconcile-payments.js';
 
 // Webhooks off: everything here must reach its end state through the sweeper alone.
 let stack: TestStack;
@@ -52,6 +54,7 @@ describe('sweeper', () => {
       accessTokenHash: 'x',
       holdExpiresAt: new Date(now.getTime() + 35 * 60_000),
       payment: { method: 'stripe', amount: 6000, currency: 'USD', mode: 'test', secretKey: 'unused', publishableKey: 'unused' },
+      timeZone: 'America/New_York',
       now,
     });
     expect((await sweep(runtime())).holdsReleased).toBe(0); // too early: the session may be on its way
@@ -178,5 +181,22 @@ describe('sweeper', () => {
     } finally {
       await runtime().db.updateTable('gateway_settings').set({ failure_policy: 'cancel' }).where('gateway', '=', 'stripe').execute();
     }
+  });
+
+  it('reconciles every pending payment in turn, even with more than a batch of checkouts open', async () => {
+    // A full batch of older pending payments whose sessions Stripe cannot find (each check fails).
+    const older = [];
+    for (let i = 0; i < RECONCILE_BATCH; i++) older.push(await insertPendingStripePayment(runtime().db));
+    const slots = await freeSlots(runtime());
+    const paid = await book(runtime(), { startsAt: slots[11]!.startsAt });
+    stack.stripe.control.paySession(sessionOf(paid.reference).id, '4242424242424242');
+    stack.advance(121);
+
+    await sweep(runtime()); // the older batch, least recently checked first
+    expect((await status(paid)).status).toBe('pending_payment');
+    await sweep(runtime()); // then the payments not checked yet
+    expect(await status(paid)).toEqual({ status: 'confirmed', cancel_reason: null, payment: 'completed' });
+
+    await runtime().db.updateTable('payments').set({ status: 'expired' }).where('id', 'in', older.map((o) => o.paymentId)).execute();
   });
 });

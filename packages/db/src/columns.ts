@@ -53,7 +53,7 @@ export const columns: ColumnMap = {
     id: 'uuid', appointment_id: 'uuid', gateway: 'text', mode: 'text?', amount: 'int8', currency: 'bpchar',
     status: 'text', checkout_session_id: 'text?', payment_intent_id: 'text?', charge_id: 'text?',
     amount_refunded: 'int8', failure_code: 'text?', failure_message: 'text?', dispute_status: 'text?',
-    flagged_reason: 'text?', completed_at: 'timestamptz?', created_at: 'timestamptz', updated_at: 'timestamptz',
+    flagged_reason: 'text?', completed_at: 'timestamptz?', reconciled_at: 'timestamptz?', created_at: 'timestamptz', updated_at: 'timestamptz',
   },
   refunds: {
     id: 'uuid', payment_id: 'uuid', amount: 'int8', currency: 'bpchar', status: 'text',

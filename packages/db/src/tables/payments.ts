@@ -28,6 +28,8 @@ export interface PaymentsTable {
   /** Set when an admin must look (a dispute, money received for a booking that could not be kept). */
   flagged_reason: string | null;
   completed_at: NullableTimestamp;
+  /** When reconciliation last asked Stripe about it while pending (it takes the least recent first). */
+  reconciled_at: NullableTimestamp;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
 }

@@ -5,7 +5,8 @@ import type { AdminContext } from '../../trpc.js';
 import { audit } from './audit.js';
 import { requireClinic } from './clinic.js';
 import { doctorNotFound, doctorView } from './doctors.service.js';
-import { bookingsOutsideHours, describeBookings } from './schedule-conflicts.js';
+import { bookingsOutsideHours } from '../availability/weekly-hours.js';
+import { describeBookings } from './schedule-conflicts.js';
 
 /**
  * Replaces the doctor's weekly hours, unless a booking from now on would fall outside them: then

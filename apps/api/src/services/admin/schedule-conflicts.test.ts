@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bookingsOutsideHours, describeBookings } from './schedule-conflicts.js';
+import { bookingsOutsideHours } from '../availability/weekly-hours.js';
+import { describeBookings } from './schedule-conflicts.js';
 
 const NY = 'America/New_York';
 const booking = (reference: string, startsAt: string, minutes = 30) => ({

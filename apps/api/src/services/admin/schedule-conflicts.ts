@@ -1,20 +1,7 @@
-import { toLocal } from '@clinicpay/contracts';
-
 interface Booking {
   reference: string;
   starts_at: Date;
   ends_at: Date;
-}
-
-/** Bookings that would no longer fall within the doctor's weekly hours (clinic wall-clock time). */
-export function bookingsOutsideHours<T extends Booking>(bookings: T[], hours: { weekday: number; startMinute: number; endMinute: number }[], timeZone: string): T[] {
-  return bookings.filter((booking) => {
-    const start = toLocal(booking.starts_at, timeZone);
-    const end = toLocal(booking.ends_at, timeZone);
-    // An appointment ending at local midnight ends at minute 1440 of its own day.
-    const endMinute = end.date === start.date ? end.minuteOfDay : end.minuteOfDay === 0 ? 1440 : Infinity;
-    return !hours.some((h) => h.weekday === start.weekday && h.startMinute <= start.minuteOfDay && endMinute <= h.endMinute);
-  });
 }
 
 /** "CP-7K2M9QXD (Mon 14 Dec 2026, 10:00–10:30)", in the clinic's time zone. */

@@ -10,6 +10,7 @@ import {
 } from '@clinicpay/db';
 import { releaseHold } from '../fulfilment/release-hold.js';
 import type { ChosenPayment } from './create-booking.service.js';
+import { assertStillOffered } from './still-bookable.js';
 
 export interface PlannedBooking {
   reference: string;
@@ -21,6 +22,8 @@ export interface PlannedBooking {
   accessTokenHash: string;
   holdExpiresAt: Date | null;
   payment: ChosenPayment;
+  /** The clinic's, for the doctor's weekly hours (wall-clock minutes). */
+  timeZone: string;
   now: Date;
 }
 
@@ -31,12 +34,15 @@ export interface HeldBooking {
 }
 
 /**
- * Step 1 of a booking, in one transaction: release lapsed holds on this time, then insert the
+ * Step 1 of a booking, in one transaction: check the doctor still offers the time, release lapsed
+ * holds on it, then insert the
  * patient, the appointment (held, or confirmed when nothing is paid online) and its payment.
  * The overlap constraint refuses a taken time with SlotTakenError; nothing is left behind.
  */
 export async function insertBooking(db: Kysely<Database>, plan: PlannedBooking): Promise<HeldBooking> {
   return db.transaction().execute(async (trx) => {
+    // First the doctor (share lock), then payments and appointments: the writers' one lock order.
+    await assertStillOffered(trx, plan);
     await releaseLapsedHolds(trx, plan);
     const patient = await trx
       .insertInto('patients')

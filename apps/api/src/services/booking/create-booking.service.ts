@@ -13,6 +13,7 @@ import type { AppDeps } from '../../trpc.js';
 import { bookingWindow, findAvailability } from '../availability/availability.service.js';
 import { activeStripeKeys, isPayAtClinicEnabled, loadStripeSettings } from '../payments/stripe-settings.js';
 import { newAccessToken, newBookingReference } from './booking-secrets.js';
+import { NoLongerOfferedError } from './still-bookable.js';
 import { attachCheckoutSession, cancelUnstartedCheckout, insertBooking, type PlannedBooking } from './booking-writes.js';
 
 export interface CreatedBooking {
@@ -53,6 +54,7 @@ export async function createBooking(deps: AppDeps, input: CreateBookingInput): P
     accessTokenHash: hash,
     holdExpiresAt,
     payment,
+    timeZone: service.time_zone,
     now,
   };
 
@@ -173,17 +175,25 @@ async function holdFirstFreeDoctor(
   doctorIds: string[],
   planned: Omit<PlannedBooking, 'doctorId' | 'reference'>,
 ) {
+  let noLongerOffered = false;
   for (const doctorId of doctorIds) {
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
         return await insertBooking(deps.db, { ...planned, doctorId, reference: newBookingReference() });
       } catch (error) {
         if (error instanceof SlotTakenError) break;
+        if (error instanceof NoLongerOfferedError) {
+          noLongerOffered = true;
+          break;
+        }
         // A reference collision (40 random bits) is retried with a new one.
         if (error instanceof UniqueViolationError && error.constraint?.includes('reference')) continue;
         throw error;
       }
     }
+  }
+  if (noLongerOffered && doctorIds.length === 1) {
+    throw new AppError('slot_unavailable', 'The clinic has just changed this doctor\'s hours, so this time is no longer offered; please pick one of the times shown.');
   }
   throw new AppError('slot_taken', 'This time was just taken; please pick another.');
 }

@@ -1,3 +1,4 @@
+import { sql } from '@clinicpay/db';
 import type { CheckoutSessionState } from '@clinicpay/payments';
 import type { AppDeps } from '../../trpc.js';
 import { fulfil } from '../fulfilment/fulfil.js';
@@ -5,7 +6,7 @@ import { forEachItem } from './each-item.js';
 import { declineOfSession, effectOfSession } from '../fulfilment/session-effects.js';
 import type { StripeSettings } from '../payments/stripe-settings.js';
 
-const BATCH = 200;
+export const RECONCILE_BATCH = 200;
 
 /**
  * Card payments still pending this long after booking are checked with Stripe (the session and
@@ -21,13 +22,17 @@ export async function reconcilePendingPayments(deps: AppDeps, settings: StripeSe
     .where('status', '=', 'pending')
     .where('checkout_session_id', 'is not', null)
     .where('created_at', '<=', new Date(now.getTime() - thresholdMs))
-    .orderBy('created_at')
-    .limit(BATCH)
+    // Least recently checked first: with more than a batch of checkouts open, each sweep moves on
+    // to the next ones instead of asking about the same batch again.
+    .orderBy(sql`coalesce(reconciled_at, created_at)`)
+    .orderBy('id')
+    .limit(RECONCILE_BATCH)
     .execute();
 
   return forEachItem(pending, deps.logger, 'reconciliation', async (payment) => {
     const secretKey = payment.mode ? settings?.keys[payment.mode].secretKey : null;
     if (!secretKey) return false;
+    await deps.db.updateTable('payments').set({ reconciled_at: deps.clock.now() }).where('id', '=', payment.id).execute();
     const session: CheckoutSessionState = await deps.stripeGatewayFor(secretKey).retrieveCheckoutSession(payment.checkout_session_id!);
     const effect = effectOfSession(session, payment.id) ?? declineOfSession(session, payment.id);
     if (!effect) return false;
