@@ -48,6 +48,7 @@ export async function runTrpcFuzz(
   const serverErrors: string[] = [];
   const changedOnRefusal: string[] = [];
   let rejectedCalls = 0;
+  let retriedCalls = 0;
   let previous = await reader.digest(FUZZ_DIGEST_EXCLUDES);
   const started = performance.now();
   for (const procedure of discovery.publicOnes.filter((p) => models[p.path])) {
@@ -60,6 +61,7 @@ export async function runTrpcFuzz(
       const oversized = answer.requestBytes > (procedure.type === 'query' ? URL_LIMIT : BODY_LIMIT);
       const cutOff = answer.status === null && oversized;
       tally.runs += 1;
+      if (answer.retried) retriedCalls += 1;
       bump(tally.statuses, answer.status ?? (cutOff ? CUT_OFF : 'no answer'));
       if (answer.errorCode) bump(tally.codes, answer.appCode ?? (answer.errorCode === 'BAD_REQUEST' ? 'input refused' : answer.errorCode));
       const status = answer.status ?? 0;
@@ -104,7 +106,7 @@ export async function runTrpcFuzz(
     ),
   ];
   const figures = [
-    `tRPC fuzzing: ${calls} calls over HTTP in ${seconds.toFixed(1)} s (${(calls / seconds).toFixed(0)} calls/s, one at a time with a database digest after each), ${runsPerProcedure} runs per public procedure, fast-check seed ${SEED}.`,
+    `tRPC fuzzing: ${calls} calls over HTTP in ${seconds.toFixed(1)} s (${(calls / seconds).toFixed(0)} calls/s, one at a time with a database digest after each), ${runsPerProcedure} runs per public procedure, fast-check seed ${SEED}; ${retriedCalls} call(s) sent twice because their kept-alive connection was reset before any answer.`,
     table(
       ['Procedure', 'Type', 'Runs', 'Accepted (2xx)', 'Refused (4xx)', 'HTTP statuses', 'Why refused (API code, or tRPC code)'],
       [...tallies.entries()].map(([path, t]) => [path, t.type, t.runs, t.accepted, t.rejected, formatTally(t.statuses), formatTally(t.codes)]),

@@ -17,10 +17,26 @@ export interface TrpcAnswer {
   failure: string | null;
   /** The size of what carried the input: the URL of a query, the body of a mutation. */
   requestBytes: number;
+  /** The first attempt's connection was reset before any answer, and the call was sent again. */
+  retried: boolean;
 }
 
-/** `undefined` sends no input at all (GET without `?input`, POST without a body). */
+/** Larger than any input a SPA sends: such a request may be cut off mid-upload, and is not retried. */
+const RETRYABLE_BYTES = 64 * 1024;
+
+/**
+ * `undefined` sends no input at all (GET without `?input`, POST without a body). A call of
+ * ordinary size whose kept-alive connection was reset before any answer (the connection an
+ * oversized upload before it left behind) is sent once more, as a browser does; a server that
+ * resets or fails again is reported.
+ */
 export async function callProcedure(baseUrl: string, path: string, type: ProcedureType, input: unknown): Promise<TrpcAnswer> {
+  const first = await callOnce(baseUrl, path, type, input);
+  if (first.status !== null || first.requestBytes > RETRYABLE_BYTES || !/ECONNRESET|socket/i.test(first.failure ?? '')) return first;
+  return { ...(await callOnce(baseUrl, path, type, input)), retried: true };
+}
+
+async function callOnce(baseUrl: string, path: string, type: ProcedureType, input: unknown): Promise<TrpcAnswer> {
   const json = input === undefined ? undefined : JSON.stringify(input);
   const url = `${baseUrl}/trpc/${path}${type === 'query' && json !== undefined ? `?input=${encodeURIComponent(json)}` : ''}`;
   // The CSRF header is what the admin SPA sends: with it, a refusal is about the input or the
@@ -46,11 +62,12 @@ export async function callProcedure(baseUrl: string, path: string, type: Procedu
       data: body?.result?.data,
       failure: null,
       requestBytes,
+      retried: false,
     };
   } catch (error) {
     const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
     const failure = error instanceof Error ? `${error.name}: ${error.message}${cause}` : String(error);
-    return { status: null, errorCode: null, appCode: null, data: undefined, failure, requestBytes };
+    return { status: null, errorCode: null, appCode: null, data: undefined, failure, requestBytes, retried: false };
   }
 }
 
