@@ -62,7 +62,7 @@ async function runRace(scale: Scale): Promise<PartResult> {
             ['attempts / processes / replicas', `${answers.length} / ${processes} / ${stack.replicas.length}`],
             ['answers', `booked ${booked.length}; ${Object.entries(refusals).map(([k, v]) => `${k} ${v}`).join('; ')}`],
             ['attempts answered per second', (answers.length / seconds).toFixed(0)],
-            ['bookings per second (holds + checkout sessions)', (booked.length / seconds).toFixed(0)],
+            ['holds granted per second of the race (winners ÷ race time; each with its checkout session)', (booked.length / seconds).toFixed(0)],
             ['latency of all attempts p50 / p99', `${percentile(latencies, 50).toFixed(0)} / ${percentile(latencies, 99).toFixed(0)} ms`],
             ['latency of winning attempts p50 / p99', `${percentile(bookedLatencies, 50).toFixed(0)} / ${percentile(bookedLatencies, 99).toFixed(0)} ms`],
           ],
