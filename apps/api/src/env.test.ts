@@ -30,4 +30,21 @@ describe('loadConfig', () => {
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
   });
+
+  it('trusts X-Forwarded-For only from the proxies TRUST_PROXY names (production: private networks)', () => {
+    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://x@h/db', APP_SECRET: 'x'.repeat(32) };
+    expect(loadConfig({}).security.trustProxy).toBe(false);
+    expect(loadConfig(production).security.trustProxy).toEqual(['loopback', 'linklocal', 'uniquelocal']);
+    expect(loadConfig({ ...production, TRUST_PROXY: 'False' }).security.trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: ' 10.0.0.0/8, 192.168.1.5 ,LOOPBACK, ::1, fd00::/8' }).security.trustProxy).toEqual([
+      '10.0.0.0/8',
+      '192.168.1.5',
+      'loopback',
+      '::1',
+      'fd00::/8',
+    ]);
+    for (const bad of ['1', '10.0.0.0/33', 'proxy.example', '10.0.0.1/8/1', '10.0.0.0/x']) {
+      expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY is not valid: it should be false, or a comma-separated list of the proxies' addresses/);
+    }
+  });
 });

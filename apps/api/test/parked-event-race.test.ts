@@ -6,6 +6,7 @@ import { paymentEffectOf } from '@clinicpay/payments';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { applyPaymentEffect } from '../src/services/fulfilment/apply-effect.js';
+import { lockIntent, replayParkedEvents } from '../src/services/fulfilment/parked-events.js';
 import { loadStripeSettings } from '../src/services/payments/stripe-settings.js';
 import { processStoredEvent } from '../src/services/webhooks/stripe-inbox.service.js';
 import { startTestApi, type TestApi } from '../src/testing.js';
@@ -61,4 +62,37 @@ it('an event for an intent being learnt right now waits for it and applies, inst
   expect(stored.processed_at).not.toBeNull();
   const refunds = await api.db.selectFrom('refunds').select(['stripe_refund_id', 'amount']).where('payment_id', '=', fixture.paymentId).execute();
   expect(refunds).toEqual([{ stripe_refund_id: 're_dashboard_race', amount: 1500 }]);
+});
+
+it('a parked event retried while its payment learns the intent does not deadlock with it', async () => {
+  const fixture = await insertPendingStripePayment(api.db);
+  const ref = newPaymentRef(fixture.paymentId, fixture.checkoutSessionId);
+  // Parked earlier: a Dashboard refund that came before anything named the intent.
+  const refunded = stripeEvent('refund.updated', refund(ref, 're_parked_retry', 1000, 'succeeded')) as unknown as Stripe.Event;
+  await insertStripeEvent(api.db, { id: refunded.id, type: refunded.type, livemode: false, payload: refunded as unknown as JsonObject, receivedAt: new Date() });
+  const settings = await loadStripeSettings(api.runtime);
+  expect((await processStoredEvent(api.runtime, refunded.id, paymentEffectOf(refunded), settings)).body).toMatchObject({ outcome: 'unmatched' });
+
+  // The payment learning its intent, paused between taking the intent lock and replaying.
+  let locked!: () => void;
+  let resume!: () => void;
+  const intentLocked = new Promise<void>((r) => (locked = r));
+  const goOn = new Promise<void>((r) => (resume = r));
+  const learning = api.db.transaction().execute(async (trx) => {
+    await lockIntent(trx, ref.paymentIntentId);
+    locked();
+    await goOn;
+    await trx.updateTable('payments').set({ payment_intent_id: ref.paymentIntentId }).where('id', '=', fixture.paymentId).execute();
+    await replayParkedEvents(trx, ref.paymentIntentId, false, (effect, cause) => applyPaymentEffect(trx, effect, { livemode: false, failurePolicy: 'cancel', cause }), new Date());
+  });
+  await intentLocked;
+  // Meanwhile the sweeper retries the parked event: it locks the event's row, then waits for the intent.
+  const retry = processStoredEvent(api.runtime, refunded.id, paymentEffectOf(refunded), settings);
+  await new Promise((r) => setTimeout(r, 300));
+  resume();
+
+  await learning; // would fail with "deadlock detected" if the replay waited for the retry's row
+  expect((await retry).body).toMatchObject({ outcome: 'applied' });
+  const refunds = await api.db.selectFrom('refunds').select('stripe_refund_id').where('payment_id', '=', fixture.paymentId).execute();
+  expect(refunds).toEqual([{ stripe_refund_id: 're_parked_retry' }]);
 });

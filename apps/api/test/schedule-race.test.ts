@@ -41,7 +41,7 @@ it('a booking made while the clinic adds time off over it waits for the change, 
   release();
   await change;
 
-  expect(await booking).toBe("The clinic has just changed this doctor's hours, so this time is no longer offered; please pick one of the times shown.");
+  expect(await booking).toBe("The clinic has just changed this doctor's schedule, so this time is no longer offered; please pick one of the times shown.");
   const held = await api.db
     .selectFrom('appointments')
     .select('id')

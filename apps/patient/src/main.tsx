@@ -1,5 +1,3 @@
-// First: later imports may parse with zod while they load.
-import '@clinicpay/contracts/zod-without-eval';
 import '@clinicpay/ui/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

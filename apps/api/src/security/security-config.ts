@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -78,11 +79,12 @@ export const securityEnvShape = {
   TRUST_PROXY: z
     .string()
     .trim()
-    .regex(/^(true|false|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/, 'false, or a comma-separated list of the proxies\' addresses or ranges such as 10.0.0.0/8, loopback')
+    .refine(isTrustProxySetting, 'false, or a comma-separated list of the proxies\' addresses or ranges such as 10.0.0.0/8, 192.168.1.5, loopback (a number of hops is not supported: name the proxies)')
     .optional(),
   BOOKING_RATE_LIMIT: rateLimit('20/10m', '20/10m'),
-  // The result page polls every 2–3 s while Stripe confirms; room for a few dozen patients behind one address.
-  BOOKING_STATUS_RATE_LIMIT: rateLimit('300/1m', '300/1m'),
+  // The card form polls every 3 s while it is open (up to the hold) and the result page every 2 s
+  // until Stripe confirms: 20–30 a minute per patient, so room for about 40 at once behind one address.
+  BOOKING_STATUS_RATE_LIMIT: rateLimit('1200/1m', '1200/1m'),
   SIGN_IN_RATE_LIMIT: rateLimit('10/1m', '10/1m'),
   SIGN_IN_FAILURES_PER_ACCOUNT: rateLimit('5/15m', '5/15m'),
   SIGN_IN_FAILURES_PER_ADDRESS: rateLimit('20/15m', '20/15m'),
@@ -117,10 +119,25 @@ export function securityConfig(env: SecurityEnv & { NODE_ENV: string }, publicUr
  */
 export const DEFAULT_PRODUCTION_PROXIES = ['loopback', 'linklocal', 'uniquelocal'];
 
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** true/false, or each entry an IP address, a CIDR range with a valid prefix, or a named range. */
+function isTrustProxySetting(value: string): boolean {
+  if (/^(true|false)$/i.test(value)) return true;
+  return value.split(',').every((entry) => {
+    const [address = '', prefix, ...rest] = entry.trim().split('/');
+    if (rest.length > 0) return false;
+    if (prefix === undefined) return PROXY_NAMES.has(address.toLowerCase()) || isIP(address) !== 0;
+    const version = isIP(address);
+    const bits = /^\d{1,3}$/.test(prefix) ? Number(prefix) : -1;
+    return version !== 0 && bits >= 0 && bits <= (version === 4 ? 32 : 128);
+  });
+}
+
 function trustProxyFrom(value: string | undefined, nodeEnv: string): boolean | string[] {
   if (value === undefined) return nodeEnv === 'production' ? DEFAULT_PRODUCTION_PROXIES : false;
-  if (value === 'true' || value === 'false') return value === 'true';
-  return value.split(',').map((v) => v.trim()).filter(Boolean);
+  if (/^(true|false)$/i.test(value)) return value.toLowerCase() === 'true';
+  return value.split(',').map((v) => v.trim().toLowerCase()).filter(Boolean);
 }
 
 function isOrigin(value: string): boolean {

@@ -106,6 +106,19 @@ describe('BookingPage', () => {
     expect(await screen.findByText('We could not find this booking.')).toBeTruthy();
   });
 
+  it('says how long to wait when the API asks to slow down, without asking again by itself', async () => {
+    let reads = 0;
+    renderPage(`/booking/CP-7K2M9QXD?token=${TOKEN}`, {
+      'booking.status': () => {
+        reads++;
+        throw apiError('rate_limited', 'Too many requests for booking details from your network. Please wait 40 seconds and try again.');
+      },
+    });
+    expect(await screen.findByText(/Please wait 40 seconds and try again\. Your booking is not affected\./)).toBeTruthy();
+    expect(screen.queryByText(/Check your internet connection/)).toBeNull();
+    expect(reads).toBe(1);
+  });
+
   it('asks for the link when neither token nor session id is there', () => {
     renderPage('/booking/CP-7K2M9QXD', {});
     expect(screen.getByText('This link is missing its secret part.')).toBeTruthy();

@@ -42,7 +42,8 @@ export function BookingPage() {
   const status = trpc.booking.status.useQuery(input ?? { reference, token: '' }, {
     enabled: input !== null,
     staleTime: 0,
-    retry: (count, error) => appCodeOf(error) !== 'booking_not_found' && count < 2,
+    // Asking again cannot help a booking that does not exist, nor a caller asked to wait.
+    retry: (count, error) => !['booking_not_found', 'rate_limited'].includes(appCodeOf(error) ?? '') && count < 2,
     refetchInterval: (query) => (query.state.data?.status === 'pending_payment' ? PROCESSING_POLL_MS : false),
   });
   const booking = status.data;
@@ -81,7 +82,9 @@ export function BookingPage() {
           <EmptyState title="We could not find this booking.">{messageOf(status.error)}</EmptyState>
         ) : (
           <ErrorMessage title="We couldn't load your booking." onRetry={() => void status.refetch()} isRetrying={status.isFetching}>
-            Check your internet connection and try again. Your booking is not affected.
+            {appCodeOf(status.error) === 'rate_limited'
+              ? `${messageOf(status.error)} Your booking is not affected.`
+              : 'Check your internet connection and try again. Your booking is not affected.'}
           </ErrorMessage>
         )
       ) : !booking ? (

@@ -193,7 +193,7 @@ async function holdFirstFreeDoctor(
     }
   }
   if (noLongerOffered && doctorIds.length === 1) {
-    throw new AppError('slot_unavailable', 'The clinic has just changed this doctor\'s hours, so this time is no longer offered; please pick one of the times shown.');
+    throw new AppError('slot_unavailable', 'The clinic has just changed this doctor\'s schedule, so this time is no longer offered; please pick one of the times shown.');
   }
   throw new AppError('slot_taken', 'This time was just taken; please pick another.');
 }

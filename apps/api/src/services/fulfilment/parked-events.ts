@@ -46,7 +46,11 @@ export async function replayParkedEvents(
     .where('livemode', '=', livemode)
     .where(sql<string>`payload #>> '{data,object,payment_intent}'`, '=', paymentIntentId)
     .orderBy('received_at')
+    // A parked event locked by its own retry (a delivery, the sweeper, an admin replay) is waiting
+    // for the intent lock this transaction holds: waiting for its row would deadlock. Skipped, it
+    // looks again once this commits, and finds the intent id.
     .forUpdate()
+    .skipLocked()
     .execute();
   for (const event of parked) {
     const effect = paymentEffectOf(event.payload as unknown as Stripe.Event);
