@@ -2,6 +2,7 @@
 // assets cached for a year, the SPA fallback, and the API's own routes and 404s left as they were.
 // Fake builds in a temp folder stand in for the real ones (building the SPAs is the proof's job).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,8 +21,9 @@ function fakeBuild(dir: string, title: string, asset: string): void {
 }
 fakeBuild(patientDir, 'Book an appointment', 'assets/index-Ab12Cd34.js');
 fakeBuild(adminDir, 'Clinic admin', 'assets/index-Ef56Gh78.js');
-// Outside both builds: no URL may reach it.
+// Outside both builds, and a dotfile inside one: no URL may reach them.
 writeFileSync(join(root, 'secret.txt'), 'not for the web');
+writeFileSync(join(patientDir, '.hidden'), 'not for the web');
 
 let api: TestApi;
 beforeAll(async () => {
@@ -35,6 +37,20 @@ afterAll(async () => {
 });
 
 const get = (path: string, headers: Record<string, string> = {}) => fetch(`${api.url}${path}`, { headers, redirect: 'manual' });
+
+function rawGet(path: string): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(api.url);
+  return new Promise((resolve, reject) => {
+    const request = httpRequest({ host: hostname, port, path, method: 'GET' }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
 
 describe('the patient and admin SPAs served by the API', () => {
   it.each([
@@ -90,14 +106,22 @@ describe('the patient and admin SPAs served by the API', () => {
     expect(response.headers.get('location')).toBe('/admin/?next=transactions');
   });
 
-  it.each(['/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/admin/%2e%2e/%2e%2e/secret.txt', '/..%5csecret.txt', '/.hidden', '/assets/%00.js'])(
-    '%s cannot reach a file outside the build',
-    async (path) => {
-      const response = await get(path);
-      expect(response.status).not.toBe(200);
-      expect(await response.text()).not.toContain('not for the web');
-    },
-  );
+  // Sent byte for byte (fetch would resolve the dot segments before they reach the server).
+  it.each([
+    '/../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/admin/../secret.txt',
+    '/admin/%2e%2e/secret.txt',
+    '/assets/..%2f..%2fsecret.txt',
+    '/assets/%2e%2e%5c..%5csecret.txt',
+    '/.hidden',
+    '/%2ehidden',
+    '/assets/%00.js',
+  ])('%s cannot reach a file outside the build, nor a dotfile', async (path) => {
+    const response = await rawGet(path);
+    expect(response.status).not.toBe(200);
+    expect(response.body).not.toContain('not for the web');
+  });
 
   it("keeps the API's own routes and their 404s", async () => {
     const health = await get('/healthz');

@@ -1,6 +1,3 @@
-// Imported first by each SPA (before any schema is parsed): the pages' CSP forbids eval, and zod
-// would otherwise probe for it with Function('') on its first parse, which browsers report as a
-// CSP violation every time. Zod's plain parser gives the same results.
-import { z } from 'zod';
-
-z.config({ jitless: true });
+// Imported first by each SPA's entry, for schemas the app builds itself with zod (the package's own
+// are built with ./zod.ts): see ./zod.ts for why zod must not probe for eval in a browser.
+import './zod.js';

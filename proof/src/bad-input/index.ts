@@ -16,7 +16,7 @@ const SIZES: Record<Scale, { forgeries: number; fuzzRuns: number }> = {
 
 export const badInputPart: ProofPart = {
   name: 'bad-input',
-  title: 'Bad input',
+  title: '3. Bad input',
   async run(scale) {
     const size = SIZES[scale];
     const stack = await startBadInputStack();

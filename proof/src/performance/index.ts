@@ -15,7 +15,7 @@ import { webhookSection } from './webhook-section.js';
 
 export const performancePart: ProofPart = {
   name: 'performance',
-  title: 'Performance table',
+  title: '5. Performance table',
   run: runPerformance,
 };
 

@@ -49,6 +49,7 @@ function problemsOf(answer: Answer, probe: Probe, expectHsts: boolean, expectPag
   if (expectHsts && !/max-age=\d{7,}/.test(hsts)) problems.push(`HSTS "${hsts}"`);
   if (!expectHsts && hsts) problems.push(`HSTS on http: "${hsts}"`);
   if (probe.name.includes('webhooks') && answer.status !== 400) problems.push(`status ${answer.status}`);
+  if (probe.name.includes('(404)') && answer.status !== 404) problems.push(`status ${answer.status}`);
   return problems;
 }
 

@@ -14,7 +14,7 @@ import { checkUnauthorized } from './unauthorized.js';
 
 export const securityPart: ProofPart = {
   name: 'security',
-  title: 'Security sweep',
+  title: '4. Security sweep',
   // The sweep is the same at both scales: it is about what holds, not how much.
   async run(): Promise<PartResult> {
     const builds = buildSpas();

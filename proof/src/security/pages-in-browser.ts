@@ -29,7 +29,8 @@ export async function checkPagesInBrowser(stack: SecurityStack): Promise<{ check
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     // As a string: this runs in the page, and this package is typed for Node, not the DOM.
     await context.addInitScript({
-      content: "document.addEventListener('securitypolicyviolation', (e) => console.error('CSP-VIOLATION ' + e.violatedDirective + ' ' + e.blockedURI));",
+      content:
+        "document.addEventListener('securitypolicyviolation', (e) => console.error('CSP-VIOLATION ' + e.violatedDirective + ' ' + e.blockedURI + ' at ' + e.sourceFile + ':' + e.lineNumber + ':' + e.columnNumber));",
     });
     const page = await context.newPage();
     page.on('console', (m) => {

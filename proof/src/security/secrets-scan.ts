@@ -54,11 +54,17 @@ export async function checkSecrets(options: {
   const responses = newTally();
   for (const answer of log.answers) scanText(responses, alwaysSecret, render(answer), `${answer.method} ${answer.url.split('?')[0]}`);
   const logs = newTally();
+  let loggedSaves = 0;
   for (const replica of [stack.https, stack.http]) {
     readFileSync(replica.logFile, 'utf8')
       .split('\n')
-      .forEach((line, i) => scanText(logs, [...alwaysSecret, ...issuedTokens], line, `${replica.name}.log:${i + 1}`));
+      .forEach((line, i) => {
+        scanText(logs, [...alwaysSecret, ...issuedTokens], line, `${replica.name}.log:${i + 1}`);
+        if (line.includes('"path":"/trpc/admin.stripeSettings.save"')) loggedSaves++;
+      });
   }
+  // The logs scanned are the ones the secrets went through: each save of them left its request line.
+  const logsCoverSaves = loggedSaves >= journey.saves.length;
   const dump = newTally();
   const dumped = dumpDatabase(stack.postgres, 'clinicpay');
   scanText(dump, [...alwaysSecret, ...issuedTokens], dumped, 'pg_dump');
@@ -80,7 +86,11 @@ export async function checkSecrets(options: {
       ),
       check('the scan finds each Stripe secret in the requests that carried it (it can see one)', foundInRequests.size === stripeSecrets.length, `${foundInRequests.size} of ${stripeSecrets.length}`),
       check('no secret in any response body or header', responses.finds.length === 0, `${responses.items} responses: ${describeFinds(responses.finds)}`),
-      check('no secret or token in any log line', logs.finds.length === 0, `${logs.items} lines: ${describeFinds(logs.finds)}`),
+      check(
+        'no secret or token in any log line (of logs that recorded each save of the secrets)',
+        logs.finds.length === 0 && logsCoverSaves,
+        `${logs.items} lines, ${loggedSaves} of them about the ${journey.saves.length} saves: ${describeFinds(logs.finds)}`,
+      ),
       check('no secret or token in a pg_dump of the database', dump.finds.length === 0 && storedEncrypted, `${dump.bytes} bytes: ${describeFinds(dump.finds)}; encrypted secret columns ${storedEncrypted ? 'present' : 'missing'}`),
     ],
     figures: [

@@ -1,6 +1,3 @@
-// First, before any schema parses: the page's CSP forbids eval (see the module). Here rather than in
-// main.tsx, because this lazily loaded step is the only one that uses zod: the first step stays small.
-import '@clinicpay/contracts/zod-without-eval';
 import { PatientDetailsInput } from '@clinicpay/contracts';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, TextField, type TextFieldProps } from '@clinicpay/ui';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod.js';
 import { APPOINTMENT_STATUSES } from './statuses.js';
 
 const instant = (what: string) => z.iso.datetime({ offset: true, message: `Give the ${what} as a date and time, e.g. 2026-12-01T00:00:00Z.` });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod.js';
 
 /** The audit log, newest first; `before` is the id of the last entry already shown. */
 export const ListAuditInput = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod.js';
 
 /** Sign-in form. The password's length is capped so nobody can make the server hash megabytes. */
 export const SignInInput = z.object({

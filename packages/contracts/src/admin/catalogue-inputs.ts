@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod.js';
 import { isSupportedCurrency, normalizeCurrencyCode } from '../money';
 
 // The catalogue the admin edits: services (name, duration, price) and doctors (services, weekly

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod.js';
 
 export const GATEWAYS = ['stripe', 'pay_at_clinic'] as const;
 export type GatewayName = (typeof GATEWAYS)[number];

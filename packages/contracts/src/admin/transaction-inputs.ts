@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod.js';
 import { GATEWAYS } from './gateway-inputs.js';
 import { PAYMENT_STATUSES } from './statuses.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod.js';
 
 /** Where an event stands: applied (or ignored) once, failed and waiting for a retry, or not yet processed. */
 export const WEBHOOK_EVENT_STATES = ['processed', 'failed', 'unprocessed'] as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod.js';
 import { LOCAL_DATE } from '../time/zoned-time.js';
 import { MAX_AVAILABILITY_RANGE_DAYS } from './booking-rules.js';
 

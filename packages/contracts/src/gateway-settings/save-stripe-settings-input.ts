@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod.js';
 import { isSupportedCurrency, normalizeCurrencyCode } from '../money';
 import { FAILURE_POLICIES, STRIPE_MODES } from './labels';
 import { currencyUnsupportedMessage } from './messages';
