@@ -1,7 +1,6 @@
 // For the admin benchmarks: the API in its own process (as production runs it) with its pid, so
 // its memory can be read, a million payments written in bulk, and an admin session.
 import { spawn } from 'node:child_process';
-import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { sql, type Database, type Kysely } from '@clinicpay/db';
@@ -9,6 +8,7 @@ import { createTestDatabase } from '@clinicpay/db/testing';
 import { DEMO_ADMIN, DEMO_CLINIC, DEMO_SERVICES } from '../src/seed/demo-clinic.data.js';
 import { migrateAndSeed } from '../src/seed/migrate-and-seed.js';
 import { createSecretBox } from '../src/security/secret-box.js';
+import { buildApi } from '../build.js';
 import { freePort } from './free-port.js';
 import { waitForApi } from './wait-for-api.js';
 
@@ -24,27 +24,8 @@ export async function startDatabase() {
   return database;
 }
 
-/**
- * The API as one JavaScript file, as a production build would run it: under tsx the process
- * also holds the TypeScript compiler's work (about 90 MB more at rest), which is not the API's.
- * Written under dist/ (ignored by git) so its imports resolve from this package.
- */
-async function bundleApi(): Promise<string> {
-  const root = resolve(import.meta.dirname, '..');
-  const outfile = resolve(root, 'dist/bench/api.mjs');
-  await build({
-    entryPoints: [resolve(root, 'src/main.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    // Dependencies of this package stay external; workspace packages (TypeScript) are bundled.
-    external: ['fastify', 'stripe', 'pino', 'zod', '@trpc/server', '@node-rs/argon2', 'pg-native'],
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-    logLevel: 'error',
-  });
-  return outfile;
-}
+/** The API as production runs it from its build (build.ts), written beside the real dist/ files. */
+const bundleApi = async () => (await buildApi(resolve(import.meta.dirname, '../dist/bench'))).main;
 
 /** `runAs: 'tsx'` runs src/main.ts as `npm start` does; 'bundle' runs a one-file build. */
 export async function startApi(databaseUrl: string, runAs: 'tsx' | 'bundle' = 'tsx') {
