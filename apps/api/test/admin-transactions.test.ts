@@ -150,3 +150,50 @@ describe('transactions: detail and summary', () => {
     expect(summary.dailyRevenue.reduce((n, d) => n + d.gross, 0)).toBe(gross.reduce((n, s) => n + s.amount, 0));
   });
 });
+
+describe('transactions: dispute filters', () => {
+  // Stripe's words as the webhook stores them: the appeal is open too, the last four are closed.
+  const disputes: [number, string][] = [
+    [7, 'needs_response'], // partially refunded
+    [9, 'needs_response'],
+    [17, 'warning_needs_response'],
+    [25, 'under_review'],
+    [33, 'warning_under_review'],
+    [41, 'appeal_under_review'],
+    [49, 'won'],
+    [57, 'lost'],
+    [65, 'warning_closed'],
+    [73, 'prevented'],
+  ];
+  const anyDispute = disputes.map(([i]) => i);
+  const openDispute = [7, 9, 17, 25, 33, 41];
+  beforeAll(async () => {
+    const idOf = new Map([...ids].map(([id, i]) => [i, id]));
+    for (const [i, status] of disputes) await api.db.updateTable('payments').set({ dispute_status: status }).where('id', '=', idOf.get(i)!).execute();
+  });
+
+  it.each<[string, ListInput, number[]]>([
+    ['any dispute, closed ones included', { dispute: 'any' }, anyDispute],
+    ['open disputes only', { dispute: 'open' }, openDispute],
+    ['open disputes with another filter', { dispute: 'open', status: ['completed'] }, [9, 17, 25, 33, 41]],
+  ])('%s', async (_name, input, expected) => {
+    expect((await all(input)).sort((a, b) => a - b)).toEqual(expected);
+  });
+
+  it('narrows the summary and the CSV export the same way', async () => {
+    const summary = dataOf<RouterOutputs['admin']['transactions']['summary']>(
+      await trpcQuery(api.url, 'admin.transactions.summary', { dispute: 'open', from: BASE.toISOString(), to: '2026-01-06T00:00:00Z' }, { cookie }),
+    );
+    expect(summary.totals.map((t) => [t.status, t.count])).toEqual([['completed', 5], ['partially_refunded', 1]]);
+    const csv = await fetch(`${api.url}/exports/transactions.csv?input=${encodeURIComponent(JSON.stringify({ dispute: 'open' }))}`, { headers: { cookie } });
+    expect(csv.status).toBe(200);
+    const references = (await csv.text()).trimEnd().split('\r\n').slice(1).map((line) => line.split(',')[1]);
+    expect(references.sort()).toEqual(openDispute.map((i) => `TX-${String(i).padStart(7, '0')}`));
+  });
+
+  it('refuses a dispute filter it does not know, on its field', async () => {
+    const answer = await list({ dispute: 'closed' as never });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error?.data.fieldErrors).toEqual([{ path: 'dispute', message: 'Choose Any dispute or Open disputes.' }]);
+  });
+});

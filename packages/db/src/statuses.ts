@@ -42,3 +42,18 @@ export type RefundStatus = (typeof refundStatuses)[number];
 
 export const failurePolicies = ['cancel', 'retry'] as const;
 export type FailurePolicy = (typeof failurePolicies)[number];
+
+/**
+ * Stripe's dispute statuses that still need the clinic: evidence to send, or a bank's decision to
+ * wait for (an appeal included). The rest end a dispute (won, lost, warning_closed, prevented).
+ * payments.dispute_status keeps Stripe's word unchecked, so this is a list to match, not a CHECK.
+ */
+export const openDisputeStatuses = [
+  'warning_needs_response',
+  'warning_under_review',
+  'needs_response',
+  'under_review',
+  'appeal_needs_response',
+  'appeal_under_review',
+] as const;
+export type OpenDisputeStatus = (typeof openDisputeStatuses)[number];

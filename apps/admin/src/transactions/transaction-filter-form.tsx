@@ -24,6 +24,11 @@ const MODE_OPTIONS = [
   { id: 'test', label: STRIPE_MODE_LABELS.test },
   { id: 'live', label: STRIPE_MODE_LABELS.live },
 ];
+const DISPUTE_OPTIONS = [
+  { id: 'all', label: 'All transactions' },
+  { id: 'any', label: 'Any dispute' },
+  { id: 'open', label: 'Open disputes' },
+];
 
 /**
  * Search and filters, applied together with "Apply filters" (or Enter in any field), so the list
@@ -61,10 +66,12 @@ export function TransactionFilterForm({ query, currency, onApply }: TransactionF
           <summary className="flex min-h-11 cursor-pointer items-center text-sm font-semibold text-brand-800">
             More filters{more > 0 ? ` (${more} on)` : ''}
           </summary>
-          <div className="grid gap-4 pt-2 sm:grid-cols-[repeat(2,minmax(0,1fr))] lg:grid-cols-[repeat(6,minmax(0,1fr))]">
+          {/* The kinds of payment on one row, the date and amount ranges (in pairs) on the next. */}
+          <div className="grid gap-4 pt-2 sm:grid-cols-[repeat(2,minmax(0,1fr))] lg:grid-cols-[repeat(4,minmax(0,1fr))]">
             <ChoiceField control={c} name="gateway" label="Method" options={GATEWAY_OPTIONS} />
             <ChoiceField control={c} name="mode" label="Mode" options={MODE_OPTIONS} />
-            <DateField control={c} name="from" label="First day" />
+            <ChoiceField control={c} name="dispute" label="Dispute" options={DISPUTE_OPTIONS} />
+            <DateField control={c} name="from" label="First day" className="sm:col-start-1" />
             <DateField control={c} name="to" label="Last day" />
             <FormTextField control={c} name="min" label={`Smallest amount (${currency})`} inputMode="decimal" />
             <FormTextField control={c} name="max" label={`Largest amount (${currency})`} inputMode="decimal" />
@@ -80,12 +87,13 @@ function StatusField({ control }: { control: Control<TransactionFilterValues> })
   return <MultiSelect label="Status" placeholder="All statuses" options={STATUS_OPTIONS} value={field.value} onChange={(value) => field.onChange(value)} />;
 }
 
-function ChoiceField({ control, name, label, options }: { control: Control<TransactionFilterValues>; name: 'gateway' | 'mode'; label: string; options: { id: string; label: string }[] }) {
+/** A single-choice drop-down whose first option means "no filter". */
+function ChoiceField({ control, name, label, options }: { control: Control<TransactionFilterValues>; name: 'gateway' | 'mode' | 'dispute'; label: string; options: { id: string; label: string }[] }) {
   const { field } = useController({ control, name });
-  return <Select label={label} options={options} value={field.value} onChange={(value) => field.onChange(value ?? 'any')} />;
+  return <Select label={label} options={options} value={field.value} onChange={(value) => field.onChange(value ?? options[0]?.id)} />;
 }
 
-function DateField({ control, name, label }: { control: Control<TransactionFilterValues>; name: 'from' | 'to'; label: string }) {
+function DateField({ control, name, label, className }: { control: Control<TransactionFilterValues>; name: 'from' | 'to'; label: string; className?: string }) {
   const { field, fieldState } = useController({ control, name });
-  return <NativeDateField type="date" label={label} {...field} errorMessage={fieldState.error?.message} />;
+  return <NativeDateField type="date" label={label} {...field} errorMessage={fieldState.error?.message} className={className} />;
 }

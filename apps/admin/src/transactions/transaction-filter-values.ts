@@ -1,13 +1,17 @@
-import { getCurrency, PAYMENT_STATUSES, toMinorUnits, type PaymentStatusName } from '@clinicpay/contracts';
+import { DISPUTE_FILTERS, getCurrency, PAYMENT_STATUSES, toMinorUnits, type DisputeFilter, type PaymentStatusName } from '@clinicpay/contracts';
 import { z } from 'zod';
 import type { TransactionQuery } from './transaction-query.js';
 
-/** The filter form's fields, all strings as typed ('' = no filter; 'any' for the drop-downs). */
+/**
+ * The filter form's fields, all strings as typed ('' = no filter; 'any' for the drop-downs, but
+ * 'all' for Dispute, where 'any' is a filter: any dispute).
+ */
 export interface TransactionFilterValues {
   search: string;
   status: PaymentStatusName[];
   gateway: 'any' | 'stripe' | 'pay_at_clinic';
   mode: 'any' | 'test' | 'live';
+  dispute: 'all' | DisputeFilter;
   from: string;
   to: string;
   min: string;
@@ -20,6 +24,7 @@ export function filterValuesOf(query: TransactionQuery): TransactionFilterValues
     status: query.status,
     gateway: query.gateway ?? 'any',
     mode: query.mode ?? 'any',
+    dispute: query.dispute ?? 'all',
     from: query.from ?? '',
     to: query.to ?? '',
     min: query.min ?? '',
@@ -36,6 +41,7 @@ export function queryOf(values: TransactionFilterValues, order: Pick<Transaction
     status: values.status,
     gateway: values.gateway === 'any' ? null : values.gateway,
     mode: values.mode === 'any' ? null : values.mode,
+    dispute: values.dispute === 'all' ? null : values.dispute,
     from: text(values.from),
     to: text(values.to),
     min: text(values.min),
@@ -67,6 +73,7 @@ export function transactionFilterSchema(currency: string) {
       status: z.array(z.enum(PAYMENT_STATUSES)),
       gateway: z.enum(['any', 'stripe', 'pay_at_clinic']),
       mode: z.enum(['any', 'test', 'live']),
+      dispute: z.enum(['all', ...DISPUTE_FILTERS]),
       from: z.string(),
       to: z.string(),
       min: amount,

@@ -1,4 +1,4 @@
-import { LOCAL_DATE, PAYMENT_STATUSES, toMinorUnits, type PaymentStatusName, type TransactionFilters } from '@clinicpay/contracts';
+import { DISPUTE_FILTERS, LOCAL_DATE, PAYMENT_STATUSES, toMinorUnits, type DisputeFilter, type PaymentStatusName, type TransactionFilters } from '@clinicpay/contracts';
 import { endOfLocalDay, startOfLocalDay } from '../format/clinic-time.js';
 
 /**
@@ -9,6 +9,7 @@ export interface TransactionQuery {
   status: PaymentStatusName[];
   gateway: 'stripe' | 'pay_at_clinic' | null;
   mode: 'test' | 'live' | null;
+  dispute: DisputeFilter | null;
   /** Clinic-local dates, both included. */
   from: string | null;
   to: string | null;
@@ -24,6 +25,7 @@ export const EMPTY_QUERY: TransactionQuery = {
   status: [],
   gateway: null,
   mode: null,
+  dispute: null,
   from: null,
   to: null,
   min: null,
@@ -46,6 +48,7 @@ export function parseTransactionQuery(params: URLSearchParams): TransactionQuery
     status: [...new Set(status)],
     gateway: oneOf(params.get('gateway'), ['stripe', 'pay_at_clinic'] as const),
     mode: oneOf(params.get('mode'), ['test', 'live'] as const),
+    dispute: oneOf(params.get('dispute'), DISPUTE_FILTERS),
     from: date(params.get('from')),
     to: date(params.get('to')),
     min: decimal(params.get('min')),
@@ -63,6 +66,7 @@ export function transactionSearchParams(query: TransactionQuery): URLSearchParam
   if (query.status.length > 0) params.set('status', query.status.join(','));
   if (query.gateway) params.set('gateway', query.gateway);
   if (query.mode) params.set('mode', query.mode);
+  if (query.dispute) params.set('dispute', query.dispute);
   if (query.from) params.set('from', query.from);
   if (query.to) params.set('to', query.to);
   if (query.min) params.set('min', query.min);
@@ -74,7 +78,7 @@ export function transactionSearchParams(query: TransactionQuery): URLSearchParam
 
 /** How many filters narrow the list (sort excluded), for "Filters (3)". */
 export function activeFilterCount(query: TransactionQuery): number {
-  return [query.status.length > 0, query.gateway, query.mode, query.from, query.to, query.min, query.max, query.search].filter(Boolean).length;
+  return [query.status.length > 0, query.gateway, query.mode, query.dispute, query.from, query.to, query.min, query.max, query.search].filter(Boolean).length;
 }
 
 /**
@@ -95,6 +99,7 @@ export function toApiFilters(query: TransactionQuery, timeZone: string, currency
     ...(query.status.length > 0 ? { status: query.status } : {}),
     ...(query.gateway ? { gateway: query.gateway } : {}),
     ...(query.mode ? { mode: query.mode } : {}),
+    ...(query.dispute ? { dispute: query.dispute } : {}),
     ...(query.from ? { from: startOfLocalDay(query.from, timeZone) } : {}),
     ...(query.to ? { to: endOfLocalDay(query.to, timeZone) } : {}),
     ...(minor(query.min) !== undefined ? { amountMin: minor(query.min) } : {}),

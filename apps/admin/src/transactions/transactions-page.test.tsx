@@ -118,6 +118,28 @@ describe('the transactions table', () => {
     expect(JSON.parse(new URL(href, 'http://x').searchParams.get('input')!)).toEqual({ search: 'Ada', sort: 'created_at', direction: 'desc' });
   });
 
+  it('filters by dispute from the drop-down, in the address bar, the list, the summary and the export', async () => {
+    const { calls } = renderPage({ 'admin.transactions.list': () => ({ rows: [transactionRow()], nextCursor: null }) });
+    await screen.findByRole('link', { name: /Ada Lovelace/ });
+    await userEvent.click(screen.getByText('More filters'));
+    await userEvent.click(screen.getByRole('button', { name: /Dispute$/ }));
+    await userEvent.click(await screen.findByRole('option', { name: 'Open disputes' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Apply filters' }));
+    await waitFor(() => expect(routerProbe.location).toBe('/transactions?dispute=open'));
+    await waitFor(() => expect(callsTo(calls, 'admin.transactions.list').at(-1)).toMatchObject({ dispute: 'open' }));
+    expect(callsTo(calls, 'admin.transactions.summary').at(-1)).toEqual({ dispute: 'open' });
+    const href = screen.getByRole('link', { name: 'Export CSV' }).getAttribute('href')!;
+    expect(JSON.parse(new URL(href, 'http://x').searchParams.get('input')!)).toEqual({ dispute: 'open', sort: 'created_at', direction: 'desc' });
+  });
+
+  it('shows a dispute filter from a link as chosen, and asks for it', async () => {
+    const { calls } = renderPage({ 'admin.transactions.list': () => ({ rows: [transactionRow()], nextCursor: null }) }, '/transactions?dispute=any');
+    await screen.findByRole('link', { name: /Ada Lovelace/ });
+    expect(screen.getByRole('button', { name: /Dispute$/ }).textContent).toContain('Any dispute');
+    expect(screen.getByText('More filters (1 on)')).toBeTruthy();
+    expect(callsTo(calls, 'admin.transactions.list')[0]).toMatchObject({ dispute: 'any' });
+  });
+
   it('refuses an amount the currency cannot have, on its field', async () => {
     const { calls } = renderPage({ 'admin.transactions.list': () => ({ rows: [transactionRow()], nextCursor: null }) });
     await screen.findByRole('link', { name: /Ada Lovelace/ });

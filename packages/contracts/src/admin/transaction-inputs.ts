@@ -6,11 +6,19 @@ const instant = (what: string) => z.iso.datetime({ offset: true, message: `Give 
 const minorUnits = (what: string) =>
   z.number({ message: `Give the ${what} in the currency's smallest unit (cents), e.g. 5000 for 50.00.` }).int().min(0).max(Number.MAX_SAFE_INTEGER);
 
+/**
+ * Payments with a dispute: `any`, closed ones included, or `open`, still needing the clinic (the
+ * database package names which of Stripe's statuses those are).
+ */
+export const DISPUTE_FILTERS = ['any', 'open'] as const;
+export type DisputeFilter = (typeof DISPUTE_FILTERS)[number];
+
 /** What the transactions list, its summary and its CSV export filter by. Dates are [from, to). */
 const filterShape = {
   status: z.array(z.enum(PAYMENT_STATUSES, { message: 'Choose statuses from the list.' })).max(PAYMENT_STATUSES.length).optional(),
   gateway: z.enum(GATEWAYS, { message: 'Choose Stripe or Pay at clinic.' }).optional(),
   mode: z.enum(['test', 'live'], { message: 'Choose Sandbox (Test) or Live.' }).optional(),
+  dispute: z.enum(DISPUTE_FILTERS, { message: 'Choose Any dispute or Open disputes.' }).optional(),
   from: instant('start').optional(),
   to: instant('end').optional(),
   amountMin: minorUnits('smallest amount').optional(),

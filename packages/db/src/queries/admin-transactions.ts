@@ -1,6 +1,6 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
-import type { Gateway, GatewayMode, PaymentStatus } from '../statuses.js';
+import { openDisputeStatuses, type Gateway, type GatewayMode, type PaymentStatus } from '../statuses.js';
 
 export type TransactionSearch =
   | { kind: 'stripe_id'; column: 'payment_intent_id' | 'checkout_session_id' | 'charge_id'; value: string }
@@ -21,6 +21,8 @@ export interface TransactionFilter {
   amountMin?: number | undefined;
   amountMax?: number | undefined;
   search?: TransactionSearch | undefined;
+  /** `any`: disputed at all, closed included; `open`: a dispute that still needs the clinic. */
+  dispute?: 'any' | 'open' | undefined;
 }
 
 export type TransactionSort = 'created_at' | 'amount';
@@ -44,6 +46,9 @@ export function filteredPayments(db: Kysely<Database>, filter: TransactionFilter
   if (filter.to) query = query.where('p.created_at', '<', filter.to);
   if (filter.amountMin !== undefined) query = query.where('p.amount', '>=', filter.amountMin);
   if (filter.amountMax !== undefined) query = query.where('p.amount', '<=', filter.amountMax);
+  // No index of its own: disputes are rare, so this narrows what the date or status index finds.
+  if (filter.dispute === 'any') query = query.where('p.dispute_status', 'is not', null);
+  if (filter.dispute === 'open') query = query.where('p.dispute_status', 'in', openDisputeStatuses);
   const search = filter.search;
   if (search) query = query.where((eb) => searchCondition(eb, search));
   return query;

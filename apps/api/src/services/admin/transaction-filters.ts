@@ -12,6 +12,7 @@ export function toTransactionFilter(input: TransactionFilters): TransactionFilte
     amountMin: input.amountMin,
     amountMax: input.amountMax,
     search: input.search ? classifySearch(input.search) : undefined,
+    dispute: input.dispute,
   };
 }
 
