@@ -136,6 +136,14 @@ describe('POST /webhooks/stripe: every row of the event table', () => {
     expect(await paymentState(db(), paymentId)).toMatchObject({ dispute_status: 'won', payment: 'completed' });
   });
 
+  it('a prevented dispute is closed too: a late "needs_response" does not reopen it', async () => {
+    const { paymentId, ref } = await pending();
+    await deliver(stack.api.url, stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded')));
+    await deliver(stack.api.url, stripeEvent('charge.dispute.closed', dispute(ref, 'du_2', 'prevented')));
+    await deliver(stack.api.url, stripeEvent('charge.dispute.created', dispute(ref, 'du_2', 'needs_response')));
+    expect(await paymentState(db(), paymentId)).toMatchObject({ dispute_status: 'prevented', payment: 'completed' });
+  });
+
   it('answers 200 for event types it does not handle and for objects that are not ours, changing nothing', async () => {
     const unhandled = await deliver(stack.api.url, stripeEvent('customer.created', { id: 'cus_1', object: 'customer' }));
     expect(unhandled).toEqual({ status: 200, body: { received: true, outcome: 'ignored:unhandled_event_type' } });

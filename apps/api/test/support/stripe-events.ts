@@ -97,7 +97,7 @@ export function refund(p: PaymentRef, id: string, amount: number, status: 'pendi
   };
 }
 
-export function dispute(p: PaymentRef, id: string, status: 'needs_response' | 'won' | 'lost') {
+export function dispute(p: PaymentRef, id: string, status: 'needs_response' | 'won' | 'lost' | 'prevented') {
   return {
     id,
     object: 'dispute',

@@ -112,7 +112,8 @@ function refundMayMove(from: string, to: string): boolean {
   return true;
 }
 
-const CLOSED_DISPUTE = new Set(['won', 'lost', 'warning_closed']);
+// Stripe's final dispute statuses (`prevented`: stopped before it became a chargeback).
+const CLOSED_DISPUTE = new Set(['won', 'lost', 'warning_closed', 'prevented']);
 
 /** A dispute opened, changed or closed: recorded on the payment and flagged for the admin. */
 export async function applyDisputeUpdated(
