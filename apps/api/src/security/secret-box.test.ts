@@ -35,6 +35,16 @@ describe('secret box', () => {
     expect(() => box.decrypt('not-a-secret', 'stripe.test.secret_key')).toThrow(/format/);
   });
 
+  it('refuses a sealed value with any character added, whatever its length', () => {
+    const box = createSecretBox(APP_SECRET);
+    for (let length = 0; length < 12; length++) {
+      const stored = box.encrypt('x'.repeat(length), 'admin.paging_cursor');
+      for (const extra of ['x', 'A', '=', '.']) {
+        expect(() => box.decrypt(`${stored}${extra}`, 'admin.paging_cursor'), `length ${length} + ${extra}`).toThrow(SecretBoxError);
+      }
+    }
+  });
+
   it('masks keys to prefix and last four', () => {
     expect(maskSecret('sk_test_51Habcdefgh4242')).toBe('sk_test_…4242');
     expect(maskSecret('whsec_abcdefghijkl9876')).toBe('whsec_…9876');

@@ -55,6 +55,12 @@ export function createSecretBox(appSecret: string): SecretBox {
           `A stored secret (${purpose}) was encrypted with a different APP_SECRET. Start the API with the APP_SECRET it was saved with, or enter the secret again in the admin.`,
         );
       }
+      // Node's decoder ignores a dangling last character, so `…x` and `…` would both open: only the
+      // exact encoding we wrote is accepted, and any change to a sealed value is refused.
+      const canonical = [iv, tag, ciphertext].every((part) => Buffer.from(part, 'base64url').toString('base64url') === part);
+      if (!canonical) {
+        throw new SecretBoxError('corrupt_secret', `A stored secret (${purpose}) failed its integrity check; enter it again in the admin.`);
+      }
       try {
         const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
         decipher.setAAD(Buffer.from(purpose));
