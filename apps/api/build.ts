@@ -3,16 +3,28 @@
 // runs without tsx, whose compiler otherwise stays in the process (about 90 MB at rest). The
 // workspace packages (TypeScript) are bundled in; this package's dependencies stay external and
 // load from node_modules, PGlite among them (its WebAssembly files sit beside its own code).
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { build, type Metafile } from 'esbuild';
 
 const ROOT = import.meta.dirname;
-const EXTERNAL = ['@node-rs/argon2', '@trpc/server', '@electric-sql/pglite', 'fastify', 'pino', 'stripe', 'zod', 'pg-native'];
+const manifest = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
 
-/** Builds main.mjs and cli.mjs into `outdir` (inside this package, so externals resolve). */
-export async function buildApi(outdir = resolve(ROOT, 'dist')): Promise<{ main: string; cli: string }> {
-  await build({
+/**
+ * What stays in node_modules: exactly this package's runtime dependencies (so a production install
+ * has each of them), except the workspace packages, which are bundled. pg-native is an optional
+ * peer pg asks for lazily.
+ */
+export const EXTERNAL = [...Object.keys(manifest.dependencies).filter((name) => !name.startsWith('@clinicpay/') && name !== 'tsx'), 'pg-native'];
+
+/**
+ * Builds main.mjs and cli.mjs into `outdir`. It must sit one level under this package, as src/
+ * does: externals resolve from this package's node_modules, and env.ts finds the SPAs' builds at
+ * `../../patient/dist` from the running file.
+ */
+export async function buildApi(outdir = resolve(ROOT, 'dist')): Promise<{ main: string; cli: string; metafile: Metafile }> {
+  const result = await build({
     entryPoints: { main: resolve(ROOT, 'src/main.ts'), cli: resolve(ROOT, 'src/cli.ts') },
     outdir,
     outExtension: { '.js': '.mjs' },
@@ -24,12 +36,13 @@ export async function buildApi(outdir = resolve(ROOT, 'dist')): Promise<{ main: 
     // Bundled CommonJS code (pg) still calls require().
     banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
     sourcemap: 'linked',
+    metafile: true,
     logLevel: 'error',
   });
-  return { main: resolve(outdir, 'main.mjs'), cli: resolve(outdir, 'cli.mjs') };
+  return { main: resolve(outdir, 'main.mjs'), cli: resolve(outdir, 'cli.mjs'), metafile: result.metafile };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { main, cli } = await buildApi();
-  console.log(`Built ${main} and ${cli}: run \`node ${main}\` (NODE_ENV=production, DATABASE_URL, APP_SECRET).`);
+  console.log(`Built ${main} and ${cli}: run \`node --enable-source-maps ${main}\` (NODE_ENV=production, DATABASE_URL, APP_SECRET).`);
 }

@@ -41,7 +41,7 @@ const db = await database();
 try {
   // BENCH_RUN_AS=bundle or tsx runs one of the two.
   for (const runAs of (['bundle', 'tsx'] as const).filter((r) => !process.env.BENCH_RUN_AS || r === process.env.BENCH_RUN_AS)) {
-    console.log(`\nAPI run as ${runAs === 'bundle' ? 'a one-file build (node dist/bench/api.mjs)' : 'npm start does (tsx src/main.ts)'}:`);
+    console.log(`\nAPI run as ${runAs === 'bundle' ? 'the production build (node dist/bench/main.mjs)' : 'npm start does (tsx src/main.ts)'}:`);
     await measure(db.url, runAs);
   }
 } finally {

@@ -5,13 +5,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createTestDatabase } from '@clinicpay/db/testing';
+import { readFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApi } from '../build.js';
 
 // Inside this package, as dist/ is, so the external dependencies resolve from its node_modules.
 const outdir = resolve(import.meta.dirname, `../dist/test-build-${process.pid}`);
 const dataDir = mkdtempSync(join(tmpdir(), 'clinicpay-built-'));
-let built: { main: string; cli: string };
+let built: Awaited<ReturnType<typeof buildApi>>;
 
 beforeAll(async () => {
   built = await buildApi(outdir);
@@ -21,32 +23,65 @@ afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-it('the bundled server starts on embedded PGlite and answers its health check', async () => {
-  const child = spawn(process.execPath, [built.main], {
-    env: { PATH: process.env.PATH ?? '', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info', SWEEP_INTERVAL_SECONDS: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+/** Starts a built server and resolves with its address once it says it listens. */
+async function startBuilt(env: Record<string, string>) {
+  const child = spawn(process.execPath, [built.main], { env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'info', SWEEP_INTERVAL_SECONDS: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`no "Server listening" line in 30 s:\n${output}`)), 30_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Server listening at (http:\/\/[^"\s]+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolveUrl(match[1]!);
+      }
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    void exited.then(() => reject(new Error(`exited ${child.exitCode}:\n${output}`)));
   });
+  return {
+    url,
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+it('the bundled server starts on embedded PGlite and answers its health check', async () => {
+  const server = await startBuilt({ DATA_DIR: dataDir });
   try {
-    const url = await new Promise<string>((resolveUrl, reject) => {
-      let output = '';
-      const timer = setTimeout(() => reject(new Error(`no "Server listening" line in 30 s:\n${output}`)), 30_000);
-      const read = (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /Server listening at (http:\/\/[^"\s]+)/.exec(output);
-        if (match) {
-          clearTimeout(timer);
-          resolveUrl(match[1]!);
-        }
-      };
-      child.stdout.on('data', read);
-      child.stderr.on('data', read);
-      child.once('exit', (code) => reject(new Error(`exited ${code}:\n${output}`)));
-    });
-    const health = await fetch(`${url}/healthz`);
-    expect(await health.json()).toEqual({ status: 'ok', database: 'up' });
+    expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'ok', database: 'up' });
   } finally {
-    child.kill('SIGTERM');
+    await server.stop();
   }
+});
+
+it('the bundled server runs in production on PostgreSQL, serving its health check', async () => {
+  const database = await createTestDatabase();
+  const server = await startBuilt({ NODE_ENV: 'production', DATABASE_URL: database.url, APP_SECRET: 'x'.repeat(32) });
+  try {
+    expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'ok', database: 'up' });
+  } finally {
+    await server.stop();
+    await database.drop();
+  }
+});
+
+it('loads from node_modules only what a production install of the API has', () => {
+  const { dependencies } = JSON.parse(readFileSync(resolve(import.meta.dirname, '../package.json'), 'utf8')) as { dependencies: Record<string, string> };
+  const packageOf = (path: string) => (path.startsWith('@') ? path.split('/').slice(0, 2).join('/') : path.split('/')[0]!);
+  const loaded = new Set(
+    Object.values(built.metafile.outputs)
+      .flatMap((output) => output.imports)
+      .filter((i) => i.external && !isBuiltin(i.path))
+      .map((i) => packageOf(i.path)),
+  );
+  expect([...loaded].filter((name) => !(name in dependencies) && name !== 'pg-native')).toEqual([]);
+  expect(loaded.size).toBeGreaterThan(3);
 });
 
 it('the bundled CLI migrates a PostgreSQL database', async () => {

@@ -136,6 +136,16 @@ describe('POST /webhooks/stripe: every row of the event table', () => {
     expect(await paymentState(db(), paymentId)).toMatchObject({ dispute_status: 'won', payment: 'completed' });
   });
 
+  it('a lost dispute can go to appeal (and shows as open again), but not back to needs_response', async () => {
+    const { paymentId, ref } = await pending();
+    await deliver(stack.api.url, stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded')));
+    await deliver(stack.api.url, stripeEvent('charge.dispute.closed', dispute(ref, 'du_3', 'lost')));
+    await deliver(stack.api.url, stripeEvent('charge.dispute.created', dispute(ref, 'du_3', 'needs_response')));
+    expect(await paymentState(db(), paymentId)).toMatchObject({ dispute_status: 'lost' });
+    await deliver(stack.api.url, stripeEvent('charge.dispute.updated', dispute(ref, 'du_3', 'appeal_needs_response')));
+    expect(await paymentState(db(), paymentId)).toMatchObject({ dispute_status: 'appeal_needs_response' });
+  });
+
   it('a prevented dispute is closed too: a late "needs_response" does not reopen it', async () => {
     const { paymentId, ref } = await pending();
     await deliver(stack.api.url, stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded')));

@@ -45,6 +45,16 @@ describe('secret box', () => {
     }
   });
 
+  it('refuses a last character changed to another that decodes to the same bytes', () => {
+    const box = createSecretBox(APP_SECRET);
+    // Two bytes of ciphertext end in a character whose low bits are unused: A and B decode alike.
+    const stored = box.encrypt('xy', 'p');
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const twin = alphabet[alphabet.indexOf(stored.at(-1)!) ^ 1]!;
+    expect(Buffer.from(stored.split('.')[4]!.slice(0, -1) + twin, 'base64url')).toEqual(Buffer.from(stored.split('.')[4]!, 'base64url'));
+    expect(() => box.decrypt(stored.slice(0, -1) + twin, 'p')).toThrow(SecretBoxError);
+  });
+
   it('masks keys to prefix and last four', () => {
     expect(maskSecret('sk_test_51Habcdefgh4242')).toBe('sk_test_…4242');
     expect(maskSecret('whsec_abcdefghijkl9876')).toBe('whsec_…9876');

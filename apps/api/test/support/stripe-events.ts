@@ -97,7 +97,7 @@ export function refund(p: PaymentRef, id: string, amount: number, status: 'pendi
   };
 }
 
-export function dispute(p: PaymentRef, id: string, status: 'needs_response' | 'won' | 'lost' | 'prevented') {
+export function dispute(p: PaymentRef, id: string, status: 'needs_response' | 'won' | 'lost' | 'prevented' | 'appeal_needs_response') {
   return {
     id,
     object: 'dispute',

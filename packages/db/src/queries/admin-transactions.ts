@@ -21,7 +21,7 @@ export interface TransactionFilter {
   amountMin?: number | undefined;
   amountMax?: number | undefined;
   search?: TransactionSearch | undefined;
-  /** `any`: disputed at all, closed included; `open`: a dispute that still needs the clinic. */
+  /** `any`: disputed at all, closed included; `open`: not decided yet (evidence due, or under the bank's review). */
   dispute?: 'any' | 'open' | undefined;
 }
 

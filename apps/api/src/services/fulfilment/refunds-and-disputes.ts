@@ -125,8 +125,10 @@ export async function applyDisputeUpdated(
   const payment = await lockPayment(trx, { paymentIntentId: fact.paymentIntentId, chargeId: fact.chargeId });
   if (!payment || payment.mode !== modeOf(livemode)) return { outcome: 'not_ours' };
   if (payment.dispute_status === fact.status) return { outcome: 'no_change' };
-  // A closed dispute stays closed: an older "needs_response" arriving late changes nothing.
-  if (payment.dispute_status && CLOSED_DISPUTE.has(payment.dispute_status) && !CLOSED_DISPUTE.has(fact.status)) {
+  // A closed dispute stays closed: an older "needs_response" arriving late changes nothing. The one
+  // way on from a loss is an appeal (appeal_needs_response, appeal_under_review).
+  const appealOfLoss = payment.dispute_status === 'lost' && fact.status.startsWith('appeal_');
+  if (payment.dispute_status && CLOSED_DISPUTE.has(payment.dispute_status) && !CLOSED_DISPUTE.has(fact.status) && !appealOfLoss) {
     return { outcome: 'no_change' };
   }
   await trx
