@@ -2,7 +2,7 @@
 // any count), a variant and a base event picked by the seed. Each is built when it is taken, so
 // its "right" timestamps are fresh when it is sent.
 import { FORGERY_KINDS, type ForgedRequest, type RefusalReason } from './forgery-kinds.js';
-import { seededRandom } from './seeded-random.js';
+import { seededRandom } from '../support/seeded-random.js';
 
 export interface Forgery extends ForgedRequest {
   kind: string;

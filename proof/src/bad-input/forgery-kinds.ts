@@ -4,7 +4,7 @@
 import { createHmac } from 'node:crypto';
 import type { WebhookSignatureReason } from '@clinicpay/payments';
 import { computeSignature, DEMO_KEYS, signatureHeader } from '@clinicpay/stripe-emulator';
-import type { Rng } from './seeded-random.js';
+import type { Rng } from '../support/seeded-random.js';
 
 /** What the API records in webhook_signature_failures.reason (wrong_mode_secret: stripe-inbox.service.ts). */
 export type RefusalReason = WebhookSignatureReason | 'wrong_mode_secret';

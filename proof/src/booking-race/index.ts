@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import { publicClient } from '../support/api-client.js';
 import { check, table, type PartResult, type ProofPart, type Scale } from '../report.js';
 import { countBy } from '../support/count-by.js';
-import { percentile } from '../support/percentiles.js';
+import { percentile } from '@clinicpay/api/bench/bench-support';
 import { addProofDoctors, freeSlots, type Slot } from '../support/proof-clinic.js';
 import { seededRandom } from '../support/seeded-random.js';
 import { startProofStack } from '../support/stack.js';
@@ -77,7 +77,7 @@ async function runRace(scale: Scale): Promise<PartResult> {
 
 /** Each time gets attempts/slots tries, spread over the replicas, in a seeded random order. */
 function planAttempts(slots: Slot[], count: number, urls: string[]): RaceAttempt[] {
-  const random = seededRandom(7);
+  const random = seededRandom(7).next;
   const attempts = Array.from({ length: count }, (_, i) => ({ slotIndex: i % slots.length, slot: slots[i % slots.length]!, apiUrl: urls[i % urls.length]! }));
   for (let i = attempts.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));

@@ -6,7 +6,7 @@ import { DEMO_ADMIN } from '@clinicpay/api/runtime';
 import { check, table, type PartResult, type ProofPart, type Scale } from '../report.js';
 import { signedInAdmin } from '../support/api-client.js';
 import { countBy } from '../support/count-by.js';
-import { percentile } from '../support/percentiles.js';
+import { percentile } from '@clinicpay/api/bench/bench-support';
 import { addProofDoctors, freeSlots } from '../support/proof-clinic.js';
 import { seededRandom } from '../support/seeded-random.js';
 import { startProofStack } from '../support/stack.js';
@@ -58,7 +58,7 @@ async function runChaos(scale: Scale): Promise<PartResult> {
     const slots = await freeSlots(pool.pick().client, doctors, bookings);
     if (slots.length < bookings) throw new Error(`Only ${slots.length} free slots for ${bookings} bookings.`);
     const admin = await signedInAdmin(() => pool.pick().url, DEMO_ADMIN);
-    const random = seededRandom(SEED);
+    const random = seededRandom(SEED).next;
     const outcomes: Outcome[] = Array.from({ length: bookings }, () => pickOutcome(random));
     const disruptions = planDisruptions(stack, pool, bookings);
     const deps = { pool, stripe: stack.stripe, admin, db: reader.db, random, released: [] };
