@@ -29,7 +29,7 @@ describe('keyboard only', () => {
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
 
     // The email field has focus on arrival; Enter submits.
-    expect(await focused(page)).toBe('Email');
+    await expect.poll(() => focused(page)).toBe('Email');
     await page.keyboard.type(ADMIN.email);
     await key('Tab');
     await page.keyboard.type(ADMIN.password);
@@ -48,7 +48,7 @@ describe('keyboard only', () => {
     await tabTo(page, /^Review refund$/);
     await key('Enter');
     await panel.getByRole('heading', { name: "Refund $20.00 of $60.00 to Ada Lovelace's card?" }).waitFor();
-    expect(await focused(page)).toBe("Refund $20.00 of $60.00 to Ada Lovelace's card?");
+    await expect.poll(() => focused(page)).toBe("Refund $20.00 of $60.00 to Ada Lovelace's card?");
     await tabTo(page, /^Refund \$20\.00$/);
     await key('Enter');
     await panel.getByText('Partially refunded').first().waitFor({ timeout: 15_000 });
@@ -58,7 +58,7 @@ describe('keyboard only', () => {
     // Escape closes the panel and puts focus back on the row's link.
     await key('Escape');
     await panel.waitFor({ state: 'detached' });
-    expect(await focused(page)).toBe(`Ada Lovelace, ${paid}`);
+    await expect.poll(() => focused(page)).toBe(`Ada Lovelace, ${paid}`);
 
     // Appointments through the navigation; cancel one, with its refund.
     await tabTo(page, /^Appointments$/, { max: 80 });
@@ -73,10 +73,10 @@ describe('keyboard only', () => {
     const question = page.getByRole('alertdialog', { name: 'Cancel this appointment?' });
     await question.waitFor();
     // The safe answer has focus first; Escape keeps the appointment.
-    expect(await focused(page)).toBe('Keep the appointment');
+    await expect.poll(() => focused(page)).toBe('Keep the appointment');
     await key('Escape');
     await question.waitFor({ state: 'detached' });
-    expect(await focused(page)).toBe('Cancel appointment');
+    await expect.poll(() => focused(page)).toBe('Cancel appointment');
     await key('Enter');
     await question.waitFor();
     await tabTo(page, /^Cancel and refund \$60\.00$/);

@@ -42,7 +42,7 @@ describe('patient books without paying online, and with the keyboard only', () =
     await tabTo(page, /General consultation/);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 2, name: 'Choose a doctor' }).waitFor();
-    expect(await focused(page)).toBe('Choose a doctor');
+    await expect.poll(() => focused(page)).toBe('Choose a doctor');
     await page.getByRole('button', { name: /Any available doctor/ }).waitFor();
 
     await tabTo(page, /Any available doctor/);
@@ -64,7 +64,7 @@ describe('patient books without paying online, and with the keyboard only', () =
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 2, name: 'Your details' }).waitFor();
 
-    expect(await focused(page)).toBe('Your details');
+    await expect.poll(() => focused(page)).toBe('Your details');
     // As a person would, wait to see the form before moving into it.
     await page.getByLabel('Full name').waitFor();
     await tabTo(page, /^Full name$/);

@@ -39,16 +39,16 @@ describe('accessibility', () => {
     const { keyboard } = shop.page;
 
     await tab(shop);
-    expect(await focused(shop)).toBe('Unmount checkout');
+    await expect.poll(() => focused(shop)).toBe('Unmount checkout');
     await tab(shop);
-    expect(await focused(shop)).toBe('frame:number');
+    await expect.poll(() => focused(shop)).toBe('frame:number');
 
     // An empty form: Enter on Pay puts focus on the first field that needs fixing.
     await tab(shop, 4);
-    expect(await focused(shop)).toBe('frame:pay');
+    await expect.poll(() => focused(shop)).toBe('frame:pay');
     await keyboard.press('Enter');
     await shop.checkout.getByText('Enter your card number.').waitFor();
-    expect(await focused(shop)).toBe('frame:number');
+    await expect.poll(() => focused(shop)).toBe('frame:number');
     expect(await shop.checkout.getByLabel('Card number').getAttribute('aria-invalid')).toBe('true');
     await shop.screenshot('10-field-errors');
 
@@ -66,13 +66,13 @@ describe('accessibility', () => {
     expect(await shop.checkout.getByLabel('Card number').inputValue()).toBe('4242 4242 4242 4242');
     expect(await shop.checkout.getByLabel('Expiry').inputValue()).toBe('12 / 34');
     await tab(shop);
-    expect(await focused(shop)).toBe('frame:pay');
+    await expect.poll(() => focused(shop)).toBe('frame:pay');
     expect(await shop.checkout.locator('.field-error:not([hidden])').count()).toBe(0);
     await shop.screenshot('11-keyboard-on-pay');
     await keyboard.press('Enter');
 
     await shop.checkout.getByRole('heading', { name: 'Payment successful' }).waitFor();
-    expect(await focused(shop)).toBe('frame:outcome-title');
+    await expect.poll(() => focused(shop)).toBe('frame:outcome-title');
     await expect
       .poll(() => shop.checkout.getByRole('status').innerText())
       .toBe('Payment successful.');
@@ -89,7 +89,7 @@ describe('accessibility', () => {
     await shop.payButton().press('Enter');
     const alert = shop.checkout.getByRole('alert');
     await alert.waitFor();
-    expect(await focused(shop)).toBe('frame:form-error');
+    await expect.poll(() => focused(shop)).toBe('frame:form-error');
     expect(await shop.checkout.getByLabel('Card number').getAttribute('aria-invalid')).toBe('true');
     // The card field's description now includes why it was refused.
     const describedBy = await shop.checkout

@@ -68,7 +68,7 @@ describe('paying with Stripe’s test cards', () => {
     const alert = shop.checkout.getByRole('alert');
     await alert.waitFor();
     expect(await alert.innerText()).toBe('Your card was declined. Try another card.');
-    expect(await focusedInFrame(shop)).toBe('form-error');
+    await expect.poll(() => focusedInFrame(shop)).toBe('form-error');
     await shop.screenshot('03-declined');
 
     const declined = await paymentIntentOf(session.id);
@@ -115,7 +115,7 @@ describe('paying with Stripe’s test cards', () => {
     await shop.payButton().click();
     const step = shop.checkout.getByRole('heading', { name: 'Confirm this payment' });
     await step.waitFor();
-    expect(await focusedInFrame(shop)).toBe('authenticate-title');
+    await expect.poll(() => focusedInFrame(shop)).toBe('authenticate-title');
     await shop.screenshot('04-authenticate');
     expect((await paymentIntentOf(session.id)).intent?.status).toBe('requires_action');
 

@@ -26,7 +26,11 @@ export async function tabTo(page: Page, name: RegExp, options: { frame?: Frame; 
   throw new Error(`Tab never reached ${name} in ${max} presses.`);
 }
 
-/** The element that has focus, named. */
+/**
+ * The element that has focus, named. Focus often moves a frame after the change that causes it
+ * (react-aria hands it back to a dialog's trigger in an animation frame), so tests poll it:
+ * `await expect.poll(() => focused(page)).toBe(...)`.
+ */
 export function focused(where: Page | Frame): Promise<string> {
   return where.evaluate(focusedName);
 }
