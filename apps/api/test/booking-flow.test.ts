@@ -1,3 +1,4 @@
+import { sql } from '@clinicpay/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCaller, startTestStack, type TestStack } from '../src/testing.js';
 import { book, consultation, freeSlots, patient, waitUntil } from './support/booking.js';
@@ -146,6 +147,38 @@ describe('booking with Stripe, end to end through the emulator', () => {
       code: 'CONFLICT',
       message: 'This booking is paid or confirmed; please call the clinic to change it.',
     });
+  });
+
+  it("keeps the patient's reason when the expiry it asked for comes back as checkout.session.expired", async () => {
+    const caller = createTestCaller(stack.api.runtime);
+    const slot = (await freeSlots(stack.api.runtime))[12]!;
+    const booking = await book(stack.api.runtime, { startsAt: slot.startsAt, doctorId: slot.doctorIds[0]! });
+    // Stripe answers the expiry late, so its event is delivered and applied before the answer.
+    stack.stripe.control.setApiLatency([{ method: 'POST', path: '^/v1/checkout/sessions/[^/]+/expire$', delayMs: 800 }]);
+    const expiredEvent = () =>
+      stack.api.db
+        .selectFrom('stripe_events')
+        .select(['outcome'])
+        .where('type', '=', 'checkout.session.expired')
+        .where(sql<string>`payload #>> '{data,object,metadata,booking_reference}'`, '=', booking.reference)
+        .executeTakeFirst();
+    const cancelled = await caller.booking.cancel({ reference: booking.reference, token: booking.token }).finally(() => stack.stripe.control.setApiLatency([]));
+
+    expect(cancelled).toMatchObject({ status: 'cancelled', cancelReason: 'cancelled_by_patient', payment: { status: 'expired' } });
+    await stack.stripe.control.waitForDeliveries();
+    // The event waited for the patient's cancel, then found nothing left to do.
+    expect(await expiredEvent()).toEqual({ outcome: 'no_change' });
+    const timeline = await stack.api.db
+      .selectFrom('appointment_events')
+      .innerJoin('appointments', 'appointments.id', 'appointment_events.appointment_id')
+      .select(['appointment_events.to_status', 'appointment_events.reason'])
+      .where('appointments.reference', '=', booking.reference)
+      .orderBy('appointment_events.id')
+      .execute();
+    expect(timeline).toEqual([
+      { to_status: 'pending_payment', reason: null },
+      { to_status: 'cancelled', reason: 'cancelled_by_patient' },
+    ]);
   });
 });
 

@@ -4,6 +4,7 @@
  * Stripe-shaped error; nothing a client sends can take the emulator down.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApiLatency } from './api-latency';
 import { API_VERSION } from './api-version';
 import { authenticate, authorize } from './auth';
 import { StripeApiError, badBody, bodyTooLarge, internalError, unrecognizedUrl } from './errors';
@@ -25,6 +26,8 @@ export interface ApiDeps {
   idempotency: IdempotencyStore;
   requests: RequestLog;
   bodyLimit?: number;
+  /** Deliberately slow answers (the control API sets them). */
+  latency?: ApiLatency;
 }
 
 interface Outcome {
@@ -180,6 +183,8 @@ export async function handleApi(
       console.error('[stripe-emulator] request failed:', error);
     outcome = errorOutcome(error instanceof StripeApiError ? error : internalError());
   }
+  const delayMs = deps.latency?.delayFor(req.method ?? 'GET', url.pathname) ?? 0;
+  if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
   const idempotencyKey = req.method === 'POST' ? header(req, 'idempotency-key') : undefined;
   sendJson(res, outcome.status, outcome.body, {
     'Request-Id': requestId,

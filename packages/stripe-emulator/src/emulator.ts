@@ -10,6 +10,7 @@ import { defaultKeys, Keyring, type ApiKeyConfig } from './keys';
 import { expireDueSessions } from './payments/expire-session';
 import { paySession, type PayOptions, type PayResult } from './payments/pay-session';
 import { TEST_CARDS } from './payments/test-cards';
+import { ApiLatency } from './api-latency';
 import { RequestLog } from './request-log';
 import { checkoutSessionRoutes } from './resources/checkout-sessions';
 import { eventRoutes } from './resources/events';
@@ -76,7 +77,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   for (const endpoint of options.webhooks ?? []) dispatcher.addEndpoint(endpoint);
   const idempotency = new IdempotencyStore();
   const requests = new RequestLog();
-  const control = createControl({ state, clock, dispatcher, idempotency, requests });
+  const latency = new ApiLatency();
+  const control = createControl({ state, clock, dispatcher, idempotency, requests, latency });
   const keyring = new Keyring(options.keys ?? defaultKeys());
   const api = {
     state,
@@ -89,6 +91,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     ]),
     idempotency,
     requests,
+    latency,
     ...(options.bodyLimit !== undefined ? { bodyLimit: options.bodyLimit } : {}),
   };
   const checkoutPage = {

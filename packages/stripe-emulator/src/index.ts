@@ -19,6 +19,7 @@ export {
 } from './payments/pay-session';
 export { completeAuthentication } from './payments/charge-card';
 export { findTestCard, TEST_CARDS, type TestCard } from './payments/test-cards';
+export type { ApiLatencyRule } from './api-latency';
 export type { LoggedRequest } from './request-log';
 export { EmulatorState } from './state';
 export { computeSignature, signatureHeader } from './webhooks/signer';

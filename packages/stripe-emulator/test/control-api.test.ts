@@ -136,6 +136,56 @@ describe('control API', () => {
     expect(broken.status).toBe(400);
   });
 
+  it('answers matching API requests late, after they took effect, until the rules are removed', async () => {
+    const client = createControlClient(emu.url);
+    const session = await stripe.checkout.sessions.create(sessionParams(emu));
+    const rules = await client.setApiLatency([
+      { method: 'POST', path: '^/v1/checkout/sessions/[^/]+/expire$', delayMs: 400 },
+    ]);
+    expect(rules).toEqual([
+      { method: 'POST', path: '^/v1/checkout/sessions/[^/]+/expire$', delayMs: 400 },
+    ]);
+
+    const started = Date.now();
+    const expiring = stripe.checkout.sessions.expire(session.id);
+    // The change is made at once; only the answer waits.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect((emu.control.object(session.id) as Stripe.Checkout.Session).status).toBe('expired');
+    expect((await expiring).status).toBe('expired');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(390);
+
+    // Other requests are not slowed.
+    const quick = Date.now();
+    await stripe.checkout.sessions.retrieve(session.id);
+    expect(Date.now() - quick).toBeLessThan(390);
+
+    expect(await client.setApiLatency([])).toEqual([]);
+    const again = await stripe.checkout.sessions.create(sessionParams(emu));
+    const onTime = Date.now();
+    await stripe.checkout.sessions.expire(again.id);
+    expect(Date.now() - onTime).toBeLessThan(390);
+  });
+
+  it('refuses a bad latency rule with a sentence and keeps the rules it had', async () => {
+    const client = createControlClient(emu.url);
+    await client.setApiLatency([{ path: '^/v1/refunds$', delayMs: 5 }]);
+    for (const rules of [
+      [{ delayMs: -1 }],
+      [{ delayMs: 60_001 }],
+      [{ delayMs: 1.5 }],
+      [{ delayMs: 10, path: '(' }],
+      [{ delayMs: 10, method: 'GET /x' }],
+    ]) {
+      const answer = await control('POST', '/api-latency', { rules });
+      expect(answer.status).toBe(400);
+      expect(answer.json.error?.message).toMatch(/^Invalid API latency rule: /);
+    }
+    expect((await control('POST', '/api-latency', { rules: 'slow' })).status).toBe(400);
+    expect(await client.apiLatency()).toEqual([{ path: '^/v1/refunds$', delayMs: 5 }]);
+    await control('POST', '/reset');
+    expect(await client.apiLatency()).toEqual([]);
+  });
+
   it('resets all state', async () => {
     await stripe.checkout.sessions.create(sessionParams(emu));
     expect((await control('POST', '/reset')).json.reset).toBe(true);

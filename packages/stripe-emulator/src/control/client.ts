@@ -3,6 +3,7 @@
  * end-to-end suite driving the dev start, say). In-process callers use `emulator.control`.
  */
 import type Stripe from 'stripe';
+import type { ApiLatencyRule } from '../api-latency';
 import type { Mode } from '../keys';
 import type { PayResult } from '../payments/pay-session';
 import type { LoggedRequest } from '../request-log';
@@ -88,6 +89,9 @@ export function createControlClient(emulatorUrl: string) {
       (await call<{ deleted: boolean }>('DELETE', `/webhooks/${id}`)).deleted,
     setWebhookFaults: (id: string, faults: WebhookFaults) =>
       call<WebhookEndpointInfo>('POST', `/webhooks/${id}/faults`, faults),
+    apiLatency: async () => (await call<{ rules: ApiLatencyRule[] }>('GET', '/api-latency')).rules,
+    setApiLatency: async (rules: ApiLatencyRule[]) =>
+      (await call<{ rules: ApiLatencyRule[] }>('POST', '/api-latency', { rules })).rules,
     resendEvent: async (eventId: string, endpointId?: string) =>
       (
         await call<{ deliveries: number }>('POST', `/events/${eventId}/resend`, {

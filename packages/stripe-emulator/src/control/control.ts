@@ -4,6 +4,7 @@
  * or dispute "from the dashboard", move the clock, inspect everything, inject webhook faults.
  */
 import type Stripe from 'stripe';
+import type { ApiLatency, ApiLatencyRule } from '../api-latency';
 import type { Clock } from '../clock';
 import { resourceMissing } from '../errors';
 import type { IdempotencyStore } from '../idempotency';
@@ -65,6 +66,9 @@ export interface EmulatorControl {
   addWebhookEndpoint(config: WebhookEndpointConfig): WebhookEndpointInfo;
   removeWebhookEndpoint(id: string): boolean;
   setWebhookFaults(id: string, faults: WebhookFaults): WebhookEndpointInfo;
+  /** Makes the API answer matching requests late (an empty list: on time again). */
+  setApiLatency(rules: ApiLatencyRule[]): ApiLatencyRule[];
+  apiLatency(): ApiLatencyRule[];
   webhookEndpoints(): WebhookEndpointInfo[];
   resendEvent(eventId: string, endpointId?: string): number;
   /** Resolves when every delivery has succeeded or used up its attempts. */
@@ -79,6 +83,7 @@ export interface ControlDeps {
   dispatcher: WebhookDispatcher;
   idempotency: IdempotencyStore;
   requests: RequestLog;
+  latency: ApiLatency;
 }
 
 function snapshot(state: EmulatorState, modes: readonly Mode[]): ObjectsSnapshot {
@@ -148,6 +153,8 @@ export function createControl(deps: ControlDeps): EmulatorControl {
     addWebhookEndpoint: (config) => dispatcher.addEndpoint(config),
     removeWebhookEndpoint: (id) => dispatcher.removeEndpoint(id),
     setWebhookFaults: (id, faults) => dispatcher.setFaults(id, faults),
+    setApiLatency: (rules) => deps.latency.set(rules),
+    apiLatency: () => deps.latency.list(),
     webhookEndpoints: () => dispatcher.listEndpoints(),
     resendEvent(eventId, endpointId) {
       const mode = state.modeOf(eventId);
@@ -175,6 +182,7 @@ export function createControl(deps: ControlDeps): EmulatorControl {
       state.reset();
       deps.idempotency.clear();
       deps.requests.clear();
+      deps.latency.set([]);
     },
   };
 }

@@ -3,6 +3,7 @@
  * Stripe client can reach it by accident). Each route calls the typed control function.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApiLatencyRule } from '../api-latency';
 import { StripeApiError } from '../errors';
 import { readBody } from '../http/body';
 import { sendJson } from '../http/respond';
@@ -31,6 +32,11 @@ const num = (body: Json, name: string): number | undefined => {
   if (typeof value !== 'number' || !Number.isFinite(value))
     throw new ControlError(`${name} must be a number`);
   return value;
+};
+/** The rules of POST /api-latency; each rule is checked where it is compiled. */
+const rulesOf = (body: Json): ApiLatencyRule[] => {
+  if (!Array.isArray(body.rules)) throw new ControlError('rules must be a list (empty to remove them)');
+  return body.rules as ApiLatencyRule[];
 };
 const mode = (q: URLSearchParams): Mode | undefined => {
   const m = q.get('mode');
@@ -142,6 +148,8 @@ const ROUTES: [string, string, Handler][] = [
     (c, { id = '' }) => ({ deleted: c.removeWebhookEndpoint(id) }),
   ],
   ['POST', '/_emulator/webhooks/:id/faults', (c, { id = '' }, b) => c.setWebhookFaults(id, b)],
+  ['GET', '/_emulator/api-latency', (c) => ({ rules: c.apiLatency() })],
+  ['POST', '/_emulator/api-latency', (c, _a, b) => ({ rules: c.setApiLatency(rulesOf(b)) })],
   ['POST', '/_emulator/reset', (c) => (c.reset(), { reset: true })],
 ];
 
