@@ -131,18 +131,23 @@ function succeededEvent(paymentId: string, i: number) {
   });
 }
 
-/** What the route's transaction writes for one succeeded event, as plain SQL. */
+/**
+ * What the route's transaction writes for one succeeded event, as plain SQL in the same statements
+ * (each status change and its timeline row in one statement, as packages/db's transitions do).
+ */
 async function sameWrites(db: Kysely<Database>, paymentId: string, event: { id: string }) {
   await sql`INSERT INTO stripe_events (stripe_event_id, type, livemode, payload) VALUES (${event.id}, 'payment_intent.succeeded', false, ${JSON.stringify(event)}) ON CONFLICT DO NOTHING`.execute(db);
   await db.transaction().execute(async (trx) => {
     await sql`SELECT id FROM stripe_events WHERE stripe_event_id = ${event.id} FOR UPDATE`.execute(trx);
     const payment = await sql<{ appointment_id: string }>`SELECT appointment_id FROM payments WHERE id = ${paymentId} FOR UPDATE`.execute(trx);
-    await sql`UPDATE payments SET status = 'completed', payment_intent_id = ${`pi_raw_${paymentId}`}, completed_at = now() WHERE id = ${paymentId} AND status = 'pending'`.execute(trx);
-    await sql`INSERT INTO payment_events (payment_id, from_status, to_status, source) VALUES (${paymentId}, 'pending', 'completed', 'webhook')`.execute(trx);
+    await sql`
+      WITH moved AS (UPDATE payments SET status = 'completed', payment_intent_id = ${`pi_raw_${paymentId}`}, completed_at = now() WHERE id = ${paymentId} AND status = 'pending' RETURNING id)
+      INSERT INTO payment_events (payment_id, from_status, to_status, source) SELECT id, 'pending', 'completed', 'webhook' FROM moved`.execute(trx);
     const appointmentId = payment.rows[0]!.appointment_id;
     await sql`SELECT id FROM appointments WHERE id = ${appointmentId} FOR UPDATE`.execute(trx);
-    await sql`UPDATE appointments SET status = 'confirmed' WHERE id = ${appointmentId} AND status = 'pending_payment'`.execute(trx);
-    await sql`INSERT INTO appointment_events (appointment_id, from_status, to_status, source) VALUES (${appointmentId}, 'pending_payment', 'confirmed', 'webhook')`.execute(trx);
+    await sql`
+      WITH moved AS (UPDATE appointments SET status = 'confirmed' WHERE id = ${appointmentId} AND status = 'pending_payment' RETURNING id)
+      INSERT INTO appointment_events (appointment_id, from_status, to_status, source) SELECT id, 'pending_payment', 'confirmed', 'webhook' FROM moved`.execute(trx);
     await sql`UPDATE stripe_events SET processed_at = now(), outcome = 'applied' WHERE stripe_event_id = ${event.id}`.execute(trx);
   });
 }

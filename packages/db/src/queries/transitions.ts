@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../schema.js';
 import type { AppointmentStatus, PaymentStatus } from '../statuses.js';
 import type { JsonObject } from '../tables/column-types.js';
@@ -17,6 +17,9 @@ export interface TransitionCause {
  * Moves an appointment from one of `from` to `to` by compare-and-set, and records it on the
  * timeline. Returns false (and changes nothing) when the appointment is not in one of `from`.
  * Throws SlotTakenError when `to` is active and the time is no longer free.
+ *
+ * One statement (the update in a CTE, the timeline row inserted from what it returned): these run
+ * inside transactions that hold row locks, and every round trip saved is time the locks are held.
  */
 export async function transitionAppointment(
   trx: Transaction<Database>,
@@ -26,23 +29,34 @@ export async function transitionAppointment(
   cause: TransitionCause,
   extra: { cancel_reason?: string | null } = {},
 ): Promise<boolean> {
+  const previous = previousOf(from);
   const moved = await withDbErrors(() =>
     trx
-      .updateTable('appointments')
-      .set({ status: to, updated_at: cause.at, ...extra })
-      .where('id', '=', appointmentId)
-      .where('status', 'in', from)
-      .returning(['id'])
+      .with('moved', (db) =>
+        db
+          .updateTable('appointments')
+          .set({ status: to, updated_at: cause.at, ...extra })
+          .where('id', '=', appointmentId)
+          .where('status', 'in', from)
+          .returning(['id']),
+      )
+      .insertInto('appointment_events')
+      .columns(['appointment_id', 'from_status', 'to_status', 'source', 'reason', 'details', 'at'])
+      .expression((eb) =>
+        eb.selectFrom('moved').select([
+          'moved.id',
+          sql<AppointmentStatus | null>`${previous}::text`.as('from_status'),
+          sql<AppointmentStatus>`${to}::text`.as('to_status'),
+          sql<string>`${cause.source}::text`.as('source'),
+          sql<string | null>`${cause.reason ?? null}::text`.as('reason'),
+          sql<string>`${timelineDetails(cause, from, previous)}::jsonb`.as('details'),
+          sql<Date>`${cause.at}::timestamptz`.as('at'),
+        ]),
+      )
+      .returning(['appointment_id'])
       .executeTakeFirst(),
   );
-  if (!moved) return false;
-  // With several possible `from` states the previous one is not known here: keep the set.
-  const previous = from.length === 1 ? from[0]! : null;
-  await recordAppointmentEvent(trx, appointmentId, previous, to, {
-    ...cause,
-    details: { ...cause.details, ...(previous ? {} : { from: [...from] }) },
-  });
-  return true;
+  return moved !== undefined;
 }
 
 type PaymentChanges = Partial<{
@@ -57,7 +71,7 @@ type PaymentChanges = Partial<{
   completed_at: Date;
 }>;
 
-/** The payment's counterpart of transitionAppointment: compare-and-set plus a timeline row. */
+/** The payment's counterpart of transitionAppointment: compare-and-set plus a timeline row, one statement. */
 export async function transitionPayment(
   trx: Transaction<Database>,
   paymentId: string,
@@ -66,20 +80,43 @@ export async function transitionPayment(
   cause: TransitionCause,
   changes: PaymentChanges = {},
 ): Promise<boolean> {
-  const current = await trx
-    .updateTable('payments')
-    .set({ status: to, updated_at: cause.at, ...changes })
-    .where('id', '=', paymentId)
-    .where('status', 'in', from)
-    .returning(['id'])
+  const previous = previousOf(from);
+  const moved = await trx
+    .with('moved', (db) =>
+      db
+        .updateTable('payments')
+        .set({ status: to, updated_at: cause.at, ...changes })
+        .where('id', '=', paymentId)
+        .where('status', 'in', from)
+        .returning(['id']),
+    )
+    .insertInto('payment_events')
+    .columns(['payment_id', 'from_status', 'to_status', 'source', 'reason', 'stripe_event_id', 'details', 'at'])
+    .expression((eb) =>
+      eb.selectFrom('moved').select([
+        'moved.id',
+        sql<PaymentStatus | null>`${previous}::text`.as('from_status'),
+        sql<PaymentStatus>`${to}::text`.as('to_status'),
+        sql<string>`${cause.source}::text`.as('source'),
+        sql<string | null>`${cause.reason ?? null}::text`.as('reason'),
+        sql<string | null>`${cause.stripeEventId ?? null}::text`.as('stripe_event_id'),
+        sql<string>`${timelineDetails(cause, from, previous)}::jsonb`.as('details'),
+        sql<Date>`${cause.at}::timestamptz`.as('at'),
+      ]),
+    )
+    .returning(['payment_id'])
     .executeTakeFirst();
-  if (!current) return false;
-  const previous = from.length === 1 ? from[0]! : null;
-  await recordPaymentEvent(trx, paymentId, previous, to, {
-    ...cause,
-    details: { ...cause.details, ...(previous ? {} : { from: [...from] }) },
-  });
-  return true;
+  return moved !== undefined;
+}
+
+/** With several possible `from` states the previous one is not known here. */
+function previousOf<S extends string>(from: readonly S[]): S | null {
+  return from.length === 1 ? from[0]! : null;
+}
+
+/** The cause's details, plus the set the record was moved from when the previous state is not known. */
+function timelineDetails(cause: TransitionCause, from: readonly string[], previous: string | null): string {
+  return JSON.stringify({ ...cause.details, ...(previous ? {} : { from: [...from] }) });
 }
 
 export async function recordPaymentEvent(
