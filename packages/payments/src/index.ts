@@ -9,6 +9,7 @@ export {
 export {
   createStripeGateway,
   type CreatedCheckoutSession,
+  type EmbeddedCheckoutSession,
   type ExpireCheckoutSessionResult,
   type StripeGateway,
   type StripeGatewayOptions,

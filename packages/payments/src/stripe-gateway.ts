@@ -27,11 +27,20 @@ export type ExpireCheckoutSessionResult =
   /** The patient paid first: the caller must fulfil (or refund), not cancel. */
   | { outcome: 'already_complete'; session: CheckoutSessionState };
 
+/** A session with the secret Embedded Checkout mounts it by, kept apart from the state others log. */
+export interface EmbeddedCheckoutSession {
+  session: CheckoutSessionState;
+  /** Null when Stripe gives none (a session that is not embedded). */
+  clientSecret: string | null;
+}
+
 export interface StripeGateway {
   /** Proves the key works with the call checkout really makes; throws GatewayNotConfiguredError. */
   verifyCredentials(): Promise<void>;
   createCheckoutSession(input: CreateCheckoutSessionInput): Promise<CreatedCheckoutSession>;
   retrieveCheckoutSession(id: string): Promise<CheckoutSessionState>;
+  /** The same read, with the client secret, to mount an existing session's card form again. */
+  retrieveEmbeddedCheckout(id: string): Promise<EmbeddedCheckoutSession>;
   expireCheckoutSession(id: string): Promise<ExpireCheckoutSessionResult>;
   refund(input: RefundInput): Promise<RefundResult>;
 }
@@ -85,6 +94,16 @@ export function createStripeGateway(options: StripeGatewayOptions): StripeGatewa
     },
 
     retrieveCheckoutSession: retrieve,
+
+    async retrieveEmbeddedCheckout(id) {
+      const session = await call((client) =>
+        client.checkout.sessions.retrieve(id, { expand: ['payment_intent'] }),
+      );
+      return {
+        session: checkoutSessionState(session),
+        clientSecret: session.client_secret ?? null,
+      };
+    },
 
     async expireCheckoutSession(id) {
       try {

@@ -186,6 +186,21 @@ describe('retrieveCheckoutSession', () => {
   });
 });
 
+describe('retrieveEmbeddedCheckout', () => {
+  it('reads a session with the client secret its card form mounts by', async () => {
+    const created = await gatewayFor(emu).createCheckoutSession(checkoutInput(emu));
+    const embedded = await gatewayFor(emu).retrieveEmbeddedCheckout(created.id);
+    expect(embedded.clientSecret).toBe(created.clientSecret);
+    expect(embedded.session).toMatchObject({
+      id: created.id,
+      status: 'open',
+      paymentStatus: 'unpaid',
+    });
+    // The state others log and store carries no secret.
+    expect(JSON.stringify(embedded.session)).not.toContain('_secret_');
+  });
+});
+
 describe('expireCheckoutSession', () => {
   it('expires an open session, and a second expiry is fine', async () => {
     const { id } = await gatewayFor(emu).createCheckoutSession(checkoutInput(emu));

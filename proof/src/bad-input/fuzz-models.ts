@@ -119,6 +119,12 @@ export function fuzzModels(world: FuzzWorld): Record<string, fc.Arbitrary<unknow
       // With the real token the booking (confirmed by the webhook half) can no longer be cancelled: 409.
       token: fc.oneof(fc.constant(world.booking.token), nearToken),
     }),
+    // Half the valid inputs are the genuine link, so the "nothing to pay" refusal is met too.
+    'booking.resumeCheckout': input(fc.oneof(fc.constant({ reference: world.booking.reference, token: world.booking.token }), fc.record({ reference: fc.oneof(reference, randomReference), token })), {
+      reference: fc.oneof(randomReference, fc.constantFrom(world.booking.reference.toLowerCase(), ` ${world.booking.reference} `)),
+      // With the real token the booking (confirmed by the webhook half) has nothing to pay: 409.
+      token: fc.oneof(fc.constant(world.booking.token), nearToken, fc.constantFrom(world.booking.sessionId)),
+    }),
     'admin.auth.signIn': input(
       fc.record({ email: fc.oneof(fc.constantFrom(world.adminEmail, world.adminEmail.toUpperCase()), fc.emailAddress()), password: fc.string({ minLength: 1, maxLength: 256 }) }),
       { email, password: fc.oneof(fc.constantFrom('', 'x'.repeat(257)), fc.string({ maxLength: 300 })) },

@@ -18,6 +18,7 @@ export const APP_ERRORS = {
   card_payment_unavailable: 'SERVICE_UNAVAILABLE',
   amount_not_accepted: 'BAD_REQUEST',
   booking_not_cancellable: 'CONFLICT',
+  checkout_not_resumable: 'CONFLICT',
   payment_not_found: 'NOT_FOUND',
   appointment_not_found: 'NOT_FOUND',
   refund_not_allowed: 'BAD_REQUEST',

@@ -13,6 +13,12 @@ const LIMITED: Record<string, { limit: (s: SecurityConfig) => RateLimit; message
     limit: (s) => s.rateLimits.booking,
     message: (wait) => `Too many bookings from your network in a short time. Please wait ${wait} and try again, or call the clinic.`,
   },
+  // Each call asks Stripe for the session: booking.create's limit, counted on its own, keeps a
+  // stolen status link from spending the clinic's Stripe rate limit.
+  'booking.resumeCheckout': {
+    limit: (s) => s.rateLimits.booking,
+    message: (wait) => `Too many attempts to open the card form from your network. Please wait ${wait} and try again; your time stays held meanwhile.`,
+  },
   'booking.status': {
     limit: (s) => s.rateLimits.bookingStatus,
     message: (wait) => `Too many requests for booking details from your network. Please wait ${wait} and try again.`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AvailabilityInput, BookingStatusInput, CreateBookingInput } from './booking-inputs.js';
+import { AvailabilityInput, BookingStatusInput, CreateBookingInput, ResumeCheckoutInput } from './booking-inputs.js';
 
 const serviceId = '7c1d0000-0000-4000-8000-0000000000a1';
 const valid = {
@@ -46,5 +46,10 @@ describe('booking inputs', () => {
   it('needs a token or a session id to read a booking', () => {
     expect(BookingStatusInput.safeParse({ reference: 'CP-7K2M9Q' }).success).toBe(false);
     expect(BookingStatusInput.safeParse({ reference: 'CP-7K2M9Q', sessionId: 'cs_test_abcdefghijkl' }).success).toBe(true);
+  });
+
+  it('needs the status link’s token, not a session id, to reopen the card form', () => {
+    expect(ResumeCheckoutInput.safeParse({ reference: 'CP-7K2M9QXD', sessionId: 'cs_test_abcdefghijkl' }).success).toBe(false);
+    expect(ResumeCheckoutInput.parse({ reference: ' CP-7K2M9QXD ', token: 't'.repeat(32) })).toEqual({ reference: 'CP-7K2M9QXD', token: 't'.repeat(32) });
   });
 });

@@ -69,8 +69,15 @@ export const BookingStatusInput = z
   });
 export type BookingStatusInput = z.infer<typeof BookingStatusInput>;
 
-export const CancelBookingInput = z.object({ reference, token: z.string().min(20).max(200) });
+/** The status link's secret: what allows changing a booking or paying it, never the session id alone. */
+const accessToken = z.string().min(20).max(200);
+
+export const CancelBookingInput = z.object({ reference, token: accessToken });
 export type CancelBookingInput = z.infer<typeof CancelBookingInput>;
+
+/** Opening the card form again for an unpaid booking, from its status link. */
+export const ResumeCheckoutInput = z.object({ reference, token: accessToken });
+export type ResumeCheckoutInput = z.infer<typeof ResumeCheckoutInput>;
 
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);

@@ -1,10 +1,9 @@
 import type { BookingStatusInput } from '@clinicpay/contracts';
 import type { CheckoutSessionState } from '@clinicpay/payments';
 import type { AppDeps } from '../../trpc.js';
-import { fulfil } from '../fulfilment/fulfil.js';
-import { effectOfSession } from '../fulfilment/session-effects.js';
 import { loadStripeSettings } from '../payments/stripe-settings.js';
 import { authorizedBooking, bookingView, findBooking, type BookingRow } from './booking-read.js';
+import { applySessionToBooking, secretKeyOf } from './session-reconcile.js';
 
 /**
  * The booking as the patient sees it. While a card payment is pending it asks Stripe for the
@@ -39,7 +38,7 @@ function stripeCheckDue(paymentId: string, now: Date, fromReturnPage: boolean): 
 
 async function reconcileWithStripe(deps: AppDeps, booking: BookingRow): Promise<boolean> {
   const settings = await loadStripeSettings(deps);
-  const secretKey = booking.payment_mode ? settings?.keys[booking.payment_mode].secretKey : null;
+  const secretKey = secretKeyOf(booking, settings);
   if (!secretKey) return false;
   let session: CheckoutSessionState;
   try {
@@ -49,13 +48,6 @@ async function reconcileWithStripe(deps: AppDeps, booking: BookingRow): Promise<
     deps.logger.warn({ err: error, reference: booking.reference }, 'status page could not reach Stripe');
     return false;
   }
-  const effect = effectOfSession(session, booking.payment_id!);
-  if (!effect) return false;
-  const result = await fulfil(deps, effect, {
-    livemode: session.livemode,
-    settings,
-    cause: { source: 'status_page', at: deps.clock.now(), details: { checkout_session_id: session.id } },
-  });
-  return result.outcome === 'applied';
+  return applySessionToBooking(deps, booking, session, settings);
 }
 
