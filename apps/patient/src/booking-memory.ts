@@ -1,12 +1,14 @@
 import type { CreateBookingRequest } from './trpc.js';
 
-// What this tab remembers about the bookings it made: the status link's token (the return URL
-// carries only the session id) and the request, so "Book this time again" is one click.
-// sessionStorage: it survives Stripe's return redirect, and not the patient closing the tab.
+// What this tab remembers about the bookings it made or paid: the status link's token (the return
+// URL carries only the session id) and, for the ones it made, the request, so "Book this time
+// again" is one click. sessionStorage: it survives Stripe's return redirect, and not the patient
+// closing the tab.
 
 export interface RememberedBooking {
   token: string;
-  request: CreateBookingRequest;
+  /** Null for a booking this tab opened from its status link rather than made. */
+  request: CreateBookingRequest | null;
 }
 
 const key = (reference: string) => `clinicpay.booking.${reference.toUpperCase()}`;

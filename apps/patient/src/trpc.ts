@@ -27,4 +27,5 @@ export type Slot = Availability['days'][number]['slots'][number];
 export type PaymentMethods = RouterOutputs['catalogue']['paymentMethods'];
 export type CreatedBooking = RouterOutputs['booking']['create'];
 export type BookingStatus = RouterOutputs['booking']['status'];
+export type ResumedCheckout = RouterOutputs['booking']['resumeCheckout'];
 export type CreateBookingRequest = RouterInputs['booking']['create'];

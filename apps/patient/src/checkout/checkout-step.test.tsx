@@ -66,6 +66,20 @@ describe('CheckoutStep', () => {
     expect(cancel).toHaveBeenCalledWith({ reference: 'CP-7K2M9QXD', token: TOKEN });
   });
 
+  it('on the result page: hands the outcome back instead of navigating, and offers no other way to pay', async () => {
+    const onResult = vi.fn();
+    const cancel = vi.fn(() => bookingStatus({ status: 'cancelled', cancelReason: 'cancelled_by_patient' }));
+    renderWithApi(
+      <CheckoutStep checkout={checkout} stripeJsUrl={null} timeZone="America/New_York" onResult={onResult} />,
+      { 'booking.status': () => pendingStatus, 'booking.cancel': cancel },
+      { path: '/booking/CP-7K2M9QXD?token=t', route: '/booking/:reference' },
+    );
+    expect(screen.queryByRole('button', { name: 'Pay another way' })).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel this booking' }));
+    await waitFor(() => expect(onResult).toHaveBeenCalledTimes(1));
+    expect(routerProbe.location).toBe('/booking/CP-7K2M9QXD?token=t');
+  });
+
   it('says what to do when Stripe.js cannot load, and tries again', async () => {
     vi.mocked(getStripe).mockImplementationOnce(() => Promise.reject(new Error('blocked')));
     renderStep({ 'booking.status': () => pendingStatus });

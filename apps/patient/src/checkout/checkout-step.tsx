@@ -22,8 +22,13 @@ export interface CheckoutStepProps {
   checkout: PendingCheckout;
   stripeJsUrl: string | null;
   timeZone: string;
-  /** The booking was cancelled to pay another way: back to the payment choice. */
-  onLeave: () => void;
+  /** The booking was cancelled to pay another way: back to the payment choice. Without it, not offered. */
+  onLeave?: (() => void) | undefined;
+  /**
+   * The form is done with (paid, cancelled, or decided on the server). By default the result
+   * page opens; the result page itself, where the form can open too, reads the booking again.
+   */
+  onResult?: (() => void) | undefined;
 }
 
 /**
@@ -31,7 +36,7 @@ export interface CheckoutStepProps {
  * status is polled, so a decision taken on the server (a decline, a lapsed hold, a payment that
  * landed by webhook) replaces the form with the result at once.
  */
-export function CheckoutStep({ checkout, stripeJsUrl, timeZone, onLeave }: CheckoutStepProps) {
+export function CheckoutStep({ checkout, stripeJsUrl, timeZone, onLeave, onResult }: CheckoutStepProps) {
   const navigate = useNavigate();
   const { reference, token } = checkout;
   const resultUrl = `/booking/${reference}?token=${encodeURIComponent(token)}`;
@@ -52,8 +57,9 @@ export function CheckoutStep({ checkout, stripeJsUrl, timeZone, onLeave }: Check
 
   const showResult = useCallback(() => {
     clearSavedWizard();
-    void navigate(resultUrl);
-  }, [navigate, resultUrl]);
+    if (onResult) onResult();
+    else void navigate(resultUrl);
+  }, [navigate, resultUrl, onResult]);
   // Memoised once per session: react-stripe-js refuses options that change (onComplete included).
   const options = useMemo(
     () => ({ fetchClientSecret: () => Promise.resolve(checkout.clientSecret), onComplete: showResult }),
@@ -106,9 +112,11 @@ export function CheckoutStep({ checkout, stripeJsUrl, timeZone, onLeave }: Check
         </p>
       ) : null}
       <div className="flex flex-wrap gap-3">
-        <BusyButton variant="secondary" isBusy={cancel.isPending} busyLabel="Cancelling…" onPress={() => cancelThen(onLeave)}>
-          Pay another way
-        </BusyButton>
+        {onLeave ? (
+          <BusyButton variant="secondary" isBusy={cancel.isPending} busyLabel="Cancelling…" onPress={() => cancelThen(onLeave)}>
+            Pay another way
+          </BusyButton>
+        ) : null}
         <BusyButton variant="secondary" isBusy={cancel.isPending} busyLabel="Cancelling…" onPress={() => cancelThen(showResult)}>
           Cancel this booking
         </BusyButton>

@@ -1,10 +1,25 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
-import { rememberBooking } from '../booking-memory.js';
+import type { ReactNode } from 'react';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { recallBooking, rememberBooking } from '../booking-memory.js';
 import { bookingStatus, CLINIC, PATIENT, SERVICES } from '../test/fixtures.js';
 import { apiError, routerProbe, renderWithApi, type Handlers } from '../test/render-with-api.js';
 import { BookingPage } from './booking-page.js';
+
+// Stripe's React components stand in for the iframe; the options they are handed are kept.
+const providerOptions: unknown[] = [];
+vi.mock('@stripe/react-stripe-js', () => ({
+  EmbeddedCheckoutProvider: ({ options, children }: { options: unknown; children: ReactNode }) => {
+    providerOptions.push(options);
+    return <div>{children}</div>;
+  },
+  EmbeddedCheckout: () => <p>Card number</p>,
+}));
+// A Stripe.js already on the page, as the emulator's stand-in defines it: loadStripe uses it.
+beforeAll(() => {
+  window.Stripe = Object.assign(() => ({}), { version: 'endive' }) as unknown as typeof window.Stripe;
+});
 
 const TOKEN = 'tok_'.padEnd(32, 'x');
 const request = {
@@ -117,6 +132,81 @@ describe('BookingPage', () => {
     expect(await screen.findByText(/Please wait 40 seconds and try again\. Your booking is not affected\./)).toBeTruthy();
     expect(screen.queryByText(/Check your internet connection/)).toBeNull();
     expect(reads).toBe(1);
+  });
+
+  describe('Pay now, from the status link', () => {
+    const pending = () => bookingStatus({ status: 'pending_payment', holdExpiresAt: '2030-03-01T19:32:00.000Z', payment: { ...bookingStatus().payment!, status: 'pending' } });
+    const resumed = {
+      reference: 'CP-7K2M9QXD',
+      holdExpiresAt: '2030-03-01T19:32:00.000Z',
+      checkout: { clientSecret: 'cs_test_9_secret_9', publishableKey: 'pk_test_demo' },
+      stripeJsUrl: null,
+    };
+
+    it('opens the booking’s own card form in the page', async () => {
+      providerOptions.length = 0;
+      const resume = vi.fn(() => resumed);
+      renderPage(`/booking/CP-7K2M9QXD?token=${TOKEN}`, { 'booking.status': pending, 'booking.resumeCheckout': resume });
+      await userEvent.click(await screen.findByRole('button', { name: 'Pay now' }));
+
+      const heading = await screen.findByRole('heading', { level: 2, name: 'Pay by card' });
+      await waitFor(() => expect(document.activeElement).toBe(heading));
+      expect(await screen.findByText('Card number')).toBeTruthy();
+      expect(resume).toHaveBeenCalledWith({ reference: 'CP-7K2M9QXD', token: TOKEN });
+      const options = providerOptions.at(-1) as { fetchClientSecret: () => Promise<string> };
+      await expect(options.fetchClientSecret()).resolves.toBe('cs_test_9_secret_9');
+      expect(screen.getByText(/^We hold this time for you until 2:32 PM/)).toBeTruthy();
+      // The form's own buttons replace the page's; without this tab's request there is no wizard to go back to.
+      expect(screen.getAllByRole('button', { name: 'Cancel this booking' })).toHaveLength(1);
+      expect(screen.queryByRole('button', { name: 'Pay now' })).toBeNull();
+      expect(screen.queryByRole('button', { name: 'Pay another way' })).toBeNull();
+      // Stripe's return URL has no token: the return page finds it in this tab.
+      expect(recallBooking('CP-7K2M9QXD')).toEqual({ token: TOKEN, request: null });
+    });
+
+    it('shows the API’s sentence when the form cannot open, and lets the patient try again', async () => {
+      let attempts = 0;
+      renderPage(`/booking/CP-7K2M9QXD?token=${TOKEN}`, {
+        'booking.status': pending,
+        'booking.resumeCheckout': () => {
+          if (++attempts === 1) throw apiError('stripe_unreachable', 'We could not reach the card payment service. Please try again in a moment; your time stays held.');
+          return resumed;
+        },
+      });
+      await userEvent.click(await screen.findByRole('button', { name: 'Pay now' }));
+      expect((await screen.findByRole('alert')).textContent).toBe('We could not reach the card payment service. Please try again in a moment; your time stays held.');
+      await userEvent.click(screen.getByRole('button', { name: 'Pay now' }));
+      expect(await screen.findByText('Card number')).toBeTruthy();
+    });
+
+    it('reads the booking again when it was paid or released meanwhile', async () => {
+      let paid = false;
+      renderPage(`/booking/CP-7K2M9QXD?token=${TOKEN}`, {
+        'booking.status': () => (paid ? bookingStatus() : pending()),
+        'booking.resumeCheckout': () => {
+          paid = true;
+          throw apiError('checkout_not_resumable', 'This booking is already paid and confirmed; there is nothing more to pay.');
+        },
+      });
+      await userEvent.click(await screen.findByRole('button', { name: 'Pay now' }));
+      expect(await screen.findByRole('heading', { level: 1, name: 'Your appointment is confirmed' })).toBeTruthy();
+    });
+
+    it('is not offered without the status link’s token', async () => {
+      renderPage('/booking/CP-7K2M9QXD?session_id=cs_test_abc123456', { 'booking.status': pending });
+      expect(await screen.findByRole('heading', { level: 1, name: 'Waiting for your payment' })).toBeTruthy();
+      expect(screen.queryByRole('button', { name: 'Pay now' })).toBeNull();
+    });
+
+    it('in the tab that booked, Pay another way cancels and returns to the wizard’s payment step', async () => {
+      rememberBooking('CP-7K2M9QXD', { token: TOKEN, request });
+      const cancel = vi.fn(() => bookingStatus({ status: 'cancelled', cancelReason: 'cancelled_by_patient' }));
+      renderPage(`/booking/CP-7K2M9QXD?token=${TOKEN}`, { 'booking.status': pending, 'booking.resumeCheckout': () => resumed, 'booking.cancel': cancel });
+      await userEvent.click(await screen.findByRole('button', { name: 'Pay now' }));
+      await userEvent.click(await screen.findByRole('button', { name: 'Pay another way' }));
+      await waitFor(() => expect(routerProbe.location).toBe('/'));
+      expect(cancel).toHaveBeenCalledWith({ reference: 'CP-7K2M9QXD', token: TOKEN });
+    });
   });
 
   it('asks for the link when neither token nor session id is there', () => {

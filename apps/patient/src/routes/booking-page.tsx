@@ -9,7 +9,7 @@ import { ConfirmedView } from '../result/confirmed-view.js';
 import { ProcessingView } from '../result/processing-view.js';
 import { StatusLink } from '../result/status-link.js';
 import { trpc, type BookingStatus } from '../trpc.js';
-import { clearSavedWizard, savedCheckoutReference } from '../wizard/use-wizard.js';
+import { clearSavedWizard } from '../wizard/use-wizard.js';
 
 /** While a payment is undecided the status is read again this often (each read asks Stripe). */
 const PROCESSING_POLL_MS = 2000;
@@ -101,7 +101,7 @@ export function BookingPage() {
             <EmptyState title="The clinic marked this appointment as missed.">Please call the clinic if this is wrong.</EmptyState>
           ) : null}
           {booking.status === 'pending_payment' ? (
-            <ProcessingView booking={booking} token={token} canResumePayment={savedCheckoutReference() === booking.reference} />
+            <ProcessingView booking={booking} token={token} request={remembered?.request ?? null} />
           ) : null}
           {booking.status === 'cancelled' ? <CancelledView booking={booking} remembered={remembered} /> : null}
           {token && booking.status !== 'cancelled' ? <StatusLink reference={booking.reference} token={token} /> : null}

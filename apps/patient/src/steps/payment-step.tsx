@@ -2,6 +2,7 @@ import type { PaymentMethodChoice } from '@clinicpay/contracts';
 import { ErrorMessage, LoadingRegion, Radio, RadioGroup, Skeleton } from '@clinicpay/ui';
 import { BusyButton } from '@clinicpay/ui';
 import { Suspense, useEffect, type ReactNode } from 'react';
+import { CheckoutSkeleton } from '../checkout/checkout-skeleton.js';
 import { CheckoutStep, preloadCheckout } from '../checkout/preload-checkout.js';
 import { trpc, type PaymentMethods } from '../trpc.js';
 import type { StepProps } from '../wizard/step-props.js';
@@ -154,14 +155,6 @@ function PaymentSkeleton() {
         <Skeleton className="h-20 w-full rounded-xl" />
         <Skeleton className="h-44 w-full rounded-xl" />
       </div>
-    </LoadingRegion>
-  );
-}
-
-export function CheckoutSkeleton() {
-  return (
-    <LoadingRegion label="Loading the card form…">
-      <Skeleton className="h-[560px] w-full rounded-xl" />
     </LoadingRegion>
   );
 }

@@ -45,13 +45,3 @@ export function saveWizardForCheckout(state: WizardState): void {
     // The caller passes the state through navigation too.
   }
 }
-
-/** The reference of the booking whose card form this tab keeps, if any. */
-export function savedCheckoutReference(): string | null {
-  try {
-    const saved = sessionStorage.getItem(KEY);
-    return saved ? ((JSON.parse(saved) as Partial<WizardState>).checkout?.reference ?? null) : null;
-  } catch {
-    return null;
-  }
-}
