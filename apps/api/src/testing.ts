@@ -117,5 +117,6 @@ export async function startTestStack(options: { env?: Record<string, string>; we
 
 // What tools that drive the API from outside (the proof's forgeries and fuzzing) must match.
 export { CSRF_HEADER } from './http/request-meta.js';
+export { forgetStripeSettings } from './services/payments/stripe-settings-cache.js';
 export { WEBHOOK_BODY_LIMIT } from './http/stripe-webhook.route.js';
 export { securityEnvShape } from './security/security-config.js';

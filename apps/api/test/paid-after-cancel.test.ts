@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from '../src/testing.js';
+import { startTestStack, type TestStack, forgetStripeSettings } from '../src/testing.js';
 import { book, freeSlots, waitUntil } from './support/booking.js';
 import { reserveRefund } from '../src/services/refunds/refund.service.js';
 import { deliver } from './support/stripe-events.js';
@@ -92,6 +92,7 @@ describe('paid after the server cancelled', () => {
 
   it('under policy "retry" keeps the hold after a decline; the next card confirms', async () => {
     await stack.api.db.updateTable('gateway_settings').set({ failure_policy: 'retry' }).where('gateway', '=', 'stripe').execute();
+    forgetStripeSettings(stack.api.db);
     try {
       const slot = (await freeSlots(runtime()))[7]!;
       const booking = await book(runtime(), { startsAt: slot.startsAt });
@@ -105,6 +106,7 @@ describe('paid after the server cancelled', () => {
       expect(await waitUntil(() => state(booking.reference), (s) => s.status === 'confirmed')).toMatchObject({ status: 'confirmed', payment: 'completed' });
     } finally {
       await stack.api.db.updateTable('gateway_settings').set({ failure_policy: 'cancel' }).where('gateway', '=', 'stripe').execute();
+      forgetStripeSettings(stack.api.db);
     }
   });
 });

@@ -5,7 +5,7 @@ import { sql } from '@clinicpay/db';
 import { generateApiKey } from '@clinicpay/stripe-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stripeSecretPurpose } from '../src/security/secret-purposes.js';
-import { startTestStack, type TestStack } from '../src/testing.js';
+import { startTestStack, type TestStack, forgetStripeSettings } from '../src/testing.js';
 import { insertPendingStripePayment, paymentState } from './support/payment-fixture.js';
 import { deliver, newPaymentRef, paymentIntent, signed, stripeEvent } from './support/stripe-events.js';
 
@@ -84,6 +84,7 @@ describe('one webhook URL for both modes', () => {
       })
       .where('gateway', '=', 'stripe')
       .execute();
+    forgetStripeSettings(db());
     try {
       // Signed with the live secret but claiming a live event: our test payment is not its business.
       const liveEvent = stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded'), { livemode: true });
@@ -97,6 +98,7 @@ describe('one webhook URL for both modes', () => {
       expect(await paymentState(db(), fixture.paymentId)).toMatchObject({ payment: 'completed', appointment: 'confirmed' });
     } finally {
       await db().updateTable('gateway_settings').set({ mode: 'test' }).where('gateway', '=', 'stripe').execute();
+      forgetStripeSettings(db());
     }
   });
 
@@ -109,6 +111,7 @@ describe('one webhook URL for both modes', () => {
       .set({ live_webhook_secret_encrypted: box.encrypt('whsec_liveModeSigningSecret000000000000', stripeSecretPurpose('live', 'webhook_secret')) })
       .where('gateway', '=', 'stripe')
       .execute();
+    forgetStripeSettings(db());
     const failuresBefore = await failures();
     const forged = stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded'), { livemode: true });
     const reply = await deliver(stack.api.url, forged); // signed with the (test) demo secret
@@ -125,6 +128,7 @@ describe('one webhook URL for both modes', () => {
   it('refuses every event while no signing secret is saved', async () => {
     const saved = await db().selectFrom('gateway_settings').select(['test_webhook_secret_encrypted', 'live_webhook_secret_encrypted']).where('gateway', '=', 'stripe').executeTakeFirstOrThrow();
     await db().updateTable('gateway_settings').set({ test_webhook_secret_encrypted: null, live_webhook_secret_encrypted: null }).where('gateway', '=', 'stripe').execute();
+    forgetStripeSettings(db());
     try {
       const fixture = await insertPendingStripePayment(db());
       const event = stripeEvent('payment_intent.succeeded', paymentIntent(newPaymentRef(fixture.paymentId, fixture.checkoutSessionId), 'succeeded'));
@@ -134,6 +138,7 @@ describe('one webhook URL for both modes', () => {
       expect(await paymentState(db(), fixture.paymentId)).toMatchObject({ payment: 'pending' });
     } finally {
       await db().updateTable('gateway_settings').set(saved).where('gateway', '=', 'stripe').execute();
+      forgetStripeSettings(db());
     }
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from '../src/testing.js';
+import { startTestStack, type TestStack, forgetStripeSettings } from '../src/testing.js';
 import { insertPendingStripePayment, paymentState } from './support/payment-fixture.js';
 import {
   charge,
@@ -71,6 +71,7 @@ describe('POST /webhooks/stripe: every row of the event table', () => {
 
   it('payment_intent.payment_failed under policy "retry" records the attempt and keeps the hold', async () => {
     await db().updateTable('gateway_settings').set({ failure_policy: 'retry' }).where('gateway', '=', 'stripe').execute();
+    forgetStripeSettings(db());
     try {
       const { paymentId, ref } = await pending();
       await deliver(stack.api.url, stripeEvent('payment_intent.payment_failed', paymentIntent(ref, 'requires_payment_method', 'insufficient_funds')));
@@ -81,6 +82,7 @@ describe('POST /webhooks/stripe: every row of the event table', () => {
       expect(await paymentState(db(), paymentId)).toMatchObject({ payment: 'completed', appointment: 'confirmed' });
     } finally {
       await db().updateTable('gateway_settings').set({ failure_policy: 'cancel' }).where('gateway', '=', 'stripe').execute();
+      forgetStripeSettings(db());
     }
   });
 

@@ -2,7 +2,7 @@ import { sql } from '@clinicpay/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertBooking } from '../src/services/booking/booking-writes.js';
 import { openRuntime } from '../src/bootstrap.js';
-import { createTestCaller, startTestStack, type TestStack } from '../src/testing.js';
+import { createTestCaller, startTestStack, type TestStack, forgetStripeSettings } from '../src/testing.js';
 import { book, consultation, freeSlots, patient } from './support/booking.js';
 import { insertPendingStripePayment } from './support/payment-fixture.js';
 import { sweep } from './support/sweep.js';
@@ -161,6 +161,7 @@ describe('sweeper', () => {
 
   it('under policy "retry", reading the same decline again is not a new attempt', async () => {
     await runtime().db.updateTable('gateway_settings').set({ failure_policy: 'retry' }).where('gateway', '=', 'stripe').execute();
+    forgetStripeSettings(runtime().db);
     try {
       const slot = (await freeSlots(runtime()))[13]!;
       const booking = await book(runtime(), { startsAt: slot.startsAt });
@@ -180,6 +181,7 @@ describe('sweeper', () => {
       expect(attempts).toHaveLength(1);
     } finally {
       await runtime().db.updateTable('gateway_settings').set({ failure_policy: 'cancel' }).where('gateway', '=', 'stripe').execute();
+      forgetStripeSettings(runtime().db);
     }
   });
 

@@ -7,6 +7,7 @@ import { audit } from './audit.js';
 import { requireClinic } from './clinic.js';
 import { checkSecretKeyWithStripe } from './stripe-key-check.js';
 import { liveModeRefusal } from './stripe-settings-read.service.js';
+import { forgetStripeSettings } from '../payments/stripe-settings-cache.js';
 
 /** The gateways list: each with its switch, and for Stripe whether its active mode has keys. */
 export async function listGateways(ctx: Context) {
@@ -47,6 +48,7 @@ export async function setGateway(ctx: AdminContext, input: SetGatewayEnabledInpu
     await checkSecretKeyWithStripe(ctx, secret);
   }
   await setGatewayEnabled(ctx.db, clinic.id, { ...input, updatedBy: ctx.admin.actor, at: ctx.clock.now() });
+  forgetStripeSettings(ctx.db);
   await audit(ctx, ctx.admin, input.enabled ? 'gateway.enabled' : 'gateway.disabled', `gateway:${input.gateway}`);
   return listGateways(ctx);
 }

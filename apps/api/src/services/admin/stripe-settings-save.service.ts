@@ -2,6 +2,7 @@ import { NOTHING_STORED, validateStripeSettings, type SaveStripeSettingsInput, t
 import { findGatewaySettingsRows, upsertStripeSettings, type JsonObject } from '@clinicpay/db';
 import { AppError, type FieldError } from '../../errors/app-error.js';
 import { stripeSecretPurpose } from '../../security/secret-purposes.js';
+import { forgetStripeSettings } from '../payments/stripe-settings-cache.js';
 import type { AdminContext } from '../../trpc.js';
 import { audit } from './audit.js';
 import { requireClinic } from './clinic.js';
@@ -53,6 +54,7 @@ export async function saveStripeSettings(ctx: AdminContext, input: SaveStripeSet
     updatedBy: ctx.admin.actor,
     at: ctx.clock.now(),
   });
+  forgetStripeSettings(ctx.db);
   await audit(ctx, ctx.admin, 'stripe_settings.saved', 'gateway:stripe', changesOf(row, input, currency));
   return readStripeSettingsForAdmin(ctx);
 }

@@ -4,7 +4,8 @@ import type { AppDeps } from '../../trpc.js';
 import { applyPaymentEffect } from '../fulfilment/apply-effect.js';
 import { canPark, PARKED_OUTCOME } from '../fulfilment/parked-events.js';
 import { runAfterCommit } from '../fulfilment/after-commit.js';
-import { loadStripeSettings, type StripeSettings } from '../payments/stripe-settings.js';
+import type { StripeSettings } from '../payments/stripe-settings.js';
+import { cachedStripeSettings } from '../payments/stripe-settings-cache.js';
 
 export type WebhookReply =
   | { status: 200; body: { received: true; outcome: string } }
@@ -23,7 +24,7 @@ export async function receiveStripeWebhook(
   request: { rawBody: Buffer; signature: string | undefined; remoteAddress: string | undefined },
 ): Promise<WebhookReply> {
   const now = deps.clock.now();
-  const settings = await loadStripeSettings(deps);
+  const settings = await cachedStripeSettings(deps);
   let parsed;
   let payload: JsonObject;
   try {
