@@ -54,16 +54,19 @@ function compile(rule: ApiLatencyRule): CompiledRule {
     throw invalid('method must be an HTTP method such as GET or POST.');
   }
   if (path !== undefined && typeof path !== 'string') throw invalid('path must be a regular expression, as a string.');
-  let pattern: RegExp | null = null;
-  try {
-    pattern = path === undefined ? null : new RegExp(path);
-  } catch {
-    throw invalid(`path is not a valid regular expression: ${path}`);
-  }
+  const pattern = path === undefined ? null : compilePath(path);
   return {
     rule: { delayMs, ...(method !== undefined ? { method } : {}), ...(path !== undefined ? { path } : {}) },
     path: pattern,
   };
+}
+
+function compilePath(path: string): RegExp {
+  try {
+    return new RegExp(path);
+  } catch {
+    throw invalid(`path is not a valid regular expression: ${path}`);
+  }
 }
 
 function invalid(message: string): StripeApiError {
