@@ -1,5 +1,5 @@
 import { initTRPC, TRPCError } from '@trpc/server';
-import { SlotTakenError } from '@clinicpay/db';
+import { DatabaseBusyError, SlotTakenError } from '@clinicpay/db';
 import { APP_ERRORS, AppError, type AppErrorCode } from './errors/app-error.js';
 import type { Database, Kysely } from '@clinicpay/db';
 import type { Clock } from './clock.js';
@@ -71,6 +71,9 @@ function inputIssues(cause: unknown): { path: string; message: string }[] | null
   return issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
 }
 
+const SERVER_BUSY = 'We are very busy right now. Please try again in a moment.';
+const BUSY_RETRY_AFTER_SECONDS = 5;
+
 /** Translates our typed errors into tRPC's, once, for every procedure. */
 const errorMapper = t.middleware(async ({ ctx, next }) => {
   const result = await next();
@@ -80,6 +83,10 @@ const errorMapper = t.middleware(async ({ ctx, next }) => {
     if (cause instanceof AppError) {
       if (cause.retryAfterSeconds !== null) ctx.request.setHeader('retry-after', String(cause.retryAfterSeconds));
       result.error = new TRPCError({ code: APP_ERRORS[cause.code], message: cause.message, cause });
+    } else if (cause instanceof DatabaseBusyError) {
+      const busy = new AppError('server_busy', SERVER_BUSY, { cause, retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS });
+      ctx.request.setHeader('retry-after', String(BUSY_RETRY_AFTER_SECONDS));
+      result.error = new TRPCError({ code: APP_ERRORS.server_busy, message: busy.message, cause: busy });
     } else if (cause instanceof SlotTakenError) {
       const slotTaken = new AppError('slot_taken', 'This time was just taken; please pick another.', { cause });
       result.error = new TRPCError({ code: APP_ERRORS.slot_taken, message: slotTaken.message, cause: slotTaken });

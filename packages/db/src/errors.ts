@@ -8,6 +8,7 @@ export type DbErrorCode =
   | 'check_violation'
   | 'unsafe_integer'
   | 'database_unavailable'
+  | 'database_busy'
   | 'migration_failed';
 
 export abstract class DbError extends Error {
@@ -79,6 +80,21 @@ export class DatabaseUnavailableError extends DbError {
     readonly target: string,
   ) {
     super(message);
+  }
+}
+
+/**
+ * Every pooled connection stayed in use for the whole wait: the database answers but is
+ * overloaded (or the pool too small for the load). Worth trying again shortly; nothing ran.
+ */
+export class DatabaseBusyError extends DbError {
+  readonly code = 'database_busy';
+  override readonly name = 'DatabaseBusyError';
+  constructor(
+    readonly waitedMs: number,
+    options?: { cause: unknown },
+  ) {
+    super(`Every database connection stayed in use for ${waitedMs} ms; the query did not run.`, options);
   }
 }
 

@@ -1,6 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { DatabaseUnavailableError } from './errors.js';
+import { DatabaseBusyError, DatabaseUnavailableError } from './errors.js';
 import { INT8_OID, parseInt8 } from './int8.js';
 import { maskDatabaseUrl } from './mask-url.js';
 import type { Database } from './schema.js';
@@ -30,10 +30,11 @@ export function clampConnections(requested: number | undefined): number {
 
 /** Opens a pool and proves it can reach the server, so a bad URL fails at start-up, not first use. */
 export async function openPostgres(options: PostgresOptions): Promise<Kysely<Database>> {
+  const waitMs = options.connectTimeoutMs ?? 5_000;
   const pool = new pg.Pool({
     connectionString: options.url,
     max: clampConnections(options.maxConnections),
-    connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+    connectionTimeoutMillis: waitMs,
     types,
   });
   const onError = options.onPoolError ?? (() => undefined);
@@ -50,7 +51,24 @@ export async function openPostgres(options: PostgresOptions): Promise<Kysely<Dat
     await pool.end().catch(() => undefined);
     throw unavailable(options.url, e);
   }
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // pg-pool gives up waiting for a free connection with a plain Error; callers get a typed one,
+  // so an overloaded database is answered "busy, try again" rather than as a failure of the code.
+  const typedPool = {
+    connect: () =>
+      pool.connect().catch((error: unknown) => {
+        throw isPoolWaitTimeout(error) ? new DatabaseBusyError(waitMs, { cause: error }) : error;
+      }),
+    end: () => pool.end(),
+    // Kysely reads these to cancel queries on a connection of its own.
+    options: pool.options,
+    Client: (pool as unknown as { Client: typeof pg.Client }).Client,
+  };
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: typedPool }) });
+}
+
+/** pg-pool's message when a caller waited `connectionTimeoutMillis` in its queue. */
+function isPoolWaitTimeout(error: unknown): boolean {
+  return error instanceof Error && error.message === 'timeout exceeded when trying to connect';
 }
 
 function unavailable(url: string, e: unknown): DatabaseUnavailableError {

@@ -37,6 +37,8 @@ export const APP_ERRORS = {
   stripe_unreachable: 'SERVICE_UNAVAILABLE',
   schedule_conflict: 'CONFLICT',
   stripe_event_not_found: 'NOT_FOUND',
+  // Every database connection stayed in use (a burst beyond the pool): worth asking again shortly.
+  server_busy: 'SERVICE_UNAVAILABLE',
 } as const satisfies Record<string, TRPC_ERROR_CODE_KEY>;
 
 export type AppErrorCode = keyof typeof APP_ERRORS;
