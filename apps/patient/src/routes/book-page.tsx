@@ -23,7 +23,8 @@ export function BookPage() {
             : 'Choose a service to get started.'
         }
       />
-      <BookingWizard key={location.key} initial={resumed} />
+      {/* No key from the location: each step is a navigation of its own and must not remount the wizard. */}
+      <BookingWizard initial={resumed} />
     </ClinicShell>
   );
 }

@@ -46,6 +46,11 @@ export function PaymentStep({ state, dispatch }: StepProps) {
   if (state.checkout && methods.data.stripe) {
     return (
       <div className="grid gap-6">
+        {state.notice ? (
+          <p role="alert" className="rounded-xl border border-amber-300 bg-amber-50 p-4 font-medium text-amber-950">
+            {state.notice}
+          </p>
+        ) : null}
         <Suspense fallback={<CheckoutSkeleton />}>
           <CheckoutStep
             checkout={state.checkout}

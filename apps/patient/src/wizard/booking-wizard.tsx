@@ -1,8 +1,10 @@
 import { Suspense, useEffect, useRef } from 'react';
+import { useLocation } from 'react-router';
 import { ListSkeleton } from '../components/list-skeleton.js';
 import { ServiceStep } from '../steps/service-step.js';
 import { DetailsStep, DoctorStep, PaymentStep, prefetchSteps, TimeStep } from './lazy-steps.js';
 import { StepErrorBoundary } from './step-error-boundary.js';
+import { stepInSearch, useStepHistory } from './use-step-history.js';
 import { useWizard } from './use-wizard.js';
 import { canOpen, type StepId, type WizardState } from './wizard-state.js';
 import { WizardProgress } from './wizard-progress.js';
@@ -17,7 +19,9 @@ const TITLES: Record<StepId, string> = {
 
 /** The booking, one step at a time: each step gets the state and says what was chosen. */
 export function BookingWizard({ initial }: { initial?: WizardState | undefined }) {
-  const [state, dispatch] = useWizard(initial);
+  const { search } = useLocation();
+  const [state, dispatch] = useWizard(initial, stepInSearch(search));
+  useStepHistory(state, dispatch, initial !== undefined);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
 

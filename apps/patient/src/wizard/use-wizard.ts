@@ -1,5 +1,5 @@
 import { useEffect, useReducer } from 'react';
-import { initialWizardState, reachableStep, wizardReducer, type WizardState } from './wizard-state.js';
+import { initialWizardState, reachableStep, wizardReducer, type StepId, type WizardState } from './wizard-state.js';
 
 const KEY = 'clinicpay.wizard';
 
@@ -17,8 +17,15 @@ function load(initial: WizardState | undefined): WizardState {
   }
 }
 
-export function useWizard(initial?: WizardState) {
-  const [state, dispatch] = useReducer(wizardReducer, initial, load);
+/** The saved wizard, opened at the step the URL asks for when that step can be opened. */
+function open({ initial, requested }: { initial: WizardState | undefined; requested: StepId | null }): WizardState {
+  const state = load(initial);
+  return requested ? { ...state, step: reachableStep({ ...state, step: requested }) } : state;
+}
+
+/** `requested`: the step in the URL when the wizard mounts (a reload, a link, the browser's Back from another page). */
+export function useWizard(initial?: WizardState, requested: StepId | null = null) {
+  const [state, dispatch] = useReducer(wizardReducer, { initial, requested }, open);
   useEffect(() => {
     try {
       sessionStorage.setItem(KEY, JSON.stringify(state));

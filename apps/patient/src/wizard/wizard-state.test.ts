@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canOpen, initialWizardState, reachableStep, wizardReducer, type WizardState } from './wizard-state.js';
+import { canOpen, CHECKOUT_HELD, initialWizardState, reachableStep, wizardReducer, type WizardState } from './wizard-state.js';
 
 const slot = { startsAt: '2030-03-04T15:00:00.000Z', endsAt: '2030-03-04T15:30:00.000Z' };
 const patient = { name: 'Ada Lovelace', email: 'ada@example.com', phone: '+1 212 555 0100' };
@@ -48,7 +48,9 @@ describe('wizard state', () => {
       { type: 'startCheckout', checkout: { reference: 'CP-1', token: 't'.repeat(32), clientSecret: 'cs_1_secret_x', publishableKey: 'pk_test_x', holdExpiresAt: null } },
     );
     expect(wizardReducer(paying, { type: 'goTo', step: 'time' }).step).toBe('payment');
+    expect(wizardReducer(paying, { type: 'stayInCheckout' })).toMatchObject({ step: 'payment', checkout: paying.checkout, notice: CHECKOUT_HELD });
     expect(wizardReducer(paying, { type: 'leaveCheckout' }).checkout).toBeNull();
+    expect(wizardReducer(wizardReducer(paying, { type: 'leaveCheckout' }), { type: 'stayInCheckout' }).notice).toBeNull();
   });
 
   it('shows the API’s field messages on the details step', () => {

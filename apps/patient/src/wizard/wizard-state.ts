@@ -51,6 +51,7 @@ export type WizardAction =
   | { type: 'detailsRefused'; fieldErrors: Record<string, string> }
   | { type: 'startCheckout'; checkout: PendingCheckout }
   | { type: 'leaveCheckout'; notice?: string }
+  | { type: 'stayInCheckout' }
   | { type: 'restart' };
 
 export const initialWizardState: WizardState = {
@@ -65,6 +66,10 @@ export const initialWizardState: WizardState = {
   fieldErrors: null,
   checkout: null,
 };
+
+/** Why the card form is still there after the browser's Back, and the two ways out of it. */
+export const CHECKOUT_HELD =
+  'Your time is held while you pay. To change your booking, choose Pay another way; to stop, choose Cancel this booking.';
 
 /** Each choice moves one step on and forgets the choices that depended on the old one. */
 export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
@@ -95,6 +100,8 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return { ...state, step: 'payment', checkout: action.checkout, notice: null };
     case 'leaveCheckout':
       return { ...state, checkout: null, notice: action.notice ?? null };
+    case 'stayInCheckout':
+      return state.checkout ? { ...state, notice: CHECKOUT_HELD } : state;
     case 'restart':
       return initialWizardState;
   }
