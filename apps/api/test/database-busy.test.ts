@@ -1,6 +1,6 @@
 // A burst beyond the database pool: a caller that waited the pool's whole wait is told to try
 // again (503, Retry-After, a sentence) rather than given a 500.
-import { sql } from '@clinicpay/db';
+import { holdConnections } from '@clinicpay/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../src/testing.js';
 import { trpcQuery } from './support/admin-http.js';
@@ -15,23 +15,8 @@ afterAll(async () => {
 
 describe('every database connection in use', () => {
   it('answers 503 with Retry-After and a sentence, then serves again once a connection is free', async () => {
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
     // Both pooled connections (the smallest pool allowed), held as long transactions would hold them.
-    const holders = await Promise.all(
-      [1, 2].map(async () => {
-        let held!: () => void;
-        const isHeld = new Promise<void>((resolve) => (held = resolve));
-        const holder = api.db.connection().execute(async (connection) => {
-          await sql`select 1`.execute(connection);
-          held();
-          await released;
-        });
-        await isHeld;
-        // Wrapped: an async function returning the promise itself would wait for it.
-        return { holder };
-      }),
-    );
+    const pool = await holdConnections(api.db, 2);
     try {
       const busy = await trpcQuery(api.url, 'catalogue.services', undefined);
       expect(busy.status).toBe(503);
@@ -41,8 +26,7 @@ describe('every database connection in use', () => {
         data: { code: 'SERVICE_UNAVAILABLE', appCode: 'server_busy' },
       });
     } finally {
-      release();
-      await Promise.all(holders.map((h) => h.holder));
+      await pool.release();
     }
     expect((await trpcQuery(api.url, 'catalogue.services', undefined)).status).toBe(200);
   }, 20_000);

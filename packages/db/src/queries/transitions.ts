@@ -29,7 +29,6 @@ export async function transitionAppointment(
   cause: TransitionCause,
   extra: { cancel_reason?: string | null } = {},
 ): Promise<boolean> {
-  const previous = previousOf(from);
   const moved = await withDbErrors(() =>
     trx
       .with('moved', (db) =>
@@ -41,18 +40,8 @@ export async function transitionAppointment(
           .returning(['id']),
       )
       .insertInto('appointment_events')
-      .columns(['appointment_id', 'from_status', 'to_status', 'source', 'reason', 'details', 'at'])
-      .expression((eb) =>
-        eb.selectFrom('moved').select([
-          'moved.id',
-          sql<AppointmentStatus | null>`${previous}::text`.as('from_status'),
-          sql<AppointmentStatus>`${to}::text`.as('to_status'),
-          sql<string>`${cause.source}::text`.as('source'),
-          sql<string | null>`${cause.reason ?? null}::text`.as('reason'),
-          sql<string>`${timelineDetails(cause, from, previous)}::jsonb`.as('details'),
-          sql<Date>`${cause.at}::timestamptz`.as('at'),
-        ]),
-      )
+      .columns(['appointment_id', ...TIMELINE_COLUMNS])
+      .expression((eb) => eb.selectFrom('moved').select(['moved.id', ...timelineValues(from, to, cause)]))
       .returning(['appointment_id'])
       .executeTakeFirst(),
   );
@@ -80,7 +69,6 @@ export async function transitionPayment(
   cause: TransitionCause,
   changes: PaymentChanges = {},
 ): Promise<boolean> {
-  const previous = previousOf(from);
   const moved = await trx
     .with('moved', (db) =>
       db
@@ -91,32 +79,36 @@ export async function transitionPayment(
         .returning(['id']),
     )
     .insertInto('payment_events')
-    .columns(['payment_id', 'from_status', 'to_status', 'source', 'reason', 'stripe_event_id', 'details', 'at'])
+    .columns(['payment_id', ...TIMELINE_COLUMNS, 'stripe_event_id'])
     .expression((eb) =>
-      eb.selectFrom('moved').select([
-        'moved.id',
-        sql<PaymentStatus | null>`${previous}::text`.as('from_status'),
-        sql<PaymentStatus>`${to}::text`.as('to_status'),
-        sql<string>`${cause.source}::text`.as('source'),
-        sql<string | null>`${cause.reason ?? null}::text`.as('reason'),
-        sql<string | null>`${cause.stripeEventId ?? null}::text`.as('stripe_event_id'),
-        sql<string>`${timelineDetails(cause, from, previous)}::jsonb`.as('details'),
-        sql<Date>`${cause.at}::timestamptz`.as('at'),
-      ]),
+      eb
+        .selectFrom('moved')
+        .select(['moved.id', ...timelineValues(from, to, cause), sql<string | null>`${cause.stripeEventId ?? null}::text`.as('stripe_event_id')]),
     )
     .returning(['payment_id'])
     .executeTakeFirst();
   return moved !== undefined;
 }
 
-/** With several possible `from` states the previous one is not known here. */
-function previousOf<S extends string>(from: readonly S[]): S | null {
-  return from.length === 1 ? from[0]! : null;
-}
+/** The timeline columns both tables share, in the order timelineValues gives them. */
+const TIMELINE_COLUMNS = ['from_status', 'to_status', 'source', 'reason', 'details', 'at'] as const;
 
-/** The cause's details, plus the set the record was moved from when the previous state is not known. */
-function timelineDetails(cause: TransitionCause, from: readonly string[], previous: string | null): string {
-  return JSON.stringify({ ...cause.details, ...(previous ? {} : { from: [...from] }) });
+/**
+ * A timeline row's values for INSERT … SELECT, each cast: PostgreSQL does not infer a parameter's
+ * type from the target column there as it does for VALUES. With several possible `from` states the
+ * previous one is not known: it is null and the set goes into the details.
+ */
+function timelineValues<S extends string>(from: readonly S[], to: S, cause: TransitionCause) {
+  const previous = from.length === 1 ? from[0]! : null;
+  const details = { ...cause.details, ...(previous ? {} : { from: [...from] }) };
+  return [
+    sql<S | null>`${previous}::text`.as('from_status'),
+    sql<S>`${to}::text`.as('to_status'),
+    sql<string>`${cause.source}::text`.as('source'),
+    sql<string | null>`${cause.reason ?? null}::text`.as('reason'),
+    sql<string>`${JSON.stringify(details)}::jsonb`.as('details'),
+    sql<Date>`${cause.at}::timestamptz`.as('at'),
+  ] as const;
 }
 
 export async function recordPaymentEvent(

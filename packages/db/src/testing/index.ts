@@ -6,3 +6,4 @@ export {
   insertPatientFixture,
   type CatalogueFixture,
 } from './fixtures.js';
+export { holdConnections } from './hold-connections.js';
