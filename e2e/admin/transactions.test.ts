@@ -115,8 +115,10 @@ describe('transactions', () => {
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.waitForURL(/status=pending/);
-    await page.getByRole('button', { name: 'Next page' }).waitFor();
     const table = page.getByRole('table', { name: /^Transactions/ });
+    // The unfiltered rows stay on screen (aria-busy) until the filtered page arrives.
+    await page.locator('[aria-busy="false"]', { has: table }).waitFor();
+    await page.getByRole('button', { name: 'Next page' }).waitFor();
     await table.getByRole('row').nth(25).waitFor();
     expect(await table.getByRole('row').count()).toBe(26); // a header and a page of 25
     await admin.screenshot('transactions-05-filtered');

@@ -24,7 +24,7 @@ const cell = 'px-3 py-3 align-top first:pl-4 last:pr-4';
 export function AppointmentsTable({ rows, direction, onDirectionChange, timeZone, search, isRefreshing }: AppointmentsTableProps) {
   if (rows?.length === 0) return <EmptyState title="No appointments match.">Try another day or clear a filter.</EmptyState>;
   const table = (
-    <Card className={cx('relative overflow-x-auto', isRefreshing && 'opacity-70')}>
+    <Card className={cx('relative overflow-x-auto', isRefreshing && 'opacity-70')} aria-busy={isRefreshing}>
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Appointments, {direction === 'asc' ? 'soonest first' : 'latest first'}</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-600 uppercase">

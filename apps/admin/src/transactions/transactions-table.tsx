@@ -63,7 +63,7 @@ export function TransactionsTable({ rows, sort, direction, onSortChange, timeZon
   }
 
   const body = (
-    <Card className={cx('relative overflow-x-auto', isRefreshing && 'opacity-70 transition-opacity')}>
+    <Card className={cx('relative overflow-x-auto', isRefreshing && 'opacity-70 transition-opacity')} aria-busy={isRefreshing}>
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Transactions, sorted by {sort === 'amount' ? 'amount' : 'date'}, {direction === 'asc' ? 'ascending' : 'descending'}</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-600 uppercase">

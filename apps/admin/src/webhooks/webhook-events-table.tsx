@@ -20,7 +20,7 @@ export function WebhookEventsTable({ rows, timeZone, search, isRefreshing }: { r
     );
   }
   const table = (
-    <Card className={cx('relative overflow-x-auto', isRefreshing && 'opacity-70')}>
+    <Card className={cx('relative overflow-x-auto', isRefreshing && 'opacity-70')} aria-busy={isRefreshing}>
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Webhook events, newest first</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase">
