@@ -1,14 +1,26 @@
 import { createServer } from 'node:net';
+import { randomInt } from 'node:crypto';
 
-/** A TCP port free right now on 127.0.0.1 (the OS picks it), rather than a random guess. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+// Below Linux's ephemeral range (32768–60999): a port the OS hands to `listen(0)` or to an outgoing
+// connection (every database and HTTP client in the run makes some) is never taken from here, so a
+// port chosen now is still free when a server binds it a few seconds later. CI lost that race when
+// ports came from `listen(0)`.
+const LOWEST = 20_000;
+const HIGHEST = 32_000;
+
+/** A port nothing listens on now, for a server (an API process, a Vite server, a throwaway PostgreSQL) that must know its address before it starts. */
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = randomInt(LOWEST, HIGHEST);
+    if (await canListen(port)) return port;
+  }
+  throw new Error(`No free port found between ${LOWEST} and ${HIGHEST} in 50 tries.`);
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
 }

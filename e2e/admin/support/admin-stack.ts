@@ -6,13 +6,13 @@
  * Built like the patient stack (e2e/patient/support/patient-stack.ts): ports are reserved first so
  * the API's PUBLIC_URL (Stripe's return URL, and the Webhook URL the admin copies) is known.
  */
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { startTestApi, type TestApi } from '@clinicpay/api/testing';
 import { DEMO_KEYS, startEmulator, type RunningEmulator } from '@clinicpay/stripe-emulator';
 import type { Browser } from 'playwright-core';
 import { createServer } from 'vite';
 import { launchBrowser } from '../../support/browser.js';
+import { freePort } from '@clinicpay/api/bench/free-port';
 
 export interface AdminStack {
   api: TestApi;
@@ -76,15 +76,4 @@ async function startSpa(name: 'patient' | 'admin', apiUrl: string, port: number)
   });
   await server.listen();
   return () => server.close();
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createNetServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }

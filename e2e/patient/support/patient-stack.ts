@@ -7,13 +7,13 @@
  * known only once it runs, and PUBLIC_URL (Stripe's return URL) names the SPA, whose port is
  * reserved first so the API can be told it before the SPA starts.
  */
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { startTestApi, type TestApi } from '@clinicpay/api/testing';
 import { DEMO_KEYS, startEmulator, type RunningEmulator } from '@clinicpay/stripe-emulator';
 import type { Browser } from 'playwright-core';
 import { createServer } from 'vite';
 import { launchBrowser } from '../../support/browser.js';
+import { freePort } from '@clinicpay/api/bench/free-port';
 
 export interface PatientStack {
   api: TestApi;
@@ -88,15 +88,4 @@ async function startPatientSpa(apiUrl: string, port: number): Promise<() => Prom
   });
   await server.listen();
   return () => server.close();
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createNetServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
