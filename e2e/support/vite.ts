@@ -10,11 +10,12 @@ export interface RunningSpa {
 }
 
 /**
- * Starts an SPA's own Vite dev server (its vite.config.ts, plugins and base path) on a free port,
- * proxying /trpc and /webhooks to the given API. The proxy is overridden inline rather than through
- * `API_URL`, so two suites with two APIs never race on a process-wide variable.
+ * Starts an SPA's own Vite dev server (its vite.config.ts, plugins and base path) on a port reserved
+ * by the caller (the API is told it as PUBLIC_URL before the SPA starts), proxying the API's routes.
+ * The proxy is set inline rather than through `API_URL`, so two suites with two APIs never race on a
+ * process-wide variable.
  */
-export async function startSpa(name: SpaName, apiUrl: string): Promise<RunningSpa> {
+export async function startSpa(name: SpaName, apiUrl: string, port: number): Promise<RunningSpa> {
   const root = fileURLToPath(new URL(`../../apps/${name}/`, import.meta.url));
   const server = await createServer({
     root,
@@ -25,21 +26,17 @@ export async function startSpa(name: SpaName, apiUrl: string): Promise<RunningSp
     clearScreen: false,
     server: {
       host: '127.0.0.1',
-      port: 0,
-      strictPort: false,
+      port,
+      strictPort: true,
       // An HMR socket is useless to a test and would keep reconnecting after close.
       hmr: false,
       proxy: {
         '/trpc': { target: apiUrl, changeOrigin: true },
         '/webhooks': { target: apiUrl, changeOrigin: true },
+        '/exports': { target: apiUrl, changeOrigin: true },
       },
     },
   });
   await server.listen();
-  const url = server.resolvedUrls?.local[0];
-  if (!url) {
-    await server.close();
-    throw new Error(`The ${name} dev server started but reported no local URL.`);
-  }
-  return { url, close: () => server.close() };
+  return { url: `http://127.0.0.1:${port}${server.config.base}`, close: () => server.close() };
 }

@@ -13,7 +13,7 @@ const SEEDED = [
 describe('patient SPA', () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack('patient');
+    stack = await startStack({ spas: ['patient'] });
   });
   afterAll(async () => {
     await stack?.stop();
@@ -21,7 +21,7 @@ describe('patient SPA', () => {
 
   it("lists the demo clinic's services with duration and price", async () => {
     const page = await stack.browser.newPage();
-    await page.goto(stack.spa.url);
+    await page.goto(stack.urlOf('patient'));
 
     const services = page.getByRole('region', { name: 'Services' }).getByRole('listitem');
     await services.first().waitFor();
