@@ -10,6 +10,7 @@ import { seedDemoClinic } from '../src/seed/demo-clinic.seed.js';
 import { createSecretBox } from '../src/security/secret-box.js';
 import { startApiProcess } from './api-process.js';
 import { runPool, type PoolRun } from './bench-support.js';
+import { keepAliveClient } from './keep-alive-client.js';
 
 export interface WebhookIngestOptions {
   events: number;
@@ -32,20 +33,21 @@ export async function measureWebhookIngest(options: WebhookIngestOptions): Promi
   // The same pool size on both sides: the API's default (DATABASE_POOL_SIZE, 10).
   const raw = await createTestDatabase({ maxConnections: api.databasePoolSize });
   const results: WebhookIngestRound[] = [];
+  const client = keepAliveClient(inFlight);
   try {
     await seedDemoClinic({ db: raw.db, secretBox: createSecretBox('bench-app-secret-of-at-least-32-chars') });
     for (let round = 0; round < rounds; round++) {
       const forHttp = await pendingPayments(api.db, events, round * events * 2 + 1);
-      const bodies = forHttp.map((p, i) => succeededEvent(p.id, i + round * events));
+      // Signed before the clock starts, as Stripe signs on its own machine.
+      const requests = forHttp.map((p, i) => {
+        const body = succeededEvent(p.id, i + round * events);
+        const signature = stripe.webhooks.generateTestHeaderString({ payload: body, secret: DEMO_KEYS.webhookSigningSecret });
+        return { body, headers: { 'content-type': 'application/json', 'stripe-signature': signature } };
+      });
       const http = await runPool(events, inFlight, async (i) => {
-        const body = bodies[i]!;
-        const response = await fetch(`${api.url}/webhooks/stripe`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'stripe-signature': stripe.webhooks.generateTestHeaderString({ payload: body, secret: DEMO_KEYS.webhookSigningSecret }) },
-          body,
-        });
-        await response.arrayBuffer();
-        if (response.status !== 200) throw new Error(`webhook answered ${response.status}`);
+        const { body, headers } = requests[i]!;
+        const response = await client.post(`${api.url}/webhooks/stripe`, headers, body);
+        if (response.status !== 200) throw new Error(`webhook answered ${response.status}: ${response.body}`);
       });
 
       // The floor: the same writes, in the same transactions, straight through pg.
@@ -62,6 +64,7 @@ export async function measureWebhookIngest(options: WebhookIngestOptions): Promi
       results.push({ http, floor, completed });
     }
   } finally {
+    client.close();
     await api.stop();
     await raw.drop();
   }
