@@ -4,7 +4,12 @@ import { defineConfig } from 'vitest/config';
 // and files run one at a time to keep the 2-core machine and PostgreSQL's connection limit calm.
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts', 'stripe-checkout/**/*.test.ts', 'patient/**/*.test.ts', 'admin/**/*.test.ts'],
+    include: [
+      'tests/**/*.test.ts',
+      'stripe-checkout/**/*.test.ts',
+      'patient/**/*.test.ts',
+      'admin/**/*.test.ts',
+    ],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,

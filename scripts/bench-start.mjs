@@ -31,7 +31,8 @@ function startOnce() {
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
     child.once('exit', (code) => {
-      if (!output.includes('Clinicpay is running')) reject(new Error(`npm start exited (${code}):\n${output}`));
+      if (!output.includes('Clinicpay is running'))
+        reject(new Error(`npm start exited (${code}):\n${output}`));
     });
   });
 }

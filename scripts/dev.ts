@@ -50,7 +50,10 @@ async function main() {
 
   process.env.API_URL = apiUrl;
   const spas: ViteDevServer[] = [];
-  for (const [name, port] of [['patient', ports.patient], ['admin', ports.admin]] as const) {
+  for (const [name, port] of [
+    ['patient', ports.patient],
+    ['admin', ports.admin],
+  ] as const) {
     const vite = await createViteServer({
       root: resolve(root, 'apps', name),
       configFile: resolve(root, 'apps', name, 'vite.config.ts'),

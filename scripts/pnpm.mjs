@@ -21,7 +21,9 @@ export function runPnpm(args, options = {}) {
 export function checkNodeVersion() {
   const [major, minor] = process.versions.node.split('.').map(Number);
   if (major < 20 || (major === 20 && minor < 19)) {
-    console.error(`Node.js 20.19 or newer is needed (this is ${process.versions.node}); install it from nodejs.org.`);
+    console.error(
+      `Node.js 20.19 or newer is needed (this is ${process.versions.node}); install it from nodejs.org.`,
+    );
     process.exit(1);
   }
 }

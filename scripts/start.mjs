@@ -9,8 +9,12 @@ process.env.TURBO_TELEMETRY_DISABLED = '1';
 runPnpm(['install', '--frozen-lockfile', '--reporter=silent']);
 
 const { command, prefix } = pnpmCommand();
-const child = spawn(command, [...prefix, 'exec', 'tsx', 'scripts/dev.ts', ...process.argv.slice(2)], {
-  stdio: 'inherit',
-});
+const child = spawn(
+  command,
+  [...prefix, 'exec', 'tsx', 'scripts/dev.ts', ...process.argv.slice(2)],
+  {
+    stdio: 'inherit',
+  },
+);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

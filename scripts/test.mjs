@@ -8,7 +8,9 @@ import { checkNodeVersion, runPnpm } from './pnpm.mjs';
 
 checkNodeVersion();
 
-const databaseUrl = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
+const databaseUrl = new URL(
+  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+);
 const pgHost = databaseUrl.hostname;
 const pgPort = Number(databaseUrl.port || 5432);
 
@@ -25,20 +27,35 @@ async function ensurePostgres() {
   if (await answers(pgHost, pgPort)) return;
   const clusters = existsSync('/etc/postgresql') ? readdirSync('/etc/postgresql') : [];
   if (clusters.length === 0) {
-    fail(`PostgreSQL 15+ is needed on ${pgHost}:${pgPort} for the tests: install it with \`apt-get install -y postgresql\` (or set TEST_DATABASE_URL).`);
+    fail(
+      `PostgreSQL 15+ is needed on ${pgHost}:${pgPort} for the tests: install it with \`apt-get install -y postgresql\` (or set TEST_DATABASE_URL).`,
+    );
   }
-  spawnSync('pg_ctlcluster', ['--skip-systemctl-redirect', clusters.sort().at(-1), 'main', 'start'], { stdio: 'ignore' });
+  spawnSync(
+    'pg_ctlcluster',
+    ['--skip-systemctl-redirect', clusters.sort().at(-1), 'main', 'start'],
+    { stdio: 'ignore' },
+  );
   for (let i = 0; i < 30; i++) {
     if (await answers(pgHost, pgPort)) return;
     await new Promise((r) => setTimeout(r, 500));
   }
-  fail(`PostgreSQL is installed but did not start on ${pgHost}:${pgPort}: check \`pg_lsclusters\` and its log under /var/log/postgresql.`);
+  fail(
+    `PostgreSQL is installed but did not start on ${pgHost}:${pgPort}: check \`pg_lsclusters\` and its log under /var/log/postgresql.`,
+  );
 }
 
 function ensureChromium() {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+  ].filter(Boolean);
   const found = candidates.find((path) => existsSync(path));
-  if (!found) fail('Chromium is needed for the browser tests: install it with `apt-get install -y chromium` (or set CHROMIUM_PATH).');
+  if (!found)
+    fail(
+      'Chromium is needed for the browser tests: install it with `apt-get install -y chromium` (or set CHROMIUM_PATH).',
+    );
   process.env.CHROMIUM_PATH = found;
 }
 

@@ -23,6 +23,12 @@ export default defineConfig({
   // Libraries that only lazy pages import: named here, the dev server bundles them up front
   // instead of discovering them on first use and reloading the page.
   optimizeDeps: {
-    include: ['@tanstack/react-table', 'react-hook-form', '@hookform/resolvers/zod', 'react-aria-components', 'zod'],
+    include: [
+      '@tanstack/react-table',
+      'react-hook-form',
+      '@hookform/resolvers/zod',
+      'react-aria-components',
+      'zod',
+    ],
   },
 });

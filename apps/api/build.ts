@@ -9,21 +9,30 @@ import { pathToFileURL } from 'node:url';
 import { build, type Metafile } from 'esbuild';
 
 const ROOT = import.meta.dirname;
-const manifest = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+const manifest = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as {
+  dependencies: Record<string, string>;
+};
 
 /**
  * What stays in node_modules: exactly this package's runtime dependencies (so a production install
  * has each of them), except the workspace packages, which are bundled. pg-native is an optional
  * peer pg asks for lazily.
  */
-export const EXTERNAL = [...Object.keys(manifest.dependencies).filter((name) => !name.startsWith('@clinicpay/') && name !== 'tsx'), 'pg-native'];
+export const EXTERNAL = [
+  ...Object.keys(manifest.dependencies).filter(
+    (name) => !name.startsWith('@clinicpay/') && name !== 'tsx',
+  ),
+  'pg-native',
+];
 
 /**
  * Builds main.mjs and cli.mjs into `outdir`. It must sit one level under this package, as src/
  * does: externals resolve from this package's node_modules, and env.ts finds the SPAs' builds at
  * `../../patient/dist` from the running file.
  */
-export async function buildApi(outdir = resolve(ROOT, 'dist')): Promise<{ main: string; cli: string; metafile: Metafile }> {
+export async function buildApi(
+  outdir = resolve(ROOT, 'dist'),
+): Promise<{ main: string; cli: string; metafile: Metafile }> {
   const result = await build({
     entryPoints: { main: resolve(ROOT, 'src/main.ts'), cli: resolve(ROOT, 'src/cli.ts') },
     outdir,
@@ -34,15 +43,23 @@ export async function buildApi(outdir = resolve(ROOT, 'dist')): Promise<{ main: 
     format: 'esm',
     external: EXTERNAL,
     // Bundled CommonJS code (pg) still calls require().
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
     sourcemap: 'linked',
     metafile: true,
     logLevel: 'error',
   });
-  return { main: resolve(outdir, 'main.mjs'), cli: resolve(outdir, 'cli.mjs'), metafile: result.metafile };
+  return {
+    main: resolve(outdir, 'main.mjs'),
+    cli: resolve(outdir, 'cli.mjs'),
+    metafile: result.metafile,
+  };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { main, cli } = await buildApi();
-  console.log(`Built ${main} and ${cli}: run \`node --enable-source-maps ${main}\` (NODE_ENV=production, DATABASE_URL, APP_SECRET).`);
+  console.log(
+    `Built ${main} and ${cli}: run \`node --enable-source-maps ${main}\` (NODE_ENV=production, DATABASE_URL, APP_SECRET).`,
+  );
 }

@@ -3,7 +3,14 @@
 import { DEMO_KEYS, generateApiKey } from '@clinicpay/stripe-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../patient/support/booking-page.js';
-import { drawer, openAdmin, openSection, signIn, WIDTHS, type AdminPage } from './support/admin-page.js';
+import {
+  drawer,
+  openAdmin,
+  openSection,
+  signIn,
+  WIDTHS,
+  type AdminPage,
+} from './support/admin-page.js';
 import { startAdminStack, type AdminStack } from './support/admin-stack.js';
 import { book } from './support/bookings.js';
 
@@ -13,8 +20,16 @@ describe('accessibility of every admin screen', () => {
   beforeAll(async () => {
     stack = await startAdminStack();
     await book(stack, { name: 'Ada Lovelace', email: 'ada@example.com', phone: '+1 212 555 0100' });
-    await book(stack, { name: 'Grace Hopper', email: 'grace@example.com', phone: '+1 212 555 0101' }, { method: 'pay_at_clinic' });
-    await book(stack, { name: 'Alan Turing', email: 'alan@example.com', phone: '+1 212 555 0102' }, { pay: false });
+    await book(
+      stack,
+      { name: 'Grace Hopper', email: 'grace@example.com', phone: '+1 212 555 0101' },
+      { method: 'pay_at_clinic' },
+    );
+    await book(
+      stack,
+      { name: 'Alan Turing', email: 'alan@example.com', phone: '+1 212 555 0102' },
+      { pay: false },
+    );
   });
   afterAll(async () => {
     for (const p of open) await p.close().catch(() => undefined);
@@ -36,7 +51,11 @@ describe('accessibility of every admin screen', () => {
       await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
       await scan('a11y-01-sign-in');
       await signIn(page);
-      await page.getByRole('table', { name: /^Transactions/ }).getByRole('link').first().waitFor();
+      await page
+        .getByRole('table', { name: /^Transactions/ })
+        .getByRole('link')
+        .first()
+        .waitFor();
       await scan('a11y-02-transactions');
       await page.getByRole('link', { name: /^Ada Lovelace, CP-/ }).click();
       const transaction = drawer(page, /^Transaction CP-/);
@@ -72,7 +91,11 @@ describe('accessibility of every admin screen', () => {
       await scan('a11y-09-stripe-errors');
 
       await openSection(page, 'Webhook log');
-      await page.getByRole('table', { name: /^Webhook events/ }).getByRole('link').first().click();
+      await page
+        .getByRole('table', { name: /^Webhook events/ })
+        .getByRole('link')
+        .first()
+        .click();
       await drawer(page, /\./).getByRole('button', { name: 'Replay event' }).waitFor();
       await scan('a11y-10-webhook-event', true);
       await page.keyboard.press('Escape');
@@ -81,7 +104,10 @@ describe('accessibility of every admin screen', () => {
       await openSection(page, 'Services');
       await scan('a11y-12-services');
       await page.getByRole('button', { name: 'Add a service' }).click();
-      await page.getByRole('dialog', { name: 'Add a service' }).getByRole('button', { name: 'Add service' }).click();
+      await page
+        .getByRole('dialog', { name: 'Add a service' })
+        .getByRole('button', { name: 'Add service' })
+        .click();
       await page.getByText('Name the service, e.g. General consultation.').waitFor();
       await scan('a11y-13-service-dialog', true);
       await page.keyboard.press('Escape');

@@ -31,7 +31,13 @@ describe('catalogue', () => {
     const { page } = admin;
     const rows = page.getByRole('table', { name: /^Services/ }).locator('tbody tr');
     await rows.first().waitFor();
-    const shown = await rows.evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('th, td')).slice(0, 3).map((c) => (c.firstChild?.textContent ?? '').trim())));
+    const shown = await rows.evaluateAll((trs) =>
+      trs.map((tr) =>
+        Array.from(tr.querySelectorAll('th, td'))
+          .slice(0, 3)
+          .map((c) => (c.firstChild?.textContent ?? '').trim()),
+      ),
+    );
     expect(shown).toEqual(SEEDED);
 
     await page.getByRole('button', { name: 'Add a service' }).click();
@@ -40,7 +46,11 @@ describe('catalogue', () => {
     await dialog.getByLabel('Duration (minutes)').fill('10');
     await dialog.getByLabel('Price').fill('0.10');
     await dialog.getByRole('button', { name: 'Add service' }).click();
-    await dialog.getByText("Stripe's smallest charge in USD is $0.50: charge at least that, or 0 for a free service.").waitFor();
+    await dialog
+      .getByText(
+        "Stripe's smallest charge in USD is $0.50: charge at least that, or 0 for a free service.",
+      )
+      .waitFor();
     expect(await dialog.getByLabel('Price').getAttribute('aria-invalid')).toBe('true');
     await admin.screenshot('catalogue-01-price-refused', { viewport: true });
     await dialog.getByLabel('Price').fill('25.00');
@@ -52,16 +62,23 @@ describe('catalogue', () => {
   it('deletes a service after asking, and restores it', async () => {
     const { page } = admin;
     await page.getByRole('button', { name: 'Delete Skin check' }).click();
-    await page.getByRole('alertdialog', { name: 'Delete Skin check?' }).getByRole('button', { name: 'Delete service' }).click();
+    await page
+      .getByRole('alertdialog', { name: 'Delete Skin check?' })
+      .getByRole('button', { name: 'Delete service' })
+      .click();
     await toast(page, 'Skin check deleted');
     await page.getByRole('button', { name: 'Restore Skin check' }).click();
     await toast(page, 'Skin check restored');
     await page.getByRole('button', { name: 'Edit Skin check' }).waitFor();
   });
 
-  it("refuses time off over a booking, naming it, and checks weekly hours before saving", async () => {
+  it('refuses time off over a booking, naming it, and checks weekly hours before saving', async () => {
     const { page } = admin;
-    const booking = await book(stack, { name: 'Ada Lovelace', email: 'ada@example.com', phone: '+1 212 555 0100' });
+    const booking = await book(stack, {
+      name: 'Ada Lovelace',
+      email: 'ada@example.com',
+      phone: '+1 212 555 0100',
+    });
     const row = await stack.api.db
       .selectFrom('appointments')
       .innerJoin('doctors', 'doctors.id', 'appointments.doctor_id')
@@ -79,7 +96,13 @@ describe('catalogue', () => {
     await timeOff.getByLabel('From').fill(local(new Date(row.starts_at.getTime() - 3600_000)));
     await timeOff.getByLabel('Until').fill(local(new Date(row.starts_at.getTime() + 3600_000)));
     await timeOff.getByRole('button', { name: 'Add time off' }).click();
-    await timeOff.getByRole('alert').filter({ hasText: /The doctor has bookings in this time: .*Move or cancel them first; no time off was added\./ }).waitFor();
+    await timeOff
+      .getByRole('alert')
+      .filter({
+        hasText:
+          /The doctor has bookings in this time: .*Move or cancel them first; no time off was added\./,
+      })
+      .waitFor();
     await admin.screenshot('catalogue-02-time-off-refused');
 
     const hours = page.getByRole('form', { name: 'Weekly hours' });

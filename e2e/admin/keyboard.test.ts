@@ -14,8 +14,20 @@ describe('keyboard only', () => {
   let toCancel: string;
   beforeAll(async () => {
     stack = await startAdminStack();
-    paid = (await book(stack, { name: 'Ada Lovelace', email: 'ada@example.com', phone: '+1 212 555 0100' })).reference;
-    toCancel = (await book(stack, { name: 'Grace Hopper', email: 'grace@example.com', phone: '+1 212 555 0101' })).reference;
+    paid = (
+      await book(stack, {
+        name: 'Ada Lovelace',
+        email: 'ada@example.com',
+        phone: '+1 212 555 0100',
+      })
+    ).reference;
+    toCancel = (
+      await book(stack, {
+        name: 'Grace Hopper',
+        email: 'grace@example.com',
+        phone: '+1 212 555 0101',
+      })
+    ).reference;
   });
   afterAll(async () => {
     await admin?.close();
@@ -47,7 +59,9 @@ describe('keyboard only', () => {
     await page.keyboard.type('20.00');
     await tabTo(page, /^Review refund$/);
     await key('Enter');
-    await panel.getByRole('heading', { name: "Refund $20.00 of $60.00 to Ada Lovelace's card?" }).waitFor();
+    await panel
+      .getByRole('heading', { name: "Refund $20.00 of $60.00 to Ada Lovelace's card?" })
+      .waitFor();
     await expect.poll(() => focused(page)).toBe("Refund $20.00 of $60.00 to Ada Lovelace's card?");
     await tabTo(page, /^Refund \$20\.00$/);
     await key('Enter');
@@ -97,7 +111,9 @@ describe('keyboard only', () => {
     await tabTo(page, /^Turn off Pay at clinic$/);
     await key('Enter');
     await toast(page, 'Pay at clinic is off');
-    expect(await page.getByRole('switch', { name: 'Enable Pay at clinic' }).isChecked()).toBe(false);
+    expect(await page.getByRole('switch', { name: 'Enable Pay at clinic' }).isChecked()).toBe(
+      false,
+    );
     await admin.screenshot('keyboard-02-pay-at-clinic-off');
     expect(admin.errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
   });

@@ -17,19 +17,33 @@ describe('admin session', () => {
   });
 
   it('asks a visitor to sign in, refuses a wrong password, then opens the page that was asked for', async () => {
-    admin = await openAdmin(stack.browser, stack.adminUrl, { path: 'transactions?status=completed' });
+    admin = await openAdmin(stack.browser, stack.adminUrl, {
+      path: 'transactions?status=completed',
+    });
     const { page } = admin;
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
-    expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/admin/sign-in?next=%2Ftransactions%3Fstatus%3Dcompleted');
-    expect(await page.getByRole('status').filter({ hasText: /sign in/i }).count()).toBe(0);
+    expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe(
+      '/admin/sign-in?next=%2Ftransactions%3Fstatus%3Dcompleted',
+    );
+    expect(
+      await page
+        .getByRole('status')
+        .filter({ hasText: /sign in/i })
+        .count(),
+    ).toBe(0);
     await admin.screenshot('session-01-sign-in');
 
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByText('Enter the email address you sign in with, like name@example.com.').waitFor();
+    await page
+      .getByText('Enter the email address you sign in with, like name@example.com.')
+      .waitFor();
     await page.getByLabel('Email').fill(ADMIN.email);
     await page.getByLabel('Password').fill('not the password');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('alert').filter({ hasText: 'That email and password do not match an admin account.' }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'That email and password do not match an admin account.' })
+      .waitFor();
     expect(await page.getByLabel('Password').inputValue()).toBe('');
     await admin.screenshot('session-02-wrong-password');
     expect(await seriousViolations(page)).toEqual([]);
@@ -47,7 +61,10 @@ describe('admin session', () => {
     stack.stripe.control.advanceClock(31 * 60);
     await openSection(page, 'Appointments').catch(() => undefined);
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
-    await page.getByRole('status').filter({ hasText: 'Your session has ended. Please sign in again.' }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Your session has ended. Please sign in again.' })
+      .waitFor();
     expect(new URL(page.url()).searchParams.get('next')).toBe('/appointments');
     await admin.screenshot('session-03-ended');
     await signIn(page, 'Appointments');
@@ -59,7 +76,11 @@ describe('admin session', () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
     await page.getByText('You are signed out.').waitFor();
-    expect((await admin.context.cookies()).filter((c) => c.name.includes('clinicpay_admin') && c.value !== '')).toEqual([]);
+    expect(
+      (await admin.context.cookies()).filter(
+        (c) => c.name.includes('clinicpay_admin') && c.value !== '',
+      ),
+    ).toEqual([]);
     await page.goto(`${stack.adminUrl}transactions`);
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
     expect(admin.errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);

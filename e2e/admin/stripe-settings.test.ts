@@ -25,7 +25,9 @@ describe('Stripe settings from scratch', () => {
     admin = await openAdmin(stack.browser, stack.adminUrl, { path: 'payment-settings' });
     const { page } = admin;
     await signIn(page, 'Payment Settings');
-    const stripeRow = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /^Stripe/ }) });
+    const stripeRow = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name: /^Stripe/ }) });
     await stripeRow.getByText('Keys are missing for this mode').waitFor();
     expect(await page.getByRole('switch', { name: 'Enable Stripe' }).isChecked()).toBe(false);
     await admin.screenshot('settings-01-gateways-unconfigured');
@@ -50,17 +52,25 @@ describe('Stripe settings from scratch', () => {
     await publishable.fill(DEMO_KEYS.publishableKey);
     await signing.fill(DEMO_KEYS.webhookSigningSecret);
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('This is a live key (sk_live_…) but Mode is Sandbox (Test).', { exact: false }).waitFor();
+    await page
+      .getByText('This is a live key (sk_live_…) but Mode is Sandbox (Test).', { exact: false })
+      .waitFor();
     expect(await secret.getAttribute('aria-invalid')).toBe('true');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('password');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe(
+      'password',
+    );
     await admin.screenshot('settings-02-wrong-mode');
 
     // A well-formed test key Stripe does not know: "not properly configured", with Stripe's reason.
     await secret.fill(generateApiKey('sk', 'test'));
     await page.getByRole('button', { name: 'Save' }).click();
-    const refusal = page.getByRole('alert').filter({ hasText: 'Stripe gateway is not properly configured' });
+    const refusal = page
+      .getByRole('alert')
+      .filter({ hasText: 'Stripe gateway is not properly configured' });
     await refusal.waitFor();
-    expect(await refusal.innerText()).toContain("Stripe's reason: Invalid API Key provided: sk_test_…");
+    expect(await refusal.innerText()).toContain(
+      "Stripe's reason: Invalid API Key provided: sk_test_…",
+    );
     await admin.screenshot('settings-03-not-configured');
     expect(await page.getByRole('heading', { name: 'Webhook health' }).isVisible()).toBe(true);
 
@@ -90,24 +100,48 @@ describe('Stripe settings from scratch', () => {
       expect(admin.responses.filter((body) => body.includes(value))).toEqual([]);
     }
     expect(admin.responses.length).toBeGreaterThan(10);
-    const stored = await stack.api.db.selectFrom('gateway_settings').select(['enabled', 'mode', 'test_publishable_key', 'test_secret_key_encrypted']).where('gateway', '=', 'stripe').executeTakeFirstOrThrow();
-    expect(stored).toMatchObject({ enabled: true, mode: 'test', test_publishable_key: DEMO_KEYS.publishableKey });
+    const stored = await stack.api.db
+      .selectFrom('gateway_settings')
+      .select(['enabled', 'mode', 'test_publishable_key', 'test_secret_key_encrypted'])
+      .where('gateway', '=', 'stripe')
+      .executeTakeFirstOrThrow();
+    expect(stored).toMatchObject({
+      enabled: true,
+      mode: 'test',
+      test_publishable_key: DEMO_KEYS.publishableKey,
+    });
     expect(stored.test_secret_key_encrypted).not.toContain(DEMO_KEYS.secretKey);
     expect(admin.errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
   });
 
   it('copies the Webhook URL, and lists every event to select in Stripe', async () => {
     const { page, context } = admin;
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(stack.adminUrl).origin });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(stack.adminUrl).origin,
+    });
     await page.getByRole('link', { name: 'Manage Stripe' }).click();
     const url = page.getByLabel('Webhook URL', { exact: true });
     expect(await url.inputValue()).toBe(`${stack.patientUrl}webhooks/stripe`);
     expect(await url.getAttribute('readonly')).not.toBeNull();
     await page.getByRole('button', { name: 'Copy Webhook URL' }).click();
     await toast(page, 'Webhook URL copied');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${stack.patientUrl}webhooks/stripe`);
-    const events = await page.getByRole('list', { name: 'Events to select' }).getByRole('listitem').allInnerTexts();
-    expect(events).toEqual(expect.arrayContaining(['payment_intent.succeeded', 'payment_intent.payment_failed', 'checkout.session.completed', 'charge.refunded', 'checkout.session.expired', 'charge.dispute.created']));
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      `${stack.patientUrl}webhooks/stripe`,
+    );
+    const events = await page
+      .getByRole('list', { name: 'Events to select' })
+      .getByRole('listitem')
+      .allInnerTexts();
+    expect(events).toEqual(
+      expect.arrayContaining([
+        'payment_intent.succeeded',
+        'payment_intent.payment_failed',
+        'checkout.session.completed',
+        'charge.refunded',
+        'checkout.session.expired',
+        'charge.dispute.created',
+      ]),
+    );
     expect(events.length).toBeGreaterThanOrEqual(10);
     expect(await seriousViolations(page)).toEqual([]);
   });

@@ -3,8 +3,22 @@
 // in Stripe's Dashboard shows as Refunded. The CSV export holds every row the filters match.
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bookUpToPayment, CARDS, confirmAndOpenCard, openPatient, payByCard, resultHeading } from '../patient/support/booking-page.js';
-import { drawer, openAdmin, openSection, signIn, toast, type AdminPage } from './support/admin-page.js';
+import {
+  bookUpToPayment,
+  CARDS,
+  confirmAndOpenCard,
+  openPatient,
+  payByCard,
+  resultHeading,
+} from '../patient/support/booking-page.js';
+import {
+  drawer,
+  openAdmin,
+  openSection,
+  signIn,
+  toast,
+  type AdminPage,
+} from './support/admin-page.js';
 import { startAdminStack, type AdminStack } from './support/admin-stack.js';
 import { book, paymentOf } from './support/bookings.js';
 
@@ -52,14 +66,22 @@ describe('transactions', () => {
     await page.getByRole('link', { name: new RegExp(`Ada Lovelace, ${reference}`) }).click();
     const panel = drawer(page, `Transaction ${reference}`);
     await panel.waitFor();
-    expect(await panel.getByRole('link', { name: /Open in Stripe's Dashboard/ }).getAttribute('href')).toBe(`https://dashboard.stripe.com/test/payments/${payment.payment_intent_id}`);
-    await panel.getByRole('listitem').filter({ hasText: /Payment: (Pending → )?Completed/ }).first().waitFor();
+    expect(
+      await panel.getByRole('link', { name: /Open in Stripe's Dashboard/ }).getAttribute('href'),
+    ).toBe(`https://dashboard.stripe.com/test/payments/${payment.payment_intent_id}`);
+    await panel
+      .getByRole('listitem')
+      .filter({ hasText: /Payment: (Pending → )?Completed/ })
+      .first()
+      .waitFor();
 
     await panel.locator('label').filter({ hasText: 'Part of it' }).click();
     await panel.getByLabel('Amount to refund (USD)').fill('30.00');
     await panel.getByLabel('Reason (optional)').fill('Shorter visit than booked');
     await panel.getByRole('button', { name: 'Review refund' }).click();
-    await panel.getByRole('heading', { name: "Refund $30.00 of $60.00 to Ada Lovelace's card?" }).waitFor();
+    await panel
+      .getByRole('heading', { name: "Refund $30.00 of $60.00 to Ada Lovelace's card?" })
+      .waitFor();
     await admin.screenshot('transactions-02-refund-confirm', { viewport: true });
     await panel.getByRole('button', { name: 'Refund $30.00' }).click();
     await panel.getByText(/Refund of \$30\.00 (sent to the card|on its way to Stripe)/).waitFor();
@@ -69,27 +91,46 @@ describe('transactions', () => {
 
     await panel.getByRole('button', { name: 'Refund more ($30.00 left)' }).click();
     await panel.getByRole('button', { name: 'Review refund' }).click();
-    await panel.getByRole('heading', { name: "Refund $30.00 of $60.00 to Ada Lovelace's card?" }).waitFor();
+    await panel
+      .getByRole('heading', { name: "Refund $30.00 of $60.00 to Ada Lovelace's card?" })
+      .waitFor();
     await panel.getByRole('button', { name: 'Refund $30.00' }).click();
-    await panel.getByRole('group', { name: 'Refund' }).or(panel.getByRole('heading', { name: 'Timeline' })).first().waitFor();
+    await panel
+      .getByRole('group', { name: 'Refund' })
+      .or(panel.getByRole('heading', { name: 'Timeline' }))
+      .first()
+      .waitFor();
     await panel.getByText('Refunded', { exact: true }).first().waitFor({ timeout: 15_000 });
     expect(await panel.getByRole('form', { name: 'Refund' }).count()).toBe(0); // nothing left to refund
     await admin.screenshot('transactions-04-refunded', { viewport: true });
 
-    const refunds = stack.stripe.control.objects('test').refunds.filter((r) => r.payment_intent === payment.payment_intent_id);
+    const refunds = stack.stripe.control
+      .objects('test')
+      .refunds.filter((r) => r.payment_intent === payment.payment_intent_id);
     expect(refunds.map((r) => [r.amount, r.status])).toEqual([
       [3000, 'succeeded'],
       [3000, 'succeeded'],
     ]);
-    expect(await paymentOf(stack, reference)).toMatchObject({ status: 'refunded', amount_refunded: 6000 });
+    expect(await paymentOf(stack, reference)).toMatchObject({
+      status: 'refunded',
+      amount_refunded: 6000,
+    });
 
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached' });
-    await page.getByRole('row').filter({ hasText: reference }).getByText('Refunded', { exact: true }).waitFor();
+    await page
+      .getByRole('row')
+      .filter({ hasText: reference })
+      .getByText('Refunded', { exact: true })
+      .waitFor();
   });
 
   it("shows a refund made in Stripe's Dashboard as Refunded", async () => {
-    const booking = await book(stack, { name: 'Grace Hopper', email: 'grace@example.com', phone: '+1 212 555 0101' });
+    const booking = await book(stack, {
+      name: 'Grace Hopper',
+      email: 'grace@example.com',
+      phone: '+1 212 555 0101',
+    });
     const payment = await paymentOf(stack, booking.reference);
     expect(payment.status).toBe('completed');
     stack.stripe.control.refund(payment.payment_intent_id!);
@@ -102,8 +143,18 @@ describe('transactions', () => {
   it('exports every row the filters match, beyond the first page', async () => {
     const { page } = admin;
     // 27 card bookings left unpaid (Pending) and two at the clinic: the filter keeps the 27 and more.
-    for (let i = 0; i < 27; i++) await book(stack, { name: `Patient ${i}`, email: `p${i}@example.com`, phone: '+1 212 555 0102' }, { pay: false });
-    for (let i = 0; i < 2; i++) await book(stack, { name: `Desk ${i}`, email: `d${i}@example.com`, phone: '+1 212 555 0103' }, { method: 'pay_at_clinic' });
+    for (let i = 0; i < 27; i++)
+      await book(
+        stack,
+        { name: `Patient ${i}`, email: `p${i}@example.com`, phone: '+1 212 555 0102' },
+        { pay: false },
+      );
+    for (let i = 0; i < 2; i++)
+      await book(
+        stack,
+        { name: `Desk ${i}`, email: `d${i}@example.com`, phone: '+1 212 555 0103' },
+        { method: 'pay_at_clinic' },
+      );
 
     await openSection(page, 'Transactions');
     await page.getByRole('button', { name: 'Clear all' }).click();
@@ -123,7 +174,10 @@ describe('transactions', () => {
     expect(await table.getByRole('row').count()).toBe(26); // a header and a page of 25
     await admin.screenshot('transactions-05-filtered');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export CSV' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Export CSV' }).click(),
+    ]);
     const csv = (await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '');
     const [header, ...lines] = csv.trim().split('\r\n');
     expect(header!.split(',').slice(0, 3)).toEqual(['Created (UTC)', 'Reference', 'Patient']);
@@ -135,7 +189,9 @@ describe('transactions', () => {
       .where('payments.status', '=', 'pending')
       .execute();
     expect(expected.length).toBe(27);
-    expect(lines.map((line) => line.split(',')[1]).sort()).toEqual(expected.map((r) => r.reference).sort());
+    expect(lines.map((line) => line.split(',')[1]).sort()).toEqual(
+      expected.map((r) => r.reference).sort(),
+    );
     expect(lines.every((line) => line.includes(',stripe,test,pending,'))).toBe(true);
     expect(download.suggestedFilename()).toMatch(/^transactions-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(admin.errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);

@@ -47,7 +47,11 @@ describe('accessibility of every step', () => {
       await page.getByRole('button', { name: /Any available doctor/ }).waitFor();
       await scan('02-doctor');
       await chooseDoctor(page);
-      await page.getByRole('region', { name: /^Free times on / }).or(page.getByRole('button', { name: 'Show the next month' })).first().waitFor();
+      await page
+        .getByRole('region', { name: /^Free times on / })
+        .or(page.getByRole('button', { name: 'Show the next month' }))
+        .first()
+        .waitFor();
       await scan('03-time');
       await chooseFirstFreeTime(page);
       await page.getByRole('button', { name: 'Continue to payment' }).click();

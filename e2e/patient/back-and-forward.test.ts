@@ -45,7 +45,10 @@ describe('patient moves through the wizard with the browser’s Back and Forward
     await page.goBack();
     await step('Choose a date and time');
     expect(page.url()).toBe(`${stack.spaUrl}?step=time`);
-    await page.getByRole('button', { name: chosenTime, exact: true }).and(page.locator('[aria-current="true"]')).waitFor();
+    await page
+      .getByRole('button', { name: chosenTime, exact: true })
+      .and(page.locator('[aria-current="true"]'))
+      .waitFor();
 
     await page.goBack();
     await step('Choose a doctor');
@@ -53,12 +56,18 @@ describe('patient moves through the wizard with the browser’s Back and Forward
     await expect.poll(() => focused(page)).toBe('Choose a doctor');
     // The service is still chosen: its step is done, and its doctors are listed with the one chosen.
     await page.getByRole('button', { name: /Step 1, done: Service/ }).waitFor();
-    await page.getByRole('button', { name: /Any available doctor/ }).and(page.locator('[aria-current="true"]')).waitFor();
+    await page
+      .getByRole('button', { name: /Any available doctor/ })
+      .and(page.locator('[aria-current="true"]'))
+      .waitFor();
     await patient.screenshot('back-01-doctor-after-back');
 
     await page.goForward();
     await step('Choose a date and time');
-    await page.getByRole('button', { name: chosenTime, exact: true }).and(page.locator('[aria-current="true"]')).waitFor();
+    await page
+      .getByRole('button', { name: chosenTime, exact: true })
+      .and(page.locator('[aria-current="true"]'))
+      .waitFor();
     await page.goForward();
     await step('Your details');
     expect(page.url()).toBe(`${stack.spaUrl}?step=details`);
@@ -72,7 +81,10 @@ describe('patient moves through the wizard with the browser’s Back and Forward
     await patient.screenshot('back-02-confirmed');
     const reference = /\/booking\/(CP-[0-9A-Z]+)\?token=/.exec(page.url())?.[1];
     expect(reference).toBeDefined();
-    expect(await storedBooking(stack.api, reference!)).toMatchObject({ status: 'confirmed', payment_status: 'due_at_clinic' });
+    expect(await storedBooking(stack.api, reference!)).toMatchObject({
+      status: 'confirmed',
+      payment_status: 'due_at_clinic',
+    });
     expect(patient.errors).toEqual([]);
   });
 });

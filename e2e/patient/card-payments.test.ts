@@ -38,17 +38,28 @@ describe('patient pays by card', () => {
     const p = await patient();
     await bookUpToPayment(p.page);
     const reference = await confirmAndOpenCard(p);
-    expect(await p.page.getByText(/^We hold this time for you until \d{1,2}:\d{2}/).isVisible()).toBe(true);
+    expect(
+      await p.page.getByText(/^We hold this time for you until \d{1,2}:\d{2}/).isVisible(),
+    ).toBe(true);
     await p.screenshot('card-01-form');
     await payByCard(p.checkout, CARDS.success);
     await resultHeading(p.page, 'Your appointment is confirmed');
     // Stripe's return URL brought the patient here with the session id, never the token.
     expect(p.page.url()).toMatch(new RegExp(`/booking/${reference}\\?session_id=cs_test_`));
     expect(await p.page.getByText('$60.00, paid by card').isVisible()).toBe(true);
-    expect(await p.page.getByRole('link', { name: 'Add to calendar' }).getAttribute('download')).toBe(`appointment-${reference}.ics`);
+    expect(
+      await p.page.getByRole('link', { name: 'Add to calendar' }).getAttribute('download'),
+    ).toBe(`appointment-${reference}.ics`);
     await p.screenshot('card-02-confirmed');
-    const stored = await eventually(() => storedBooking(stack.api, reference), (b) => b.payment_status === 'completed');
-    expect(stored).toMatchObject({ status: 'confirmed', payment_status: 'completed', amount: 6000 });
+    const stored = await eventually(
+      () => storedBooking(stack.api, reference),
+      (b) => b.payment_status === 'completed',
+    );
+    expect(stored).toMatchObject({
+      status: 'confirmed',
+      payment_status: 'completed',
+      amount: 6000,
+    });
     expect(p.errors).toEqual([]);
   });
 
@@ -62,7 +73,11 @@ describe('patient pays by card', () => {
     await resultHeading(p.page, 'This booking is cancelled');
     expect(await p.page.getByText(/Your payment did not go through/).isVisible()).toBe(true);
     await p.screenshot('card-03-declined');
-    expect(await storedBooking(stack.api, reference)).toMatchObject({ status: 'cancelled', payment_status: 'failed', cancel_reason: 'payment_failed' });
+    expect(await storedBooking(stack.api, reference)).toMatchObject({
+      status: 'cancelled',
+      payment_status: 'failed',
+      cancel_reason: 'payment_failed',
+    });
 
     await p.page.getByRole('button', { name: 'Book this time again' }).click();
     await p.checkout.getByLabel('Card number').waitFor();
@@ -70,7 +85,8 @@ describe('patient pays by card', () => {
       () => p.page.evaluate(() => sessionStorage.getItem('clinicpay.wizard')),
       (saved) => saved !== null && !saved.includes(reference),
     );
-    const newReference = (JSON.parse(again!) as { checkout: { reference: string } }).checkout.reference;
+    const newReference = (JSON.parse(again!) as { checkout: { reference: string } }).checkout
+      .reference;
     const second = await storedBooking(stack.api, newReference);
     expect(second).toMatchObject({ status: 'pending_payment', payment_status: 'pending' });
     expect(second.starts_at.toISOString()).toBe(first.starts_at.toISOString());
@@ -88,7 +104,10 @@ describe('patient pays by card', () => {
     await payByCard(p.checkout, CARDS.authenticate);
     await p.checkout.getByRole('button', { name: 'Complete' }).click();
     await resultHeading(p.page, 'Your appointment is confirmed');
-    expect(await storedBooking(stack.api, reference)).toMatchObject({ status: 'confirmed', payment_status: 'completed' });
+    expect(await storedBooking(stack.api, reference)).toMatchObject({
+      status: 'confirmed',
+      payment_status: 'completed',
+    });
   });
 
   it('page closed mid-checkout, paid through the emulator: the status link shows it confirmed (webhook)', async () => {
@@ -101,13 +120,21 @@ describe('patient pays by card', () => {
 
     stack.stripe.control.paySession(sessionId!);
     await stack.stripe.control.waitForDeliveries();
-    expect(await storedBooking(stack.api, reference)).toMatchObject({ status: 'confirmed', payment_status: 'completed' });
+    expect(await storedBooking(stack.api, reference)).toMatchObject({
+      status: 'confirmed',
+      payment_status: 'completed',
+    });
 
     // Later, on another device: the link from the confirmation.
-    const later = await openPatient(stack.browser, `${stack.spaUrl}booking/${reference}?token=${token}`);
+    const later = await openPatient(
+      stack.browser,
+      `${stack.spaUrl}booking/${reference}?token=${token}`,
+    );
     open.push(later);
     await resultHeading(later.page, 'Your appointment is confirmed');
-    expect(await later.page.getByText('Keep this link to see your booking later').isVisible()).toBe(true);
+    expect(await later.page.getByText('Keep this link to see your booking later').isVisible()).toBe(
+      true,
+    );
     await later.screenshot('card-05-status-link');
   });
 
@@ -117,8 +144,14 @@ describe('patient pays by card', () => {
     const reference = await confirmAndOpenCard(p);
     await p.page.getByRole('button', { name: 'Cancel this booking' }).click();
     await resultHeading(p.page, 'This booking is cancelled');
-    expect(await p.page.getByText('You cancelled this booking. Nothing was charged.').isVisible()).toBe(true);
-    expect(await storedBooking(stack.api, reference)).toMatchObject({ status: 'cancelled', payment_status: 'expired', cancel_reason: 'cancelled_by_patient' });
+    expect(
+      await p.page.getByText('You cancelled this booking. Nothing was charged.').isVisible(),
+    ).toBe(true);
+    expect(await storedBooking(stack.api, reference)).toMatchObject({
+      status: 'cancelled',
+      payment_status: 'expired',
+      cancel_reason: 'cancelled_by_patient',
+    });
     // Released: the same time can be booked again at once.
     await p.page.getByRole('button', { name: 'Book this time again' }).waitFor();
   });
@@ -126,7 +159,9 @@ describe('patient pays by card', () => {
   it('a time taken meanwhile: back to the times, with the message', async () => {
     const p = await patient();
     await bookUpToPayment(p.page);
-    const wizard = JSON.parse((await p.page.evaluate(() => sessionStorage.getItem('clinicpay.wizard')))!) as {
+    const wizard = JSON.parse(
+      (await p.page.evaluate(() => sessionStorage.getItem('clinicpay.wizard')))!,
+    ) as {
       serviceId: string;
       slot: { startsAt: string };
     };
@@ -143,14 +178,19 @@ describe('patient pays by card', () => {
           patient: { name, email: 'other@example.com', phone: '+1 212 555 0199' },
           paymentMethod: 'pay_at_clinic',
         })
-        .then(() => true, () => false);
+        .then(
+          () => true,
+          () => false,
+        );
       if (!booked) break;
       taken++;
     }
     expect(taken).toBeGreaterThan(0);
     await p.page.getByRole('button', { name: 'Confirm and pay' }).click();
     await p.page.getByRole('heading', { level: 2, name: 'Choose a date and time' }).waitFor();
-    expect(await p.page.getByRole('alert').innerText()).toBe('This time was just taken; please pick another.');
+    expect(await p.page.getByRole('alert').innerText()).toBe(
+      'This time was just taken; please pick another.',
+    );
     await p.screenshot('card-07-time-taken');
     // The patient picks another time and carries on, details kept.
     await chooseFirstFreeTime(p.page);
@@ -167,8 +207,15 @@ describe('patient pays by card', () => {
     stack.stripe.control.expireDueSessions();
     expect(stack.stripe.control.object(sessionId!)).toMatchObject({ status: 'expired' });
     await resultHeading(p.page, 'This booking is cancelled');
-    expect(await p.page.getByText('The time we held for you ran out before the payment was made.').isVisible()).toBe(true);
+    expect(
+      await p.page
+        .getByText('The time we held for you ran out before the payment was made.')
+        .isVisible(),
+    ).toBe(true);
     await p.screenshot('card-06-lapsed');
-    expect(await storedBooking(stack.api, reference)).toMatchObject({ status: 'cancelled', payment_status: 'expired' });
+    expect(await storedBooking(stack.api, reference)).toMatchObject({
+      status: 'cancelled',
+      payment_status: 'expired',
+    });
   });
 });

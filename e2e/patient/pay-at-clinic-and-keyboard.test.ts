@@ -1,7 +1,15 @@
 // Pay at clinic, and a whole booking with the keyboard only (Tab, arrows, Enter, typing), through
 // the real API, PostgreSQL and the Stripe emulator's card form.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bookUpToPayment, CARDS, choosePayment, openPatient, PATIENT, resultHeading, type PatientPage } from './support/booking-page.js';
+import {
+  bookUpToPayment,
+  CARDS,
+  choosePayment,
+  openPatient,
+  PATIENT,
+  resultHeading,
+  type PatientPage,
+} from './support/booking-page.js';
 import { eventually, storedBooking } from './support/database.js';
 import { focused, tabTo } from './support/keyboard.js';
 import { startPatientStack, type PatientStack } from './support/patient-stack.js';
@@ -29,7 +37,11 @@ describe('patient books without paying online, and with the keyboard only', () =
     expect(reference).toBeDefined();
     expect(await p.page.getByText('$60.00, to pay at the clinic').isVisible()).toBe(true);
     await p.screenshot('clinic-01-confirmed');
-    expect(await storedBooking(stack.api, reference!)).toMatchObject({ status: 'confirmed', payment_status: 'due_at_clinic', payment_method: 'pay_at_clinic' });
+    expect(await storedBooking(stack.api, reference!)).toMatchObject({
+      status: 'confirmed',
+      payment_status: 'due_at_clinic',
+      payment_method: 'pay_at_clinic',
+    });
     expect(p.errors).toEqual([]);
   });
 
@@ -98,7 +110,10 @@ describe('patient books without paying online, and with the keyboard only', () =
 
     await resultHeading(page, 'Your appointment is confirmed');
     const reference = /\/booking\/(CP-[0-9A-Z]+)\?/.exec(page.url())![1]!;
-    await eventually(() => storedBooking(stack.api, reference), (b) => b.payment_status === 'completed');
+    await eventually(
+      () => storedBooking(stack.api, reference),
+      (b) => b.payment_status === 'completed',
+    );
     await p.screenshot('keyboard-01-confirmed');
   });
 });

@@ -25,13 +25,20 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export async function startStack(options: { spas: SpaName[]; env?: Record<string, string> }): Promise<Stack> {
+export async function startStack(options: {
+  spas: SpaName[];
+  env?: Record<string, string>;
+}): Promise<Stack> {
   const stops: Array<() => Promise<void>> = [];
   const stop = async () => {
     for (const fn of stops.reverse()) await fn();
   };
   try {
-    const stripe = await startEmulator({ port: 0, businessName: 'Riverside Family Clinic', retry: { maxAttempts: 3, initialDelayMs: 50 } });
+    const stripe = await startEmulator({
+      port: 0,
+      businessName: 'Riverside Family Clinic',
+      retry: { maxAttempts: 3, initialDelayMs: 50 },
+    });
     stops.push(() => stripe.stop());
     const patientPort = await freePort();
     const api = await startTestApi({
@@ -45,16 +52,26 @@ export async function startStack(options: { spas: SpaName[]; env?: Record<string
     });
     stops.push(() => api.stop());
     // Stripe's deliveries to the API, signed with the seeded (demo) signing secret.
-    stripe.control.addWebhookEndpoint({ url: `${api.url}/webhooks/stripe`, secret: DEMO_KEYS.webhookSigningSecret });
+    stripe.control.addWebhookEndpoint({
+      url: `${api.url}/webhooks/stripe`,
+      secret: DEMO_KEYS.webhookSigningSecret,
+    });
     const urls = new Map<SpaName, string>();
     for (const name of options.spas) {
-      const spa = await startSpa(name, api.url, name === 'patient' ? patientPort : await freePort());
+      const spa = await startSpa(
+        name,
+        api.url,
+        name === 'patient' ? patientPort : await freePort(),
+      );
       stops.push(() => spa.close());
       urls.set(name, spa.url);
     }
     const urlOf = (name: SpaName) => {
       const url = urls.get(name);
-      if (!url) throw new Error(`The ${name} SPA was not started in this stack: add it to startStack's spas.`);
+      if (!url)
+        throw new Error(
+          `The ${name} SPA was not started in this stack: add it to startStack's spas.`,
+        );
       return url;
     };
     const browser = await launchBrowser();

@@ -6,6 +6,11 @@ export default [
   {
     files: ['src/**/*.ts'],
     ignores: ['src/zod.ts', 'src/**/*.test.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'zod', message: "Import { z } from this package's zod.ts instead." }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'zod', message: "Import { z } from this package's zod.ts instead." }] },
+      ],
+    },
   },
 ];

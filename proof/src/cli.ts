@@ -11,7 +11,9 @@ const scale: Scale = args.includes('--ci') ? 'ci' : 'full';
 const names = args.filter((a) => !a.startsWith('--'));
 const unknown = names.filter((n) => !PARTS.some((p) => p.name === n));
 if (unknown.length > 0) {
-  console.error(`Unknown part ${unknown.join(', ')}. Parts: ${PARTS.map((p) => p.name).join(', ')}.`);
+  console.error(
+    `Unknown part ${unknown.join(', ')}. Parts: ${PARTS.map((p) => p.name).join(', ')}.`,
+  );
   process.exit(2);
 }
 const selected = names.length > 0 ? PARTS.filter((p) => names.includes(p.name)) : PARTS;
@@ -27,7 +29,10 @@ for (const part of selected) {
   console.log(markdown);
   failed += result.checks.filter((c) => !c.ok).length;
   if (scale === 'full') {
-    await writeSection(part.name, `${markdown}\n_Machine: ${machine}; run ${new Date().toISOString().slice(0, 16)}Z._`);
+    await writeSection(
+      part.name,
+      `${markdown}\n_Machine: ${machine}; run ${new Date().toISOString().slice(0, 16)}Z._`,
+    );
   }
 }
 console.log(failed === 0 ? '\nAll checks held.' : `\n${failed} check(s) failed.`);

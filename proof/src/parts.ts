@@ -6,4 +6,10 @@ import { securityPart } from './security/index.js';
 import { performancePart } from './performance/index.js';
 
 /** Every part of the proof, in the order `pnpm proof` runs them. */
-export const PARTS: ProofPart[] = [chaosPart, bookingRacePart, badInputPart, securityPart, performancePart];
+export const PARTS: ProofPart[] = [
+  chaosPart,
+  bookingRacePart,
+  badInputPart,
+  securityPart,
+  performancePart,
+];

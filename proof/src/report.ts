@@ -35,7 +35,9 @@ export function table(header: string[], rows: Array<Array<string | number>>): st
 }
 
 export function renderPart(part: ProofPart, result: PartResult, seconds: number): string {
-  const checks = result.checks.map((c) => `- ${c.ok ? '✔' : '✘ **FAILED**'} ${c.name}${c.detail ? ` (${c.detail})` : ''}`);
+  const checks = result.checks.map(
+    (c) => `- ${c.ok ? '✔' : '✘ **FAILED**'} ${c.name}${c.detail ? ` (${c.detail})` : ''}`,
+  );
   return [
     `## ${part.title}`,
     '',

@@ -6,7 +6,9 @@ import { performancePart } from '../src/performance/index.js';
 it('runs every benchmark of the performance table, each operation succeeding', async () => {
   const started = performance.now();
   const result = await performancePart.run('ci');
-  console.log(`${result.setup}\n\n${result.figures.join('\n\n')}\n\n(${((performance.now() - started) / 1000).toFixed(0)} s)`);
+  console.log(
+    `${result.setup}\n\n${result.figures.join('\n\n')}\n\n(${((performance.now() - started) / 1000).toFixed(0)} s)`,
+  );
   expect(result.checks.length).toBeGreaterThan(0);
   expect(result.checks.filter((c) => !c.ok)).toEqual([]);
 });

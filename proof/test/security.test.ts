@@ -4,6 +4,12 @@ import { securityPart } from '../src/security/index.js';
 
 it('security sweep: every check holds', async () => {
   const result = await securityPart.run('ci');
-  console.log([result.setup, ...result.checks.map((c) => `${c.ok ? '✔' : '✘'} ${c.name} (${c.detail ?? ''})`), ...result.figures].join('\n\n'));
+  console.log(
+    [
+      result.setup,
+      ...result.checks.map((c) => `${c.ok ? '✔' : '✘'} ${c.name} (${c.detail ?? ''})`),
+      ...result.figures,
+    ].join('\n\n'),
+  );
   expect(result.checks.filter((c) => !c.ok)).toEqual([]);
 });

@@ -18,7 +18,10 @@ export function config({ tsconfigRootDir, react = false }) {
       rules: {
         '@typescript-eslint/no-floating-promises': 'error',
         '@typescript-eslint/consistent-type-imports': 'error',
-        '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+        '@typescript-eslint/no-unused-vars': [
+          'error',
+          { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+        ],
         'no-restricted-properties': [
           'error',
           { object: 'process', property: 'env', message: 'Read configuration in env.ts only.' },
@@ -26,7 +29,14 @@ export function config({ tsconfigRootDir, react = false }) {
       },
     },
     {
-      files: ['**/env.ts', '**/*.test.ts', '**/test/**', '**/e2e/**', '**/bench/**', '**/scripts/**'],
+      files: [
+        '**/env.ts',
+        '**/*.test.ts',
+        '**/test/**',
+        '**/e2e/**',
+        '**/bench/**',
+        '**/scripts/**',
+      ],
       rules: { 'no-restricted-properties': 'off' },
     },
     {

@@ -14,7 +14,10 @@ export function httpStatusOf(error: unknown): number | null {
 
 /** The session is gone (never signed in, idle too long, signed out elsewhere). */
 export function isUnauthorized(error: unknown): boolean {
-  return (error as ApiError | null)?.data?.code === 'UNAUTHORIZED' && appCodeOf(error) !== 'sign_in_failed';
+  return (
+    (error as ApiError | null)?.data?.code === 'UNAUTHORIZED' &&
+    appCodeOf(error) !== 'sign_in_failed'
+  );
 }
 
 /** Field messages from the shared zod inputs or the API's own checks, keyed by path (`price.amount`). */
@@ -22,7 +25,8 @@ export function fieldErrorsOf(error: unknown): Record<string, string> {
   const issues = (error as ApiError | null)?.data?.fieldErrors ?? [];
   const out: Record<string, string> = {};
   // Two problems on one field (e.g. two currency rules) are both worth reading.
-  for (const issue of issues) out[issue.path] = out[issue.path] ? `${out[issue.path]} ${issue.message}` : issue.message;
+  for (const issue of issues)
+    out[issue.path] = out[issue.path] ? `${out[issue.path]} ${issue.message}` : issue.message;
   return out;
 }
 

@@ -8,7 +8,9 @@ import { SignInPage } from './session/sign-in-page.js';
 const basename = import.meta.env.BASE_URL.replace(/\/$/, '');
 
 // Each page is its own chunk (route `lazy`): signing in downloads only the sign-in form.
-const page = <T,>(load: () => Promise<T>, pick: (module: T) => React.ComponentType) => async () => ({ Component: pick(await load()) });
+const page =
+  <T,>(load: () => Promise<T>, pick: (module: T) => React.ComponentType) =>
+  async () => ({ Component: pick(await load()) });
 
 export const router = createBrowserRouter(
   [
@@ -22,24 +24,87 @@ export const router = createBrowserRouter(
         { index: true, element: <Navigate to="/transactions" replace /> },
         {
           path: 'transactions',
-          lazy: page(() => import('./transactions/transactions-page.js'), (m) => m.TransactionsPage),
-          children: [{ path: ':paymentId', lazy: page(() => import('./transactions/transaction-drawer.js'), (m) => m.TransactionDrawer) }],
+          lazy: page(
+            () => import('./transactions/transactions-page.js'),
+            (m) => m.TransactionsPage,
+          ),
+          children: [
+            {
+              path: ':paymentId',
+              lazy: page(
+                () => import('./transactions/transaction-drawer.js'),
+                (m) => m.TransactionDrawer,
+              ),
+            },
+          ],
         },
         {
           path: 'appointments',
-          lazy: page(() => import('./appointments/appointments-page.js'), (m) => m.AppointmentsPage),
-          children: [{ path: ':appointmentId', lazy: page(() => import('./appointments/appointment-drawer.js'), (m) => m.AppointmentDrawer) }],
+          lazy: page(
+            () => import('./appointments/appointments-page.js'),
+            (m) => m.AppointmentsPage,
+          ),
+          children: [
+            {
+              path: ':appointmentId',
+              lazy: page(
+                () => import('./appointments/appointment-drawer.js'),
+                (m) => m.AppointmentDrawer,
+              ),
+            },
+          ],
         },
-        { path: 'payment-settings', lazy: page(() => import('./payment-settings/gateways-page.js'), (m) => m.GatewaysPage) },
-        { path: 'payment-settings/stripe', lazy: page(() => import('./payment-settings/stripe-settings-page.js'), (m) => m.StripeSettingsPage) },
+        {
+          path: 'payment-settings',
+          lazy: page(
+            () => import('./payment-settings/gateways-page.js'),
+            (m) => m.GatewaysPage,
+          ),
+        },
+        {
+          path: 'payment-settings/stripe',
+          lazy: page(
+            () => import('./payment-settings/stripe-settings-page.js'),
+            (m) => m.StripeSettingsPage,
+          ),
+        },
         {
           path: 'webhooks',
-          lazy: page(() => import('./webhooks/webhook-log-page.js'), (m) => m.WebhookLogPage),
-          children: [{ path: ':eventId', lazy: page(() => import('./webhooks/webhook-event-drawer.js'), (m) => m.WebhookEventDrawer) }],
+          lazy: page(
+            () => import('./webhooks/webhook-log-page.js'),
+            (m) => m.WebhookLogPage,
+          ),
+          children: [
+            {
+              path: ':eventId',
+              lazy: page(
+                () => import('./webhooks/webhook-event-drawer.js'),
+                (m) => m.WebhookEventDrawer,
+              ),
+            },
+          ],
         },
-        { path: 'services', lazy: page(() => import('./catalogue/services-page.js'), (m) => m.ServicesPage) },
-        { path: 'doctors', lazy: page(() => import('./catalogue/doctors-page.js'), (m) => m.DoctorsPage) },
-        { path: 'doctors/:doctorId', lazy: page(() => import('./catalogue/doctor-page.js'), (m) => m.DoctorPage) },
+        {
+          path: 'services',
+          lazy: page(
+            () => import('./catalogue/services-page.js'),
+            (m) => m.ServicesPage,
+          ),
+        },
+        {
+          path: 'doctors',
+          lazy: page(
+            () => import('./catalogue/doctors-page.js'),
+            (m) => m.DoctorsPage,
+          ),
+        },
+        {
+          path: 'doctors/:doctorId',
+          lazy: page(
+            () => import('./catalogue/doctor-page.js'),
+            (m) => m.DoctorPage,
+          ),
+        },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

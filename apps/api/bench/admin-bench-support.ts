@@ -30,10 +30,21 @@ const bundleApi = async () => (await buildApi(resolve(import.meta.dirname, '../d
 /** `runAs: 'tsx'` runs src/main.ts as `npm start` does; 'bundle' runs a one-file build. */
 export async function startApi(databaseUrl: string, runAs: 'tsx' | 'bundle' = 'tsx') {
   const port = await freePort();
-  const args = [...(process.env.API_NODE_ARGS ?? '').split(' ').filter(Boolean), ...(runAs === 'bundle' ? [await bundleApi()] : ['--import', 'tsx', 'src/main.ts'])];
+  const args = [
+    ...(process.env.API_NODE_ARGS ?? '').split(' ').filter(Boolean),
+    ...(runAs === 'bundle' ? [await bundleApi()] : ['--import', 'tsx', 'src/main.ts']),
+  ];
   const child = spawn(process.execPath, args, {
     cwd: resolve(import.meta.dirname, '..'),
-    env: { ...process.env, DATABASE_URL: databaseUrl, APP_SECRET, PORT: String(port), LOG_LEVEL: 'silent', NODE_ENV: 'production', SWEEP_INTERVAL_SECONDS: '0' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      APP_SECRET,
+      PORT: String(port),
+      LOG_LEVEL: 'silent',
+      NODE_ENV: 'production',
+      SWEEP_INTERVAL_SECONDS: '0',
+    },
     stdio: 'inherit',
     detached: true,
   });
@@ -64,7 +75,8 @@ export async function signIn(url: string): Promise<string> {
 /** Resident memory of a process in MB: now (VmRSS) and its peak so far (VmHWM). */
 export async function memoryOf(pid: number): Promise<{ rss: number; peak: number }> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN);
+  const kb = (field: string) =>
+    Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN);
   return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
 }
 
@@ -72,7 +84,11 @@ export async function memoryOf(pid: number): Promise<{ rss: number; peak: number
  * `count` payments with their patients and appointments, a realistic mix of statuses, written in
  * chunks of SQL. Appointments are spread over 50 extra doctors so the overlap constraint holds.
  */
-export async function writePayments(db: Kysely<Database>, count: number, chunk = 100_000): Promise<void> {
+export async function writePayments(
+  db: Kysely<Database>,
+  count: number,
+  chunk = 100_000,
+): Promise<void> {
   await sql`
     INSERT INTO doctors (id, clinic_id, name)
     SELECT ('7c1d0000-0000-4000-8000-' || lpad(to_hex(4096 + d), 12, '0'))::uuid, ${DEMO_CLINIC.id}::uuid, 'Bench Doctor ' || d

@@ -4,7 +4,10 @@ import { createDatabase, sql } from '@clinicpay/db';
 import { runSequential, type LatencyRun } from './bench-support.js';
 import { windowOf } from './admin-transactions.js';
 
-export async function measureKeysetFloor(databaseUrl: string, options: { payments: number; queries: number }): Promise<LatencyRun> {
+export async function measureKeysetFloor(
+  databaseUrl: string,
+  options: { payments: number; queries: number },
+): Promise<LatencyRun> {
   const handle = await createDatabase({ url: databaseUrl, maxConnections: 1 });
   try {
     const page = async (i: number) => {

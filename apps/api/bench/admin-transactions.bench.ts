@@ -25,10 +25,15 @@ async function database() {
 async function measure(databaseUrl: string, runAs: RunAs) {
   // BENCH_EXPORT_ONLY=1 skips the pages (when working on the export).
   if (!process.env.BENCH_EXPORT_ONLY) {
-    const [scenarios] = await measurePages(databaseUrl, runAs, { payments: PAYMENTS, pages: PAGES });
+    const [scenarios] = await measurePages(databaseUrl, runAs, {
+      payments: PAYMENTS,
+      pages: PAGES,
+    });
     for (const { name, run } of scenarios!) {
       if (run.firstError) throw new Error(`${name}: ${run.firstError}`);
-      console.log(`${name}: p50 ${fmt(run.p50)} ms, p95 ${fmt(run.p95)} ms, p99 ${fmt(run.p99)} ms (${run.calls} requests)`);
+      console.log(
+        `${name}: p50 ${fmt(run.p50)} ms, p95 ${fmt(run.p95)} ms, p99 ${fmt(run.p99)} ms (${run.calls} requests)`,
+      );
     }
   }
   const e = await measureExport(databaseUrl, runAs);
@@ -40,8 +45,12 @@ async function measure(databaseUrl: string, runAs: RunAs) {
 const db = await database();
 try {
   // BENCH_RUN_AS=bundle or tsx runs one of the two.
-  for (const runAs of (['bundle', 'tsx'] as const).filter((r) => !process.env.BENCH_RUN_AS || r === process.env.BENCH_RUN_AS)) {
-    console.log(`\nAPI run as ${runAs === 'bundle' ? 'the production build (node dist/bench/main.mjs)' : 'npm start does (tsx src/main.ts)'}:`);
+  for (const runAs of (['bundle', 'tsx'] as const).filter(
+    (r) => !process.env.BENCH_RUN_AS || r === process.env.BENCH_RUN_AS,
+  )) {
+    console.log(
+      `\nAPI run as ${runAs === 'bundle' ? 'the production build (node dist/bench/main.mjs)' : 'npm start does (tsx src/main.ts)'}:`,
+    );
     await measure(db.url, runAs);
   }
 } finally {

@@ -20,7 +20,9 @@ interface Page {
 /** A 30-day window inside the data, different for each i. */
 export function windowOf(payments: number, i: number): { from: string; to: string } {
   const span = payments * SPACING_SECONDS * 1000;
-  const from = new Date(DATA_START.getTime() + ((i * 7919) % Math.max(1, Math.floor((span - 30 * DAY) / DAY))) * DAY);
+  const from = new Date(
+    DATA_START.getTime() + ((i * 7919) % Math.max(1, Math.floor((span - 30 * DAY) / DAY))) * DAY,
+  );
   return { from: from.toISOString(), to: new Date(from.getTime() + 30 * DAY).toISOString() };
 }
 
@@ -38,7 +40,10 @@ export async function measurePages(
   try {
     const cookie = await signIn(api.url);
     const get = async (path: string, input: object) => {
-      const response = await fetch(`${api.url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { cookie } });
+      const response = await fetch(
+        `${api.url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`,
+        { headers: { cookie } },
+      );
       if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
       return ((await response.json()) as { result: { data: unknown } }).result.data;
     };
@@ -50,25 +55,56 @@ export async function measurePages(
     for (let i = 0; i < 20; i++) await list({ status: ['completed'], ...window(i), limit: 50 });
 
     const scenarios: [string, (i: number) => Promise<boolean | { ok: boolean; ms: number }>][] = [
-      ['status=completed, 30 days, 50 rows (first page)', async (i) => hasRows(await list({ status: ['completed'], ...window(i), limit: 50 }))],
-      ['the same, 5th page (cursor)', async (i) => {
-        let cursor: string | null = null;
-        for (let p = 0; p < 4; p++) cursor = (await list({ status: ['completed'], ...window(i), limit: 50, ...(cursor ? { cursor } : {}) })).nextCursor;
-        const t0 = performance.now();
-        const page = await list({ status: ['completed'], ...window(i), limit: 50, cursor });
-        return { ok: hasRows(page), ms: performance.now() - t0 };
-      }],
+      [
+        'status=completed, 30 days, 50 rows (first page)',
+        async (i) => hasRows(await list({ status: ['completed'], ...window(i), limit: 50 })),
+      ],
+      [
+        'the same, 5th page (cursor)',
+        async (i) => {
+          let cursor: string | null = null;
+          for (let p = 0; p < 4; p++)
+            cursor = (
+              await list({
+                status: ['completed'],
+                ...window(i),
+                limit: 50,
+                ...(cursor ? { cursor } : {}),
+              })
+            ).nextCursor;
+          const t0 = performance.now();
+          const page = await list({ status: ['completed'], ...window(i), limit: 50, cursor });
+          return { ok: hasRows(page), ms: performance.now() - t0 };
+        },
+      ],
       ['no filter, newest 50', async () => hasRows(await list({ limit: 50 }))],
-      ['search by a whole email (indexed)', async (i) => hasRows(await list({ search: `bench${(i * 7919) % payments}@example.com`, limit: 50 }))],
+      [
+        'search by a whole email (indexed)',
+        async (i) =>
+          hasRows(await list({ search: `bench${(i * 7919) % payments}@example.com`, limit: 50 })),
+      ],
       // A name part that matches nothing: the whole table is scanned.
-      ['search by part of a name (a scan)', async (i) => Array.isArray((await list({ search: `Patient ${(i * 7919) % payments}x`, limit: 50 })).rows)],
-      ['summary, 30 days', async (i) => (await get('admin.transactions.summary', window(i))) !== undefined],
+      [
+        'search by part of a name (a scan)',
+        async (i) =>
+          Array.isArray(
+            (await list({ search: `Patient ${(i * 7919) % payments}x`, limit: 50 })).rows,
+          ),
+      ],
+      [
+        'summary, 30 days',
+        async (i) => (await get('admin.transactions.summary', window(i))) !== undefined,
+      ],
     ];
     const chosen = options.only === 'first-page' ? scenarios.slice(0, 1) : scenarios;
     const rounds: PageScenario[][] = [];
     for (let r = 0; r < (options.rounds ?? 1); r++) {
       const round: PageScenario[] = [];
-      for (const [name, task] of chosen) round.push({ name, run: await runSequential(name.includes('(a scan)') ? 10 : pages, task) });
+      for (const [name, task] of chosen)
+        round.push({
+          name,
+          run: await runSequential(name.includes('(a scan)') ? 10 : pages, task),
+        });
       rounds.push(round);
     }
     return rounds;
@@ -97,7 +133,10 @@ export async function measureExport(databaseUrl: string, runAs: RunAs): Promise<
     const before = await memoryOf(api.pid);
     let peakRss = before.rss;
     const sampler = setInterval(() => {
-      void memoryOf(api.pid).then((m) => (peakRss = Math.max(peakRss, m.rss)), () => undefined);
+      void memoryOf(api.pid).then(
+        (m) => (peakRss = Math.max(peakRss, m.rss)),
+        () => undefined,
+      );
     }, 50);
     const t0 = performance.now();
     const response = await fetch(`${api.url}/exports/transactions.csv`, { headers: { cookie } });
@@ -110,7 +149,15 @@ export async function measureExport(databaseUrl: string, runAs: RunAs): Promise<
     const seconds = (performance.now() - t0) / 1000;
     clearInterval(sampler);
     const after = await memoryOf(api.pid);
-    return { rows: lines - 1, bytes, status: response.status, seconds, restRss: before.rss, peakRss: Math.max(peakRss, after.rss), highWater: after.peak };
+    return {
+      rows: lines - 1,
+      bytes,
+      status: response.status,
+      seconds,
+      restRss: before.rss,
+      peakRss: Math.max(peakRss, after.rss),
+      highWater: after.peak,
+    };
   } finally {
     await api.stop();
   }

@@ -24,7 +24,9 @@ export interface AvailabilityResult {
   loadSeconds: number;
 }
 
-export async function measureAvailability(options: AvailabilityOptions): Promise<AvailabilityResult> {
+export async function measureAvailability(
+  options: AvailabilityOptions,
+): Promise<AvailabilityResult> {
   const clock = createManualClock(new Date('2026-12-01T12:00:00Z'));
   const api = await startTestApi({ clock });
   try {
@@ -39,7 +41,11 @@ export async function measureAvailability(options: AvailabilityOptions): Promise
     for (let r = 0; r < options.rounds; r++) empty.push(await measure(call, options.calls));
 
     const started = performance.now();
-    const patient = await api.db.insertInto('patients').values({ name: 'History', email: 'h@example.com', phone: null }).returning('id').executeTakeFirstOrThrow();
+    const patient = await api.db
+      .insertInto('patients')
+      .values({ name: 'History', email: 'h@example.com', phone: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     // Half-hour appointments, one doctor after another, reaching back years and into the next
     // weeks; every third future one is cancelled so the month is partly free.
     const perDoctor = Math.ceil(options.appointments / DEMO_DOCTORS.length);
@@ -54,7 +60,10 @@ export async function measureAvailability(options: AvailabilityOptions): Promise
     }
     await sql`ANALYZE appointments`.execute(api.db);
     const loadSeconds = (performance.now() - started) / 1000;
-    const count = await api.db.selectFrom('appointments').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+    const count = await api.db
+      .selectFrom('appointments')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow();
     const loaded: LatencyRun[] = [];
     for (let r = 0; r < options.rounds; r++) loaded.push(await measure(call, options.calls));
     return { doctors: DEMO_DOCTORS.length, empty, loaded, rows: count.n, loadSeconds };

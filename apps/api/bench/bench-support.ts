@@ -29,7 +29,11 @@ export interface PoolRun {
  * Runs `task(i)` for i in [0, count) with `concurrency` in flight. A task that throws is counted
  * as failed (the run goes on), so a caller can report how many of the asked operations happened.
  */
-export async function runPool(count: number, concurrency: number, task: (i: number) => Promise<void>): Promise<PoolRun> {
+export async function runPool(
+  count: number,
+  concurrency: number,
+  task: (i: number) => Promise<void>,
+): Promise<PoolRun> {
   const latencies: number[] = [];
   let next = 0;
   let failed = 0;
@@ -66,7 +70,10 @@ export async function runPool(count: number, concurrency: number, task: (i: numb
 /** For the scripts: a benchmark whose operations failed stops with the first reason, not figures. */
 export function assertAllSucceeded(what: string, runs: PoolRun[]): void {
   const broken = runs.find((r) => r.failed > 0);
-  if (broken) throw new Error(`${what}: ${broken.failed} of ${broken.count} failed; first: ${broken.firstError}`);
+  if (broken)
+    throw new Error(
+      `${what}: ${broken.failed} of ${broken.count} failed; first: ${broken.firstError}`,
+    );
 }
 
 export const fmt = (n: number, digits = 1) => n.toFixed(digits);
@@ -87,7 +94,10 @@ export interface LatencyRun {
  * what it should be; a throw counts as not ok. A task may return its own measured time instead
  * (a page reached through a cursor times only the last request).
  */
-export async function runSequential(calls: number, task: (i: number) => Promise<boolean | { ok: boolean; ms: number }>): Promise<LatencyRun> {
+export async function runSequential(
+  calls: number,
+  task: (i: number) => Promise<boolean | { ok: boolean; ms: number }>,
+): Promise<LatencyRun> {
   const latencies: number[] = [];
   let ok = 0;
   let firstError: string | undefined;
@@ -106,6 +116,12 @@ export async function runSequential(calls: number, task: (i: number) => Promise<
     }
   }
   latencies.sort((a, b) => a - b);
-  const run: LatencyRun = { calls, ok, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99) };
+  const run: LatencyRun = {
+    calls,
+    ok,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+  };
   return firstError === undefined ? run : { ...run, firstError };
 }

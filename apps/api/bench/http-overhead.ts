@@ -17,10 +17,21 @@ export interface HttpOverheadOptions {
 }
 
 /** Each target's path, and what a right answer's body holds. */
-const TARGETS: Record<HttpTarget, { on: 'bare' | 'api'; path: string; expect: (body: unknown) => boolean }> = {
+const TARGETS: Record<
+  HttpTarget,
+  { on: 'bare' | 'api'; path: string; expect: (body: unknown) => boolean }
+> = {
   bare: { on: 'bare', path: '/ping', expect: (b) => (b as { status?: string }).status === 'ok' },
-  bareDb: { on: 'bare', path: '/ping-db', expect: (b) => (b as { status?: string }).status === 'ok' },
-  healthz: { on: 'api', path: '/healthz', expect: (b) => (b as { status?: string }).status === 'ok' },
+  bareDb: {
+    on: 'bare',
+    path: '/ping-db',
+    expect: (b) => (b as { status?: string }).status === 'ok',
+  },
+  healthz: {
+    on: 'api',
+    path: '/healthz',
+    expect: (b) => (b as { status?: string }).status === 'ok',
+  },
   catalogue: {
     on: 'api',
     path: '/trpc/catalogue.services',
@@ -28,7 +39,9 @@ const TARGETS: Record<HttpTarget, { on: 'bare' | 'api'; path: string; expect: (b
   },
 };
 
-export async function measureHttpOverhead(options: HttpOverheadOptions): Promise<HttpOverheadRound[]> {
+export async function measureHttpOverhead(
+  options: HttpOverheadOptions,
+): Promise<HttpOverheadRound[]> {
   const api = await startApiProcess();
   const bare = await startBareFastify(api.databaseUrl);
   const base = { bare: bare.url, api: api.url };
@@ -38,7 +51,8 @@ export async function measureHttpOverhead(options: HttpOverheadOptions): Promise
     return runPool(count, options.inFlight, async () => {
       const response = await fetch(url);
       const body: unknown = await response.json();
-      if (response.status !== 200 || !expect(body)) throw new Error(`${path} answered ${response.status}`);
+      if (response.status !== 200 || !expect(body))
+        throw new Error(`${path} answered ${response.status}`);
     });
   };
   const rounds: HttpOverheadRound[] = [];
@@ -60,7 +74,11 @@ export async function measureHttpOverhead(options: HttpOverheadOptions): Promise
 }
 
 async function startBareFastify(databaseUrl: string): Promise<{ url: string; stop(): void }> {
-  const child: ChildProcess = fork(new URL('./bare-fastify.server.ts', import.meta.url), [databaseUrl], { execArgv: ['--import', 'tsx'] });
+  const child: ChildProcess = fork(
+    new URL('./bare-fastify.server.ts', import.meta.url),
+    [databaseUrl],
+    { execArgv: ['--import', 'tsx'] },
+  );
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (m) => resolve((m as { port: number }).port));
     child.once('error', reject);

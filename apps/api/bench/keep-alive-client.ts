@@ -1,7 +1,11 @@
 import { Agent, request } from 'node:http';
 
 export interface KeepAliveClient {
-  post(url: string, headers: Record<string, string>, body: string): Promise<{ status: number; body: string }>;
+  post(
+    url: string,
+    headers: Record<string, string>,
+    body: string,
+  ): Promise<{ status: number; body: string }>;
   close(): void;
 }
 
@@ -15,12 +19,25 @@ export function keepAliveClient(maxSockets: number): KeepAliveClient {
   return {
     post: (url, headers, body) =>
       new Promise((resolve, reject) => {
-        const outgoing = request(url, { method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (response) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-          response.on('error', reject);
-        });
+        const outgoing = request(
+          url,
+          {
+            method: 'POST',
+            agent,
+            headers: { ...headers, 'content-length': Buffer.byteLength(body) },
+          },
+          (response) => {
+            const chunks: Buffer[] = [];
+            response.on('data', (chunk: Buffer) => chunks.push(chunk));
+            response.on('end', () =>
+              resolve({
+                status: response.statusCode ?? 0,
+                body: Buffer.concat(chunks).toString('utf8'),
+              }),
+            );
+            response.on('error', reject);
+          },
+        );
         outgoing.on('error', reject);
         outgoing.end(body);
       }),

@@ -8,11 +8,26 @@ const IN_FLIGHT = 32;
 const ROUNDS = 3;
 
 const rounds = await measureWebhookIngest({ events: EVENTS, rounds: ROUNDS, inFlight: IN_FLIGHT });
-assertAllSucceeded('webhook ingest', rounds.flatMap((r) => [r.http, r.floor]));
-const summary = (runs: typeof rounds[number]['http'][]) => ({ perSecond: median(runs.map((r) => r.perSecond)), p50: median(runs.map((r) => r.p50)), p99: median(runs.map((r) => r.p99)) });
+assertAllSucceeded(
+  'webhook ingest',
+  rounds.flatMap((r) => [r.http, r.floor]),
+);
+const summary = (runs: (typeof rounds)[number]['http'][]) => ({
+  perSecond: median(runs.map((r) => r.perSecond)),
+  p50: median(runs.map((r) => r.p50)),
+  p99: median(runs.map((r) => r.p99)),
+});
 const http = summary(rounds.map((r) => r.http));
 const floor = summary(rounds.map((r) => r.floor));
-console.log(`webhook ingest, ${EVENTS} payment_intent.succeeded events x ${ROUNDS} rounds, ${IN_FLIGHT} in flight (medians)`);
-console.log(`  via HTTP route:   ${fmt(http.perSecond, 0)} events/s   p50 ${fmt(http.p50)} ms   p99 ${fmt(http.p99)} ms`);
-console.log(`  same SQL via pg:  ${fmt(floor.perSecond, 0)} events/s   p50 ${fmt(floor.p50)} ms   p99 ${fmt(floor.p99)} ms`);
-console.log(`  ratio HTTP / pg floor: ${fmt(http.perSecond / floor.perSecond, 2)}   (target >= 0.50, p99 <= 50 ms)`);
+console.log(
+  `webhook ingest, ${EVENTS} payment_intent.succeeded events x ${ROUNDS} rounds, ${IN_FLIGHT} in flight (medians)`,
+);
+console.log(
+  `  via HTTP route:   ${fmt(http.perSecond, 0)} events/s   p50 ${fmt(http.p50)} ms   p99 ${fmt(http.p99)} ms`,
+);
+console.log(
+  `  same SQL via pg:  ${fmt(floor.perSecond, 0)} events/s   p50 ${fmt(floor.p50)} ms   p99 ${fmt(floor.p99)} ms`,
+);
+console.log(
+  `  ratio HTTP / pg floor: ${fmt(http.perSecond / floor.perSecond, 2)}   (target >= 0.50, p99 <= 50 ms)`,
+);

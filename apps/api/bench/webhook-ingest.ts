@@ -27,7 +27,9 @@ export interface WebhookIngestRound {
 
 const stripe = new Stripe('sk_test_bench');
 
-export async function measureWebhookIngest(options: WebhookIngestOptions): Promise<WebhookIngestRound[]> {
+export async function measureWebhookIngest(
+  options: WebhookIngestOptions,
+): Promise<WebhookIngestRound[]> {
   const { events, rounds, inFlight } = options;
   const api = await startApiProcess();
   // The same pool size on both sides: the API's default (DATABASE_POOL_SIZE, 10).
@@ -35,19 +37,29 @@ export async function measureWebhookIngest(options: WebhookIngestOptions): Promi
   const results: WebhookIngestRound[] = [];
   const client = keepAliveClient(inFlight);
   try {
-    await seedDemoClinic({ db: raw.db, secretBox: createSecretBox('bench-app-secret-of-at-least-32-chars') });
+    await seedDemoClinic({
+      db: raw.db,
+      secretBox: createSecretBox('bench-app-secret-of-at-least-32-chars'),
+    });
     for (let round = 0; round < rounds; round++) {
       const forHttp = await pendingPayments(api.db, events, round * events * 2 + 1);
       // Signed before the clock starts, as Stripe signs on its own machine.
       const requests = forHttp.map((p, i) => {
         const body = succeededEvent(p.id, i + round * events);
-        const signature = stripe.webhooks.generateTestHeaderString({ payload: body, secret: DEMO_KEYS.webhookSigningSecret });
-        return { body, headers: { 'content-type': 'application/json', 'stripe-signature': signature } };
+        const signature = stripe.webhooks.generateTestHeaderString({
+          payload: body,
+          secret: DEMO_KEYS.webhookSigningSecret,
+        });
+        return {
+          body,
+          headers: { 'content-type': 'application/json', 'stripe-signature': signature },
+        };
       });
       const http = await runPool(events, inFlight, async (i) => {
         const { body, headers } = requests[i]!;
         const response = await client.post(`${api.url}/webhooks/stripe`, headers, body);
-        if (response.status !== 200) throw new Error(`webhook answered ${response.status}: ${response.body}`);
+        if (response.status !== 200)
+          throw new Error(`webhook answered ${response.status}: ${response.body}`);
       });
 
       // The floor: the same writes, in the same transactions, straight through pg.
@@ -58,8 +70,14 @@ export async function measureWebhookIngest(options: WebhookIngestOptions): Promi
         await sameWrites(raw.db, paymentId, JSON.parse(body) as { id: string });
       });
       const completed = {
-        http: await completedCount(api.db, forHttp.map((p) => p.id)),
-        floor: await completedCount(raw.db, forPg.map((p) => p.id)),
+        http: await completedCount(
+          api.db,
+          forHttp.map((p) => p.id),
+        ),
+        floor: await completedCount(
+          raw.db,
+          forPg.map((p) => p.id),
+        ),
       };
       results.push({ http, floor, completed });
     }
@@ -87,7 +105,9 @@ async function pendingPayments(db: Kysely<Database>, count: number, offset: numb
       FROM (SELECT id, substring(email from 2 for position('@' in email) - 2)::int AS g FROM p) p RETURNING id, reference
     )
     INSERT INTO payments (appointment_id, gateway, mode, amount, currency, status, checkout_session_id)
-    SELECT a.id, 'stripe', 'test', 6000, 'USD', 'pending', 'cs_bench_' || a.reference FROM a`.execute(db);
+    SELECT a.id, 'stripe', 'test', 6000, 'USD', 'pending', 'cs_bench_' || a.reference FROM a`.execute(
+    db,
+  );
   return db
     .selectFrom('payments')
     .select(['id'])
@@ -139,18 +159,30 @@ function succeededEvent(paymentId: string, i: number) {
  * (each status change and its timeline row in one statement, as packages/db's transitions do).
  */
 async function sameWrites(db: Kysely<Database>, paymentId: string, event: { id: string }) {
-  await sql`INSERT INTO stripe_events (stripe_event_id, type, livemode, payload) VALUES (${event.id}, 'payment_intent.succeeded', false, ${JSON.stringify(event)}) ON CONFLICT DO NOTHING`.execute(db);
+  await sql`INSERT INTO stripe_events (stripe_event_id, type, livemode, payload) VALUES (${event.id}, 'payment_intent.succeeded', false, ${JSON.stringify(event)}) ON CONFLICT DO NOTHING`.execute(
+    db,
+  );
   await db.transaction().execute(async (trx) => {
-    await sql`SELECT id FROM stripe_events WHERE stripe_event_id = ${event.id} FOR UPDATE`.execute(trx);
-    const payment = await sql<{ appointment_id: string }>`SELECT appointment_id FROM payments WHERE id = ${paymentId} FOR UPDATE`.execute(trx);
+    await sql`SELECT id FROM stripe_events WHERE stripe_event_id = ${event.id} FOR UPDATE`.execute(
+      trx,
+    );
+    const payment = await sql<{
+      appointment_id: string;
+    }>`SELECT appointment_id FROM payments WHERE id = ${paymentId} FOR UPDATE`.execute(trx);
     await sql`
       WITH moved AS (UPDATE payments SET status = 'completed', payment_intent_id = ${`pi_raw_${paymentId}`}, completed_at = now() WHERE id = ${paymentId} AND status = 'pending' RETURNING id)
-      INSERT INTO payment_events (payment_id, from_status, to_status, source) SELECT id, 'pending', 'completed', 'webhook' FROM moved`.execute(trx);
+      INSERT INTO payment_events (payment_id, from_status, to_status, source) SELECT id, 'pending', 'completed', 'webhook' FROM moved`.execute(
+      trx,
+    );
     const appointmentId = payment.rows[0]!.appointment_id;
     await sql`SELECT id FROM appointments WHERE id = ${appointmentId} FOR UPDATE`.execute(trx);
     await sql`
       WITH moved AS (UPDATE appointments SET status = 'confirmed' WHERE id = ${appointmentId} AND status = 'pending_payment' RETURNING id)
-      INSERT INTO appointment_events (appointment_id, from_status, to_status, source) SELECT id, 'pending_payment', 'confirmed', 'webhook' FROM moved`.execute(trx);
-    await sql`UPDATE stripe_events SET processed_at = now(), outcome = 'applied' WHERE stripe_event_id = ${event.id}`.execute(trx);
+      INSERT INTO appointment_events (appointment_id, from_status, to_status, source) SELECT id, 'pending_payment', 'confirmed', 'webhook' FROM moved`.execute(
+      trx,
+    );
+    await sql`UPDATE stripe_events SET processed_at = now(), outcome = 'applied' WHERE stripe_event_id = ${event.id}`.execute(
+      trx,
+    );
   });
 }

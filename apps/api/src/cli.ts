@@ -41,7 +41,9 @@ async function run(): Promise<void> {
   }
   const config = loadConfig();
   if (command === 'seed' && config.nodeEnv === 'production') {
-    console.error('The demo seed is for development and demos; in production create an admin with `cli create-admin`.');
+    console.error(
+      'The demo seed is for development and demos; in production create an admin with `cli create-admin`.',
+    );
     process.exit(2);
   }
   if (command === 'create-admin' && !values.email) {
@@ -54,14 +56,30 @@ async function run(): Promise<void> {
   try {
     const { executed: applied } = await migrateToLatest(runtime.db);
     if (command === 'migrate') {
-      console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'The database is up to date.');
+      console.log(
+        applied.length
+          ? `Applied ${applied.length} migration(s): ${applied.join(', ')}`
+          : 'The database is up to date.',
+      );
     } else if (command === 'seed') {
       await verifyStoredSecrets(runtime);
       const result = await seedDemoClinic(runtime);
-      console.log(result.created ? `Seeded the demo clinic "${result.clinicName}".` : `The demo clinic "${result.clinicName}" is already there.`);
+      console.log(
+        result.created
+          ? `Seeded the demo clinic "${result.clinicName}".`
+          : `The demo clinic "${result.clinicName}" is already there.`,
+      );
     } else {
-      const result = await upsertAdmin(runtime.db, { email: values.email!, name: values.name, password });
-      console.log(result.created ? `Created admin ${result.email}.` : `Reset the password of admin ${result.email}.`);
+      const result = await upsertAdmin(runtime.db, {
+        email: values.email!,
+        name: values.name,
+        password,
+      });
+      console.log(
+        result.created
+          ? `Created admin ${result.email}.`
+          : `Reset the password of admin ${result.email}.`,
+      );
     }
   } finally {
     await runtime.close();

@@ -6,7 +6,9 @@ export interface Clock {
 export const systemClock: Clock = { now: () => new Date() };
 
 /** A clock tests can set and advance, e.g. together with the Stripe emulator's clock. */
-export function createManualClock(start: Date = new Date()): Clock & { set(at: Date): void; advance(ms: number): void } {
+export function createManualClock(
+  start: Date = new Date(),
+): Clock & { set(at: Date): void; advance(ms: number): void } {
   let current = start.getTime();
   return {
     now: () => new Date(current),

@@ -4,7 +4,12 @@ import { InvalidConfigError, loadConfig } from './env.js';
 describe('loadConfig', () => {
   it('gives embedded defaults with nothing set', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', databaseUrl: undefined, dataDir: '.data' });
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      databaseUrl: undefined,
+      dataDir: '.data',
+    });
     expect(config.publicUrl).toBe('http://localhost:3000');
   });
 
@@ -24,7 +29,9 @@ describe('loadConfig', () => {
   });
 
   it('requires APP_SECRET and DATABASE_URL in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/APP_SECRET is missing[\s\S]*DATABASE_URL is missing/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /APP_SECRET is missing[\s\S]*DATABASE_URL is missing/,
+    );
   });
 
   it('treats an empty variable as unset', () => {
@@ -32,19 +39,26 @@ describe('loadConfig', () => {
   });
 
   it('trusts X-Forwarded-For only from the proxies TRUST_PROXY names (production: private networks)', () => {
-    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://x@h/db', APP_SECRET: 'x'.repeat(32) };
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://x@h/db',
+      APP_SECRET: 'x'.repeat(32),
+    };
     expect(loadConfig({}).security.trustProxy).toBe(false);
-    expect(loadConfig(production).security.trustProxy).toEqual(['loopback', 'linklocal', 'uniquelocal']);
-    expect(loadConfig({ ...production, TRUST_PROXY: 'False' }).security.trustProxy).toBe(false);
-    expect(loadConfig({ TRUST_PROXY: ' 10.0.0.0/8, 192.168.1.5 ,LOOPBACK, ::1, fd00::/8' }).security.trustProxy).toEqual([
-      '10.0.0.0/8',
-      '192.168.1.5',
+    expect(loadConfig(production).security.trustProxy).toEqual([
       'loopback',
-      '::1',
-      'fd00::/8',
+      'linklocal',
+      'uniquelocal',
     ]);
+    expect(loadConfig({ ...production, TRUST_PROXY: 'False' }).security.trustProxy).toBe(false);
+    expect(
+      loadConfig({ TRUST_PROXY: ' 10.0.0.0/8, 192.168.1.5 ,LOOPBACK, ::1, fd00::/8' }).security
+        .trustProxy,
+    ).toEqual(['10.0.0.0/8', '192.168.1.5', 'loopback', '::1', 'fd00::/8']);
     for (const bad of ['1', '10.0.0.0/33', 'proxy.example', '10.0.0.1/8/1', '10.0.0.0/x']) {
-      expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY is not valid: it should be false, or a comma-separated list of the proxies' addresses/);
+      expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(
+        /TRUST_PROXY is not valid: it should be false, or a comma-separated list of the proxies' addresses/,
+      );
     }
   });
 });

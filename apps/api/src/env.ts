@@ -1,6 +1,10 @@
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { securityConfig, securityEnvShape, type SecurityConfig } from './security/security-config.js';
+import {
+  securityConfig,
+  securityEnvShape,
+  type SecurityConfig,
+} from './security/security-config.js';
 
 /**
  * The API's whole configuration, read from the environment in this one place.
@@ -8,9 +12,14 @@ import { securityConfig, securityEnvShape, type SecurityConfig } from './securit
  */
 const EnvSchema = z.object({
   NODE_ENV: z
-    .enum(['development', 'test', 'production'], { message: 'one of development, test, production' })
+    .enum(['development', 'test', 'production'], {
+      message: 'one of development, test, production',
+    })
     .default('development'),
-  HOST: z.string().min(1, 'a host name or address to listen on, e.g. 127.0.0.1').default('127.0.0.1'),
+  HOST: z
+    .string()
+    .min(1, 'a host name or address to listen on, e.g. 127.0.0.1')
+    .default('127.0.0.1'),
   PORT: z.coerce
     .number({ message: 'a TCP port number, e.g. 3000' })
     .int('a whole TCP port number, e.g. 3000')
@@ -18,7 +27,9 @@ const EnvSchema = z.object({
     .max(65535, 'a TCP port between 0 and 65535')
     .default(3000),
   PUBLIC_URL: z
-    .url({ message: 'the address patients and Stripe reach the API at, e.g. https://clinic.example.com' })
+    .url({
+      message: 'the address patients and Stripe reach the API at, e.g. https://clinic.example.com',
+    })
     .optional(),
   DATABASE_URL: z
     .string()
@@ -36,10 +47,20 @@ const EnvSchema = z.object({
     .string()
     .min(32, 'at least 32 random characters (generate one: openssl rand -base64 32)')
     .optional(),
-  STRIPE_API_URL: z.url({ message: 'the Stripe API base URL, e.g. https://api.stripe.com' }).optional(),
-  STRIPE_JS_URL: z.url({ message: 'the Stripe.js script URL, e.g. https://js.stripe.com/endive/stripe.js' }).optional(),
-  PATIENT_DIST_DIR: z.string().min(1, 'a folder holding the patient SPA\'s build (index.html and assets/)').optional(),
-  ADMIN_DIST_DIR: z.string().min(1, 'a folder holding the admin SPA\'s build (index.html and assets/)').optional(),
+  STRIPE_API_URL: z
+    .url({ message: 'the Stripe API base URL, e.g. https://api.stripe.com' })
+    .optional(),
+  STRIPE_JS_URL: z
+    .url({ message: 'the Stripe.js script URL, e.g. https://js.stripe.com/endive/stripe.js' })
+    .optional(),
+  PATIENT_DIST_DIR: z
+    .string()
+    .min(1, "a folder holding the patient SPA's build (index.html and assets/)")
+    .optional(),
+  ADMIN_DIST_DIR: z
+    .string()
+    .min(1, "a folder holding the admin SPA's build (index.html and assets/)")
+    .optional(),
   BOOKING_HOLD_MINUTES: z.coerce
     .number({ message: 'a number of minutes between 31 and 1440, e.g. 35' })
     .int('a whole number of minutes between 31 and 1440, e.g. 35')
@@ -120,10 +141,14 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const env = parsed.data;
   const problems: string[] = [];
   if (env.NODE_ENV === 'production' && !env.APP_SECRET) {
-    problems.push('APP_SECRET is missing: production needs it to decrypt stored Stripe keys (openssl rand -base64 32)');
+    problems.push(
+      'APP_SECRET is missing: production needs it to decrypt stored Stripe keys (openssl rand -base64 32)',
+    );
   }
   if (env.NODE_ENV === 'production' && !env.DATABASE_URL) {
-    problems.push('DATABASE_URL is missing: production needs a PostgreSQL URL, not the embedded database');
+    problems.push(
+      'DATABASE_URL is missing: production needs a PostgreSQL URL, not the embedded database',
+    );
   }
   if (problems.length > 0) throw new InvalidConfigError(problems);
 

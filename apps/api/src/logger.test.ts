@@ -20,15 +20,27 @@ describe('logger', () => {
       {
         settings: { secretKey: 'sk_test_leak1234', webhookSecret: 'whsec_leak5678', mode: 'test' },
         booking: { email: 'pat@example.com', phone: '+1 555 0100', reference: 'CP-7K2M' },
-        req: { headers: { authorization: 'Bearer sk_test_leak1234', cookie: 'session=abc', host: 'x' } },
+        req: {
+          headers: { authorization: 'Bearer sk_test_leak1234', cookie: 'session=abc', host: 'x' },
+        },
       },
       'saved',
     );
     const line = lines.join('');
-    for (const secret of ['sk_test_leak1234', 'whsec_leak5678', 'pat@example.com', '+1 555 0100', 'session=abc']) {
+    for (const secret of [
+      'sk_test_leak1234',
+      'whsec_leak5678',
+      'pat@example.com',
+      '+1 555 0100',
+      'session=abc',
+    ]) {
       expect(line).not.toContain(secret);
     }
     // What is safe to log stays, so the line is still useful.
-    expect(JSON.parse(line)).toMatchObject({ msg: 'saved', settings: { mode: 'test' }, booking: { reference: 'CP-7K2M' } });
+    expect(JSON.parse(line)).toMatchObject({
+      msg: 'saved',
+      settings: { mode: 'test' },
+      booking: { reference: 'CP-7K2M' },
+    });
   });
 });

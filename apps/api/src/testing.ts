@@ -13,7 +13,11 @@ import { createLogger } from './logger.js';
 import { appRouter } from './routers/index.js';
 import { createCallerFactory, createContextInner } from './trpc.js';
 import type { RequestMeta } from './http/request-meta.js';
-import { guardCaller, guardServerResponses, type LeakReport } from './security/secret-leak-guard.js';
+import {
+  guardCaller,
+  guardServerResponses,
+  type LeakReport,
+} from './security/secret-leak-guard.js';
 
 const NO_SPA_BUILD = join(tmpdir(), 'clinicpay-tests-serve-no-spa');
 
@@ -59,7 +63,9 @@ export async function startTestApi(
     logger: createLogger({ level: config.logLevel }),
   });
   if (options.seed !== false) await migrateAndSeed(runtime);
-  const running = await startServer(runtime, { configure: (server) => guardServerResponses(server, reportLeak) });
+  const running = await startServer(runtime, {
+    configure: (server) => guardServerResponses(server, reportLeak),
+  });
   return {
     url: running.url,
     runtime,
@@ -76,7 +82,10 @@ export async function startTestApi(
 
 /** Calls procedures in-process, with the API's real context (no HTTP). */
 export function createTestCaller(runtime: Runtime, ip = '127.0.0.1', request?: RequestMeta) {
-  return guardCaller(createCallerFactory(appRouter)(createContextInner(runtime, ip, request)), reportLeak);
+  return guardCaller(
+    createCallerFactory(appRouter)(createContextInner(runtime, ip, request)),
+    reportLeak,
+  );
 }
 
 export interface TestStack {
@@ -91,7 +100,9 @@ export interface TestStack {
  * The API and the Stripe emulator together: the API talks to the emulator through stripe-node,
  * and the emulator delivers signed webhooks to the API's real route.
  */
-export async function startTestStack(options: { env?: Record<string, string>; webhooks?: boolean } = {}): Promise<TestStack> {
+export async function startTestStack(
+  options: { env?: Record<string, string>; webhooks?: boolean } = {},
+): Promise<TestStack> {
   const stripe = await startEmulator({ port: 0, retry: { maxAttempts: 3, initialDelayMs: 50 } });
   const clock = { now: () => new Date(stripe.clock.nowMs()) };
   const api = await startTestApi({
@@ -99,7 +110,10 @@ export async function startTestStack(options: { env?: Record<string, string>; we
     env: { STRIPE_API_URL: stripe.url, PUBLIC_URL: 'http://localhost:5173', ...options.env },
   });
   if (options.webhooks !== false) {
-    stripe.control.addWebhookEndpoint({ url: `${api.url}/webhooks/stripe`, secret: DEMO_KEYS.webhookSigningSecret });
+    stripe.control.addWebhookEndpoint({
+      url: `${api.url}/webhooks/stripe`,
+      secret: DEMO_KEYS.webhookSigningSecret,
+    });
   }
   return {
     api,

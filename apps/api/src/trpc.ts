@@ -58,7 +58,8 @@ const t = initTRPC.context<Context>().create({
         httpStatus: shape.data.httpStatus,
         path: shape.data.path,
         appCode,
-        fieldErrors: zodIssues ?? (error.cause instanceof AppError ? error.cause.fieldErrors : null),
+        fieldErrors:
+          zodIssues ?? (error.cause instanceof AppError ? error.cause.fieldErrors : null),
       },
     };
   },
@@ -66,9 +67,13 @@ const t = initTRPC.context<Context>().create({
 
 /** Zod's issues as `{ path, message }`, so forms can show each on its field. */
 function inputIssues(cause: unknown): { path: string; message: string }[] | null {
-  const issues = (cause as { issues?: { path: PropertyKey[]; message: string }[] } | undefined)?.issues;
+  const issues = (cause as { issues?: { path: PropertyKey[]; message: string }[] } | undefined)
+    ?.issues;
   if (!Array.isArray(issues)) return null;
-  return issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+  return issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issue.message,
+  }));
 }
 
 const SERVER_BUSY = 'We are very busy right now. Please try again in a moment.';
@@ -81,15 +86,31 @@ const errorMapper = t.middleware(async ({ ctx, next }) => {
   if (!result.ok) {
     const cause = result.error.cause;
     if (cause instanceof AppError) {
-      if (cause.retryAfterSeconds !== null) ctx.request.setHeader('retry-after', String(cause.retryAfterSeconds));
+      if (cause.retryAfterSeconds !== null)
+        ctx.request.setHeader('retry-after', String(cause.retryAfterSeconds));
       result.error = new TRPCError({ code: APP_ERRORS[cause.code], message: cause.message, cause });
     } else if (cause instanceof DatabaseBusyError) {
-      const busy = new AppError('server_busy', SERVER_BUSY, { cause, retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS });
+      const busy = new AppError('server_busy', SERVER_BUSY, {
+        cause,
+        retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS,
+      });
       ctx.request.setHeader('retry-after', String(BUSY_RETRY_AFTER_SECONDS));
-      result.error = new TRPCError({ code: APP_ERRORS.server_busy, message: busy.message, cause: busy });
+      result.error = new TRPCError({
+        code: APP_ERRORS.server_busy,
+        message: busy.message,
+        cause: busy,
+      });
     } else if (cause instanceof SlotTakenError) {
-      const slotTaken = new AppError('slot_taken', 'This time was just taken; please pick another.', { cause });
-      result.error = new TRPCError({ code: APP_ERRORS.slot_taken, message: slotTaken.message, cause: slotTaken });
+      const slotTaken = new AppError(
+        'slot_taken',
+        'This time was just taken; please pick another.',
+        { cause },
+      );
+      result.error = new TRPCError({
+        code: APP_ERRORS.slot_taken,
+        message: slotTaken.message,
+        cause: slotTaken,
+      });
     }
   }
   return result;

@@ -24,7 +24,9 @@ export function isUserFacing(error: unknown): error is Error {
 export function exitWithUserError(error: unknown): never {
   const errno = error as NodeJS.ErrnoException & { port?: number };
   if (errno?.code === 'EADDRINUSE') {
-    console.error(`Port ${errno.port ?? ''} is already in use: stop the program using it, or choose another port (PORT=…).`);
+    console.error(
+      `Port ${errno.port ?? ''} is already in use: stop the program using it, or choose another port (PORT=…).`,
+    );
   } else if (isUserFacing(error)) {
     console.error(error.message);
   } else {

@@ -28,14 +28,24 @@ const me = (cookie?: string) => trpcQuery(api.url, 'admin.auth.me', undefined, {
 
 describe('admin sign-in', () => {
   it('signs in with email and password: an HttpOnly, SameSite=Strict session cookie, stored only as a hash', async () => {
-    const answer = await trpcMutation(api.url, 'admin.auth.signIn', { email: ' Admin@Clinicpay.TEST ', password: DEMO_ADMIN.password });
+    const answer = await trpcMutation(api.url, 'admin.auth.signIn', {
+      email: ' Admin@Clinicpay.TEST ',
+      password: DEMO_ADMIN.password,
+    });
     expect(answer.status).toBe(200);
     const setCookie = answer.headers.getSetCookie()[0]!;
-    expect(setCookie).toMatch(/^clinicpay_admin=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Strict; Max-Age=43200$/);
-    expect(answer.body.result?.data).toMatchObject({ admin: { email: DEMO_ADMIN.email, name: DEMO_ADMIN.name }, idleMinutes: 30 });
+    expect(setCookie).toMatch(
+      /^clinicpay_admin=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Strict; Max-Age=43200$/,
+    );
+    expect(answer.body.result?.data).toMatchObject({
+      admin: { email: DEMO_ADMIN.email, name: DEMO_ADMIN.name },
+      idleMinutes: 30,
+    });
 
     const cookie = cookieFrom(answer);
-    expect((await me(cookie)).body.result?.data).toMatchObject({ admin: { email: DEMO_ADMIN.email } });
+    expect((await me(cookie)).body.result?.data).toMatchObject({
+      admin: { email: DEMO_ADMIN.email },
+    });
     const token = cookie.split('=')[1]!;
     const stored = await api.db.selectFrom('admin_sessions').select('token_hash').execute();
     expect(stored.some((s) => s.token_hash === token)).toBe(false);
@@ -49,16 +59,24 @@ describe('admin sign-in', () => {
     ]) {
       const answer = await trpcMutation(api.url, 'admin.auth.signIn', credentials);
       expect(answer.status).toBe(401);
-      expect(answer.body.error?.message).toBe('That email and password do not match an admin account. Check both and try again.');
+      expect(answer.body.error?.message).toBe(
+        'That email and password do not match an admin account. Check both and try again.',
+      );
       expect(answer.headers.getSetCookie()).toEqual([]);
     }
   });
 
   it('reports bad input on its field', async () => {
-    const answer = await trpcMutation(api.url, 'admin.auth.signIn', { email: 'not-an-email', password: '' });
+    const answer = await trpcMutation(api.url, 'admin.auth.signIn', {
+      email: 'not-an-email',
+      password: '',
+    });
     expect(answer.status).toBe(400);
     expect(answer.body.error?.data.fieldErrors).toEqual([
-      { path: 'email', message: 'Enter the email address you sign in with, like name@example.com.' },
+      {
+        path: 'email',
+        message: 'Enter the email address you sign in with, like name@example.com.',
+      },
       { path: 'password', message: 'Enter your password.' },
     ]);
   });
@@ -100,14 +118,26 @@ describe('admin sign-in', () => {
 describe('sign-in throttling, counted in PostgreSQL', () => {
   it('locks an account after repeated failures, even for the right password, until the window ends', async () => {
     for (let i = 0; i < 3; i++) {
-      expect((await trpcMutation(api.url, 'admin.auth.signIn', { email: DEMO_ADMIN.email, password: `wrong ${i}` })).status).toBe(401);
+      expect(
+        (
+          await trpcMutation(api.url, 'admin.auth.signIn', {
+            email: DEMO_ADMIN.email,
+            password: `wrong ${i}`,
+          })
+        ).status,
+      ).toBe(401);
     }
     const locked = await trpcMutation(api.url, 'admin.auth.signIn', DEMO_ADMIN);
     expect(locked.status).toBe(429);
-    expect(locked.body.error?.message).toMatch(/^Too many failed sign-ins for this account\. Try again in \d+ (minutes|seconds)/);
+    expect(locked.body.error?.message).toMatch(
+      /^Too many failed sign-ins for this account\. Try again in \d+ (minutes|seconds)/,
+    );
     // Clients and proxies learn when to ask again without parsing the sentence.
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
-    const counters = await api.db.selectFrom('rate_limit_counters').select(['key', 'count']).execute();
+    const counters = await api.db
+      .selectFrom('rate_limit_counters')
+      .select(['key', 'count'])
+      .execute();
     expect(counters.map((c) => c.key).join(' ')).not.toContain('admin@');
     clock.advance(15 * 60_000);
     expect((await trpcMutation(api.url, 'admin.auth.signIn', DEMO_ADMIN)).status).toBe(200);
@@ -115,7 +145,14 @@ describe('sign-in throttling, counted in PostgreSQL', () => {
 
   it('throttles an address that tries many accounts', async () => {
     for (let i = 0; i < 6; i++) {
-      expect((await trpcMutation(api.url, 'admin.auth.signIn', { email: `guess${i}@clinicpay.test`, password: 'guess' })).status).toBe(401);
+      expect(
+        (
+          await trpcMutation(api.url, 'admin.auth.signIn', {
+            email: `guess${i}@clinicpay.test`,
+            password: 'guess',
+          })
+        ).status,
+      ).toBe(401);
     }
     const refused = await trpcMutation(api.url, 'admin.auth.signIn', DEMO_ADMIN);
     expect(refused.status).toBe(429);
@@ -124,11 +161,23 @@ describe('sign-in throttling, counted in PostgreSQL', () => {
   });
 
   it('a good sign-in clears the account failures', async () => {
-    await trpcMutation(api.url, 'admin.auth.signIn', { email: DEMO_ADMIN.email, password: 'wrong' });
-    await trpcMutation(api.url, 'admin.auth.signIn', { email: DEMO_ADMIN.email, password: 'wrong' });
+    await trpcMutation(api.url, 'admin.auth.signIn', {
+      email: DEMO_ADMIN.email,
+      password: 'wrong',
+    });
+    await trpcMutation(api.url, 'admin.auth.signIn', {
+      email: DEMO_ADMIN.email,
+      password: 'wrong',
+    });
     expect((await trpcMutation(api.url, 'admin.auth.signIn', DEMO_ADMIN)).status).toBe(200);
-    await trpcMutation(api.url, 'admin.auth.signIn', { email: DEMO_ADMIN.email, password: 'wrong' });
-    await trpcMutation(api.url, 'admin.auth.signIn', { email: DEMO_ADMIN.email, password: 'wrong' });
+    await trpcMutation(api.url, 'admin.auth.signIn', {
+      email: DEMO_ADMIN.email,
+      password: 'wrong',
+    });
+    await trpcMutation(api.url, 'admin.auth.signIn', {
+      email: DEMO_ADMIN.email,
+      password: 'wrong',
+    });
     expect((await trpcMutation(api.url, 'admin.auth.signIn', DEMO_ADMIN)).status).toBe(200);
   });
 });
@@ -143,12 +192,24 @@ describe('the session cookie under https', () => {
   });
 
   it('is Secure with the __Host- prefix, and HSTS is announced', async () => {
-    const answer = await trpcMutation(secure.url, 'admin.auth.signIn', DEMO_ADMIN, { headers: { origin: 'https://clinic.example.com' } });
-    expect(answer.headers.getSetCookie()[0]).toMatch(/^__Host-clinicpay_admin=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Strict; Max-Age=\d+; Secure$/);
-    expect(answer.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+    const answer = await trpcMutation(secure.url, 'admin.auth.signIn', DEMO_ADMIN, {
+      headers: { origin: 'https://clinic.example.com' },
+    });
+    expect(answer.headers.getSetCookie()[0]).toMatch(
+      /^__Host-clinicpay_admin=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Strict; Max-Age=\d+; Secure$/,
+    );
+    expect(answer.headers.get('strict-transport-security')).toBe(
+      'max-age=31536000; includeSubDomains',
+    );
     const cookie = cookieFrom(answer);
     expect((await trpcQuery(secure.url, 'admin.auth.me', undefined, { cookie })).status).toBe(200);
     // The plain-http cookie name means nothing there.
-    expect((await trpcQuery(secure.url, 'admin.auth.me', undefined, { cookie: cookie.replace('__Host-', '') })).status).toBe(401);
+    expect(
+      (
+        await trpcQuery(secure.url, 'admin.auth.me', undefined, {
+          cookie: cookie.replace('__Host-', ''),
+        })
+      ).status,
+    ).toBe(401);
   });
 });

@@ -21,42 +21,84 @@ let next = 0;
 async function paidBooking() {
   const runtime = stack.api.runtime;
   const booking = await book(runtime, { startsAt: (await freeSlots(runtime))[next++]!.startsAt });
-  const session = stack.stripe.control.objects('test').checkoutSessions.find((s) => s.metadata?.booking_reference === booking.reference)!;
+  const session = stack.stripe.control
+    .objects('test')
+    .checkoutSessions.find((s) => s.metadata?.booking_reference === booking.reference)!;
   stack.stripe.control.paySession(session.id, '4242424242424242');
   const payment = await waitUntil(
-    () => stack.api.db.selectFrom('payments').innerJoin('appointments', 'appointments.id', 'payments.appointment_id').select(['payments.id', 'payments.status']).where('appointments.reference', '=', booking.reference).executeTakeFirstOrThrow(),
+    () =>
+      stack.api.db
+        .selectFrom('payments')
+        .innerJoin('appointments', 'appointments.id', 'payments.appointment_id')
+        .select(['payments.id', 'payments.status'])
+        .where('appointments.reference', '=', booking.reference)
+        .executeTakeFirstOrThrow(),
     (p) => p.status === 'completed',
   );
   return payment.id;
 }
 
-const detail = async (paymentId: string) => dataOf<Detail>(await trpcQuery(stack.api.url, 'admin.transactions.get', { paymentId }, { cookie }));
-const refund = (input: Record<string, unknown>) => trpcMutation(stack.api.url, 'admin.transactions.refund', input, { cookie });
+const detail = async (paymentId: string) =>
+  dataOf<Detail>(
+    await trpcQuery(stack.api.url, 'admin.transactions.get', { paymentId }, { cookie }),
+  );
+const refund = (input: Record<string, unknown>) =>
+  trpcMutation(stack.api.url, 'admin.transactions.refund', input, { cookie });
 
 describe('a paid transaction as the admin sees it', () => {
   it('has its timeline from booking to payment, and a link into Stripe', async () => {
     const paymentId = await paidBooking();
     const transaction = await detail(paymentId);
-    expect(transaction).toMatchObject({ status: 'completed', refundable: 6000, amount: { amount: 6000, currency: 'USD' }, refunds: [] });
-    expect(transaction.stripe.dashboardUrl).toBe(`https://dashboard.stripe.com/test/payments/${transaction.stripe.paymentIntentId}`);
+    expect(transaction).toMatchObject({
+      status: 'completed',
+      refundable: 6000,
+      amount: { amount: 6000, currency: 'USD' },
+      refunds: [],
+    });
+    expect(transaction.stripe.dashboardUrl).toBe(
+      `https://dashboard.stripe.com/test/payments/${transaction.stripe.paymentIntentId}`,
+    );
     expect(transaction.stripe.paymentIntentId).toMatch(/^pi_/);
     const steps = transaction.timeline.map((e) => `${e.kind}:${e.from ?? ''}->${e.to}:${e.source}`);
-    expect(steps).toEqual(expect.arrayContaining(['payment:->pending:booking', 'appointment:->pending_payment:booking', 'payment:->completed:webhook', 'appointment:pending_payment->confirmed:webhook']));
+    expect(steps).toEqual(
+      expect.arrayContaining([
+        'payment:->pending:booking',
+        'appointment:->pending_payment:booking',
+        'payment:->completed:webhook',
+        'appointment:pending_payment->confirmed:webhook',
+      ]),
+    );
   });
 });
 
 describe('refunds from the admin', () => {
   it('refunds in part with a reason, then the rest; the timeline and Stripe agree', async () => {
     const paymentId = await paidBooking();
-    const partial = await refund({ paymentId, amount: 2000, reason: 'Shorter visit', idempotencyKey: 'refund-partial-1' });
+    const partial = await refund({
+      paymentId,
+      amount: 2000,
+      reason: 'Shorter visit',
+      idempotencyKey: 'refund-partial-1',
+    });
     expect(partial.status).toBe(200);
-    expect(dataOf<Refunded>(partial)).toMatchObject({ refund: { status: 'succeeded', amount: 2000 }, transaction: { status: 'partially_refunded', amountRefunded: 2000, refundable: 4000 } });
+    expect(dataOf<Refunded>(partial)).toMatchObject({
+      refund: { status: 'succeeded', amount: 2000 },
+      transaction: { status: 'partially_refunded', amountRefunded: 2000, refundable: 4000 },
+    });
 
-    const again = await refund({ paymentId, amount: 2000, reason: 'Shorter visit', idempotencyKey: 'refund-partial-1' });
+    const again = await refund({
+      paymentId,
+      amount: 2000,
+      reason: 'Shorter visit',
+      idempotencyKey: 'refund-partial-1',
+    });
     expect(dataOf<Refunded>(again).refund.refundId).toBe(dataOf<Refunded>(partial).refund.refundId);
 
     const rest = await refund({ paymentId, idempotencyKey: 'refund-rest-1' });
-    expect(dataOf<Refunded>(rest)).toMatchObject({ refund: { amount: 4000 }, transaction: { status: 'refunded', amountRefunded: 6000, refundable: 0 } });
+    expect(dataOf<Refunded>(rest)).toMatchObject({
+      refund: { amount: 4000 },
+      transaction: { status: 'refunded', amountRefunded: 6000, refundable: 0 },
+    });
 
     const transaction = await detail(paymentId);
     expect(transaction.refunds.map((r) => [r.amount, r.status, r.requestedBy, r.reason])).toEqual([
@@ -64,7 +106,9 @@ describe('refunds from the admin', () => {
       [4000, 'succeeded', 'admin:admin@clinicpay.test', null],
     ]);
     expect(transaction.timeline.filter((e) => e.reason === 'refund_requested')).toHaveLength(2);
-    const atStripe = stack.stripe.control.objects('test').refunds.filter((r) => r.payment_intent === transaction.stripe.paymentIntentId);
+    const atStripe = stack.stripe.control
+      .objects('test')
+      .refunds.filter((r) => r.payment_intent === transaction.stripe.paymentIntentId);
     expect(atStripe.map((r) => r.amount).sort()).toEqual([2000, 4000]);
   });
 
@@ -80,6 +124,10 @@ describe('refunds from the admin', () => {
   it('reports bad refund input on its field', async () => {
     const answer = await refund({ paymentId: 'nope', amount: 0, idempotencyKey: 'k' });
     expect(answer.status).toBe(400);
-    expect(answer.body.error?.data.fieldErrors?.map((f) => f.path)).toEqual(['paymentId', 'amount', 'idempotencyKey']);
+    expect(answer.body.error?.data.fieldErrors?.map((f) => f.path)).toEqual([
+      'paymentId',
+      'amount',
+      'idempotencyKey',
+    ]);
   });
 });

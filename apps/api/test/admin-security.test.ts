@@ -7,7 +7,13 @@ const SPA = 'https://admin.clinic.example';
 let api: TestApi;
 beforeAll(async () => {
   api = await startTestApi({
-    env: { PUBLIC_URL: 'http://clinic.example', CORS_ORIGINS: SPA, BOOKING_RATE_LIMIT: '2/1m', BOOKING_STATUS_RATE_LIMIT: '2/1m', SIGN_IN_RATE_LIMIT: '3/1m' },
+    env: {
+      PUBLIC_URL: 'http://clinic.example',
+      CORS_ORIGINS: SPA,
+      BOOKING_RATE_LIMIT: '2/1m',
+      BOOKING_STATUS_RATE_LIMIT: '2/1m',
+      SIGN_IN_RATE_LIMIT: '3/1m',
+    },
   });
 });
 afterAll(async () => {
@@ -15,7 +21,10 @@ afterAll(async () => {
 });
 
 const signInWith = (headers: Record<string, string>, csrf = true) =>
-  trpcMutation(api.url, 'admin.auth.signIn', DEMO_ADMIN, { csrf, headers: { 'x-forwarded-for': '10.0.0.1', ...headers } });
+  trpcMutation(api.url, 'admin.auth.signIn', DEMO_ADMIN, {
+    csrf,
+    headers: { 'x-forwarded-for': '10.0.0.1', ...headers },
+  });
 
 describe('CSRF defence on state-changing calls', () => {
   beforeEach(async () => {
@@ -37,7 +46,10 @@ describe('CSRF defence on state-changing calls', () => {
   });
 
   it('refuses a page of another origin before any procedure runs', async () => {
-    const answer = await signInWith({ origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' });
+    const answer = await signInWith({
+      origin: 'https://evil.example',
+      'sec-fetch-site': 'cross-site',
+    });
     expect(answer.status).toBe(403);
     expect(answer.headers.get('access-control-allow-origin')).toBeNull();
     expect(answer.headers.getSetCookie()).toEqual([]);
@@ -45,9 +57,15 @@ describe('CSRF defence on state-changing calls', () => {
 
   it('accepts the configured SPA origin, the public origin, and a same-origin proxy', async () => {
     expect((await signInWith({ origin: SPA, 'sec-fetch-site': 'cross-site' })).status).toBe(200);
-    expect((await signInWith({ origin: 'http://clinic.example', 'sec-fetch-site': 'same-origin' })).status).toBe(200);
+    expect(
+      (await signInWith({ origin: 'http://clinic.example', 'sec-fetch-site': 'same-origin' }))
+        .status,
+    ).toBe(200);
     // A dev server's proxy: the browser says same-origin; the Origin is the dev server's.
-    expect((await signInWith({ origin: 'http://127.0.0.1:5999', 'sec-fetch-site': 'same-origin' })).status).toBe(200);
+    expect(
+      (await signInWith({ origin: 'http://127.0.0.1:5999', 'sec-fetch-site': 'same-origin' }))
+        .status,
+    ).toBe(200);
   });
 });
 
@@ -55,7 +73,11 @@ describe('CORS limited to the configured SPA origins', () => {
   const preflight = (origin: string) =>
     fetch(`${api.url}/trpc/admin.auth.signIn`, {
       method: 'OPTIONS',
-      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, x-clinicpay-csrf' },
+      headers: {
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type, x-clinicpay-csrf',
+      },
     });
 
   it('answers a preflight from an allowed origin, with credentials', async () => {
@@ -70,10 +92,14 @@ describe('CORS limited to the configured SPA origins', () => {
     const response = await preflight('https://evil.example');
     expect(response.status).toBe(403);
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
-    const read = await fetch(`${api.url}/trpc/catalogue.clinic`, { headers: { origin: 'https://evil.example' } });
+    const read = await fetch(`${api.url}/trpc/catalogue.clinic`, {
+      headers: { origin: 'https://evil.example' },
+    });
     expect(read.status).toBe(403);
     expect(read.headers.get('access-control-allow-origin')).toBeNull();
-    expect(await read.json()).toEqual({ error: 'This site may not call the Clinicpay API. Open Clinicpay from its own address.' });
+    expect(await read.json()).toEqual({
+      error: 'This site may not call the Clinicpay API. Open Clinicpay from its own address.',
+    });
   });
 
   it('lets callers without an Origin through (Stripe, same-origin page loads)', async () => {
@@ -84,40 +110,72 @@ describe('CORS limited to the configured SPA origins', () => {
 
 describe('rate limits, counted in PostgreSQL, answered with 429 and a sentence', () => {
   it('limits booking.create per address', async () => {
-    const attempt = () => trpcMutation(api.url, 'booking.create', { serviceId: 'x' }, { headers: { 'x-forwarded-for': '10.0.0.2' } });
+    const attempt = () =>
+      trpcMutation(
+        api.url,
+        'booking.create',
+        { serviceId: 'x' },
+        { headers: { 'x-forwarded-for': '10.0.0.2' } },
+      );
     expect((await attempt()).status).toBe(400);
     expect((await attempt()).status).toBe(400);
     const limited = await attempt();
     expect(limited.status).toBe(429);
-    expect(limited.body.error?.message).toMatch(/^Too many bookings from your network in a short time\. Please wait \d+ seconds? and try again, or call the clinic\.$/);
+    expect(limited.body.error?.message).toMatch(
+      /^Too many bookings from your network in a short time\. Please wait \d+ seconds? and try again, or call the clinic\.$/,
+    );
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-    const counted = await api.db.selectFrom('rate_limit_counters').select(['key', 'count']).where('key', 'like', 'rate:booking.create:%').execute();
+    const counted = await api.db
+      .selectFrom('rate_limit_counters')
+      .select(['key', 'count'])
+      .where('key', 'like', 'rate:booking.create:%')
+      .execute();
     expect(counted.map((c) => c.count)).toContain(3);
   });
 
   it('limits booking.status per address (the result page polls it)', async () => {
-    const read = () => trpcQuery(api.url, 'booking.status', { reference: 'CP-NOSUCH1', token: 'x'.repeat(30) });
+    const read = () =>
+      trpcQuery(api.url, 'booking.status', { reference: 'CP-NOSUCH1', token: 'x'.repeat(30) });
     expect((await read()).status).toBe(404);
     expect((await read()).status).toBe(404);
     const limited = await read();
     expect(limited.status).toBe(429);
-    expect(limited.body.error?.message).toMatch(/^Too many requests for booking details from your network\. Please wait \d+ seconds? and try again\.$/);
+    expect(limited.body.error?.message).toMatch(
+      /^Too many requests for booking details from your network\. Please wait \d+ seconds? and try again\.$/,
+    );
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
   it('counts the connecting address, not X-Forwarded-For, unless the sender is a trusted proxy', async () => {
     await api.db.deleteFrom('rate_limit_counters').execute();
-    await trpcMutation(api.url, 'booking.create', { serviceId: 'x' }, { headers: { 'x-forwarded-for': '203.0.113.7' } });
-    const keys = async (db: TestApi['db']) => (await db.selectFrom('rate_limit_counters').select('key').execute()).map((c) => c.key);
+    await trpcMutation(
+      api.url,
+      'booking.create',
+      { serviceId: 'x' },
+      { headers: { 'x-forwarded-for': '203.0.113.7' } },
+    );
+    const keys = async (db: TestApi['db']) =>
+      (await db.selectFrom('rate_limit_counters').select('key').execute()).map((c) => c.key);
     expect(await keys(api.db)).toEqual(['rate:booking.create:127.0.0.1']);
 
-    const behindProxy = await startTestApi({ env: { TRUST_PROXY: 'loopback', BOOKING_RATE_LIMIT: '1/1m' } });
+    const behindProxy = await startTestApi({
+      env: { TRUST_PROXY: 'loopback', BOOKING_RATE_LIMIT: '1/1m' },
+    });
     try {
-      const from = (address: string) => trpcMutation(behindProxy.url, 'booking.create', { serviceId: 'x' }, { headers: { 'x-forwarded-for': address } });
+      const from = (address: string) =>
+        trpcMutation(
+          behindProxy.url,
+          'booking.create',
+          { serviceId: 'x' },
+          { headers: { 'x-forwarded-for': address } },
+        );
       expect((await from('203.0.113.7')).status).toBe(400);
       expect((await from('203.0.113.8')).status).toBe(400);
       expect((await from('203.0.113.7')).status).toBe(429);
-      expect((await keys(behindProxy.db)).sort()).toEqual(['rate:booking.create:203.0.113.7', 'rate:booking.create:203.0.113.8']);
+      expect((await keys(behindProxy.db)).sort()).toEqual([
+        'rate:booking.create:203.0.113.7',
+        'rate:booking.create:203.0.113.8',
+      ]);
     } finally {
       await behindProxy.stop();
     }
@@ -126,14 +184,19 @@ describe('rate limits, counted in PostgreSQL, answered with 429 and a sentence',
   it('limits sign-in attempts per address, good or bad', async () => {
     await api.db.deleteFrom('rate_limit_counters').execute();
     const statuses: number[] = [];
-    for (let i = 0; i < 4; i++) statuses.push((await trpcMutation(api.url, 'admin.auth.signIn', DEMO_ADMIN)).status);
+    for (let i = 0; i < 4; i++)
+      statuses.push((await trpcMutation(api.url, 'admin.auth.signIn', DEMO_ADMIN)).status);
     expect(statuses).toEqual([200, 200, 200, 429]);
   });
 });
 
 describe('across the API', () => {
   it('sends security headers with every response', async () => {
-    for (const response of [await fetch(`${api.url}/trpc/catalogue.clinic`), await fetch(`${api.url}/healthz`), await fetch(`${api.url}/nope`)]) {
+    for (const response of [
+      await fetch(`${api.url}/trpc/catalogue.clinic`),
+      await fetch(`${api.url}/healthz`),
+      await fetch(`${api.url}/nope`),
+    ]) {
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
       expect(response.headers.get('x-frame-options')).toBe('DENY');
       expect(response.headers.get('referrer-policy')).toBe('no-referrer');
@@ -154,7 +217,9 @@ describe('across the API', () => {
   });
 
   it('never shows internals in an error', async () => {
-    const answer = await trpcQuery(api.url, 'admin.auth.me', undefined, { cookie: `clinicpay_admin=${'A'.repeat(43)}` });
+    const answer = await trpcQuery(api.url, 'admin.auth.me', undefined, {
+      cookie: `clinicpay_admin=${'A'.repeat(43)}`,
+    });
     expect(answer.status).toBe(401);
     expect(JSON.stringify(answer.body)).not.toMatch(/stack|node_modules|at .*\.ts/);
   });

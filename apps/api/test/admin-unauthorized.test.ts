@@ -11,7 +11,12 @@ import { signIn, trpcMutation, trpcQuery } from './support/admin-http.js';
 /** The only admin procedures a signed-out browser may call. */
 const PUBLIC = new Set(['admin.auth.signIn', 'admin.auth.signOut']);
 
-const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { type: 'query' | 'mutation' | 'subscription' } }>)
+const procedures = Object.entries(
+  appRouter._def.procedures as unknown as Record<
+    string,
+    { _def: { type: 'query' | 'mutation' | 'subscription' } }
+  >,
+)
   .filter(([path]) => path.startsWith('admin.') && !PUBLIC.has(path))
   .map(([path, procedure]) => ({ path, type: procedure._def.type }));
 
@@ -27,7 +32,9 @@ afterAll(async () => {
 });
 
 const call = (path: string, type: string, cookie?: string) =>
-  type === 'query' ? trpcQuery(api.url, path, {}, { cookie }) : trpcMutation(api.url, path, {}, { cookie });
+  type === 'query'
+    ? trpcQuery(api.url, path, {}, { cookie })
+    : trpcMutation(api.url, path, {}, { cookie });
 
 async function expiredSessionCookie(kind: 'idle' | 'absolute'): Promise<string> {
   const token = randomBytes(32).toString('base64url');
@@ -55,12 +62,19 @@ describe('admin procedures without a valid session', () => {
     ['no cookie', () => Promise.resolve(undefined)],
     ['an idle-expired session', () => expiredSessionCookie('idle')],
     ['a session past its absolute end', () => expiredSessionCookie('absolute')],
-    ['a forged cookie', () => Promise.resolve(`clinicpay_admin=${randomBytes(32).toString('base64url')}`)],
+    [
+      'a forged cookie',
+      () => Promise.resolve(`clinicpay_admin=${randomBytes(32).toString('base64url')}`),
+    ],
     ['a malformed cookie', () => Promise.resolve('clinicpay_admin=%00garbage; other=1')],
   ])('every one answers UNAUTHORIZED with %s, and nothing else', async (_name, cookieFor) => {
     for (const { path, type } of procedures) {
       const answer = await call(path, type, await cookieFor());
-      expect({ path, status: answer.status, code: answer.body.error?.data.code }).toEqual({ path, status: 401, code: 'UNAUTHORIZED' });
+      expect({ path, status: answer.status, code: answer.body.error?.data.code }).toEqual({
+        path,
+        status: 401,
+        code: 'UNAUTHORIZED',
+      });
       expect(answer.body.result).toBeUndefined();
     }
   });

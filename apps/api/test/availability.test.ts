@@ -26,7 +26,12 @@ describe('catalogue.availability', () => {
       to: '2026-03-09',
     });
     expect(result.timeZone).toBe('America/New_York');
-    expect(result.days.map((d) => d.date)).toEqual(['2026-03-06', '2026-03-07', '2026-03-08', '2026-03-09']);
+    expect(result.days.map((d) => d.date)).toEqual([
+      '2026-03-06',
+      '2026-03-07',
+      '2026-03-08',
+      '2026-03-09',
+    ]);
     const friday = result.days[0]!.slots;
     const monday = result.days[3]!.slots;
     expect(friday[0]?.startsAt).toBe('2026-03-06T14:00:00.000Z'); // EST, UTC-5
@@ -55,7 +60,12 @@ describe('catalogue.availability', () => {
       .values({ name: 'Test Patient', email: 't@example.com', phone: '+1 555 0100' })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const appointment = (startsAt: string, doctorId: string, holdExpiresAt: string, reference: string) => ({
+    const appointment = (
+      startsAt: string,
+      doctorId: string,
+      holdExpiresAt: string,
+      reference: string,
+    ) => ({
       reference,
       doctor_id: doctorId,
       service_id: consultation.id,
@@ -80,16 +90,27 @@ describe('catalogue.availability', () => {
     expect(starts).not.toContain('2026-03-09T15:00:00.000Z');
     expect(starts).toContain('2026-03-09T15:30:00.000Z');
     const anyAfter = await caller.catalogue.availability({ ...monday, doctorId: 'any' });
-    expect(anyAfter.days[0]!.slots.find((s) => s.startsAt === '2026-03-09T15:00:00.000Z')?.doctorIds).toEqual([meyer.id]);
+    expect(
+      anyAfter.days[0]!.slots.find((s) => s.startsAt === '2026-03-09T15:00:00.000Z')?.doctorIds,
+    ).toEqual([meyer.id]);
   });
 
   it('does not offer times before the lead time or beyond the horizon', async () => {
     clock.set(new Date('2026-03-09T14:10:00Z')); // Monday 10:10 in New York
     const caller = createTestCaller(api.runtime);
-    const today = await caller.catalogue.availability({ serviceId: consultation.id, doctorId: meyer.id, from: '2026-03-09', to: '2026-03-09' });
+    const today = await caller.catalogue.availability({
+      serviceId: consultation.id,
+      doctorId: meyer.id,
+      from: '2026-03-09',
+      to: '2026-03-09',
+    });
     // Dr. Meyer works 10:00–18:00 on Mondays; with an hour's lead the first is 11:30 (15:30Z).
     expect(today.days[0]!.slots[0]?.startsAt).toBe('2026-03-09T15:30:00.000Z');
-    const far = await caller.catalogue.availability({ serviceId: consultation.id, from: '2026-05-20', to: '2026-05-25' });
+    const far = await caller.catalogue.availability({
+      serviceId: consultation.id,
+      from: '2026-05-20',
+      to: '2026-05-25',
+    });
     expect(far.days.every((d) => d.slots.length === 0)).toBe(true);
     clock.set(new Date('2026-03-01T12:00:00Z'));
   });
@@ -101,10 +122,21 @@ describe('catalogue.availability', () => {
       from: '2026-03-09',
       to: '2026-03-09',
     });
-    await expect(unknown).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/not offered/) });
+    await expect(unknown).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringMatching(/not offered/),
+    });
     const skinCheck = DEMO_SERVICES.find((s) => s.name === 'Skin check')!;
-    const wrongDoctor = caller.catalogue.availability({ serviceId: skinCheck.id, doctorId: okafor.id, from: '2026-03-09', to: '2026-03-09' });
+    const wrongDoctor = caller.catalogue.availability({
+      serviceId: skinCheck.id,
+      doctorId: okafor.id,
+      from: '2026-03-09',
+      to: '2026-03-09',
+    });
     await expect(wrongDoctor).rejects.toBeInstanceOf(TRPCError);
-    await expect(wrongDoctor).rejects.toMatchObject({ code: 'NOT_FOUND', cause: { code: 'doctor_not_found' } });
+    await expect(wrongDoctor).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      cause: { code: 'doctor_not_found' },
+    });
   });
 });

@@ -11,30 +11,48 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const status = (reference: string, token: string) => createTestCaller(stack.api.runtime).booking.status({ reference, token });
+const status = (reference: string, token: string) =>
+  createTestCaller(stack.api.runtime).booking.status({ reference, token });
 /** The rows themselves: booking.status would ask Stripe and hide a broken webhook path. */
 const stored = (reference: string) =>
-  stack.api.db.selectFrom('appointments').select('status').where('reference', '=', reference).executeTakeFirstOrThrow();
+  stack.api.db
+    .selectFrom('appointments')
+    .select('status')
+    .where('reference', '=', reference)
+    .executeTakeFirstOrThrow();
 
 describe('booking with Stripe, end to end through the emulator', () => {
   it('holds the slot, opens an embedded checkout with the server price, and confirms on payment', async () => {
     const [slot] = await freeSlots(stack.api.runtime);
     const booking = await book(stack.api.runtime, { startsAt: slot!.startsAt });
-    expect(booking).toMatchObject({ status: 'pending_payment', paymentMethod: 'stripe', startsAt: slot!.startsAt });
+    expect(booking).toMatchObject({
+      status: 'pending_payment',
+      paymentMethod: 'stripe',
+      startsAt: slot!.startsAt,
+    });
     expect(booking.checkout?.clientSecret).toMatch(/^cs_test_/);
     expect(booking.reference).toMatch(/^CP-[0-9A-Z]{8}$/);
 
     const sessions = stack.stripe.control.objects('test').checkoutSessions;
     const session = sessions.find((s) => s.metadata?.booking_reference === booking.reference)!;
-    expect(session).toMatchObject({ ui_mode: 'embedded_page', amount_total: consultation.priceAmount, currency: 'usd' });
+    expect(session).toMatchObject({
+      ui_mode: 'embedded_page',
+      amount_total: consultation.priceAmount,
+      currency: 'usd',
+    });
     expect(session.expires_at).toBe(Math.floor(Date.parse(booking.holdExpiresAt!) / 1000));
 
     // The held time is gone from availability.
-    const stillFree = (await freeSlots(stack.api.runtime)).find((s) => s.startsAt === slot!.startsAt);
+    const stillFree = (await freeSlots(stack.api.runtime)).find(
+      (s) => s.startsAt === slot!.startsAt,
+    );
     expect(stillFree?.doctorIds ?? []).toHaveLength(slot!.doctorIds.length - 1);
 
     stack.stripe.control.paySession(session.id, '4242424242424242');
-    await waitUntil(() => stored(booking.reference), (b) => b.status === 'confirmed');
+    await waitUntil(
+      () => stored(booking.reference),
+      (b) => b.status === 'confirmed',
+    );
     const confirmed = await status(booking.reference, booking.token);
     expect(confirmed).toMatchObject({
       status: 'confirmed',
@@ -62,12 +80,18 @@ describe('booking with Stripe, end to end through the emulator', () => {
   it('cancels and releases the slot when the card is declined, expiring the session', async () => {
     const slots = await freeSlots(stack.api.runtime);
     const slot = slots[3]!;
-    const booking = await book(stack.api.runtime, { startsAt: slot.startsAt, doctorId: slot.doctorIds[0]! });
+    const booking = await book(stack.api.runtime, {
+      startsAt: slot.startsAt,
+      doctorId: slot.doctorIds[0]!,
+    });
     const session = stack.stripe.control
       .objects('test')
       .checkoutSessions.find((s) => s.metadata?.booking_reference === booking.reference)!;
     stack.stripe.control.declineSession(session.id, 'insufficient_funds');
-    await waitUntil(() => stored(booking.reference), (b) => b.status === 'cancelled');
+    await waitUntil(
+      () => stored(booking.reference),
+      (b) => b.status === 'cancelled',
+    );
     const cancelled = await status(booking.reference, booking.token);
     expect(cancelled).toMatchObject({
       status: 'cancelled',
@@ -75,7 +99,9 @@ describe('booking with Stripe, end to end through the emulator', () => {
       payment: { status: 'failed', failureCode: 'insufficient_funds' },
     });
     const freeAgain = await freeSlots(stack.api.runtime);
-    expect(freeAgain.find((s) => s.startsAt === slot.startsAt)?.doctorIds).toContain(slot.doctorIds[0]);
+    expect(freeAgain.find((s) => s.startsAt === slot.startsAt)?.doctorIds).toContain(
+      slot.doctorIds[0],
+    );
     await waitUntil(
       () => Promise.resolve(stack.stripe.control.object(session.id) as { status: string }),
       (s) => s.status === 'expired',
@@ -88,9 +114,15 @@ describe('booking with Stripe, end to end through the emulator', () => {
     const booking = await book(stack.api.runtime, { startsAt: slot.startsAt });
     stack.advance(36 * 60);
     stack.stripe.control.expireDueSessions();
-    await waitUntil(() => stored(booking.reference), (b) => b.status === 'cancelled');
+    await waitUntil(
+      () => stored(booking.reference),
+      (b) => b.status === 'cancelled',
+    );
     const cancelled = await status(booking.reference, booking.token);
-    expect(cancelled).toMatchObject({ cancelReason: 'checkout_expired', payment: { status: 'expired' } });
+    expect(cancelled).toMatchObject({
+      cancelReason: 'checkout_expired',
+      payment: { status: 'expired' },
+    });
   });
 
   it('confirms from the status page when the webhook never came', async () => {
@@ -104,11 +136,21 @@ describe('booking with Stripe, end to end through the emulator', () => {
         .checkoutSessions.find((s) => s.metadata?.booking_reference === booking.reference)!;
       stack.stripe.control.paySession(session.id, '4242424242424242');
       await stack.stripe.control.waitForDeliveries();
-      const payment = await stack.api.db.selectFrom('payments').select('status').where('checkout_session_id', '=', session.id).executeTakeFirstOrThrow();
+      const payment = await stack.api.db
+        .selectFrom('payments')
+        .select('status')
+        .where('checkout_session_id', '=', session.id)
+        .executeTakeFirstOrThrow();
       expect(payment.status).toBe('pending');
       // The return URL carries the session id, not the token.
-      const viaReturnPage = await createTestCaller(stack.api.runtime).booking.status({ reference: booking.reference, sessionId: session.id });
-      expect(viaReturnPage).toMatchObject({ status: 'confirmed', payment: { status: 'completed' } });
+      const viaReturnPage = await createTestCaller(stack.api.runtime).booking.status({
+        reference: booking.reference,
+        sessionId: session.id,
+      });
+      expect(viaReturnPage).toMatchObject({
+        status: 'confirmed',
+        payment: { status: 'completed' },
+      });
     } finally {
       stack.stripe.control.setWebhookFaults(endpoint.id, {});
     }
@@ -117,12 +159,24 @@ describe('booking with Stripe, end to end through the emulator', () => {
   it('refuses a wrong token or session id with the same answer as an unknown reference', async () => {
     const caller = createTestCaller(stack.api.runtime);
     const slot = (await freeSlots(stack.api.runtime))[9]!;
-    const booking = await book(stack.api.runtime, { startsAt: slot.startsAt, paymentMethod: 'pay_at_clinic' });
-    const notFound = { code: 'NOT_FOUND', message: 'We could not find this booking. Check the link from your booking confirmation.' };
+    const booking = await book(stack.api.runtime, {
+      startsAt: slot.startsAt,
+      paymentMethod: 'pay_at_clinic',
+    });
+    const notFound = {
+      code: 'NOT_FOUND',
+      message: 'We could not find this booking. Check the link from your booking confirmation.',
+    };
     // Each call awaited as it is made: a second rejection left waiting is reported as unhandled.
-    await expect(caller.booking.status({ reference: booking.reference, token: 'x'.repeat(32) })).rejects.toMatchObject(notFound);
-    await expect(caller.booking.status({ reference: 'CP-ZZZZZZZZ', token: booking.token })).rejects.toMatchObject(notFound);
-    await expect(caller.booking.status({ reference: booking.reference, sessionId: 'cs_test_notthisone' })).rejects.toMatchObject({
+    await expect(
+      caller.booking.status({ reference: booking.reference, token: 'x'.repeat(32) }),
+    ).rejects.toMatchObject(notFound);
+    await expect(
+      caller.booking.status({ reference: 'CP-ZZZZZZZZ', token: booking.token }),
+    ).rejects.toMatchObject(notFound);
+    await expect(
+      caller.booking.status({ reference: booking.reference, sessionId: 'cs_test_notthisone' }),
+    ).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
   });
@@ -132,18 +186,36 @@ describe('booking with Stripe, end to end through the emulator', () => {
     const slot = (await freeSlots(stack.api.runtime))[11]!;
     const doctorId = slot.doctorIds[0]!;
     const booking = await book(stack.api.runtime, { startsAt: slot.startsAt, doctorId });
-    const cancelled = await caller.booking.cancel({ reference: booking.reference, token: booking.token });
-    expect(cancelled).toMatchObject({ status: 'cancelled', cancelReason: 'cancelled_by_patient', payment: { status: 'expired' } });
-    const session = stack.stripe.control.objects('test').checkoutSessions.find((s) => s.metadata?.booking_reference === booking.reference)!;
+    const cancelled = await caller.booking.cancel({
+      reference: booking.reference,
+      token: booking.token,
+    });
+    expect(cancelled).toMatchObject({
+      status: 'cancelled',
+      cancelReason: 'cancelled_by_patient',
+      payment: { status: 'expired' },
+    });
+    const session = stack.stripe.control
+      .objects('test')
+      .checkoutSessions.find((s) => s.metadata?.booking_reference === booking.reference)!;
     expect(session.status).toBe('expired');
-    expect((await freeSlots(stack.api.runtime)).find((s) => s.startsAt === slot.startsAt)?.doctorIds).toContain(doctorId);
-    await expect(caller.booking.cancel({ reference: booking.reference, token: booking.token })).rejects.toMatchObject({
+    expect(
+      (await freeSlots(stack.api.runtime)).find((s) => s.startsAt === slot.startsAt)?.doctorIds,
+    ).toContain(doctorId);
+    await expect(
+      caller.booking.cancel({ reference: booking.reference, token: booking.token }),
+    ).rejects.toMatchObject({
       code: 'CONFLICT',
       message: 'This booking is already cancelled.',
     });
 
-    const atClinic = await book(stack.api.runtime, { startsAt: slot.startsAt, paymentMethod: 'pay_at_clinic' });
-    await expect(caller.booking.cancel({ reference: atClinic.reference, token: atClinic.token })).rejects.toMatchObject({
+    const atClinic = await book(stack.api.runtime, {
+      startsAt: slot.startsAt,
+      paymentMethod: 'pay_at_clinic',
+    });
+    await expect(
+      caller.booking.cancel({ reference: atClinic.reference, token: atClinic.token }),
+    ).rejects.toMatchObject({
       code: 'CONFLICT',
       message: 'This booking is paid or confirmed; please call the clinic to change it.',
     });
@@ -152,19 +224,34 @@ describe('booking with Stripe, end to end through the emulator', () => {
   it("keeps the patient's reason when the expiry it asked for comes back as checkout.session.expired", async () => {
     const caller = createTestCaller(stack.api.runtime);
     const slot = (await freeSlots(stack.api.runtime))[12]!;
-    const booking = await book(stack.api.runtime, { startsAt: slot.startsAt, doctorId: slot.doctorIds[0]! });
+    const booking = await book(stack.api.runtime, {
+      startsAt: slot.startsAt,
+      doctorId: slot.doctorIds[0]!,
+    });
     // Stripe answers the expiry late, so its event is delivered and applied before the answer.
-    stack.stripe.control.setApiLatency([{ method: 'POST', path: '^/v1/checkout/sessions/[^/]+/expire$', delayMs: 800 }]);
+    stack.stripe.control.setApiLatency([
+      { method: 'POST', path: '^/v1/checkout/sessions/[^/]+/expire$', delayMs: 800 },
+    ]);
     const expiredEvent = () =>
       stack.api.db
         .selectFrom('stripe_events')
         .select(['outcome'])
         .where('type', '=', 'checkout.session.expired')
-        .where(sql<string>`payload #>> '{data,object,metadata,booking_reference}'`, '=', booking.reference)
+        .where(
+          sql<string>`payload #>> '{data,object,metadata,booking_reference}'`,
+          '=',
+          booking.reference,
+        )
         .executeTakeFirst();
-    const cancelled = await caller.booking.cancel({ reference: booking.reference, token: booking.token }).finally(() => stack.stripe.control.setApiLatency([]));
+    const cancelled = await caller.booking
+      .cancel({ reference: booking.reference, token: booking.token })
+      .finally(() => stack.stripe.control.setApiLatency([]));
 
-    expect(cancelled).toMatchObject({ status: 'cancelled', cancelReason: 'cancelled_by_patient', payment: { status: 'expired' } });
+    expect(cancelled).toMatchObject({
+      status: 'cancelled',
+      cancelReason: 'cancelled_by_patient',
+      payment: { status: 'expired' },
+    });
     await stack.stripe.control.waitForDeliveries();
     // The event waited for the patient's cancel, then found nothing left to do.
     expect(await expiredEvent()).toEqual({ outcome: 'no_change' });
@@ -187,10 +274,17 @@ describe('status polling', () => {
     const caller = createTestCaller(stack.api.runtime);
     const slot = (await freeSlots(stack.api.runtime))[13]!;
     const booking = await book(stack.api.runtime, { startsAt: slot.startsAt });
-    const session = stack.stripe.control.objects('test').checkoutSessions.find((s) => s.metadata?.booking_reference === booking.reference)!;
-    const retrievals = () => stack.stripe.control.requests().filter((r) => r.method === 'GET' && r.path === `/v1/checkout/sessions/${session.id}`).length;
+    const session = stack.stripe.control
+      .objects('test')
+      .checkoutSessions.find((s) => s.metadata?.booking_reference === booking.reference)!;
+    const retrievals = () =>
+      stack.stripe.control
+        .requests()
+        .filter((r) => r.method === 'GET' && r.path === `/v1/checkout/sessions/${session.id}`)
+        .length;
     const before = retrievals();
-    for (let i = 0; i < 5; i++) await caller.booking.status({ reference: booking.reference, token: booking.token });
+    for (let i = 0; i < 5; i++)
+      await caller.booking.status({ reference: booking.reference, token: booking.token });
     expect(retrievals() - before).toBe(1);
     stack.advance(11);
     await caller.booking.status({ reference: booking.reference, token: booking.token });

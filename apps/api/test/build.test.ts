@@ -25,11 +25,23 @@ afterAll(() => {
 
 /** Starts a built server and resolves with its address once it says it listens. */
 async function startBuilt(env: Record<string, string>) {
-  const child = spawn(process.execPath, [built.main], { env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'info', SWEEP_INTERVAL_SECONDS: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [built.main], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      SWEEP_INTERVAL_SECONDS: '0',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   const url = await new Promise<string>((resolveUrl, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`no "Server listening" line in 30 s:\n${output}`)), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`no "Server listening" line in 30 s:\n${output}`)),
+      30_000,
+    );
     const read = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Server listening at (http:\/\/[^"\s]+)/.exec(output);
@@ -54,7 +66,10 @@ async function startBuilt(env: Record<string, string>) {
 it('the bundled server starts on embedded PGlite and answers its health check', async () => {
   const server = await startBuilt({ DATA_DIR: dataDir });
   try {
-    expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'ok', database: 'up' });
+    expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({
+      status: 'ok',
+      database: 'up',
+    });
   } finally {
     await server.stop();
   }
@@ -62,9 +77,16 @@ it('the bundled server starts on embedded PGlite and answers its health check', 
 
 it('the bundled server runs in production on PostgreSQL, serving its health check', async () => {
   const database = await createTestDatabase();
-  const server = await startBuilt({ NODE_ENV: 'production', DATABASE_URL: database.url, APP_SECRET: 'x'.repeat(32) });
+  const server = await startBuilt({
+    NODE_ENV: 'production',
+    DATABASE_URL: database.url,
+    APP_SECRET: 'x'.repeat(32),
+  });
   try {
-    expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'ok', database: 'up' });
+    expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({
+      status: 'ok',
+      database: 'up',
+    });
   } finally {
     await server.stop();
     await database.drop();
@@ -72,8 +94,11 @@ it('the bundled server runs in production on PostgreSQL, serving its health chec
 });
 
 it('loads from node_modules only what a production install of the API has', () => {
-  const { dependencies } = JSON.parse(readFileSync(resolve(import.meta.dirname, '../package.json'), 'utf8')) as { dependencies: Record<string, string> };
-  const packageOf = (path: string) => (path.startsWith('@') ? path.split('/').slice(0, 2).join('/') : path.split('/')[0]!);
+  const { dependencies } = JSON.parse(
+    readFileSync(resolve(import.meta.dirname, '../package.json'), 'utf8'),
+  ) as { dependencies: Record<string, string> };
+  const packageOf = (path: string) =>
+    path.startsWith('@') ? path.split('/').slice(0, 2).join('/') : path.split('/')[0]!;
   const loaded = new Set(
     Object.values(built.metafile.outputs)
       .flatMap((output) => output.imports)
@@ -88,7 +113,12 @@ it('the bundled CLI migrates a PostgreSQL database', async () => {
   const database = await createTestDatabase({ migrated: false });
   try {
     const result = spawnSync(process.execPath, [built.cli, 'migrate'], {
-      env: { PATH: process.env.PATH ?? '', DATABASE_URL: database.url, APP_SECRET: 'x'.repeat(32), LOG_LEVEL: 'silent' },
+      env: {
+        PATH: process.env.PATH ?? '',
+        DATABASE_URL: database.url,
+        APP_SECRET: 'x'.repeat(32),
+        LOG_LEVEL: 'silent',
+      },
       encoding: 'utf8',
     });
     expect(result.stderr).toBe('');

@@ -14,8 +14,13 @@ afterAll(async () => {
 
 describe('catalogue over HTTP (tRPC at /trpc)', () => {
   it('serves the clinic and its bookable services, money in minor units as numbers', async () => {
-    const client = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${api.url}/trpc` })] });
-    const [clinic, services] = await Promise.all([client.catalogue.clinic.query(), client.catalogue.services.query()]);
+    const client = createTRPCClient<AppRouter>({
+      links: [httpBatchLink({ url: `${api.url}/trpc` })],
+    });
+    const [clinic, services] = await Promise.all([
+      client.catalogue.clinic.query(),
+      client.catalogue.services.query(),
+    ]);
 
     expect(clinic).toEqual({
       id: DEMO_CLINIC.id,
@@ -40,8 +45,14 @@ describe('catalogue over HTTP (tRPC at /trpc)', () => {
 
   it('hides soft-deleted services', async () => {
     const skinCheck = DEMO_SERVICES.find((s) => s.name === 'Skin check')!;
-    await api.db.updateTable('services').set({ deleted_at: new Date() }).where('id', '=', skinCheck.id).execute();
-    const client = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${api.url}/trpc` })] });
+    await api.db
+      .updateTable('services')
+      .set({ deleted_at: new Date() })
+      .where('id', '=', skinCheck.id)
+      .execute();
+    const client = createTRPCClient<AppRouter>({
+      links: [httpBatchLink({ url: `${api.url}/trpc` })],
+    });
     const names = (await client.catalogue.services.query()).map((s) => s.name);
     expect(names).not.toContain('Skin check');
     expect(names).toHaveLength(DEMO_SERVICES.length - 1);

@@ -21,7 +21,10 @@ describe('GET /healthz', () => {
   it('reports the database down (503) when it is gone, and keeps serving', async () => {
     // Take the API's database away for real: end its connections and drop it.
     const name = new URL(api.config.databaseUrl!).pathname.slice(1);
-    const admin = await createDatabase({ url: api.config.databaseUrl!.replace(/\/[^/]+$/, '/postgres'), maxConnections: 1 });
+    const admin = await createDatabase({
+      url: api.config.databaseUrl!.replace(/\/[^/]+$/, '/postgres'),
+      maxConnections: 1,
+    });
     try {
       await sql`DROP DATABASE ${sql.id(name)} WITH (FORCE)`.execute(admin.db);
     } finally {

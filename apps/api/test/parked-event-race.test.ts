@@ -24,7 +24,10 @@ afterAll(async () => {
 it('an event for an intent being learnt right now waits for it and applies, instead of parking', async () => {
   const fixture = await insertPendingStripePayment(api.db);
   const ref = newPaymentRef(fixture.paymentId, fixture.checkoutSessionId);
-  const succeeded = stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded')) as unknown as Stripe.Event;
+  const succeeded = stripeEvent(
+    'payment_intent.succeeded',
+    paymentIntent(ref, 'succeeded'),
+  ) as unknown as Stripe.Event;
 
   // The success's transaction: applied (the intent id is written), then held open.
   let learnt!: () => void;
@@ -42,7 +45,10 @@ it('an event for an intent being learnt right now waits for it and applies, inst
   });
   await intentWritten;
 
-  const refunded = stripeEvent('refund.updated', refund(ref, 're_dashboard_race', 1500, 'succeeded')) as unknown as Stripe.Event;
+  const refunded = stripeEvent(
+    'refund.updated',
+    refund(ref, 're_dashboard_race', 1500, 'succeeded'),
+  ) as unknown as Stripe.Event;
   await insertStripeEvent(api.db, {
     id: refunded.id,
     type: refunded.type,
@@ -50,7 +56,12 @@ it('an event for an intent being learnt right now waits for it and applies, inst
     payload: refunded as unknown as JsonObject,
     receivedAt: new Date(),
   });
-  const processing = processStoredEvent(api.runtime, refunded.id, paymentEffectOf(refunded), await loadStripeSettings(api.runtime));
+  const processing = processStoredEvent(
+    api.runtime,
+    refunded.id,
+    paymentEffectOf(refunded),
+    await loadStripeSettings(api.runtime),
+  );
   // Long enough for the refund's first look (which cannot see the uncommitted intent id).
   await new Promise((r) => setTimeout(r, 300));
   release();
@@ -58,9 +69,17 @@ it('an event for an intent being learnt right now waits for it and applies, inst
 
   const reply = await processing;
   expect(reply.body).toMatchObject({ outcome: 'applied' });
-  const stored = await api.db.selectFrom('stripe_events').select(['processed_at', 'outcome']).where('stripe_event_id', '=', refunded.id).executeTakeFirstOrThrow();
+  const stored = await api.db
+    .selectFrom('stripe_events')
+    .select(['processed_at', 'outcome'])
+    .where('stripe_event_id', '=', refunded.id)
+    .executeTakeFirstOrThrow();
   expect(stored.processed_at).not.toBeNull();
-  const refunds = await api.db.selectFrom('refunds').select(['stripe_refund_id', 'amount']).where('payment_id', '=', fixture.paymentId).execute();
+  const refunds = await api.db
+    .selectFrom('refunds')
+    .select(['stripe_refund_id', 'amount'])
+    .where('payment_id', '=', fixture.paymentId)
+    .execute();
   expect(refunds).toEqual([{ stripe_refund_id: 're_dashboard_race', amount: 1500 }]);
 });
 
@@ -68,10 +87,21 @@ it('a parked event retried while its payment learns the intent does not deadlock
   const fixture = await insertPendingStripePayment(api.db);
   const ref = newPaymentRef(fixture.paymentId, fixture.checkoutSessionId);
   // Parked earlier: a Dashboard refund that came before anything named the intent.
-  const refunded = stripeEvent('refund.updated', refund(ref, 're_parked_retry', 1000, 'succeeded')) as unknown as Stripe.Event;
-  await insertStripeEvent(api.db, { id: refunded.id, type: refunded.type, livemode: false, payload: refunded as unknown as JsonObject, receivedAt: new Date() });
+  const refunded = stripeEvent(
+    'refund.updated',
+    refund(ref, 're_parked_retry', 1000, 'succeeded'),
+  ) as unknown as Stripe.Event;
+  await insertStripeEvent(api.db, {
+    id: refunded.id,
+    type: refunded.type,
+    livemode: false,
+    payload: refunded as unknown as JsonObject,
+    receivedAt: new Date(),
+  });
   const settings = await loadStripeSettings(api.runtime);
-  expect((await processStoredEvent(api.runtime, refunded.id, paymentEffectOf(refunded), settings)).body).toMatchObject({ outcome: 'unmatched' });
+  expect(
+    (await processStoredEvent(api.runtime, refunded.id, paymentEffectOf(refunded), settings)).body,
+  ).toMatchObject({ outcome: 'unmatched' });
 
   // The payment learning its intent, paused between taking the intent lock and replaying.
   let locked!: () => void;
@@ -82,8 +112,19 @@ it('a parked event retried while its payment learns the intent does not deadlock
     await lockIntent(trx, ref.paymentIntentId);
     locked();
     await goOn;
-    await trx.updateTable('payments').set({ payment_intent_id: ref.paymentIntentId }).where('id', '=', fixture.paymentId).execute();
-    await replayParkedEvents(trx, ref.paymentIntentId, false, (effect, cause) => applyPaymentEffect(trx, effect, { livemode: false, failurePolicy: 'cancel', cause }), new Date());
+    await trx
+      .updateTable('payments')
+      .set({ payment_intent_id: ref.paymentIntentId })
+      .where('id', '=', fixture.paymentId)
+      .execute();
+    await replayParkedEvents(
+      trx,
+      ref.paymentIntentId,
+      false,
+      (effect, cause) =>
+        applyPaymentEffect(trx, effect, { livemode: false, failurePolicy: 'cancel', cause }),
+      new Date(),
+    );
   });
   await intentLocked;
   // Meanwhile the sweeper retries the parked event: it locks the event's row, then waits for the intent.
@@ -93,6 +134,10 @@ it('a parked event retried while its payment learns the intent does not deadlock
 
   await learning; // would fail with "deadlock detected" if the replay waited for the retry's row
   expect((await retry).body).toMatchObject({ outcome: 'applied' });
-  const refunds = await api.db.selectFrom('refunds').select('stripe_refund_id').where('payment_id', '=', fixture.paymentId).execute();
+  const refunds = await api.db
+    .selectFrom('refunds')
+    .select('stripe_refund_id')
+    .where('payment_id', '=', fixture.paymentId)
+    .execute();
   expect(refunds).toEqual([{ stripe_refund_id: 're_parked_retry' }]);
 });

@@ -26,7 +26,10 @@ async function startApi(env: Record<string, string>): Promise<{ code: number; st
 
 describe('starting the API with bad settings', () => {
   it('names an unreachable DATABASE_URL with its password masked, in one line', async () => {
-    const result = await startApi({ DATABASE_URL: 'postgres://clinic:hunter2secret@127.0.0.1:1/clinicpay', PORT: '0' });
+    const result = await startApi({
+      DATABASE_URL: 'postgres://clinic:hunter2secret@127.0.0.1:1/clinicpay',
+      PORT: '0',
+    });
     expect(result.code).toBe(1);
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
@@ -37,11 +40,17 @@ describe('starting the API with bad settings', () => {
   });
 
   it('lists every invalid variable with what it should be', async () => {
-    const result = await startApi({ PORT: 'seventy', APP_SECRET: 'too-short', NODE_ENV: 'staging' });
+    const result = await startApi({
+      PORT: 'seventy',
+      APP_SECRET: 'too-short',
+      NODE_ENV: 'staging',
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('PORT is not valid');
     expect(result.stderr).toContain('APP_SECRET is not valid: it should be at least 32');
-    expect(result.stderr).toContain('NODE_ENV is not valid: it should be one of development, test, production');
+    expect(result.stderr).toContain(
+      'NODE_ENV is not valid: it should be one of development, test, production',
+    );
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });
@@ -52,13 +61,21 @@ describe('a running API process', () => {
     const port = await freePort();
     const child = spawn('pnpm', ['exec', 'tsx', 'src/main.ts'], {
       cwd: apiRoot,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: database.url, PORT: String(port), LOG_LEVEL: 'silent' },
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        DATABASE_URL: database.url,
+        PORT: String(port),
+        LOG_LEVEL: 'silent',
+      },
       stdio: 'ignore',
       detached: true,
     });
     try {
       await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).status === 200);
-      const exited = new Promise<number | null>((resolvePromise) => child.once('exit', (code) => resolvePromise(code)));
+      const exited = new Promise<number | null>((resolvePromise) =>
+        child.once('exit', (code) => resolvePromise(code)),
+      );
       // pnpm exec forwards the signal to the API process.
       process.kill(-child.pid!, 'SIGTERM');
       expect(await exited).toBe(0);

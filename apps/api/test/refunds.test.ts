@@ -19,72 +19,152 @@ let slotIndex = 0;
 async function paidBooking() {
   const slot = (await freeSlots(runtime()))[slotIndex++]!;
   const booking = await book(runtime(), { startsAt: slot.startsAt });
-  const session = stack.stripe.control.objects('test').checkoutSessions.find((s) => s.metadata?.booking_reference === booking.reference)!;
+  const session = stack.stripe.control
+    .objects('test')
+    .checkoutSessions.find((s) => s.metadata?.booking_reference === booking.reference)!;
   stack.stripe.control.paySession(session.id, '4242424242424242');
   const payment = await waitUntil(
-    () => stack.api.db.selectFrom('payments').select(['id', 'status', 'payment_intent_id', 'amount']).where('checkout_session_id', '=', session.id).executeTakeFirstOrThrow(),
+    () =>
+      stack.api.db
+        .selectFrom('payments')
+        .select(['id', 'status', 'payment_intent_id', 'amount'])
+        .where('checkout_session_id', '=', session.id)
+        .executeTakeFirstOrThrow(),
     (p) => p.status === 'completed',
   );
   return { booking, payment };
 }
 const paymentRow = (id: string) =>
-  stack.api.db.selectFrom('payments').select(['status', 'amount_refunded']).where('id', '=', id).executeTakeFirstOrThrow();
+  stack.api.db
+    .selectFrom('payments')
+    .select(['status', 'amount_refunded'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
 const appointmentStatus = (reference: string) =>
-  stack.api.db.selectFrom('appointments').select('status').where('reference', '=', reference).executeTakeFirstOrThrow();
+  stack.api.db
+    .selectFrom('appointments')
+    .select('status')
+    .where('reference', '=', reference)
+    .executeTakeFirstOrThrow();
 
 describe('refunds', () => {
   it('refunds in part, then the rest; the appointment stays confirmed', async () => {
     const { booking, payment } = await paidBooking();
-    const partial = await refundPayment(runtime(), { paymentId: payment.id, amount: 2000, reason: 'requested_by_customer', requestedBy: 'admin:a@clinic.test', idempotencyKey: 'k-partial-1' });
-    expect(partial).toMatchObject({ status: 'succeeded', amount: 2000, currency: 'USD', stripeRefundId: expect.stringMatching(/^re_/) });
-    expect(await paymentRow(payment.id)).toEqual({ status: 'partially_refunded', amount_refunded: 2000 });
+    const partial = await refundPayment(runtime(), {
+      paymentId: payment.id,
+      amount: 2000,
+      reason: 'requested_by_customer',
+      requestedBy: 'admin:a@clinic.test',
+      idempotencyKey: 'k-partial-1',
+    });
+    expect(partial).toMatchObject({
+      status: 'succeeded',
+      amount: 2000,
+      currency: 'USD',
+      stripeRefundId: expect.stringMatching(/^re_/),
+    });
+    expect(await paymentRow(payment.id)).toEqual({
+      status: 'partially_refunded',
+      amount_refunded: 2000,
+    });
 
-    const rest = await refundPayment(runtime(), { paymentId: payment.id, requestedBy: 'admin:a@clinic.test', idempotencyKey: 'k-rest-1' });
+    const rest = await refundPayment(runtime(), {
+      paymentId: payment.id,
+      requestedBy: 'admin:a@clinic.test',
+      idempotencyKey: 'k-rest-1',
+    });
     expect(rest).toMatchObject({ status: 'succeeded', amount: 4000 });
     await stack.stripe.control.waitForDeliveries();
     expect(await paymentRow(payment.id)).toEqual({ status: 'refunded', amount_refunded: 6000 });
     expect((await appointmentStatus(booking.reference)).status).toBe('confirmed');
     // At Stripe: two refunds on the intent, 6000 in all.
-    const refunds = stack.stripe.control.objects('test').refunds.filter((r) => r.payment_intent === payment.payment_intent_id);
+    const refunds = stack.stripe.control
+      .objects('test')
+      .refunds.filter((r) => r.payment_intent === payment.payment_intent_id);
     expect(refunds.map((r) => r.amount).sort()).toEqual([2000, 4000]);
   });
 
   it('refuses more than what is left, in a sentence, writing nothing', async () => {
     const { payment } = await paidBooking();
     await expect(
-      refundPayment(runtime(), { paymentId: payment.id, amount: 6001, requestedBy: 'admin:a', idempotencyKey: 'k-over-1' }),
-    ).rejects.toMatchObject({ code: 'refund_too_large', message: 'You can refund at most $60.00 of this payment.' });
-    const rows = await stack.api.db.selectFrom('refunds').select('id').where('payment_id', '=', payment.id).execute();
+      refundPayment(runtime(), {
+        paymentId: payment.id,
+        amount: 6001,
+        requestedBy: 'admin:a',
+        idempotencyKey: 'k-over-1',
+      }),
+    ).rejects.toMatchObject({
+      code: 'refund_too_large',
+      message: 'You can refund at most $60.00 of this payment.',
+    });
+    const rows = await stack.api.db
+      .selectFrom('refunds')
+      .select('id')
+      .where('payment_id', '=', payment.id)
+      .execute();
     expect(rows).toEqual([]);
   });
 
   it('the same key twice at once refunds once', async () => {
     const { payment } = await paidBooking();
     const [a, b] = await Promise.all([
-      refundPayment(runtime(), { paymentId: payment.id, amount: 1500, requestedBy: 'admin:a', idempotencyKey: 'k-same' }),
-      refundPayment(runtime(), { paymentId: payment.id, amount: 1500, requestedBy: 'admin:a', idempotencyKey: 'k-same' }),
+      refundPayment(runtime(), {
+        paymentId: payment.id,
+        amount: 1500,
+        requestedBy: 'admin:a',
+        idempotencyKey: 'k-same',
+      }),
+      refundPayment(runtime(), {
+        paymentId: payment.id,
+        amount: 1500,
+        requestedBy: 'admin:a',
+        idempotencyKey: 'k-same',
+      }),
     ]);
     expect(a.refundId).toBe(b.refundId);
-    const rows = await stack.api.db.selectFrom('refunds').select(['amount']).where('payment_id', '=', payment.id).execute();
+    const rows = await stack.api.db
+      .selectFrom('refunds')
+      .select(['amount'])
+      .where('payment_id', '=', payment.id)
+      .execute();
     expect(rows).toEqual([{ amount: 1500 }]);
-    expect(stack.stripe.control.objects('test').refunds.filter((r) => r.payment_intent === payment.payment_intent_id)).toHaveLength(1);
+    expect(
+      stack.stripe.control
+        .objects('test')
+        .refunds.filter((r) => r.payment_intent === payment.payment_intent_id),
+    ).toHaveLength(1);
   });
 
   it('records a refund made in the Stripe Dashboard', async () => {
     const { payment } = await paidBooking();
     stack.stripe.control.refund(payment.payment_intent_id!, { amount: 2500 });
-    const row = await waitUntil(() => paymentRow(payment.id), (p) => p.amount_refunded === 2500);
+    const row = await waitUntil(
+      () => paymentRow(payment.id),
+      (p) => p.amount_refunded === 2500,
+    );
     expect(row).toEqual({ status: 'partially_refunded', amount_refunded: 2500 });
     const refunds = await waitUntil(
-      () => stack.api.db.selectFrom('refunds').select(['amount', 'status', 'requested_by']).where('payment_id', '=', payment.id).execute(),
+      () =>
+        stack.api.db
+          .selectFrom('refunds')
+          .select(['amount', 'status', 'requested_by'])
+          .where('payment_id', '=', payment.id)
+          .execute(),
       (r) => r.length === 1 && r[0]!.status === 'succeeded',
     );
-    expect(refunds).toEqual([{ amount: 2500, status: 'succeeded', requested_by: 'stripe_dashboard' }]);
+    expect(refunds).toEqual([
+      { amount: 2500, status: 'succeeded', requested_by: 'stripe_dashboard' },
+    ]);
   });
 
   it('marks a refund Stripe fails after it succeeded as failed, and flags the payment for the admin', async () => {
     const { payment } = await paidBooking();
-    const refund = await refundPayment(runtime(), { paymentId: payment.id, amount: 1000, requestedBy: 'admin:a', idempotencyKey: 'k-fail-later' });
+    const refund = await refundPayment(runtime(), {
+      paymentId: payment.id,
+      amount: 1000,
+      requestedBy: 'admin:a',
+      idempotencyKey: 'k-fail-later',
+    });
     await stack.stripe.control.waitForDeliveries();
     // Stripe reports the refund failed afterwards (an expired card): refund.failed arrives.
     const failed = stripeEvent('refund.failed', {
@@ -100,9 +180,17 @@ describe('refunds', () => {
     });
     expect(refund.status).toBe('succeeded');
     expect((await deliver(stack.api.url, failed)).body?.outcome).toBe('applied');
-    const row = await stack.api.db.selectFrom('refunds').select(['status', 'failure_reason']).where('id', '=', refund.refundId).executeTakeFirstOrThrow();
+    const row = await stack.api.db
+      .selectFrom('refunds')
+      .select(['status', 'failure_reason'])
+      .where('id', '=', refund.refundId)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'failed', failure_reason: 'expired_or_canceled_card' });
-    const flagged = await stack.api.db.selectFrom('payments').select('flagged_reason').where('id', '=', payment.id).executeTakeFirstOrThrow();
+    const flagged = await stack.api.db
+      .selectFrom('payments')
+      .select('flagged_reason')
+      .where('id', '=', payment.id)
+      .executeTakeFirstOrThrow();
     expect(flagged.flagged_reason).toBe('refund_failed');
   });
 });

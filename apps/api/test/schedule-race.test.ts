@@ -28,12 +28,21 @@ it('a booking made while the clinic adds time off over it waits for the change, 
     await commit;
     await trx
       .insertInto('doctor_time_off')
-      .values({ doctor_id: doctorId, starts_at: new Date(slot.startsAt), ends_at: new Date(slot.endsAt), reason: 'Conference' })
+      .values({
+        doctor_id: doctorId,
+        starts_at: new Date(slot.startsAt),
+        ends_at: new Date(slot.endsAt),
+        reason: 'Conference',
+      })
       .execute();
   });
   await doctorLocked;
 
-  const booking = book(api.runtime, { startsAt: slot.startsAt, doctorId, paymentMethod: 'pay_at_clinic' }).then(
+  const booking = book(api.runtime, {
+    startsAt: slot.startsAt,
+    doctorId,
+    paymentMethod: 'pay_at_clinic',
+  }).then(
     () => 'booked',
     (error: Error) => error.message,
   );
@@ -41,7 +50,9 @@ it('a booking made while the clinic adds time off over it waits for the change, 
   release();
   await change;
 
-  expect(await booking).toBe("The clinic has just changed this doctor's schedule, so this time is no longer offered; please pick one of the times shown.");
+  expect(await booking).toBe(
+    "The clinic has just changed this doctor's schedule, so this time is no longer offered; please pick one of the times shown.",
+  );
   const held = await api.db
     .selectFrom('appointments')
     .select('id')

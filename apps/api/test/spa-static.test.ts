@@ -15,7 +15,10 @@ const adminDir = join(root, 'admin');
 
 function fakeBuild(dir: string, title: string, asset: string): void {
   mkdirSync(join(dir, 'assets'), { recursive: true });
-  writeFileSync(join(dir, 'index.html'), `<!doctype html><title>${title}</title><script type="module" src="/${asset}"></script>`);
+  writeFileSync(
+    join(dir, 'index.html'),
+    `<!doctype html><title>${title}</title><script type="module" src="/${asset}"></script>`,
+  );
   writeFileSync(join(dir, asset), `console.log(${JSON.stringify(title)});`);
   writeFileSync(join(dir, 'robots.txt'), 'User-agent: *\n');
 }
@@ -28,7 +31,11 @@ writeFileSync(join(patientDir, '.hidden'), 'not for the web');
 let api: TestApi;
 beforeAll(async () => {
   api = await startTestApi({
-    env: { PATIENT_DIST_DIR: patientDir, ADMIN_DIST_DIR: adminDir, STRIPE_JS_URL: 'http://127.0.0.1:12111/v3/stripe.js' },
+    env: {
+      PATIENT_DIST_DIR: patientDir,
+      ADMIN_DIST_DIR: adminDir,
+      STRIPE_JS_URL: 'http://127.0.0.1:12111/v3/stripe.js',
+    },
   });
 });
 afterAll(async () => {
@@ -36,7 +43,8 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-const get = (path: string, headers: Record<string, string> = {}) => fetch(`${api.url}${path}`, { headers, redirect: 'manual' });
+const get = (path: string, headers: Record<string, string> = {}) =>
+  fetch(`${api.url}${path}`, { headers, redirect: 'manual' });
 
 function rawGet(path: string): Promise<{ status: number; body: string }> {
   const { hostname, port } = new URL(api.url);
@@ -58,16 +66,21 @@ describe('the patient and admin SPAs served by the API', () => {
     ['/booking/ABC123?session_id=cs_1', 'Book an appointment'],
     ['/admin/', 'Clinic admin'],
     ['/admin/transactions/3f1c', 'Clinic admin'],
-  ])('%s is a page of the right app, revalidated on every load, under the page CSP', async (path, title) => {
-    const response = await get(path);
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(await response.text()).toContain(`<title>${title}</title>`);
-    expect(response.headers.get('cache-control')).toBe('no-cache');
-    expect(response.headers.get('content-security-policy')).toBe(pageContentSecurityPolicy({ stripeJsUrl: 'http://127.0.0.1:12111/v3/stripe.js' }));
-    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(response.headers.has('x-powered-by')).toBe(false);
-  });
+  ])(
+    '%s is a page of the right app, revalidated on every load, under the page CSP',
+    async (path, title) => {
+      const response = await get(path);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(await response.text()).toContain(`<title>${title}</title>`);
+      expect(response.headers.get('cache-control')).toBe('no-cache');
+      expect(response.headers.get('content-security-policy')).toBe(
+        pageContentSecurityPolicy({ stripeJsUrl: 'http://127.0.0.1:12111/v3/stripe.js' }),
+      );
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.has('x-powered-by')).toBe(false);
+    },
+  );
 
   it('answers a page the browser already has with 304', async () => {
     const first = await get('/admin/');
@@ -129,29 +142,49 @@ describe('the patient and admin SPAs served by the API', () => {
     const procedure = await get('/trpc/catalogue.services');
     expect(procedure.status).toBe(200);
     expect(procedure.headers.get('content-security-policy')).toContain("default-src 'none'");
-    for (const path of ['/trpc/no/such', '/webhooks/stripe', '/exports/nothing.csv', '/healthz/deeper']) {
+    for (const path of [
+      '/trpc/no/such',
+      '/webhooks/stripe',
+      '/exports/nothing.csv',
+      '/healthz/deeper',
+    ]) {
       const response = await get(path);
-      expect({ path, status: response.status, html: (await response.text()).includes('<title>') }).toEqual({ path, status: 404, html: false });
+      expect({
+        path,
+        status: response.status,
+        html: (await response.text()).includes('<title>'),
+      }).toEqual({ path, status: 404, html: false });
     }
   });
 });
 
 describe('the page CSP', () => {
-  const directive = (policy: string, name: string) => policy.split('; ').find((d) => d.startsWith(`${name} `));
+  const directive = (policy: string, name: string) =>
+    policy.split('; ').find((d) => d.startsWith(`${name} `));
 
   it('allows scripts only from the origin and Stripe.js, with no inline script or eval', () => {
     const policy = pageContentSecurityPolicy({ stripeJsUrl: undefined });
-    expect(directive(policy, 'script-src')).toBe("script-src 'self' https://js.stripe.com https://*.js.stripe.com");
+    expect(directive(policy, 'script-src')).toBe(
+      "script-src 'self' https://js.stripe.com https://*.js.stripe.com",
+    );
     expect(directive(policy, 'frame-src')).toContain('https://checkout.stripe.com');
     expect(directive(policy, 'connect-src')).toContain('https://api.stripe.com');
-    for (const rule of ["default-src 'self'", "frame-ancestors 'none'", "base-uri 'none'", "object-src 'none'", "form-action 'self'"]) {
+    for (const rule of [
+      "default-src 'self'",
+      "frame-ancestors 'none'",
+      "base-uri 'none'",
+      "object-src 'none'",
+      "form-action 'self'",
+    ]) {
       expect(policy).toContain(rule);
     }
     expect(policy).not.toMatch(/unsafe-inline|unsafe-eval/);
   });
 
   it("puts a configured Stripe.js source's origin in place of Stripe's", () => {
-    const policy = pageContentSecurityPolicy({ stripeJsUrl: 'http://127.0.0.1:12111/v3/stripe.js' });
+    const policy = pageContentSecurityPolicy({
+      stripeJsUrl: 'http://127.0.0.1:12111/v3/stripe.js',
+    });
     expect(directive(policy, 'script-src')).toBe("script-src 'self' http://127.0.0.1:12111");
     expect(directive(policy, 'frame-src')).toBe('frame-src http://127.0.0.1:12111');
     expect(policy).not.toContain('stripe.com');
@@ -160,7 +193,10 @@ describe('the page CSP', () => {
 
 describe('without builds', () => {
   it('starts and serves no page', async () => {
-    const bare = await startTestApi({ env: { PATIENT_DIST_DIR: join(root, 'none'), ADMIN_DIST_DIR: join(root, 'none') }, seed: false });
+    const bare = await startTestApi({
+      env: { PATIENT_DIST_DIR: join(root, 'none'), ADMIN_DIST_DIR: join(root, 'none') },
+      seed: false,
+    });
     try {
       expect((await fetch(`${bare.url}/`)).status).toBe(404);
       expect((await fetch(`${bare.url}/admin/`)).status).toBe(404);

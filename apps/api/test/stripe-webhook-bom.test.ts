@@ -19,9 +19,18 @@ describe('a signed event behind a byte-order mark', () => {
   it('is refused as malformed, recorded, and changes no payment', async () => {
     const db = stack.api.db;
     const fixture = await insertPendingStripePayment(db);
-    const body = JSON.stringify(stripeEvent('payment_intent.succeeded', paymentIntent(newPaymentRef(fixture.paymentId, fixture.checkoutSessionId), 'succeeded')));
+    const body = JSON.stringify(
+      stripeEvent(
+        'payment_intent.succeeded',
+        paymentIntent(newPaymentRef(fixture.paymentId, fixture.checkoutSessionId), 'succeeded'),
+      ),
+    );
     const lastFailure = async () =>
-      (await db.selectFrom('webhook_signature_failures').select(['reason', sql<string>`id::text`.as('id')]).orderBy('id', 'desc').executeTakeFirst()) ?? null;
+      (await db
+        .selectFrom('webhook_signature_failures')
+        .select(['reason', sql<string>`id::text`.as('id')])
+        .orderBy('id', 'desc')
+        .executeTakeFirst()) ?? null;
     const before = await lastFailure();
 
     const response = await fetch(`${stack.api.url}/webhooks/stripe`, {

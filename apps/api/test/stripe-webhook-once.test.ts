@@ -4,7 +4,15 @@ import { sql } from '@clinicpay/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../src/testing.js';
 import { insertPendingStripePayment, paymentState } from './support/payment-fixture.js';
-import { charge, checkoutSession, deliver, dispute, newPaymentRef, paymentIntent, stripeEvent } from './support/stripe-events.js';
+import {
+  charge,
+  checkoutSession,
+  deliver,
+  dispute,
+  newPaymentRef,
+  paymentIntent,
+  stripeEvent,
+} from './support/stripe-events.js';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -20,7 +28,12 @@ async function pending() {
   return { ...fixture, ref: newPaymentRef(fixture.paymentId, fixture.checkoutSessionId) };
 }
 async function timeline(paymentId: string) {
-  return db().selectFrom('payment_events').select(['to_status', 'stripe_event_id']).where('payment_id', '=', paymentId).orderBy('id').execute();
+  return db()
+    .selectFrom('payment_events')
+    .select(['to_status', 'stripe_event_id'])
+    .where('payment_id', '=', paymentId)
+    .orderBy('id')
+    .execute();
 }
 
 describe('exactly once', () => {
@@ -34,20 +47,31 @@ describe('exactly once', () => {
       [200, 'duplicate'],
       [200, 'duplicate'],
     ]);
-    expect((await timeline(paymentId)).filter((e) => e.stripe_event_id === event.id)).toHaveLength(1);
+    expect((await timeline(paymentId)).filter((e) => e.stripe_event_id === event.id)).toHaveLength(
+      1,
+    );
   });
 
   it('applies one of 50 concurrent deliveries of the same event', async () => {
     const { paymentId, ref } = await pending();
     const event = stripeEvent('charge.refunded', charge(ref, 2500));
-    await deliver(stack.api.url, stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded')));
-    const replies = await Promise.all(Array.from({ length: 50 }, () => deliver(stack.api.url, event)));
+    await deliver(
+      stack.api.url,
+      stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded')),
+    );
+    const replies = await Promise.all(
+      Array.from({ length: 50 }, () => deliver(stack.api.url, event)),
+    );
     expect(replies.every((r) => r.status === 200)).toBe(true);
     expect(replies.filter((r) => r.body?.outcome === 'applied')).toHaveLength(1);
     expect((await timeline(paymentId)).filter((e) => e.stripe_event_id === event.id)).toEqual([
       { to_status: 'partially_refunded', stripe_event_id: event.id },
     ]);
-    const stored = await db().selectFrom('stripe_events').select(sql<number>`count(*)::int`.as('n')).where('stripe_event_id', '=', event.id).executeTakeFirstOrThrow();
+    const stored = await db()
+      .selectFrom('stripe_events')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('stripe_event_id', '=', event.id)
+      .executeTakeFirstOrThrow();
     expect(stored.n).toBe(1);
   });
 
@@ -57,13 +81,26 @@ describe('exactly once', () => {
     // As if the process died right after storing it.
     await db()
       .insertInto('stripe_events')
-      .values({ stripe_event_id: event.id, type: event.type, livemode: false, payload: JSON.stringify(event), received_at: new Date() })
+      .values({
+        stripe_event_id: event.id,
+        type: event.type,
+        livemode: false,
+        payload: JSON.stringify(event),
+        received_at: new Date(),
+      })
       .execute();
     expect(await paymentState(db(), paymentId)).toMatchObject({ payment: 'pending' });
     const reply = await deliver(stack.api.url, event);
     expect(reply.body?.outcome).toBe('applied');
-    expect(await paymentState(db(), paymentId)).toMatchObject({ payment: 'completed', appointment: 'confirmed' });
-    const row = await db().selectFrom('stripe_events').select(['processed_at', 'outcome']).where('stripe_event_id', '=', event.id).executeTakeFirstOrThrow();
+    expect(await paymentState(db(), paymentId)).toMatchObject({
+      payment: 'completed',
+      appointment: 'confirmed',
+    });
+    const row = await db()
+      .selectFrom('stripe_events')
+      .select(['processed_at', 'outcome'])
+      .where('stripe_event_id', '=', event.id)
+      .executeTakeFirstOrThrow();
     expect(row.processed_at).not.toBeNull();
     expect(row.outcome).toBe('applied');
   });
@@ -72,19 +109,31 @@ describe('exactly once', () => {
     const { paymentId, ref } = await pending();
     const event = stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded'));
     // Make the payment's timeline unwritable for a moment: the effect's transaction fails whole.
-    await sql`ALTER TABLE payment_events ADD CONSTRAINT block_test CHECK (payment_id <> ${sql.lit(paymentId)}::uuid) NOT VALID`.execute(db());
+    await sql`ALTER TABLE payment_events ADD CONSTRAINT block_test CHECK (payment_id <> ${sql.lit(paymentId)}::uuid) NOT VALID`.execute(
+      db(),
+    );
     try {
       const failed = await deliver(stack.api.url, event);
       expect(failed.status).toBe(500);
-      expect(await paymentState(db(), paymentId)).toMatchObject({ payment: 'pending', appointment: 'pending_payment' });
-      const row = await db().selectFrom('stripe_events').select(['processed_at', 'attempts', 'error']).where('stripe_event_id', '=', event.id).executeTakeFirstOrThrow();
+      expect(await paymentState(db(), paymentId)).toMatchObject({
+        payment: 'pending',
+        appointment: 'pending_payment',
+      });
+      const row = await db()
+        .selectFrom('stripe_events')
+        .select(['processed_at', 'attempts', 'error'])
+        .where('stripe_event_id', '=', event.id)
+        .executeTakeFirstOrThrow();
       expect(row).toMatchObject({ processed_at: null, attempts: 1 });
       expect(row.error).toBeTruthy();
     } finally {
       await sql`ALTER TABLE payment_events DROP CONSTRAINT block_test`.execute(db());
     }
     expect((await deliver(stack.api.url, event)).body?.outcome).toBe('applied');
-    expect(await paymentState(db(), paymentId)).toMatchObject({ payment: 'completed', appointment: 'confirmed' });
+    expect(await paymentState(db(), paymentId)).toMatchObject({
+      payment: 'completed',
+      appointment: 'confirmed',
+    });
   });
 });
 
@@ -92,13 +141,25 @@ describe('order does not matter', () => {
   // A decline, then a second card that succeeds (seen twice: intent and session), a partial
   // refund from the Dashboard and a dispute: every order gives the same end state.
   const builders = [
-    (ref: ReturnType<typeof newPaymentRef>) => stripeEvent('payment_intent.payment_failed', paymentIntent(ref, 'requires_payment_method', 'card_declined')),
-    (ref: ReturnType<typeof newPaymentRef>) => stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded')),
-    (ref: ReturnType<typeof newPaymentRef>) => stripeEvent('checkout.session.completed', checkoutSession(ref, 'complete', 'paid')),
+    (ref: ReturnType<typeof newPaymentRef>) =>
+      stripeEvent(
+        'payment_intent.payment_failed',
+        paymentIntent(ref, 'requires_payment_method', 'card_declined'),
+      ),
+    (ref: ReturnType<typeof newPaymentRef>) =>
+      stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded')),
+    (ref: ReturnType<typeof newPaymentRef>) =>
+      stripeEvent('checkout.session.completed', checkoutSession(ref, 'complete', 'paid')),
     (ref: ReturnType<typeof newPaymentRef>) => stripeEvent('charge.refunded', charge(ref, 2000)),
-    (ref: ReturnType<typeof newPaymentRef>) => stripeEvent('charge.dispute.created', dispute(ref, `du_${ref.chargeId}`, 'needs_response')),
+    (ref: ReturnType<typeof newPaymentRef>) =>
+      stripeEvent('charge.dispute.created', dispute(ref, `du_${ref.chargeId}`, 'needs_response')),
   ];
-  const expected = { payment: 'partially_refunded', amount_refunded: 2000, dispute_status: 'needs_response', appointment: 'confirmed' };
+  const expected = {
+    payment: 'partially_refunded',
+    amount_refunded: 2000,
+    dispute_status: 'needs_response',
+    appointment: 'confirmed',
+  };
 
   it('reaches the same end state for all 120 orders of 5 events', async () => {
     const orders = permutations([0, 1, 2, 3, 4]);
@@ -121,13 +182,17 @@ describe('order does not matter', () => {
 
   it('reaches the same end state for a seeded sample of orders of 7 events, duplicates included', async () => {
     let seed = 20261126;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let sample = 0; sample < 25; sample++) {
       const { paymentId, ref } = await pending();
-      const events = [...builders.map((build) => build(ref)), stripeEvent('checkout.session.expired', checkoutSession(ref, 'expired', 'unpaid'))];
+      const events = [
+        ...builders.map((build) => build(ref)),
+        stripeEvent('checkout.session.expired', checkoutSession(ref, 'expired', 'unpaid')),
+      ];
       const deliveries = [...events, events[Math.floor(random() * events.length)]!];
       deliveries.sort(() => random() - 0.5);
-      for (const event of deliveries) expect((await deliver(stack.api.url, event)).status).toBe(200);
+      for (const event of deliveries)
+        expect((await deliver(stack.api.url, event)).status).toBe(200);
       expect(await paymentState(db(), paymentId)).toMatchObject(expected);
     }
   });
@@ -135,5 +200,7 @@ describe('order does not matter', () => {
 
 function permutations(items: number[]): number[][] {
   if (items.length <= 1) return [items];
-  return items.flatMap((item, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]));
+  return items.flatMap((item, i) =>
+    permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]),
+  );
 }

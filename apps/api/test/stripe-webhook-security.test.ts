@@ -7,7 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stripeSecretPurpose } from '../src/security/secret-purposes.js';
 import { startTestStack, type TestStack, forgetStripeSettings } from '../src/testing.js';
 import { insertPendingStripePayment, paymentState } from './support/payment-fixture.js';
-import { deliver, newPaymentRef, paymentIntent, signed, stripeEvent } from './support/stripe-events.js';
+import {
+  deliver,
+  newPaymentRef,
+  paymentIntent,
+  signed,
+  stripeEvent,
+} from './support/stripe-events.js';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -21,18 +27,40 @@ const db = () => stack.api.db;
 
 /** A digest of every table a webhook could change, to prove a refused request changed nothing. */
 async function digest() {
-  const tables = ['payments', 'appointments', 'appointment_events', 'payment_events', 'refunds', 'stripe_events'] as const;
+  const tables = [
+    'payments',
+    'appointments',
+    'appointment_events',
+    'payment_events',
+    'refunds',
+    'stripe_events',
+  ] as const;
   const rows = [];
-  for (const table of tables) rows.push(await db().selectFrom(table).selectAll().orderBy(sql`1`).execute());
+  for (const table of tables)
+    rows.push(
+      await db()
+        .selectFrom(table)
+        .selectAll()
+        .orderBy(sql`1`)
+        .execute(),
+    );
   return createHash('sha256').update(JSON.stringify(rows)).digest('hex');
 }
 const failures = async () =>
-  (await db().selectFrom('webhook_signature_failures').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
+  (
+    await db()
+      .selectFrom('webhook_signature_failures')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow()
+  ).n;
 
 describe('refused webhook requests', () => {
   it('answers 4xx to each kind of bad request and changes nothing but the failure count', async () => {
     const fixture = await insertPendingStripePayment(db());
-    const event = stripeEvent('payment_intent.succeeded', paymentIntent(newPaymentRef(fixture.paymentId, fixture.checkoutSessionId), 'succeeded'));
+    const event = stripeEvent(
+      'payment_intent.succeeded',
+      paymentIntent(newPaymentRef(fixture.paymentId, fixture.checkoutSessionId), 'succeeded'),
+    );
     const body = JSON.stringify(event);
     const now = Math.floor(Date.now() / 1000);
     const before = await digest();
@@ -40,12 +68,28 @@ describe('refused webhook requests', () => {
 
     const attempts: [string, Awaited<ReturnType<typeof deliver>>][] = [
       ['no signature', await deliver(stack.api.url, body, { signature: null })],
-      ['forged signature', await deliver(stack.api.url, body, { signature: `t=${now},v1=${'0'.repeat(64)}` })],
-      ['wrong secret', await deliver(stack.api.url, body, { secret: 'whsec_someoneElsesSecret000000' })],
+      [
+        'forged signature',
+        await deliver(stack.api.url, body, { signature: `t=${now},v1=${'0'.repeat(64)}` }),
+      ],
+      [
+        'wrong secret',
+        await deliver(stack.api.url, body, { secret: 'whsec_someoneElsesSecret000000' }),
+      ],
       ['stale timestamp', await deliver(stack.api.url, body, { timestamp: now - 420 })],
       ['from the future', await deliver(stack.api.url, body, { timestamp: now + 420 })],
-      ['altered body', await deliver(stack.api.url, body.replace('"succeeded"', '"succeeded" '), { signature: signed(body) })],
-      ['not JSON, validly signed', await deliver(stack.api.url, 'amount=6000&paid=true', { contentType: 'application/x-www-form-urlencoded' })],
+      [
+        'altered body',
+        await deliver(stack.api.url, body.replace('"succeeded"', '"succeeded" '), {
+          signature: signed(body),
+        }),
+      ],
+      [
+        'not JSON, validly signed',
+        await deliver(stack.api.url, 'amount=6000&paid=true', {
+          contentType: 'application/x-www-form-urlencoded',
+        }),
+      ],
       ['garbage header', await deliver(stack.api.url, body, { signature: 'hello' })],
     ];
     for (const [name, reply] of attempts) {
@@ -63,8 +107,15 @@ describe('refused webhook requests', () => {
     expect(await digest()).toBe(before);
     expect(await failures()).toBe(failuresBefore + attempts.length);
     expect(await paymentState(db(), fixture.paymentId)).toMatchObject({ payment: 'pending' });
-    const reasons = await db().selectFrom('webhook_signature_failures').select('reason').orderBy('id', 'desc').limit(attempts.length).execute();
-    expect(new Set(reasons.map((r) => r.reason))).toEqual(new Set(['missing_header', 'bad_signature', 'stale_timestamp', 'malformed']));
+    const reasons = await db()
+      .selectFrom('webhook_signature_failures')
+      .select('reason')
+      .orderBy('id', 'desc')
+      .limit(attempts.length)
+      .execute();
+    expect(new Set(reasons.map((r) => r.reason))).toEqual(
+      new Set(['missing_header', 'bad_signature', 'stale_timestamp', 'malformed']),
+    );
   });
 });
 
@@ -79,15 +130,23 @@ describe('one webhook URL for both modes', () => {
       .set({
         mode: 'live',
         live_publishable_key: generateApiKey('pk', 'live'),
-        live_secret_key_encrypted: box.encrypt(generateApiKey('sk', 'live'), stripeSecretPurpose('live', 'secret_key')),
-        live_webhook_secret_encrypted: box.encrypt(liveSecret, stripeSecretPurpose('live', 'webhook_secret')),
+        live_secret_key_encrypted: box.encrypt(
+          generateApiKey('sk', 'live'),
+          stripeSecretPurpose('live', 'secret_key'),
+        ),
+        live_webhook_secret_encrypted: box.encrypt(
+          liveSecret,
+          stripeSecretPurpose('live', 'webhook_secret'),
+        ),
       })
       .where('gateway', '=', 'stripe')
       .execute();
     forgetStripeSettings(db());
     try {
       // Signed with the live secret but claiming a live event: our test payment is not its business.
-      const liveEvent = stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded'), { livemode: true });
+      const liveEvent = stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded'), {
+        livemode: true,
+      });
       const live = await deliver(stack.api.url, liveEvent, { secret: liveSecret });
       expect(live).toEqual({ status: 200, body: { received: true, outcome: 'not_ours' } });
       expect(await paymentState(db(), fixture.paymentId)).toMatchObject({ payment: 'pending' });
@@ -95,9 +154,16 @@ describe('one webhook URL for both modes', () => {
       // The test-mode event, signed with the test secret, still completes the test payment.
       const testEvent = stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded'));
       expect((await deliver(stack.api.url, testEvent)).body?.outcome).toBe('applied');
-      expect(await paymentState(db(), fixture.paymentId)).toMatchObject({ payment: 'completed', appointment: 'confirmed' });
+      expect(await paymentState(db(), fixture.paymentId)).toMatchObject({
+        payment: 'completed',
+        appointment: 'confirmed',
+      });
     } finally {
-      await db().updateTable('gateway_settings').set({ mode: 'test' }).where('gateway', '=', 'stripe').execute();
+      await db()
+        .updateTable('gateway_settings')
+        .set({ mode: 'test' })
+        .where('gateway', '=', 'stripe')
+        .execute();
       forgetStripeSettings(db());
     }
   });
@@ -108,36 +174,65 @@ describe('one webhook URL for both modes', () => {
     const box = stack.api.runtime.secretBox;
     await db()
       .updateTable('gateway_settings')
-      .set({ live_webhook_secret_encrypted: box.encrypt('whsec_liveModeSigningSecret000000000000', stripeSecretPurpose('live', 'webhook_secret')) })
+      .set({
+        live_webhook_secret_encrypted: box.encrypt(
+          'whsec_liveModeSigningSecret000000000000',
+          stripeSecretPurpose('live', 'webhook_secret'),
+        ),
+      })
       .where('gateway', '=', 'stripe')
       .execute();
     forgetStripeSettings(db());
     const failuresBefore = await failures();
-    const forged = stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded'), { livemode: true });
+    const forged = stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded'), {
+      livemode: true,
+    });
     const reply = await deliver(stack.api.url, forged); // signed with the (test) demo secret
     expect(reply.status).toBe(400);
-    expect(reply.body?.error).toMatch(/live mode but was signed with the test mode's signing secret/);
-    expect(await paymentState(db(), livePayment.paymentId)).toMatchObject({ payment: 'pending', appointment: 'pending_payment' });
+    expect(reply.body?.error).toMatch(
+      /live mode but was signed with the test mode's signing secret/,
+    );
+    expect(await paymentState(db(), livePayment.paymentId)).toMatchObject({
+      payment: 'pending',
+      appointment: 'pending_payment',
+    });
     expect(await failures()).toBe(failuresBefore + 1);
     // Signed with the live secret, the same event applies.
-    const genuine = await deliver(stack.api.url, forged, { secret: 'whsec_liveModeSigningSecret000000000000' });
+    const genuine = await deliver(stack.api.url, forged, {
+      secret: 'whsec_liveModeSigningSecret000000000000',
+    });
     expect(genuine.body?.outcome).toBe('applied');
     expect(await paymentState(db(), livePayment.paymentId)).toMatchObject({ payment: 'completed' });
   });
 
   it('refuses every event while no signing secret is saved', async () => {
-    const saved = await db().selectFrom('gateway_settings').select(['test_webhook_secret_encrypted', 'live_webhook_secret_encrypted']).where('gateway', '=', 'stripe').executeTakeFirstOrThrow();
-    await db().updateTable('gateway_settings').set({ test_webhook_secret_encrypted: null, live_webhook_secret_encrypted: null }).where('gateway', '=', 'stripe').execute();
+    const saved = await db()
+      .selectFrom('gateway_settings')
+      .select(['test_webhook_secret_encrypted', 'live_webhook_secret_encrypted'])
+      .where('gateway', '=', 'stripe')
+      .executeTakeFirstOrThrow();
+    await db()
+      .updateTable('gateway_settings')
+      .set({ test_webhook_secret_encrypted: null, live_webhook_secret_encrypted: null })
+      .where('gateway', '=', 'stripe')
+      .execute();
     forgetStripeSettings(db());
     try {
       const fixture = await insertPendingStripePayment(db());
-      const event = stripeEvent('payment_intent.succeeded', paymentIntent(newPaymentRef(fixture.paymentId, fixture.checkoutSessionId), 'succeeded'));
+      const event = stripeEvent(
+        'payment_intent.succeeded',
+        paymentIntent(newPaymentRef(fixture.paymentId, fixture.checkoutSessionId), 'succeeded'),
+      );
       const reply = await deliver(stack.api.url, event);
       expect(reply.status).toBe(400);
       expect(reply.body?.error).toMatch(/No webhook signing secret is saved/);
       expect(await paymentState(db(), fixture.paymentId)).toMatchObject({ payment: 'pending' });
     } finally {
-      await db().updateTable('gateway_settings').set(saved).where('gateway', '=', 'stripe').execute();
+      await db()
+        .updateTable('gateway_settings')
+        .set(saved)
+        .where('gateway', '=', 'stripe')
+        .execute();
       forgetStripeSettings(db());
     }
   });

@@ -29,7 +29,10 @@ async function pending() {
 describe('POST /webhooks/stripe: every row of the event table', () => {
   it('payment_intent.succeeded → Completed and Confirmed', async () => {
     const { paymentId, ref } = await pending();
-    const reply = await deliver(stack.api.url, stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded')));
+    const reply = await deliver(
+      stack.api.url,
+      stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded')),
+    );
     expect(reply).toEqual({ status: 200, body: { received: true, outcome: 'applied' } });
     expect(await paymentState(db(), paymentId)).toMatchObject({
       payment: 'completed',
@@ -40,77 +43,190 @@ describe('POST /webhooks/stripe: every row of the event table', () => {
 
   it('checkout.session.completed: paid fulfils, unpaid waits', async () => {
     const paid = await pending();
-    await deliver(stack.api.url, stripeEvent('checkout.session.completed', checkoutSession(paid.ref, 'complete', 'paid')));
-    expect(await paymentState(db(), paid.paymentId)).toMatchObject({ payment: 'completed', appointment: 'confirmed' });
+    await deliver(
+      stack.api.url,
+      stripeEvent('checkout.session.completed', checkoutSession(paid.ref, 'complete', 'paid')),
+    );
+    expect(await paymentState(db(), paid.paymentId)).toMatchObject({
+      payment: 'completed',
+      appointment: 'confirmed',
+    });
 
     const unpaid = await pending();
-    const reply = await deliver(stack.api.url, stripeEvent('checkout.session.completed', checkoutSession(unpaid.ref, 'complete', 'unpaid')));
+    const reply = await deliver(
+      stack.api.url,
+      stripeEvent('checkout.session.completed', checkoutSession(unpaid.ref, 'complete', 'unpaid')),
+    );
     expect(reply.status).toBe(200);
-    expect(await paymentState(db(), unpaid.paymentId)).toMatchObject({ payment: 'pending', appointment: 'pending_payment' });
+    expect(await paymentState(db(), unpaid.paymentId)).toMatchObject({
+      payment: 'pending',
+      appointment: 'pending_payment',
+    });
   });
 
   it('checkout.session.async_payment_succeeded fulfils; async_payment_failed cancels', async () => {
     const ok = await pending();
-    await deliver(stack.api.url, stripeEvent('checkout.session.async_payment_succeeded', checkoutSession(ok.ref, 'complete', 'paid')));
-    expect(await paymentState(db(), ok.paymentId)).toMatchObject({ payment: 'completed', appointment: 'confirmed' });
+    await deliver(
+      stack.api.url,
+      stripeEvent(
+        'checkout.session.async_payment_succeeded',
+        checkoutSession(ok.ref, 'complete', 'paid'),
+      ),
+    );
+    expect(await paymentState(db(), ok.paymentId)).toMatchObject({
+      payment: 'completed',
+      appointment: 'confirmed',
+    });
 
     const failed = await pending();
-    await deliver(stack.api.url, stripeEvent('checkout.session.async_payment_failed', checkoutSession(failed.ref, 'complete', 'unpaid')));
-    expect(await paymentState(db(), failed.paymentId)).toMatchObject({ payment: 'failed', appointment: 'cancelled' });
+    await deliver(
+      stack.api.url,
+      stripeEvent(
+        'checkout.session.async_payment_failed',
+        checkoutSession(failed.ref, 'complete', 'unpaid'),
+      ),
+    );
+    expect(await paymentState(db(), failed.paymentId)).toMatchObject({
+      payment: 'failed',
+      appointment: 'cancelled',
+    });
   });
 
   it('payment_intent.payment_failed → Failed, Cancelled, slot released (default policy)', async () => {
     const { paymentId, ref, appointmentId } = await pending();
-    await deliver(stack.api.url, stripeEvent('payment_intent.payment_failed', paymentIntent(ref, 'requires_payment_method', 'generic_decline')));
-    expect(await paymentState(db(), paymentId)).toMatchObject({ payment: 'failed', appointment: 'cancelled' });
-    const row = await db().selectFrom('payments').select(['failure_code', 'failure_message']).where('id', '=', paymentId).executeTakeFirstOrThrow();
-    expect(row).toEqual({ failure_code: 'generic_decline', failure_message: 'Your card was declined.' });
-    const appointment = await db().selectFrom('appointments').select('cancel_reason').where('id', '=', appointmentId).executeTakeFirstOrThrow();
+    await deliver(
+      stack.api.url,
+      stripeEvent(
+        'payment_intent.payment_failed',
+        paymentIntent(ref, 'requires_payment_method', 'generic_decline'),
+      ),
+    );
+    expect(await paymentState(db(), paymentId)).toMatchObject({
+      payment: 'failed',
+      appointment: 'cancelled',
+    });
+    const row = await db()
+      .selectFrom('payments')
+      .select(['failure_code', 'failure_message'])
+      .where('id', '=', paymentId)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({
+      failure_code: 'generic_decline',
+      failure_message: 'Your card was declined.',
+    });
+    const appointment = await db()
+      .selectFrom('appointments')
+      .select('cancel_reason')
+      .where('id', '=', appointmentId)
+      .executeTakeFirstOrThrow();
     expect(appointment.cancel_reason).toBe('payment_failed');
   });
 
   it('payment_intent.payment_failed under policy "retry" records the attempt and keeps the hold', async () => {
-    await db().updateTable('gateway_settings').set({ failure_policy: 'retry' }).where('gateway', '=', 'stripe').execute();
+    await db()
+      .updateTable('gateway_settings')
+      .set({ failure_policy: 'retry' })
+      .where('gateway', '=', 'stripe')
+      .execute();
     forgetStripeSettings(db());
     try {
       const { paymentId, ref } = await pending();
-      await deliver(stack.api.url, stripeEvent('payment_intent.payment_failed', paymentIntent(ref, 'requires_payment_method', 'insufficient_funds')));
-      expect(await paymentState(db(), paymentId)).toMatchObject({ payment: 'pending', appointment: 'pending_payment' });
-      const attempt = await db().selectFrom('payment_events').select('reason').where('payment_id', '=', paymentId).where('reason', '=', 'attempt_failed').execute();
+      await deliver(
+        stack.api.url,
+        stripeEvent(
+          'payment_intent.payment_failed',
+          paymentIntent(ref, 'requires_payment_method', 'insufficient_funds'),
+        ),
+      );
+      expect(await paymentState(db(), paymentId)).toMatchObject({
+        payment: 'pending',
+        appointment: 'pending_payment',
+      });
+      const attempt = await db()
+        .selectFrom('payment_events')
+        .select('reason')
+        .where('payment_id', '=', paymentId)
+        .where('reason', '=', 'attempt_failed')
+        .execute();
       expect(attempt).toHaveLength(1);
-      await deliver(stack.api.url, stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded')));
-      expect(await paymentState(db(), paymentId)).toMatchObject({ payment: 'completed', appointment: 'confirmed' });
+      await deliver(
+        stack.api.url,
+        stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded')),
+      );
+      expect(await paymentState(db(), paymentId)).toMatchObject({
+        payment: 'completed',
+        appointment: 'confirmed',
+      });
     } finally {
-      await db().updateTable('gateway_settings').set({ failure_policy: 'cancel' }).where('gateway', '=', 'stripe').execute();
+      await db()
+        .updateTable('gateway_settings')
+        .set({ failure_policy: 'cancel' })
+        .where('gateway', '=', 'stripe')
+        .execute();
       forgetStripeSettings(db());
     }
   });
 
   it('checkout.session.expired → Expired, Cancelled', async () => {
     const { paymentId, ref } = await pending();
-    await deliver(stack.api.url, stripeEvent('checkout.session.expired', checkoutSession(ref, 'expired', 'unpaid')));
-    expect(await paymentState(db(), paymentId)).toMatchObject({ payment: 'expired', appointment: 'cancelled' });
+    await deliver(
+      stack.api.url,
+      stripeEvent('checkout.session.expired', checkoutSession(ref, 'expired', 'unpaid')),
+    );
+    expect(await paymentState(db(), paymentId)).toMatchObject({
+      payment: 'expired',
+      appointment: 'cancelled',
+    });
   });
 
   it('charge.refunded → Partially refunded, then Refunded; the appointment stays', async () => {
     const { paymentId, ref } = await pending();
-    await deliver(stack.api.url, stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded')));
+    await deliver(
+      stack.api.url,
+      stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded')),
+    );
     await deliver(stack.api.url, stripeEvent('charge.refunded', charge(ref, 2000)));
-    expect(await paymentState(db(), paymentId)).toMatchObject({ payment: 'partially_refunded', amount_refunded: 2000, appointment: 'confirmed' });
+    expect(await paymentState(db(), paymentId)).toMatchObject({
+      payment: 'partially_refunded',
+      amount_refunded: 2000,
+      appointment: 'confirmed',
+    });
     await deliver(stack.api.url, stripeEvent('charge.refunded', charge(ref, 6000)));
-    expect(await paymentState(db(), paymentId)).toMatchObject({ payment: 'refunded', amount_refunded: 6000, appointment: 'confirmed' });
+    expect(await paymentState(db(), paymentId)).toMatchObject({
+      payment: 'refunded',
+      amount_refunded: 6000,
+      appointment: 'confirmed',
+    });
     // An older event arriving late never lowers the total.
     await deliver(stack.api.url, stripeEvent('charge.refunded', charge(ref, 2000)));
-    expect(await paymentState(db(), paymentId)).toMatchObject({ payment: 'refunded', amount_refunded: 6000 });
+    expect(await paymentState(db(), paymentId)).toMatchObject({
+      payment: 'refunded',
+      amount_refunded: 6000,
+    });
   });
 
   it('refund.created / refund.updated / refund.failed → the refund row (a Dashboard refund gets one)', async () => {
     const { paymentId, ref } = await pending();
-    await deliver(stack.api.url, stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded')));
-    await deliver(stack.api.url, stripeEvent('refund.created', refund(ref, 're_dash1', 1500, 'pending')));
-    await deliver(stack.api.url, stripeEvent('refund.updated', refund(ref, 're_dash1', 1500, 'succeeded')));
-    await deliver(stack.api.url, stripeEvent('refund.created', refund(ref, 're_dash2', 500, 'pending')));
-    await deliver(stack.api.url, stripeEvent('refund.failed', refund(ref, 're_dash2', 500, 'failed')));
+    await deliver(
+      stack.api.url,
+      stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded')),
+    );
+    await deliver(
+      stack.api.url,
+      stripeEvent('refund.created', refund(ref, 're_dash1', 1500, 'pending')),
+    );
+    await deliver(
+      stack.api.url,
+      stripeEvent('refund.updated', refund(ref, 're_dash1', 1500, 'succeeded')),
+    );
+    await deliver(
+      stack.api.url,
+      stripeEvent('refund.created', refund(ref, 're_dash2', 500, 'pending')),
+    );
+    await deliver(
+      stack.api.url,
+      stripeEvent('refund.failed', refund(ref, 're_dash2', 500, 'failed')),
+    );
     const refunds = await db()
       .selectFrom('refunds')
       .select(['stripe_refund_id', 'amount', 'status', 'requested_by', 'failure_reason'])
@@ -118,53 +234,132 @@ describe('POST /webhooks/stripe: every row of the event table', () => {
       .orderBy('stripe_refund_id')
       .execute();
     expect(refunds).toEqual([
-      { stripe_refund_id: 're_dash1', amount: 1500, status: 'succeeded', requested_by: 'stripe_dashboard', failure_reason: null },
-      { stripe_refund_id: 're_dash2', amount: 500, status: 'failed', requested_by: 'stripe_dashboard', failure_reason: 'expired_or_canceled_card' },
+      {
+        stripe_refund_id: 're_dash1',
+        amount: 1500,
+        status: 'succeeded',
+        requested_by: 'stripe_dashboard',
+        failure_reason: null,
+      },
+      {
+        stripe_refund_id: 're_dash2',
+        amount: 500,
+        status: 'failed',
+        requested_by: 'stripe_dashboard',
+        failure_reason: 'expired_or_canceled_card',
+      },
     ]);
     // A late "pending" never reopens a settled refund.
-    await deliver(stack.api.url, stripeEvent('refund.updated', refund(ref, 're_dash1', 1500, 'pending')));
-    const first = await db().selectFrom('refunds').select('status').where('stripe_refund_id', '=', 're_dash1').executeTakeFirstOrThrow();
+    await deliver(
+      stack.api.url,
+      stripeEvent('refund.updated', refund(ref, 're_dash1', 1500, 'pending')),
+    );
+    const first = await db()
+      .selectFrom('refunds')
+      .select('status')
+      .where('stripe_refund_id', '=', 're_dash1')
+      .executeTakeFirstOrThrow();
     expect(first.status).toBe('succeeded');
   });
 
   it('charge.dispute.created / .closed → flagged for the admin with the dispute status', async () => {
     const { paymentId, ref } = await pending();
-    await deliver(stack.api.url, stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded')));
-    await deliver(stack.api.url, stripeEvent('charge.dispute.created', dispute(ref, 'du_1', 'needs_response')));
-    const flagged = await db().selectFrom('payments').select(['dispute_status', 'flagged_reason']).where('id', '=', paymentId).executeTakeFirstOrThrow();
+    await deliver(
+      stack.api.url,
+      stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded')),
+    );
+    await deliver(
+      stack.api.url,
+      stripeEvent('charge.dispute.created', dispute(ref, 'du_1', 'needs_response')),
+    );
+    const flagged = await db()
+      .selectFrom('payments')
+      .select(['dispute_status', 'flagged_reason'])
+      .where('id', '=', paymentId)
+      .executeTakeFirstOrThrow();
     expect(flagged).toEqual({ dispute_status: 'needs_response', flagged_reason: 'dispute' });
     await deliver(stack.api.url, stripeEvent('charge.dispute.closed', dispute(ref, 'du_1', 'won')));
-    await deliver(stack.api.url, stripeEvent('charge.dispute.created', dispute(ref, 'du_1', 'needs_response')));
-    expect(await paymentState(db(), paymentId)).toMatchObject({ dispute_status: 'won', payment: 'completed' });
+    await deliver(
+      stack.api.url,
+      stripeEvent('charge.dispute.created', dispute(ref, 'du_1', 'needs_response')),
+    );
+    expect(await paymentState(db(), paymentId)).toMatchObject({
+      dispute_status: 'won',
+      payment: 'completed',
+    });
   });
 
   it('a lost dispute can go to appeal (and shows as open again), but not back to needs_response', async () => {
     const { paymentId, ref } = await pending();
-    await deliver(stack.api.url, stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded')));
-    await deliver(stack.api.url, stripeEvent('charge.dispute.closed', dispute(ref, 'du_3', 'lost')));
-    await deliver(stack.api.url, stripeEvent('charge.dispute.created', dispute(ref, 'du_3', 'needs_response')));
+    await deliver(
+      stack.api.url,
+      stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded')),
+    );
+    await deliver(
+      stack.api.url,
+      stripeEvent('charge.dispute.closed', dispute(ref, 'du_3', 'lost')),
+    );
+    await deliver(
+      stack.api.url,
+      stripeEvent('charge.dispute.created', dispute(ref, 'du_3', 'needs_response')),
+    );
     expect(await paymentState(db(), paymentId)).toMatchObject({ dispute_status: 'lost' });
-    await deliver(stack.api.url, stripeEvent('charge.dispute.updated', dispute(ref, 'du_3', 'appeal_needs_response')));
-    expect(await paymentState(db(), paymentId)).toMatchObject({ dispute_status: 'appeal_needs_response' });
+    await deliver(
+      stack.api.url,
+      stripeEvent('charge.dispute.updated', dispute(ref, 'du_3', 'appeal_needs_response')),
+    );
+    expect(await paymentState(db(), paymentId)).toMatchObject({
+      dispute_status: 'appeal_needs_response',
+    });
   });
 
   it('a prevented dispute is closed too: a late "needs_response" does not reopen it', async () => {
     const { paymentId, ref } = await pending();
-    await deliver(stack.api.url, stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded')));
-    await deliver(stack.api.url, stripeEvent('charge.dispute.closed', dispute(ref, 'du_2', 'prevented')));
-    await deliver(stack.api.url, stripeEvent('charge.dispute.created', dispute(ref, 'du_2', 'needs_response')));
-    expect(await paymentState(db(), paymentId)).toMatchObject({ dispute_status: 'prevented', payment: 'completed' });
+    await deliver(
+      stack.api.url,
+      stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded')),
+    );
+    await deliver(
+      stack.api.url,
+      stripeEvent('charge.dispute.closed', dispute(ref, 'du_2', 'prevented')),
+    );
+    await deliver(
+      stack.api.url,
+      stripeEvent('charge.dispute.created', dispute(ref, 'du_2', 'needs_response')),
+    );
+    expect(await paymentState(db(), paymentId)).toMatchObject({
+      dispute_status: 'prevented',
+      payment: 'completed',
+    });
   });
 
   it('answers 200 for event types it does not handle and for objects that are not ours, changing nothing', async () => {
-    const unhandled = await deliver(stack.api.url, stripeEvent('customer.created', { id: 'cus_1', object: 'customer' }));
-    expect(unhandled).toEqual({ status: 200, body: { received: true, outcome: 'ignored:unhandled_event_type' } });
-    const foreign = await deliver(stack.api.url, stripeEvent('payment_intent.succeeded', { id: 'pi_other', object: 'payment_intent', metadata: {}, amount_received: 100, currency: 'usd' }));
+    const unhandled = await deliver(
+      stack.api.url,
+      stripeEvent('customer.created', { id: 'cus_1', object: 'customer' }),
+    );
+    expect(unhandled).toEqual({
+      status: 200,
+      body: { received: true, outcome: 'ignored:unhandled_event_type' },
+    });
+    const foreign = await deliver(
+      stack.api.url,
+      stripeEvent('payment_intent.succeeded', {
+        id: 'pi_other',
+        object: 'payment_intent',
+        metadata: {},
+        amount_received: 100,
+        currency: 'usd',
+      }),
+    );
     expect(foreign).toEqual({ status: 200, body: { received: true, outcome: 'ignored:not_ours' } });
     const { paymentId, ref } = await pending();
     const unknownPayment = await deliver(
       stack.api.url,
-      stripeEvent('payment_intent.succeeded', paymentIntent({ ...ref, paymentId: '00000000-0000-4000-8000-000000000099' }, 'succeeded')),
+      stripeEvent(
+        'payment_intent.succeeded',
+        paymentIntent({ ...ref, paymentId: '00000000-0000-4000-8000-000000000099' }, 'succeeded'),
+      ),
     );
     expect(unknownPayment.body?.outcome).toBe('not_ours');
     expect(await paymentState(db(), paymentId)).toMatchObject({ payment: 'pending' });
@@ -172,14 +367,34 @@ describe('POST /webhooks/stripe: every row of the event table', () => {
 
   it('does not confirm on money other than what was charged: flagged, cancelled, refund reserved', async () => {
     const { paymentId, ref, appointmentId } = await pending();
-    const reply = await deliver(stack.api.url, stripeEvent('payment_intent.succeeded', paymentIntent({ ...ref, amount: 100 }, 'succeeded')));
+    const reply = await deliver(
+      stack.api.url,
+      stripeEvent('payment_intent.succeeded', paymentIntent({ ...ref, amount: 100 }, 'succeeded')),
+    );
     expect(reply.body?.outcome).toBe('applied');
-    expect(await paymentState(db(), paymentId)).toMatchObject({ payment: 'completed', appointment: 'cancelled' });
-    const flagged = await db().selectFrom('payments').select('flagged_reason').where('id', '=', paymentId).executeTakeFirstOrThrow();
+    expect(await paymentState(db(), paymentId)).toMatchObject({
+      payment: 'completed',
+      appointment: 'cancelled',
+    });
+    const flagged = await db()
+      .selectFrom('payments')
+      .select('flagged_reason')
+      .where('id', '=', paymentId)
+      .executeTakeFirstOrThrow();
     expect(flagged.flagged_reason).toBe('amount_mismatch');
-    const appointment = await db().selectFrom('appointments').select('cancel_reason').where('id', '=', appointmentId).executeTakeFirstOrThrow();
+    const appointment = await db()
+      .selectFrom('appointments')
+      .select('cancel_reason')
+      .where('id', '=', appointmentId)
+      .executeTakeFirstOrThrow();
     expect(appointment.cancel_reason).toBe('amount_mismatch');
-    const refunds = await db().selectFrom('refunds').select(['amount', 'requested_by', 'idempotency_key']).where('payment_id', '=', paymentId).execute();
-    expect(refunds).toEqual([{ amount: 100, requested_by: 'system', idempotency_key: `auto-refund:${paymentId}` }]);
+    const refunds = await db()
+      .selectFrom('refunds')
+      .select(['amount', 'requested_by', 'idempotency_key'])
+      .where('payment_id', '=', paymentId)
+      .execute();
+    expect(refunds).toEqual([
+      { amount: 100, requested_by: 'system', idempotency_key: `auto-refund:${paymentId}` },
+    ]);
   });
 });

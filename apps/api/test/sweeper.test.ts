@@ -2,7 +2,12 @@ import { sql } from '@clinicpay/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertBooking } from '../src/services/booking/booking-writes.js';
 import { openRuntime } from '../src/bootstrap.js';
-import { createTestCaller, startTestStack, type TestStack, forgetStripeSettings } from '../src/testing.js';
+import {
+  createTestCaller,
+  startTestStack,
+  type TestStack,
+  forgetStripeSettings,
+} from '../src/testing.js';
 import { book, consultation, freeSlots, patient } from './support/booking.js';
 import { insertPendingStripePayment } from './support/payment-fixture.js';
 import { sweep } from './support/sweep.js';
@@ -19,12 +24,16 @@ afterAll(async () => {
 
 const runtime = () => stack.api.runtime;
 const status = (b: { reference: string; token: string }) =>
-  stack.api.db.selectFrom('appointments').innerJoin('payments', 'payments.appointment_id', 'appointments.id')
+  stack.api.db
+    .selectFrom('appointments')
+    .innerJoin('payments', 'payments.appointment_id', 'appointments.id')
     .select(['appointments.status', 'appointments.cancel_reason', 'payments.status as payment'])
     .where('appointments.reference', '=', b.reference)
     .executeTakeFirstOrThrow();
 const sessionOf = (reference: string) =>
-  stack.stripe.control.objects('test').checkoutSessions.find((s) => s.metadata?.booking_reference === reference)!;
+  stack.stripe.control
+    .objects('test')
+    .checkoutSessions.find((s) => s.metadata?.booking_reference === reference)!;
 
 describe('sweeper', () => {
   it('releases a lapsed hold: Cancelled, the time bookable again, the session expired at Stripe', async () => {
@@ -36,9 +45,15 @@ describe('sweeper', () => {
     // Reconciliation far off, so the hold's own expiry is what releases it here.
     const result = await sweep(runtime(), 24 * 3600_000);
     expect(result).toMatchObject({ ran: true, holdsReleased: 1 });
-    expect(await status(booking)).toEqual({ status: 'cancelled', cancel_reason: 'hold_expired', payment: 'expired' });
+    expect(await status(booking)).toEqual({
+      status: 'cancelled',
+      cancel_reason: 'hold_expired',
+      payment: 'expired',
+    });
     expect(sessionOf(booking.reference).status).toBe('expired');
-    expect((await freeSlots(runtime())).find((s) => s.startsAt === slot.startsAt)?.doctorIds).toContain(doctorId);
+    expect(
+      (await freeSlots(runtime())).find((s) => s.startsAt === slot.startsAt)?.doctorIds,
+    ).toContain(doctorId);
   });
 
   it('releases a hold a crash left without a checkout session', async () => {
@@ -53,14 +68,25 @@ describe('sweeper', () => {
       patient,
       accessTokenHash: 'x',
       holdExpiresAt: new Date(now.getTime() + 35 * 60_000),
-      payment: { method: 'stripe', amount: 6000, currency: 'USD', mode: 'test', secretKey: 'unused', publishableKey: 'unused' },
+      payment: {
+        method: 'stripe',
+        amount: 6000,
+        currency: 'USD',
+        mode: 'test',
+        secretKey: 'unused',
+        publishableKey: 'unused',
+      },
       timeZone: 'America/New_York',
       now,
     });
     expect((await sweep(runtime())).holdsReleased).toBe(0); // too early: the session may be on its way
     stack.advance(6 * 60);
     expect((await sweep(runtime())).holdsReleased).toBe(1);
-    const row = await runtime().db.selectFrom('appointments').select(['status', 'cancel_reason']).where('id', '=', held.appointmentId).executeTakeFirstOrThrow();
+    const row = await runtime()
+      .db.selectFrom('appointments')
+      .select(['status', 'cancel_reason'])
+      .where('id', '=', held.appointmentId)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'cancelled', cancel_reason: 'checkout_not_started' });
   });
 
@@ -78,30 +104,55 @@ describe('sweeper', () => {
     stack.advance(121);
     const result = await sweep(runtime());
     expect(result.paymentsReconciled).toBe(2);
-    expect(await status(paid)).toEqual({ status: 'confirmed', cancel_reason: null, payment: 'completed' });
-    expect(await status(declined)).toEqual({ status: 'cancelled', cancel_reason: 'payment_failed', payment: 'failed' });
+    expect(await status(paid)).toEqual({
+      status: 'confirmed',
+      cancel_reason: null,
+      payment: 'completed',
+    });
+    expect(await status(declined)).toEqual({
+      status: 'cancelled',
+      cancel_reason: 'payment_failed',
+      payment: 'failed',
+    });
     expect((await status(abandoned)).status).toBe('pending_payment');
 
     stack.advance(35 * 60);
     await sweep(runtime());
     // Stripe expired the session with the hold; reconciliation reads that first.
-    expect(await status(abandoned)).toEqual({ status: 'cancelled', cancel_reason: 'checkout_expired', payment: 'expired' });
+    expect(await status(abandoned)).toEqual({
+      status: 'cancelled',
+      cancel_reason: 'checkout_expired',
+      payment: 'expired',
+    });
   });
 
   it('two replicas sweeping at once: one runs, each job is done once', async () => {
     const slots = await freeSlots(runtime());
-    const bookings = await Promise.all([7, 8, 9].map((i) => book(runtime(), { startsAt: slots[i]!.startsAt })));
+    const bookings = await Promise.all(
+      [7, 8, 9].map((i) => book(runtime(), { startsAt: slots[i]!.startsAt })),
+    );
     stack.advance(36 * 60);
-    const replica = await openRuntime(stack.api.config, { clock: runtime().clock, logger: runtime().logger });
+    const replica = await openRuntime(stack.api.config, {
+      clock: runtime().clock,
+      logger: runtime().logger,
+    });
     try {
-      const expiresBefore = stack.stripe.control.requests().filter((r) => r.path.endsWith('/expire')).length;
-      const [a, b] = await Promise.all([sweep(runtime(), 24 * 3600_000), sweep(replica, 24 * 3600_000)]);
+      const expiresBefore = stack.stripe.control
+        .requests()
+        .filter((r) => r.path.endsWith('/expire')).length;
+      const [a, b] = await Promise.all([
+        sweep(runtime(), 24 * 3600_000),
+        sweep(replica, 24 * 3600_000),
+      ]);
       expect([a.ran, b.ran].sort()).toEqual([false, true]);
       expect(a.holdsReleased + b.holdsReleased).toBe(3);
-      expect(stack.stripe.control.requests().filter((r) => r.path.endsWith('/expire')).length - expiresBefore).toBe(3);
+      expect(
+        stack.stripe.control.requests().filter((r) => r.path.endsWith('/expire')).length -
+          expiresBefore,
+      ).toBe(3);
       for (const booking of bookings) {
-        const timeline = await runtime().db
-          .selectFrom('appointment_events')
+        const timeline = await runtime()
+          .db.selectFrom('appointment_events')
           .innerJoin('appointments', 'appointments.id', 'appointment_events.appointment_id')
           .select('appointment_events.to_status')
           .where('appointments.reference', '=', booking.reference)
@@ -118,17 +169,32 @@ describe('sweeper', () => {
     const slot = (await freeSlots(runtime()))[10]!;
     const booking = await book(runtime(), { startsAt: slot.startsAt });
     stack.stripe.control.paySession(sessionOf(booking.reference).id, '4242424242424242');
-    const event = stack.stripe.control.events({ type: 'payment_intent.succeeded' }).find(
-      (e) => (e.data.object as { metadata?: Record<string, string> }).metadata?.booking_reference === booking.reference,
-    )!;
-    await runtime().db
-      .insertInto('stripe_events')
-      .values({ stripe_event_id: event.id, type: event.type, livemode: false, payload: JSON.stringify(event), received_at: runtime().clock.now() })
+    const event = stack.stripe.control
+      .events({ type: 'payment_intent.succeeded' })
+      .find(
+        (e) =>
+          (e.data.object as { metadata?: Record<string, string> }).metadata?.booking_reference ===
+          booking.reference,
+      )!;
+    await runtime()
+      .db.insertInto('stripe_events')
+      .values({
+        stripe_event_id: event.id,
+        type: event.type,
+        livemode: false,
+        payload: JSON.stringify(event),
+        received_at: runtime().clock.now(),
+      })
       .execute();
     stack.advance(61);
     const result = await sweep(runtime(), 3600_000);
     expect(result.eventsProcessed).toBe(1);
-    expect(await createTestCaller(runtime()).booking.status({ reference: booking.reference, token: booking.token })).toMatchObject({
+    expect(
+      await createTestCaller(runtime()).booking.status({
+        reference: booking.reference,
+        token: booking.token,
+      }),
+    ).toMatchObject({
       status: 'confirmed',
     });
   });
@@ -137,9 +203,13 @@ describe('sweeper', () => {
     const slot = (await freeSlots(runtime()))[12]!;
     const booking = await book(runtime(), { startsAt: slot.startsAt });
     stack.stripe.control.paySession(sessionOf(booking.reference).id, '4242424242424242');
-    const event = stack.stripe.control.events({ type: 'payment_intent.succeeded' }).find(
-      (e) => (e.data.object as { metadata?: Record<string, string> }).metadata?.booking_reference === booking.reference,
-    )!;
+    const event = stack.stripe.control
+      .events({ type: 'payment_intent.succeeded' })
+      .find(
+        (e) =>
+          (e.data.object as { metadata?: Record<string, string> }).metadata?.booking_reference ===
+          booking.reference,
+      )!;
     const at = runtime().clock.now();
     // Refunds of another product on the same Stripe account: parked, older than our event.
     await sql`
@@ -148,19 +218,33 @@ describe('sweeper', () => {
              jsonb_build_object('id', 'evt_parked_' || g, 'type', 'refund.created', 'data', jsonb_build_object('object', jsonb_build_object('id', 're_' || g, 'object', 'refund', 'payment_intent', 'pi_other_' || g, 'amount', 100, 'currency', 'usd', 'status', 'succeeded', 'metadata', '{}'::jsonb))),
              ${at}::timestamptz - interval '10 minutes', 'unmatched'
       FROM generate_series(1, 201) g`.execute(runtime().db);
-    await runtime().db
-      .insertInto('stripe_events')
-      .values({ stripe_event_id: event.id, type: event.type, livemode: false, payload: JSON.stringify(event), received_at: at })
+    await runtime()
+      .db.insertInto('stripe_events')
+      .values({
+        stripe_event_id: event.id,
+        type: event.type,
+        livemode: false,
+        payload: JSON.stringify(event),
+        received_at: at,
+      })
       .execute();
     stack.advance(61);
     const result = await sweep(runtime(), 24 * 3600_000);
     expect(result.eventsProcessed).toBe(1);
     // Read the rows, not booking.status: that would ask Stripe itself and hide a miss.
-    expect(await status(booking)).toEqual({ status: 'confirmed', cancel_reason: null, payment: 'completed' });
+    expect(await status(booking)).toEqual({
+      status: 'confirmed',
+      cancel_reason: null,
+      payment: 'completed',
+    });
   });
 
   it('under policy "retry", reading the same decline again is not a new attempt', async () => {
-    await runtime().db.updateTable('gateway_settings').set({ failure_policy: 'retry' }).where('gateway', '=', 'stripe').execute();
+    await runtime()
+      .db.updateTable('gateway_settings')
+      .set({ failure_policy: 'retry' })
+      .where('gateway', '=', 'stripe')
+      .execute();
     forgetStripeSettings(runtime().db);
     try {
       const slot = (await freeSlots(runtime()))[13]!;
@@ -170,9 +254,13 @@ describe('sweeper', () => {
       await sweep(runtime());
       await sweep(runtime());
       await sweep(runtime());
-      expect(await status(booking)).toEqual({ status: 'pending_payment', cancel_reason: null, payment: 'pending' });
-      const attempts = await runtime().db
-        .selectFrom('payment_events')
+      expect(await status(booking)).toEqual({
+        status: 'pending_payment',
+        cancel_reason: null,
+        payment: 'pending',
+      });
+      const attempts = await runtime()
+        .db.selectFrom('payment_events')
         .innerJoin('payments', 'payments.id', 'payment_events.payment_id')
         .select('payment_events.reason')
         .where('payments.checkout_session_id', '=', sessionOf(booking.reference).id)
@@ -180,7 +268,11 @@ describe('sweeper', () => {
         .execute();
       expect(attempts).toHaveLength(1);
     } finally {
-      await runtime().db.updateTable('gateway_settings').set({ failure_policy: 'cancel' }).where('gateway', '=', 'stripe').execute();
+      await runtime()
+        .db.updateTable('gateway_settings')
+        .set({ failure_policy: 'cancel' })
+        .where('gateway', '=', 'stripe')
+        .execute();
       forgetStripeSettings(runtime().db);
     }
   });
@@ -188,7 +280,8 @@ describe('sweeper', () => {
   it('reconciles every pending payment in turn, even with more than a batch of checkouts open', async () => {
     // A full batch of older pending payments whose sessions Stripe cannot find (each check fails).
     const older = [];
-    for (let i = 0; i < RECONCILE_BATCH; i++) older.push(await insertPendingStripePayment(runtime().db));
+    for (let i = 0; i < RECONCILE_BATCH; i++)
+      older.push(await insertPendingStripePayment(runtime().db));
     const slots = await freeSlots(runtime());
     const paid = await book(runtime(), { startsAt: slots[11]!.startsAt });
     stack.stripe.control.paySession(sessionOf(paid.reference).id, '4242424242424242');
@@ -197,8 +290,20 @@ describe('sweeper', () => {
     await sweep(runtime()); // the older batch, least recently checked first
     expect((await status(paid)).status).toBe('pending_payment');
     await sweep(runtime()); // then the payments not checked yet
-    expect(await status(paid)).toEqual({ status: 'confirmed', cancel_reason: null, payment: 'completed' });
+    expect(await status(paid)).toEqual({
+      status: 'confirmed',
+      cancel_reason: null,
+      payment: 'completed',
+    });
 
-    await runtime().db.updateTable('payments').set({ status: 'expired' }).where('id', 'in', older.map((o) => o.paymentId)).execute();
+    await runtime()
+      .db.updateTable('payments')
+      .set({ status: 'expired' })
+      .where(
+        'id',
+        'in',
+        older.map((o) => o.paymentId),
+      )
+      .execute();
   });
 });

@@ -12,7 +12,13 @@ import { build } from 'vite';
 
 const BUDGET_KB = 120;
 /** Packages that must never be in the first step's JS. */
-const LAZY_ONLY = ['@stripe/stripe-js', '@stripe/react-stripe-js', 'react-hook-form', '@hookform/resolvers', 'zod'];
+const LAZY_ONLY = [
+  '@stripe/stripe-js',
+  '@stripe/react-stripe-js',
+  'react-hook-form',
+  '@hookform/resolvers',
+  'zod',
+];
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const outDir = await mkdtemp(join(tmpdir(), 'patient-bundle-'));
@@ -58,7 +64,9 @@ try {
     .flatMap((r) => Object.keys(r.packages).filter((p) => LAZY_ONLY.includes(p)));
 
   const html = await readFile(join(outDir, 'index.html'), 'utf8');
-  const inlineScripts = [...html.matchAll(/<script\b([^>]*)>/g)].filter(([, attrs]) => !/\bsrc=/.test(attrs)).length;
+  const inlineScripts = [...html.matchAll(/<script\b([^>]*)>/g)].filter(
+    ([, attrs]) => !/\bsrc=/.test(attrs),
+  ).length;
   const report = renderReport(rows, initialGzip);
   console.log(report);
   if (process.argv.includes('--write')) {
@@ -66,15 +74,25 @@ try {
   }
   const problems = [];
   if (initialGzip > BUDGET_KB * 1024) {
-    problems.push(`the first step's JS is ${kb(initialGzip)} KB gzip, over the ${BUDGET_KB} KB budget`);
+    problems.push(
+      `the first step's JS is ${kb(initialGzip)} KB gzip, over the ${BUDGET_KB} KB budget`,
+    );
   }
-  if (inlineScripts > 0) problems.push(`index.html has ${inlineScripts} inline script(s); a strict CSP (script-src 'self') would block them`);
-  if (leaked.length > 0) problems.push(`the first step's JS contains ${[...new Set(leaked)].join(', ')}, which must load lazily`);
+  if (inlineScripts > 0)
+    problems.push(
+      `index.html has ${inlineScripts} inline script(s); a strict CSP (script-src 'self') would block them`,
+    );
+  if (leaked.length > 0)
+    problems.push(
+      `the first step's JS contains ${[...new Set(leaked)].join(', ')}, which must load lazily`,
+    );
   if (problems.length > 0) {
     console.error(`Bundle check failed: ${problems.join('; ')}.`);
     process.exitCode = 1;
   } else {
-    console.log(`Bundle check passed: ${kb(initialGzip)} KB of ${BUDGET_KB} KB gzip before the first step.`);
+    console.log(
+      `Bundle check passed: ${kb(initialGzip)} KB of ${BUDGET_KB} KB gzip before the first step.`,
+    );
   }
 } finally {
   await rm(outDir, { recursive: true, force: true });
@@ -93,7 +111,13 @@ function packagesOf(modules) {
   const sizes = {};
   for (const [id, info] of Object.entries(modules)) {
     const match = id.match(/node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/);
-    const name = match ? match[1] : id.includes('packages/ui/') ? '@clinicpay/ui' : id.includes('packages/contracts/') ? '@clinicpay/contracts' : 'app';
+    const name = match
+      ? match[1]
+      : id.includes('packages/ui/')
+        ? '@clinicpay/ui'
+        : id.includes('packages/contracts/')
+          ? '@clinicpay/contracts'
+          : 'app';
     sizes[name] = (sizes[name] ?? 0) + info.renderedLength;
   }
   return sizes;
@@ -120,11 +144,11 @@ function renderReport(rows, initialGzip) {
     '- Every step after the first, the result page and the checkout are chunks of their own',
     '  (`React.lazy`), fetched while the patient reads the step before (`prefetchSteps`); the card',
     "  form's chunk and Stripe.js start loading when the payment step shows Stripe selected.",
-    "- The first step uses native buttons (`ChoiceList`, `LoadError`, `buttonClass` from",
+    '- The first step uses native buttons (`ChoiceList`, `LoadError`, `buttonClass` from',
     "  `@clinicpay/ui`): React Aria's press handling (about 13 KB gzip) arrives with the later steps.",
     '- react-hook-form, its resolvers and zod load with the details step; Stripe.js (from the',
-    "  configured source) and react-stripe-js with the card form.",
-    "- `index.html` has no inline script (checked here), and the app adds none, so the page can be",
+    '  configured source) and react-stripe-js with the card form.',
+    '- `index.html` has no inline script (checked here), and the app adds none, so the page can be',
     "  served with a strict CSP: `script-src 'self'` plus the Stripe.js origin the payment settings",
     "  name (`https://js.stripe.com`), Stripe's origins in `frame-src` and `connect-src` (see Stripe's",
     "  CSP guide for the current list; in development, the emulator's origin instead).",
@@ -139,7 +163,9 @@ function renderReport(rows, initialGzip) {
       .map(([name, bytes]) => `${name} ${kb(bytes)}`)
       .join(', ');
     const name = row.key === 'index.html' ? 'index.html (entry)' : row.key;
-    lines.push(`| \`${name}\` | ${row.initial ? 'first step' : 'on demand'} | ${kb(row.raw)} | ${kb(row.gzip)} | ${parts} |`);
+    lines.push(
+      `| \`${name}\` | ${row.initial ? 'first step' : 'on demand'} | ${kb(row.raw)} | ${kb(row.gzip)} | ${parts} |`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -6,7 +6,9 @@ import { NotFoundPage } from './routes/not-found-page.js';
 import { queryClient, trpc, trpcClient } from './trpc.js';
 
 // The result page is its own chunk: the first screen does not download it.
-const BookingPage = lazy(() => import('./routes/booking-page.js').then((m) => ({ default: m.BookingPage })));
+const BookingPage = lazy(() =>
+  import('./routes/booking-page.js').then((m) => ({ default: m.BookingPage })),
+);
 
 /**
  * Providers in the order tRPC needs them: its client wraps the shared QueryClient. React Router's

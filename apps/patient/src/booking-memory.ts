@@ -31,6 +31,10 @@ export function recallBooking(reference: string): RememberedBooking | null {
 }
 
 /** The link that shows this booking later, from any device. */
-export function statusLink(reference: string, token: string, origin = window.location.origin): string {
+export function statusLink(
+  reference: string,
+  token: string,
+  origin = window.location.origin,
+): string {
   return `${origin}/booking/${encodeURIComponent(reference)}?token=${encodeURIComponent(token)}`;
 }

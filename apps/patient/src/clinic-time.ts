@@ -20,9 +20,12 @@ export function formatTime(instant: string | Date, timeZone: string): string {
 
 /** "Friday, 27 November 2026" in the clinic's zone. */
 export function formatDate(instant: string | Date, timeZone: string): string {
-  return format(timeZone, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(
-    new Date(instant),
-  );
+  return format(timeZone, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(new Date(instant));
 }
 
 /** A local date (`2026-11-27`) as "Friday, 27 November", read at noon UTC so no zone can shift it. */

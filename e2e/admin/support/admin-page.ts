@@ -23,7 +23,11 @@ export interface AdminPage {
 }
 
 /** A new browser context (its own cookies) at `path` of the admin, `width` pixels wide. */
-export async function openAdmin(browser: Browser, adminUrl: string, options: { width?: number; path?: string } = {}): Promise<AdminPage> {
+export async function openAdmin(
+  browser: Browser,
+  adminUrl: string,
+  options: { width?: number; path?: string } = {},
+): Promise<AdminPage> {
   const width = options.width ?? WIDTHS.desktop;
   await mkdir(ARTIFACTS, { recursive: true });
   const context = await browser.newContext({ viewport: { width, height: 900 } });
@@ -67,7 +71,9 @@ export async function signIn(page: Page, heading: string | RegExp = 'Transaction
 
 /** Goes to a section through the navigation, as a person would. */
 export async function openSection(page: Page, name: string) {
-  const link = page.getByRole('navigation', { name: 'Admin sections' }).getByRole('link', { name, exact: true });
+  const link = page
+    .getByRole('navigation', { name: 'Admin sections' })
+    .getByRole('link', { name, exact: true });
   if (!(await link.isVisible())) await page.getByRole('button', { name: /^Menu/ }).click();
   await link.click();
   await page.getByRole('heading', { level: 1, name }).waitFor();
@@ -75,7 +81,11 @@ export async function openSection(page: Page, name: string) {
 
 /** A toast's title, once it is shown. */
 export async function toast(page: Page, title: string | RegExp) {
-  await page.getByRole('region', { name: /Notifications/ }).getByText(title).first().waitFor();
+  await page
+    .getByRole('region', { name: /Notifications/ })
+    .getByText(title)
+    .first()
+    .waitFor();
 }
 
 /** The detail panel (a modal dialog) with this title. */

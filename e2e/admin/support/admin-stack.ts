@@ -11,7 +11,9 @@ export interface AdminStack extends Stack {
   patientUrl: string;
 }
 
-export async function startAdminStack(options: { env?: Record<string, string> } = {}): Promise<AdminStack> {
+export async function startAdminStack(
+  options: { env?: Record<string, string> } = {},
+): Promise<AdminStack> {
   const stack = await startStack({ spas: ['patient', 'admin'], ...options });
   return { ...stack, adminUrl: stack.urlOf('admin'), patientUrl: stack.urlOf('patient') };
 }

@@ -18,20 +18,36 @@ export interface Patient {
 async function firstFreeSlot(stack: AdminStack, serviceId: string): Promise<string> {
   const caller = createTestCaller(stack.api.runtime);
   const today = toLocal(stack.api.runtime.clock.now(), ZONE).date;
-  const availability = await caller.catalogue.availability({ serviceId, from: today, to: addDays(today, 27) });
+  const availability = await caller.catalogue.availability({
+    serviceId,
+    from: today,
+    to: addDays(today, 27),
+  });
   const slot = availability.days.flatMap((d) => d.slots)[0];
   if (!slot) throw new Error('No free time left in the next four weeks.');
   return slot.startsAt;
 }
 
 /** Books the first free time; with a card, pays it (4242…) and waits until the webhook confirmed it. */
-export async function book(stack: AdminStack, patient: Patient, options: { method?: 'stripe' | 'pay_at_clinic'; pay?: boolean; serviceId?: string } = {}) {
+export async function book(
+  stack: AdminStack,
+  patient: Patient,
+  options: { method?: 'stripe' | 'pay_at_clinic'; pay?: boolean; serviceId?: string } = {},
+) {
   const serviceId = options.serviceId ?? CONSULTATION_ID;
   const method = options.method ?? 'stripe';
   const caller = createTestCaller(stack.api.runtime);
-  const booking = await caller.booking.create({ serviceId, doctorId: 'any', startsAt: await firstFreeSlot(stack, serviceId), patient, paymentMethod: method });
+  const booking = await caller.booking.create({
+    serviceId,
+    doctorId: 'any',
+    startsAt: await firstFreeSlot(stack, serviceId),
+    patient,
+    paymentMethod: method,
+  });
   if (method === 'stripe' && options.pay !== false) {
-    const session = stack.stripe.control.objects('test').checkoutSessions.find((s) => s.metadata?.booking_reference === booking.reference);
+    const session = stack.stripe.control
+      .objects('test')
+      .checkoutSessions.find((s) => s.metadata?.booking_reference === booking.reference);
     if (!session) throw new Error(`No checkout session for ${booking.reference}`);
     stack.stripe.control.paySession(session.id, '4242424242424242');
     await stack.stripe.control.waitForDeliveries();
@@ -44,7 +60,14 @@ export async function paymentOf(stack: AdminStack, reference: string) {
   return stack.api.db
     .selectFrom('payments')
     .innerJoin('appointments', 'appointments.id', 'payments.appointment_id')
-    .select(['payments.id', 'payments.status', 'payments.payment_intent_id', 'payments.charge_id', 'payments.amount', 'payments.amount_refunded'])
+    .select([
+      'payments.id',
+      'payments.status',
+      'payments.payment_intent_id',
+      'payments.charge_id',
+      'payments.amount',
+      'payments.amount_refunded',
+    ])
     .where('appointments.reference', '=', reference)
     .orderBy('payments.created_at', 'desc')
     .executeTakeFirstOrThrow();

@@ -22,21 +22,37 @@ const root = fileURLToPath(new URL('../../../apps/patient/', import.meta.url));
 const docs = fileURLToPath(new URL('../../../docs/patient-performance.md', import.meta.url));
 
 const outDir = await mkdtemp(join(tmpdir(), 'patient-bench-'));
-await build({ root, configFile: `${root}vite.config.ts`, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+await build({
+  root,
+  configFile: `${root}vite.config.ts`,
+  logLevel: 'warn',
+  build: { outDir, emptyOutDir: true },
+});
 
 const stripe = await startEmulator({ port: 0, businessName: 'Riverside Family Clinic' });
 // The SPA's port is taken by preview below; the return URL is not followed in this benchmark.
 const api = await startTestApi({
   clock: { now: () => new Date(stripe.clock.nowMs()) },
-  env: { STRIPE_API_URL: stripe.url, STRIPE_JS_URL: `${stripe.url}/v3/stripe.js`, PUBLIC_URL: 'http://127.0.0.1:4173' },
+  env: {
+    STRIPE_API_URL: stripe.url,
+    STRIPE_JS_URL: `${stripe.url}/v3/stripe.js`,
+    PUBLIC_URL: 'http://127.0.0.1:4173',
+  },
 });
-stripe.control.addWebhookEndpoint({ url: `${api.url}/webhooks/stripe`, secret: DEMO_KEYS.webhookSigningSecret });
+stripe.control.addWebhookEndpoint({
+  url: `${api.url}/webhooks/stripe`,
+  secret: DEMO_KEYS.webhookSigningSecret,
+});
 const server = await preview({
   root,
   configFile: `${root}vite.config.ts`,
   logLevel: 'warn',
   build: { outDir },
-  preview: { host: '127.0.0.1', port: 0, proxy: { '/trpc': { target: api.url, changeOrigin: true } } },
+  preview: {
+    host: '127.0.0.1',
+    port: 0,
+    proxy: { '/trpc': { target: api.url, changeOrigin: true } },
+  },
 });
 const spaUrl = server.resolvedUrls?.local[0] ?? '';
 const browser = await launchBrowser();
@@ -61,7 +77,9 @@ const WATCH_FRAME = `
 
 /** In the checkout frame: the "Card number" field is laid out and visible. */
 function cardNumberVisible(): boolean {
-  const label = Array.from(document.querySelectorAll('label')).find((l) => l.textContent?.trim() === 'Card number');
+  const label = Array.from(document.querySelectorAll('label')).find(
+    (l) => l.textContent?.trim() === 'Card number',
+  );
   const input = label?.control;
   if (!input) return false;
   const box = input.getBoundingClientRect();
@@ -86,7 +104,9 @@ try {
     const createdAt = performance.now();
     // Watched from inside the pages on every animation frame: a locator's wait polls with backoff
     // (up to 500 ms apart), which would measure Playwright rather than the page.
-    const frameElement = await p.page.waitForSelector('iframe[title="Embedded Checkout"]', { state: 'attached' });
+    const frameElement = await p.page.waitForSelector('iframe[title="Embedded Checkout"]', {
+      state: 'attached',
+    });
     const frame = (await frameElement.contentFrame())!;
     await frame.waitForURL(/\/checkout\/embedded/);
     await frame.waitForFunction(cardNumberVisible, undefined, { polling: 'raf' });
@@ -100,7 +120,9 @@ try {
     }
     if (!response.ok()) throw new Error(`booking.create answered ${response.status()}`);
     await p.close();
-    console.log(`run ${run}${run === 0 ? ' (warm-up)' : ''}: ${inPage.toFixed(0)} ms in the page, ${observed.toFixed(0)} ms seen by Playwright (booking.create ${(createdAt - started).toFixed(0)} ms)`);
+    console.log(
+      `run ${run}${run === 0 ? ' (warm-up)' : ''}: ${inPage.toFixed(0)} ms in the page, ${observed.toFixed(0)} ms seen by Playwright (booking.create ${(createdAt - started).toFixed(0)} ms)`,
+    );
   }
 } finally {
   await browser.close();
@@ -115,7 +137,8 @@ const median = (values: number[]) => {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
-const p90 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.ceil(values.length * 0.9) - 1]!;
+const p90 = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.ceil(values.length * 0.9) - 1]!;
 const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
 const summary = `# Patient SPA: Confirm to card form
 

@@ -27,7 +27,11 @@ export interface PatientPage {
 }
 
 /** A new browser context (its own storage: another device) at the SPA, `width` pixels wide. */
-export async function openPatient(browser: Browser, url: string, width: number = WIDTHS.desktop): Promise<PatientPage> {
+export async function openPatient(
+  browser: Browser,
+  url: string,
+  width: number = WIDTHS.desktop,
+): Promise<PatientPage> {
   await mkdir(ARTIFACTS, { recursive: true });
   const context = await browser.newContext({ viewport: { width, height: 900 } });
   const page = await context.newPage();
@@ -84,7 +88,10 @@ export async function fillDetails(page: Page, patient = PATIENT) {
 }
 
 /** Service → any doctor → first free time → details: the payment step, ready to confirm. */
-export async function bookUpToPayment(page: Page, service = 'General consultation'): Promise<string> {
+export async function bookUpToPayment(
+  page: Page,
+  service = 'General consultation',
+): Promise<string> {
   await chooseService(page, service);
   await chooseDoctor(page);
   const time = await chooseFirstFreeTime(page);
@@ -95,7 +102,9 @@ export async function bookUpToPayment(page: Page, service = 'General consultatio
 /** Picks a payment method by its label, as a pointer user does (the radio input itself is hidden). */
 export async function choosePayment(page: Page, label: 'Stripe' | 'Pay at clinic') {
   await page.locator('label').filter({ hasText: label }).click();
-  await page.getByRole('radio', { name: new RegExp(label), checked: true }).waitFor({ state: 'attached' });
+  await page
+    .getByRole('radio', { name: new RegExp(label), checked: true })
+    .waitFor({ state: 'attached' });
 }
 
 /** Confirm with card: resolves when the card form is visible; returns the booking reference. */
@@ -109,14 +118,18 @@ export async function confirmAndOpenCard(patient: PatientPage): Promise<string> 
 /** The reference of the booking this tab holds (the wizard keeps it while the card form is open). */
 export async function currentReference(page: Page): Promise<string> {
   const saved = await page.evaluate(() => sessionStorage.getItem('clinicpay.wizard'));
-  const reference = (JSON.parse(saved ?? '{}') as { checkout?: { reference?: string } }).checkout?.reference;
+  const reference = (JSON.parse(saved ?? '{}') as { checkout?: { reference?: string } }).checkout
+    ?.reference;
   if (!reference) throw new Error('No booking is open for payment in this tab.');
   return reference;
 }
 
 /** The status link's token, as the tab remembered it when the booking was made. */
 export async function tokenOf(page: Page, reference: string): Promise<string> {
-  const saved = await page.evaluate((ref) => sessionStorage.getItem(`clinicpay.booking.${ref}`), reference);
+  const saved = await page.evaluate(
+    (ref) => sessionStorage.getItem(`clinicpay.booking.${ref}`),
+    reference,
+  );
   const token = (JSON.parse(saved ?? '{}') as { token?: string }).token;
   if (!token) throw new Error(`This tab does not know the token of ${reference}.`);
   return token;
@@ -147,18 +160,48 @@ export interface AxeViolation {
  * The checkout frame is the emulator's (cross-origin, scanned in its own tests), so frames are skipped.
  */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
-  axeSource ??= await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+  axeSource ??= await readFile(
+    createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+    'utf8',
+  );
+  if (!(await page.evaluate(() => 'axe' in window)))
+    await page.addScriptTag({ content: axeSource });
   // Colour transitions caught half-way (a button fading after a click) read as low contrast:
   // settle them before measuring.
-  await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; }' });
+  await page.addStyleTag({
+    content: '*, *::before, *::after { transition: none !important; animation: none !important; }',
+  });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            context: unknown,
+            options: unknown,
+          ) => Promise<{
+            violations: {
+              id: string;
+              impact: string | null;
+              help: string;
+              nodes: { target: unknown[] }[];
+            }[];
+          }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, {
       iframes: false,
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      runOnly: {
+        type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+      },
     });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => JSON.stringify(n.target)),
+    }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }

@@ -20,7 +20,11 @@ export async function storedBooking(api: TestApi, reference: string) {
 }
 
 /** Polls until `check` passes (webhooks arrive on their own schedule), or fails with the last value. */
-export async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+export async function eventually<T>(
+  read: () => Promise<T>,
+  check: (value: T) => boolean,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let value = await read();
   while (!check(value)) {

@@ -10,12 +10,20 @@ function focusedName(): string {
   const input = el as HTMLInputElement;
   if (input.labels?.[0]) return input.labels[0].textContent ?? '';
   const by = el.getAttribute('aria-labelledby');
-  if (by) return by.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+  if (by)
+    return by
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' ');
   return (el.textContent ?? '').trim();
 }
 
 /** Presses Tab (only Tab) until the focused element's name matches; fails after `max` presses. */
-export async function tabTo(page: Page, name: RegExp, options: { frame?: Frame; max?: number } = {}): Promise<void> {
+export async function tabTo(
+  page: Page,
+  name: RegExp,
+  options: { frame?: Frame; max?: number } = {},
+): Promise<void> {
   const max = options.max ?? 40;
   const where = options.frame ?? page;
   for (let i = 0; i < max; i++) {

@@ -9,7 +9,9 @@ export interface PatientStack extends Stack {
   spaUrl: string;
 }
 
-export async function startPatientStack(options: { env?: Record<string, string> } = {}): Promise<PatientStack> {
+export async function startPatientStack(
+  options: { env?: Record<string, string> } = {},
+): Promise<PatientStack> {
   const stack = await startStack({ spas: ['patient'], ...options });
   return { ...stack, spaUrl: stack.urlOf('patient') };
 }

@@ -3,7 +3,10 @@ import { type Kysely, sql } from 'kysely';
 export type ConnectionCheck = { ok: true; latencyMs: number } | { ok: false; error: string };
 
 /** A `select 1` bounded by a timeout, for health checks: never throws, never hangs. */
-export async function checkConnection<DB>(db: Kysely<DB>, timeoutMs = 2_000): Promise<ConnectionCheck> {
+export async function checkConnection<DB>(
+  db: Kysely<DB>,
+  timeoutMs = 2_000,
+): Promise<ConnectionCheck> {
   const started = performance.now();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {

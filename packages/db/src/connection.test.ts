@@ -11,12 +11,18 @@ import { testDatabaseUrl } from './testing/env.js';
 
 describe('maskDatabaseUrl', () => {
   it('masks the password and keeps what helps to debug', () => {
-    expect(maskDatabaseUrl('postgres://user:s3cret@db.example:5432/app')).toBe('postgres://user:***@db.example:5432/app');
+    expect(maskDatabaseUrl('postgres://user:s3cret@db.example:5432/app')).toBe(
+      'postgres://user:***@db.example:5432/app',
+    );
     expect(maskDatabaseUrl('postgresql://u:p%40ss@h/db?sslmode=require&password=x')).toBe(
       'postgresql://u:***@h/db?sslmode=require&password=***',
     );
-    expect(maskDatabaseUrl('postgres://postgres@127.0.0.1:5432/test')).toBe('postgres://postgres@127.0.0.1:5432/test');
-    expect(maskDatabaseUrl('host=h user=u password=hunter2 dbname=d')).toBe('host=h user=u password=*** dbname=d');
+    expect(maskDatabaseUrl('postgres://postgres@127.0.0.1:5432/test')).toBe(
+      'postgres://postgres@127.0.0.1:5432/test',
+    );
+    expect(maskDatabaseUrl('host=h user=u password=hunter2 dbname=d')).toBe(
+      'host=h user=u password=*** dbname=d',
+    );
   });
 });
 
@@ -56,7 +62,10 @@ describe('createDatabase', () => {
       const first = await createDatabase({ dataDir });
       expect(first.kind).toBe('pglite');
       expect((await migrateToLatest(first.db)).executed.length).toBeGreaterThan(0);
-      await first.db.insertInto('clinics').values({ name: 'Kept', time_zone: 'UTC', currency: 'USD' }).execute();
+      await first.db
+        .insertInto('clinics')
+        .values({ name: 'Kept', time_zone: 'UTC', currency: 'USD' })
+        .execute();
       await first.close();
 
       const second = await createDatabase({ dataDir });

@@ -44,7 +44,9 @@ const payment = (overrides: Partial<NewPayment> = {}): NewPayment => ({
 });
 
 const insertPayment = (db: Kysely<Database>, values: NewPayment) =>
-  withDbErrors(() => db.insertInto('payments').values(values).returning(['id', 'amount']).executeTakeFirstOrThrow());
+  withDbErrors(() =>
+    db.insertInto('payments').values(values).returning(['id', 'amount']).executeTakeFirstOrThrow(),
+  );
 
 async function rejection(p: Promise<unknown>): Promise<unknown> {
   try {
@@ -60,13 +62,19 @@ describe('payments constraints on PostgreSQL', () => {
     await insertPayment(t.db, payment({ checkout_session_id: 'cs_test_1' }));
     const e = await rejection(insertPayment(t.db, payment({ checkout_session_id: 'cs_test_1' })));
     expect(e).toBeInstanceOf(UniqueViolationError);
-    expect(e).toMatchObject({ code: 'unique_violation', constraint: 'payments_checkout_session_id_key' });
+    expect(e).toMatchObject({
+      code: 'unique_violation',
+      constraint: 'payments_checkout_session_id_key',
+    });
   });
 
   it('keeps payment_intent_id unique', async () => {
     await insertPayment(t.db, payment({ payment_intent_id: 'pi_1' }));
     const e = await rejection(insertPayment(t.db, payment({ payment_intent_id: 'pi_1' })));
-    expect(e).toMatchObject({ code: 'unique_violation', constraint: 'payments_payment_intent_id_key' });
+    expect(e).toMatchObject({
+      code: 'unique_violation',
+      constraint: 'payments_payment_intent_id_key',
+    });
   });
 
   it('allows many payments without Stripe ids yet (NULLs do not collide)', async () => {
@@ -77,21 +85,40 @@ describe('payments constraints on PostgreSQL', () => {
   it('refuses to refund more than was paid', async () => {
     const p = await insertPayment(t.db, payment({ status: 'completed' }));
     const refund = (amount: number) =>
-      withDbErrors(() => t.db.updateTable('payments').set({ amount_refunded: amount }).where('id', '=', p.id).execute());
+      withDbErrors(() =>
+        t.db
+          .updateTable('payments')
+          .set({ amount_refunded: amount })
+          .where('id', '=', p.id)
+          .execute(),
+      );
     await refund(5000);
     const e = await rejection(refund(5001));
-    expect(e).toMatchObject({ code: 'check_violation', constraint: 'payments_amount_refunded_range' });
-    const stored = await t.db.selectFrom('payments').select('amount_refunded').where('id', '=', p.id).executeTakeFirstOrThrow();
+    expect(e).toMatchObject({
+      code: 'check_violation',
+      constraint: 'payments_amount_refunded_range',
+    });
+    const stored = await t.db
+      .selectFrom('payments')
+      .select('amount_refunded')
+      .where('id', '=', p.id)
+      .executeTakeFirstOrThrow();
     expect(stored.amount_refunded).toBe(5000);
   });
 
   it('rejects a status outside the CHECK list', async () => {
-    const e = await rejection(insertPayment(t.db, payment({ status: 'paid' as NewPayment['status'] })));
+    const e = await rejection(
+      insertPayment(t.db, payment({ status: 'paid' as NewPayment['status'] })),
+    );
     expect(e).toBeInstanceOf(CheckViolationError);
     expect(e).toMatchObject({ constraint: 'payments_status_check' });
     const e2 = await rejection(
       withDbErrors(() =>
-        t.db.updateTable('appointments').set({ status: 'booked' as 'confirmed' }).where('id', '=', appointmentId).execute(),
+        t.db
+          .updateTable('appointments')
+          .set({ status: 'booked' as 'confirmed' })
+          .where('id', '=', appointmentId)
+          .execute(),
       ),
     );
     expect(e2).toMatchObject({ code: 'check_violation', constraint: 'appointments_status_check' });
@@ -104,7 +131,10 @@ describe('payments constraints on PostgreSQL', () => {
     expect(await rejection(insertPayment(t.db, payment({ currency: 'eur' })))).toMatchObject({
       constraint: 'payments_currency_check',
     });
-    const atClinic = await insertPayment(t.db, payment({ gateway: 'pay_at_clinic', mode: null, status: 'due_at_clinic' }));
+    const atClinic = await insertPayment(
+      t.db,
+      payment({ gateway: 'pay_at_clinic', mode: null, status: 'due_at_clinic' }),
+    );
     expect(atClinic.amount).toBe(5000);
   });
 
@@ -114,18 +144,33 @@ describe('payments constraints on PostgreSQL', () => {
       withDbErrors(() =>
         t.db
           .insertInto('refunds')
-          .values({ payment_id: p.id, amount, currency: 'EUR', status: 'pending', idempotency_key: key, requested_by: 'system' })
+          .values({
+            payment_id: p.id,
+            amount,
+            currency: 'EUR',
+            status: 'pending',
+            idempotency_key: key,
+            requested_by: 'system',
+          })
           .execute(),
       );
     await refund('rf_key_1', 100);
-    expect(await rejection(refund('rf_key_1', 100))).toMatchObject({ constraint: 'refunds_idempotency_key_key' });
-    expect(await rejection(refund('rf_key_2', 0))).toMatchObject({ constraint: 'refunds_amount_check' });
+    expect(await rejection(refund('rf_key_1', 100))).toMatchObject({
+      constraint: 'refunds_idempotency_key_key',
+    });
+    expect(await rejection(refund('rf_key_2', 0))).toMatchObject({
+      constraint: 'refunds_amount_check',
+    });
   });
 
   it('treats admin emails as unique case-insensitively', async () => {
     const admin = (email: string) =>
-      withDbErrors(() => t.db.insertInto('admin_users').values({ email, password_hash: 'x', name: 'A' }).execute());
+      withDbErrors(() =>
+        t.db.insertInto('admin_users').values({ email, password_hash: 'x', name: 'A' }).execute(),
+      );
     await admin('Admin@Clinic.test');
-    expect(await rejection(admin('admin@clinic.TEST'))).toMatchObject({ constraint: 'admin_users_email_key' });
+    expect(await rejection(admin('admin@clinic.TEST'))).toMatchObject({
+      constraint: 'admin_users_email_key',
+    });
   });
 });

@@ -25,7 +25,12 @@ for (const engine of ['PostgreSQL', 'PGlite'] as const) {
       const startsAt = new Date('2031-07-01T07:00:00Z');
       const a = await insertAppointment(
         t.db,
-        appointmentValues({ doctorId: f.doctorIds[0], serviceId: f.serviceId, patientId, startsAt }),
+        appointmentValues({
+          doctorId: f.doctorIds[0],
+          serviceId: f.serviceId,
+          patientId,
+          startsAt,
+        }),
       );
       expect(a.starts_at).toBeInstanceOf(Date);
       expect(a.starts_at.toISOString()).toBe('2031-07-01T07:00:00.000Z');
@@ -44,7 +49,11 @@ for (const engine of ['PostgreSQL', 'PGlite'] as const) {
       const details = { changed: ['mode', 'currency'], nested: { n: 1, ok: true, none: null } };
       const row = await t.db
         .insertInto('audit_log')
-        .values({ actor: 'admin@clinic.test', action: 'stripe_settings.save', details: JSON.stringify(details) })
+        .values({
+          actor: 'admin@clinic.test',
+          action: 'stripe_settings.save',
+          details: JSON.stringify(details),
+        })
         .returning(['details', 'at'])
         .executeTakeFirstOrThrow();
       expect(row.details).toEqual(details);

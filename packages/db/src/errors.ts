@@ -46,7 +46,11 @@ export class ForeignKeyViolationError extends ConstraintError {
   readonly code = 'foreign_key_violation';
   override readonly name = 'ForeignKeyViolationError';
   constructor(constraint: string | undefined, table: string | undefined) {
-    super(`Missing or still referenced row for foreign key ${constraint ?? '(unknown)'}`, constraint, table);
+    super(
+      `Missing or still referenced row for foreign key ${constraint ?? '(unknown)'}`,
+      constraint,
+      table,
+    );
   }
 }
 
@@ -94,7 +98,10 @@ export class DatabaseBusyError extends DbError {
     readonly waitedMs: number,
     options?: { cause: unknown },
   ) {
-    super(`Every database connection stayed in use for ${waitedMs} ms; the query did not run.`, options);
+    super(
+      `Every database connection stayed in use for ${waitedMs} ms; the query did not run.`,
+      options,
+    );
   }
 }
 

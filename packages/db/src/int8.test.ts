@@ -2,7 +2,13 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UnsafeIntegerError } from './errors.js';
 import { parseInt8 } from './int8.js';
-import { createTestDatabase, createTestPglite, insertCatalogueFixture, type TestDatabase, type TestPglite } from './testing/index.js';
+import {
+  createTestDatabase,
+  createTestPglite,
+  insertCatalogueFixture,
+  type TestDatabase,
+  type TestPglite,
+} from './testing/index.js';
 
 describe('parseInt8', () => {
   it('parses safe integers, negative ones included', () => {
@@ -46,10 +52,16 @@ for (const engine of ['PostgreSQL', 'PGlite'] as const) {
     });
 
     it('accept MAX_SAFE_INTEGER and refuse one above it with a clear error', async () => {
-      const max = await sql<{ v: number }>`select ${String(Number.MAX_SAFE_INTEGER)}::int8 as v`.execute(t.db);
+      const max = await sql<{
+        v: number;
+      }>`select ${String(Number.MAX_SAFE_INTEGER)}::int8 as v`.execute(t.db);
       expect(max.rows[0]?.v).toBe(Number.MAX_SAFE_INTEGER);
-      await expect(sql`select 9007199254740993::int8 as v`.execute(t.db)).rejects.toThrow(UnsafeIntegerError);
-      await expect(sql`select 9007199254740993::int8 as v`.execute(t.db)).rejects.toThrow('9007199254740993');
+      await expect(sql`select 9007199254740993::int8 as v`.execute(t.db)).rejects.toThrow(
+        UnsafeIntegerError,
+      );
+      await expect(sql`select 9007199254740993::int8 as v`.execute(t.db)).rejects.toThrow(
+        '9007199254740993',
+      );
       // The connection survives the refused row.
       const after = await sql<{ v: number }>`select 7::int8 as v`.execute(t.db);
       expect(after.rows[0]?.v).toBe(7);

@@ -8,11 +8,18 @@ export function maskDatabaseUrl(url: string): string {
     parsed = new URL(url);
   } catch {
     // Not a URL (a libpq key=value string, or garbage): mask anything that looks like a password.
-    return url.replace(/(password\s*=\s*)('[^']*'|\S+)/gi, '$1***').replace(/:\/\/([^:/@]*):[^@]*@/, '://$1:***@');
+    return url
+      .replace(/(password\s*=\s*)('[^']*'|\S+)/gi, '$1***')
+      .replace(/:\/\/([^:/@]*):[^@]*@/, '://$1:***@');
   }
-  const auth = parsed.username ? `${parsed.username}${parsed.password ? ':***' : ''}@` : parsed.password ? ':***@' : '';
+  const auth = parsed.username
+    ? `${parsed.username}${parsed.password ? ':***' : ''}@`
+    : parsed.password
+      ? ':***@'
+      : '';
   const params = new URLSearchParams(parsed.search);
-  for (const key of [...params.keys()]) if (key.toLowerCase() === 'password') params.set(key, '***');
+  for (const key of [...params.keys()])
+    if (key.toLowerCase() === 'password') params.set(key, '***');
   const search = params.size > 0 ? `?${params.toString().replace(/%2A%2A%2A/g, '***')}` : '';
   return `${parsed.protocol}//${auth}${parsed.host}${parsed.pathname}${search}`;
 }

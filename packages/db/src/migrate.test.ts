@@ -8,7 +8,9 @@ import { createEmptyPglite, createTestDatabase, type TestDatabase } from './test
 const allNames = Object.keys(migrations);
 
 async function appliedNames(db: TestDatabase['db']): Promise<string[]> {
-  const { rows } = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db);
+  const { rows } = await sql<{
+    name: string;
+  }>`select name from kysely_migration order by name`.execute(db);
   return rows.map((r) => r.name);
 }
 

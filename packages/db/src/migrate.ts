@@ -23,9 +23,15 @@ export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<MigrationOutc
   return db.connection().execute(async (conn) => {
     await sql`select pg_advisory_lock(${sql.lit(MIGRATION_LOCK_KEY)})`.execute(conn);
     try {
-      const { results, error } = await new Migrator({ db: conn, provider: migrationProvider }).migrateToLatest();
-      if (error !== undefined) throw new MigrationFailedError(failedName(results), { cause: error });
-      return { executed: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+      const { results, error } = await new Migrator({
+        db: conn,
+        provider: migrationProvider,
+      }).migrateToLatest();
+      if (error !== undefined)
+        throw new MigrationFailedError(failedName(results), { cause: error });
+      return {
+        executed: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
+      };
     } finally {
       await sql`select pg_advisory_unlock(${sql.lit(MIGRATION_LOCK_KEY)})`.execute(conn);
     }

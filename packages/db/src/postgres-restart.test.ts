@@ -6,7 +6,11 @@ import { testDatabaseUrl } from './testing/env.js';
 describe('a PostgreSQL restart', () => {
   it('ends a checked-out connection without ending the process, and the pool answers again', async () => {
     const errors: Error[] = [];
-    const handle = await createDatabase({ url: testDatabaseUrl, maxConnections: 3, onPoolError: (e) => errors.push(e) });
+    const handle = await createDatabase({
+      url: testDatabaseUrl,
+      maxConnections: 3,
+      onPoolError: (e) => errors.push(e),
+    });
     try {
       await handle.db.connection().execute(async (held) => {
         const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(held);

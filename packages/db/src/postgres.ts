@@ -83,7 +83,10 @@ function unavailable(url: string, e: unknown): DatabaseUnavailableError {
 }
 
 function describe(e: unknown, url: string): string {
-  const { code, message } = (typeof e === 'object' && e !== null ? e : {}) as { code?: unknown; message?: unknown };
+  const { code, message } = (typeof e === 'object' && e !== null ? e : {}) as {
+    code?: unknown;
+    message?: unknown;
+  };
   const text = typeof message === 'string' && message !== '' ? message : String(e);
   const withCode = typeof code === 'string' && !text.includes(code) ? `${code}: ${text}` : text;
   // A driver message may quote the connection string; the password must not reach a log line.

@@ -1,8 +1,18 @@
 // The kysely view of the migrated schema. Hand-written, and kept honest by `columns.ts` (the type
 // checker ties it to these interfaces) and schema.test.ts (which compares it with the database).
 import type { Insertable, Selectable, Updateable } from 'kysely';
-import type { AdminSessionsTable, AdminUsersTable, AuditLogTable, GatewaySettingsTable, RateLimitCountersTable } from './tables/admin.js';
-import type { AppointmentEventsTable, AppointmentsTable, PatientsTable } from './tables/bookings.js';
+import type {
+  AdminSessionsTable,
+  AdminUsersTable,
+  AuditLogTable,
+  GatewaySettingsTable,
+  RateLimitCountersTable,
+} from './tables/admin.js';
+import type {
+  AppointmentEventsTable,
+  AppointmentsTable,
+  PatientsTable,
+} from './tables/bookings.js';
 import type {
   ClinicsTable,
   DoctorServicesTable,

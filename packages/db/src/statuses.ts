@@ -37,7 +37,13 @@ export const paymentStatuses = [
 ] as const;
 export type PaymentStatus = (typeof paymentStatuses)[number];
 
-export const refundStatuses = ['pending', 'succeeded', 'failed', 'canceled', 'requires_action'] as const;
+export const refundStatuses = [
+  'pending',
+  'succeeded',
+  'failed',
+  'canceled',
+  'requires_action',
+] as const;
 export type RefundStatus = (typeof refundStatuses)[number];
 
 export const failurePolicies = ['cancel', 'retry'] as const;

@@ -17,9 +17,17 @@ const MEMORY_SESSIONS = 10_000;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 async function throughput() {
-  const { emulator: e, baseline: b } = await measureSessionThroughput({ rounds: ROUNDS, perRound: PER_ROUND, warmup: WARMUP, inFlight: IN_FLIGHT });
+  const { emulator: e, baseline: b } = await measureSessionThroughput({
+    rounds: ROUNDS,
+    perRound: PER_ROUND,
+    warmup: WARMUP,
+    inFlight: IN_FLIGHT,
+  });
   const broken = [...e, ...b].find((r) => r.failed > 0);
-  if (broken) throw new Error(`${broken.failed} of ${broken.asked} creations failed; first: ${broken.firstError}`);
+  if (broken)
+    throw new Error(
+      `${broken.failed} of ${broken.asked} creations failed; first: ${broken.firstError}`,
+    );
   return {
     emulator: median(e.map((r) => r.rate)),
     baseline: median(b.map((r) => r.rate)),

@@ -66,7 +66,12 @@ async function run(stripe: Stripe, total: number, inFlight: number) {
     }
   };
   await Promise.all(Array.from({ length: inFlight }, worker));
-  const result = { asked: total, created, failed, rate: created / ((performance.now() - started) / 1000) };
+  const result = {
+    asked: total,
+    created,
+    failed,
+    rate: created / ((performance.now() - started) / 1000),
+  };
   return firstError === undefined ? result : { ...result, firstError };
 }
 
@@ -85,7 +90,12 @@ function serverCpuMicros(server: Server): Promise<number> {
   });
 }
 
-async function round(server: Server, stripe: Stripe, total: number, inFlight: number): Promise<SessionRound> {
+async function round(
+  server: Server,
+  stripe: Stripe,
+  total: number,
+  inFlight: number,
+): Promise<SessionRound> {
   const cpuBefore = await serverCpuMicros(server);
   const result = await run(stripe, total, inFlight);
   const cpuAfter = await serverCpuMicros(server);
@@ -99,7 +109,9 @@ function spawnServer(args: string[]): Promise<Server> {
   return new Promise((resolve, reject) => {
     child.once('message', (m) => resolve({ child, port: (m as { port: number }).port }));
     child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`The ${args[0]} server exited (${code}) before it listened.`)));
+    child.once('exit', (code) =>
+      reject(new Error(`The ${args[0]} server exited (${code}) before it listened.`)),
+    );
   });
 }
 
@@ -111,7 +123,9 @@ export interface ThroughputOptions {
 }
 
 /** Interleaved rounds, baseline first; servers in child processes, the client here. */
-export async function measureSessionThroughput(options: ThroughputOptions): Promise<{ emulator: SessionRound[]; baseline: SessionRound[] }> {
+export async function measureSessionThroughput(
+  options: ThroughputOptions,
+): Promise<{ emulator: SessionRound[]; baseline: SessionRound[] }> {
   const emulator = await spawnServer(['emulator']);
   const emulatorClient = client(emulator.port);
   try {

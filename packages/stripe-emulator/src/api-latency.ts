@@ -47,16 +47,26 @@ export class ApiLatency {
 
 function compile(rule: ApiLatencyRule): CompiledRule {
   const { delayMs, method, path } = rule ?? ({} as ApiLatencyRule);
-  if (typeof delayMs !== 'number' || !Number.isInteger(delayMs) || delayMs < 0 || delayMs > MAX_DELAY_MS) {
+  if (
+    typeof delayMs !== 'number' ||
+    !Number.isInteger(delayMs) ||
+    delayMs < 0 ||
+    delayMs > MAX_DELAY_MS
+  ) {
     throw invalid(`delayMs must be a whole number of milliseconds from 0 to ${MAX_DELAY_MS}.`);
   }
   if (method !== undefined && (typeof method !== 'string' || !/^[A-Za-z]+$/.test(method))) {
     throw invalid('method must be an HTTP method such as GET or POST.');
   }
-  if (path !== undefined && typeof path !== 'string') throw invalid('path must be a regular expression, as a string.');
+  if (path !== undefined && typeof path !== 'string')
+    throw invalid('path must be a regular expression, as a string.');
   const pattern = path === undefined ? null : compilePath(path);
   return {
-    rule: { delayMs, ...(method !== undefined ? { method } : {}), ...(path !== undefined ? { path } : {}) },
+    rule: {
+      delayMs,
+      ...(method !== undefined ? { method } : {}),
+      ...(path !== undefined ? { path } : {}),
+    },
     path: pattern,
   };
 }
@@ -70,5 +80,8 @@ function compilePath(path: string): RegExp {
 }
 
 function invalid(message: string): StripeApiError {
-  return new StripeApiError(400, { type: 'invalid_request_error', message: `Invalid API latency rule: ${message}` });
+  return new StripeApiError(400, {
+    type: 'invalid_request_error',
+    message: `Invalid API latency rule: ${message}`,
+  });
 }

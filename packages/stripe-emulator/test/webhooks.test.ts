@@ -250,7 +250,7 @@ describe('faults', () => {
     ]);
   });
 
-  it('failFirstProbability: a delivery\'s first attempt fails before reaching the receiver, then the retry lands', async () => {
+  it("failFirstProbability: a delivery's first attempt fails before reaching the receiver, then the retry lands", async () => {
     const { emu, stripe, receiver } = await setup({ failFirstProbability: 1 });
     await payOnce(emu, stripe);
     expect(receiver.received).toHaveLength(4);

@@ -19,7 +19,15 @@ export interface CheckboxGroupProps extends Omit<AriaCheckboxGroupProps, 'childr
 }
 
 /** Several checkboxes under one label (a fieldset in effect): "which services", "which statuses". */
-export function CheckboxGroup({ label, description, errorMessage, children, className, listClassName, ...props }: CheckboxGroupProps) {
+export function CheckboxGroup({
+  label,
+  description,
+  errorMessage,
+  children,
+  className,
+  listClassName,
+  ...props
+}: CheckboxGroupProps) {
   return (
     <AriaCheckboxGroup
       {...props}

@@ -1,5 +1,8 @@
 import { useId, type ReactNode } from 'react';
-import { Checkbox as AriaCheckbox, type CheckboxProps as AriaCheckboxProps } from 'react-aria-components';
+import {
+  Checkbox as AriaCheckbox,
+  type CheckboxProps as AriaCheckboxProps,
+} from 'react-aria-components';
 import { cx } from './cx.js';
 
 export interface CheckboxProps extends Omit<AriaCheckboxProps, 'children' | 'className'> {
@@ -35,7 +38,13 @@ export function Checkbox({ children, description, className, ...props }: Checkbo
             )}
           >
             {isSelected ? (
-              <svg viewBox="0 0 16 16" className="size-3.5" fill="none" stroke="currentColor" strokeWidth="2.5">
+              <svg
+                viewBox="0 0 16 16"
+                className="size-3.5"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="2.5"
+              >
                 <path d="M3 8.5l3.2 3L13 4.5" strokeLinecap="round" strokeLinejoin="round" />
               </svg>
             ) : null}

@@ -37,7 +37,19 @@ export interface ComboBoxProps {
  * A searchable list: type to narrow it (the text matches anywhere in an option's label), arrow
  * keys to move, Enter to choose. The down-arrow button opens the full list.
  */
-export function ComboBox({ label, options, value, onChange, onBlur, description, errorMessage, placeholder, className, ref, name }: ComboBoxProps) {
+export function ComboBox({
+  label,
+  options,
+  value,
+  onChange,
+  onBlur,
+  description,
+  errorMessage,
+  placeholder,
+  className,
+  ref,
+  name,
+}: ComboBoxProps) {
   return (
     <AriaComboBox
       defaultItems={options}
@@ -75,7 +87,12 @@ export function ComboBox({ label, options, value, onChange, onBlur, description,
       </div>
       <FieldError className="text-sm font-medium text-red-800">{errorMessage}</FieldError>
       <Popover className="w-(--trigger-width) overflow-auto rounded-lg border border-slate-200 bg-white p-1 shadow-lg">
-        <ListBox<ComboBoxOption> className="max-h-72 outline-none" renderEmptyState={() => <p className="px-3 py-2 text-sm text-slate-600">Nothing matches.</p>}>
+        <ListBox<ComboBoxOption>
+          className="max-h-72 outline-none"
+          renderEmptyState={() => (
+            <p className="px-3 py-2 text-sm text-slate-600">Nothing matches.</p>
+          )}
+        >
           {(option) => (
             <ListBoxItem
               id={option.id}

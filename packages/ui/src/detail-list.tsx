@@ -9,7 +9,12 @@ export interface DetailItem {
 /** Label and value pairs as a description list, labels in a narrow first column. */
 export function DetailList({ items, className }: { items: DetailItem[]; className?: string }) {
   return (
-    <dl className={cx('grid grid-cols-[7.5rem_minmax(0,1fr)] gap-x-3 gap-y-3 text-sm sm:grid-cols-[10rem_minmax(0,1fr)] sm:gap-x-4', className)}>
+    <dl
+      className={cx(
+        'grid grid-cols-[7.5rem_minmax(0,1fr)] gap-x-3 gap-y-3 text-sm sm:grid-cols-[10rem_minmax(0,1fr)] sm:gap-x-4',
+        className,
+      )}
+    >
       {items.map((item, index) => (
         <div key={index} className="contents">
           <dt className="font-medium text-slate-600">{item.label}</dt>

@@ -18,7 +18,15 @@ export interface DialogProps {
  * A modal dialog: focus moves into it and stays there, Escape closes it, and focus returns to what
  * opened it. The title names the dialog for screen readers.
  */
-export function Dialog({ isOpen, onOpenChange, title, children, role = 'dialog', isDismissable = true, className }: DialogProps) {
+export function Dialog({
+  isOpen,
+  onOpenChange,
+  title,
+  children,
+  role = 'dialog',
+  isDismissable = true,
+  className,
+}: DialogProps) {
   return (
     <ModalOverlay
       isOpen={isOpen}

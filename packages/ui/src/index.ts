@@ -20,12 +20,24 @@ export { NativeDateField, type NativeDateFieldProps } from './native-date-field.
 export { Notice, type NoticeProps } from './notice.js';
 export { PageHeading, type PageHeadingProps } from './page-heading.js';
 export { Radio, RadioGroup, type RadioGroupProps, type RadioProps } from './radio-group.js';
-export { MultiSelect, Select, type MultiSelectProps, type SelectOption, type SelectProps } from './select.js';
+export {
+  MultiSelect,
+  Select,
+  type MultiSelectProps,
+  type SelectOption,
+  type SelectProps,
+} from './select.js';
 export { Shell, type ShellProps } from './shell.js';
 export { Skeleton } from './skeleton.js';
 export { Spinner, type SpinnerProps } from './spinner.js';
 export { Switch, type SwitchProps } from './switch.js';
 export { TextArea, type TextAreaProps } from './text-area.js';
 export { TextField, type TextFieldProps } from './text-field.js';
-export { createToastQueue, toast, ToastArea, type ToastContentValue, type Toasts } from './toast.js';
+export {
+  createToastQueue,
+  toast,
+  ToastArea,
+  type ToastContentValue,
+  type Toasts,
+} from './toast.js';
 export { useDocumentTitle } from './use-document-title.js';

@@ -23,9 +23,28 @@ export interface NativeDateFieldProps {
  * give every platform its familiar picker and keyboard entry, and their value is a plain
  * wall-clock string that the app converts in the clinic's time zone.
  */
-export function NativeDateField({ label, type, value, onChange, onBlur, description, errorMessage, name, min, max, step, ref, className }: NativeDateFieldProps) {
+export function NativeDateField({
+  label,
+  type,
+  value,
+  onChange,
+  onBlur,
+  description,
+  errorMessage,
+  name,
+  min,
+  max,
+  step,
+  ref,
+  className,
+}: NativeDateFieldProps) {
   const id = useId();
-  const describedBy = [description ? `${id}-description` : null, errorMessage ? `${id}-error` : null].filter(Boolean).join(' ');
+  const describedBy = [
+    description ? `${id}-description` : null,
+    errorMessage ? `${id}-error` : null,
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div className={cx('grid gap-1.5', className)}>
       <label htmlFor={id} className="text-sm font-semibold text-slate-900">

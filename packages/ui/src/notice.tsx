@@ -21,7 +21,11 @@ const tones = {
 /** A boxed message in the flow of the page: a warning about settings, a result, a hint. */
 export function Notice({ tone = 'info', title, children, role, className, id }: NoticeProps) {
   return (
-    <div id={id} role={role} className={cx('rounded-xl border p-4 text-sm', tones[tone], className)}>
+    <div
+      id={id}
+      role={role}
+      className={cx('rounded-xl border p-4 text-sm', tones[tone], className)}
+    >
       {title ? <p className="font-semibold">{title}</p> : null}
       {children ? <div className={title ? 'mt-1' : undefined}>{children}</div> : null}
     </div>

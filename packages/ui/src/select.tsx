@@ -53,7 +53,12 @@ function Parts({ label, options, description, errorMessage }: CommonProps) {
       ) : null}
       <AriaButton className={cx(trigger, errorMessage ? 'border-red-700' : 'border-slate-500')}>
         <SelectValue className="truncate data-placeholder:text-slate-600" />
-        <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4 shrink-0 text-slate-600" fill="currentColor">
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 20 20"
+          className="size-4 shrink-0 text-slate-600"
+          fill="currentColor"
+        >
           <path d="M5.3 7.3a1 1 0 0 1 1.4 0L10 10.6l3.3-3.3a1 1 0 1 1 1.4 1.4l-4 4a1 1 0 0 1-1.4 0l-4-4a1 1 0 0 1 0-1.4z" />
         </svg>
       </AriaButton>
@@ -87,7 +92,15 @@ function Option({ option }: { option: SelectOption }) {
 }
 
 /** A labelled drop-down of choices (React Aria's Select: type-ahead, arrow keys, Escape). */
-export function Select({ value, onChange, placeholder, isDisabled, className, name, ...parts }: SelectProps) {
+export function Select({
+  value,
+  onChange,
+  placeholder,
+  isDisabled,
+  className,
+  name,
+  ...parts
+}: SelectProps) {
   return (
     <AriaSelect
       value={value}
@@ -105,7 +118,15 @@ export function Select({ value, onChange, placeholder, isDisabled, className, na
 }
 
 /** The same drop-down where several choices can be ticked (e.g. statuses to filter by). */
-export function MultiSelect({ value, onChange, placeholder, isDisabled, className, name, ...parts }: MultiSelectProps) {
+export function MultiSelect({
+  value,
+  onChange,
+  placeholder,
+  isDisabled,
+  className,
+  name,
+  ...parts
+}: MultiSelectProps) {
   return (
     <AriaSelect
       selectionMode="multiple"

@@ -1,8 +1,18 @@
 import type { ReactNode, Ref } from 'react';
-import { FieldError, Label, Text, TextArea as AriaTextArea, TextField as AriaTextField, type TextFieldProps as AriaTextFieldProps } from 'react-aria-components';
+import {
+  FieldError,
+  Label,
+  Text,
+  TextArea as AriaTextArea,
+  TextField as AriaTextField,
+  type TextFieldProps as AriaTextFieldProps,
+} from 'react-aria-components';
 import { cx } from './cx.js';
 
-export interface TextAreaProps extends Omit<AriaTextFieldProps, 'children' | 'className' | 'isInvalid' | 'validationBehavior'> {
+export interface TextAreaProps extends Omit<
+  AriaTextFieldProps,
+  'children' | 'className' | 'isInvalid' | 'validationBehavior'
+> {
   label: ReactNode;
   description?: ReactNode;
   errorMessage?: string | undefined;
@@ -12,9 +22,22 @@ export interface TextAreaProps extends Omit<AriaTextFieldProps, 'children' | 'cl
 }
 
 /** A labelled multi-line input (a reason, a note), wired like TextField. */
-export function TextArea({ label, description, errorMessage, rows = 3, ref, className, ...props }: TextAreaProps) {
+export function TextArea({
+  label,
+  description,
+  errorMessage,
+  rows = 3,
+  ref,
+  className,
+  ...props
+}: TextAreaProps) {
   return (
-    <AriaTextField {...props} isInvalid={Boolean(errorMessage)} validationBehavior="aria" className={cx('grid gap-1.5', className)}>
+    <AriaTextField
+      {...props}
+      isInvalid={Boolean(errorMessage)}
+      validationBehavior="aria"
+      className={cx('grid gap-1.5', className)}
+    >
       <Label className="text-sm font-semibold text-slate-900">{label}</Label>
       {description ? (
         <Text slot="description" className="text-sm text-slate-600">

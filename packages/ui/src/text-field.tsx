@@ -9,8 +9,10 @@ import {
 } from 'react-aria-components';
 import { cx } from './cx.js';
 
-export interface TextFieldProps
-  extends Omit<AriaTextFieldProps, 'children' | 'className' | 'isInvalid' | 'validationBehavior'> {
+export interface TextFieldProps extends Omit<
+  AriaTextFieldProps,
+  'children' | 'className' | 'isInvalid' | 'validationBehavior'
+> {
   label: ReactNode;
   /** A hint under the label, e.g. "We send the confirmation here". */
   description?: ReactNode;
@@ -27,7 +29,15 @@ export interface TextFieldProps
  * React Aria. Controlled (`value` + `onChange(value)`): with react-hook-form, render it from a
  * Controller. Validation is the form's job: `validationBehavior="aria"` keeps browser bubbles out.
  */
-export function TextField({ label, description, errorMessage, placeholder, ref, className, ...props }: TextFieldProps) {
+export function TextField({
+  label,
+  description,
+  errorMessage,
+  placeholder,
+  ref,
+  className,
+  ...props
+}: TextFieldProps) {
   return (
     <AriaTextField
       {...props}

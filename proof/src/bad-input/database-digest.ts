@@ -38,16 +38,21 @@ export async function openDigestReader(databaseUrl: string): Promise<DigestReade
     tableNames,
     async digest(exclude) {
       const hashed = (await tableNames()).filter((name) => !exclude.includes(name));
-      if (hashed.length === 0) throw new Error('The database has no tables to digest; was it migrated?');
+      if (hashed.length === 0)
+        throw new Error('The database has no tables to digest; was it migrated?');
       // One statement, so every table is read in one snapshot.
       const perTable = hashed.map(
         (name) =>
           `SELECT ${literal(name)} AS name, count(*)::text || ':' || md5(coalesce(string_agg(md5(r::text), '' ORDER BY md5(r::text)), '')) AS hash
            FROM ${identifier(name)} AS r`,
       );
-      const { rows } = await client.query<{ name: string; hash: string }>(perTable.join('\nUNION ALL\n'));
+      const { rows } = await client.query<{ name: string; hash: string }>(
+        perTable.join('\nUNION ALL\n'),
+      );
       const tables = new Map(rows.map((r) => [r.name, r.hash]));
-      const hash = createHash('sha256').update(rows.map((r) => `${r.name}=${r.hash}`).join(';')).digest('hex');
+      const hash = createHash('sha256')
+        .update(rows.map((r) => `${r.name}=${r.hash}`).join(';'))
+        .digest('hex');
       return { hash, tables };
     },
     async query<R extends pg.QueryResultRow>(text: string, values?: unknown[]) {

@@ -23,7 +23,8 @@ export interface ForgeryOptions {
 export function* generateForgeries(options: ForgeryOptions): Generator<Forgery> {
   const rng = seededRandom(options.seed);
   const [main, ...others] = options.payloads;
-  if (!main || others.length === 0) throw new Error('Forgeries need at least two genuine event bodies');
+  if (!main || others.length === 0)
+    throw new Error('Forgeries need at least two genuine event bodies');
   for (let i = 0; i < options.count; i++) {
     const kind = FORGERY_KINDS[i % FORGERY_KINDS.length]!;
     const variant = rng.pick(kind.variants);

@@ -4,7 +4,14 @@
 // procedure without an entry here is not fuzzed, and the part's check fails.
 import fc from 'fast-check';
 import type { FuzzWorld } from './fuzz-world.js';
-import { anyJson, hostileDate, hostileId, hostileString, hostileValue, smuggledKeys } from './hostile-values.js';
+import {
+  anyJson,
+  hostileDate,
+  hostileId,
+  hostileString,
+  hostileValue,
+  smuggledKeys,
+} from './hostile-values.js';
 
 type Fields = Record<string, unknown>;
 type Mutations = Record<string, fc.Arbitrary<unknown>>;
@@ -16,15 +23,24 @@ type Mutations = Record<string, fc.Arbitrary<unknown>>;
 function mutated(valid: fc.Arbitrary<Fields>, nearMisses: Mutations): fc.Arbitrary<Fields> {
   const keys = Object.keys(nearMisses);
   const replacement = Object.fromEntries(
-    keys.map((key) => [key, fc.oneof({ weight: 2, arbitrary: nearMisses[key]! }, { weight: 1, arbitrary: hostileValue })]),
+    keys.map((key) => [
+      key,
+      fc.oneof({ weight: 2, arbitrary: nearMisses[key]! }, { weight: 1, arbitrary: hostileValue }),
+    ]),
   );
   const most = Math.min(3, keys.length);
   const replaced = fc.oneof(
     { weight: 3, arbitrary: fc.constant([]) },
     { weight: 3, arbitrary: fc.shuffledSubarray(keys, { minLength: 1, maxLength: 1 }) },
-    { weight: 2, arbitrary: fc.shuffledSubarray(keys, { minLength: Math.min(2, most), maxLength: most }) },
+    {
+      weight: 2,
+      arbitrary: fc.shuffledSubarray(keys, { minLength: Math.min(2, most), maxLength: most }),
+    },
   );
-  const removed = fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom(...keys) });
+  const removed = fc.oneof(
+    { weight: 4, arbitrary: fc.constant(null) },
+    { weight: 1, arbitrary: fc.constantFrom(...keys) },
+  );
   const extras = fc.oneof(fc.constant(null), smuggledKeys);
   return fc
     .tuple(valid, fc.record(replacement), replaced, removed, extras)
@@ -48,17 +64,26 @@ const input = (valid: fc.Arbitrary<Fields>, nearMisses: Mutations) =>
 const ignoredInput = fc.oneof(anyJson, hostileValue, fc.constant(undefined));
 
 export function fuzzModels(world: FuzzWorld): Record<string, fc.Arbitrary<unknown>> {
-  const dayOffset = (days: number) => new Date(Date.parse(world.today) + days * 86_400_000).toISOString().slice(0, 10);
+  const dayOffset = (days: number) =>
+    new Date(Date.parse(world.today) + days * 86_400_000).toISOString().slice(0, 10);
   const serviceId = fc.constantFrom(...world.serviceIds);
   const doctorId = fc.constantFrom('any', ...world.doctorIds);
   const slot = fc.constantFrom(...world.slotTimes);
   const reference = fc.constantFrom(world.booking.reference);
   const randomReference = fc.stringMatching(/^[A-Z0-9-]{4,32}$/);
   const token = fc.string({ minLength: 20, maxLength: 200 });
-  const nearToken = fc.constant(world.booking.token).map((t) => `${t.slice(0, -1)}${t.endsWith('A') ? 'B' : 'A'}`);
+  const nearToken = fc
+    .constant(world.booking.token)
+    .map((t) => `${t.slice(0, -1)}${t.endsWith('A') ? 'B' : 'A'}`);
   const email = fc.oneof(
     fc.emailAddress(),
-    fc.constantFrom('a@b', 'ada@@example.com', 'ada@example', `${'a'.repeat(250)}@x.io`, 'ADA@EXAMPLE.COM '),
+    fc.constantFrom(
+      'a@b',
+      'ada@@example.com',
+      'ada@example',
+      `${'a'.repeat(250)}@x.io`,
+      'ADA@EXAMPLE.COM ',
+    ),
     hostileString,
   );
 
@@ -68,20 +93,38 @@ export function fuzzModels(world: FuzzWorld): Record<string, fc.Arbitrary<unknow
     phone: fc.constantFrom('+1 212 555 0100', '(020) 7946-0018'),
   });
   const patientNearMisses: Mutations = {
-    name: fc.oneof(fc.string({ maxLength: 130 }), fc.constantFrom(' ', 'A', ' A ', 'x'.repeat(121))),
+    name: fc.oneof(
+      fc.string({ maxLength: 130 }),
+      fc.constantFrom(' ', 'A', ' A ', 'x'.repeat(121)),
+    ),
     email,
-    phone: fc.oneof(fc.stringMatching(/^\+?[0-9 ().-]{3,26}$/), fc.constantFrom('call me', '+'.repeat(24), '')),
+    phone: fc.oneof(
+      fc.stringMatching(/^\+?[0-9 ().-]{3,26}$/),
+      fc.constantFrom('call me', '+'.repeat(24), ''),
+    ),
   };
 
   return {
     'catalogue.clinic': ignoredInput,
     'catalogue.services': ignoredInput,
     'catalogue.paymentMethods': ignoredInput,
-    'catalogue.doctors': input(fc.record({ serviceId }), { serviceId: hostileId(world.serviceIds) }),
+    'catalogue.doctors': input(fc.record({ serviceId }), {
+      serviceId: hostileId(world.serviceIds),
+    }),
     'catalogue.availability': input(
       fc
-        .tuple(serviceId, doctorId, fc.integer({ min: -3, max: 120 }), fc.integer({ min: 0, max: 13 }))
-        .map(([serviceId, doctorId, start, days]) => ({ serviceId, doctorId, from: dayOffset(start), to: dayOffset(start + days) })),
+        .tuple(
+          serviceId,
+          doctorId,
+          fc.integer({ min: -3, max: 120 }),
+          fc.integer({ min: 0, max: 13 }),
+        )
+        .map(([serviceId, doctorId, start, days]) => ({
+          serviceId,
+          doctorId,
+          from: dayOffset(start),
+          to: dayOffset(start + days),
+        })),
       {
         serviceId: hostileId(world.serviceIds),
         doctorId: hostileId(world.doctorIds),
@@ -91,13 +134,21 @@ export function fuzzModels(world: FuzzWorld): Record<string, fc.Arbitrary<unknow
       },
     ),
     'booking.create': input(
-      fc.record({ serviceId, doctorId, startsAt: slot, patient, paymentMethod: fc.constantFrom('stripe', 'pay_at_clinic') }),
+      fc.record({
+        serviceId,
+        doctorId,
+        startsAt: slot,
+        patient,
+        paymentMethod: fc.constantFrom('stripe', 'pay_at_clinic'),
+      }),
       {
         serviceId: hostileId(world.serviceIds),
         doctorId: hostileId(world.doctorIds),
         // Off the slot grid, in the past, beyond the booking window, another offset, or not a time.
         startsAt: fc.oneof(
-          fc.tuple(slot, fc.integer({ min: -400 * 24 * 60, max: 400 * 24 * 60 })).map(([t, minutes]) => new Date(Date.parse(t) + minutes * 60_000).toISOString()),
+          fc
+            .tuple(slot, fc.integer({ min: -400 * 24 * 60, max: 400 * 24 * 60 }))
+            .map(([t, minutes]) => new Date(Date.parse(t) + minutes * 60_000).toISOString()),
           slot.map((t) => t.replace('Z', '+00:00').replace('.000', '')),
           hostileDate,
         ),
@@ -106,12 +157,26 @@ export function fuzzModels(world: FuzzWorld): Record<string, fc.Arbitrary<unknow
       },
     ),
     'booking.status': input(
-      fc.oneof(fc.record({ reference, token }), fc.record({ reference, sessionId: fc.constantFrom(world.booking.sessionId) }), fc.record({ reference: randomReference, token })),
+      fc.oneof(
+        fc.record({ reference, token }),
+        fc.record({ reference, sessionId: fc.constantFrom(world.booking.sessionId) }),
+        fc.record({ reference: randomReference, token }),
+      ),
       {
-        reference: fc.oneof(randomReference, fc.constantFrom(world.booking.reference.toLowerCase(), ` ${world.booking.reference} `)),
+        reference: fc.oneof(
+          randomReference,
+          fc.constantFrom(world.booking.reference.toLowerCase(), ` ${world.booking.reference} `),
+        ),
         // The real token only rarely: with it the call is genuine.
-        token: fc.oneof({ weight: 1, arbitrary: fc.constant(world.booking.token) }, { weight: 4, arbitrary: nearToken }, { weight: 4, arbitrary: token }),
-        sessionId: fc.oneof(fc.stringMatching(/^cs_(test|live)_[A-Za-z0-9]{10,60}$/), fc.string({ minLength: 10, maxLength: 255 })),
+        token: fc.oneof(
+          { weight: 1, arbitrary: fc.constant(world.booking.token) },
+          { weight: 4, arbitrary: nearToken },
+          { weight: 4, arbitrary: token },
+        ),
+        sessionId: fc.oneof(
+          fc.stringMatching(/^cs_(test|live)_[A-Za-z0-9]{10,60}$/),
+          fc.string({ minLength: 10, maxLength: 255 }),
+        ),
       },
     ),
     'booking.cancel': input(fc.record({ reference: fc.oneof(reference, randomReference), token }), {
@@ -120,14 +185,36 @@ export function fuzzModels(world: FuzzWorld): Record<string, fc.Arbitrary<unknow
       token: fc.oneof(fc.constant(world.booking.token), nearToken),
     }),
     // Half the valid inputs are the genuine link, so the "nothing to pay" refusal is met too.
-    'booking.resumeCheckout': input(fc.oneof(fc.constant({ reference: world.booking.reference, token: world.booking.token }), fc.record({ reference: fc.oneof(reference, randomReference), token })), {
-      reference: fc.oneof(randomReference, fc.constantFrom(world.booking.reference.toLowerCase(), ` ${world.booking.reference} `)),
-      // With the real token the booking (confirmed by the webhook half) has nothing to pay: 409.
-      token: fc.oneof(fc.constant(world.booking.token), nearToken, fc.constantFrom(world.booking.sessionId)),
-    }),
+    'booking.resumeCheckout': input(
+      fc.oneof(
+        fc.constant({ reference: world.booking.reference, token: world.booking.token }),
+        fc.record({ reference: fc.oneof(reference, randomReference), token }),
+      ),
+      {
+        reference: fc.oneof(
+          randomReference,
+          fc.constantFrom(world.booking.reference.toLowerCase(), ` ${world.booking.reference} `),
+        ),
+        // With the real token the booking (confirmed by the webhook half) has nothing to pay: 409.
+        token: fc.oneof(
+          fc.constant(world.booking.token),
+          nearToken,
+          fc.constantFrom(world.booking.sessionId),
+        ),
+      },
+    ),
     'admin.auth.signIn': input(
-      fc.record({ email: fc.oneof(fc.constantFrom(world.adminEmail, world.adminEmail.toUpperCase()), fc.emailAddress()), password: fc.string({ minLength: 1, maxLength: 256 }) }),
-      { email, password: fc.oneof(fc.constantFrom('', 'x'.repeat(257)), fc.string({ maxLength: 300 })) },
+      fc.record({
+        email: fc.oneof(
+          fc.constantFrom(world.adminEmail, world.adminEmail.toUpperCase()),
+          fc.emailAddress(),
+        ),
+        password: fc.string({ minLength: 1, maxLength: 256 }),
+      }),
+      {
+        email,
+        password: fc.oneof(fc.constantFrom('', 'x'.repeat(257)), fc.string({ maxLength: 300 })),
+      },
     ),
     'admin.auth.signOut': ignoredInput,
   };

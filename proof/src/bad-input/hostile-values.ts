@@ -31,7 +31,9 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.constantFrom(...NASTY_STRINGS),
   // Huge: past the field limits, and past the URL and body limits when large enough.
-  fc.tuple(fc.constantFrom('x', 'é', '😀', '\u0000', "'"), fc.integer({ min: 250, max: 200_000 })).map(([c, n]) => c.repeat(n)),
+  fc
+    .tuple(fc.constantFrom('x', 'é', '😀', '\u0000', "'"), fc.integer({ min: 250, max: 200_000 }))
+    .map(([c, n]) => c.repeat(n)),
 );
 
 /** Numbers, including those JSON turns into null (NaN, ±Infinity) and ones past safe integers. */
@@ -44,7 +46,9 @@ export const hostileNumber: fc.Arbitrary<number> = fc.oneof(
 /** Date-ish strings: far past and future, impossible days, other offsets, and nonsense. */
 export const hostileDate: fc.Arbitrary<string> = fc.oneof(
   fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
-  fc.date({ noInvalidDate: true, min: new Date('2000-01-01'), max: new Date('2100-01-01') }).map((d) => d.toISOString().slice(0, 10)),
+  fc
+    .date({ noInvalidDate: true, min: new Date('2000-01-01'), max: new Date('2100-01-01') })
+    .map((d) => d.toISOString().slice(0, 10)),
   fc.constantFrom(
     '9999-12-31T23:59:59.999Z',
     '0000-01-01T00:00:00.000Z',
@@ -83,11 +87,29 @@ export function hostileId(realIds: readonly string[]): fc.Arbitrary<string> {
 export const anyJson: fc.Arbitrary<unknown> = fc.jsonValue({ maxDepth: 3 });
 
 /** Anything hostile, for a field whose type the caller gets wrong. */
-export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(hostileString, hostileNumber, hostileDate, anyJson, fc.constantFrom(null, true, false, [], {}));
+export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
+  hostileString,
+  hostileNumber,
+  hostileDate,
+  anyJson,
+  fc.constantFrom(null, true, false, [], {}),
+);
 
 /** Keys a client might add to smuggle state in: prices, statuses, prototype pollution. */
 export const smuggledKeys = fc.dictionary(
-  fc.constantFrom('amount', 'price', 'status', 'paid', 'livemode', 'admin', 'isAdmin', '__proto__', 'constructor', 'prototype', 'id'),
+  fc.constantFrom(
+    'amount',
+    'price',
+    'status',
+    'paid',
+    'livemode',
+    'admin',
+    'isAdmin',
+    '__proto__',
+    'constructor',
+    'prototype',
+    'id',
+  ),
   hostileValue,
   { maxKeys: 3 },
 );

@@ -19,10 +19,14 @@ export interface Discovery {
 }
 
 export function listProcedures(): Procedure[] {
-  const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: string; inputs: unknown[] } }>;
+  const procedures = appRouter._def.procedures as unknown as Record<
+    string,
+    { _def: { type: string; inputs: unknown[] } }
+  >;
   return Object.entries(procedures).map(([path, procedure]) => {
     const type = procedure._def.type;
-    if (type !== 'query' && type !== 'mutation') throw new Error(`${path} is a ${type}; the fuzzer only calls queries and mutations`);
+    if (type !== 'query' && type !== 'mutation')
+      throw new Error(`${path} is a ${type}; the fuzzer only calls queries and mutations`);
     return { path, type, takesInput: procedure._def.inputs.length > 0 };
   });
 }
@@ -33,8 +37,13 @@ export async function discoverPublicProcedures(baseUrl: string): Promise<Discove
   const adminOnes: Procedure[] = [];
   for (const procedure of all) {
     const answer = await callProcedure(baseUrl, procedure.path, procedure.type, undefined);
-    if (answer.status === null) throw new Error(`${procedure.path} gave no answer while telling public from admin: ${answer.failure}`);
-    (answer.status === 401 && answer.errorCode === 'UNAUTHORIZED' ? adminOnes : publicOnes).push(procedure);
+    if (answer.status === null)
+      throw new Error(
+        `${procedure.path} gave no answer while telling public from admin: ${answer.failure}`,
+      );
+    (answer.status === 401 && answer.errorCode === 'UNAUTHORIZED' ? adminOnes : publicOnes).push(
+      procedure,
+    );
   }
   return { all, publicOnes, adminOnes };
 }

@@ -16,11 +16,20 @@ export async function loggedStatuses(logFile: string, path: string): Promise<Tal
 }
 
 /** Statuses logged since `before`, waiting up to 5 s for `expected` of them (the log is written asynchronously). */
-export async function statusesLoggedSince(logFile: string, path: string, before: Tally, expected: number): Promise<Tally> {
+export async function statusesLoggedSince(
+  logFile: string,
+  path: string,
+  before: Tally,
+  expected: number,
+): Promise<Tally> {
   const deadline = Date.now() + 5_000;
   for (;;) {
     const now = await loggedStatuses(logFile, path);
-    const since: Tally = new Map([...now].map(([status, n]) => [status, n - (before.get(status) ?? 0)] as [string, number]).filter(([, n]) => n > 0));
+    const since: Tally = new Map(
+      [...now]
+        .map(([status, n]) => [status, n - (before.get(status) ?? 0)] as [string, number])
+        .filter(([, n]) => n > 0),
+    );
     if (total(since) >= expected || Date.now() > deadline) return since;
     await new Promise((r) => setTimeout(r, 100));
   }

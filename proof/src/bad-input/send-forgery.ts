@@ -13,7 +13,12 @@ const CHUNK = 64 * 1024;
 export async function sendForgery(url: string, forged: ForgedRequest): Promise<SendOutcome> {
   if (forged.chunked) return sendChunked(url, forged);
   try {
-    const response = await fetch(url, { method: 'POST', headers: forged.headers, body: forged.body, signal: AbortSignal.timeout(30_000) });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: forged.headers,
+      body: forged.body,
+      signal: AbortSignal.timeout(30_000),
+    });
     await response.arrayBuffer();
     return { status: response.status, failure: null };
   } catch (error) {
@@ -29,11 +34,17 @@ export async function sendForgery(url: string, forged: ForgedRequest): Promise<S
 function sendChunked(url: string, forged: ForgedRequest): Promise<SendOutcome> {
   return new Promise((resolve) => {
     let writeError: unknown;
-    const req = httpRequest(url, { method: 'POST', headers: forged.headers, timeout: 30_000 }, (response) => {
-      response.resume();
-      response.once('end', () => resolve({ status: response.statusCode ?? null, failure: null }));
-      response.once('error', () => resolve({ status: response.statusCode ?? null, failure: null }));
-    });
+    const req = httpRequest(
+      url,
+      { method: 'POST', headers: forged.headers, timeout: 30_000 },
+      (response) => {
+        response.resume();
+        response.once('end', () => resolve({ status: response.statusCode ?? null, failure: null }));
+        response.once('error', () =>
+          resolve({ status: response.statusCode ?? null, failure: null }),
+        );
+      },
+    );
     req.once('timeout', () => req.destroy(new Error('timed out after 30 s')));
     req.once('error', (error) => {
       writeError = error;
@@ -54,6 +65,7 @@ function sendChunked(url: string, forged: ForgedRequest): Promise<SendOutcome> {
 }
 
 function describe(error: unknown): string {
-  const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
+  const cause =
+    error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
   return error instanceof Error ? `${error.message}${cause}` : String(error);
 }

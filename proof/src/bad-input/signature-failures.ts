@@ -6,12 +6,17 @@ import type { DigestReader } from './database-digest.js';
 export const SIGNATURE_FAILURES_TABLE = 'webhook_signature_failures';
 
 export async function lastSignatureFailureId(reader: DigestReader): Promise<number> {
-  const [row] = await reader.query<{ id: string }>(`SELECT coalesce(max(id), 0)::text AS id FROM ${SIGNATURE_FAILURES_TABLE}`);
+  const [row] = await reader.query<{ id: string }>(
+    `SELECT coalesce(max(id), 0)::text AS id FROM ${SIGNATURE_FAILURES_TABLE}`,
+  );
   return Number(row?.id ?? 0);
 }
 
 /** Refusals recorded after `afterId`, counted by reason. */
-export async function signatureFailuresSince(reader: DigestReader, afterId: number): Promise<Map<string, number>> {
+export async function signatureFailuresSince(
+  reader: DigestReader,
+  afterId: number,
+): Promise<Map<string, number>> {
   const rows = await reader.query<{ reason: string; n: string }>(
     `SELECT reason, count(*)::text AS n FROM ${SIGNATURE_FAILURES_TABLE} WHERE id > $1 GROUP BY reason ORDER BY reason`,
     [afterId],

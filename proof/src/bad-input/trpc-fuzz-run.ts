@@ -52,9 +52,19 @@ export async function runTrpcFuzz(
   let previous = await reader.digest(FUZZ_DIGEST_EXCLUDES);
   const started = performance.now();
   for (const procedure of discovery.publicOnes.filter((p) => models[p.path])) {
-    const tally: ProcedureTally = { type: procedure.type, runs: 0, accepted: 0, rejected: 0, statuses: new Map(), codes: new Map() };
+    const tally: ProcedureTally = {
+      type: procedure.type,
+      runs: 0,
+      accepted: 0,
+      rejected: 0,
+      statuses: new Map(),
+      codes: new Map(),
+    };
     tallies.set(procedure.path, tally);
-    const inputs = fc.sample(models[procedure.path]!, { numRuns: runsPerProcedure, seed: seedFor(procedure.path) });
+    const inputs = fc.sample(models[procedure.path]!, {
+      numRuns: runsPerProcedure,
+      seed: seedFor(procedure.path),
+    });
     for (const value of inputs) {
       const answer = await callProcedure(baseUrl, procedure.path, procedure.type, value);
       const current = await reader.digest(FUZZ_DIGEST_EXCLUDES);
@@ -63,22 +73,34 @@ export async function runTrpcFuzz(
       tally.runs += 1;
       if (answer.retried) retriedCalls += 1;
       bump(tally.statuses, answer.status ?? (cutOff ? CUT_OFF : 'no answer'));
-      if (answer.errorCode) bump(tally.codes, answer.appCode ?? (answer.errorCode === 'BAD_REQUEST' ? 'input refused' : answer.errorCode));
+      if (answer.errorCode)
+        bump(
+          tally.codes,
+          answer.appCode ??
+            (answer.errorCode === 'BAD_REQUEST' ? 'input refused' : answer.errorCode),
+        );
       const status = answer.status ?? 0;
       if (status >= 200 && status < 300) tally.accepted += 1;
       if ((status >= 400 && status < 500) || cutOff) {
         tally.rejected += 1;
         rejectedCalls += 1;
         if (current.hash !== previous.hash) {
-          changedOnRefusal.push(`${procedure.path} ${status} changed ${changedTables(previous, current).join(', ')} for ${excerpt(value)}`);
+          changedOnRefusal.push(
+            `${procedure.path} ${status} changed ${changedTables(previous, current).join(', ')} for ${excerpt(value)}`,
+          );
         }
       }
-      if ((answer.status === null && !cutOff) || status >= 500) serverErrors.push(`${procedure.path} ${answer.status ?? answer.failure} for ${excerpt(value)}`);
+      if ((answer.status === null && !cutOff) || status >= 500)
+        serverErrors.push(
+          `${procedure.path} ${answer.status ?? answer.failure} for ${excerpt(value)}`,
+        );
       previous = current;
     }
   }
   const seconds = (performance.now() - started) / 1000;
-  const rateLimited = [...tallies.entries()].filter(([, t]) => t.statuses.has('429')).map(([path, t]) => `${path} × ${t.statuses.get('429')}`);
+  const rateLimited = [...tallies.entries()]
+    .filter(([, t]) => t.statuses.has('429'))
+    .map(([path, t]) => `${path} × ${t.statuses.get('429')}`);
   const calls = [...tallies.values()].reduce((sum, t) => sum + t.runs, 0);
 
   const checks = [
@@ -108,8 +130,24 @@ export async function runTrpcFuzz(
   const figures = [
     `tRPC fuzzing: ${calls} calls over HTTP in ${seconds.toFixed(1)} s (${(calls / seconds).toFixed(0)} calls/s, one at a time with a database digest after each), ${runsPerProcedure} runs per public procedure, fast-check seed ${SEED}; ${retriedCalls} call(s) sent twice because their kept-alive connection was reset before any answer.`,
     table(
-      ['Procedure', 'Type', 'Runs', 'Accepted (2xx)', 'Refused (4xx)', 'HTTP statuses', 'Why refused (API code, or tRPC code)'],
-      [...tallies.entries()].map(([path, t]) => [path, t.type, t.runs, t.accepted, t.rejected, formatTally(t.statuses), formatTally(t.codes)]),
+      [
+        'Procedure',
+        'Type',
+        'Runs',
+        'Accepted (2xx)',
+        'Refused (4xx)',
+        'HTTP statuses',
+        'Why refused (API code, or tRPC code)',
+      ],
+      [...tallies.entries()].map(([path, t]) => [
+        path,
+        t.type,
+        t.runs,
+        t.accepted,
+        t.rejected,
+        formatTally(t.statuses),
+        formatTally(t.codes),
+      ]),
     ),
   ];
   return { checks, figures };
@@ -117,7 +155,9 @@ export async function runTrpcFuzz(
 
 /** A seed per procedure, so adding one procedure does not change the inputs of the others. */
 function seedFor(path: string): number {
-  return (createHash('sha256').update(`${SEED}:${path}`).digest().readUInt32BE(0) & 0x7fffffff) >>> 0;
+  return (
+    (createHash('sha256').update(`${SEED}:${path}`).digest().readUInt32BE(0) & 0x7fffffff) >>> 0
+  );
 }
 
 function excerpt(value: unknown): string {

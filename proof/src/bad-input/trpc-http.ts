@@ -30,13 +30,28 @@ const RETRYABLE_BYTES = 64 * 1024;
  * oversized upload before it left behind) is sent once more, as a browser does; a server that
  * resets or fails again is reported.
  */
-export async function callProcedure(baseUrl: string, path: string, type: ProcedureType, input: unknown): Promise<TrpcAnswer> {
+export async function callProcedure(
+  baseUrl: string,
+  path: string,
+  type: ProcedureType,
+  input: unknown,
+): Promise<TrpcAnswer> {
   const first = await callOnce(baseUrl, path, type, input);
-  if (first.status !== null || first.requestBytes > RETRYABLE_BYTES || !/ECONNRESET|socket/i.test(first.failure ?? '')) return first;
+  if (
+    first.status !== null ||
+    first.requestBytes > RETRYABLE_BYTES ||
+    !/ECONNRESET|socket/i.test(first.failure ?? '')
+  )
+    return first;
   return { ...(await callOnce(baseUrl, path, type, input)), retried: true };
 }
 
-async function callOnce(baseUrl: string, path: string, type: ProcedureType, input: unknown): Promise<TrpcAnswer> {
+async function callOnce(
+  baseUrl: string,
+  path: string,
+  type: ProcedureType,
+  input: unknown,
+): Promise<TrpcAnswer> {
   const json = input === undefined ? undefined : JSON.stringify(input);
   const url = `${baseUrl}/trpc/${path}${type === 'query' && json !== undefined ? `?input=${encodeURIComponent(json)}` : ''}`;
   // The CSRF header is what the admin SPA sends: with it, a refusal is about the input or the
@@ -53,7 +68,10 @@ async function callOnce(baseUrl: string, path: string, type: ProcedureType, inpu
       signal: AbortSignal.timeout(30_000),
     });
     const text = await response.text();
-    const body = parseJson(text) as { result?: { data?: unknown }; error?: { data?: { code?: unknown; appCode?: unknown } } } | null;
+    const body = parseJson(text) as {
+      result?: { data?: unknown };
+      error?: { data?: { code?: unknown; appCode?: unknown } };
+    } | null;
     const { code, appCode } = body?.error?.data ?? {};
     return {
       status: response.status,
@@ -65,17 +83,34 @@ async function callOnce(baseUrl: string, path: string, type: ProcedureType, inpu
       retried: false,
     };
   } catch (error) {
-    const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
-    const failure = error instanceof Error ? `${error.name}: ${error.message}${cause}` : String(error);
-    return { status: null, errorCode: null, appCode: null, data: undefined, failure, requestBytes, retried: false };
+    const cause =
+      error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
+    const failure =
+      error instanceof Error ? `${error.name}: ${error.message}${cause}` : String(error);
+    return {
+      status: null,
+      errorCode: null,
+      appCode: null,
+      data: undefined,
+      failure,
+      requestBytes,
+      retried: false,
+    };
   }
 }
 
 /** Calls a procedure and returns its data, or throws with what came back (for setup steps). */
-export async function callOrThrow<T>(baseUrl: string, path: string, type: ProcedureType, input: unknown): Promise<T> {
+export async function callOrThrow<T>(
+  baseUrl: string,
+  path: string,
+  type: ProcedureType,
+  input: unknown,
+): Promise<T> {
   const answer = await callProcedure(baseUrl, path, type, input);
   if (answer.status !== 200) {
-    throw new Error(`${path} answered ${answer.status ?? answer.failure} (${answer.errorCode ?? 'no error code'}) during setup`);
+    throw new Error(
+      `${path} answered ${answer.status ?? answer.failure} (${answer.errorCode ?? 'no error code'}) during setup`,
+    );
   }
   return answer.data as T;
 }

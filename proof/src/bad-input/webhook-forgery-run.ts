@@ -11,7 +11,11 @@ import type { PendingBooking } from './pending-booking.js';
 import { runPool } from './run-pool.js';
 import { sendForgery } from './send-forgery.js';
 import { loggedStatuses, statusesLoggedSince } from './request-log.js';
-import { lastSignatureFailureId, signatureFailuresSince, SIGNATURE_FAILURES_TABLE } from './signature-failures.js';
+import {
+  lastSignatureFailureId,
+  signatureFailuresSince,
+  SIGNATURE_FAILURES_TABLE,
+} from './signature-failures.js';
 import { bump, formatTally, total, type Tally } from './tally.js';
 
 /** Counted on purpose by every call (refusals, rate limits), so left out of the digest. */
@@ -36,9 +40,16 @@ export async function runWebhookForgeries(
 ): Promise<{ checks: Check[]; figures: string[] }> {
   const url = `${stack.replicas[0]!.url}${WEBHOOK_PATH}`;
   const main = booking.events.find((e) => e.type === 'checkout.session.completed')!;
-  const payloads = [main, ...booking.events.filter((e) => e !== main)].map((e) => JSON.stringify(e, null, 2));
+  const payloads = [main, ...booking.events.filter((e) => e !== main)].map((e) =>
+    JSON.stringify(e, null, 2),
+  );
   const status = async () =>
-    (await reader.query<{ status: string }>('SELECT status FROM appointments WHERE reference = $1', [booking.reference]))[0]?.status;
+    (
+      await reader.query<{ status: string }>(
+        'SELECT status FROM appointments WHERE reference = $1',
+        [booking.reference],
+      )
+    )[0]?.status;
 
   const logFile = stack.replicas[0]!.logFile;
   const loggedBefore = await loggedStatuses(logFile, WEBHOOK_PATH);
@@ -53,7 +64,13 @@ export async function runWebhookForgeries(
   let bytes = 0;
   const started = performance.now();
   await runPool(
-    generateForgeries({ seed: SEED, count, payloads, secret: DEMO_KEYS.webhookSigningSecret, bodyLimit: WEBHOOK_BODY_LIMIT }),
+    generateForgeries({
+      seed: SEED,
+      count,
+      payloads,
+      secret: DEMO_KEYS.webhookSigningSecret,
+      bodyLimit: WEBHOOK_BODY_LIMIT,
+    }),
     CONCURRENCY,
     async (forgery) => {
       const outcome = await sendForgery(url, forgery);
@@ -61,7 +78,12 @@ export async function runWebhookForgeries(
       // being written; the client then often gets a broken pipe instead of the answer.
       const cutOff = outcome.status === null && forgery.reason === null;
       const answer = outcome.status ?? (cutOff ? CUT_OFF : `no answer (${outcome.failure})`);
-      const kind = kinds.get(forgery.kind) ?? { sent: 0, statuses: new Map<string, number>(), variants: new Set<string>(), reachedCheck: 0 };
+      const kind = kinds.get(forgery.kind) ?? {
+        sent: 0,
+        statuses: new Map<string, number>(),
+        variants: new Set<string>(),
+        reachedCheck: 0,
+      };
       kinds.set(forgery.kind, kind);
       kind.sent += 1;
       kind.variants.add(forgery.variant);
@@ -73,7 +95,9 @@ export async function runWebhookForgeries(
         bump(expectedReasons, forgery.reason);
       }
       if (!cutOff && (outcome.status === null || outcome.status < 400 || outcome.status >= 500)) {
-        notRefused.push(`${forgery.kind} / ${forgery.variant}: ${outcome.status ?? outcome.failure}`);
+        notRefused.push(
+          `${forgery.kind} / ${forgery.variant}: ${outcome.status ?? outcome.failure}`,
+        );
       }
     },
   );
@@ -90,13 +114,23 @@ export async function runWebhookForgeries(
   const changed = changedTables(before, after);
   const reasonMismatches = [...new Set([...expectedReasons.keys(), ...recorded.keys()])]
     .filter((reason) => (expectedReasons.get(reason) ?? 0) !== (recorded.get(reason) ?? 0))
-    .map((reason) => `${reason}: expected ${expectedReasons.get(reason) ?? 0}, recorded ${recorded.get(reason) ?? 0}`);
+    .map(
+      (reason) =>
+        `${reason}: expected ${expectedReasons.get(reason) ?? 0}, recorded ${recorded.get(reason) ?? 0}`,
+    );
 
   // Last, the genuine article: the same body, signed right, now. It must be taken and confirm the booking.
   const genuine = payloads[0]!;
   const control = await sendForgery(url, {
     body: Buffer.from(genuine),
-    headers: { 'content-type': 'application/json; charset=utf-8', 'stripe-signature': signatureHeader(genuine, DEMO_KEYS.webhookSigningSecret, Math.floor(Date.now() / 1000)) },
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'stripe-signature': signatureHeader(
+        genuine,
+        DEMO_KEYS.webhookSigningSecret,
+        Math.floor(Date.now() / 1000),
+      ),
+    },
   });
   const statusAfterGenuine = await waitForStatus(status, 'confirmed');
 
@@ -105,7 +139,9 @@ export async function runWebhookForgeries(
       'every forged or malformed webhook request is answered with a 4xx (as the API logged its answers, and as the client read them)',
       notRefused.length === 0 && total(logged) === count && loggedNot4xx.length === 0,
       `API log: ${total(logged)} of ${count} answered, ${formatTally(logged)}; client: ${formatTally(statuses)}` +
-        (cutOffs ? ` (${cutOffs} oversized uploads cut off when the API closed the connection after answering 413)` : '') +
+        (cutOffs
+          ? ` (${cutOffs} oversized uploads cut off when the API closed the connection after answering 413)`
+          : '') +
         (notRefused.length ? `; not refused: ${notRefused.slice(0, 5).join('; ')}` : ''),
     ),
     check(
@@ -139,18 +175,29 @@ export async function runWebhookForgeries(
     `Webhook forgeries: ${count} requests in ${seconds.toFixed(1)} s, ${(count / seconds).toFixed(0)} requests/s (${CONCURRENCY} at a time, ${(bytes / 2 ** 20).toFixed(1)} MiB sent), seed ${SEED}.`,
     table(
       ['Kind', 'Requests', 'Variants seen', 'Answers', 'Reached the signature check'],
-      [...kinds.entries()].map(([name, k]) => [name, k.sent, k.variants.size, formatTally(k.statuses), k.reachedCheck]),
+      [...kinds.entries()].map(([name, k]) => [
+        name,
+        k.sent,
+        k.variants.size,
+        formatTally(k.statuses),
+        k.reachedCheck,
+      ]),
     ),
     table(
       ['Recorded refusal reason', 'Expected', 'Recorded'],
-      [...new Set([...expectedReasons.keys(), ...recorded.keys()])].sort().map((r) => [r, expectedReasons.get(r) ?? 0, recorded.get(r) ?? 0]),
+      [...new Set([...expectedReasons.keys(), ...recorded.keys()])]
+        .sort()
+        .map((r) => [r, expectedReasons.get(r) ?? 0, recorded.get(r) ?? 0]),
     ),
   ];
   return { checks, figures };
 }
 
 /** Reads a status until it is `wanted` or 10 s have passed; returns the last read. */
-async function waitForStatus(read: () => Promise<string | undefined>, wanted: string): Promise<string | undefined> {
+async function waitForStatus(
+  read: () => Promise<string | undefined>,
+  wanted: string,
+): Promise<string | undefined> {
   const deadline = Date.now() + 10_000;
   for (;;) {
     const value = await read();

@@ -25,13 +25,16 @@ process.on('message', (message: Message) => {
     attempts = message.attempts;
     process.send?.({ kind: 'ready' });
   } else {
-    void race().then((answers) => process.send?.({ kind: 'answers', answers }, () => process.exit(0)));
+    void race().then((answers) =>
+      process.send?.({ kind: 'answers', answers }, () => process.exit(0)),
+    );
   }
 });
 
 async function race(): Promise<RaceAnswer[]> {
   const clients = new Map<string, ReturnType<typeof publicClient>>();
-  const clientFor = (url: string) => clients.get(url) ?? clients.set(url, publicClient(url)).get(url)!;
+  const clientFor = (url: string) =>
+    clients.get(url) ?? clients.set(url, publicClient(url)).get(url)!;
   return Promise.all(
     attempts.map(async ({ slotIndex, slot, apiUrl }, i): Promise<RaceAnswer> => {
       const started = performance.now();
@@ -40,13 +43,22 @@ async function race(): Promise<RaceAnswer[]> {
           serviceId: GENERAL_CONSULTATION,
           doctorId: slot.doctorId,
           startsAt: slot.startsAt,
-          patient: { name: `Racer ${process.pid}-${i}`, email: `racer${i}@proof.test`, phone: '+1 212 555 0100' },
+          patient: {
+            name: `Racer ${process.pid}-${i}`,
+            email: `racer${i}@proof.test`,
+            phone: '+1 212 555 0100',
+          },
           paymentMethod: 'stripe',
         });
         return { slotIndex, answer: 'booked', httpStatus: 200, ms: performance.now() - started };
       } catch (error) {
         const why = failureOf(error);
-        return { slotIndex, answer: why.code, httpStatus: why.status, ms: performance.now() - started };
+        return {
+          slotIndex,
+          answer: why.code,
+          httpStatus: why.status,
+          ms: performance.now() - started,
+        };
       }
     }),
   );

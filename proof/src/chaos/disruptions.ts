@@ -11,7 +11,12 @@ export interface DisruptionLog {
 }
 
 export function planDisruptions(stack: ProofStack, pool: ReplicaPool, total: number) {
-  const log: DisruptionLog = { replicaKilledAt: null, replicaDownSeconds: 0, postgresRestartedAt: null, postgresRestartSeconds: 0 };
+  const log: DisruptionLog = {
+    replicaKilledAt: null,
+    replicaDownSeconds: 0,
+    postgresRestartedAt: null,
+    postgresRestartSeconds: 0,
+  };
   const running: Promise<void>[] = [];
   const killAt = Math.floor(total * 0.3);
   const restartAt = Math.floor(total * 0.6);

@@ -4,10 +4,20 @@
 import { loadConfig, openRuntime, sweepOnce } from '@clinicpay/api/runtime';
 import { PROOF_APP_SECRET } from '../support/api-replica.js';
 
-export async function sweepPastHolds(databaseUrl: string, stripeApiUrl: string, holdMinutes: number): Promise<number> {
+export async function sweepPastHolds(
+  databaseUrl: string,
+  stripeApiUrl: string,
+  holdMinutes: number,
+): Promise<number> {
   const later = () => new Date(Date.now() + (holdMinutes + 1) * 60_000);
   const runtime = await openRuntime(
-    loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, APP_SECRET: PROOF_APP_SECRET, STRIPE_API_URL: stripeApiUrl, LOG_LEVEL: 'silent' }),
+    loadConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: databaseUrl,
+      APP_SECRET: PROOF_APP_SECRET,
+      STRIPE_API_URL: stripeApiUrl,
+      LOG_LEVEL: 'silent',
+    }),
     { clock: { now: later } },
   );
   try {

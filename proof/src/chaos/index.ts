@@ -18,7 +18,10 @@ import { OUTCOME_MIX, pickOutcome, type Outcome } from './outcomes.js';
 import { ReplicaPool } from './replica-pool.js';
 import { countPending, describeUnprocessedEvents, waitUntilSettled } from './settle.js';
 
-const SIZES = { full: { bookings: 2000, concurrency: 16 }, ci: { bookings: 200, concurrency: 8 } } as const;
+const SIZES = {
+  full: { bookings: 2000, concurrency: 16 },
+  ci: { bookings: 200, concurrency: 8 },
+} as const;
 const SEED = 20261126;
 const SWEEP_INTERVAL_SECONDS = 2;
 const RECONCILE_AFTER_SECONDS = 10;
@@ -56,7 +59,8 @@ async function runChaos(scale: Scale): Promise<PartResult> {
     const pool = new ReplicaPool(stack.replicas.map((r) => r.url));
     const doctors = await addProofDoctors(reader, Math.ceil(bookings / 900) + 1);
     const slots = await freeSlots(pool.pick().client, doctors, bookings);
-    if (slots.length < bookings) throw new Error(`Only ${slots.length} free slots for ${bookings} bookings.`);
+    if (slots.length < bookings)
+      throw new Error(`Only ${slots.length} free slots for ${bookings} bookings.`);
     const admin = await signedInAdmin(() => pool.pick().url, DEMO_ADMIN);
     const random = seededRandom(SEED).next;
     const outcomes: Outcome[] = Array.from({ length: bookings }, () => pickOutcome(random));
@@ -82,63 +86,159 @@ async function runChaos(scale: Scale): Promise<PartResult> {
 
     // Sessions created at Stripe but never handed to a patient (the request died after creating
     // them) stay open until Stripe expires them at expires_at: expire them now, as Stripe would.
-    const openSessions = stack.stripe.control.objects('test').checkoutSessions.filter((s) => s.status === 'open');
+    const openSessions = stack.stripe.control
+      .objects('test')
+      .checkoutSessions.filter((s) => s.status === 'open');
     for (const session of openSessions) stack.stripe.control.expireSession(session.id);
 
     const atEnd = await countPending(reader.db);
-    const bound = RECONCILE_AFTER_SECONDS + SWEEP_INTERVAL_SECONDS + (atEnd.refunds > 0 ? UNSENT_REFUND_GRACE_SECONDS : 0) + MARGIN_SECONDS;
+    const bound =
+      RECONCILE_AFTER_SECONDS +
+      SWEEP_INTERVAL_SECONDS +
+      (atEnd.refunds > 0 ? UNSENT_REFUND_GRACE_SECONDS : 0) +
+      MARGIN_SECONDS;
     const settled = await waitUntilSettled(reader.db, (bound + 30) * 1000);
     await stack.stripe.control.waitForDeliveries(60_000).catch(() => undefined);
-    const unattachedReleased = settled.left.unattachedHolds > 0 ? await sweepPastHolds(stack.databaseUrl, stack.stripe.url, HOLD_MINUTES) : 0;
+    const unattachedReleased =
+      settled.left.unattachedHolds > 0
+        ? await sweepPastHolds(stack.databaseUrl, stack.stripe.url, HOLD_MINUTES)
+        : 0;
     const afterHoldSweep = await countPending(reader.db);
     const stuckEvents = await describeUnprocessedEvents(reader.db);
 
-    const oracle = await compareWithStripe(reader.db, stack.stripe.control.objects('test'), journeys);
+    const oracle = await compareWithStripe(
+      reader.db,
+      stack.stripe.control.objects('test'),
+      journeys,
+    );
     const deliveries = stack.stripe.control.deliveries();
     const created = journeys.filter((j) => j.reference !== null).length;
-    const createFailures = countBy(journeys.filter((j) => j.createFailure).map((j) => j.createFailure!));
+    const createFailures = countBy(
+      journeys.filter((j) => j.createFailure).map((j) => j.createFailure!),
+    );
     latencies.sort((a, b) => a - b);
 
     const checks = [
-      check('0 lost effects: every payment, failure, expiry and refund Stripe recorded is in the database', oracle.lostEffects.length === 0, sample(oracle.lostEffects, oracle.checkedPayments)),
-      check('0 double effects: nothing completed, confirmed or refunded twice, here or at Stripe', oracle.doubleEffects.length === 0, sample(oracle.doubleEffects, oracle.checkedPayments)),
-      check('every appointment agrees with its payment', oracle.disagreeingAppointments.length === 0, sample(oracle.disagreeingAppointments, oracle.checkedPayments)),
+      check(
+        '0 lost effects: every payment, failure, expiry and refund Stripe recorded is in the database',
+        oracle.lostEffects.length === 0,
+        sample(oracle.lostEffects, oracle.checkedPayments),
+      ),
+      check(
+        '0 double effects: nothing completed, confirmed or refunded twice, here or at Stripe',
+        oracle.doubleEffects.length === 0,
+        sample(oracle.doubleEffects, oracle.checkedPayments),
+      ),
+      check(
+        'every appointment agrees with its payment',
+        oracle.disagreeingAppointments.length === 0,
+        sample(oracle.disagreeingAppointments, oracle.checkedPayments),
+      ),
       check('0 overlapping appointments', oracle.overlaps === 0, `${oracle.overlaps} pairs`),
-      check('0 money kept without a booking (admin decisions with a recorded reason aside)', oracle.moneyWithoutBooking.length === 0, sample(oracle.moneyWithoutBooking, oracle.counts['paid at Stripe'] ?? 0) + `; ${oracle.adminDecisions} admin decisions`),
+      check(
+        '0 money kept without a booking (admin decisions with a recorded reason aside)',
+        oracle.moneyWithoutBooking.length === 0,
+        sample(oracle.moneyWithoutBooking, oracle.counts['paid at Stripe'] ?? 0) +
+          `; ${oracle.adminDecisions} admin decisions`,
+      ),
       check(
         `every pending item resolved within the reconciliation bound (${bound} s)`,
-        settled.left.payments + settled.left.refunds + settled.left.events === 0 && settled.seconds <= bound,
+        settled.left.payments + settled.left.refunds + settled.left.events === 0 &&
+          settled.seconds <= bound,
         `${settled.seconds.toFixed(1)} s after the last action; left ${JSON.stringify(settled.left)}${stuckEvents.length ? `: ${stuckEvents.join('; ')}` : ''}`,
       ),
-      check('holds whose checkout was never attached end with the hold', afterHoldSweep.unattachedHolds === 0, `${settled.left.unattachedHolds} such holds, ${unattachedReleased} released by the sweep past the hold`),
+      check(
+        'holds whose checkout was never attached end with the hold',
+        afterHoldSweep.unattachedHolds === 0,
+        `${settled.left.unattachedHolds} such holds, ${unattachedReleased} released by the sweep past the hold`,
+      ),
       check(
         'every admin refund and cancellation asked for was answered',
-        journeys.every((j) => (j.adminRefund?.answer ?? 'ok') === 'ok' && (j.adminCancel ?? 'ok') === 'ok'),
-        JSON.stringify(countBy(journeys.flatMap((j) => [j.adminRefund?.answer, j.adminCancel].filter((a): a is string => a !== undefined && a !== null)))),
+        journeys.every(
+          (j) => (j.adminRefund?.answer ?? 'ok') === 'ok' && (j.adminCancel ?? 'ok') === 'ok',
+        ),
+        JSON.stringify(
+          countBy(
+            journeys.flatMap((j) =>
+              [j.adminRefund?.answer, j.adminCancel].filter(
+                (a): a is string => a !== undefined && a !== null,
+              ),
+            ),
+          ),
+        ),
       ),
-      check('every released time could be booked again', oracle.releasedNotRebookable === 0, `${journeys.filter((j) => j.outcome === 'rebook_released').length} rebookings, ${oracle.releasedNotRebookable} refused`),
-      check('no replica died but the one killed on purpose', stack.replicas.every((r) => r.crashes === 0), stack.replicas.map((r) => `${r.name}: ${r.crashes} crashes`).join(', ')),
-      check('the run happened as planned: most bookings were made, the replica was killed and PostgreSQL restarted', created >= bookings * 0.9 && disruptions.log.replicaKilledAt !== null && disruptions.log.postgresRestartedAt !== null, `${created} of ${bookings} bookings made`),
+      check(
+        'every released time could be booked again',
+        oracle.releasedNotRebookable === 0,
+        `${journeys.filter((j) => j.outcome === 'rebook_released').length} rebookings, ${oracle.releasedNotRebookable} refused`,
+      ),
+      check(
+        'no replica died but the one killed on purpose',
+        stack.replicas.every((r) => r.crashes === 0),
+        stack.replicas.map((r) => `${r.name}: ${r.crashes} crashes`).join(', '),
+      ),
+      check(
+        'the run happened as planned: most bookings were made, the replica was killed and PostgreSQL restarted',
+        created >= bookings * 0.9 &&
+          disruptions.log.replicaKilledAt !== null &&
+          disruptions.log.postgresRestartedAt !== null,
+        `${created} of ${bookings} bookings made`,
+      ),
     ];
 
-    const byOutcome = (Object.keys(OUTCOME_MIX) as Outcome[]).map((o) => [o, journeys.filter((j) => j.outcome === o).length, journeys.filter((j) => j.outcome === o && j.reference).length]);
+    const byOutcome = (Object.keys(OUTCOME_MIX) as Outcome[]).map((o) => [
+      o,
+      journeys.filter((j) => j.outcome === o).length,
+      journeys.filter((j) => j.outcome === o && j.reference).length,
+    ]);
     const figures = [
       table(['journey', 'asked', 'booked'], byOutcome),
       table(
         ['figure', 'value'],
         [
           ['bookings made / asked', `${created} / ${bookings}`],
-          ['booking.create failures (after the patient’s 3 tries)', Object.entries(createFailures).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'],
-          ['journeys per second (create + pay/decline/refund), p50 / p99 journey', `${(bookings / driveSeconds).toFixed(1)}/s, ${percentile(latencies, 50).toFixed(0)} / ${percentile(latencies, 99).toFixed(0)} ms`],
+          [
+            'booking.create failures (after the patient’s 3 tries)',
+            Object.entries(createFailures)
+              .map(([k, v]) => `${k} ${v}`)
+              .join(', ') || 'none',
+          ],
+          [
+            'journeys per second (create + pay/decline/refund), p50 / p99 journey',
+            `${(bookings / driveSeconds).toFixed(1)}/s, ${percentile(latencies, 50).toFixed(0)} / ${percentile(latencies, 99).toFixed(0)} ms`,
+          ],
           ['payments checked against Stripe', oracle.checkedPayments],
-          ['Stripe: paid / refunded / declined / expired', ['paid at Stripe', 'refunded at Stripe', 'declined at Stripe', 'expired at Stripe'].map((k) => oracle.counts[k] ?? 0).join(' / ')],
+          [
+            'Stripe: paid / refunded / declined / expired',
+            ['paid at Stripe', 'refunded at Stripe', 'declined at Stripe', 'expired at Stripe']
+              .map((k) => oracle.counts[k] ?? 0)
+              .join(' / '),
+          ],
           ['webhook deliveries (both replicas; duplicates included)', deliveries.length],
-          ['delivery attempts failed by injection / by a replica or PostgreSQL', `${countAttempts(deliveries, true)} / ${countAttempts(deliveries, false)}`],
-          ['deliveries given up after all retries', deliveries.filter((d) => d.status === 'failed').length],
-          ['replica killed (SIGKILL) at journey, down for', `${disruptions.log.replicaKilledAt}, ${disruptions.log.replicaDownSeconds.toFixed(1)} s`],
-          ['PostgreSQL restarted at journey, took', `${disruptions.log.postgresRestartedAt}, ${disruptions.log.postgresRestartSeconds.toFixed(1)} s`],
-          ['sessions left open at Stripe by dead requests (expired at the end)', openSessions.length],
-          ['pending at the end of the run → settled after', `${JSON.stringify(atEnd)} → ${settled.seconds.toFixed(1)} s`],
+          [
+            'delivery attempts failed by injection / by a replica or PostgreSQL',
+            `${countAttempts(deliveries, true)} / ${countAttempts(deliveries, false)}`,
+          ],
+          [
+            'deliveries given up after all retries',
+            deliveries.filter((d) => d.status === 'failed').length,
+          ],
+          [
+            'replica killed (SIGKILL) at journey, down for',
+            `${disruptions.log.replicaKilledAt}, ${disruptions.log.replicaDownSeconds.toFixed(1)} s`,
+          ],
+          [
+            'PostgreSQL restarted at journey, took',
+            `${disruptions.log.postgresRestartedAt}, ${disruptions.log.postgresRestartSeconds.toFixed(1)} s`,
+          ],
+          [
+            'sessions left open at Stripe by dead requests (expired at the end)',
+            openSessions.length,
+          ],
+          [
+            'pending at the end of the run → settled after',
+            `${JSON.stringify(atEnd)} → ${settled.seconds.toFixed(1)} s`,
+          ],
         ],
       ),
     ];
@@ -157,10 +257,20 @@ async function runChaos(scale: Scale): Promise<PartResult> {
 }
 
 function sample(problems: string[], of: number): string {
-  return problems.length === 0 ? `0 of ${of}` : `${problems.length} of ${of}, e.g. ${problems.slice(0, 3).join('; ')}`;
+  return problems.length === 0
+    ? `0 of ${of}`
+    : `${problems.length} of ${of}, e.g. ${problems.slice(0, 3).join('; ')}`;
 }
 
-
-function countAttempts(deliveries: Array<{ attempts: Array<{ status: number | null; injected: boolean }> }>, injected: boolean): number {
-  return deliveries.reduce((n, d) => n + d.attempts.filter((a) => a.injected === injected && (a.status === null || a.status >= 300)).length, 0);
+function countAttempts(
+  deliveries: Array<{ attempts: Array<{ status: number | null; injected: boolean }> }>,
+  injected: boolean,
+): number {
+  return deliveries.reduce(
+    (n, d) =>
+      n +
+      d.attempts.filter((a) => a.injected === injected && (a.status === null || a.status >= 300))
+        .length,
+    0,
+  );
 }

@@ -35,7 +35,12 @@ export interface JourneyDeps {
 
 const PATIENT = { name: 'Proof Patient', email: 'patient@proof.test', phone: '+1 212 555 0100' };
 
-export async function runJourney(deps: JourneyDeps, index: number, outcome: Outcome, freshSlot: Slot): Promise<JourneyRecord> {
+export async function runJourney(
+  deps: JourneyDeps,
+  index: number,
+  outcome: Outcome,
+  freshSlot: Slot,
+): Promise<JourneyRecord> {
   const reusable = outcome === 'rebook_released' ? deps.released.shift() : undefined;
   const slot = reusable ?? freshSlot;
   const record: JourneyRecord = {
@@ -53,7 +58,8 @@ export async function runJourney(deps: JourneyDeps, index: number, outcome: Outc
   if ('failure' in created) {
     record.createFailure = created.failure;
     // A released time must be bookable again; `slot_taken` there means it never was released.
-    record.rebookRefused = reusable !== undefined && created.failure === 'slot_taken' && created.attempts === 1;
+    record.rebookRefused =
+      reusable !== undefined && created.failure === 'slot_taken' && created.attempts === 1;
     return record;
   }
   record.reference = created.reference;
@@ -69,7 +75,10 @@ export async function runJourney(deps: JourneyDeps, index: number, outcome: Outc
     case 'three_ds_pass':
     case 'three_ds_fail': {
       const attempt = control.paySession(sessionId, TEST_CARDS.requiresAuthentication);
-      control.completeAuthentication(attempt.paymentIntent.id, outcome === 'three_ds_pass' ? 'succeed' : 'fail');
+      control.completeAuthentication(
+        attempt.paymentIntent.id,
+        outcome === 'three_ds_pass' ? 'succeed' : 'fail',
+      );
       if (outcome === 'three_ds_fail') await releaseWhenCancelled(deps, record);
       break;
     }
@@ -102,14 +111,19 @@ export async function runJourney(deps: JourneyDeps, index: number, outcome: Outc
     case 'admin_cancel_refund':
     case 'admin_cancel_keep':
       control.paySession(sessionId);
-      record.adminCancel = await cancelFromAdmin(deps, created.reference, outcome === 'admin_cancel_refund');
+      record.adminCancel = await cancelFromAdmin(
+        deps,
+        created.reference,
+        outcome === 'admin_cancel_refund',
+      );
       break;
   }
   return record;
 }
 
 /** booking.create as a patient's browser would: a failed request is tried again, up to 3 times. */
-type CreateAnswer = { reference: string; sessionId: string } | { failure: string; attempts: number };
+type CreateAnswer =
+  { reference: string; sessionId: string } | { failure: string; attempts: number };
 
 async function createBooking(pool: ReplicaPool, slot: Slot): Promise<CreateAnswer> {
   let failure = 'unknown';
@@ -137,11 +151,21 @@ async function createBooking(pool: ReplicaPool, slot: Slot): Promise<CreateAnswe
 
 /** Waits until Clinicpay has cancelled the booking, then offers its time to a later patient. */
 async function releaseWhenCancelled(deps: JourneyDeps, record: JourneyRecord): Promise<void> {
-  const status = await waitForStatus(deps.db, record.reference!, (s) => s.appointment === 'cancelled', 30_000);
+  const status = await waitForStatus(
+    deps.db,
+    record.reference!,
+    (s) => s.appointment === 'cancelled',
+    30_000,
+  );
   if (status) deps.released.push(record.slot);
 }
 
-async function refundFromAdmin(deps: JourneyDeps, reference: string, amount: number | null, index: number) {
+async function refundFromAdmin(
+  deps: JourneyDeps,
+  reference: string,
+  amount: number | null,
+  index: number,
+) {
   const idempotencyKey = `proof-refund-${index}-${reference}`;
   const paid = await waitForStatus(deps.db, reference, (s) => s.payment === 'completed', 30_000);
   if (!paid) return { idempotencyKey, amount, answer: 'never completed' };
@@ -167,7 +191,11 @@ async function refundFromAdmin(deps: JourneyDeps, reference: string, amount: num
 }
 
 /** The clinic cancels a paid appointment, refunding it or keeping the money with a reason. */
-async function cancelFromAdmin(deps: JourneyDeps, reference: string, refund: boolean): Promise<string> {
+async function cancelFromAdmin(
+  deps: JourneyDeps,
+  reference: string,
+  refund: boolean,
+): Promise<string> {
   const paid = await waitForStatus(deps.db, reference, (s) => s.payment === 'completed', 30_000);
   if (!paid) return 'never completed';
   let answer = 'unknown';
@@ -183,7 +211,8 @@ async function cancelFromAdmin(deps: JourneyDeps, reference: string, refund: boo
       const why = failureOf(error);
       answer = why.code;
       // A repeated click after a lost answer finds it already cancelled: that is the first one's success.
-      if (why.kind === 'refused') return attempt > 1 && answer === 'transition_not_allowed' ? 'ok' : answer;
+      if (why.kind === 'refused')
+        return attempt > 1 && answer === 'transition_not_allowed' ? 'ok' : answer;
       await sleep(500 * attempt);
     }
   }
@@ -208,7 +237,12 @@ export async function waitForStatus(
     const state = await db
       .selectFrom('payments')
       .innerJoin('appointments', 'appointments.id', 'payments.appointment_id')
-      .select(['appointments.id as appointmentId', 'payments.id as paymentId', 'payments.status as payment', 'appointments.status as appointment'])
+      .select([
+        'appointments.id as appointmentId',
+        'payments.id as paymentId',
+        'payments.status as payment',
+        'appointments.status as appointment',
+      ])
       .where('appointments.reference', '=', reference)
       .executeTakeFirst()
       // PostgreSQL may be restarting: ask again.

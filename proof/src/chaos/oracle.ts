@@ -22,7 +22,11 @@ export interface OracleReport {
 const SETTLED = ['completed', 'partially_refunded', 'refunded'];
 const ACTIVE: readonly string[] = activeAppointmentStatuses;
 
-export async function compareWithStripe(db: Kysely<Database>, stripe: ObjectsSnapshot, journeys: JourneyRecord[]): Promise<OracleReport> {
+export async function compareWithStripe(
+  db: Kysely<Database>,
+  stripe: ObjectsSnapshot,
+  journeys: JourneyRecord[],
+): Promise<OracleReport> {
   const payments = await db
     .selectFrom('payments')
     .innerJoin('appointments', 'appointments.id', 'payments.appointment_id')
@@ -41,7 +45,18 @@ export async function compareWithStripe(db: Kysely<Database>, stripe: ObjectsSna
     ])
     .where('payments.gateway', '=', 'stripe')
     .execute();
-  const refunds = await db.selectFrom('refunds').select(['id', 'payment_id', 'amount', 'status', 'stripe_refund_id', 'idempotency_key', 'requested_by']).execute();
+  const refunds = await db
+    .selectFrom('refunds')
+    .select([
+      'id',
+      'payment_id',
+      'amount',
+      'status',
+      'stripe_refund_id',
+      'idempotency_key',
+      'requested_by',
+    ])
+    .execute();
   const completions = await db
     .selectFrom('payment_events')
     .select(['payment_id', sql<number>`count(*)::int`.as('n')])
@@ -57,12 +72,20 @@ export async function compareWithStripe(db: Kysely<Database>, stripe: ObjectsSna
     .execute();
 
   const keptByAdmin = new Set(
-    (await db.selectFrom('payment_events').select('payment_id').where('reason', 'like', 'kept_by_admin:%').execute()).map((r) => r.payment_id),
+    (
+      await db
+        .selectFrom('payment_events')
+        .select('payment_id')
+        .where('reason', 'like', 'kept_by_admin:%')
+        .execute()
+    ).map((r) => r.payment_id),
   );
   const byId = new Map(payments.map((p) => [p.id, p]));
   const intents = new Map(stripe.paymentIntents.map((pi) => [pi.id, pi]));
   const charges = new Map(stripe.charges.map((c) => [c.id, c]));
-  const stripeRefundsByCharge = groupBy(stripe.refunds, (r) => (typeof r.charge === 'string' ? r.charge : (r.charge?.id ?? '')));
+  const stripeRefundsByCharge = groupBy(stripe.refunds, (r) =>
+    typeof r.charge === 'string' ? r.charge : (r.charge?.id ?? ''),
+  );
   const lost: string[] = [];
   const doubled: string[] = [];
   const disagreeing: string[] = [];
@@ -75,55 +98,97 @@ export async function compareWithStripe(db: Kysely<Database>, stripe: ObjectsSna
     const paymentId = session.metadata?.payment_id;
     const payment = paymentId ? byId.get(paymentId) : undefined;
     if (!payment) {
-      lost.push(`session ${session.id}: no payment ${paymentId ?? '(no metadata)'} in the database`);
+      lost.push(
+        `session ${session.id}: no payment ${paymentId ?? '(no metadata)'} in the database`,
+      );
       continue;
     }
-    const intent = typeof session.payment_intent === 'string' ? intents.get(session.payment_intent) : undefined;
-    const charge = intent && typeof intent.latest_charge === 'string' ? charges.get(intent.latest_charge) : undefined;
+    const intent =
+      typeof session.payment_intent === 'string' ? intents.get(session.payment_intent) : undefined;
+    const charge =
+      intent && typeof intent.latest_charge === 'string'
+        ? charges.get(intent.latest_charge)
+        : undefined;
     const where = `${payment.reference} (${session.id})`;
 
     if (intent?.status === 'succeeded' && charge) {
       count('paid at Stripe');
       const refundedAtStripe = charge.amount_refunded;
-      if (!SETTLED.includes(payment.status)) lost.push(`${where}: paid at Stripe, ${payment.status} here`);
-      if (payment.amount_refunded < refundedAtStripe) lost.push(`${where}: ${refundedAtStripe} refunded at Stripe, ${payment.amount_refunded} here`);
-      if (payment.amount_refunded > refundedAtStripe) doubled.push(`${where}: ${payment.amount_refunded} refunded here, only ${refundedAtStripe} at Stripe`);
+      if (!SETTLED.includes(payment.status))
+        lost.push(`${where}: paid at Stripe, ${payment.status} here`);
+      if (payment.amount_refunded < refundedAtStripe)
+        lost.push(
+          `${where}: ${refundedAtStripe} refunded at Stripe, ${payment.amount_refunded} here`,
+        );
+      if (payment.amount_refunded > refundedAtStripe)
+        doubled.push(
+          `${where}: ${payment.amount_refunded} refunded here, only ${refundedAtStripe} at Stripe`,
+        );
       if (refundedAtStripe > 0) count('refunded at Stripe');
-      checkRefundRows(where, payment.id, stripeRefundsByCharge.get(charge.id) ?? [], refunds, lost, doubled);
+      checkRefundRows(
+        where,
+        payment.id,
+        stripeRefundsByCharge.get(charge.id) ?? [],
+        refunds,
+        lost,
+        doubled,
+      );
 
       const kept = charge.amount - refundedAtStripe;
       if (kept > 0 && !ACTIVE.includes(payment.appointment_status)) {
         if (keptByAdmin.has(payment.id)) adminDecisions++;
-        else moneyWithoutBooking.push(`${where}: ${kept} kept, appointment ${payment.appointment_status}`);
+        else
+          moneyWithoutBooking.push(
+            `${where}: ${kept} kept, appointment ${payment.appointment_status}`,
+          );
       }
     } else {
       // Never paid: Stripe expired the session, or it is still open (a patient may yet pay).
       if (session.status === 'expired') {
         count('expired at Stripe');
-        if (payment.status === 'pending') lost.push(`${where}: expired at Stripe, still pending here`);
+        if (payment.status === 'pending')
+          lost.push(`${where}: expired at Stripe, still pending here`);
       }
       if (intent?.last_payment_error) count('declined at Stripe');
-      if (SETTLED.includes(payment.status)) doubled.push(`${where}: never paid at Stripe, ${payment.status} here`);
+      if (SETTLED.includes(payment.status))
+        doubled.push(`${where}: never paid at Stripe, ${payment.status} here`);
     }
 
     // The appointment follows its payment (DESIGN.md's state table), unless the clinic cancelled it.
     const clinicCancelled = payment.cancel_reason === 'cancelled_by_clinic';
-    if (SETTLED.includes(payment.status) && !payment.flagged_reason && !clinicCancelled && !ACTIVE.includes(payment.appointment_status)) {
-      disagreeing.push(`${where}: payment ${payment.status}, appointment ${payment.appointment_status}`);
+    if (
+      SETTLED.includes(payment.status) &&
+      !payment.flagged_reason &&
+      !clinicCancelled &&
+      !ACTIVE.includes(payment.appointment_status)
+    ) {
+      disagreeing.push(
+        `${where}: payment ${payment.status}, appointment ${payment.appointment_status}`,
+      );
     }
-    if (['failed', 'expired'].includes(payment.status) && payment.appointment_status !== 'cancelled') {
-      disagreeing.push(`${where}: payment ${payment.status}, appointment ${payment.appointment_status}`);
+    if (
+      ['failed', 'expired'].includes(payment.status) &&
+      payment.appointment_status !== 'cancelled'
+    ) {
+      disagreeing.push(
+        `${where}: payment ${payment.status}, appointment ${payment.appointment_status}`,
+      );
     }
   }
 
-  for (const row of completions) if (row.n > 1) doubled.push(`payment ${row.payment_id}: completed ${row.n} times`);
-  for (const row of confirmations) if (row.n > 1) doubled.push(`appointment ${row.appointment_id}: confirmed ${row.n} times`);
+  for (const row of completions)
+    if (row.n > 1) doubled.push(`payment ${row.payment_id}: completed ${row.n} times`);
+  for (const row of confirmations)
+    if (row.n > 1) doubled.push(`appointment ${row.appointment_id}: confirmed ${row.n} times`);
 
   // Each admin refund request (one idempotency key) made one refund row, and one Stripe refund.
   for (const journey of journeys) {
     if (!journey.adminRefund || journey.adminRefund.answer !== 'ok') continue;
-    const rows = refunds.filter((r) => r.idempotency_key === `admin:${journey.adminRefund!.idempotencyKey}`);
-    if (rows.length !== 1) doubled.push(`${journey.reference}: ${rows.length} refund rows for one admin request`);
+    const rows = refunds.filter(
+      (r) => r.idempotency_key === `admin:${journey.adminRefund!.idempotencyKey}`,
+    );
+    if (rows.length !== 1)
+      doubled.push(`${journey.reference}: ${rows.length} refund rows for one admin request`);
   }
 
   const overlaps = await countOverlaps(db);
@@ -153,12 +218,17 @@ function checkRefundRows(
   for (const refund of atStripe) {
     const recorded = ours.filter((r) => r.stripe_refund_id === refund.id);
     if (recorded.length === 0) lost.push(`${where}: Stripe refund ${refund.id} not recorded`);
-    if (recorded.length > 1) doubled.push(`${where}: Stripe refund ${refund.id} recorded ${recorded.length} times`);
-    if (recorded.length === 1 && recorded[0]!.status !== refund.status) lost.push(`${where}: refund ${refund.id} ${refund.status} at Stripe, ${recorded[0]!.status} here`);
+    if (recorded.length > 1)
+      doubled.push(`${where}: Stripe refund ${refund.id} recorded ${recorded.length} times`);
+    if (recorded.length === 1 && recorded[0]!.status !== refund.status)
+      lost.push(
+        `${where}: refund ${refund.id} ${refund.status} at Stripe, ${recorded[0]!.status} here`,
+      );
   }
   for (const row of ours) {
     const made = atStripe.filter((r) => r.metadata?.refund_id === row.id);
-    if (made.length > 1) doubled.push(`${where}: refund ${row.id} made ${made.length} times at Stripe`);
+    if (made.length > 1)
+      doubled.push(`${where}: refund ${row.id} made ${made.length} times at Stripe`);
   }
 }
 

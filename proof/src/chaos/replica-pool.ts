@@ -22,7 +22,8 @@ export class ReplicaPool {
   pick(): { index: number; url: string; client: ApiClient } {
     for (let tries = 0; tries < this.urls.length; tries++) {
       const index = this.next++ % this.urls.length;
-      if (!this.down.has(index)) return { index, url: this.urls[index]!, client: this.clients[index]! };
+      if (!this.down.has(index))
+        return { index, url: this.urls[index]!, client: this.clients[index]! };
     }
     const index = this.next++ % this.urls.length;
     return { index, url: this.urls[index]!, client: this.clients[index]! };

@@ -25,10 +25,16 @@ export async function countPending(db: Kysely<Database>): Promise<PendingCounts>
 }
 
 /** Polls until every pending count (but unattached holds) is zero, or the timeout passes. */
-export async function waitUntilSettled(db: Kysely<Database>, timeoutMs: number): Promise<{ seconds: number; left: PendingCounts }> {
+export async function waitUntilSettled(
+  db: Kysely<Database>,
+  timeoutMs: number,
+): Promise<{ seconds: number; left: PendingCounts }> {
   const started = performance.now();
   let left = await countPending(db);
-  while (left.payments + left.refunds + left.events > 0 && performance.now() - started < timeoutMs) {
+  while (
+    left.payments + left.refunds + left.events > 0 &&
+    performance.now() - started < timeoutMs
+  ) {
     await new Promise((r) => setTimeout(r, 500));
     left = await countPending(db).catch(() => left);
   }
@@ -43,5 +49,8 @@ export async function describeUnprocessedEvents(db: Kysely<Database>): Promise<s
     .where('processed_at', 'is', null)
     .limit(5)
     .execute();
-  return rows.map((r) => `${r.type} ${r.stripe_event_id}: ${r.outcome ?? 'not applied'}${r.error ? ` (${r.error})` : ''}, ${r.attempts} attempts`);
+  return rows.map(
+    (r) =>
+      `${r.type} ${r.stripe_event_id}: ${r.outcome ?? 'not applied'}${r.error ? ` (${r.error})` : ''}, ${r.attempts} attempts`,
+  );
 }

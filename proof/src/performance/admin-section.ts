@@ -3,7 +3,11 @@
 import { sql } from '@clinicpay/db';
 import { startDatabase, writePayments } from '@clinicpay/api/bench/admin-bench-support';
 import { measureKeysetFloor } from '@clinicpay/api/bench/admin-keyset-floor';
-import { measureExport, measurePages, type ExportRun } from '@clinicpay/api/bench/admin-transactions';
+import {
+  measureExport,
+  measurePages,
+  type ExportRun,
+} from '@clinicpay/api/bench/admin-transactions';
 import { check } from '../report.js';
 import type { Sizes } from './sizes.js';
 import { counted, type Section } from './section.js';
@@ -14,14 +18,27 @@ export async function adminSection(sizes: Sizes['admin']): Promise<Section> {
     const t0 = performance.now();
     await writePayments(database.db, sizes.payments);
     const writeSeconds = (performance.now() - t0) / 1000;
-    const total = await sql<{ n: number }>`SELECT count(*)::int AS n FROM payments`.execute(database.db);
+    const total = await sql<{ n: number }>`SELECT count(*)::int AS n FROM payments`.execute(
+      database.db,
+    );
     const payments = total.rows[0]!.n;
 
-    const pages = (await measurePages(database.url, 'bundle', { payments: sizes.payments, pages: sizes.pages, rounds: sizes.rounds, only: 'first-page' })).map((round) => round[0]!.run);
+    const pages = (
+      await measurePages(database.url, 'bundle', {
+        payments: sizes.payments,
+        pages: sizes.pages,
+        rounds: sizes.rounds,
+        only: 'first-page',
+      })
+    ).map((round) => round[0]!.run);
     const floor = [];
-    for (let r = 0; r < sizes.rounds; r++) floor.push(await measureKeysetFloor(database.url, { payments: sizes.payments, queries: sizes.pages }));
+    for (let r = 0; r < sizes.rounds; r++)
+      floor.push(
+        await measureKeysetFloor(database.url, { payments: sizes.payments, queries: sizes.pages }),
+      );
     const exports: ExportRun[] = [];
-    for (let r = 0; r < sizes.exports; r++) exports.push(await measureExport(database.url, 'bundle'));
+    for (let r = 0; r < sizes.exports; r++)
+      exports.push(await measureExport(database.url, 'bundle'));
 
     const pagesAsked = (pages.length + floor.length) * sizes.pages;
     const pagesOk = [...pages, ...floor].reduce((s, r) => s + r.ok, 0);
@@ -37,7 +54,12 @@ export async function adminSection(sizes: Sizes['admin']): Promise<Section> {
           baseline: { what: 'the bare keyset query through `pg`', values: floor.map((r) => r.p95) },
           target: { text: 'p95 ≤ 30 ms', met: (figure) => figure <= 30 },
         },
-        { what: `CSV export of ${label}, time`, unit: 's', values: exports.map((e) => e.seconds), target: { text: '≤ 20 s', met: (figure) => figure <= 20 } },
+        {
+          what: `CSV export of ${label}, time`,
+          unit: 's',
+          values: exports.map((e) => e.seconds),
+          target: { text: '≤ 20 s', met: (figure) => figure <= 20 },
+        },
         {
           what: 'CSV export, peak RSS of the API process',
           unit: 'MB',

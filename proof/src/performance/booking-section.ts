@@ -8,7 +8,8 @@ import { counted, type Section } from './section.js';
 export async function bookingSection(sizes: Sizes['booking']): Promise<Section> {
   const rounds = await measureBookings(sizes);
   const asked = rounds.length * sizes.bookings;
-  const sum = (pick: (r: (typeof rounds)[number]) => number) => rounds.reduce((s, r) => s + pick(r), 0);
+  const sum = (pick: (r: (typeof rounds)[number]) => number) =>
+    rounds.reduce((s, r) => s + pick(r), 0);
   const firstError = rounds.map((r) => r.http.firstError ?? r.floor.firstError).find(Boolean);
   const floor = 'the same inserts through `pg`';
   return {
@@ -30,12 +31,24 @@ export async function bookingSection(sizes: Sizes['booking']): Promise<Section> 
       check(
         'Bookings: every booking.create returned a checkout session, and each left a hold with its session in the database',
         sum((r) => r.http.ok) === asked && sum((r) => r.written.http) === asked,
-        `${counted(sum((r) => r.http.ok), asked)} returned, ${counted(sum((r) => r.written.http), asked)} holds written${firstError ? `; first failure: ${firstError}` : ''}`,
+        `${counted(
+          sum((r) => r.http.ok),
+          asked,
+        )} returned, ${counted(
+          sum((r) => r.written.http),
+          asked,
+        )} holds written${firstError ? `; first failure: ${firstError}` : ''}`,
       ),
       check(
         'Bookings floor: every insert transaction through pg committed its appointment',
         sum((r) => r.floor.ok) === asked && sum((r) => r.written.floor) === asked,
-        `${counted(sum((r) => r.floor.ok), asked)} committed, ${counted(sum((r) => r.written.floor), asked)} appointments found`,
+        `${counted(
+          sum((r) => r.floor.ok),
+          asked,
+        )} committed, ${counted(
+          sum((r) => r.written.floor),
+          asked,
+        )} appointments found`,
       ),
     ],
     setup: `Bookings: ${sizes.bookings.toLocaleString('en-US')} per run at ${sizes.inFlight} in flight.`,

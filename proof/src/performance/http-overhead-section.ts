@@ -12,13 +12,36 @@ export async function httpOverheadSection(sizes: Sizes['http']): Promise<Section
   const ok = rounds.reduce((sum, r) => sum + HTTP_TARGETS.reduce((s, t) => s + r[t].ok, 0), 0);
   const firstError = rounds.flatMap((r) => HTTP_TARGETS.map((t) => r[t].firstError)).find(Boolean);
   const bare = { what: 'bare Fastify, fixed JSON', values: of('bare').map((r) => r.perSecond) };
-  const bareDb = { what: 'bare Fastify, the same database check', values: of('bareDb').map((r) => r.perSecond) };
+  const bareDb = {
+    what: 'bare Fastify, the same database check',
+    values: of('bareDb').map((r) => r.perSecond),
+  };
   return {
     rows: [
-      { what: 'HTTP: API `/healthz` (one database check), requests/s', unit: '/s', values: of('healthz').map((r) => r.perSecond), baseline: bareDb },
-      { what: 'HTTP: API `/healthz`, p99', unit: 'ms', values: of('healthz').map((r) => r.p99), baseline: { what: bareDb.what, values: of('bareDb').map((r) => r.p99) } },
-      { what: 'HTTP: API `catalogue.services` (tRPC, two queries), requests/s', unit: '/s', values: of('catalogue').map((r) => r.perSecond), baseline: bare },
-      { what: 'HTTP: API `catalogue.services`, p99', unit: 'ms', values: of('catalogue').map((r) => r.p99), baseline: { what: bare.what, values: of('bare').map((r) => r.p99) } },
+      {
+        what: 'HTTP: API `/healthz` (one database check), requests/s',
+        unit: '/s',
+        values: of('healthz').map((r) => r.perSecond),
+        baseline: bareDb,
+      },
+      {
+        what: 'HTTP: API `/healthz`, p99',
+        unit: 'ms',
+        values: of('healthz').map((r) => r.p99),
+        baseline: { what: bareDb.what, values: of('bareDb').map((r) => r.p99) },
+      },
+      {
+        what: 'HTTP: API `catalogue.services` (tRPC, two queries), requests/s',
+        unit: '/s',
+        values: of('catalogue').map((r) => r.perSecond),
+        baseline: bare,
+      },
+      {
+        what: 'HTTP: API `catalogue.services`, p99',
+        unit: 'ms',
+        values: of('catalogue').map((r) => r.p99),
+        baseline: { what: bare.what, values: of('bare').map((r) => r.p99) },
+      },
     ],
     checks: [
       check(

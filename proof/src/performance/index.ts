@@ -37,7 +37,9 @@ async function runPerformance(scale: Scale): Promise<PartResult> {
     const started = performance.now();
     console.log(`  performance: ${name}…`);
     sections.push(await step());
-    console.log(`  performance: ${name} done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    console.log(
+      `  performance: ${name} done in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+    );
   }
 
   const rows = sections.flatMap((s) => s.rows);
@@ -56,7 +58,9 @@ async function runPerformance(scale: Scale): Promise<PartResult> {
       check(
         'Every ratio in the table is a finite positive number (figure and baseline both measured)',
         ratios.length > 0 && badRatios.length === 0,
-        badRatios.length === 0 ? `${ratios.length} ratios` : `not a number: ${badRatios.map((r) => `${r.what} (${r.ratio})`).join('; ')}`,
+        badRatios.length === 0
+          ? `${ratios.length} ratios`
+          : `not a number: ${badRatios.map((r) => `${r.what} (${r.ratio})`).join('; ')}`,
       ),
     ],
     figures: [
@@ -67,10 +71,10 @@ async function runPerformance(scale: Scale): Promise<PartResult> {
     ],
     setup: [
       scaleNote,
-      'PostgreSQL is the machine\'s server (TEST_DATABASE_URL); the load generator, the API, the baselines and PostgreSQL share this machine\'s cores.',
+      "PostgreSQL is the machine's server (TEST_DATABASE_URL); the load generator, the API, the baselines and PostgreSQL share this machine's cores.",
       ...sections.map((s) => s.setup),
       `Load average at the start: ${load}.`,
-      'Not included: the patient SPA\'s Confirm-to-card time (needs a browser and a Vite build; `pnpm --filter @clinicpay/e2e run bench`) and start-up time (`pnpm bench:start`); neither has a baseline to run beside.',
+      "Not included: the patient SPA's Confirm-to-card time (needs a browser and a Vite build; `pnpm --filter @clinicpay/e2e run bench`) and start-up time (`pnpm bench:start`); neither has a baseline to run beside.",
     ].join(' '),
   };
 }

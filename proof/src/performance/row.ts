@@ -30,7 +30,10 @@ export function targetVerdict(row: Row): 'met' | 'missed' | undefined {
 
 function amount(value: number, unit: Row['unit']): string {
   const digits = unit === '/s' || value >= 100 ? 0 : unit === 's' || value >= 10 ? 1 : 2;
-  const text = value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const text = value.toLocaleString('en-US', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
   return unit === '/s' ? `${text}/s` : `${text} ${unit}`;
 }
 
@@ -42,14 +45,23 @@ function spread(values: number[], unit: Row['unit']): string {
 
 export function renderRows(rows: Row[]): string {
   return table(
-    ['what', 'figure: median (min–max)', 'baseline in the same run: median', 'ratio', 'target', 'met?'],
+    [
+      'what',
+      'figure: median (min–max)',
+      'baseline in the same run: median',
+      'ratio',
+      'target',
+      'met?',
+    ],
     rows.map((row) => {
       const ratio = ratioOf(row);
       const verdict = targetVerdict(row);
       return [
         row.what,
         spread(row.values, row.unit),
-        row.baseline ? `${row.baseline.what}: ${amount(median(row.baseline.values), row.unit)}` : '—',
+        row.baseline
+          ? `${row.baseline.what}: ${amount(median(row.baseline.values), row.unit)}`
+          : '—',
         ratio === undefined ? '—' : ratio.toFixed(2),
         row.target?.text ?? 'none set',
         verdict === undefined ? '—' : verdict === 'met' ? 'met' : '**MISSED**',

@@ -9,4 +9,5 @@ export interface Section {
 }
 
 /** "n of m" for a check's detail. */
-export const counted = (done: number, asked: number) => `${done.toLocaleString('en-US')} of ${asked.toLocaleString('en-US')}`;
+export const counted = (done: number, asked: number) =>
+  `${done.toLocaleString('en-US')} of ${asked.toLocaleString('en-US')}`;

@@ -7,7 +7,8 @@ import { counted, type Section } from './section.js';
 export async function webhookSection(sizes: Sizes['webhook']): Promise<Section> {
   const rounds = await measureWebhookIngest(sizes);
   const asked = rounds.length * sizes.events;
-  const sum = (pick: (r: (typeof rounds)[number]) => number) => rounds.reduce((s, r) => s + pick(r), 0);
+  const sum = (pick: (r: (typeof rounds)[number]) => number) =>
+    rounds.reduce((s, r) => s + pick(r), 0);
   const firstError = rounds.map((r) => r.http.firstError ?? r.floor.firstError).find(Boolean);
   const floor = 'the same SQL through `pg`';
   return {
@@ -31,12 +32,24 @@ export async function webhookSection(sizes: Sizes['webhook']): Promise<Section> 
       check(
         'Webhook ingest: every event POSTed answered 200 and its payment is completed',
         sum((r) => r.http.ok) === asked && sum((r) => r.completed.http) === asked,
-        `${counted(sum((r) => r.http.ok), asked)} answered 200, ${counted(sum((r) => r.completed.http), asked)} payments completed${firstError ? `; first failure: ${firstError}` : ''}`,
+        `${counted(
+          sum((r) => r.http.ok),
+          asked,
+        )} answered 200, ${counted(
+          sum((r) => r.completed.http),
+          asked,
+        )} payments completed${firstError ? `; first failure: ${firstError}` : ''}`,
       ),
       check(
         'Webhook ingest floor: every event written through pg committed and completed its payment',
         sum((r) => r.floor.ok) === asked && sum((r) => r.completed.floor) === asked,
-        `${counted(sum((r) => r.floor.ok), asked)} committed, ${counted(sum((r) => r.completed.floor), asked)} payments completed`,
+        `${counted(
+          sum((r) => r.floor.ok),
+          asked,
+        )} committed, ${counted(
+          sum((r) => r.completed.floor),
+          asked,
+        )} payments completed`,
       ),
     ],
     setup: `Webhooks: ${sizes.events.toLocaleString('en-US')} signed events per run at ${sizes.inFlight} in flight to the API process, then the same writes through pg.`,

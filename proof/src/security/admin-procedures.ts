@@ -11,7 +11,10 @@ export interface Procedure {
 const SIGNED_OUT = new Set(['admin.auth.signIn', 'admin.auth.signOut']);
 
 export function adminProcedures(): Procedure[] {
-  const all = appRouter._def.procedures as unknown as Record<string, { _def: { type: Procedure['type'] } }>;
+  const all = appRouter._def.procedures as unknown as Record<
+    string,
+    { _def: { type: Procedure['type'] } }
+  >;
   return Object.entries(all)
     .filter(([path]) => path.startsWith('admin.') && !SIGNED_OUT.has(path))
     .map(([path, procedure]) => ({ path, type: procedure._def.type }))

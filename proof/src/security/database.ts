@@ -3,7 +3,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
 
-export async function withDatabase<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(
+  url: string,
+  fn: (client: pg.Client) => Promise<T>,
+): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -19,7 +22,12 @@ export function newSessionToken(): { token: string; hash: string } {
   return { token, hash: createHash('sha256').update(token).digest('base64url') };
 }
 
-export async function insertSession(client: pg.Client, adminUserId: string, hash: string, expiresAt: Date): Promise<void> {
+export async function insertSession(
+  client: pg.Client,
+  adminUserId: string,
+  hash: string,
+  expiresAt: Date,
+): Promise<void> {
   await client.query(
     'INSERT INTO admin_sessions (token_hash, admin_user_id, created_at, last_seen_at, expires_at) VALUES ($1, $2, now(), now(), $3)',
     [hash, adminUserId, expiresAt],
@@ -27,7 +35,10 @@ export async function insertSession(client: pg.Client, adminUserId: string, hash
 }
 
 export async function adminIdByEmail(client: pg.Client, email: string): Promise<string> {
-  const { rows } = await client.query<{ id: string }>('SELECT id FROM admin_users WHERE lower(email) = lower($1)', [email]);
+  const { rows } = await client.query<{ id: string }>(
+    'SELECT id FROM admin_users WHERE lower(email) = lower($1)',
+    [email],
+  );
   if (!rows[0]) throw new Error(`No admin ${email} in the database.`);
   return rows[0].id;
 }

@@ -20,8 +20,16 @@ export interface StripeKeySet {
 export function freshStripeKeys(): { test: StripeKeySet; live: StripeKeySet } {
   const whsec = () => `whsec_${randomBytes(24).toString('base64url').replace(/[-_]/g, 'x')}`;
   return {
-    test: { secretKey: generateApiKey('sk', 'test'), publishableKey: generateApiKey('pk', 'test'), webhookSigningSecret: whsec() },
-    live: { secretKey: generateApiKey('sk', 'live'), publishableKey: generateApiKey('pk', 'live'), webhookSigningSecret: whsec() },
+    test: {
+      secretKey: generateApiKey('sk', 'test'),
+      publishableKey: generateApiKey('pk', 'test'),
+      webhookSigningSecret: whsec(),
+    },
+    live: {
+      secretKey: generateApiKey('sk', 'live'),
+      publishableKey: generateApiKey('pk', 'live'),
+      webhookSigningSecret: whsec(),
+    },
   };
 }
 

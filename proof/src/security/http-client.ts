@@ -24,7 +24,13 @@ export class AnswerLog {
   readonly sentBodies: string[] = [];
 }
 
-export async function send(log: AnswerLog, method: 'GET' | 'POST', url: string, body?: string, options: CallOptions = {}): Promise<Answer> {
+export async function send(
+  log: AnswerLog,
+  method: 'GET' | 'POST',
+  url: string,
+  body?: string,
+  options: CallOptions = {},
+): Promise<Answer> {
   const target = new URL(url);
   if (body !== undefined) log.sentBodies.push(body);
   const answer = await new Promise<Answer>((resolve, reject) => {
@@ -36,7 +42,12 @@ export async function send(log: AnswerLog, method: 'GET' | 'POST', url: string, 
         path: `${target.pathname}${target.search}`,
         localAddress: options.from ?? '127.0.0.1',
         headers: {
-          ...(body !== undefined ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) } : {}),
+          ...(body !== undefined
+            ? {
+                'content-type': 'application/json',
+                'content-length': String(Buffer.byteLength(body)),
+              }
+            : {}),
           ...options.headers,
         },
       },
@@ -44,7 +55,13 @@ export async function send(log: AnswerLog, method: 'GET' | 'POST', url: string, 
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () =>
-          resolve({ method, url, status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+          resolve({
+            method,
+            url,
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
         );
         res.on('error', reject);
       },
@@ -72,6 +89,9 @@ export function envelope(answer: Answer): TrpcEnvelope {
 
 export function dataOf<T>(answer: Answer): T {
   const body = envelope(answer);
-  if (!body.result) throw new Error(`${answer.method} ${answer.url} answered ${answer.status}: ${answer.body.slice(0, 300)}`);
+  if (!body.result)
+    throw new Error(
+      `${answer.method} ${answer.url} answered ${answer.status}: ${answer.body.slice(0, 300)}`,
+    );
   return body.result.data as T;
 }

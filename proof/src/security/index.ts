@@ -34,7 +34,11 @@ export const securityPart: ProofPart = {
       for (const section of [
         // First: it pays with the seeded demo keys, before the secrets section rotates them.
         () => checkPagesInBrowser(stack),
-        () => checkUnauthorized({ log, url: stack.https.url, databaseUrl: stack.databaseUrl }, procedures),
+        () =>
+          checkUnauthorized(
+            { log, url: stack.https.url, databaseUrl: stack.databaseUrl },
+            procedures,
+          ),
         () => checkHeaders(stack, log),
         () => checkThrottling({ log, url: stack.https.url, databaseUrl: stack.databaseUrl }),
         // Last: it scans every answer the sections above received, and the logs they caused.

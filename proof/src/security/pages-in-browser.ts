@@ -13,15 +13,38 @@ import type { SecurityStack } from './security-stack.js';
 // The distribution's Chromium (never a downloaded one), or CHROMIUM_PATH as the e2e suite reads it.
 // eslint-disable-next-line no-restricted-properties
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
-export async function checkPagesInBrowser(stack: SecurityStack): Promise<{ checks: Check[]; figures: string[] }> {
+export async function checkPagesInBrowser(
+  stack: SecurityStack,
+): Promise<{ checks: Check[]; figures: string[] }> {
   if (!existsSync(CHROMIUM)) {
-    return { checks: [check('the pages work in Chromium under their CSP', false, `Chromium not found at ${CHROMIUM}: apt-get install -y chromium`)], figures: [] };
+    return {
+      checks: [
+        check(
+          'the pages work in Chromium under their CSP',
+          false,
+          `Chromium not found at ${CHROMIUM}: apt-get install -y chromium`,
+        ),
+      ],
+      figures: [],
+    };
   }
   const base = stack.http.url;
   // The seeded clinic signs its webhooks with the demo secret (the secrets section rotates it later).
-  const endpoint = stack.stripe.control.addWebhookEndpoint({ url: `${base}/webhooks/stripe`, secret: DEMO_KEYS.webhookSigningSecret });
+  const endpoint = stack.stripe.control.addWebhookEndpoint({
+    url: `${base}/webhooks/stripe`,
+    secret: DEMO_KEYS.webhookSigningSecret,
+  });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
   const violations: string[] = [];
   const steps: Array<[string, string]> = [];
@@ -34,9 +57,12 @@ export async function checkPagesInBrowser(stack: SecurityStack): Promise<{ check
     });
     const page = await context.newPage();
     page.on('console', (m) => {
-      if (m.text().startsWith('CSP-VIOLATION')) violations.push(`${m.text()} on ${new URL(page.url()).pathname}`);
+      if (m.text().startsWith('CSP-VIOLATION'))
+        violations.push(`${m.text()} on ${new URL(page.url()).pathname}`);
     });
-    await step(steps, 'patient books and pays in the Embedded Checkout', () => bookAndPay(page, base));
+    await step(steps, 'patient books and pays in the Embedded Checkout', () =>
+      bookAndPay(page, base),
+    );
     await step(steps, 'admin signs in and sees the transactions', () => signIn(page, base));
     await page.screenshot({ path: join(stack.workDir, 'admin-in-browser.png'), fullPage: true });
   } finally {
@@ -45,14 +71,31 @@ export async function checkPagesInBrowser(stack: SecurityStack): Promise<{ check
   }
   return {
     checks: [
-      check('a patient books and pays, and an admin signs in, on the built pages in Chromium', steps.every(([, r]) => r.startsWith('done')), steps.map(([s, r]) => `${s}: ${r}`).join('; ')),
-      check('Chromium reports no CSP violation on either page', violations.length === 0, violations.length === 0 ? '0 violations' : violations.slice(0, 5).join('; ')),
+      check(
+        'a patient books and pays, and an admin signs in, on the built pages in Chromium',
+        steps.every(([, r]) => r.startsWith('done')),
+        steps.map(([s, r]) => `${s}: ${r}`).join('; '),
+      ),
+      check(
+        'Chromium reports no CSP violation on either page',
+        violations.length === 0,
+        violations.length === 0 ? '0 violations' : violations.slice(0, 5).join('; '),
+      ),
     ],
-    figures: [table(['in Chromium, on the production build', 'result'], [...steps, ['CSP violations reported', violations.length]])],
+    figures: [
+      table(
+        ['in Chromium, on the production build', 'result'],
+        [...steps, ['CSP violations reported', violations.length]],
+      ),
+    ],
   };
 }
 
-async function step(steps: Array<[string, string]>, name: string, run: () => Promise<void>): Promise<void> {
+async function step(
+  steps: Array<[string, string]>,
+  name: string,
+  run: () => Promise<void>,
+): Promise<void> {
   const started = performance.now();
   try {
     await run();
@@ -86,7 +129,9 @@ async function bookAndPay(page: Page, base: string): Promise<void> {
   await checkout.getByLabel('CVC').fill('123');
   await checkout.getByLabel('Name on card').fill('Ada Lovelace');
   await checkout.getByRole('button', { name: /^Pay / }).click();
-  await page.getByRole('heading', { level: 1, name: 'Your appointment is confirmed' }).waitFor({ timeout: 20_000 });
+  await page
+    .getByRole('heading', { level: 1, name: 'Your appointment is confirmed' })
+    .waitFor({ timeout: 20_000 });
 }
 
 async function signIn(page: Page, base: string): Promise<void> {
@@ -101,5 +146,8 @@ async function signIn(page: Page, base: string): Promise<void> {
     await page.waitForTimeout(200);
   }
   // The table's first page has arrived (the paid booking above is in it).
-  await page.getByRole('cell', { name: /Completed/ }).first().waitFor({ timeout: 20_000 });
+  await page
+    .getByRole('cell', { name: /Completed/ })
+    .first()
+    .waitFor({ timeout: 20_000 });
 }

@@ -17,7 +17,13 @@ export function newTally(): ScanTally {
   return { finds: [], bytes: 0, items: 0 };
 }
 
-export function scanText(tally: ScanTally, secrets: Secret[], text: string, where: string, options: { skip?: (secret: Secret) => boolean } = {}): void {
+export function scanText(
+  tally: ScanTally,
+  secrets: Secret[],
+  text: string,
+  where: string,
+  options: { skip?: (secret: Secret) => boolean } = {},
+): void {
   tally.bytes += Buffer.byteLength(text);
   tally.items += 1;
   for (const secret of secrets) {

@@ -39,7 +39,11 @@ export async function checkSecrets(options: {
     { name: 'Live secret key', value: keys.live.secretKey },
     { name: 'Live webhook signing secret', value: keys.live.webhookSigningSecret },
   ];
-  const alwaysSecret: Secret[] = [...stripeSecrets, { name: 'admin password', value: DEMO_ADMIN.password }, { name: 'APP_SECRET', value: PROOF_APP_SECRET }];
+  const alwaysSecret: Secret[] = [
+    ...stripeSecrets,
+    { name: 'admin password', value: DEMO_ADMIN.password },
+    { name: 'APP_SECRET', value: PROOF_APP_SECRET },
+  ];
   // Tokens the API hands to their owner in an answer (a Set-Cookie, the booking's status link)
   // must still appear in no log and no table.
   const issuedTokens: Secret[] = [
@@ -49,10 +53,18 @@ export async function checkSecrets(options: {
 
   const selfTest = newTally();
   for (const body of log.sentBodies) scanText(selfTest, stripeSecrets, body, 'a request sent');
-  const foundInRequests = new Set(selfTest.finds.filter((f) => f.form === 'value').map((f) => f.secret));
+  const foundInRequests = new Set(
+    selfTest.finds.filter((f) => f.form === 'value').map((f) => f.secret),
+  );
 
   const responses = newTally();
-  for (const answer of log.answers) scanText(responses, alwaysSecret, render(answer), `${answer.method} ${answer.url.split('?')[0]}`);
+  for (const answer of log.answers)
+    scanText(
+      responses,
+      alwaysSecret,
+      render(answer),
+      `${answer.method} ${answer.url.split('?')[0]}`,
+    );
   const logs = newTally();
   let loggedSaves = 0;
   for (const replica of [stack.https, stack.http]) {
@@ -84,20 +96,37 @@ export async function checkSecrets(options: {
         saved && journey.paymentStatus === 'completed' && journey.refundStatus === 200,
         `saves ${journey.saves.map((s) => `${s.mode} ${s.status}`).join(', ')}; shown as ${journey.settings.keys.live.secretKey} and ${journey.settings.keys.test.secretKey}; payment ${journey.paymentStatus} through webhooks signed with the new secret; refund ${journey.refundStatus}`,
       ),
-      check('the scan finds each Stripe secret in the requests that carried it (it can see one)', foundInRequests.size === stripeSecrets.length, `${foundInRequests.size} of ${stripeSecrets.length}`),
-      check('no secret in any response body or header', responses.finds.length === 0, `${responses.items} responses: ${describeFinds(responses.finds)}`),
+      check(
+        'the scan finds each Stripe secret in the requests that carried it (it can see one)',
+        foundInRequests.size === stripeSecrets.length,
+        `${foundInRequests.size} of ${stripeSecrets.length}`,
+      ),
+      check(
+        'no secret in any response body or header',
+        responses.finds.length === 0,
+        `${responses.items} responses: ${describeFinds(responses.finds)}`,
+      ),
       check(
         'no secret or token in any log line (of logs that recorded each save of the secrets)',
         logs.finds.length === 0 && logsCoverSaves,
         `${logs.items} lines, ${loggedSaves} of them about the ${journey.saves.length} saves: ${describeFinds(logs.finds)}`,
       ),
-      check('no secret or token in a pg_dump of the database', dump.finds.length === 0 && storedEncrypted, `${dump.bytes} bytes: ${describeFinds(dump.finds)}; encrypted secret columns ${storedEncrypted ? 'present' : 'missing'}`),
+      check(
+        'no secret or token in a pg_dump of the database',
+        dump.finds.length === 0 && storedEncrypted,
+        `${dump.bytes} bytes: ${describeFinds(dump.finds)}; encrypted secret columns ${storedEncrypted ? 'present' : 'missing'}`,
+      ),
     ],
     figures: [
       table(
         ['scanned', 'items', 'bytes', 'finds'],
         [
-          ['API answers (status, headers, body)', responses.items, responses.bytes, responses.finds.length],
+          [
+            'API answers (status, headers, body)',
+            responses.items,
+            responses.bytes,
+            responses.finds.length,
+          ],
           ['log lines of both API processes', logs.items, logs.bytes, logs.finds.length],
           ['pg_dump of the database', 1, dump.bytes, dump.finds.length],
         ],
@@ -109,13 +138,17 @@ export async function checkSecrets(options: {
 }
 
 function render(answer: Answer): string {
-  const headers = Object.entries(answer.headers).flatMap(([name, value]) => [value ?? []].flat().map((v) => `${name}: ${v}`));
+  const headers = Object.entries(answer.headers).flatMap(([name, value]) =>
+    [value ?? []].flat().map((v) => `${name}: ${v}`),
+  );
   return [String(answer.status), ...headers, answer.body].join('\n');
 }
 
 /** Every non-empty session token the API set in a cookie during the run. */
 function sessionTokens(answers: Answer[]): string[] {
-  const tokens = answers.flatMap((a) => [a.headers['set-cookie'] ?? []].flat()).map((c) => c.split(';')[0]!.split('=')[1] ?? '');
+  const tokens = answers
+    .flatMap((a) => [a.headers['set-cookie'] ?? []].flat())
+    .map((c) => c.split(';')[0]!.split('=')[1] ?? '');
   return [...new Set(tokens.filter((t) => t.length > 0))];
 }
 

@@ -15,7 +15,10 @@ export interface SecurityStack extends ProofStack {
 
 export const HTTPS_PUBLIC_URL = 'https://clinic.proof.example';
 
-export async function startSecurityStack(options: { keys: { test: StripeKeySet; live: StripeKeySet }; env: Record<string, string> }): Promise<SecurityStack> {
+export async function startSecurityStack(options: {
+  keys: { test: StripeKeySet; live: StripeKeySet };
+  env: Record<string, string>;
+}): Promise<SecurityStack> {
   const { test, live } = options.keys;
   const stack = await startProofStack({
     replicas: 2,

@@ -19,7 +19,9 @@ export function buildSpas(): SpaBuild[] {
     execFileSync('pnpm', ['--filter', `@clinicpay/${name}`, 'build'], { cwd: REPO, stdio: 'pipe' });
     const seconds = (performance.now() - started) / 1000;
     const html = readFileSync(resolve(REPO, 'apps', name, 'dist', 'index.html'), 'utf8');
-    const inlineScripts = [...html.matchAll(/<script\b([^>]*)>/gi)].filter(([, attributes]) => !/\bsrc=/.test(attributes ?? '')).length;
+    const inlineScripts = [...html.matchAll(/<script\b([^>]*)>/gi)].filter(
+      ([, attributes]) => !/\bsrc=/.test(attributes ?? ''),
+    ).length;
     return { name, seconds, inlineScripts };
   });
 }

@@ -44,28 +44,57 @@ export async function runStripeJourney(options: {
 }): Promise<JourneyResult> {
   const { log, url, cookie, stripe, keys } = options;
   const admin = { cookie };
-  const before = dataOf<Settings>(await trpcQuery(log, url, 'admin.stripeSettings.get', undefined, admin));
+  const before = dataOf<Settings>(
+    await trpcQuery(log, url, 'admin.stripeSettings.get', undefined, admin),
+  );
   const saves: JourneyResult['saves'] = [];
   // Live first, then back to Sandbox with its own new keys: both sets stored, Sandbox in use.
   for (const mode of ['live', 'test'] as const) {
-    const answer = await trpcMutation(log, url, 'admin.stripeSettings.save', { enabled: true, mode, ...keys[mode], currency: before.currency, failurePolicy: before.failurePolicy }, admin);
+    const answer = await trpcMutation(
+      log,
+      url,
+      'admin.stripeSettings.save',
+      {
+        enabled: true,
+        mode,
+        ...keys[mode],
+        currency: before.currency,
+        failurePolicy: before.failurePolicy,
+      },
+      admin,
+    );
     saves.push({ mode, status: answer.status });
   }
-  const settings = dataOf<Settings>(await trpcQuery(log, url, 'admin.stripeSettings.get', undefined, admin));
+  const settings = dataOf<Settings>(
+    await trpcQuery(log, url, 'admin.stripeSettings.get', undefined, admin),
+  );
   for (const webhookUrl of options.webhookUrls) {
-    stripe.control.addWebhookEndpoint({ url: webhookUrl, secret: keys.test.webhookSigningSecret, mode: 'test' });
+    stripe.control.addWebhookEndpoint({
+      url: webhookUrl,
+      secret: keys.test.webhookSigningSecret,
+      mode: 'test',
+    });
   }
 
   const booking = await bookByCard(log, url);
   const paid = await transactionOf(log, url, cookie, booking.reference);
-  if (!paid.checkoutSessionId) throw new Error(`Booking ${booking.reference} has no checkout session.`);
+  if (!paid.checkoutSessionId)
+    throw new Error(`Booking ${booking.reference} has no checkout session.`);
   stripe.paySession(paid.checkoutSessionId);
   await stripe.control.waitForDeliveries();
   const completed = await transactionOf(log, url, cookie, booking.reference);
-  const refund = await trpcMutation(log, url, 'admin.transactions.refund', { paymentId: completed.id, amount: 1000, idempotencyKey: randomUUID() }, admin);
+  const refund = await trpcMutation(
+    log,
+    url,
+    'admin.transactions.refund',
+    { paymentId: completed.id, amount: 1000, idempotencyKey: randomUUID() },
+    admin,
+  );
   await stripe.control.waitForDeliveries();
 
-  const events = dataOf<{ rows: Array<{ id: string }> }>(await trpcQuery(log, url, 'admin.webhookEvents.list', { limit: 100 }, admin)).rows;
+  const events = dataOf<{ rows: Array<{ id: string }> }>(
+    await trpcQuery(log, url, 'admin.webhookEvents.list', { limit: 100 }, admin),
+  ).rows;
   const inputs: Record<string, unknown[]> = {
     'admin.transactions.get': [{ paymentId: completed.id }],
     'admin.appointments.get': [{ appointmentId: completed.appointment.id }],
@@ -91,8 +120,13 @@ export async function runStripeJourney(options: {
   };
 }
 
-async function bookByCard(log: AnswerLog, url: string): Promise<{ reference: string; token: string }> {
-  const services = dataOf<Array<{ id: string; price: { amount: number } }>>(await trpcQuery(log, url, 'catalogue.services'));
+async function bookByCard(
+  log: AnswerLog,
+  url: string,
+): Promise<{ reference: string; token: string }> {
+  const services = dataOf<Array<{ id: string; price: { amount: number } }>>(
+    await trpcQuery(log, url, 'catalogue.services'),
+  );
   const service = services.find((s) => s.price.amount > 0);
   if (!service) throw new Error('The demo clinic has no paid service.');
   const today = new Date().toISOString().slice(0, 10);
@@ -114,8 +148,15 @@ async function bookByCard(log: AnswerLog, url: string): Promise<{ reference: str
   return { reference: created.reference, token: created.token };
 }
 
-async function transactionOf(log: AnswerLog, url: string, cookie: string, reference: string): Promise<TransactionRow> {
-  const list = dataOf<{ rows: TransactionRow[] }>(await trpcQuery(log, url, 'admin.transactions.list', { search: reference }, { cookie }));
+async function transactionOf(
+  log: AnswerLog,
+  url: string,
+  cookie: string,
+  reference: string,
+): Promise<TransactionRow> {
+  const list = dataOf<{ rows: TransactionRow[] }>(
+    await trpcQuery(log, url, 'admin.transactions.list', { search: reference }, { cookie }),
+  );
   const row = list.rows.find((r) => r.appointment.reference === reference);
   if (!row) throw new Error(`No transaction for booking ${reference}.`);
   return row;

@@ -37,7 +37,11 @@ async function startOfWindow(): Promise<void> {
   await new Promise((r) => setTimeout(r, size - (Date.now() % size) + 100));
 }
 
-export async function checkThrottling(options: { log: AnswerLog; url: string; databaseUrl: string }): Promise<{ checks: Check[]; figures: string[] }> {
+export async function checkThrottling(options: {
+  log: AnswerLog;
+  url: string;
+  databaseUrl: string;
+}): Promise<{ checks: Check[]; figures: string[] }> {
   const { log, url } = options;
   const lockedEmail = `locked-${randomBytes(4).toString('hex')}@proof.example`;
   await withDatabase(options.databaseUrl, (db) => cloneAdmin(db, DEMO_ADMIN.email, lockedEmail));
@@ -58,19 +62,30 @@ export async function checkThrottling(options: { log: AnswerLog; url: string; da
   const started = Date.now();
   // Per account: wrong passwords for one account, then its right password from anywhere.
   const accountTries: Outcome[] = [];
-  for (let i = 0; i < THROTTLE.perAccount; i++) accountTries.push((await signIn('127.0.0.21', lockedEmail, WRONG)).outcome);
+  for (let i = 0; i < THROTTLE.perAccount; i++)
+    accountTries.push((await signIn('127.0.0.21', lockedEmail, WRONG)).outcome);
   const accountRight = await signIn('127.0.0.21', lockedEmail, DEMO_ADMIN.password);
   const accountElsewhere = await signIn('127.0.0.22', lockedEmail, DEMO_ADMIN.password);
   note(`${THROTTLE.perAccount} wrong passwords for one account (127.0.0.21)`, accountTries);
-  note('then its right password, same address and another', [accountRight.outcome, accountElsewhere.outcome]);
+  note('then its right password, same address and another', [
+    accountRight.outcome,
+    accountElsewhere.outcome,
+  ]);
 
   // Per address: wrong passwords naming different accounts, then a right one from that address.
   const addressTries: Outcome[] = [];
-  for (let i = 0; i < THROTTLE.perAddress; i++) addressTries.push((await signIn('127.0.0.23', `nobody-${i}@proof.example`, WRONG)).outcome);
+  for (let i = 0; i < THROTTLE.perAddress; i++)
+    addressTries.push((await signIn('127.0.0.23', `nobody-${i}@proof.example`, WRONG)).outcome);
   const addressRight = await signIn('127.0.0.23', DEMO_ADMIN.email, DEMO_ADMIN.password);
   const otherAddress = await signIn('127.0.0.24', DEMO_ADMIN.email, DEMO_ADMIN.password);
-  note(`${THROTTLE.perAddress} wrong passwords for ${THROTTLE.perAddress} accounts (127.0.0.23)`, addressTries);
-  note('then the right password from 127.0.0.23, and from 127.0.0.24', [addressRight.outcome, otherAddress.outcome]);
+  note(
+    `${THROTTLE.perAddress} wrong passwords for ${THROTTLE.perAddress} accounts (127.0.0.23)`,
+    addressTries,
+  );
+  note('then the right password from 127.0.0.23, and from 127.0.0.24', [
+    addressRight.outcome,
+    otherAddress.outcome,
+  ]);
 
   // All attempts per address, good ones included.
   const rateTries: Outcome[] = [];
@@ -86,7 +101,10 @@ export async function checkThrottling(options: { log: AnswerLog; url: string; da
   await startOfWindow();
   const accountLater = await signIn('127.0.0.21', lockedEmail, DEMO_ADMIN.password);
   const addressLater = await signIn('127.0.0.23', DEMO_ADMIN.email, DEMO_ADMIN.password);
-  note('after the window: the locked account, and from 127.0.0.23', [accountLater.outcome, addressLater.outcome]);
+  note('after the window: the locked account, and from 127.0.0.23', [
+    accountLater.outcome,
+    addressLater.outcome,
+  ]);
 
   const accountMessage = accountRight.outcome === 'throttled' ? refusal(accountRight.answer) : '';
   const addressMessage = addressRight.outcome === 'throttled' ? refusal(addressRight.answer) : '';

@@ -14,16 +14,40 @@ const headersOf = (options: TrpcOptions, mutation: boolean): Record<string, stri
   ...options.headers,
 });
 
-export function trpcQuery(log: AnswerLog, baseUrl: string, path: string, input?: unknown, options: TrpcOptions = {}): Promise<Answer> {
+export function trpcQuery(
+  log: AnswerLog,
+  baseUrl: string,
+  path: string,
+  input?: unknown,
+  options: TrpcOptions = {},
+): Promise<Answer> {
   const query = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-  return send(log, 'GET', `${baseUrl}/trpc/${path}${query}`, undefined, { ...options, headers: headersOf(options, false) });
+  return send(log, 'GET', `${baseUrl}/trpc/${path}${query}`, undefined, {
+    ...options,
+    headers: headersOf(options, false),
+  });
 }
 
-export function trpcMutation(log: AnswerLog, baseUrl: string, path: string, input?: unknown, options: TrpcOptions = {}): Promise<Answer> {
-  return send(log, 'POST', `${baseUrl}/trpc/${path}`, JSON.stringify(input ?? {}), { ...options, headers: headersOf(options, true) });
+export function trpcMutation(
+  log: AnswerLog,
+  baseUrl: string,
+  path: string,
+  input?: unknown,
+  options: TrpcOptions = {},
+): Promise<Answer> {
+  return send(log, 'POST', `${baseUrl}/trpc/${path}`, JSON.stringify(input ?? {}), {
+    ...options,
+    headers: headersOf(options, true),
+  });
 }
 
-export function call(log: AnswerLog, baseUrl: string, procedure: { path: string; type: string }, input: unknown, options: TrpcOptions = {}): Promise<Answer> {
+export function call(
+  log: AnswerLog,
+  baseUrl: string,
+  procedure: { path: string; type: string },
+  input: unknown,
+  options: TrpcOptions = {},
+): Promise<Answer> {
   return procedure.type === 'query'
     ? trpcQuery(log, baseUrl, procedure.path, input, options)
     : trpcMutation(log, baseUrl, procedure.path, input, options);
@@ -32,6 +56,7 @@ export function call(log: AnswerLog, baseUrl: string, procedure: { path: string;
 /** The `name=value` of the session cookie an answer set. */
 export function sessionCookieOf(answer: Answer): string {
   const setCookie = [answer.headers['set-cookie'] ?? []].flat().at(-1);
-  if (!setCookie) throw new Error(`No cookie was set (${answer.status}: ${answer.body.slice(0, 300)})`);
+  if (!setCookie)
+    throw new Error(`No cookie was set (${answer.status}: ${answer.body.slice(0, 300)})`);
   return setCookie.split(';')[0]!;
 }

@@ -4,7 +4,13 @@ import { randomBytes } from 'node:crypto';
 import { DEMO_ADMIN } from '@clinicpay/api/runtime';
 import { check, table, type Check } from '../report.js';
 import type { Procedure } from './admin-procedures.js';
-import { adminIdByEmail, cloneAdmin, insertSession, newSessionToken, withDatabase } from './database.js';
+import {
+  adminIdByEmail,
+  cloneAdmin,
+  insertSession,
+  newSessionToken,
+  withDatabase,
+} from './database.js';
 import { envelope, type AnswerLog } from './http-client.js';
 import { call, sessionCookieOf, trpcMutation, trpcQuery } from './trpc-calls.js';
 
@@ -17,8 +23,18 @@ interface Target {
   databaseUrl: string;
 }
 
-export async function signInAsDemoAdmin(log: AnswerLog, url: string, from?: string): Promise<string> {
-  const answer = await trpcMutation(log, url, 'admin.auth.signIn', { email: DEMO_ADMIN.email, password: DEMO_ADMIN.password }, from ? { from } : {});
+export async function signInAsDemoAdmin(
+  log: AnswerLog,
+  url: string,
+  from?: string,
+): Promise<string> {
+  const answer = await trpcMutation(
+    log,
+    url,
+    'admin.auth.signIn',
+    { email: DEMO_ADMIN.email, password: DEMO_ADMIN.password },
+    from ? { from } : {},
+  );
   return sessionCookieOf(answer);
 }
 
@@ -30,8 +46,17 @@ async function refusedCookies(target: Target): Promise<Array<[string, string | u
   const expired = newSessionToken();
   const ofRemovedAdmin = newSessionToken();
   await withDatabase(target.databaseUrl, async (db) => {
-    await insertSession(db, await adminIdByEmail(db, DEMO_ADMIN.email), expired.hash, new Date(Date.now() - 60_000));
-    const removed = await cloneAdmin(db, DEMO_ADMIN.email, `removed-${randomBytes(4).toString('hex')}@proof.example`);
+    await insertSession(
+      db,
+      await adminIdByEmail(db, DEMO_ADMIN.email),
+      expired.hash,
+      new Date(Date.now() - 60_000),
+    );
+    const removed = await cloneAdmin(
+      db,
+      DEMO_ADMIN.email,
+      `removed-${randomBytes(4).toString('hex')}@proof.example`,
+    );
     await insertSession(db, removed, ofRemovedAdmin.hash, new Date(Date.now() + 3_600_000));
     await db.query('DELETE FROM admin_users WHERE id = $1', [removed]);
   });
@@ -47,7 +72,10 @@ async function refusedCookies(target: Target): Promise<Array<[string, string | u
   ];
 }
 
-export async function checkUnauthorized(target: Target, procedures: Procedure[]): Promise<{ checks: Check[]; figures: string[] }> {
+export async function checkUnauthorized(
+  target: Target,
+  procedures: Procedure[],
+): Promise<{ checks: Check[]; figures: string[] }> {
   const rows: Array<[string, number, number]> = [];
   const wrong: string[] = [];
   for (const [name, cookie] of await refusedCookies(target)) {
@@ -55,8 +83,16 @@ export async function checkUnauthorized(target: Target, procedures: Procedure[])
     for (const procedure of procedures) {
       const answer = await call(target.log, target.url, procedure, {}, { cookie });
       const body = envelope(answer);
-      if (answer.status === 401 && body.error?.data?.code === 'UNAUTHORIZED' && body.result === undefined) refused += 1;
-      else wrong.push(`${procedure.path} with ${name}: ${answer.status} ${body.error?.data?.code ?? 'no error'}`);
+      if (
+        answer.status === 401 &&
+        body.error?.data?.code === 'UNAUTHORIZED' &&
+        body.result === undefined
+      )
+        refused += 1;
+      else
+        wrong.push(
+          `${procedure.path} with ${name}: ${answer.status} ${body.error?.data?.code ?? 'no error'}`,
+        );
     }
     rows.push([name, procedures.length, refused]);
   }
@@ -69,7 +105,10 @@ export async function checkUnauthorized(target: Target, procedures: Procedure[])
   const csrfWrong: string[] = [];
   const forgeries: Array<[string, { csrf: boolean; headers?: Record<string, string> }]> = [
     ['no CSRF header', { csrf: false }],
-    ['a cross-site call without Origin', { csrf: true, headers: { 'sec-fetch-site': 'cross-site' } }],
+    [
+      'a cross-site call without Origin',
+      { csrf: true, headers: { 'sec-fetch-site': 'cross-site' } },
+    ],
     ['another Origin', { csrf: true, headers: { origin: 'https://attacker.example' } }],
   ];
   for (const [name, options] of forgeries) {
@@ -85,10 +124,30 @@ export async function checkUnauthorized(target: Target, procedures: Procedure[])
   const calls = rows.reduce((sum, [, n]) => sum + n, 0);
   return {
     checks: [
-      check('the router has admin procedures to check', procedures.length > 0, `${procedures.length} admin procedures, ${mutations.length} mutations`),
-      check('every admin procedure answers 401 UNAUTHORIZED without a valid session', wrong.length === 0, wrong.length === 0 ? `${procedures.length} procedures × 7 kinds of cookie` : wrong.slice(0, 5).join('; ')),
-      check('a valid session is accepted (the refusals are about the session)', me.status === 200, `admin.auth.me: ${me.status}`),
-      check('every admin mutation with a valid session but a forged-looking request answers 403', csrfWrong.length === 0, csrfWrong.length === 0 ? `${mutations.length} mutations × 3 forgeries` : csrfWrong.slice(0, 5).join('; ')),
+      check(
+        'the router has admin procedures to check',
+        procedures.length > 0,
+        `${procedures.length} admin procedures, ${mutations.length} mutations`,
+      ),
+      check(
+        'every admin procedure answers 401 UNAUTHORIZED without a valid session',
+        wrong.length === 0,
+        wrong.length === 0
+          ? `${procedures.length} procedures × 7 kinds of cookie`
+          : wrong.slice(0, 5).join('; '),
+      ),
+      check(
+        'a valid session is accepted (the refusals are about the session)',
+        me.status === 200,
+        `admin.auth.me: ${me.status}`,
+      ),
+      check(
+        'every admin mutation with a valid session but a forged-looking request answers 403',
+        csrfWrong.length === 0,
+        csrfWrong.length === 0
+          ? `${mutations.length} mutations × 3 forgeries`
+          : csrfWrong.slice(0, 5).join('; '),
+      ),
     ],
     figures: [
       `Admin procedures found by walking the router: **${procedures.length}** (${mutations.length} mutations); ${calls} refused calls over HTTP.`,

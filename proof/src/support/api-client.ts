@@ -12,7 +12,10 @@ export function publicClient(apiUrl: string): ApiClient {
  * An admin's client: signs in once, then sends the session cookie and the admin SPA's CSRF header
  * with every call. The session lives in the database, so the client may switch replicas.
  */
-export async function signedInAdmin(apiUrls: () => string, credentials: { email: string; password: string }) {
+export async function signedInAdmin(
+  apiUrls: () => string,
+  credentials: { email: string; password: string },
+) {
   let cookie = '';
   const withSession: typeof fetch = async (input, init) => {
     const headers = new Headers(init?.headers);
@@ -25,19 +28,32 @@ export async function signedInAdmin(apiUrls: () => string, credentials: { email:
   };
   // The URL is chosen per call, so a dead replica can be skipped between calls.
   const client = createTRPCClient<AppRouter>({
-    links: [httpLink({ url: '', fetch: (url, init) => withSession(`${apiUrls()}/trpc${String(url)}`, init) })],
+    links: [
+      httpLink({
+        url: '',
+        fetch: (url, init) => withSession(`${apiUrls()}/trpc${String(url)}`, init),
+      }),
+    ],
   });
   await client.admin.auth.signIn.mutate(credentials);
   return client;
 }
 
 /** How a call failed: refused by the API (4xx, with its code), or not answered (5xx, network). */
-export function failureOf(error: unknown): { kind: 'refused' | 'unavailable'; code: string; status: number | null } {
+export function failureOf(error: unknown): {
+  kind: 'refused' | 'unavailable';
+  code: string;
+  status: number | null;
+} {
   if (error instanceof TRPCClientError) {
     const data = error.data as { httpStatus?: number; appCode?: string; code?: string } | undefined;
     const status = data?.httpStatus ?? null;
     const code = data?.appCode ?? data?.code ?? 'network';
     return { kind: status !== null && status < 500 ? 'refused' : 'unavailable', code, status };
   }
-  return { kind: 'unavailable', code: error instanceof Error ? error.name : 'unknown', status: null };
+  return {
+    kind: 'unavailable',
+    code: error instanceof Error ? error.name : 'unknown',
+    status: null,
+  };
 }

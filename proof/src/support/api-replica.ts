@@ -35,7 +35,9 @@ export async function createApiReplica(options: {
   let ending = false;
 
   const exited = (c: ChildProcess) =>
-    c.exitCode !== null || c.signalCode !== null ? Promise.resolve() : new Promise<void>((r) => c.once('exit', () => r()));
+    c.exitCode !== null || c.signalCode !== null
+      ? Promise.resolve()
+      : new Promise<void>((r) => c.once('exit', () => r()));
 
   const replica: ApiReplica = {
     name: options.name,
@@ -71,11 +73,22 @@ export async function createApiReplica(options: {
       child.stderr?.pipe(log, { end: false });
       const started = Date.now();
       while (Date.now() - started < 60_000) {
-        if (child.exitCode !== null) throw new Error(`API replica ${options.name} exited with ${child.exitCode}; see ${options.logFile}`);
-        if (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) return;
+        if (child.exitCode !== null)
+          throw new Error(
+            `API replica ${options.name} exited with ${child.exitCode}; see ${options.logFile}`,
+          );
+        if (
+          await fetch(`${url}/healthz`).then(
+            (r) => r.ok,
+            () => false,
+          )
+        )
+          return;
         await new Promise((r) => setTimeout(r, 100));
       }
-      throw new Error(`API replica ${options.name} did not answer /healthz within 60 s; see ${options.logFile}`);
+      throw new Error(
+        `API replica ${options.name} did not answer /healthz within 60 s; see ${options.logFile}`,
+      );
     },
     async kill() {
       if (!child) return;

@@ -17,19 +17,41 @@ export async function addProofDoctors(database: DatabaseHandle, count: number): 
   await database.db.transaction().execute(async (trx) => {
     await trx
       .insertInto('doctors')
-      .values(ids.map((id, i) => ({ id, clinic_id: DEMO_CLINIC.id, name: `Proof Doctor ${String(i + 1).padStart(2, '0')}` })))
+      .values(
+        ids.map((id, i) => ({
+          id,
+          clinic_id: DEMO_CLINIC.id,
+          name: `Proof Doctor ${String(i + 1).padStart(2, '0')}`,
+        })),
+      )
       .execute();
     await trx
       .insertInto('doctor_weekly_hours')
-      .values(ids.flatMap((doctor_id) => [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ doctor_id, weekday, start_minute: 6 * 60, end_minute: 22 * 60 }))))
+      .values(
+        ids.flatMap((doctor_id) =>
+          [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({
+            doctor_id,
+            weekday,
+            start_minute: 6 * 60,
+            end_minute: 22 * 60,
+          })),
+        ),
+      )
       .execute();
-    await trx.insertInto('doctor_services').values(ids.map((doctor_id) => ({ doctor_id, service_id: GENERAL_CONSULTATION }))).execute();
+    await trx
+      .insertInto('doctor_services')
+      .values(ids.map((doctor_id) => ({ doctor_id, service_id: GENERAL_CONSULTATION })))
+      .execute();
   });
   return ids;
 }
 
 /** Up to `count` free slots of these doctors, read through the public availability procedure. */
-export async function freeSlots(api: ApiClient, doctorIds: string[], count: number): Promise<Slot[]> {
+export async function freeSlots(
+  api: ApiClient,
+  doctorIds: string[],
+  count: number,
+): Promise<Slot[]> {
   const slots: Slot[] = [];
   const seen = new Set<string>();
   const today = new Date();
@@ -38,7 +60,12 @@ export async function freeSlots(api: ApiClient, doctorIds: string[], count: numb
     for (const offset of [0, 41]) {
       const from = isoDate(today, offset);
       const to = isoDate(today, offset + 41);
-      const availability = await api.catalogue.availability.query({ serviceId: GENERAL_CONSULTATION, doctorId, from, to });
+      const availability = await api.catalogue.availability.query({
+        serviceId: GENERAL_CONSULTATION,
+        doctorId,
+        from,
+        to,
+      });
       for (const day of availability.days) {
         for (const slot of day.slots) {
           const key = `${doctorId} ${slot.startsAt}`;

@@ -21,7 +21,8 @@ export function seededRandom(seed: number): Rng {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const chars = (length: number, alphabet: string) => Array.from({ length }, () => alphabet[int(0, alphabet.length - 1)]).join('');
+  const chars = (length: number, alphabet: string) =>
+    Array.from({ length }, () => alphabet[int(0, alphabet.length - 1)]).join('');
   return {
     next,
     int,
@@ -30,6 +31,7 @@ export function seededRandom(seed: number): Rng {
       return items[int(0, items.length - 1)]!;
     },
     hex: (length) => chars(length, '0123456789abcdef'),
-    ascii: (length) => chars(length, Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('')),
+    ascii: (length) =>
+      chars(length, Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('')),
   };
 }

@@ -3,7 +3,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_KEYS, startEmulator, type EmulatorOptions, type RunningEmulator, type WebhookFaults } from '@clinicpay/stripe-emulator';
+import {
+  DEMO_KEYS,
+  startEmulator,
+  type EmulatorOptions,
+  type RunningEmulator,
+  type WebhookFaults,
+} from '@clinicpay/stripe-emulator';
 import { createApiReplica, type ApiReplica } from './api-replica.js';
 import { prepareDatabase } from './prepare-database.js';
 import { startThrowawayPostgres, type ThrowawayPostgres } from './throwaway-postgres.js';
@@ -41,7 +47,9 @@ export interface ProofStackOptions {
 export async function startProofStack(options: ProofStackOptions): Promise<ProofStack> {
   const workDir = mkdtempSync(join(tmpdir(), 'clinicpay-proof-'));
   // The logs are read before stop(); afterwards nothing is kept.
-  const stops: Array<() => Promise<void> | void> = [() => rmSync(workDir, { recursive: true, force: true })];
+  const stops: Array<() => Promise<void> | void> = [
+    () => rmSync(workDir, { recursive: true, force: true }),
+  ];
   const stop = async () => {
     for (const fn of stops.reverse()) await fn();
   };
@@ -59,7 +67,9 @@ export async function startProofStack(options: ProofStackOptions): Promise<Proof
       signatureClock: 'real',
       // Every delivery of a long run stays countable.
       deliveryLogCapacity: 500_000,
-      ...(options.extraKeys ? { keys: [DEMO_KEYS.secretKey, DEMO_KEYS.publishableKey, ...options.extraKeys] } : {}),
+      ...(options.extraKeys
+        ? { keys: [DEMO_KEYS.secretKey, DEMO_KEYS.publishableKey, ...options.extraKeys] }
+        : {}),
     });
     stops.push(() => stripe.stop());
 

@@ -19,7 +19,9 @@ export interface ThrowawayPostgres {
   stop(): void;
 }
 
-export async function startThrowawayPostgres(options: { maxConnections?: number } = {}): Promise<ThrowawayPostgres> {
+export async function startThrowawayPostgres(
+  options: { maxConnections?: number } = {},
+): Promise<ThrowawayPostgres> {
   const bindir = findBindir();
   const root = mkdtempSync(join(tmpdir(), 'clinicpay-proof-pg-'));
   const data = join(root, 'data');
@@ -27,17 +29,32 @@ export async function startThrowawayPostgres(options: { maxConnections?: number 
   const asRoot = process.getuid?.() === 0;
   if (asRoot) execFileSync('chown', ['postgres:postgres', root]);
   const commandLine = (command: string, args: string[]): [string, string[]] =>
-    asRoot ? ['runuser', ['-u', 'postgres', '--', join(bindir, command), ...args]] : [join(bindir, command), args];
+    asRoot
+      ? ['runuser', ['-u', 'postgres', '--', join(bindir, command), ...args]]
+      : [join(bindir, command), args];
   const run = (command: string, args: string[]) => {
     const [file, argv] = commandLine(command, args);
     const result = spawnSync(file, argv, { encoding: 'utf8', cwd: root });
     if (result.status !== 0) {
-      throw new Error(`${command} ${args.join(' ')} failed (${result.status}): ${result.stderr || result.stdout}`);
+      throw new Error(
+        `${command} ${args.join(' ')} failed (${result.status}): ${result.stderr || result.stdout}`,
+      );
     }
   };
 
   const port = await freePort();
-  run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
+  run('initdb', [
+    '-D',
+    data,
+    '-U',
+    'postgres',
+    '-A',
+    'trust',
+    '-E',
+    'UTF8',
+    '--locale=C',
+    '--no-sync',
+  ]);
   // fsync off: the cluster is thrown away, and the restart below is a clean one, so nothing is lost.
   const serverOptions = [
     `-p ${port}`,
@@ -62,7 +79,18 @@ export async function startThrowawayPostgres(options: { maxConnections?: number 
     async restart() {
       // Asynchronous, so the load keeps coming while the server is down. pg_ctl restart reuses the
       // options the server was started with (postmaster.opts).
-      const [file, argv] = commandLine('pg_ctl', ['-D', data, '-l', log, '-m', 'fast', '-w', '-t', '60', 'restart']);
+      const [file, argv] = commandLine('pg_ctl', [
+        '-D',
+        data,
+        '-l',
+        log,
+        '-m',
+        'fast',
+        '-w',
+        '-t',
+        '60',
+        'restart',
+      ]);
       await promisify(execFile)(file, argv, { cwd: root });
     },
     stop() {
@@ -85,6 +113,7 @@ function findBindir(): string {
   }
   const versions = readdirSync('/usr/lib/postgresql').sort((a, b) => Number(b) - Number(a));
   const version = versions[0];
-  if (!version) throw new Error('No PostgreSQL server binaries found (install the postgresql package).');
+  if (!version)
+    throw new Error('No PostgreSQL server binaries found (install the postgresql package).');
   return `/usr/lib/postgresql/${version}/bin`;
 }

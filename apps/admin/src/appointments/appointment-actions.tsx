@@ -13,7 +13,13 @@ type Open = null | 'cancel' | 'paid' | 'noShow';
  * Only the actions the API says apply now (its `actions`), each confirmed before it runs: cancel
  * (with or without a refund), mark paid at the clinic, mark a no-show.
  */
-export function AppointmentActions({ appointment, onDone }: { appointment: Appointment; onDone: () => void }) {
+export function AppointmentActions({
+  appointment,
+  onDone,
+}: {
+  appointment: Appointment;
+  onDone: () => void;
+}) {
   const utils = trpc.useUtils();
   const [open, setOpen] = useState<Open>(null);
   const refresh = (next: Appointment) => {
@@ -24,26 +30,39 @@ export function AppointmentActions({ appointment, onDone }: { appointment: Appoi
     void utils.admin.transactions.invalidate();
   };
   const failed = (what: string) => (error: unknown) => {
-    if (!isUnauthorized(error)) notify({ title: `${what} failed.`, description: messageOf(error), tone: 'error' });
+    if (!isUnauthorized(error))
+      notify({ title: `${what} failed.`, description: messageOf(error), tone: 'error' });
   };
   const markPaid = trpc.admin.appointments.markPaidAtClinic.useMutation({
     onSuccess: (next) => {
       refresh(next);
-      notify({ title: 'Marked paid at clinic', description: `${appointment.patient.name} · ${appointment.reference}`, tone: 'success' });
+      notify({
+        title: 'Marked paid at clinic',
+        description: `${appointment.patient.name} · ${appointment.reference}`,
+        tone: 'success',
+      });
     },
     onError: failed('Marking it paid'),
   });
   const markNoShow = trpc.admin.appointments.markNoShow.useMutation({
     onSuccess: (next) => {
       refresh(next);
-      notify({ title: 'Marked as a no-show', description: `${appointment.patient.name} · ${appointment.reference}`, tone: 'success' });
+      notify({
+        title: 'Marked as a no-show',
+        description: `${appointment.patient.name} · ${appointment.reference}`,
+        tone: 'success',
+      });
     },
     onError: failed('Marking the no-show'),
   });
   const { actions } = appointment;
 
   if (!actions.cancel && !actions.markPaidAtClinic && !actions.markNoShow) {
-    return <p className="text-sm text-slate-600">Nothing to do: this appointment is {appointment.status.replace(/_/g, ' ')}.</p>;
+    return (
+      <p className="text-sm text-slate-600">
+        Nothing to do: this appointment is {appointment.status.replace(/_/g, ' ')}.
+      </p>
+    );
   }
   return (
     <div className="flex flex-wrap gap-3">
@@ -53,7 +72,11 @@ export function AppointmentActions({ appointment, onDone }: { appointment: Appoi
         </Button>
       ) : null}
       {actions.markNoShow ? (
-        <Button variant="secondary" onPress={() => setOpen('noShow')} isDisabled={markNoShow.isPending}>
+        <Button
+          variant="secondary"
+          onPress={() => setOpen('noShow')}
+          isDisabled={markNoShow.isPending}
+        >
           Mark as no-show
         </Button>
       ) : null}
@@ -95,7 +118,11 @@ export function AppointmentActions({ appointment, onDone }: { appointment: Appoi
           onCancelled={(next, refunded) => {
             refresh(next);
             setOpen(null);
-            notify({ title: refunded ? 'Appointment cancelled and refunded' : 'Appointment cancelled', description: `${appointment.patient.name} · ${appointment.reference}`, tone: 'success' });
+            notify({
+              title: refunded ? 'Appointment cancelled and refunded' : 'Appointment cancelled',
+              description: `${appointment.patient.name} · ${appointment.reference}`,
+              tone: 'success',
+            });
           }}
         />
       ) : null}

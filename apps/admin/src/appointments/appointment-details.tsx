@@ -12,7 +12,13 @@ import { AppointmentActions } from './appointment-actions.js';
 export type Appointment = Outputs['appointments']['get'];
 
 /** The booking, the patient, its payments (each linked to its transaction), actions, timeline. */
-export function AppointmentDetails({ appointment: a, timeZone }: { appointment: Appointment; timeZone: string }) {
+export function AppointmentDetails({
+  appointment: a,
+  timeZone,
+}: {
+  appointment: Appointment;
+  timeZone: string;
+}) {
   // After an action its button may be gone: focus goes to the section's heading, not the page's end.
   const actionsHeading = useRef<HTMLHeadingElement>(null);
   return (
@@ -21,11 +27,16 @@ export function AppointmentDetails({ appointment: a, timeZone }: { appointment: 
         <DetailList
           items={[
             { label: 'Status', value: <AppointmentStatusBadge status={a.status} /> },
-            { label: 'Time', value: `${formatDateTime(a.startsAt, timeZone)} – ${formatTime(a.endsAt, timeZone)}` },
+            {
+              label: 'Time',
+              value: `${formatDateTime(a.startsAt, timeZone)} – ${formatTime(a.endsAt, timeZone)}`,
+            },
             { label: 'Service', value: a.serviceName },
             { label: 'Doctor', value: a.doctor.name },
             { label: 'Reference', value: <span className="font-mono">{a.reference}</span> },
-            ...(a.cancelReason ? [{ label: 'Cancelled because', value: a.cancelReason.replace(/_/g, ' ') }] : []),
+            ...(a.cancelReason
+              ? [{ label: 'Cancelled because', value: a.cancelReason.replace(/_/g, ' ') }]
+              : []),
           ]}
         />
       </Section>
@@ -33,8 +44,28 @@ export function AppointmentDetails({ appointment: a, timeZone }: { appointment: 
         <DetailList
           items={[
             { label: 'Name', value: a.patient.name },
-            { label: 'Email', value: <a href={`mailto:${a.patient.email}`} className="text-brand-800 underline underline-offset-2">{a.patient.email}</a> },
-            { label: 'Phone', value: <a href={`tel:${a.patient.phone}`} className="text-brand-800 underline underline-offset-2">{a.patient.phone}</a> },
+            {
+              label: 'Email',
+              value: (
+                <a
+                  href={`mailto:${a.patient.email}`}
+                  className="text-brand-800 underline underline-offset-2"
+                >
+                  {a.patient.email}
+                </a>
+              ),
+            },
+            {
+              label: 'Phone',
+              value: (
+                <a
+                  href={`tel:${a.patient.phone}`}
+                  className="text-brand-800 underline underline-offset-2"
+                >
+                  {a.patient.phone}
+                </a>
+              ),
+            },
           ]}
         />
       </Section>
@@ -48,7 +79,10 @@ export function AppointmentDetails({ appointment: a, timeZone }: { appointment: 
                 <span className="font-semibold tabular-nums">{formatMoney(p.amount)}</span>
                 <PaymentStatusBadge status={p.status} />
                 <span className="text-slate-600">{gatewayLabel(p.gateway, p.mode)}</span>
-                <Link to={`/transactions/${p.id}`} className="font-semibold text-brand-800 underline underline-offset-2">
+                <Link
+                  to={`/transactions/${p.id}`}
+                  className="font-semibold text-brand-800 underline underline-offset-2"
+                >
                   Open the transaction<span className="sr-only"> of {formatMoney(p.amount)}</span>
                 </Link>
               </li>
@@ -66,10 +100,22 @@ export function AppointmentDetails({ appointment: a, timeZone }: { appointment: 
   );
 }
 
-function Section({ title, children, headingRef }: { title: string; children: ReactNode; headingRef?: RefObject<HTMLHeadingElement | null> }) {
+function Section({
+  title,
+  children,
+  headingRef,
+}: {
+  title: string;
+  children: ReactNode;
+  headingRef?: RefObject<HTMLHeadingElement | null>;
+}) {
   return (
     <Card className="p-4">
-      <h3 ref={headingRef} tabIndex={headingRef ? -1 : undefined} className="mb-3 text-base font-semibold text-slate-900 outline-none">
+      <h3
+        ref={headingRef}
+        tabIndex={headingRef ? -1 : undefined}
+        className="mb-3 text-base font-semibold text-slate-900 outline-none"
+      >
         {title}
       </h3>
       {children}

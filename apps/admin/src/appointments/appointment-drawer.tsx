@@ -21,7 +21,9 @@ export function AppointmentDrawer() {
         if (!open) void navigate({ pathname: '/appointments', search });
       }}
       title={data ? `Appointment ${data.reference}` : 'Appointment'}
-      subtitle={data ? `${data.patient.name} · ${formatDateTime(data.startsAt, timeZone)}` : undefined}
+      subtitle={
+        data ? `${data.patient.name} · ${formatDateTime(data.startsAt, timeZone)}` : undefined
+      }
       closeLabel="Close the appointment"
     >
       <QueryError query={appointment} title="This appointment could not be loaded." />

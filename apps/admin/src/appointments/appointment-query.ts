@@ -1,4 +1,9 @@
-import { APPOINTMENT_STATUSES, LOCAL_DATE, type AppointmentStatusName, type ListAppointmentsInput } from '@clinicpay/contracts';
+import {
+  APPOINTMENT_STATUSES,
+  LOCAL_DATE,
+  type AppointmentStatusName,
+  type ListAppointmentsInput,
+} from '@clinicpay/contracts';
 import { endOfLocalDay, startOfLocalDay } from '../format/clinic-time.js';
 
 /**
@@ -22,7 +27,11 @@ export function parseAppointmentQuery(params: URLSearchParams, today: string): A
     from: from === 'any' ? null : (date(from) ?? today),
     to: date(params.get('to')),
     doctorId: params.get('doctor') || null,
-    status: (params.get('status') ?? '').split(',').filter((s): s is AppointmentStatusName => (APPOINTMENT_STATUSES as readonly string[]).includes(s)),
+    status: (params.get('status') ?? '')
+      .split(',')
+      .filter((s): s is AppointmentStatusName =>
+        (APPOINTMENT_STATUSES as readonly string[]).includes(s),
+      ),
     patient: params.get('q')?.trim().slice(0, 120) || null,
     direction: params.get('dir') === 'desc' ? 'desc' : 'asc',
   };
@@ -41,7 +50,10 @@ export function appointmentSearchParams(query: AppointmentQuery, today: string):
 }
 
 /** The API's input, dates as instants in the clinic's zone (the last day included). */
-export function toAppointmentsInput(query: AppointmentQuery, timeZone: string): Omit<ListAppointmentsInput, 'limit' | 'cursor'> {
+export function toAppointmentsInput(
+  query: AppointmentQuery,
+  timeZone: string,
+): Omit<ListAppointmentsInput, 'limit' | 'cursor'> {
   return {
     direction: query.direction,
     ...(query.from ? { from: startOfLocalDay(query.from, timeZone) } : {}),

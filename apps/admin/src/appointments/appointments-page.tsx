@@ -9,7 +9,12 @@ import { useReturnFocus } from '../components/use-return-focus.js';
 import { clinicToday } from '../format/clinic-time.js';
 import { trpc } from '../trpc.js';
 import { AppointmentFilterForm } from './appointment-filter-form.js';
-import { appointmentSearchParams, parseAppointmentQuery, toAppointmentsInput, type AppointmentQuery } from './appointment-query.js';
+import {
+  appointmentSearchParams,
+  parseAppointmentQuery,
+  toAppointmentsInput,
+  type AppointmentQuery,
+} from './appointment-query.js';
 import { AppointmentsTable } from './appointments-table.js';
 
 const PAGE_SIZE = 25;
@@ -34,7 +39,10 @@ export function AppointmentsPage() {
 
   return (
     <>
-      <PageHeading title="Appointments" description="Bookings by time, with their payments. Open one to cancel it or mark it paid or a no-show." />
+      <PageHeading
+        title="Appointments"
+        description="Bookings by time, with their payments. Open one to cancel it or mark it paid or a no-show."
+      />
       <AppointmentFilterForm query={query} today={today} onApply={apply} />
       <QueryError query={list} title="The appointments could not be loaded." />
       {list.isError ? null : (

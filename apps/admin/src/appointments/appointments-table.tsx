@@ -21,23 +21,53 @@ export interface AppointmentsTableProps {
 const cell = 'px-3 py-3 align-top first:pl-4 last:pr-4';
 
 /** Appointments by time, with their booking and payment statuses; a patient's name opens the details. */
-export function AppointmentsTable({ rows, direction, onDirectionChange, timeZone, search, isRefreshing }: AppointmentsTableProps) {
-  if (rows?.length === 0) return <EmptyState title="No appointments match.">Try another day or clear a filter.</EmptyState>;
+export function AppointmentsTable({
+  rows,
+  direction,
+  onDirectionChange,
+  timeZone,
+  search,
+  isRefreshing,
+}: AppointmentsTableProps) {
+  if (rows?.length === 0)
+    return (
+      <EmptyState title="No appointments match.">Try another day or clear a filter.</EmptyState>
+    );
   const table = (
-    <Card className={cx('relative overflow-x-auto', isRefreshing && 'opacity-70')} aria-busy={isRefreshing}>
+    <Card
+      className={cx('relative overflow-x-auto', isRefreshing && 'opacity-70')}
+      aria-busy={isRefreshing}
+    >
       <table className="w-full text-left text-sm">
-        <caption className="sr-only">Appointments, {direction === 'asc' ? 'soonest first' : 'latest first'}</caption>
+        <caption className="sr-only">
+          Appointments, {direction === 'asc' ? 'soonest first' : 'latest first'}
+        </caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-600 uppercase">
           <tr>
-            <th scope="col" aria-sort={ariaSort(direction)} className={cx(cell, 'hidden sm:table-cell')}>
-              <SortHeader sorted={direction} onSort={() => onDirectionChange(direction === 'asc' ? 'desc' : 'asc')}>
+            <th
+              scope="col"
+              aria-sort={ariaSort(direction)}
+              className={cx(cell, 'hidden sm:table-cell')}
+            >
+              <SortHeader
+                sorted={direction}
+                onSort={() => onDirectionChange(direction === 'asc' ? 'desc' : 'asc')}
+              >
                 Time
               </SortHeader>
             </th>
-            <th scope="col" className={cx(cell, 'font-semibold')}>Patient</th>
-            <th scope="col" className={cx(cell, 'hidden font-semibold lg:table-cell')}>Service</th>
-            <th scope="col" className={cx(cell, 'font-semibold')}>Status</th>
-            <th scope="col" className={cx(cell, 'hidden text-right font-semibold md:table-cell')}>Payment</th>
+            <th scope="col" className={cx(cell, 'font-semibold')}>
+              Patient
+            </th>
+            <th scope="col" className={cx(cell, 'hidden font-semibold lg:table-cell')}>
+              Service
+            </th>
+            <th scope="col" className={cx(cell, 'font-semibold')}>
+              Status
+            </th>
+            <th scope="col" className={cx(cell, 'hidden text-right font-semibold md:table-cell')}>
+              Payment
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -45,7 +75,9 @@ export function AppointmentsTable({ rows, direction, onDirectionChange, timeZone
             ? rows.map((row) => (
                 <tr key={row.id} className="hover:bg-slate-50">
                   <td className={cx(cell, 'hidden whitespace-nowrap sm:table-cell')}>
-                    <span className="block font-medium text-slate-900">{formatDate(row.startsAt, timeZone)}</span>
+                    <span className="block font-medium text-slate-900">
+                      {formatDate(row.startsAt, timeZone)}
+                    </span>
                     <span className="text-slate-600">{formatTime(row.startsAt, timeZone)}</span>
                   </td>
                   <td className={cell}>
@@ -72,9 +104,13 @@ export function AppointmentsTable({ rows, direction, onDirectionChange, timeZone
                   <td className={cx(cell, 'hidden text-right md:table-cell')}>
                     {row.payment ? (
                       <span className="grid justify-items-end gap-1">
-                        <span className="font-semibold tabular-nums">{formatMoney(row.payment.amount)}</span>
+                        <span className="font-semibold tabular-nums">
+                          {formatMoney(row.payment.amount)}
+                        </span>
                         <PaymentStatusBadge status={row.payment.status} />
-                        <span className="text-xs text-slate-600">{gatewayLabel(row.payment.gateway, null)}</span>
+                        <span className="text-xs text-slate-600">
+                          {gatewayLabel(row.payment.gateway, null)}
+                        </span>
                       </span>
                     ) : (
                       <span className="text-slate-600">Free</span>
@@ -84,11 +120,21 @@ export function AppointmentsTable({ rows, direction, onDirectionChange, timeZone
               ))
             : [0, 1, 2, 3].map((i) => (
                 <tr key={i}>
-                  <td className={cx(cell, 'hidden sm:table-cell')}><Skeleton className="h-4 w-24" /></td>
-                  <td className={cell}><Skeleton className="h-4 w-32" /></td>
-                  <td className={cx(cell, 'hidden lg:table-cell')}><Skeleton className="h-4 w-28" /></td>
-                  <td className={cell}><Skeleton className="h-4 w-20" /></td>
-                  <td className={cx(cell, 'hidden md:table-cell')}><Skeleton className="ml-auto h-4 w-16" /></td>
+                  <td className={cx(cell, 'hidden sm:table-cell')}>
+                    <Skeleton className="h-4 w-24" />
+                  </td>
+                  <td className={cell}>
+                    <Skeleton className="h-4 w-32" />
+                  </td>
+                  <td className={cx(cell, 'hidden lg:table-cell')}>
+                    <Skeleton className="h-4 w-28" />
+                  </td>
+                  <td className={cell}>
+                    <Skeleton className="h-4 w-20" />
+                  </td>
+                  <td className={cx(cell, 'hidden md:table-cell')}>
+                    <Skeleton className="ml-auto h-4 w-16" />
+                  </td>
                 </tr>
               ))}
         </tbody>

@@ -17,7 +17,12 @@ export function DoctorDetailsForm({ doctor }: { doctor: AdminDoctor }) {
   const form = useForm<Values, unknown, UpdateDoctorInput>({
     resolver: zodResolver(UpdateDoctorInput),
     mode: 'onTouched',
-    values: { doctorId: doctor.id, name: doctor.name, specialty: doctor.specialty, active: doctor.active },
+    values: {
+      doctorId: doctor.id,
+      name: doctor.name,
+      specialty: doctor.specialty,
+      active: doctor.active,
+    },
   });
   const active = useController({ control: form.control, name: 'active' }).field;
   const [problem, setProblem] = useState<string | null>(null);
@@ -29,11 +34,20 @@ export function DoctorDetailsForm({ doctor }: { doctor: AdminDoctor }) {
     try {
       after.saved(await update.mutateAsync(input), 'Details saved');
     } catch (error) {
-      if (after.shouldShow(error) && applyFieldErrors(error, form.setError, ['name', 'specialty']) === 0) setProblem(after.message(error));
+      if (
+        after.shouldShow(error) &&
+        applyFieldErrors(error, form.setError, ['name', 'specialty']) === 0
+      )
+        setProblem(after.message(error));
     }
   });
   return (
-    <form noValidate aria-label="Doctor details" onSubmit={(event) => void submit(event)} className="grid gap-4">
+    <form
+      noValidate
+      aria-label="Doctor details"
+      onSubmit={(event) => void submit(event)}
+      className="grid gap-4"
+    >
       {problem ? (
         <Notice tone="error" role="alert">
           {problem}
@@ -41,7 +55,11 @@ export function DoctorDetailsForm({ doctor }: { doctor: AdminDoctor }) {
       ) : null}
       <FormTextField control={form.control} name="name" label="Name" />
       <FormTextField control={form.control} name="specialty" label="Specialty" />
-      <Checkbox isSelected={active.value} onChange={active.onChange} description="Off: patients cannot book them; bookings already made stay.">
+      <Checkbox
+        isSelected={active.value}
+        onChange={active.onChange}
+        description="Off: patients cannot book them; bookings already made stay."
+      >
         Takes bookings
       </Checkbox>
       <div>

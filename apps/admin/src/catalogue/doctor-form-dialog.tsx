@@ -14,10 +14,20 @@ import { trpc } from '../trpc.js';
 type Values = z.input<typeof CreateDoctorInput>;
 
 /** Add a doctor (name and specialty); their services, hours and time off are set on their page next. */
-export function DoctorFormDialog({ isOpen, onOpenChange }: { isOpen: boolean; onOpenChange: (open: boolean) => void }) {
+export function DoctorFormDialog({
+  isOpen,
+  onOpenChange,
+}: {
+  isOpen: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
   const utils = trpc.useUtils();
   const navigate = useNavigate();
-  const form = useForm<Values, unknown, CreateDoctorInput>({ resolver: zodResolver(CreateDoctorInput), mode: 'onTouched', defaultValues: { name: '', specialty: '' } });
+  const form = useForm<Values, unknown, CreateDoctorInput>({
+    resolver: zodResolver(CreateDoctorInput),
+    mode: 'onTouched',
+    defaultValues: { name: '', specialty: '' },
+  });
   const [problem, setProblem] = useState<string | null>(null);
   const create = trpc.admin.doctors.create.useMutation();
   const submit = form.handleSubmit(async (input) => {
@@ -25,26 +35,45 @@ export function DoctorFormDialog({ isOpen, onOpenChange }: { isOpen: boolean; on
     try {
       const doctor = await create.mutateAsync(input);
       void utils.admin.doctors.list.invalidate();
-      notify({ title: `${doctor.name} added`, description: 'Now set their services and weekly hours.', tone: 'success' });
+      notify({
+        title: `${doctor.name} added`,
+        description: 'Now set their services and weekly hours.',
+        tone: 'success',
+      });
       onOpenChange(false);
       void navigate(`/doctors/${doctor.id}`);
     } catch (error) {
       if (isUnauthorized(error)) return;
-      if (applyFieldErrors(error, form.setError, ['name', 'specialty']) === 0) setProblem(messageOf(error));
+      if (applyFieldErrors(error, form.setError, ['name', 'specialty']) === 0)
+        setProblem(messageOf(error));
     }
   });
   return (
-    <Dialog isOpen={isOpen} onOpenChange={onOpenChange} title="Add a doctor" isDismissable={!create.isPending}>
+    <Dialog
+      isOpen={isOpen}
+      onOpenChange={onOpenChange}
+      title="Add a doctor"
+      isDismissable={!create.isPending}
+    >
       <form noValidate onSubmit={(event) => void submit(event)} className="grid gap-4">
         {problem ? (
           <Notice tone="error" role="alert">
             {problem}
           </Notice>
         ) : null}
-        <FormTextField control={form.control} name="name" label="Name" description="As patients see it, e.g. Dr. Amara Okafor." />
+        <FormTextField
+          control={form.control}
+          name="name"
+          label="Name"
+          description="As patients see it, e.g. Dr. Amara Okafor."
+        />
         <FormTextField control={form.control} name="specialty" label="Specialty (optional)" />
         <div className="flex flex-wrap justify-end gap-3">
-          <Button variant="secondary" onPress={() => onOpenChange(false)} isDisabled={create.isPending}>
+          <Button
+            variant="secondary"
+            onPress={() => onOpenChange(false)}
+            isDisabled={create.isPending}
+          >
             Cancel
           </Button>
           <BusyButton type="submit" isBusy={create.isPending} busyLabel="Adding…">

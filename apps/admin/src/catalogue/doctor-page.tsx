@@ -21,13 +21,21 @@ export function DoctorPage() {
           Doctors
         </Link>
         <span aria-hidden="true" className="text-slate-500">
-          {' '}›{' '}
+          {' '}
+          ›{' '}
         </span>
-        <span aria-current="page" className="text-slate-700">{doctor?.name ?? '…'}</span>
+        <span aria-current="page" className="text-slate-700">
+          {doctor?.name ?? '…'}
+        </span>
       </nav>
-      <PageHeading title={doctor?.name ?? 'Doctor'} description={doctor ? doctor.specialty || undefined : undefined} />
+      <PageHeading
+        title={doctor?.name ?? 'Doctor'}
+        description={doctor ? doctor.specialty || undefined : undefined}
+      />
       <QueryError query={doctors} title="The doctor could not be loaded." />
-      {doctors.data && !doctor ? <p className="text-slate-700">This doctor does not exist.</p> : null}
+      {doctors.data && !doctor ? (
+        <p className="text-slate-700">This doctor does not exist.</p>
+      ) : null}
       {doctor ? (
         <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-2 lg:items-start">
           <Section title="Details">
@@ -53,7 +61,15 @@ export function DoctorPage() {
 }
 
 /** A card per concern; the wide ones (rows of times) take the whole width on a desktop. */
-function Section({ title, children, wide = false }: { title: string; children: ReactNode; wide?: boolean }) {
+function Section({
+  title,
+  children,
+  wide = false,
+}: {
+  title: string;
+  children: ReactNode;
+  wide?: boolean;
+}) {
   return (
     <Card className={wide ? 'p-4 sm:p-6 lg:col-span-2' : 'p-4 sm:p-6'}>
       <h2 className="mb-4 text-lg font-semibold text-slate-900">{title}</h2>

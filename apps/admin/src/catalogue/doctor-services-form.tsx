@@ -18,16 +18,37 @@ export function DoctorServicesForm({ doctor }: { doctor: AdminDoctor }) {
     if (save.isPending) return;
     setProblem(null);
     try {
-      after.saved(await save.mutateAsync({ doctorId: doctor.id, serviceIds: chosen.filter((id) => offered.some((s) => s.id === id)) }), 'Services saved');
+      after.saved(
+        await save.mutateAsync({
+          doctorId: doctor.id,
+          serviceIds: chosen.filter((id) => offered.some((s) => s.id === id)),
+        }),
+        'Services saved',
+      );
     } catch (error) {
       if (after.shouldShow(error)) setProblem(after.message(error));
     }
   };
   return (
-    <form noValidate aria-label="Services offered" onSubmit={(event) => void submit(event)} className="grid gap-4">
-      <CheckboxGroup label="Offers" description="Patients can book these with this doctor." value={chosen} onChange={setChosen} errorMessage={problem ?? undefined}>
+    <form
+      noValidate
+      aria-label="Services offered"
+      onSubmit={(event) => void submit(event)}
+      className="grid gap-4"
+    >
+      <CheckboxGroup
+        label="Offers"
+        description="Patients can book these with this doctor."
+        value={chosen}
+        onChange={setChosen}
+        errorMessage={problem ?? undefined}
+      >
         {offered.map((service) => (
-          <Checkbox key={service.id} value={service.id} description={`${formatDuration(service.durationMinutes)} · ${service.price.amount === 0 ? 'Free' : formatMoney(service.price)}`}>
+          <Checkbox
+            key={service.id}
+            value={service.id}
+            description={`${formatDuration(service.durationMinutes)} · ${service.price.amount === 0 ? 'Free' : formatMoney(service.price)}`}
+          >
             {service.name}
           </Checkbox>
         ))}

@@ -1,4 +1,12 @@
-import { Button, BusyButton, Checkbox, CheckboxGroup, ComboBox, Dialog, Notice } from '@clinicpay/ui';
+import {
+  Button,
+  BusyButton,
+  Checkbox,
+  CheckboxGroup,
+  ComboBox,
+  Dialog,
+  Notice,
+} from '@clinicpay/ui';
 import { useState } from 'react';
 import { useController, useForm, type Control } from 'react-hook-form';
 import { fieldErrorsOf, isUnauthorized, messageOf } from '../api-errors.js';
@@ -6,7 +14,13 @@ import { FormTextField } from '../components/form-text-field.js';
 import { currencyOptions } from '../format/currency-options.js';
 import { notify } from '../toasts.js';
 import { trpc } from '../trpc.js';
-import { serviceFieldOf, serviceFormResolver, serviceFormValuesOf, type AdminService, type ServiceFormValues } from './service-form-values.js';
+import {
+  serviceFieldOf,
+  serviceFormResolver,
+  serviceFormValuesOf,
+  type AdminService,
+  type ServiceFormValues,
+} from './service-form-values.js';
 import type { CreateServiceInput } from '@clinicpay/contracts';
 
 export interface ServiceFormDialogProps {
@@ -24,10 +38,19 @@ type ServiceControl = Control<ServiceFormValues, unknown, CreateServiceInput>;
  * The API checks the price against Stripe's limits and the currency Stripe charges in; its
  * refusals appear on their fields.
  */
-export function ServiceFormDialog({ service, defaultCurrency, isOpen, onOpenChange }: ServiceFormDialogProps) {
+export function ServiceFormDialog({
+  service,
+  defaultCurrency,
+  isOpen,
+  onOpenChange,
+}: ServiceFormDialogProps) {
   const utils = trpc.useUtils();
   const doctors = trpc.admin.doctors.list.useQuery(undefined, { enabled: isOpen && !service });
-  const form = useForm<ServiceFormValues, unknown, CreateServiceInput>({ resolver: serviceFormResolver, mode: 'onTouched', values: serviceFormValuesOf(service, defaultCurrency) });
+  const form = useForm<ServiceFormValues, unknown, CreateServiceInput>({
+    resolver: serviceFormResolver,
+    mode: 'onTouched',
+    values: serviceFormValuesOf(service, defaultCurrency),
+  });
   const [problem, setProblem] = useState<string | null>(null);
   const create = trpc.admin.services.create.useMutation();
   const update = trpc.admin.services.update.useMutation();
@@ -37,7 +60,14 @@ export function ServiceFormDialog({ service, defaultCurrency, isOpen, onOpenChan
     if (busy) return;
     setProblem(null);
     try {
-      const saved = service ? await update.mutateAsync({ serviceId: service.id, name: input.name, durationMinutes: input.durationMinutes, price: input.price }) : await create.mutateAsync(input);
+      const saved = service
+        ? await update.mutateAsync({
+            serviceId: service.id,
+            name: input.name,
+            durationMinutes: input.durationMinutes,
+            price: input.price,
+          })
+        : await create.mutateAsync(input);
       void utils.admin.services.list.invalidate();
       void utils.catalogue.invalidate();
       notify({ title: service ? `${saved.name} saved` : `${saved.name} added`, tone: 'success' });
@@ -48,23 +78,46 @@ export function ServiceFormDialog({ service, defaultCurrency, isOpen, onOpenChan
         const field = serviceFieldOf(path);
         return field ? [[field, message] as const] : [];
       });
-      fields.forEach(([field, message], i) => form.setError(field, { type: 'server', message }, { shouldFocus: i === 0 }));
+      fields.forEach(([field, message], i) =>
+        form.setError(field, { type: 'server', message }, { shouldFocus: i === 0 }),
+      );
       if (fields.length === 0) setProblem(messageOf(error));
     }
   });
 
   return (
-    <Dialog isOpen={isOpen} onOpenChange={onOpenChange} title={service ? `Edit ${service.name}` : 'Add a service'} isDismissable={!busy}>
+    <Dialog
+      isOpen={isOpen}
+      onOpenChange={onOpenChange}
+      title={service ? `Edit ${service.name}` : 'Add a service'}
+      isDismissable={!busy}
+    >
       <form noValidate onSubmit={(event) => void submit(event)} className="grid gap-4">
         {problem ? (
           <Notice tone="error" role="alert" title="Nothing was saved.">
             {problem}
           </Notice>
         ) : null}
-        <FormTextField control={form.control} name="name" label="Name" description="As patients see it, e.g. General consultation." />
-        <FormTextField control={form.control} name="durationMinutes" label="Duration (minutes)" inputMode="numeric" />
+        <FormTextField
+          control={form.control}
+          name="name"
+          label="Name"
+          description="As patients see it, e.g. General consultation."
+        />
+        <FormTextField
+          control={form.control}
+          name="durationMinutes"
+          label="Duration (minutes)"
+          inputMode="numeric"
+        />
         <div className="grid gap-4 sm:grid-cols-2">
-          <FormTextField control={form.control} name="price" label="Price" inputMode="decimal" description="0 for a free service." />
+          <FormTextField
+            control={form.control}
+            name="price"
+            label="Price"
+            inputMode="decimal"
+            description="0 for a free service."
+          />
           <CurrencyInput control={form.control} />
         </div>
         {!service ? <DoctorsInput control={form.control} doctors={doctors.data ?? []} /> : null}
@@ -86,16 +139,41 @@ function CurrencyInput({ control }: { control: ServiceControl }) {
     field: { value, onChange, ...field },
     fieldState,
   } = useController({ control, name: 'currency' });
-  return <ComboBox {...field} label="Currency" options={currencyOptions()} value={value || null} onChange={(next) => onChange(next ?? '')} errorMessage={fieldState.error?.message} />;
+  return (
+    <ComboBox
+      {...field}
+      label="Currency"
+      options={currencyOptions()}
+      value={value || null}
+      onChange={(next) => onChange(next ?? '')}
+      errorMessage={fieldState.error?.message}
+    />
+  );
 }
 
-function DoctorsInput({ control, doctors }: { control: ServiceControl; doctors: { id: string; name: string; active: boolean }[] }) {
+function DoctorsInput({
+  control,
+  doctors,
+}: {
+  control: ServiceControl;
+  doctors: { id: string; name: string; active: boolean }[];
+}) {
   const { field, fieldState } = useController({ control, name: 'doctorIds' });
   if (doctors.length === 0) return null;
   return (
-    <CheckboxGroup label="Offered by" value={field.value} onChange={field.onChange} errorMessage={fieldState.error?.message} listClassName="sm:grid-cols-2">
+    <CheckboxGroup
+      label="Offered by"
+      value={field.value}
+      onChange={field.onChange}
+      errorMessage={fieldState.error?.message}
+      listClassName="sm:grid-cols-2"
+    >
       {doctors.map((doctor) => (
-        <Checkbox key={doctor.id} value={doctor.id} description={doctor.active ? undefined : 'Not taking bookings'}>
+        <Checkbox
+          key={doctor.id}
+          value={doctor.id}
+          description={doctor.active ? undefined : 'Not taking bookings'}
+        >
           {doctor.name}
         </Checkbox>
       ))}

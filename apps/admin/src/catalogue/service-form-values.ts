@@ -1,4 +1,9 @@
-import { CreateServiceInput, getCurrency, toDecimalString, toMinorUnits } from '@clinicpay/contracts';
+import {
+  CreateServiceInput,
+  getCurrency,
+  toDecimalString,
+  toMinorUnits,
+} from '@clinicpay/contracts';
 import type { FieldErrors, Resolver } from 'react-hook-form';
 import type { Outputs } from '../trpc.js';
 
@@ -13,8 +18,18 @@ export interface ServiceFormValues {
   doctorIds: string[];
 }
 
-export function serviceFormValuesOf(service: AdminService | null, defaultCurrency: string): ServiceFormValues {
-  if (!service) return { name: '', durationMinutes: '30', price: '', currency: defaultCurrency.toUpperCase(), doctorIds: [] };
+export function serviceFormValuesOf(
+  service: AdminService | null,
+  defaultCurrency: string,
+): ServiceFormValues {
+  if (!service)
+    return {
+      name: '',
+      durationMinutes: '30',
+      price: '',
+      currency: defaultCurrency.toUpperCase(),
+      doctorIds: [],
+    };
   return {
     name: service.name,
     durationMinutes: String(service.durationMinutes),
@@ -35,12 +50,15 @@ export function serviceFieldOf(path: string): keyof ServiceFormValues | null {
  * The form's rules: the price typed as money in its currency (never in cents: contracts converts),
  * then the API's own schema for everything else, so the messages match what the API would say.
  */
-export const serviceFormResolver: Resolver<ServiceFormValues, unknown, CreateServiceInput> = (values) => {
+export const serviceFormResolver: Resolver<ServiceFormValues, unknown, CreateServiceInput> = (
+  values,
+) => {
   const errors: FieldErrors<ServiceFormValues> = {};
   let amount: number | null = null;
   const currency = values.currency.trim();
   if (!currency) errors.currency = { type: 'rule', message: 'Choose a currency from the list.' };
-  else if (!/^\d+(\.\d+)?$/.test(values.price.trim())) errors.price = { type: 'rule', message: priceExample(currency) };
+  else if (!/^\d+(\.\d+)?$/.test(values.price.trim()))
+    errors.price = { type: 'rule', message: priceExample(currency) };
   else {
     try {
       amount = toMinorUnits(values.price.trim(), currency);
@@ -48,12 +66,26 @@ export const serviceFormResolver: Resolver<ServiceFormValues, unknown, CreateSer
       errors.price = { type: 'rule', message: priceExample(currency) };
     }
   }
-  const duration = /^\d+$/.test(values.durationMinutes.trim()) ? Number(values.durationMinutes) : Number.NaN;
-  const parsed = CreateServiceInput.safeParse({ name: values.name, durationMinutes: duration, price: { amount: amount ?? 0, currency }, doctorIds: values.doctorIds });
+  const duration = /^\d+$/.test(values.durationMinutes.trim())
+    ? Number(values.durationMinutes)
+    : Number.NaN;
+  const parsed = CreateServiceInput.safeParse({
+    name: values.name,
+    durationMinutes: duration,
+    price: { amount: amount ?? 0, currency },
+    doctorIds: values.doctorIds,
+  });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = serviceFieldOf(issue.path.map(String).join('.'));
-      if (field && !errors[field]) errors[field] = { type: 'rule', message: field === 'durationMinutes' && Number.isNaN(duration) ? 'Give the duration in minutes, e.g. 30.' : issue.message };
+      if (field && !errors[field])
+        errors[field] = {
+          type: 'rule',
+          message:
+            field === 'durationMinutes' && Number.isNaN(duration)
+              ? 'Give the duration in minutes, e.g. 30.'
+              : issue.message,
+        };
     }
   }
   if (Object.keys(errors).length > 0 || !parsed.success) return { values: {}, errors };

@@ -28,7 +28,8 @@ export function ServicesPage() {
     notify({ title, tone: 'success' });
   };
   const failed = (error: unknown) => {
-    if (!isUnauthorized(error)) notify({ title: 'Nothing was changed.', description: messageOf(error), tone: 'error' });
+    if (!isUnauthorized(error))
+      notify({ title: 'Nothing was changed.', description: messageOf(error), tone: 'error' });
   };
   const remove = trpc.admin.services.delete.useMutation({ onError: failed });
   const restore = trpc.admin.services.restore.useMutation({ onError: failed });
@@ -36,17 +37,28 @@ export function ServicesPage() {
 
   return (
     <>
-      <PageHeader title="Services" description="What patients can book, how long it takes and what it costs." actions={<Button onPress={() => setEditing({ service: null })}>Add a service</Button>} />
+      <PageHeader
+        title="Services"
+        description="What patients can book, how long it takes and what it costs."
+        actions={<Button onPress={() => setEditing({ service: null })}>Add a service</Button>}
+      />
       <QueryError query={services} title="The services could not be loaded." />
       {services.data?.length === 0 ? (
-        <EmptyState title="No services yet.">Add the first one: patients can book only what is listed here.</EmptyState>
+        <EmptyState title="No services yet.">
+          Add the first one: patients can book only what is listed here.
+        </EmptyState>
       ) : services.data ? (
         <ServicesTable
           services={services.data}
           doctorNames={doctorNames}
           onEdit={(service) => setEditing({ service })}
           onDelete={setDeleting}
-          onRestore={(service) => restore.mutate({ serviceId: service.id }, { onSuccess: done(`${service.name} restored`) })}
+          onRestore={(service) =>
+            restore.mutate(
+              { serviceId: service.id },
+              { onSuccess: done(`${service.name} restored`) },
+            )
+          }
         />
       ) : services.isPending ? (
         <LoadingRegion label="Loading services…">
@@ -66,7 +78,11 @@ export function ServicesPage() {
         title={`Delete ${deleting?.name ?? 'this service'}?`}
         confirmLabel="Delete service"
         onConfirm={() => {
-          if (deleting) remove.mutate({ serviceId: deleting.id }, { onSuccess: done(`${deleting.name} deleted`) });
+          if (deleting)
+            remove.mutate(
+              { serviceId: deleting.id },
+              { onSuccess: done(`${deleting.name} deleted`) },
+            );
           setDeleting(null);
         }}
       >

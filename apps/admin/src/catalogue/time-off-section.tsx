@@ -39,13 +39,25 @@ export function TimeOffSection({ doctor }: { doctor: AdminDoctor }) {
     setErrors(found);
     if (Object.keys(found).length > 0 || !startsAt || !endsAt) return;
     try {
-      after.saved(await add.mutateAsync({ doctorId: doctor.id, startsAt, endsAt, ...(draft.reason.trim() ? { reason: draft.reason.trim() } : {}) }), 'Time off added');
+      after.saved(
+        await add.mutateAsync({
+          doctorId: doctor.id,
+          startsAt,
+          endsAt,
+          ...(draft.reason.trim() ? { reason: draft.reason.trim() } : {}),
+        }),
+        'Time off added',
+      );
       setDraft(EMPTY);
     } catch (error) {
       if (!after.shouldShow(error)) return;
       // Bookings in the way concern the whole period: said above the form, not under one field.
       const fields = appCodeOf(error) === 'schedule_conflict' ? {} : fieldErrorsOf(error);
-      setErrors(fields.startsAt || fields.endsAt || fields.reason ? { startsAt: fields.startsAt, endsAt: fields.endsAt, reason: fields.reason } : { form: after.message(error) });
+      setErrors(
+        fields.startsAt || fields.endsAt || fields.reason
+          ? { startsAt: fields.startsAt, endsAt: fields.endsAt, reason: fields.reason }
+          : { form: after.message(error) },
+      );
     }
   };
 
@@ -56,19 +68,34 @@ export function TimeOffSection({ doctor }: { doctor: AdminDoctor }) {
       ) : (
         <ul className="grid gap-2" aria-label="Time off ahead">
           {doctor.timeOff.map((period) => (
-            <li key={period.id} className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-slate-200 p-3 text-sm">
+            <li
+              key={period.id}
+              className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-slate-200 p-3 text-sm"
+            >
               <span>
-                <span className="font-semibold">{formatDateTime(period.startsAt, timeZone)}</span> – {formatDateTime(period.endsAt, timeZone)}
-                {period.reason ? <span className="block text-slate-600">{period.reason}</span> : null}
+                <span className="font-semibold">{formatDateTime(period.startsAt, timeZone)}</span> –{' '}
+                {formatDateTime(period.endsAt, timeZone)}
+                {period.reason ? (
+                  <span className="block text-slate-600">{period.reason}</span>
+                ) : null}
               </span>
-              <Button variant="secondary" onPress={() => setRemoving(period)} aria-label={`Remove time off from ${formatDateTime(period.startsAt, timeZone)}`}>
+              <Button
+                variant="secondary"
+                onPress={() => setRemoving(period)}
+                aria-label={`Remove time off from ${formatDateTime(period.startsAt, timeZone)}`}
+              >
                 Remove
               </Button>
             </li>
           ))}
         </ul>
       )}
-      <form noValidate aria-label="Add time off" onSubmit={(event) => void submit(event)} className="grid gap-4 border-t border-slate-200 pt-4">
+      <form
+        noValidate
+        aria-label="Add time off"
+        onSubmit={(event) => void submit(event)}
+        className="grid gap-4 border-t border-slate-200 pt-4"
+      >
         <h3 className="text-base font-semibold text-slate-900">Add time off</h3>
         {errors.form ? (
           <Notice tone="error" role="alert" title="No time off was added.">
@@ -76,9 +103,29 @@ export function TimeOffSection({ doctor }: { doctor: AdminDoctor }) {
           </Notice>
         ) : null}
         <div className="grid gap-4 sm:grid-cols-[repeat(2,minmax(0,1fr))] lg:grid-cols-[repeat(3,minmax(0,1fr))]">
-          <NativeDateField type="datetime-local" label="From" value={draft.startsAt} onChange={(startsAt) => setDraft({ ...draft, startsAt })} errorMessage={errors.startsAt} description="Clinic time" />
-          <NativeDateField type="datetime-local" label="Until" value={draft.endsAt} onChange={(endsAt) => setDraft({ ...draft, endsAt })} errorMessage={errors.endsAt} description="Clinic time" />
-          <TextField label="Reason (optional)" value={draft.reason} onChange={(reason) => setDraft({ ...draft, reason })} errorMessage={errors.reason} description="Shown only here" />
+          <NativeDateField
+            type="datetime-local"
+            label="From"
+            value={draft.startsAt}
+            onChange={(startsAt) => setDraft({ ...draft, startsAt })}
+            errorMessage={errors.startsAt}
+            description="Clinic time"
+          />
+          <NativeDateField
+            type="datetime-local"
+            label="Until"
+            value={draft.endsAt}
+            onChange={(endsAt) => setDraft({ ...draft, endsAt })}
+            errorMessage={errors.endsAt}
+            description="Clinic time"
+          />
+          <TextField
+            label="Reason (optional)"
+            value={draft.reason}
+            onChange={(reason) => setDraft({ ...draft, reason })}
+            errorMessage={errors.reason}
+            description="Shown only here"
+          />
         </div>
         <div>
           <BusyButton type="submit" isBusy={add.isPending} busyLabel="Adding…">

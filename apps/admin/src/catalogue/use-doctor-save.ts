@@ -8,7 +8,9 @@ export function useDoctorSaved() {
   const utils = trpc.useUtils();
   return {
     saved(doctor: AdminDoctor, title: string) {
-      utils.admin.doctors.list.setData(undefined, (list) => list?.map((d) => (d.id === doctor.id ? doctor : d)));
+      utils.admin.doctors.list.setData(undefined, (list) =>
+        list?.map((d) => (d.id === doctor.id ? doctor : d)),
+      );
       void utils.admin.doctors.list.invalidate();
       void utils.admin.services.list.invalidate();
       void utils.catalogue.invalidate();

@@ -13,7 +13,15 @@ export interface ConfirmDialogProps {
 }
 
 /** Asks before an action that is hard to undo; the safe answer has focus first. */
-export function ConfirmDialog({ isOpen, onOpenChange, title, children, confirmLabel, cancelLabel = 'Keep as is', onConfirm }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  isOpen,
+  onOpenChange,
+  title,
+  children,
+  confirmLabel,
+  cancelLabel = 'Keep as is',
+  onConfirm,
+}: ConfirmDialogProps) {
   return (
     <Dialog isOpen={isOpen} onOpenChange={onOpenChange} title={title} role="alertdialog">
       <div className="text-sm text-slate-700">{children}</div>

@@ -14,7 +14,12 @@ export function CopyButton({ text, what }: CopyButtonProps) {
       await navigator.clipboard.writeText(text);
       notify({ title: `${what} copied`, description: text, tone: 'success' });
     } catch {
-      notify({ title: `The ${what} could not be copied.`, description: 'Your browser refused access to the clipboard: select the text and copy it yourself.', tone: 'error' });
+      notify({
+        title: `The ${what} could not be copied.`,
+        description:
+          'Your browser refused access to the clipboard: select the text and copy it yourself.',
+        tone: 'error',
+      });
     }
   };
   return (

@@ -19,7 +19,15 @@ export function isRetrying(query: Pick<QueryLike, 'isPending' | 'errorUpdateCoun
  * The error state of a read, with the API's sentence and a retry; null when there is no error.
  * An ended session shows nothing here: the layout is already on its way to the sign-in page.
  */
-export function QueryError({ query, title, children }: { query: QueryLike; title: string; children?: ReactNode }) {
+export function QueryError({
+  query,
+  title,
+  children,
+}: {
+  query: QueryLike;
+  title: string;
+  children?: ReactNode;
+}) {
   const retrying = isRetrying(query);
   if (!query.isError && !retrying) return null;
   if (isUnauthorized(query.error)) return null;

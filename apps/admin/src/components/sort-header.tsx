@@ -19,7 +19,10 @@ export function SortHeader({ children, sorted, onSort, align = 'left' }: SortHea
     <button
       type="button"
       onClick={onSort}
-      className={cx('inline-flex min-h-8 items-center gap-1 rounded font-semibold uppercase hover:text-slate-900', align === 'right' && 'flex-row-reverse')}
+      className={cx(
+        'inline-flex min-h-8 items-center gap-1 rounded font-semibold uppercase hover:text-slate-900',
+        align === 'right' && 'flex-row-reverse',
+      )}
     >
       {children}
       <span aria-hidden="true" className={sorted ? 'text-brand-700' : 'text-slate-400'}>

@@ -5,7 +5,10 @@ import { useState } from 'react';
  * API having to page backwards. A new question (filters, order) starts again at the first page.
  */
 export function useKeysetPages(questionKey: string) {
-  const [state, setState] = useState<{ key: string; cursors: (string | undefined)[] }>({ key: questionKey, cursors: [undefined] });
+  const [state, setState] = useState<{ key: string; cursors: (string | undefined)[] }>({
+    key: questionKey,
+    cursors: [undefined],
+  });
   const cursors = state.key === questionKey ? state.cursors : [undefined];
   const pageIndex = cursors.length - 1;
   return {

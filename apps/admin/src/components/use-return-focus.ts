@@ -15,7 +15,9 @@ export function useReturnFocus(listPath: string): void {
     const opened = was.startsWith(`${listPath}/`) ? was.slice(listPath.length + 1) : null;
     if (!opened || pathname !== listPath) return;
     // The link's href ends with the id it opened; the base path ("/admin") comes before it.
-    const link = document.querySelector<HTMLAnchorElement>(`main a[href$="${listPath}/${CSS.escape(opened)}"], main a[href*="${listPath}/${CSS.escape(opened)}?"]`);
+    const link = document.querySelector<HTMLAnchorElement>(
+      `main a[href$="${listPath}/${CSS.escape(opened)}"], main a[href*="${listPath}/${CSS.escape(opened)}?"]`,
+    );
     link?.focus();
   }, [pathname, listPath]);
 }

@@ -41,13 +41,22 @@ export function AdminLayout({ admin, children }: AdminLayoutProps) {
       </a>
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-3 gap-y-2 px-4 pt-3 sm:px-6">
-          <span aria-hidden="true" className="grid size-8 shrink-0 place-items-center rounded-lg bg-brand-700 text-white">
+          <span
+            aria-hidden="true"
+            className="grid size-8 shrink-0 place-items-center rounded-lg bg-brand-700 text-white"
+          >
             <svg viewBox="0 0 20 20" className="size-4" fill="currentColor">
               <path d="M8 2h4v6h6v4h-6v6H8v-6H2V8h6z" />
             </svg>
           </span>
           <div className="min-w-0 text-base font-semibold text-slate-900">
-            {clinic.data ? clinic.data.name : clinic.isPending ? <Skeleton className="h-5 w-40" /> : 'Clinicpay'}
+            {clinic.data ? (
+              clinic.data.name
+            ) : clinic.isPending ? (
+              <Skeleton className="h-5 w-40" />
+            ) : (
+              'Clinicpay'
+            )}
             <span className="ml-2 text-sm font-normal text-slate-600">Admin</span>
           </div>
           <div className="ml-auto flex items-center gap-2">
@@ -59,7 +68,12 @@ export function AdminLayout({ admin, children }: AdminLayoutProps) {
         </div>
         <AdminNav />
       </header>
-      <main id="main" ref={mainRef} tabIndex={-1} className="mx-auto max-w-7xl px-4 py-6 outline-none sm:px-6 sm:py-8">
+      <main
+        id="main"
+        ref={mainRef}
+        tabIndex={-1}
+        className="mx-auto max-w-7xl px-4 py-6 outline-none sm:px-6 sm:py-8"
+      >
         {children}
       </main>
     </div>

@@ -39,7 +39,13 @@ export function AdminNav() {
         </span>
         <span aria-hidden="true">{open ? '▲' : '▼'}</span>
       </button>
-      <ul id="admin-sections" className={cx('relative -mb-px sm:flex sm:gap-1 sm:overflow-x-auto', open ? 'grid pb-2' : 'hidden')}>
+      <ul
+        id="admin-sections"
+        className={cx(
+          'relative -mb-px sm:flex sm:gap-1 sm:overflow-x-auto',
+          open ? 'grid pb-2' : 'hidden',
+        )}
+      >
         {SECTIONS.map((section) => (
           <li key={section.to} className="shrink-0">
             <NavLink
@@ -47,7 +53,9 @@ export function AdminNav() {
               className={({ isActive }) =>
                 cx(
                   'flex min-h-11 items-center px-3 text-sm font-semibold whitespace-nowrap sm:border-b-2',
-                  isActive ? 'border-brand-700 bg-brand-50 text-brand-800 sm:bg-transparent' : 'border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900',
+                  isActive
+                    ? 'border-brand-700 bg-brand-50 text-brand-800 sm:bg-transparent'
+                    : 'border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900',
                 )
               }
             >

@@ -8,7 +8,10 @@ export function NotFoundPage() {
       <PageHeading title="Page not found" />
       <EmptyState title="This page does not exist.">
         Check the address, or go to{' '}
-        <Link to="/transactions" className="font-semibold text-brand-700 underline underline-offset-2">
+        <Link
+          to="/transactions"
+          className="font-semibold text-brand-700 underline underline-offset-2"
+        >
           the transactions
         </Link>
         .

@@ -15,10 +15,16 @@ export function SignOutButton() {
       void navigate(SIGN_IN_PATH, { replace: true, state: { notice: 'You are signed out.' } });
       queryClient.clear();
     },
-    onError: (error) => notify({ title: 'Sign-out failed.', description: messageOf(error), tone: 'error' }),
+    onError: (error) =>
+      notify({ title: 'Sign-out failed.', description: messageOf(error), tone: 'error' }),
   });
   return (
-    <BusyButton variant="secondary" isBusy={signOut.isPending} busyLabel="Signing out…" onPress={() => signOut.mutate()}>
+    <BusyButton
+      variant="secondary"
+      isBusy={signOut.isPending}
+      busyLabel="Signing out…"
+      onPress={() => signOut.mutate()}
+    >
       Sign out
     </BusyButton>
   );

@@ -31,7 +31,12 @@ export function GatewayRow({ gateway }: { gateway: Gateway }) {
       notify({ title: `${gateway.label} is ${input.enabled ? 'on' : 'off'}`, tone: 'success' });
     },
     onError: (error) => {
-      if (!isUnauthorized(error)) notify({ title: `${gateway.label} was not changed.`, description: messageOf(error), tone: 'error' });
+      if (!isUnauthorized(error))
+        notify({
+          title: `${gateway.label} was not changed.`,
+          description: messageOf(error),
+          tone: 'error',
+        });
     },
   });
   const change = (enabled: boolean) => {
@@ -43,26 +48,49 @@ export function GatewayRow({ gateway }: { gateway: Gateway }) {
   return (
     <li className="flex flex-wrap items-center gap-x-6 gap-y-3 p-4 sm:p-6">
       <div className="min-w-0 flex-1 basis-64">
-        <h2 id={name} className="flex flex-wrap items-center gap-2 text-base font-semibold text-slate-900">
+        <h2
+          id={name}
+          className="flex flex-wrap items-center gap-2 text-base font-semibold text-slate-900"
+        >
           {gateway.label}
           {gateway.enabled ? <Badge tone="green">On</Badge> : <Badge tone="slate">Off</Badge>}
-          {gateway.gateway === 'stripe' && gateway.mode ? <Badge tone={gateway.mode === 'live' ? 'violet' : 'amber'}>{STRIPE_MODE_LABELS[gateway.mode]}</Badge> : null}
+          {gateway.gateway === 'stripe' && gateway.mode ? (
+            <Badge tone={gateway.mode === 'live' ? 'violet' : 'amber'}>
+              {STRIPE_MODE_LABELS[gateway.mode]}
+            </Badge>
+          ) : null}
         </h2>
         <p className="mt-1 text-sm text-slate-600">{DESCRIPTIONS[gateway.gateway]}</p>
         {gateway.gateway === 'stripe' && !gateway.configured ? (
-          <p className="mt-1 text-sm font-medium text-amber-900">Keys are missing for this mode: open Manage to add them.</p>
+          <p className="mt-1 text-sm font-medium text-amber-900">
+            Keys are missing for this mode: open Manage to add them.
+          </p>
         ) : null}
       </div>
       <div className="flex items-center gap-3">
-        <Switch isSelected={gateway.enabled} isDisabled={setEnabled.isPending} onChange={change} aria-describedby={name}>
+        <Switch
+          isSelected={gateway.enabled}
+          isDisabled={setEnabled.isPending}
+          onChange={change}
+          aria-describedby={name}
+        >
           Enable<span className="sr-only"> {gateway.label}</span>
         </Switch>
         {gateway.gateway === 'stripe' ? (
-          <Link to="/payment-settings/stripe" className={buttonClass('secondary')} aria-label={`Manage ${gateway.label}`}>
+          <Link
+            to="/payment-settings/stripe"
+            className={buttonClass('secondary')}
+            aria-label={`Manage ${gateway.label}`}
+          >
             Manage
           </Link>
         ) : (
-          <button type="button" className={buttonClass('secondary')} aria-label={`Manage ${gateway.label}`} onClick={() => setManaging(true)}>
+          <button
+            type="button"
+            className={buttonClass('secondary')}
+            aria-label={`Manage ${gateway.label}`}
+            onClick={() => setManaging(true)}
+          >
             Manage
           </button>
         )}
@@ -77,9 +105,12 @@ export function GatewayRow({ gateway }: { gateway: Gateway }) {
           setEnabled.mutate({ gateway: gateway.gateway, enabled: false });
         }}
       >
-        Patients will no longer be offered {gateway.label} when they book. Bookings already made keep their payments.
+        Patients will no longer be offered {gateway.label} when they book. Bookings already made
+        keep their payments.
       </ConfirmDialog>
-      {gateway.gateway === 'pay_at_clinic' ? <PayAtClinicDialog isOpen={managing} onOpenChange={setManaging} /> : null}
+      {gateway.gateway === 'pay_at_clinic' ? (
+        <PayAtClinicDialog isOpen={managing} onOpenChange={setManaging} />
+      ) : null}
     </li>
   );
 }

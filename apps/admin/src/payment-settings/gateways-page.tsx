@@ -1,4 +1,11 @@
-import { Card, LoadingRegion, Notice, PageHeading, Skeleton, useDocumentTitle } from '@clinicpay/ui';
+import {
+  Card,
+  LoadingRegion,
+  Notice,
+  PageHeading,
+  Skeleton,
+  useDocumentTitle,
+} from '@clinicpay/ui';
 import { QueryError } from '../components/query-states.js';
 import { trpc } from '../trpc.js';
 import { GatewayRow } from './gateway-row.js';
@@ -10,7 +17,10 @@ export function GatewaysPage() {
   const noneOn = gateways.data?.every((g) => !g.enabled) ?? false;
   return (
     <>
-      <PageHeading title="Payment Settings" description="How patients can pay when they book. Turn a gateway on or off, or manage its settings." />
+      <PageHeading
+        title="Payment Settings"
+        description="How patients can pay when they book. Turn a gateway on or off, or manage its settings."
+      />
       <QueryError query={gateways} title="The payment gateways could not be loaded." />
       {noneOn ? (
         <Notice tone="warning" className="mb-4" title="No way to pay is on.">

@@ -4,7 +4,13 @@ import { useController } from 'react-hook-form';
 import type { StripeFormControl } from './stripe-form-values.js';
 
 /** "Publishable Key": public (every patient's browser gets it), so the saved one is shown in full. */
-export function PublishableKeyField({ control, mode }: { control: StripeFormControl; mode: StripeMode }) {
+export function PublishableKeyField({
+  control,
+  mode,
+}: {
+  control: StripeFormControl;
+  mode: StripeMode;
+}) {
   const { field, fieldState } = useController({ control, name: `keys.${mode}.publishableKey` });
   return (
     <TextField

@@ -22,7 +22,9 @@ export function SecretField({ control, mode, field, label, saved, hint }: Secret
   const { field: input, fieldState } = useController({ control, name: `keys.${mode}.${field}` });
   const description = saved ? (
     <>
-      Saved for {STRIPE_MODE_LABELS[mode]}: <code className="font-mono text-slate-800">{saved}</code>. Leave blank to keep it; paste a new one to replace it.
+      Saved for {STRIPE_MODE_LABELS[mode]}:{' '}
+      <code className="font-mono text-slate-800">{saved}</code>. Leave blank to keep it; paste a new
+      one to replace it.
     </>
   ) : (
     hint

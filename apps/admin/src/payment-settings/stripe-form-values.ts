@@ -33,7 +33,11 @@ export interface StripeFormValues {
 export type StripeFormControl = Control<StripeFormValues, StripeSettings, SaveStripeSettingsInput>;
 
 export type KeyField = keyof ModeKeyValues;
-export const KEY_FIELDS: readonly KeyField[] = ['secretKey', 'publishableKey', 'webhookSigningSecret'];
+export const KEY_FIELDS: readonly KeyField[] = [
+  'secretKey',
+  'publishableKey',
+  'webhookSigningSecret',
+];
 
 /** The form's starting values from the saved settings (publishable keys are public: shown in full). */
 export function formValuesOf(settings: StripeSettings): StripeFormValues {
@@ -88,12 +92,24 @@ type Problem = { field: string; message: string };
  * schema (currency), the shared key rules (kinds, modes, what Enable needs), and Live's https rule.
  * Every problem at once, each on its field, in the API's own words.
  */
-export function checkStripeForm(values: StripeFormValues, settings: StripeSettings): { input: SaveStripeSettingsInput | null; problems: Problem[] } {
+export function checkStripeForm(
+  values: StripeFormValues,
+  settings: StripeSettings,
+): { input: SaveStripeSettingsInput | null; problems: Problem[] } {
   const parsed = SaveStripeSettingsInput.safeParse(rawInputOf(values));
   if (!parsed.success) {
-    return { input: null, problems: parsed.error.issues.map((issue) => ({ field: String(issue.path[0] ?? 'currency'), message: issue.message })) };
+    return {
+      input: null,
+      problems: parsed.error.issues.map((issue) => ({
+        field: String(issue.path[0] ?? 'currency'),
+        message: issue.message,
+      })),
+    };
   }
-  const problems: Problem[] = validateStripeSettings(parsed.data, storedOf(settings)).map((p) => ({ field: p.field, message: p.message }));
+  const problems: Problem[] = validateStripeSettings(parsed.data, storedOf(settings)).map((p) => ({
+    field: p.field,
+    message: p.message,
+  }));
   if (parsed.data.mode === 'live' && !settings.liveMode.allowed && settings.liveMode.reason) {
     problems.push({ field: 'mode', message: settings.liveMode.reason });
   }
@@ -101,7 +117,11 @@ export function checkStripeForm(values: StripeFormValues, settings: StripeSettin
 }
 
 /** The rules as react-hook-form's resolver (the saved settings as its context): errors keyed by the form's paths, or the save input. */
-export const stripeFormResolver: Resolver<StripeFormValues, StripeSettings, SaveStripeSettingsInput> = (values, settings) => {
+export const stripeFormResolver: Resolver<
+  StripeFormValues,
+  StripeSettings,
+  SaveStripeSettingsInput
+> = (values, settings) => {
   if (!settings) throw new Error('stripeFormResolver needs the saved settings as the form context');
   const { input, problems } = checkStripeForm(values, settings);
   if (input) return { values: input, errors: {} };
@@ -117,7 +137,10 @@ function toFieldErrors(problems: Problem[], mode: StripeMode): FieldErrors<Strip
     const leaf = path.at(-1)!;
     const existing = node[leaf] as { message: string } | undefined;
     // Two problems on one field read as one message, both sentences kept.
-    node[leaf] = { type: 'rule', message: existing ? `${existing.message} ${problem.message}` : problem.message };
+    node[leaf] = {
+      type: 'rule',
+      message: existing ? `${existing.message} ${problem.message}` : problem.message,
+    };
   }
   return errors;
 }

@@ -16,10 +16,21 @@ import { CurrencyField } from './currency-field.js';
 import { NotConfiguredNotice, notConfiguredReason } from './not-configured-notice.js';
 import { PublishableKeyField } from './publishable-key-field.js';
 import { SecretField } from './secret-field.js';
-import { formPathOf, formValuesOf, stripeFormResolver, type StripeFormControl, type StripeFormValues, type StripeSettings } from './stripe-form-values.js';
+import {
+  formPathOf,
+  formValuesOf,
+  stripeFormResolver,
+  type StripeFormControl,
+  type StripeFormValues,
+  type StripeSettings,
+} from './stripe-form-values.js';
 import { WebhookUrlField } from './webhook-url-field.js';
 
-type Outcome = { kind: 'notConfigured'; reason: string } | { kind: 'error'; message: string } | { kind: 'invalid' } | null;
+type Outcome =
+  | { kind: 'notConfigured'; reason: string }
+  | { kind: 'error'; message: string }
+  | { kind: 'invalid' }
+  | null;
 
 /**
  * Stripe's settings with KiviCare's field names. The shared rules run as the admin types; Save
@@ -49,7 +60,11 @@ export function StripeSettingsForm({ settings }: { settings: StripeSettings }) {
         utils.admin.stripeSettings.get.setData(undefined, saved);
         void utils.admin.gateways.list.invalidate();
         form.reset(formValuesOf(saved));
-        notify({ title: 'Stripe settings saved', description: `${STRIPE_MODE_LABELS[saved.mode]} · ${saved.enabled ? 'Stripe is on' : 'Stripe is off'}`, tone: 'success' });
+        notify({
+          title: 'Stripe settings saved',
+          description: `${STRIPE_MODE_LABELS[saved.mode]} · ${saved.enabled ? 'Stripe is on' : 'Stripe is off'}`,
+          tone: 'success',
+        });
       } catch (error) {
         if (isUnauthorized(error)) return;
         showRefusal(error, input.mode);
@@ -62,14 +77,31 @@ export function StripeSettingsForm({ settings }: { settings: StripeSettings }) {
     const message = messageOf(error);
     const fields = Object.entries(fieldErrorsOf(error));
     fields.forEach(([path, text], index) => {
-      form.setError(formPathOf(path, savedMode) as 'currency', { type: 'server', message: text }, { shouldFocus: index === 0 });
+      form.setError(
+        formPathOf(path, savedMode) as 'currency',
+        { type: 'server', message: text },
+        { shouldFocus: index === 0 },
+      );
     });
-    const reason = notConfiguredReason(fields.find(([path]) => path === 'secretKey')?.[1] ?? message);
-    setOutcome(reason ? { kind: 'notConfigured', reason } : fields.length > 0 ? { kind: 'invalid' } : { kind: 'error', message });
+    const reason = notConfiguredReason(
+      fields.find(([path]) => path === 'secretKey')?.[1] ?? message,
+    );
+    setOutcome(
+      reason
+        ? { kind: 'notConfigured', reason }
+        : fields.length > 0
+          ? { kind: 'invalid' }
+          : { kind: 'error', message },
+    );
   }
 
   return (
-    <form noValidate onSubmit={(event) => void submit(event)} className="grid gap-6" aria-label="Stripe settings">
+    <form
+      noValidate
+      onSubmit={(event) => void submit(event)}
+      className="grid gap-6"
+      aria-label="Stripe settings"
+    >
       {outcome?.kind === 'notConfigured' ? <NotConfiguredNotice reason={outcome.reason} /> : null}
       {outcome?.kind === 'invalid' ? (
         <Notice tone="error" role="alert" title="Nothing was saved.">
@@ -83,10 +115,15 @@ export function StripeSettingsForm({ settings }: { settings: StripeSettings }) {
       ) : null}
 
       <EnabledField control={form.control} />
-      <ModeField control={form.control} liveRefusal={settings.liveMode.allowed ? null : settings.liveMode.reason} />
+      <ModeField
+        control={form.control}
+        liveRefusal={settings.liveMode.allowed ? null : settings.liveMode.reason}
+      />
 
       <fieldset key={`api-${mode}`} className="grid gap-4 rounded-xl border border-slate-200 p-4">
-        <legend className="px-1 text-sm font-semibold text-slate-700">API keys for {STRIPE_MODE_LABELS[mode]}</legend>
+        <legend className="px-1 text-sm font-semibold text-slate-700">
+          API keys for {STRIPE_MODE_LABELS[mode]}
+        </legend>
         <SecretField
           control={form.control}
           mode={mode}
@@ -100,8 +137,13 @@ export function StripeSettingsForm({ settings }: { settings: StripeSettings }) {
 
       <CurrencyField control={form.control} />
 
-      <fieldset key={`webhook-${mode}`} className="grid gap-4 rounded-xl border border-slate-200 p-4">
-        <legend className="px-1 text-sm font-semibold text-slate-700">Webhook for {STRIPE_MODE_LABELS[mode]}</legend>
+      <fieldset
+        key={`webhook-${mode}`}
+        className="grid gap-4 rounded-xl border border-slate-200 p-4"
+      >
+        <legend className="px-1 text-sm font-semibold text-slate-700">
+          Webhook for {STRIPE_MODE_LABELS[mode]}
+        </legend>
         <WebhookUrlField url={settings.webhookUrl} />
         <SecretField
           control={form.control}
@@ -116,7 +158,11 @@ export function StripeSettingsForm({ settings }: { settings: StripeSettings }) {
       <FailurePolicyField control={form.control} />
 
       <div>
-        <BusyButton type="submit" isBusy={save.isPending} busyLabel="Checking the keys with Stripe…">
+        <BusyButton
+          type="submit"
+          isBusy={save.isPending}
+          busyLabel="Checking the keys with Stripe…"
+        >
           Save
         </BusyButton>
       </div>
@@ -127,13 +173,24 @@ export function StripeSettingsForm({ settings }: { settings: StripeSettings }) {
 function EnabledField({ control }: { control: StripeFormControl }) {
   const { field } = useController({ control, name: 'enabled' });
   return (
-    <Checkbox isSelected={field.value} onChange={field.onChange} inputRef={field.ref} description="Patients can pay by card when booking. Needs the keys and the signing secret of the selected Mode.">
+    <Checkbox
+      isSelected={field.value}
+      onChange={field.onChange}
+      inputRef={field.ref}
+      description="Patients can pay by card when booking. Needs the keys and the signing secret of the selected Mode."
+    >
       {L.enabled}
     </Checkbox>
   );
 }
 
-function ModeField({ control, liveRefusal }: { control: StripeFormControl; liveRefusal: string | null }) {
+function ModeField({
+  control,
+  liveRefusal,
+}: {
+  control: StripeFormControl;
+  liveRefusal: string | null;
+}) {
   const { field, fieldState } = useController({ control, name: 'mode' });
   return (
     <div className="grid gap-2">
@@ -147,14 +204,22 @@ function ModeField({ control, liveRefusal }: { control: StripeFormControl; liveR
       >
         <div className="grid gap-2 sm:grid-cols-2">
           {STRIPE_MODES.map((value) => (
-            <Radio key={value} value={value} description={value === 'test' ? 'Test cards only; no money moves.' : 'Real cards and real money.'}>
+            <Radio
+              key={value}
+              value={value}
+              description={
+                value === 'test' ? 'Test cards only; no money moves.' : 'Real cards and real money.'
+              }
+            >
               {STRIPE_MODE_LABELS[value]}
             </Radio>
           ))}
         </div>
       </RadioGroup>
       {/* Said before anyone picks Live, not only as an error after. */}
-      {liveRefusal && field.value !== 'live' ? <p className="text-sm text-slate-600">{liveRefusal}</p> : null}
+      {liveRefusal && field.value !== 'live' ? (
+        <p className="text-sm text-slate-600">{liveRefusal}</p>
+      ) : null}
     </div>
   );
 }
@@ -162,7 +227,11 @@ function ModeField({ control, liveRefusal }: { control: StripeFormControl; liveR
 function FailurePolicyField({ control }: { control: StripeFormControl }) {
   const { field } = useController({ control, name: 'failurePolicy' });
   return (
-    <RadioGroup label={L.failurePolicy} value={field.value} onChange={(value) => field.onChange(value)}>
+    <RadioGroup
+      label={L.failurePolicy}
+      value={field.value}
+      onChange={(value) => field.onChange(value)}
+    >
       {FAILURE_POLICIES.map((value) => (
         <Radio key={value} value={value}>
           {FAILURE_POLICY_LABELS[value]}

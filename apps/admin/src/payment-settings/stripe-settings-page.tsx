@@ -13,16 +13,24 @@ export function StripeSettingsPage() {
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link to="/payment-settings" className="font-semibold text-brand-700 underline underline-offset-2">
+        <Link
+          to="/payment-settings"
+          className="font-semibold text-brand-700 underline underline-offset-2"
+        >
           Payment Settings
         </Link>
         <span aria-hidden="true" className="text-slate-500">
           {' '}
           ›{' '}
         </span>
-        <span aria-current="page" className="text-slate-700">Stripe</span>
+        <span aria-current="page" className="text-slate-700">
+          Stripe
+        </span>
       </nav>
-      <PageHeading title="Stripe" description="Card payments with Stripe's embedded checkout. Keys come from Stripe's Dashboard." />
+      <PageHeading
+        title="Stripe"
+        description="Card payments with Stripe's embedded checkout. Keys come from Stripe's Dashboard."
+      />
       <QueryError query={settings} title="The Stripe settings could not be loaded." />
       {settings.data ? (
         <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] lg:items-start">

@@ -21,8 +21,15 @@ export function WebhookHealth({ settings }: { settings: StripeSettings }) {
         <span className="font-semibold">Last event received ({STRIPE_MODE_LABELS[mode]}):</span>{' '}
         {last ? (
           <>
-            {formatDateTime(last.receivedAt, timeZone)} · <code className="font-mono">{last.type}</code>{' '}
-            {last.processedAt ? <Badge tone="green">Processed</Badge> : last.error ? <Badge tone="red">Failed</Badge> : <Badge tone="amber">Waiting</Badge>}
+            {formatDateTime(last.receivedAt, timeZone)} ·{' '}
+            <code className="font-mono">{last.type}</code>{' '}
+            {last.processedAt ? (
+              <Badge tone="green">Processed</Badge>
+            ) : last.error ? (
+              <Badge tone="red">Failed</Badge>
+            ) : (
+              <Badge tone="amber">Waiting</Badge>
+            )}
           </>
         ) : (
           'none yet. Events appear here once Stripe sends the first one to the Webhook URL.'
@@ -33,8 +40,12 @@ export function WebhookHealth({ settings }: { settings: StripeSettings }) {
         {failures > 0 ? (
           <>
             {' '}
-            — the latest {latestFailure ? `at ${formatDateTime(latestFailure.receivedAt, timeZone)} (${latestFailure.reason})` : ''}. Check that the
-            Webhook Signing Secret is the one shown for this endpoint in Stripe's Dashboard.
+            — the latest{' '}
+            {latestFailure
+              ? `at ${formatDateTime(latestFailure.receivedAt, timeZone)} (${latestFailure.reason})`
+              : ''}
+            . Check that the Webhook Signing Secret is the one shown for this endpoint in Stripe's
+            Dashboard.
           </>
         ) : null}
       </p>

@@ -11,7 +11,10 @@ export function WebhookSetupGuide({ events }: { events: readonly string[] }) {
         Set up the webhook in Stripe
       </h2>
       <ol className="grid list-decimal gap-2 pl-5">
-        <li>In Stripe's Dashboard, open Developers › Webhooks and add an endpoint (in the same mode as here).</li>
+        <li>
+          In Stripe's Dashboard, open Developers › Webhooks and add an endpoint (in the same mode as
+          here).
+        </li>
         <li>
           As its endpoint URL, paste the <strong>{L.webhookUrl}</strong> shown above.
         </li>
@@ -20,13 +23,16 @@ export function WebhookSetupGuide({ events }: { events: readonly string[] }) {
           <ul aria-label="Events to select" className="mt-2 grid gap-1">
             {events.map((event) => (
               <li key={event}>
-                <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs break-all text-slate-900">{event}</code>
+                <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs break-all text-slate-900">
+                  {event}
+                </code>
               </li>
             ))}
           </ul>
         </li>
         <li>
-          Create the endpoint, reveal its signing secret (it starts with <code className="font-mono">whsec_</code>), paste it into{' '}
+          Create the endpoint, reveal its signing secret (it starts with{' '}
+          <code className="font-mono">whsec_</code>), paste it into{' '}
           <strong>{L.webhookSigningSecret}</strong> and save.
         </li>
       </ol>

@@ -10,7 +10,8 @@ import { signInPathFor } from './return-path.js';
 import { onSessionEnded } from './session-events.js';
 
 /** The API's sentence for "never signed in" is not worth repeating on the sign-in page. */
-const noticeFor = (message: string) => (message === 'Please sign in to continue.' ? undefined : message);
+const noticeFor = (message: string) =>
+  message === 'Please sign in to continue.' ? undefined : message;
 
 export interface SignInState {
   notice?: string;
@@ -41,16 +42,28 @@ export function RequireAdmin() {
         const first = !left.current;
         left.current = { notice };
         setLeaving(true);
-        void navigate(signInPathFor(here), { replace: true, state: { notice } satisfies SignInState });
+        void navigate(signInPathFor(here), {
+          replace: true,
+          state: { notice } satisfies SignInState,
+        });
         // Nothing read under the old session may show under the next one.
-        if (first) queryClient.removeQueries({ predicate: (query) => JSON.stringify(query.queryKey).includes('"admin"') });
+        if (first)
+          queryClient.removeQueries({
+            predicate: (query) => JSON.stringify(query.queryKey).includes('"admin"'),
+          });
       }),
     [here, navigate, queryClient],
   );
 
   if (leaving) return <PageLoading />;
   if (me.isError && isUnauthorized(me.error)) {
-    return <Navigate to={signInPathFor(here)} replace state={{ notice: noticeFor(messageOf(me.error)) } satisfies SignInState} />;
+    return (
+      <Navigate
+        to={signInPathFor(here)}
+        replace
+        state={{ notice: noticeFor(messageOf(me.error)) } satisfies SignInState}
+      />
+    );
   }
   if (me.isError) {
     return (

@@ -47,7 +47,9 @@ export function SignInPage() {
   return (
     <main id="main" className="grid min-h-dvh place-items-center px-4 py-10">
       <div className="w-full max-w-sm">
-        <p className="mb-2 text-center text-sm font-semibold text-slate-600">{clinic.data?.name ?? 'Clinicpay'} · Admin</p>
+        <p className="mb-2 text-center text-sm font-semibold text-slate-600">
+          {clinic.data?.name ?? 'Clinicpay'} · Admin
+        </p>
         <Card className="p-6">
           <h1 className="mb-5 text-2xl font-semibold tracking-tight text-slate-900">Sign in</h1>
           {notice && !problem ? (
@@ -61,9 +63,27 @@ export function SignInPage() {
             </Notice>
           ) : null}
           <form noValidate onSubmit={(event) => void submit(event)} className="grid gap-4">
-            <FormTextField control={form.control} name="email" label="Email" type="email" autoComplete="username" inputMode="email" autoFocus />
-            <FormTextField control={form.control} name="password" label="Password" type="password" autoComplete="current-password" />
-            <BusyButton type="submit" isBusy={signIn.isPending || signIn.isSuccess} busyLabel="Signing in…">
+            <FormTextField
+              control={form.control}
+              name="email"
+              label="Email"
+              type="email"
+              autoComplete="username"
+              inputMode="email"
+              autoFocus
+            />
+            <FormTextField
+              control={form.control}
+              name="password"
+              label="Password"
+              type="password"
+              autoComplete="current-password"
+            />
+            <BusyButton
+              type="submit"
+              isBusy={signIn.isPending || signIn.isSuccess}
+              busyLabel="Signing in…"
+            >
               Sign in
             </BusyButton>
           </form>

@@ -12,14 +12,20 @@ export const SECRET = 'sk_test_51AbcdefghijklmnopQRSTUVWXyz0123456789';
 export const PUBLISHABLE = 'pk_test_51AbcdefghijklmnopQRSTUVWXyz0123456789';
 export const SIGNING = 'whsec_AbcdefghijklmnopQRSTUVWX0123';
 
-export function stripeSettings(overrides: Partial<Outputs['stripeSettings']['get']> = {}): Outputs['stripeSettings']['get'] {
+export function stripeSettings(
+  overrides: Partial<Outputs['stripeSettings']['get']> = {},
+): Outputs['stripeSettings']['get'] {
   return {
     enabled: true,
     mode: 'test',
     currency: 'USD',
     failurePolicy: 'cancel',
     keys: {
-      test: { publishableKey: PUBLISHABLE, secretKey: 'sk_test_…6789', webhookSigningSecret: 'whsec_…0123' },
+      test: {
+        publishableKey: PUBLISHABLE,
+        secretKey: 'sk_test_…6789',
+        webhookSigningSecret: 'whsec_…0123',
+      },
       live: { publishableKey: null, secretKey: null, webhookSigningSecret: null },
     },
     webhookUrl: 'https://clinic.example/webhooks/stripe',
@@ -62,7 +68,11 @@ export function transactionRow(overrides: Partial<Row> = {}): Row {
     flaggedReason: null,
     createdAt: '2026-11-20T15:00:00.000Z',
     completedAt: '2026-11-20T15:01:00.000Z',
-    appointment: { id: '9a1d0000-0000-4000-8000-0000000000a1', reference: 'CP-7K2M9QXD', startsAt: '2026-11-23T15:00:00.000Z' },
+    appointment: {
+      id: '9a1d0000-0000-4000-8000-0000000000a1',
+      reference: 'CP-7K2M9QXD',
+      startsAt: '2026-11-23T15:00:00.000Z',
+    },
     patient: { name: 'Ada Lovelace', email: 'ada@example.com' },
     serviceName: 'General consultation',
     stripeDashboardUrl: 'https://dashboard.stripe.com/test/payments/pi_test_123',

@@ -4,7 +4,12 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo } from 'react';
 import { useController, useForm, useWatch } from 'react-hook-form';
 import { FormTextField } from '../components/form-text-field.js';
-import { refundRequestOf, refundSchema, type RefundFormValues, type RefundRequest } from './refund-values.js';
+import {
+  refundRequestOf,
+  refundSchema,
+  type RefundFormValues,
+  type RefundRequest,
+} from './refund-values.js';
 
 export interface RefundFormProps {
   currency: string;
@@ -15,9 +20,19 @@ export interface RefundFormProps {
 }
 
 /** Step one: all that is left or part of it, and an optional reason kept with the refund. */
-export function RefundForm({ currency, refundable, defaultValues, problem, onReview }: RefundFormProps) {
+export function RefundForm({
+  currency,
+  refundable,
+  defaultValues,
+  problem,
+  onReview,
+}: RefundFormProps) {
   const schema = useMemo(() => refundSchema(currency, refundable), [currency, refundable]);
-  const form = useForm<RefundFormValues>({ resolver: zodResolver(schema), defaultValues, mode: 'onTouched' });
+  const form = useForm<RefundFormValues>({
+    resolver: zodResolver(schema),
+    defaultValues,
+    mode: 'onTouched',
+  });
   const kind = useWatch({ control: form.control, name: 'kind' });
   const kindField = useController({ control: form.control, name: 'kind' }).field;
   const reasonField = useController({ control: form.control, name: 'reason' });
@@ -27,7 +42,11 @@ export function RefundForm({ currency, refundable, defaultValues, problem, onRev
     <form
       noValidate
       aria-label="Refund"
-      onSubmit={(event) => void form.handleSubmit((values) => onReview(values, refundRequestOf(values, currency, refundable)))(event)}
+      onSubmit={(event) =>
+        void form.handleSubmit((values) =>
+          onReview(values, refundRequestOf(values, currency, refundable)),
+        )(event)
+      }
       className="grid gap-4"
     >
       {problem ? (
@@ -35,14 +54,24 @@ export function RefundForm({ currency, refundable, defaultValues, problem, onRev
           {problem}
         </Notice>
       ) : null}
-      <RadioGroup label="How much to refund" value={kindField.value} onChange={(value) => kindField.onChange(value)}>
+      <RadioGroup
+        label="How much to refund"
+        value={kindField.value}
+        onChange={(value) => kindField.onChange(value)}
+      >
         <Radio value="full" description="The whole amount still on the card.">
           All that is left: {left}
         </Radio>
         <Radio value="partial">Part of it</Radio>
       </RadioGroup>
       {kind === 'partial' ? (
-        <FormTextField control={form.control} name="amount" label={`Amount to refund (${currency.toUpperCase()})`} inputMode="decimal" description={`At most ${left}.`} />
+        <FormTextField
+          control={form.control}
+          name="amount"
+          label={`Amount to refund (${currency.toUpperCase()})`}
+          inputMode="decimal"
+          description={`At most ${left}.`}
+        />
       ) : null}
       <TextArea
         label="Reason (optional)"

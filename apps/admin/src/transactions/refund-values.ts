@@ -32,17 +32,41 @@ export function refundSchema(currency: string, refundable: number) {
     .superRefine((values, ctx) => {
       if (values.kind !== 'partial') return;
       const minor = minorUnits(values.amount, currency);
-      if (values.amount === '' || minor === null) ctx.addIssue({ code: 'custom', path: ['amount'], message: `Enter the amount to refund, like ${example}.` });
-      else if (minor <= 0) ctx.addIssue({ code: 'custom', path: ['amount'], message: 'Enter an amount greater than zero.' });
-      else if (minor > refundable) ctx.addIssue({ code: 'custom', path: ['amount'], message: `At most ${left} is left to refund.` });
+      if (values.amount === '' || minor === null)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['amount'],
+          message: `Enter the amount to refund, like ${example}.`,
+        });
+      else if (minor <= 0)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['amount'],
+          message: 'Enter an amount greater than zero.',
+        });
+      else if (minor > refundable)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['amount'],
+          message: `At most ${left} is left to refund.`,
+        });
     });
 }
 
-export function refundRequestOf(values: RefundFormValues, currency: string, refundable: number): RefundRequest {
-  const amount = values.kind === 'partial' ? (minorUnits(values.amount, currency) ?? undefined) : undefined;
+export function refundRequestOf(
+  values: RefundFormValues,
+  currency: string,
+  refundable: number,
+): RefundRequest {
+  const amount =
+    values.kind === 'partial' ? (minorUnits(values.amount, currency) ?? undefined) : undefined;
   // A "partial" refund of everything left is a full one: let the API settle the exact figure.
   const full = amount === undefined || amount === refundable;
-  return { amount: full ? undefined : amount, shown: full ? refundable : amount, reason: values.reason.trim() || undefined };
+  return {
+    amount: full ? undefined : amount,
+    shown: full ? refundable : amount,
+    reason: values.reason.trim() || undefined,
+  };
 }
 
 function minorUnits(value: string, currency: string): number | null {

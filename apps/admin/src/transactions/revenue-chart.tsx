@@ -20,7 +20,11 @@ export function RevenueChart({ days }: { days: Day[] }) {
   return (
     <>
       {currencies.map((currency) => (
-        <CurrencyChart key={currency} currency={currency} days={days.filter((d) => d.currency === currency)} />
+        <CurrencyChart
+          key={currency}
+          currency={currency}
+          days={days.filter((d) => d.currency === currency)}
+        />
       ))}
     </>
   );
@@ -40,20 +44,43 @@ function CurrencyChart({ currency, days }: { currency: string; days: Day[] }) {
         <figcaption className="mb-2 flex flex-wrap items-baseline justify-between gap-2 text-sm">
           <span className="font-semibold text-slate-900">{title}</span>
           <span className="text-slate-600">
-            <span aria-hidden="true" className="mr-1 inline-block size-2.5 rounded-sm bg-brand-600" />
+            <span
+              aria-hidden="true"
+              className="mr-1 inline-block size-2.5 rounded-sm bg-brand-600"
+            />
             net received
-            <span aria-hidden="true" className="mr-1 ml-3 inline-block size-2.5 rounded-sm bg-violet-300" />
+            <span
+              aria-hidden="true"
+              className="mr-1 ml-3 inline-block size-2.5 rounded-sm bg-violet-300"
+            />
             refunded · highest day {money(max)}
           </span>
         </figcaption>
-        <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="h-36 w-full" aria-hidden="true" preserveAspectRatio="none">
+        <svg
+          viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+          className="h-36 w-full"
+          aria-hidden="true"
+          preserveAspectRatio="none"
+        >
           <line x1="0" x2={WIDTH} y1={HEIGHT - AXIS} y2={HEIGHT - AXIS} stroke="#cbd5e1" />
           {days.map((day, index) => {
             const x = index * slot + (slot - bar) / 2;
             return (
               <g key={day.day}>
-                <rect x={x} width={bar} y={y(day.gross)} height={HEIGHT - AXIS - y(day.gross)} className="fill-violet-300" />
-                <rect x={x} width={bar} y={y(day.net)} height={HEIGHT - AXIS - y(day.net)} className="fill-brand-600" />
+                <rect
+                  x={x}
+                  width={bar}
+                  y={y(day.gross)}
+                  height={HEIGHT - AXIS - y(day.gross)}
+                  className="fill-violet-300"
+                />
+                <rect
+                  x={x}
+                  width={bar}
+                  y={y(day.net)}
+                  height={HEIGHT - AXIS - y(day.net)}
+                  className="fill-brand-600"
+                />
               </g>
             );
           })}
@@ -66,29 +93,52 @@ function CurrencyChart({ currency, days }: { currency: string; days: Day[] }) {
             // Centred under its bar, but kept inside the card at either end.
             const shift = at < 0.1 ? '0%' : at > 0.9 ? '-100%' : '-50%';
             return (
-              <span key={day.day} className="absolute whitespace-nowrap" style={{ left: `${at * 100}%`, transform: `translateX(${shift})` }}>
+              <span
+                key={day.day}
+                className="absolute whitespace-nowrap"
+                style={{ left: `${at * 100}%`, transform: `translateX(${shift})` }}
+              >
                 {formatLocalDay(day.day)}
               </span>
             );
           })}
         </div>
         <details className="mt-2 text-sm">
-          <summary className="cursor-pointer font-semibold text-brand-800">Show the numbers</summary>
-          <div className="mt-2 max-h-64 overflow-y-auto" tabIndex={0} role="region" aria-label={`${title}, as a table`}>
+          <summary className="cursor-pointer font-semibold text-brand-800">
+            Show the numbers
+          </summary>
+          <div
+            className="mt-2 max-h-64 overflow-y-auto"
+            tabIndex={0}
+            role="region"
+            aria-label={`${title}, as a table`}
+          >
             <table className="w-full text-left">
               <thead className="text-xs text-slate-600 uppercase">
                 <tr>
-                  <th scope="col" className="py-1">Day</th>
-                  <th scope="col" className="py-1 text-right">Payments</th>
-                  <th scope="col" className="py-1 text-right">Received</th>
-                  <th scope="col" className="py-1 text-right">Refunded</th>
-                  <th scope="col" className="py-1 text-right">Net</th>
+                  <th scope="col" className="py-1">
+                    Day
+                  </th>
+                  <th scope="col" className="py-1 text-right">
+                    Payments
+                  </th>
+                  <th scope="col" className="py-1 text-right">
+                    Received
+                  </th>
+                  <th scope="col" className="py-1 text-right">
+                    Refunded
+                  </th>
+                  <th scope="col" className="py-1 text-right">
+                    Net
+                  </th>
                 </tr>
               </thead>
               <tbody className="tabular-nums">
                 {days.map((day) => (
                   <tr key={day.day} className="border-t border-slate-100">
-                    <th scope="row" className="py-1 font-normal">{formatLocalDay(day.day)}</th>
+                    <th scope="row" className="py-1 font-normal">
+                      {formatLocalDay(day.day)}
+                    </th>
                     <td className="py-1 text-right">{day.count}</td>
                     <td className="py-1 text-right">{money(day.gross)}</td>
                     <td className="py-1 text-right">{money(day.refunded)}</td>

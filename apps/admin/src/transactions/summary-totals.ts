@@ -23,7 +23,15 @@ export function totalsByCurrency(summary: TransactionSummary): CurrencyTotals[] 
   const byCurrency = new Map<string, CurrencyTotals>();
   for (const row of summary.totals) {
     const currency = row.currency.toLowerCase();
-    const totals = byCurrency.get(currency) ?? { currency, received: 0, refunded: 0, net: 0, dueAtClinic: 0, unsuccessful: 0, paidCount: 0 };
+    const totals = byCurrency.get(currency) ?? {
+      currency,
+      received: 0,
+      refunded: 0,
+      net: 0,
+      dueAtClinic: 0,
+      unsuccessful: 0,
+      paidCount: 0,
+    };
     if (MONEY_IN.has(row.status)) {
       totals.received += row.amount;
       totals.refunded += row.refunded;

@@ -1,5 +1,10 @@
 import { formatMoney } from '@clinicpay/contracts';
-import { createColumnHelper, metaHelper, rowSortingFeature, tableFeatures } from '@tanstack/react-table';
+import {
+  createColumnHelper,
+  metaHelper,
+  rowSortingFeature,
+  tableFeatures,
+} from '@tanstack/react-table';
 import { Link } from 'react-router';
 import { PaymentStatusBadge } from '../components/status-badges.js';
 import { formatDateTime } from '../format/clinic-time.js';
@@ -15,7 +20,10 @@ export interface ColumnMeta {
   hideBelow?: 'sm' | 'lg';
 }
 
-export const transactionFeatures = tableFeatures({ rowSortingFeature, columnMeta: metaHelper<ColumnMeta>() });
+export const transactionFeatures = tableFeatures({
+  rowSortingFeature,
+  columnMeta: metaHelper<ColumnMeta>(),
+});
 
 const helper = createColumnHelper<typeof transactionFeatures, TransactionRow>();
 
@@ -36,7 +44,9 @@ export function transactionColumns({ timeZone, search }: CellContext) {
       id: 'created_at',
       header: 'Date',
       meta: { hideBelow: 'sm' },
-      cell: (info) => <span className="whitespace-nowrap">{formatDateTime(info.getValue(), timeZone)}</span>,
+      cell: (info) => (
+        <span className="whitespace-nowrap">{formatDateTime(info.getValue(), timeZone)}</span>
+      ),
     }),
     helper.display({
       id: 'patient',
@@ -51,9 +61,13 @@ export function transactionColumns({ timeZone, search }: CellContext) {
           >
             {row.original.patient.name}
           </Link>
-          <span className="hidden text-xs text-slate-600 sm:block">{row.original.patient.email}</span>
+          <span className="hidden text-xs text-slate-600 sm:block">
+            {row.original.patient.email}
+          </span>
           {/* On a phone the date column is left out; the date goes under the name. */}
-          <span className="text-xs text-slate-600 sm:hidden">{formatDateTime(row.original.createdAt, timeZone)}</span>
+          <span className="text-xs text-slate-600 sm:hidden">
+            {formatDateTime(row.original.createdAt, timeZone)}
+          </span>
         </span>
       ),
     }),
@@ -63,7 +77,9 @@ export function transactionColumns({ timeZone, search }: CellContext) {
       meta: { hideBelow: 'lg' },
       cell: ({ row }) => (
         <span className="grid">
-          <span className="font-mono text-xs text-slate-900">{row.original.appointment.reference}</span>
+          <span className="font-mono text-xs text-slate-900">
+            {row.original.appointment.reference}
+          </span>
           <span className="text-xs text-slate-600">{row.original.serviceName}</span>
         </span>
       ),
@@ -72,12 +88,21 @@ export function transactionColumns({ timeZone, search }: CellContext) {
       id: 'method',
       header: 'Method',
       meta: { hideBelow: 'lg' },
-      cell: ({ row }) => <span className="whitespace-nowrap">{gatewayLabel(row.original.gateway, row.original.mode)}</span>,
+      cell: ({ row }) => (
+        <span className="whitespace-nowrap">
+          {gatewayLabel(row.original.gateway, row.original.mode)}
+        </span>
+      ),
     }),
     helper.display({
       id: 'status',
       header: 'Status',
-      cell: ({ row }) => <PaymentStatusBadge status={row.original.status} disputeStatus={row.original.disputeStatus} />,
+      cell: ({ row }) => (
+        <PaymentStatusBadge
+          status={row.original.status}
+          disputeStatus={row.original.disputeStatus}
+        />
+      ),
     }),
     helper.accessor((row) => row.amount.amount, {
       id: 'amount',
@@ -93,7 +118,9 @@ function AmountCell({ row }: { row: TransactionRow }) {
     <span className="grid justify-items-end whitespace-nowrap tabular-nums">
       <span className="font-semibold text-slate-900">{formatMoney(row.amount)}</span>
       {row.amountRefunded > 0 ? (
-        <span className="text-xs text-violet-800">{formatMoney({ amount: row.amountRefunded, currency: row.amount.currency })} refunded</span>
+        <span className="text-xs text-violet-800">
+          {formatMoney({ amount: row.amountRefunded, currency: row.amount.currency })} refunded
+        </span>
       ) : null}
     </span>
   );

@@ -11,7 +11,13 @@ import { RefundsList } from './refunds-list.js';
 export type Transaction = Outputs['transactions']['get'];
 
 /** The transaction's sections: payment, booking, Stripe, refunds, refund action, timeline. */
-export function TransactionDetails({ transaction: t, timeZone }: { transaction: Transaction; timeZone: string }) {
+export function TransactionDetails({
+  transaction: t,
+  timeZone,
+}: {
+  transaction: Transaction;
+  timeZone: string;
+}) {
   const money = (amount: number) => formatMoney({ amount, currency: t.amount.currency });
   return (
     <>
@@ -28,20 +34,47 @@ export function TransactionDetails({ transaction: t, timeZone }: { transaction: 
       <Section title="Payment">
         <DetailList
           items={[
-            { label: 'Status', value: <PaymentStatusBadge status={t.status} disputeStatus={t.dispute?.status ?? null} /> },
-            { label: 'Amount', value: <span className="font-semibold tabular-nums">{money(t.amount.amount)}</span> },
-            ...(t.amountRefunded > 0 ? [{ label: 'Refunded', value: <span className="tabular-nums">{money(t.amountRefunded)}</span> }] : []),
+            {
+              label: 'Status',
+              value: (
+                <PaymentStatusBadge status={t.status} disputeStatus={t.dispute?.status ?? null} />
+              ),
+            },
+            {
+              label: 'Amount',
+              value: <span className="font-semibold tabular-nums">{money(t.amount.amount)}</span>,
+            },
+            ...(t.amountRefunded > 0
+              ? [
+                  {
+                    label: 'Refunded',
+                    value: <span className="tabular-nums">{money(t.amountRefunded)}</span>,
+                  },
+                ]
+              : []),
             { label: 'Method', value: gatewayLabel(t.gateway, t.mode) },
             { label: 'Created', value: formatDateTime(t.createdAt, timeZone) },
-            ...(t.completedAt ? [{ label: 'Paid', value: formatDateTime(t.completedAt, timeZone) }] : []),
-            ...(t.failure ? [{ label: 'Failure', value: `${t.failure.message ?? ''}${t.failure.code ? ` (${t.failure.code})` : ''}` }] : []),
+            ...(t.completedAt
+              ? [{ label: 'Paid', value: formatDateTime(t.completedAt, timeZone) }]
+              : []),
+            ...(t.failure
+              ? [
+                  {
+                    label: 'Failure',
+                    value: `${t.failure.message ?? ''}${t.failure.code ? ` (${t.failure.code})` : ''}`,
+                  },
+                ]
+              : []),
           ]}
         />
       </Section>
       <Section title="Booking">
         <DetailList
           items={[
-            { label: 'Reference', value: <span className="font-mono">{t.appointment.reference}</span> },
+            {
+              label: 'Reference',
+              value: <span className="font-mono">{t.appointment.reference}</span>,
+            },
             { label: 'Status', value: <AppointmentStatusBadge status={t.appointment.status} /> },
             { label: 'Time', value: formatDateTime(t.appointment.startsAt, timeZone) },
             { label: 'Service', value: t.appointment.serviceName },
@@ -54,17 +87,30 @@ export function TransactionDetails({ transaction: t, timeZone }: { transaction: 
         <Section title="Stripe">
           <DetailList
             items={[
-              ...(t.stripe.paymentIntentId ? [{ label: 'Payment intent', value: <Code>{t.stripe.paymentIntentId}</Code> }] : []),
-              ...(t.stripe.chargeId ? [{ label: 'Charge', value: <Code>{t.stripe.chargeId}</Code> }] : []),
-              ...(t.stripe.checkoutSessionId ? [{ label: 'Checkout session', value: <Code>{t.stripe.checkoutSessionId}</Code> }] : []),
+              ...(t.stripe.paymentIntentId
+                ? [{ label: 'Payment intent', value: <Code>{t.stripe.paymentIntentId}</Code> }]
+                : []),
+              ...(t.stripe.chargeId
+                ? [{ label: 'Charge', value: <Code>{t.stripe.chargeId}</Code> }]
+                : []),
+              ...(t.stripe.checkoutSessionId
+                ? [{ label: 'Checkout session', value: <Code>{t.stripe.checkoutSessionId}</Code> }]
+                : []),
             ]}
           />
           {t.stripe.dashboardUrl ? (
-            <a href={t.stripe.dashboardUrl} target="_blank" rel="noopener noreferrer" className="mt-3 inline-block font-semibold text-brand-800 underline underline-offset-2">
+            <a
+              href={t.stripe.dashboardUrl}
+              target="_blank"
+              rel="noopener noreferrer"
+              className="mt-3 inline-block font-semibold text-brand-800 underline underline-offset-2"
+            >
               Open in Stripe's Dashboard<span className="sr-only"> (opens in a new tab)</span> ↗
             </a>
           ) : (
-            <p className="mt-3 text-sm text-slate-600">Stripe's Dashboard has this payment once the patient has started paying.</p>
+            <p className="mt-3 text-sm text-slate-600">
+              Stripe's Dashboard has this payment once the patient has started paying.
+            </p>
           )}
         </Section>
       ) : null}

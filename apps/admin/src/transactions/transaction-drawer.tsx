@@ -18,7 +18,10 @@ export function TransactionDrawer() {
   const timeZone = useTimeZone();
   const transaction = trpc.admin.transactions.get.useQuery(
     { paymentId },
-    { refetchInterval: (q) => (q.state.data?.refunds.some((r) => r.status === 'pending') ? 2000 : false) },
+    {
+      refetchInterval: (q) =>
+        q.state.data?.refunds.some((r) => r.status === 'pending') ? 2000 : false,
+    },
   );
   const data = transaction.data;
   return (
@@ -28,7 +31,9 @@ export function TransactionDrawer() {
         if (!open) void navigate({ pathname: '/transactions', search });
       }}
       title={data ? `Transaction ${data.appointment.reference}` : 'Transaction'}
-      subtitle={data ? `${data.patient.name} · ${formatDateTime(data.createdAt, timeZone)}` : undefined}
+      subtitle={
+        data ? `${data.patient.name} · ${formatDateTime(data.createdAt, timeZone)}` : undefined
+      }
       closeLabel="Close the transaction"
     >
       <QueryError query={transaction} title="This transaction could not be loaded." />

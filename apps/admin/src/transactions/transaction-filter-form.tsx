@@ -4,8 +4,18 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo } from 'react';
 import { useController, useForm, type Control } from 'react-hook-form';
 import { FormTextField } from '../components/form-text-field.js';
-import { filterValuesOf, queryOf, transactionFilterSchema, type TransactionFilterValues } from './transaction-filter-values.js';
-import { activeFilterCount, EMPTY_QUERY, transactionSearchParams, type TransactionQuery } from './transaction-query.js';
+import {
+  filterValuesOf,
+  queryOf,
+  transactionFilterSchema,
+  type TransactionFilterValues,
+} from './transaction-filter-values.js';
+import {
+  activeFilterCount,
+  EMPTY_QUERY,
+  transactionSearchParams,
+  type TransactionQuery,
+} from './transaction-query.js';
 
 export interface TransactionFilterFormProps {
   query: TransactionQuery;
@@ -36,7 +46,10 @@ const DISPUTE_OPTIONS = [
  */
 export function TransactionFilterForm({ query, currency, onApply }: TransactionFilterFormProps) {
   const schema = useMemo(() => transactionFilterSchema(currency), [currency]);
-  const form = useForm<TransactionFilterValues>({ resolver: zodResolver(schema), defaultValues: filterValuesOf(query) });
+  const form = useForm<TransactionFilterValues>({
+    resolver: zodResolver(schema),
+    defaultValues: filterValuesOf(query),
+  });
   const applied = transactionSearchParams(query).toString();
   // The address bar is the truth: a link, Back or "Clear all filters" resets the form to it.
   useEffect(() => form.reset(filterValuesOf(query)), [applied]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -49,15 +62,28 @@ export function TransactionFilterForm({ query, currency, onApply }: TransactionF
         noValidate
         role="search"
         aria-label="Filter transactions"
-        onSubmit={(event) => void form.handleSubmit((values) => onApply(queryOf(values, query)))(event)}
+        onSubmit={(event) =>
+          void form.handleSubmit((values) => onApply(queryOf(values, query)))(event)
+        }
         className="grid gap-4"
       >
         <div className="grid gap-4 md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_auto] md:items-end">
-          <FormTextField control={c} name="search" label="Search" type="search" description="Patient, email, reference or Stripe id" />
+          <FormTextField
+            control={c}
+            name="search"
+            label="Search"
+            type="search"
+            description="Patient, email, reference or Stripe id"
+          />
           <StatusField control={c} />
           <div className="flex gap-2">
             <Button type="submit">Apply filters</Button>
-            <Button variant="secondary" onPress={() => onApply({ ...EMPTY_QUERY, sort: query.sort, direction: query.direction })}>
+            <Button
+              variant="secondary"
+              onPress={() =>
+                onApply({ ...EMPTY_QUERY, sort: query.sort, direction: query.direction })
+              }
+            >
               Clear all
             </Button>
           </div>
@@ -73,8 +99,18 @@ export function TransactionFilterForm({ query, currency, onApply }: TransactionF
             <ChoiceField control={c} name="dispute" label="Dispute" options={DISPUTE_OPTIONS} />
             <DateField control={c} name="from" label="First day" className="sm:col-start-1" />
             <DateField control={c} name="to" label="Last day" />
-            <FormTextField control={c} name="min" label={`Smallest amount (${currency})`} inputMode="decimal" />
-            <FormTextField control={c} name="max" label={`Largest amount (${currency})`} inputMode="decimal" />
+            <FormTextField
+              control={c}
+              name="min"
+              label={`Smallest amount (${currency})`}
+              inputMode="decimal"
+            />
+            <FormTextField
+              control={c}
+              name="max"
+              label={`Largest amount (${currency})`}
+              inputMode="decimal"
+            />
           </div>
         </details>
       </form>
@@ -84,16 +120,59 @@ export function TransactionFilterForm({ query, currency, onApply }: TransactionF
 
 function StatusField({ control }: { control: Control<TransactionFilterValues> }) {
   const { field } = useController({ control, name: 'status' });
-  return <MultiSelect label="Status" placeholder="All statuses" options={STATUS_OPTIONS} value={field.value} onChange={(value) => field.onChange(value)} />;
+  return (
+    <MultiSelect
+      label="Status"
+      placeholder="All statuses"
+      options={STATUS_OPTIONS}
+      value={field.value}
+      onChange={(value) => field.onChange(value)}
+    />
+  );
 }
 
 /** A single-choice drop-down whose first option means "no filter". */
-function ChoiceField({ control, name, label, options }: { control: Control<TransactionFilterValues>; name: 'gateway' | 'mode' | 'dispute'; label: string; options: { id: string; label: string }[] }) {
+function ChoiceField({
+  control,
+  name,
+  label,
+  options,
+}: {
+  control: Control<TransactionFilterValues>;
+  name: 'gateway' | 'mode' | 'dispute';
+  label: string;
+  options: { id: string; label: string }[];
+}) {
   const { field } = useController({ control, name });
-  return <Select label={label} options={options} value={field.value} onChange={(value) => field.onChange(value ?? options[0]?.id)} />;
+  return (
+    <Select
+      label={label}
+      options={options}
+      value={field.value}
+      onChange={(value) => field.onChange(value ?? options[0]?.id)}
+    />
+  );
 }
 
-function DateField({ control, name, label, className }: { control: Control<TransactionFilterValues>; name: 'from' | 'to'; label: string; className?: string }) {
+function DateField({
+  control,
+  name,
+  label,
+  className,
+}: {
+  control: Control<TransactionFilterValues>;
+  name: 'from' | 'to';
+  label: string;
+  className?: string;
+}) {
   const { field, fieldState } = useController({ control, name });
-  return <NativeDateField type="date" label={label} {...field} errorMessage={fieldState.error?.message} className={className} />;
+  return (
+    <NativeDateField
+      type="date"
+      label={label}
+      {...field}
+      errorMessage={fieldState.error?.message}
+      className={className}
+    />
+  );
 }

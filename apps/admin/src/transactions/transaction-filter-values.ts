@@ -1,4 +1,11 @@
-import { DISPUTE_FILTERS, getCurrency, PAYMENT_STATUSES, toMinorUnits, type DisputeFilter, type PaymentStatusName } from '@clinicpay/contracts';
+import {
+  DISPUTE_FILTERS,
+  getCurrency,
+  PAYMENT_STATUSES,
+  toMinorUnits,
+  type DisputeFilter,
+  type PaymentStatusName,
+} from '@clinicpay/contracts';
 import { z } from 'zod';
 import type { TransactionQuery } from './transaction-query.js';
 
@@ -33,7 +40,10 @@ export function filterValuesOf(query: TransactionQuery): TransactionFilterValues
 }
 
 /** The applied query: the form's values, the list's order kept. */
-export function queryOf(values: TransactionFilterValues, order: Pick<TransactionQuery, 'sort' | 'direction'>): TransactionQuery {
+export function queryOf(
+  values: TransactionFilterValues,
+  order: Pick<TransactionQuery, 'sort' | 'direction'>,
+): TransactionQuery {
   const text = (value: string) => value.trim() || null;
   return {
     ...order,
@@ -64,9 +74,13 @@ export function transactionFilterSchema(currency: string) {
   const amount = z
     .string()
     .trim()
-    .refine((value) => value === '' || (/^\d+(\.\d+)?$/.test(value) && minorOrNull(value, currency) !== null), {
-      message: `Enter an amount like ${example}.`,
-    });
+    .refine(
+      (value) =>
+        value === '' || (/^\d+(\.\d+)?$/.test(value) && minorOrNull(value, currency) !== null),
+      {
+        message: `Enter an amount like ${example}.`,
+      },
+    );
   return z
     .object({
       search: z.string().trim().max(120, { message: 'Search for at most 120 characters.' }),
@@ -79,9 +93,18 @@ export function transactionFilterSchema(currency: string) {
       min: amount,
       max: amount,
     })
-    .refine((v) => !v.from || !v.to || v.from <= v.to, { message: 'The last day must not be before the first.', path: ['to'] })
-    .refine((v) => !v.min || !v.max || (minorOrNull(v.min, currency) ?? 0) <= (minorOrNull(v.max, currency) ?? 0), {
-      message: 'The largest amount must not be below the smallest.',
-      path: ['max'],
-    });
+    .refine((v) => !v.from || !v.to || v.from <= v.to, {
+      message: 'The last day must not be before the first.',
+      path: ['to'],
+    })
+    .refine(
+      (v) =>
+        !v.min ||
+        !v.max ||
+        (minorOrNull(v.min, currency) ?? 0) <= (minorOrNull(v.max, currency) ?? 0),
+      {
+        message: 'The largest amount must not be below the smallest.',
+        path: ['max'],
+      },
+    );
 }

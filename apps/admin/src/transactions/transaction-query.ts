@@ -1,4 +1,12 @@
-import { DISPUTE_FILTERS, LOCAL_DATE, PAYMENT_STATUSES, toMinorUnits, type DisputeFilter, type PaymentStatusName, type TransactionFilters } from '@clinicpay/contracts';
+import {
+  DISPUTE_FILTERS,
+  LOCAL_DATE,
+  PAYMENT_STATUSES,
+  toMinorUnits,
+  type DisputeFilter,
+  type PaymentStatusName,
+  type TransactionFilters,
+} from '@clinicpay/contracts';
 import { endOfLocalDay, startOfLocalDay } from '../format/clinic-time.js';
 
 /**
@@ -35,7 +43,8 @@ export const EMPTY_QUERY: TransactionQuery = {
   direction: 'desc',
 };
 
-const oneOf = <T extends string>(value: string | null, allowed: readonly T[]): T | null => (allowed.includes(value as T) ? (value as T) : null);
+const oneOf = <T extends string>(value: string | null, allowed: readonly T[]): T | null =>
+  allowed.includes(value as T) ? (value as T) : null;
 const decimal = (value: string | null) => (value && /^\d+(\.\d+)?$/.test(value) ? value : null);
 const date = (value: string | null) => (value && LOCAL_DATE.test(value) ? value : null);
 
@@ -78,7 +87,17 @@ export function transactionSearchParams(query: TransactionQuery): URLSearchParam
 
 /** How many filters narrow the list (sort excluded), for "Filters (3)". */
 export function activeFilterCount(query: TransactionQuery): number {
-  return [query.status.length > 0, query.gateway, query.mode, query.dispute, query.from, query.to, query.min, query.max, query.search].filter(Boolean).length;
+  return [
+    query.status.length > 0,
+    query.gateway,
+    query.mode,
+    query.dispute,
+    query.from,
+    query.to,
+    query.min,
+    query.max,
+    query.search,
+  ].filter(Boolean).length;
 }
 
 /**
@@ -86,7 +105,11 @@ export function activeFilterCount(query: TransactionQuery): number {
  * day after), decimal amounts become minor units of the clinic's currency. An amount that does not
  * fit the currency is left out (the filter form refuses it before it gets here).
  */
-export function toApiFilters(query: TransactionQuery, timeZone: string, currency: string): TransactionFilters {
+export function toApiFilters(
+  query: TransactionQuery,
+  timeZone: string,
+  currency: string,
+): TransactionFilters {
   const minor = (value: string | null) => {
     if (!value) return undefined;
     try {

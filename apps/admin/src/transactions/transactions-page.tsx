@@ -10,7 +10,14 @@ import { useReturnFocus } from '../components/use-return-focus.js';
 import { trpc } from '../trpc.js';
 import { CsvExportLink } from './csv-export-link.js';
 import { TransactionFilterForm } from './transaction-filter-form.js';
-import { activeFilterCount, EMPTY_QUERY, parseTransactionQuery, toApiFilters, transactionSearchParams, type TransactionQuery } from './transaction-query.js';
+import {
+  activeFilterCount,
+  EMPTY_QUERY,
+  parseTransactionQuery,
+  toApiFilters,
+  transactionSearchParams,
+  type TransactionQuery,
+} from './transaction-query.js';
 import { TransactionsSummary } from './transactions-summary.js';
 import { TransactionsTable } from './transactions-table.js';
 
@@ -44,7 +51,11 @@ export function TransactionsPage() {
 
   return (
     <>
-      <PageHeader title="Transactions" description="Every payment, card or at the clinic, with refunds and disputes." actions={<CsvExportLink input={{ ...filters, ...order }} />} />
+      <PageHeader
+        title="Transactions"
+        description="Every payment, card or at the clinic, with refunds and disputes."
+        actions={<CsvExportLink input={{ ...filters, ...order }} />}
+      />
       <TransactionsSummary summary={summary} />
       <TransactionFilterForm query={query} currency={currency} onApply={apply} />
       <QueryError query={list} title="The transactions could not be loaded." />
@@ -57,7 +68,9 @@ export function TransactionsPage() {
           timeZone={timeZone}
           search={search}
           hasFilters={activeFilterCount(query) > 0}
-          onClearFilters={() => apply({ ...EMPTY_QUERY, sort: query.sort, direction: query.direction })}
+          onClearFilters={() =>
+            apply({ ...EMPTY_QUERY, sort: query.sort, direction: query.direction })
+          }
           isRefreshing={list.isPlaceholderData}
         />
       )}

@@ -41,14 +41,38 @@ export function TransactionsSummary({ summary }: { summary: SummaryQuery }) {
       <h2 id="summary-heading" className="text-base font-semibold text-slate-900">
         Totals <span className="font-normal text-slate-600">· {period}</span>
       </h2>
-      {currencies.length === 0 ? <p className="text-sm text-slate-600">No payments in this period.</p> : null}
+      {currencies.length === 0 ? (
+        <p className="text-sm text-slate-600">No payments in this period.</p>
+      ) : null}
       {currencies.map((totals) => (
-        <dl key={totals.currency} className="grid grid-cols-2 gap-3 lg:grid-cols-5" aria-label={`Totals in ${totals.currency.toUpperCase()}`}>
-          <Figure label="Received" value={formatMoney({ amount: totals.received, currency: totals.currency })} note={plural(totals.paidCount, 'payment')} />
-          <Figure label="Refunded" value={formatMoney({ amount: totals.refunded, currency: totals.currency })} />
-          <Figure label="Net" value={formatMoney({ amount: totals.net, currency: totals.currency })} />
-          <Figure label="Due at clinic" value={formatMoney({ amount: totals.dueAtClinic, currency: totals.currency })} />
-          <Figure label="Failed or expired" value={String(totals.unsuccessful)} note="payments that took no money" className="col-span-2 lg:col-span-1" />
+        <dl
+          key={totals.currency}
+          className="grid grid-cols-2 gap-3 lg:grid-cols-5"
+          aria-label={`Totals in ${totals.currency.toUpperCase()}`}
+        >
+          <Figure
+            label="Received"
+            value={formatMoney({ amount: totals.received, currency: totals.currency })}
+            note={plural(totals.paidCount, 'payment')}
+          />
+          <Figure
+            label="Refunded"
+            value={formatMoney({ amount: totals.refunded, currency: totals.currency })}
+          />
+          <Figure
+            label="Net"
+            value={formatMoney({ amount: totals.net, currency: totals.currency })}
+          />
+          <Figure
+            label="Due at clinic"
+            value={formatMoney({ amount: totals.dueAtClinic, currency: totals.currency })}
+          />
+          <Figure
+            label="Failed or expired"
+            value={String(totals.unsuccessful)}
+            note="payments that took no money"
+            className="col-span-2 lg:col-span-1"
+          />
         </dl>
       ))}
       <RevenueChart days={data.dailyRevenue} />
@@ -58,7 +82,17 @@ export function TransactionsSummary({ summary }: { summary: SummaryQuery }) {
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
-function Figure({ label, value, note, className }: { label: string; value: string; note?: string; className?: string }) {
+function Figure({
+  label,
+  value,
+  note,
+  className,
+}: {
+  label: string;
+  value: string;
+  note?: string;
+  className?: string;
+}) {
   return (
     <Card className={cx('p-4', className)}>
       <dt className="text-sm font-medium text-slate-600">{label}</dt>

@@ -2,7 +2,11 @@ import { Button, Card, cx, EmptyState, LoadingRegion, Skeleton } from '@clinicpa
 import { useTable, type SortingState } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { ariaSort, SortHeader } from '../components/sort-header.js';
-import { transactionColumns, transactionFeatures, type TransactionRow } from './transaction-columns.js';
+import {
+  transactionColumns,
+  transactionFeatures,
+  type TransactionRow,
+} from './transaction-columns.js';
 
 export interface TransactionsTableProps {
   /** The page's rows, or undefined while the first page loads. */
@@ -22,16 +26,30 @@ export interface TransactionsTableProps {
 const EMPTY: TransactionRow[] = [];
 const cell = 'px-3 py-3 align-top first:pl-4 last:pr-4';
 const head = 'px-3 py-2 align-middle first:pl-4 last:pr-4';
-const hideClass = (below: 'sm' | 'lg' | undefined) => (below === 'sm' ? 'hidden sm:table-cell' : below === 'lg' ? 'hidden lg:table-cell' : null);
+const hideClass = (below: 'sm' | 'lg' | undefined) =>
+  below === 'sm' ? 'hidden sm:table-cell' : below === 'lg' ? 'hidden lg:table-cell' : null;
 
 /**
  * The transactions as a table (TanStack Table for the model, our markup for semantics): sortable
  * date and amount headers whose order the API applies, skeleton rows while loading, and an empty
  * state that says whether nothing exists yet or only nothing matches.
  */
-export function TransactionsTable({ rows, sort, direction, onSortChange, timeZone, search, hasFilters, onClearFilters, isRefreshing }: TransactionsTableProps) {
+export function TransactionsTable({
+  rows,
+  sort,
+  direction,
+  onSortChange,
+  timeZone,
+  search,
+  hasFilters,
+  onClearFilters,
+  isRefreshing,
+}: TransactionsTableProps) {
   const columns = useMemo(() => transactionColumns({ timeZone, search }), [timeZone, search]);
-  const sorting = useMemo<SortingState>(() => [{ id: sort, desc: direction === 'desc' }], [sort, direction]);
+  const sorting = useMemo<SortingState>(
+    () => [{ id: sort, desc: direction === 'desc' }],
+    [sort, direction],
+  );
   const table = useTable({
     features: transactionFeatures,
     columns,
@@ -58,14 +76,22 @@ export function TransactionsTable({ rows, sort, direction, onSortChange, timeZon
         </Button>
       </EmptyState>
     ) : (
-      <EmptyState title="No transactions yet.">Payments appear here as soon as patients book.</EmptyState>
+      <EmptyState title="No transactions yet.">
+        Payments appear here as soon as patients book.
+      </EmptyState>
     );
   }
 
   const body = (
-    <Card className={cx('relative overflow-x-auto', isRefreshing && 'opacity-70 transition-opacity')} aria-busy={isRefreshing}>
+    <Card
+      className={cx('relative overflow-x-auto', isRefreshing && 'opacity-70 transition-opacity')}
+      aria-busy={isRefreshing}
+    >
       <table className="w-full text-left text-sm">
-        <caption className="sr-only">Transactions, sorted by {sort === 'amount' ? 'amount' : 'date'}, {direction === 'asc' ? 'ascending' : 'descending'}</caption>
+        <caption className="sr-only">
+          Transactions, sorted by {sort === 'amount' ? 'amount' : 'date'},{' '}
+          {direction === 'asc' ? 'ascending' : 'descending'}
+        </caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-600 uppercase">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
@@ -78,10 +104,19 @@ export function TransactionsTable({ rows, sort, direction, onSortChange, timeZon
                     key={header.id}
                     scope="col"
                     aria-sort={sortable ? ariaSort(sorted) : undefined}
-                    className={cx(head, 'font-semibold', meta?.align === 'right' && 'text-right', hideClass(meta?.hideBelow))}
+                    className={cx(
+                      head,
+                      'font-semibold',
+                      meta?.align === 'right' && 'text-right',
+                      hideClass(meta?.hideBelow),
+                    )}
                   >
                     {sortable ? (
-                      <SortHeader sorted={sorted} onSort={() => header.column.toggleSorting(sorted === 'desc' ? false : true)} align={meta?.align === 'right' ? 'right' : 'left'}>
+                      <SortHeader
+                        sorted={sorted}
+                        onSort={() => header.column.toggleSorting(sorted === 'desc' ? false : true)}
+                        align={meta?.align === 'right' ? 'right' : 'left'}
+                      >
                         <table.FlexRender header={header} />
                       </SortHeader>
                     ) : (
@@ -100,7 +135,14 @@ export function TransactionsTable({ rows, sort, direction, onSortChange, timeZon
                   {row.getAllCells().map((c) => {
                     const meta = c.column.columnDef.meta;
                     return (
-                      <td key={c.id} className={cx(cell, meta?.align === 'right' && 'text-right', hideClass(meta?.hideBelow))}>
+                      <td
+                        key={c.id}
+                        className={cx(
+                          cell,
+                          meta?.align === 'right' && 'text-right',
+                          hideClass(meta?.hideBelow),
+                        )}
+                      >
                         <table.FlexRender cell={c} />
                       </td>
                     );
@@ -119,7 +161,13 @@ function SkeletonRow() {
   return (
     <tr>
       {['w-28', 'w-36', 'w-24', 'w-24', 'w-20', 'ml-auto w-16'].map((width, index) => (
-        <td key={index} className={cx(cell, hideClass(index === 0 ? 'sm' : index === 2 || index === 3 ? 'lg' : undefined))}>
+        <td
+          key={index}
+          className={cx(
+            cell,
+            hideClass(index === 0 ? 'sm' : index === 2 || index === 3 ? 'lg' : undefined),
+          )}
+        >
           <Skeleton className={cx('h-4', width)} />
         </td>
       ))}

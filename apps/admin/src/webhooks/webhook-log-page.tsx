@@ -22,14 +22,27 @@ export function WebhookLogPage() {
   const query = parseWebhookQuery(params);
   const input = toWebhookInput(query);
   const pages = useKeysetPages(JSON.stringify(input));
-  const list = trpc.admin.webhookEvents.list.useQuery({ ...input, limit: PAGE_SIZE, ...(pages.cursor ? { cursor: pages.cursor } : {}) }, { placeholderData: keepPreviousData });
+  const list = trpc.admin.webhookEvents.list.useQuery(
+    { ...input, limit: PAGE_SIZE, ...(pages.cursor ? { cursor: pages.cursor } : {}) },
+    { placeholderData: keepPreviousData },
+  );
   const search = params.toString() ? `?${params.toString()}` : '';
   return (
     <>
-      <PageHeading title="Webhook log" description="Every event Stripe delivered, verified and stored before it took effect. Replay one that failed." />
+      <PageHeading
+        title="Webhook log"
+        description="Every event Stripe delivered, verified and stored before it took effect. Replay one that failed."
+      />
       <WebhookFilterForm query={query} onApply={(next) => setParams(webhookSearchParams(next))} />
       <QueryError query={list} title="The webhook log could not be loaded." />
-      {list.isError ? null : <WebhookEventsTable rows={list.data?.rows} timeZone={timeZone} search={search} isRefreshing={list.isPlaceholderData} />}
+      {list.isError ? null : (
+        <WebhookEventsTable
+          rows={list.data?.rows}
+          timeZone={timeZone}
+          search={search}
+          isRefreshing={list.isPlaceholderData}
+        />
+      )}
       <KeysetPager
         noun="events"
         pageIndex={pages.pageIndex}

@@ -28,12 +28,22 @@ export function webhookSearchParams(query: WebhookQuery): URLSearchParams {
   return params;
 }
 
-export function toWebhookInput(query: WebhookQuery): Omit<ListWebhookEventsInput, 'limit' | 'cursor'> {
-  return { ...(query.type ? { type: query.type } : {}), ...(query.mode ? { mode: query.mode } : {}), ...(query.state ? { state: query.state } : {}) };
+export function toWebhookInput(
+  query: WebhookQuery,
+): Omit<ListWebhookEventsInput, 'limit' | 'cursor'> {
+  return {
+    ...(query.type ? { type: query.type } : {}),
+    ...(query.mode ? { mode: query.mode } : {}),
+    ...(query.state ? { state: query.state } : {}),
+  };
 }
 
 /** How an event's processing reads: "Processed", "Failed (will be retried)", "Waiting". */
-export const STATE_LABELS = { processed: 'Processed', failed: 'Failed', unprocessed: 'Waiting' } as const;
+export const STATE_LABELS = {
+  processed: 'Processed',
+  failed: 'Failed',
+  unprocessed: 'Waiting',
+} as const;
 
 /** The inbox's outcome in words: `ignored:not_ours` → "ignored: not ours". */
 export function outcomeLabel(outcome: string | null): string {

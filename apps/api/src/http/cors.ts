@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { CSRF_HEADER } from './request-meta.js';
 
-const REFUSED = { error: 'This site may not call the Clinicpay API. Open Clinicpay from its own address.' };
+const REFUSED = {
+  error: 'This site may not call the Clinicpay API. Open Clinicpay from its own address.',
+};
 
 /**
  * CORS for the configured SPA origins only, with credentials (the admin cookie). A request that
@@ -17,7 +19,9 @@ export function registerCors(server: FastifyInstance, allowedOrigins: readonly s
     const origin = request.headers.origin;
     if (origin === undefined) return;
     void reply.header('vary', 'Origin');
-    const preflight = request.method === 'OPTIONS' && request.headers['access-control-request-method'] !== undefined;
+    const preflight =
+      request.method === 'OPTIONS' &&
+      request.headers['access-control-request-method'] !== undefined;
     if (allowed.has(origin)) {
       allowCredentialedOrigin(reply, origin);
       if (preflight) return answerPreflight(reply);

@@ -19,13 +19,20 @@ const REACT_ARIA_PRESS_STYLE = "'sha256-38RhXrc7EdReTKsOm23ZPOCUgniTUUcjky8QOOrQ
 
 const REAL_STRIPE = {
   script: ['https://js.stripe.com', 'https://*.js.stripe.com'],
-  frame: ['https://js.stripe.com', 'https://*.js.stripe.com', 'https://hooks.stripe.com', 'https://checkout.stripe.com'],
+  frame: [
+    'https://js.stripe.com',
+    'https://*.js.stripe.com',
+    'https://hooks.stripe.com',
+    'https://checkout.stripe.com',
+  ],
   connect: ['https://api.stripe.com', 'https://checkout.stripe.com'],
   img: ['https://*.stripe.com'],
 };
 
 export function pageContentSecurityPolicy(options: { stripeJsUrl: string | undefined }): string {
-  const stripe = options.stripeJsUrl ? emulatedStripe(new URL(options.stripeJsUrl).origin) : REAL_STRIPE;
+  const stripe = options.stripeJsUrl
+    ? emulatedStripe(new URL(options.stripeJsUrl).origin)
+    : REAL_STRIPE;
   const directives: Array<[string, string[]]> = [
     ['default-src', ["'self'"]],
     ['script-src', ["'self'", ...stripe.script]],

@@ -10,12 +10,20 @@ export function registerRequestLog(server: FastifyInstance): void {
   // CSV and health routes): without this a 500 left only "request completed 500" behind.
   server.addHook('onError', async (request, _reply, error) => {
     if ((error.statusCode ?? 500) < 500) return;
-    request.log.error({ err: error, method: request.method, path: request.url.split('?')[0] }, 'request failed');
+    request.log.error(
+      { err: error, method: request.method, path: request.url.split('?')[0] },
+      'request failed',
+    );
   });
   server.addHook('onResponse', async (request, reply) => {
     const path = request.url.split('?')[0];
     request.log.info(
-      { method: request.method, path, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      {
+        method: request.method,
+        path,
+        statusCode: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
       'request completed',
     );
   });

@@ -28,7 +28,12 @@ export function requestMetaFrom(request: FastifyRequest, reply: FastifyReply): R
       // Several cookies may be set in one response (a cleared one and a new one).
       if (name.toLowerCase() === 'set-cookie') {
         const existing = reply.getHeader('set-cookie');
-        const list = existing === undefined ? [] : Array.isArray(existing) ? existing.map(String) : [String(existing)];
+        const list =
+          existing === undefined
+            ? []
+            : Array.isArray(existing)
+              ? existing.map(String)
+              : [String(existing)];
         void reply.header('set-cookie', [...list, value]);
       } else {
         void reply.header(name, value);

@@ -28,7 +28,10 @@ interface SpaMount {
   base: string;
 }
 
-export function registerSpaStaticRoutes(server: FastifyInstance, deps: Pick<AppDeps, 'config' | 'logger'>): void {
+export function registerSpaStaticRoutes(
+  server: FastifyInstance,
+  deps: Pick<AppDeps, 'config' | 'logger'>,
+): void {
   const csp = pageContentSecurityPolicy({ stripeJsUrl: deps.config.stripeJsUrl });
   const mounts: SpaMount[] = [
     { name: 'patient', dir: deps.config.spa.patientDir, base: '/' },
@@ -36,22 +39,33 @@ export function registerSpaStaticRoutes(server: FastifyInstance, deps: Pick<AppD
   ];
   for (const mount of mounts) {
     if (!existsSync(join(mount.dir, 'index.html'))) {
-      deps.logger.info({ dir: mount.dir }, `no ${mount.name} SPA build found; ${mount.base} serves no page`);
+      deps.logger.info(
+        { dir: mount.dir },
+        `no ${mount.name} SPA build found; ${mount.base} serves no page`,
+      );
       continue;
     }
     deps.logger.info({ dir: mount.dir }, `serving the ${mount.name} SPA at ${mount.base}`);
-    const handler = (request: FastifyRequest, reply: FastifyReply) => serveSpa(mount, csp, request, reply);
+    const handler = (request: FastifyRequest, reply: FastifyReply) =>
+      serveSpa(mount, csp, request, reply);
     server.get(mount.base, handler);
     server.get(`${mount.base}*`, handler);
     if (mount.base !== '/') {
       const bare = mount.base.slice(0, -1);
       // The app's router and its relative links expect the trailing slash.
-      server.get(bare, (request, reply) => reply.redirect(`${mount.base}${queryOf(request.url)}`, 301));
+      server.get(bare, (request, reply) =>
+        reply.redirect(`${mount.base}${queryOf(request.url)}`, 301),
+      );
     }
   }
 }
 
-async function serveSpa(mount: SpaMount, csp: string, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+async function serveSpa(
+  mount: SpaMount,
+  csp: string,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<FastifyReply> {
   const path = request.url.split('?')[0]!.slice(mount.base.length);
   const firstSegment = path.split('/')[0] ?? '';
   if (mount.base === '/' && API_PREFIXES.has(firstSegment)) return notFound(reply);
@@ -70,7 +84,8 @@ async function serveSpa(mount: SpaMount, csp: string, request: FastifyRequest, r
 }
 
 function headersFor(file: string, urlPath: string, csp: string): Record<string, string> {
-  if (file.endsWith('.html')) return { 'cache-control': REVALIDATE, 'content-security-policy': csp };
+  if (file.endsWith('.html'))
+    return { 'cache-control': REVALIDATE, 'content-security-policy': csp };
   return { 'cache-control': urlPath.startsWith('assets/') ? HASHED_ASSET : REVALIDATE };
 }
 

@@ -23,18 +23,29 @@ export function registerTransactionsCsvRoute(server: FastifyInstance, deps: AppD
       if (!(error instanceof AppError)) throw error;
       return reply.code(401).send({ error: error.message });
     }
-    const parsed = ExportTransactionsInput.safeParse(parseInput((request.query as { input?: unknown }).input));
+    const parsed = ExportTransactionsInput.safeParse(
+      parseInput((request.query as { input?: unknown }).input),
+    );
     if (!parsed.success) {
-      const fieldErrors = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
-      return reply.code(400).send({ error: fieldErrors.map((f) => f.message).join(' '), fieldErrors });
+      const fieldErrors = parsed.error.issues.map((i) => ({
+        path: i.path.map(String).join('.'),
+        message: i.message,
+      }));
+      return reply
+        .code(400)
+        .send({ error: fieldErrors.map((f) => f.message).join(' '), fieldErrors });
     }
-    await audit(ctx, admin, 'transactions.exported', null, { filters: JSON.parse(JSON.stringify(parsed.data)) as JsonObject });
+    await audit(ctx, admin, 'transactions.exported', null, {
+      filters: JSON.parse(JSON.stringify(parsed.data)) as JsonObject,
+    });
     const day = ctx.clock.now().toISOString().slice(0, 10);
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="transactions-${day}.csv"`)
-      // One batch waits at most: the next is only produced when the socket has taken this one.
-      .send(Readable.from(transactionsCsv(deps.db, parsed.data), { highWaterMark: 1 }));
+    return (
+      reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="transactions-${day}.csv"`)
+        // One batch waits at most: the next is only produced when the socket has taken this one.
+        .send(Readable.from(transactionsCsv(deps.db, parsed.data), { highWaterMark: 1 }))
+    );
   });
 }
 

@@ -1,4 +1,9 @@
-import { BookingStatusInput, CancelBookingInput, CreateBookingInput, ResumeCheckoutInput } from '@clinicpay/contracts';
+import {
+  BookingStatusInput,
+  CancelBookingInput,
+  CreateBookingInput,
+  ResumeCheckoutInput,
+} from '@clinicpay/contracts';
 import { getBookingStatus } from '../services/booking/booking-status.service.js';
 import { cancelBooking } from '../services/booking/cancel-booking.service.js';
 import { createBooking } from '../services/booking/create-booking.service.js';
@@ -10,10 +15,18 @@ import { publicProcedure, router } from '../trpc.js';
  * and reopen the card form of an unpaid one from its status link.
  */
 export const bookingRouter = router({
-  create: publicProcedure.input(CreateBookingInput).mutation(({ ctx, input }) => createBooking(ctx, input)),
-  status: publicProcedure.input(BookingStatusInput).query(({ ctx, input }) => getBookingStatus(ctx, input)),
-  cancel: publicProcedure.input(CancelBookingInput).mutation(({ ctx, input }) => cancelBooking(ctx, input)),
+  create: publicProcedure
+    .input(CreateBookingInput)
+    .mutation(({ ctx, input }) => createBooking(ctx, input)),
+  status: publicProcedure
+    .input(BookingStatusInput)
+    .query(({ ctx, input }) => getBookingStatus(ctx, input)),
+  cancel: publicProcedure
+    .input(CancelBookingInput)
+    .mutation(({ ctx, input }) => cancelBooking(ctx, input)),
   // A mutation (POST): the token travels in the body, not in a URL that logs keep, and the answer
   // carries the session's client secret.
-  resumeCheckout: publicProcedure.input(ResumeCheckoutInput).mutation(({ ctx, input }) => resumeCheckout(ctx, input)),
+  resumeCheckout: publicProcedure
+    .input(ResumeCheckoutInput)
+    .mutation(({ ctx, input }) => resumeCheckout(ctx, input)),
 });

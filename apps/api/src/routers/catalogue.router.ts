@@ -2,7 +2,11 @@ import { AvailabilityInput } from '@clinicpay/contracts';
 import { findClinic, findDoctorsForService, listBookableServices } from '@clinicpay/db';
 import { z } from 'zod';
 import { findAvailability } from '../services/availability/availability.service.js';
-import { activeStripeKeys, isPayAtClinicEnabled, loadStripeSettings } from '../services/payments/stripe-settings.js';
+import {
+  activeStripeKeys,
+  isPayAtClinicEnabled,
+  loadStripeSettings,
+} from '../services/payments/stripe-settings.js';
 import { TRPCError } from '@trpc/server';
 import type { Context } from '../trpc.js';
 import { publicProcedure, router } from '../trpc.js';
@@ -50,7 +54,9 @@ export const catalogueRouter = router({
       return doctors.map((d) => ({ id: d.id, name: d.name, specialty: d.specialty }));
     }),
 
-  availability: publicProcedure.input(AvailabilityInput).query(({ ctx, input }) => findAvailability(ctx, input)),
+  availability: publicProcedure
+    .input(AvailabilityInput)
+    .query(({ ctx, input }) => findAvailability(ctx, input)),
 
   /**
    * How patients can pay: card through Stripe when it is on and has keys for its mode, with the

@@ -5,15 +5,20 @@ import { CSRF_REFUSED_MESSAGE, csrfProblem } from './csrf.js';
 import { clearedSessionCookie, readCookie, sessionCookieName } from './session-cookie.js';
 
 /** The checks of `adminProcedure` (trpc.ts): the only place admin access is decided. */
-export async function authenticateAdmin(ctx: Context): Promise<{ admin: SignedInAdmin; tokenHash: string }> {
+export async function authenticateAdmin(
+  ctx: Context,
+): Promise<{ admin: SignedInAdmin; tokenHash: string }> {
   const token = readCookie(ctx.request.cookie, sessionCookieName(ctx.config.security));
   const check = await checkAdminSession(ctx, token);
   if (check.ok) return check;
   // A cookie the server no longer honours is cleared, so the browser stops sending it.
-  if (token !== undefined) ctx.request.setHeader('set-cookie', clearedSessionCookie(ctx.config.security));
+  if (token !== undefined)
+    ctx.request.setHeader('set-cookie', clearedSessionCookie(ctx.config.security));
   throw new AppError(
     'unauthorized',
-    check.reason === 'expired' ? 'Your session has ended. Please sign in again.' : 'Please sign in to continue.',
+    check.reason === 'expired'
+      ? 'Your session has ended. Please sign in again.'
+      : 'Please sign in to continue.',
   );
 }
 

@@ -1,5 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { deleteAdminSession, deleteStaleAdminSessions, findAdminSession, insertAdminSession, touchAdminSession } from '@clinicpay/db';
+import {
+  deleteAdminSession,
+  deleteStaleAdminSessions,
+  findAdminSession,
+  insertAdminSession,
+  touchAdminSession,
+} from '@clinicpay/db';
 import type { AppDeps } from '../trpc.js';
 
 /** The signed-in admin, as procedures see it. */
@@ -25,19 +31,30 @@ export function hashSessionToken(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
 }
 
-export async function openAdminSession(deps: Deps, adminUserId: string): Promise<{ token: string; expiresAt: Date }> {
+export async function openAdminSession(
+  deps: Deps,
+  adminUserId: string,
+): Promise<{ token: string; expiresAt: Date }> {
   const now = deps.clock.now();
   const { idleMinutes, maxHours } = deps.config.security.adminSession;
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + maxHours * 3_600_000);
-  await insertAdminSession(deps.db, { tokenHash: hashSessionToken(token), adminUserId, now, expiresAt });
+  await insertAdminSession(deps.db, {
+    tokenHash: hashSessionToken(token),
+    adminUserId,
+    now,
+    expiresAt,
+  });
   // Sign-ins are rare: a good moment to forget sessions nobody can use any more.
   await deleteStaleAdminSessions(deps.db, now, new Date(now.getTime() - idleMinutes * 60_000));
   return { token, expiresAt };
 }
 
 /** A session is good until its absolute end, and while it has been used within the idle limit. */
-export async function checkAdminSession(deps: Deps, token: string | undefined): Promise<SessionCheck> {
+export async function checkAdminSession(
+  deps: Deps,
+  token: string | undefined,
+): Promise<SessionCheck> {
   // Our tokens are 43 base64url characters; anything else is not worth a query.
   if (!token) return { ok: false, reason: 'missing' };
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return { ok: false, reason: 'unknown' };
@@ -57,7 +74,12 @@ export async function checkAdminSession(deps: Deps, token: string | undefined): 
     ok: true,
     tokenHash,
     expiresAt: session.expires_at,
-    admin: { id: session.admin_user_id, email: session.email, name: session.name, actor: `admin:${session.email}` },
+    admin: {
+      id: session.admin_user_id,
+      email: session.email,
+      name: session.name,
+      actor: `admin:${session.email}`,
+    },
   };
 }
 

@@ -10,11 +10,16 @@ import { CSRF_HEADER, type RequestMeta } from '../http/request-meta.js';
  *    older browser) must name an allowed Origin. Callers that send neither (curl, server jobs)
  *    hold no victim's cookie, so they are not a forgery risk.
  */
-export function csrfProblem(request: Pick<RequestMeta, 'csrfHeader' | 'origin' | 'secFetchSite'>, allowedOrigins: readonly string[]): string | null {
+export function csrfProblem(
+  request: Pick<RequestMeta, 'csrfHeader' | 'origin' | 'secFetchSite'>,
+  allowedOrigins: readonly string[],
+): string | null {
   if (request.csrfHeader !== '1') return `missing the ${CSRF_HEADER} header`;
   if (request.secFetchSite === 'same-origin') return null;
   if (request.origin !== undefined) {
-    return allowedOrigins.includes(request.origin) ? null : `origin ${request.origin} is not allowed`;
+    return allowedOrigins.includes(request.origin)
+      ? null
+      : `origin ${request.origin} is not allowed`;
   }
   if (request.secFetchSite !== undefined && request.secFetchSite !== 'none') {
     return `a ${request.secFetchSite} request without an Origin`;

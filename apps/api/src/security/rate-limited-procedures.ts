@@ -8,24 +8,31 @@ import type { RateLimit, SecurityConfig } from './security-config.js';
  * with their limit per caller address and the sentence a caller sees past it. Kept in one table
  * so what is limited is visible in one place; the limits themselves are configuration.
  */
-const LIMITED: Record<string, { limit: (s: SecurityConfig) => RateLimit; message: (wait: string) => string }> = {
+const LIMITED: Record<
+  string,
+  { limit: (s: SecurityConfig) => RateLimit; message: (wait: string) => string }
+> = {
   'booking.create': {
     limit: (s) => s.rateLimits.booking,
-    message: (wait) => `Too many bookings from your network in a short time. Please wait ${wait} and try again, or call the clinic.`,
+    message: (wait) =>
+      `Too many bookings from your network in a short time. Please wait ${wait} and try again, or call the clinic.`,
   },
   // Each call asks Stripe for the session: booking.create's limit, counted on its own, keeps a
   // stolen status link from spending the clinic's Stripe rate limit.
   'booking.resumeCheckout': {
     limit: (s) => s.rateLimits.booking,
-    message: (wait) => `Too many attempts to open the card form from your network. Please wait ${wait} and try again; your time stays held meanwhile.`,
+    message: (wait) =>
+      `Too many attempts to open the card form from your network. Please wait ${wait} and try again; your time stays held meanwhile.`,
   },
   'booking.status': {
     limit: (s) => s.rateLimits.bookingStatus,
-    message: (wait) => `Too many requests for booking details from your network. Please wait ${wait} and try again.`,
+    message: (wait) =>
+      `Too many requests for booking details from your network. Please wait ${wait} and try again.`,
   },
   'admin.auth.signIn': {
     limit: (s) => s.rateLimits.signIn,
-    message: (wait) => `Too many sign-in attempts from your network. Please wait ${wait} and try again.`,
+    message: (wait) =>
+      `Too many sign-in attempts from your network. Please wait ${wait} and try again.`,
   },
 };
 
@@ -33,7 +40,14 @@ export async function enforceRateLimit(ctx: Context, path: string): Promise<void
   const rule = LIMITED[path];
   if (!rule) return;
   const address = ctx.request.ip ?? ctx.ip ?? 'unknown';
-  const decision = await consumeRateLimit(ctx.db, `rate:${path}:${address}`, rule.limit(ctx.config.security), ctx.clock.now());
+  const decision = await consumeRateLimit(
+    ctx.db,
+    `rate:${path}:${address}`,
+    rule.limit(ctx.config.security),
+    ctx.clock.now(),
+  );
   if (decision.allowed) return;
-  throw new AppError('rate_limited', rule.message(waitPhrase(decision.retryAfterSeconds)), { retryAfterSeconds: decision.retryAfterSeconds });
+  throw new AppError('rate_limited', rule.message(waitPhrase(decision.retryAfterSeconds)), {
+    retryAfterSeconds: decision.retryAfterSeconds,
+  });
 }

@@ -1,4 +1,9 @@
-import { deleteRateLimitCountersBefore, hitRateLimitCounter, type Database, type Kysely } from '@clinicpay/db';
+import {
+  deleteRateLimitCountersBefore,
+  hitRateLimitCounter,
+  type Database,
+  type Kysely,
+} from '@clinicpay/db';
 import type { RateLimit } from './security-config.js';
 
 export interface RateDecision {
@@ -24,12 +29,21 @@ export function secondsLeftInWindow(now: Date, windowSeconds: number): number {
  * Counts a hit against a limit, in PostgreSQL so every API replica shares the count. Counting
  * comes first and the decision after, so concurrent hits can never all slip under the limit.
  */
-export async function consumeRateLimit(db: Kysely<Database>, key: string, limit: RateLimit, now: Date): Promise<RateDecision> {
+export async function consumeRateLimit(
+  db: Kysely<Database>,
+  key: string,
+  limit: RateLimit,
+  now: Date,
+): Promise<RateDecision> {
   const start = windowStart(now, limit.windowSeconds);
   const count = await hitRateLimitCounter(db, key, start);
   // The first hit of a window now and then sweeps windows nobody will read again.
-  if (count === 1 && Math.random() < 0.05) await deleteRateLimitCountersBefore(db, new Date(now.getTime() - WEEK_MS));
-  return { allowed: count <= limit.limit, retryAfterSeconds: count <= limit.limit ? 0 : secondsLeftInWindow(now, limit.windowSeconds) };
+  if (count === 1 && Math.random() < 0.05)
+    await deleteRateLimitCountersBefore(db, new Date(now.getTime() - WEEK_MS));
+  return {
+    allowed: count <= limit.limit,
+    retryAfterSeconds: count <= limit.limit ? 0 : secondsLeftInWindow(now, limit.windowSeconds),
+  };
 }
 
 /** "3 minutes", "40 seconds": for the sentence people see. */

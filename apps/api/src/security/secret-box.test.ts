@@ -40,7 +40,10 @@ describe('secret box', () => {
     for (let length = 0; length < 12; length++) {
       const stored = box.encrypt('x'.repeat(length), 'admin.paging_cursor');
       for (const extra of ['x', 'A', '=', '.']) {
-        expect(() => box.decrypt(`${stored}${extra}`, 'admin.paging_cursor'), `length ${length} + ${extra}`).toThrow(SecretBoxError);
+        expect(
+          () => box.decrypt(`${stored}${extra}`, 'admin.paging_cursor'),
+          `length ${length} + ${extra}`,
+        ).toThrow(SecretBoxError);
       }
     }
   });
@@ -51,7 +54,9 @@ describe('secret box', () => {
     const stored = box.encrypt('xy', 'p');
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
     const twin = alphabet[alphabet.indexOf(stored.at(-1)!) ^ 1]!;
-    expect(Buffer.from(stored.split('.')[4]!.slice(0, -1) + twin, 'base64url')).toEqual(Buffer.from(stored.split('.')[4]!, 'base64url'));
+    expect(Buffer.from(stored.split('.')[4]!.slice(0, -1) + twin, 'base64url')).toEqual(
+      Buffer.from(stored.split('.')[4]!, 'base64url'),
+    );
     expect(() => box.decrypt(stored.slice(0, -1) + twin, 'p')).toThrow(SecretBoxError);
   });
 

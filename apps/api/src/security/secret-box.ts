@@ -31,7 +31,9 @@ const VERSION = 'v1';
 export function createSecretBox(appSecret: string): SecretBox {
   if (appSecret.length < 32) throw new Error('APP_SECRET must be at least 32 characters.');
   // HKDF turns the operator's secret into a key used for this one job only.
-  const key = Buffer.from(hkdfSync('sha256', appSecret, 'clinicpay', 'stored-secrets/aes-256-gcm', 32));
+  const key = Buffer.from(
+    hkdfSync('sha256', appSecret, 'clinicpay', 'stored-secrets/aes-256-gcm', 32),
+  );
   const keyId = createHash('sha256').update(key).digest('base64url').slice(0, 8);
 
   return {
@@ -42,12 +44,28 @@ export function createSecretBox(appSecret: string): SecretBox {
       cipher.setAAD(Buffer.from(purpose));
       const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
       const tag = cipher.getAuthTag();
-      return [VERSION, keyId, iv.toString('base64url'), tag.toString('base64url'), ciphertext.toString('base64url')].join('.');
+      return [
+        VERSION,
+        keyId,
+        iv.toString('base64url'),
+        tag.toString('base64url'),
+        ciphertext.toString('base64url'),
+      ].join('.');
     },
     decrypt(stored, purpose) {
       const [version, storedKeyId, iv, tag, ciphertext, ...rest] = stored.split('.');
-      if (version !== VERSION || !storedKeyId || !iv || !tag || ciphertext === undefined || rest.length > 0) {
-        throw new SecretBoxError('corrupt_secret', `A stored secret (${purpose}) is not in a format this version can read.`);
+      if (
+        version !== VERSION ||
+        !storedKeyId ||
+        !iv ||
+        !tag ||
+        ciphertext === undefined ||
+        rest.length > 0
+      ) {
+        throw new SecretBoxError(
+          'corrupt_secret',
+          `A stored secret (${purpose}) is not in a format this version can read.`,
+        );
       }
       if (storedKeyId !== keyId) {
         throw new SecretBoxError(
@@ -57,17 +75,28 @@ export function createSecretBox(appSecret: string): SecretBox {
       }
       // Node's decoder ignores a dangling last character, so `…x` and `…` would both open: only the
       // exact encoding we wrote is accepted, and any change to a sealed value is refused.
-      const canonical = [iv, tag, ciphertext].every((part) => Buffer.from(part, 'base64url').toString('base64url') === part);
+      const canonical = [iv, tag, ciphertext].every(
+        (part) => Buffer.from(part, 'base64url').toString('base64url') === part,
+      );
       if (!canonical) {
-        throw new SecretBoxError('corrupt_secret', `A stored secret (${purpose}) failed its integrity check; enter it again in the admin.`);
+        throw new SecretBoxError(
+          'corrupt_secret',
+          `A stored secret (${purpose}) failed its integrity check; enter it again in the admin.`,
+        );
       }
       try {
         const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
         decipher.setAAD(Buffer.from(purpose));
         decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-        return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString('utf8');
+        return Buffer.concat([
+          decipher.update(Buffer.from(ciphertext, 'base64url')),
+          decipher.final(),
+        ]).toString('utf8');
       } catch {
-        throw new SecretBoxError('corrupt_secret', `A stored secret (${purpose}) failed its integrity check; enter it again in the admin.`);
+        throw new SecretBoxError(
+          'corrupt_secret',
+          `A stored secret (${purpose}) failed its integrity check; enter it again in the admin.`,
+        );
       }
     },
   };

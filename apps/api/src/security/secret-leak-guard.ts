@@ -12,14 +12,21 @@ export type LeakReport = (where: string, found: string[]) => void;
 
 /** What in the text looks like a secret, shown by prefix only (the report must not leak either). */
 export function secretsIn(text: string): string[] {
-  return [...text.matchAll(SECRET_SHAPE)].map((m) => `${m[0].slice(0, m[0].indexOf('_', 3) + 1)}… (${m[0].length} chars)`);
+  return [...text.matchAll(SECRET_SHAPE)].map(
+    (m) => `${m[0].slice(0, m[0].indexOf('_', 3) + 1)}… (${m[0].length} chars)`,
+  );
 }
 
 export function guardServerResponses(server: FastifyInstance, report: LeakReport): void {
   server.addHook('onSend', async (request, reply, payload) => {
     const where = `${request.method} ${request.url.split('?')[0]}`;
     if (payload instanceof Readable) return payload.pipe(scanningStream(where, report));
-    const text = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : '';
+    const text =
+      typeof payload === 'string'
+        ? payload
+        : Buffer.isBuffer(payload)
+          ? payload.toString('utf8')
+          : '';
     const found = secretsIn(text);
     if (found.length === 0) return payload;
     report(where, found);
@@ -43,11 +50,19 @@ function scanningStream(where: string, report: LeakReport): Transform {
 }
 
 /** Wraps a tRPC caller so each procedure's result is scanned too. */
-export function guardCaller<T extends object>(caller: T, report: LeakReport, path: string[] = []): T {
+export function guardCaller<T extends object>(
+  caller: T,
+  report: LeakReport,
+  path: string[] = [],
+): T {
   return new Proxy(caller, {
     get(target, key, receiver) {
       const value: unknown = Reflect.get(target, key, receiver);
-      if (typeof key !== 'string' || (typeof value !== 'function' && (typeof value !== 'object' || value === null))) return value;
+      if (
+        typeof key !== 'string' ||
+        (typeof value !== 'function' && (typeof value !== 'object' || value === null))
+      )
+        return value;
       return guardCaller(value, report, [...path, key]);
     },
     apply(target, thisArg, args) {

@@ -48,15 +48,29 @@ function rateLimit(example: string, fallback: string) {
     .default(fallback)
     .transform((value): RateLimit => {
       const [, count, size, unit] = RATE.exec(value)!;
-      return { limit: Number(count), windowSeconds: Number(size) * UNIT_SECONDS[unit as keyof typeof UNIT_SECONDS] };
+      return {
+        limit: Number(count),
+        windowSeconds: Number(size) * UNIT_SECONDS[unit as keyof typeof UNIT_SECONDS],
+      };
     })
-    .refine((r) => r.limit > 0 && r.windowSeconds > 0, `a count and a window above zero, such as ${example}`);
+    .refine(
+      (r) => r.limit > 0 && r.windowSeconds > 0,
+      `a count and a window above zero, such as ${example}`,
+    );
 }
 
 const originList = z
   .string()
-  .transform((value) => value.split(',').map((o) => o.trim()).filter(Boolean))
-  .refine((origins) => origins.every(isOrigin), 'a comma-separated list of origins such as https://admin.example.com (scheme, host and port only)');
+  .transform((value) =>
+    value
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+  )
+  .refine(
+    (origins) => origins.every(isOrigin),
+    'a comma-separated list of origins such as https://admin.example.com (scheme, host and port only)',
+  );
 
 function minutes(example: number, max: number) {
   return z.coerce
@@ -79,7 +93,10 @@ export const securityEnvShape = {
   TRUST_PROXY: z
     .string()
     .trim()
-    .refine(isTrustProxySetting, 'false, or a comma-separated list of the proxies\' addresses or ranges such as 10.0.0.0/8, 192.168.1.5, loopback (a number of hops is not supported: name the proxies)')
+    .refine(
+      isTrustProxySetting,
+      "false, or a comma-separated list of the proxies' addresses or ranges such as 10.0.0.0/8, 192.168.1.5, loopback (a number of hops is not supported: name the proxies)",
+    )
     .optional(),
   BOOKING_RATE_LIMIT: rateLimit('20/10m', '20/10m'),
   // The card form polls every 3 s while it is open (up to the hold) and the result page every 2 s
@@ -93,15 +110,24 @@ export const securityEnvShape = {
 type SecurityEnv = z.output<z.ZodObject<typeof securityEnvShape>>;
 
 // The SPAs' Vite servers in development (scripts/dev.ts): browsers may name either host.
-const DEV_SPA_ORIGINS = ['5173', '5174'].flatMap((port) => [`http://localhost:${port}`, `http://127.0.0.1:${port}`]);
+const DEV_SPA_ORIGINS = ['5173', '5174'].flatMap((port) => [
+  `http://localhost:${port}`,
+  `http://127.0.0.1:${port}`,
+]);
 
-export function securityConfig(env: SecurityEnv & { NODE_ENV: string }, publicUrl: string): SecurityConfig {
+export function securityConfig(
+  env: SecurityEnv & { NODE_ENV: string },
+  publicUrl: string,
+): SecurityConfig {
   const publicOrigin = new URL(publicUrl).origin;
   const configured = env.CORS_ORIGINS ?? (env.NODE_ENV === 'development' ? DEV_SPA_ORIGINS : []);
   return {
     corsOrigins: [...new Set([publicOrigin, ...configured.map((o) => new URL(o).origin)])],
     https: publicUrl.startsWith('https://'),
-    adminSession: { idleMinutes: env.ADMIN_SESSION_IDLE_MINUTES, maxHours: env.ADMIN_SESSION_MAX_HOURS },
+    adminSession: {
+      idleMinutes: env.ADMIN_SESSION_IDLE_MINUTES,
+      maxHours: env.ADMIN_SESSION_MAX_HOURS,
+    },
     trustProxy: trustProxyFrom(env.TRUST_PROXY, env.NODE_ENV),
     rateLimits: {
       booking: env.BOOKING_RATE_LIMIT,
@@ -137,13 +163,19 @@ function isTrustProxySetting(value: string): boolean {
 function trustProxyFrom(value: string | undefined, nodeEnv: string): boolean | string[] {
   if (value === undefined) return nodeEnv === 'production' ? DEFAULT_PRODUCTION_PROXIES : false;
   if (/^(true|false)$/i.test(value)) return value.toLowerCase() === 'true';
-  return value.split(',').map((v) => v.trim().toLowerCase()).filter(Boolean);
+  return value
+    .split(',')
+    .map((v) => v.trim().toLowerCase())
+    .filter(Boolean);
 }
 
 function isOrigin(value: string): boolean {
   try {
     const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value.replace(/\/$/, '');
+    return (
+      (url.protocol === 'http:' || url.protocol === 'https:') &&
+      url.origin === value.replace(/\/$/, '')
+    );
   } catch {
     return false;
   }

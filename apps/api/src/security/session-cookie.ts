@@ -10,8 +10,17 @@ export function sessionCookieName(security: Pick<SecurityConfig, 'https'>): stri
   return security.https ? '__Host-clinicpay_admin' : 'clinicpay_admin';
 }
 
-export function sessionCookie(security: Pick<SecurityConfig, 'https'>, token: string, maxAgeSeconds: number): string {
-  const attributes = ['Path=/', 'HttpOnly', 'SameSite=Strict', `Max-Age=${Math.max(0, Math.floor(maxAgeSeconds))}`];
+export function sessionCookie(
+  security: Pick<SecurityConfig, 'https'>,
+  token: string,
+  maxAgeSeconds: number,
+): string {
+  const attributes = [
+    'Path=/',
+    'HttpOnly',
+    'SameSite=Strict',
+    `Max-Age=${Math.max(0, Math.floor(maxAgeSeconds))}`,
+  ];
   if (security.https) attributes.push('Secure');
   return [`${sessionCookieName(security)}=${token}`, ...attributes].join('; ');
 }

@@ -15,28 +15,60 @@ const accountKey = (email: string) =>
   `signin-failures:account:${createHash('sha256').update(email.trim().toLowerCase()).digest('base64url')}`;
 const addressKey = (ip: string) => `signin-failures:address:${ip}`;
 
-export async function assertSignInNotThrottled(deps: Deps, attempt: { email: string; ip: string }): Promise<void> {
+export async function assertSignInNotThrottled(
+  deps: Deps,
+  attempt: { email: string; ip: string },
+): Promise<void> {
   const now = deps.clock.now();
-  const { signInFailuresPerAccount: perAccount, signInFailuresPerAddress: perAddress } = deps.config.security.rateLimits;
+  const { signInFailuresPerAccount: perAccount, signInFailuresPerAddress: perAddress } =
+    deps.config.security.rateLimits;
   const [accountCounts, addressCounts] = await Promise.all([
-    readRateLimitCounters(deps.db, [accountKey(attempt.email)], windowStart(now, perAccount.windowSeconds)),
-    readRateLimitCounters(deps.db, [addressKey(attempt.ip)], windowStart(now, perAddress.windowSeconds)),
+    readRateLimitCounters(
+      deps.db,
+      [accountKey(attempt.email)],
+      windowStart(now, perAccount.windowSeconds),
+    ),
+    readRateLimitCounters(
+      deps.db,
+      [addressKey(attempt.ip)],
+      windowStart(now, perAddress.windowSeconds),
+    ),
   ]);
   if ((accountCounts.get(accountKey(attempt.email)) ?? 0) >= perAccount.limit) {
     const seconds = secondsLeftInWindow(now, perAccount.windowSeconds);
-    throw new AppError('rate_limited', `Too many failed sign-ins for this account. Try again in ${waitPhrase(seconds)}.`, { retryAfterSeconds: seconds });
+    throw new AppError(
+      'rate_limited',
+      `Too many failed sign-ins for this account. Try again in ${waitPhrase(seconds)}.`,
+      { retryAfterSeconds: seconds },
+    );
   }
   if ((addressCounts.get(addressKey(attempt.ip)) ?? 0) >= perAddress.limit) {
     const seconds = secondsLeftInWindow(now, perAddress.windowSeconds);
-    throw new AppError('rate_limited', `Too many failed sign-ins from your network. Try again in ${waitPhrase(seconds)}.`, { retryAfterSeconds: seconds });
+    throw new AppError(
+      'rate_limited',
+      `Too many failed sign-ins from your network. Try again in ${waitPhrase(seconds)}.`,
+      { retryAfterSeconds: seconds },
+    );
   }
 }
 
-export async function recordSignInFailure(deps: Deps, attempt: { email: string; ip: string }): Promise<void> {
+export async function recordSignInFailure(
+  deps: Deps,
+  attempt: { email: string; ip: string },
+): Promise<void> {
   const now = deps.clock.now();
-  const { signInFailuresPerAccount: perAccount, signInFailuresPerAddress: perAddress } = deps.config.security.rateLimits;
-  await hitRateLimitCounter(deps.db, accountKey(attempt.email), windowStart(now, perAccount.windowSeconds));
-  await hitRateLimitCounter(deps.db, addressKey(attempt.ip), windowStart(now, perAddress.windowSeconds));
+  const { signInFailuresPerAccount: perAccount, signInFailuresPerAddress: perAddress } =
+    deps.config.security.rateLimits;
+  await hitRateLimitCounter(
+    deps.db,
+    accountKey(attempt.email),
+    windowStart(now, perAccount.windowSeconds),
+  );
+  await hitRateLimitCounter(
+    deps.db,
+    addressKey(attempt.ip),
+    windowStart(now, perAddress.windowSeconds),
+  );
 }
 
 /** A correct password clears the account's failures (the address keeps its count). */

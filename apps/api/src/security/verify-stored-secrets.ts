@@ -6,7 +6,10 @@ import { stripeSecretPurpose } from './secret-purposes.js';
  * Decrypts every stored secret once, so a wrong APP_SECRET stops the start with SecretBoxError
  * ("encrypted with a different APP_SECRET") instead of failing later at the first payment.
  */
-export async function verifyStoredSecrets(deps: { db: Kysely<Database>; secretBox: SecretBox }): Promise<void> {
+export async function verifyStoredSecrets(deps: {
+  db: Kysely<Database>;
+  secretBox: SecretBox;
+}): Promise<void> {
   const rows = await deps.db
     .selectFrom('gateway_settings')
     .select([

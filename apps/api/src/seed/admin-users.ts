@@ -14,21 +14,31 @@ export async function upsertAdmin(
   input: { email: string; password: string; name?: string | undefined; onlyIfMissing?: boolean },
 ): Promise<{ created: boolean; changed: boolean; email: string }> {
   const email = input.email.trim();
-  if (!EMAIL.test(email)) throw new OperatorError(`"${email}" is not an email address: give the address the admin signs in with.`);
+  if (!EMAIL.test(email))
+    throw new OperatorError(
+      `"${email}" is not an email address: give the address the admin signs in with.`,
+    );
   if (input.password.length < MIN_PASSWORD_LENGTH) {
-    throw new OperatorError(`The password is too short: use at least ${MIN_PASSWORD_LENGTH} characters.`);
+    throw new OperatorError(
+      `The password is too short: use at least ${MIN_PASSWORD_LENGTH} characters.`,
+    );
   }
   const existing = await db
     .selectFrom('admin_users')
     .select(['id', 'email'])
     .where(sql<string>`lower(email)`, '=', email.toLowerCase())
     .executeTakeFirst();
-  if (existing && input.onlyIfMissing) return { created: false, changed: false, email: existing.email };
+  if (existing && input.onlyIfMissing)
+    return { created: false, changed: false, email: existing.email };
 
   const passwordHash = await hashPassword(input.password);
   if (existing) {
     await db.transaction().execute(async (trx) => {
-      await trx.updateTable('admin_users').set({ password_hash: passwordHash }).where('id', '=', existing.id).execute();
+      await trx
+        .updateTable('admin_users')
+        .set({ password_hash: passwordHash })
+        .where('id', '=', existing.id)
+        .execute();
       // A reset password signs out every session that knew the old one.
       await trx.deleteFrom('admin_sessions').where('admin_user_id', '=', existing.id).execute();
     });
@@ -36,7 +46,11 @@ export async function upsertAdmin(
   }
   const inserted = await db
     .insertInto('admin_users')
-    .values({ email, name: input.name?.trim() || email.split('@')[0]!, password_hash: passwordHash })
+    .values({
+      email,
+      name: input.name?.trim() || email.split('@')[0]!,
+      password_hash: passwordHash,
+    })
     .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())
     .returning('email')
     .executeTakeFirst();

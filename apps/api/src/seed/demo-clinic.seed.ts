@@ -34,7 +34,14 @@ export async function seedDemoClinic(deps: {
 
     await trx
       .insertInto('doctors')
-      .values(DEMO_DOCTORS.map((d) => ({ id: d.id, clinic_id: DEMO_CLINIC.id, name: d.name, specialty: d.specialty })))
+      .values(
+        DEMO_DOCTORS.map((d) => ({
+          id: d.id,
+          clinic_id: DEMO_CLINIC.id,
+          name: d.name,
+          specialty: d.specialty,
+        })),
+      )
       .onConflict((oc) => oc.column('id').doNothing())
       .execute();
 
@@ -44,7 +51,12 @@ export async function seedDemoClinic(deps: {
         .insertInto('doctor_weekly_hours')
         .values(
           DEMO_DOCTORS.flatMap((d) =>
-            d.hours.map((h) => ({ doctor_id: d.id, weekday: h.weekday, start_minute: h.startMinute, end_minute: h.endMinute })),
+            d.hours.map((h) => ({
+              doctor_id: d.id,
+              weekday: h.weekday,
+              start_minute: h.startMinute,
+              end_minute: h.endMinute,
+            })),
           ),
         )
         .execute();
@@ -67,7 +79,11 @@ export async function seedDemoClinic(deps: {
 
     await trx
       .insertInto('doctor_services')
-      .values(DEMO_SERVICES.flatMap((s) => s.doctorIds.map((doctorId) => ({ doctor_id: doctorId, service_id: s.id }))))
+      .values(
+        DEMO_SERVICES.flatMap((s) =>
+          s.doctorIds.map((doctorId) => ({ doctor_id: doctorId, service_id: s.id })),
+        ),
+      )
       .onConflict((oc) => oc.columns(['doctor_id', 'service_id']).doNothing())
       .execute();
 
@@ -82,7 +98,10 @@ export async function seedDemoClinic(deps: {
           currency: DEMO_CLINIC.currency,
           failure_policy: 'cancel',
           test_publishable_key: DEMO_KEYS.publishableKey,
-          test_secret_key_encrypted: secretBox.encrypt(DEMO_KEYS.secretKey, stripeSecretPurpose('test', 'secret_key')),
+          test_secret_key_encrypted: secretBox.encrypt(
+            DEMO_KEYS.secretKey,
+            stripeSecretPurpose('test', 'secret_key'),
+          ),
           test_webhook_secret_encrypted: secretBox.encrypt(
             DEMO_KEYS.webhookSigningSecret,
             stripeSecretPurpose('test', 'webhook_secret'),

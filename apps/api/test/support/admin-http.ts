@@ -9,7 +9,17 @@ export interface HttpAnswer {
   status: number;
   headers: Headers;
   /** The tRPC envelope: `{ result: { data } }` or `{ error: { message, data } }`. */
-  body: { result?: { data: unknown }; error?: { message: string; data: { code: string; appCode: string | null; fieldErrors: { path: string; message: string }[] | null } } };
+  body: {
+    result?: { data: unknown };
+    error?: {
+      message: string;
+      data: {
+        code: string;
+        appCode: string | null;
+        fieldErrors: { path: string; message: string }[] | null;
+      };
+    };
+  };
 }
 
 export interface CallOptions {
@@ -18,24 +28,45 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
-export async function trpcQuery(apiUrl: string, path: string, input: unknown, options: CallOptions = {}): Promise<HttpAnswer> {
+export async function trpcQuery(
+  apiUrl: string,
+  path: string,
+  input: unknown,
+  options: CallOptions = {},
+): Promise<HttpAnswer> {
   const query = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
   const response = await fetch(`${apiUrl}/trpc/${path}${query}`, { headers: headersFor(options) });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as HttpAnswer['body'] };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as HttpAnswer['body'],
+  };
 }
 
-export async function trpcMutation(apiUrl: string, path: string, input: unknown, options: CallOptions = {}): Promise<HttpAnswer> {
+export async function trpcMutation(
+  apiUrl: string,
+  path: string,
+  input: unknown,
+  options: CallOptions = {},
+): Promise<HttpAnswer> {
   const response = await fetch(`${apiUrl}/trpc/${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headersFor({ csrf: true, ...options }) },
     body: input === undefined ? undefined : JSON.stringify(input),
   });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as HttpAnswer['body'] };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as HttpAnswer['body'],
+  };
 }
 
 /** The result of a successful call, typed by the caller (RouterOutputs); throws on an error. */
 export function dataOf<T>(answer: HttpAnswer): T {
-  if (!answer.body.result) throw new Error(`Expected a result, got ${answer.status}: ${JSON.stringify(answer.body.error)}`);
+  if (!answer.body.result)
+    throw new Error(
+      `Expected a result, got ${answer.status}: ${JSON.stringify(answer.body.error)}`,
+    );
   return answer.body.result.data as T;
 }
 
@@ -50,16 +81,30 @@ function headersFor(options: CallOptions): Record<string, string> {
 /** The `name=value` part of the Set-Cookie that a response set, for the next request's Cookie. */
 export function cookieFrom(answer: HttpAnswer): string {
   const setCookie = answer.headers.getSetCookie().at(-1);
-  if (!setCookie) throw new Error(`No cookie was set (status ${answer.status}: ${JSON.stringify(answer.body)})`);
+  if (!setCookie)
+    throw new Error(`No cookie was set (status ${answer.status}: ${JSON.stringify(answer.body)})`);
   return setCookie.split(';')[0]!;
 }
 
-export async function signIn(apiUrl: string, credentials: { email: string; password: string } = DEMO_ADMIN, ip?: string): Promise<string> {
-  const answer = await trpcMutation(apiUrl, 'admin.auth.signIn', credentials, ip ? { headers: { 'x-forwarded-for': ip } } : {});
+export async function signIn(
+  apiUrl: string,
+  credentials: { email: string; password: string } = DEMO_ADMIN,
+  ip?: string,
+): Promise<string> {
+  const answer = await trpcMutation(
+    apiUrl,
+    'admin.auth.signIn',
+    credentials,
+    ip ? { headers: { 'x-forwarded-for': ip } } : {},
+  );
   return cookieFrom(answer);
 }
 
 /** An in-process caller carrying the cookie and the CSRF header, as the SPA's requests do. */
 export function adminCaller(runtime: Runtime, cookie: string) {
-  return createTestCaller(runtime, '127.0.0.1', syntheticRequestMeta({ ip: '127.0.0.1', cookie, csrfHeader: '1', secFetchSite: 'same-origin' }));
+  return createTestCaller(
+    runtime,
+    '127.0.0.1',
+    syntheticRequestMeta({ ip: '127.0.0.1', cookie, csrfHeader: '1', secFetchSite: 'same-origin' }),
+  );
 }

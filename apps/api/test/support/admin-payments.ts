@@ -3,7 +3,16 @@
 import { sql, type Database, type Kysely } from '@clinicpay/db';
 import { DEMO_DOCTORS, DEMO_SERVICES } from '../../src/seed/demo-clinic.data.js';
 
-export const STATUSES = ['pending', 'completed', 'failed', 'expired', 'due_at_clinic', 'paid_at_clinic', 'refunded', 'partially_refunded'] as const;
+export const STATUSES = [
+  'pending',
+  'completed',
+  'failed',
+  'expired',
+  'due_at_clinic',
+  'paid_at_clinic',
+  'refunded',
+  'partially_refunded',
+] as const;
 /** Rows come in threes sharing a created_at, so keyset paging must break ties by id. */
 export const BASE = new Date('2026-01-01T00:00:00Z');
 
@@ -18,7 +27,8 @@ export interface PaymentSpec {
 
 export function specOf(i: number): PaymentSpec {
   const status = STATUSES[i % STATUSES.length]!;
-  const gateway = status === 'due_at_clinic' || status === 'paid_at_clinic' ? 'pay_at_clinic' : 'stripe';
+  const gateway =
+    status === 'due_at_clinic' || status === 'paid_at_clinic' ? 'pay_at_clinic' : 'stripe';
   return {
     i,
     status,
@@ -62,5 +72,7 @@ export async function insertPayments(db: Kysely<Database>, count: number): Promi
            CASE input.status WHEN 'refunded' THEN input.amount WHEN 'partially_refunded' THEN input.amount / 2 ELSE 0 END,
            CASE WHEN input.status IN ('completed', 'paid_at_clinic', 'refunded', 'partially_refunded') THEN input."createdAt" + interval '1 minute' END,
            input."createdAt"
-    FROM input JOIN ap ON ap.reference = 'TX-' || lpad((input.i + ${offset}::int)::text, 7, '0')`.execute(db);
+    FROM input JOIN ap ON ap.reference = 'TX-' || lpad((input.i + ${offset}::int)::text, 7, '0')`.execute(
+    db,
+  );
 }

@@ -1,13 +1,26 @@
 // An emulator that knows the keys the settings tests paste: the demo test keys, a live pair, and
 // two restricted keys (one with checkout's read right, one without). Live-shaped keys are made at
 // run time: a committed live-looking string reads as a leaked key.
-import { DEMO_KEYS, generateApiKey, startEmulator, type RunningEmulator } from '@clinicpay/stripe-emulator';
+import {
+  DEMO_KEYS,
+  generateApiKey,
+  startEmulator,
+  type RunningEmulator,
+} from '@clinicpay/stripe-emulator';
 import { startTestApi, type TestApi } from '../../src/testing.js';
 import { signIn } from './admin-http.js';
 
 export const KEYS = {
-  test: { secretKey: DEMO_KEYS.secretKey, publishableKey: DEMO_KEYS.publishableKey, webhookSigningSecret: DEMO_KEYS.webhookSigningSecret },
-  live: { secretKey: generateApiKey('sk', 'live'), publishableKey: generateApiKey('pk', 'live'), webhookSigningSecret: `whsec_${'L'.repeat(32)}` },
+  test: {
+    secretKey: DEMO_KEYS.secretKey,
+    publishableKey: DEMO_KEYS.publishableKey,
+    webhookSigningSecret: DEMO_KEYS.webhookSigningSecret,
+  },
+  live: {
+    secretKey: generateApiKey('sk', 'live'),
+    publishableKey: generateApiKey('pk', 'live'),
+    webhookSigningSecret: `whsec_${'L'.repeat(32)}`,
+  },
   restrictedWithCheckout: generateApiKey('rk', 'test'),
   restrictedWithoutCheckout: generateApiKey('rk', 'test'),
   /** Well formed, but Stripe has never issued it. */
@@ -33,10 +46,19 @@ export interface SignedInApi {
   cookie: string;
 }
 
-export async function startSettingsApi(stripe: RunningEmulator, publicUrl: string): Promise<SignedInApi> {
+export async function startSettingsApi(
+  stripe: RunningEmulator,
+  publicUrl: string,
+): Promise<SignedInApi> {
   const api = await startTestApi({ env: { STRIPE_API_URL: stripe.url, PUBLIC_URL: publicUrl } });
   return { api, cookie: await signIn(api.url) };
 }
 
 /** Every credential the tests use, to prove none is stored or recorded in clear. */
-export const ALL_SECRETS = [KEYS.test.secretKey, KEYS.test.webhookSigningSecret, KEYS.live.secretKey, KEYS.live.webhookSigningSecret, KEYS.restrictedWithCheckout];
+export const ALL_SECRETS = [
+  KEYS.test.secretKey,
+  KEYS.test.webhookSigningSecret,
+  KEYS.live.secretKey,
+  KEYS.live.webhookSigningSecret,
+  KEYS.restrictedWithCheckout,
+];

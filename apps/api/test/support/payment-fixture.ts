@@ -9,7 +9,10 @@ let next = 0;
  * the database: for webhook tests that need many bookings without going through availability.
  * Each call takes the next half hour of Dr. Okafor's time, a year ahead.
  */
-export async function insertPendingStripePayment(db: Kysely<Database>, options: { mode?: 'test' | 'live'; now?: Date } = {}) {
+export async function insertPendingStripePayment(
+  db: Kysely<Database>,
+  options: { mode?: 'test' | 'live'; now?: Date } = {},
+) {
   const now = options.now ?? new Date();
   const service = DEMO_SERVICES[0];
   // Each test file has its own database, so a counter keeps fixtures from overlapping.

@@ -16,11 +16,26 @@ export interface PaymentRef {
   currency: string;
 }
 
-export function newPaymentRef(paymentId: string, checkoutSessionId: string, amount = 6000): PaymentRef {
-  return { paymentId, checkoutSessionId, paymentIntentId: rid('pi'), chargeId: rid('ch'), amount, currency: 'usd' };
+export function newPaymentRef(
+  paymentId: string,
+  checkoutSessionId: string,
+  amount = 6000,
+): PaymentRef {
+  return {
+    paymentId,
+    checkoutSessionId,
+    paymentIntentId: rid('pi'),
+    chargeId: rid('ch'),
+    amount,
+    currency: 'usd',
+  };
 }
 
-export function stripeEvent(type: string, object: Record<string, unknown>, options: { livemode?: boolean; created?: number } = {}) {
+export function stripeEvent(
+  type: string,
+  object: Record<string, unknown>,
+  options: { livemode?: boolean; created?: number } = {},
+) {
   return {
     id: rid('evt'),
     object: 'event',
@@ -36,7 +51,11 @@ export function stripeEvent(type: string, object: Record<string, unknown>, optio
 
 const metadataOf = (p: PaymentRef) => ({ payment_id: p.paymentId, booking_reference: 'CP-TEST' });
 
-export function paymentIntent(p: PaymentRef, status: 'succeeded' | 'requires_payment_method', declineCode?: string) {
+export function paymentIntent(
+  p: PaymentRef,
+  status: 'succeeded' | 'requires_payment_method',
+  declineCode?: string,
+) {
   return {
     id: p.paymentIntentId,
     object: 'payment_intent',
@@ -48,12 +67,21 @@ export function paymentIntent(p: PaymentRef, status: 'succeeded' | 'requires_pay
     metadata: metadataOf(p),
     livemode: false,
     last_payment_error: declineCode
-      ? { type: 'card_error', code: 'card_declined', decline_code: declineCode, message: 'Your card was declined.' }
+      ? {
+          type: 'card_error',
+          code: 'card_declined',
+          decline_code: declineCode,
+          message: 'Your card was declined.',
+        }
       : null,
   };
 }
 
-export function checkoutSession(p: PaymentRef, status: 'complete' | 'expired' | 'open', paymentStatus: 'paid' | 'unpaid') {
+export function checkoutSession(
+  p: PaymentRef,
+  status: 'complete' | 'expired' | 'open',
+  paymentStatus: 'paid' | 'unpaid',
+) {
   return {
     id: p.checkoutSessionId,
     object: 'checkout.session',
@@ -83,7 +111,12 @@ export function charge(p: PaymentRef, amountRefunded: number) {
   };
 }
 
-export function refund(p: PaymentRef, id: string, amount: number, status: 'pending' | 'succeeded' | 'failed') {
+export function refund(
+  p: PaymentRef,
+  id: string,
+  amount: number,
+  status: 'pending' | 'succeeded' | 'failed',
+) {
   return {
     id,
     object: 'refund',
@@ -97,7 +130,11 @@ export function refund(p: PaymentRef, id: string, amount: number, status: 'pendi
   };
 }
 
-export function dispute(p: PaymentRef, id: string, status: 'needs_response' | 'won' | 'lost' | 'prevented' | 'appeal_needs_response') {
+export function dispute(
+  p: PaymentRef,
+  id: string,
+  status: 'needs_response' | 'won' | 'lost' | 'prevented' | 'appeal_needs_response',
+) {
   return {
     id,
     object: 'dispute',
@@ -111,7 +148,10 @@ export function dispute(p: PaymentRef, id: string, status: 'needs_response' | 'w
   };
 }
 
-export function signed(payload: string, options: { secret?: string; timestamp?: number } = {}): string {
+export function signed(
+  payload: string,
+  options: { secret?: string; timestamp?: number } = {},
+): string {
   return stripe.webhooks.generateTestHeaderString({
     payload,
     secret: options.secret ?? DEMO_KEYS.webhookSigningSecret,
@@ -123,12 +163,22 @@ export function signed(payload: string, options: { secret?: string; timestamp?: 
 export async function deliver(
   apiUrl: string,
   event: object | string,
-  options: { secret?: string; timestamp?: number; signature?: string | null; contentType?: string } = {},
+  options: {
+    secret?: string;
+    timestamp?: number;
+    signature?: string | null;
+    contentType?: string;
+  } = {},
 ) {
   const body = typeof event === 'string' ? event : JSON.stringify(event);
-  const headers: Record<string, string> = { 'content-type': options.contentType ?? 'application/json' };
+  const headers: Record<string, string> = {
+    'content-type': options.contentType ?? 'application/json',
+  };
   const signature = options.signature === undefined ? signed(body, options) : options.signature;
   if (signature !== null) headers['stripe-signature'] = signature;
   const response = await fetch(`${apiUrl}/webhooks/stripe`, { method: 'POST', headers, body });
-  return { status: response.status, body: (await response.json().catch(() => null)) as { outcome?: string; error?: string } | null };
+  return {
+    status: response.status,
+    body: (await response.json().catch(() => null)) as { outcome?: string; error?: string } | null,
+  };
 }

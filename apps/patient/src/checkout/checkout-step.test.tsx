@@ -25,11 +25,19 @@ const checkout = {
   publishableKey: 'pk_test_demo',
   holdExpiresAt: '2030-03-01T19:32:00.000Z',
 };
-const pendingStatus = bookingStatus({ status: 'pending_payment', payment: { ...bookingStatus().payment!, status: 'pending' } });
+const pendingStatus = bookingStatus({
+  status: 'pending_payment',
+  payment: { ...bookingStatus().payment!, status: 'pending' },
+});
 
 function renderStep(handlers: Handlers, onLeave = vi.fn()) {
   const view = renderWithApi(
-    <CheckoutStep checkout={checkout} stripeJsUrl="http://127.0.0.1:12111/v3/stripe.js" timeZone="America/New_York" onLeave={onLeave} />,
+    <CheckoutStep
+      checkout={checkout}
+      stripeJsUrl="http://127.0.0.1:12111/v3/stripe.js"
+      timeZone="America/New_York"
+      onLeave={onLeave}
+    />,
     handlers,
   );
   return { ...view, onLeave };
@@ -39,7 +47,9 @@ describe('CheckoutStep', () => {
   it('shows the hold in the clinic’s time and mounts Embedded Checkout from the configured Stripe.js', async () => {
     providerOptions.length = 0;
     renderStep({ 'booking.status': () => pendingStatus });
-    expect(screen.getByText(/^We hold this time for you until 2:32 PM( Eastern Time)?\.$/)).toBeTruthy();
+    expect(
+      screen.getByText(/^We hold this time for you until 2:32 PM( Eastern Time)?\.$/),
+    ).toBeTruthy();
     expect(screen.getByText('Card number')).toBeTruthy();
     expect(getStripe).toHaveBeenCalledWith('http://127.0.0.1:12111/v3/stripe.js', 'pk_test_demo');
     await screen.findByRole('button', { name: 'Cancel this booking' });
@@ -53,14 +63,24 @@ describe('CheckoutStep', () => {
   it('replaces the form with the result as soon as the server cancels the booking', async () => {
     let reads = 0;
     renderStep({
-      'booking.status': () => (++reads < 2 ? pendingStatus : bookingStatus({ status: 'cancelled', cancelReason: 'payment_failed' })),
+      'booking.status': () =>
+        ++reads < 2
+          ? pendingStatus
+          : bookingStatus({ status: 'cancelled', cancelReason: 'payment_failed' }),
     });
-    await waitFor(() => expect(routerProbe.location).toBe(`/booking/CP-7K2M9QXD?token=${TOKEN}`), { timeout: 5000 });
+    await waitFor(() => expect(routerProbe.location).toBe(`/booking/CP-7K2M9QXD?token=${TOKEN}`), {
+      timeout: 5000,
+    });
   });
 
   it('cancels the hold before letting the patient pay another way', async () => {
-    const cancel = vi.fn(() => bookingStatus({ status: 'cancelled', cancelReason: 'cancelled_by_patient' }));
-    const { onLeave } = renderStep({ 'booking.status': () => pendingStatus, 'booking.cancel': cancel });
+    const cancel = vi.fn(() =>
+      bookingStatus({ status: 'cancelled', cancelReason: 'cancelled_by_patient' }),
+    );
+    const { onLeave } = renderStep({
+      'booking.status': () => pendingStatus,
+      'booking.cancel': cancel,
+    });
     await userEvent.click(screen.getByRole('button', { name: 'Pay another way' }));
     await waitFor(() => expect(onLeave).toHaveBeenCalledTimes(1));
     expect(cancel).toHaveBeenCalledWith({ reference: 'CP-7K2M9QXD', token: TOKEN });
@@ -68,9 +88,16 @@ describe('CheckoutStep', () => {
 
   it('on the result page: hands the outcome back instead of navigating, and offers no other way to pay', async () => {
     const onResult = vi.fn();
-    const cancel = vi.fn(() => bookingStatus({ status: 'cancelled', cancelReason: 'cancelled_by_patient' }));
+    const cancel = vi.fn(() =>
+      bookingStatus({ status: 'cancelled', cancelReason: 'cancelled_by_patient' }),
+    );
     renderWithApi(
-      <CheckoutStep checkout={checkout} stripeJsUrl={null} timeZone="America/New_York" onResult={onResult} />,
+      <CheckoutStep
+        checkout={checkout}
+        stripeJsUrl={null}
+        timeZone="America/New_York"
+        onResult={onResult}
+      />,
       { 'booking.status': () => pendingStatus, 'booking.cancel': cancel },
       { path: '/booking/CP-7K2M9QXD?token=t', route: '/booking/:reference' },
     );

@@ -36,7 +36,13 @@ export interface CheckoutStepProps {
  * status is polled, so a decision taken on the server (a decline, a lapsed hold, a payment that
  * landed by webhook) replaces the form with the result at once.
  */
-export function CheckoutStep({ checkout, stripeJsUrl, timeZone, onLeave, onResult }: CheckoutStepProps) {
+export function CheckoutStep({
+  checkout,
+  stripeJsUrl,
+  timeZone,
+  onLeave,
+  onResult,
+}: CheckoutStepProps) {
   const navigate = useNavigate();
   const { reference, token } = checkout;
   const resultUrl = `/booking/${reference}?token=${encodeURIComponent(token)}`;
@@ -44,7 +50,10 @@ export function CheckoutStep({ checkout, stripeJsUrl, timeZone, onLeave, onResul
   const [attempt, setAttempt] = useState(0);
   const [loadFailed, setLoadFailed] = useState(false);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `attempt` makes "Try again" load anew
-  const stripePromise = useMemo(() => getStripe(stripeJsUrl, checkout.publishableKey), [stripeJsUrl, checkout.publishableKey, attempt]);
+  const stripePromise = useMemo(
+    () => getStripe(stripeJsUrl, checkout.publishableKey),
+    [stripeJsUrl, checkout.publishableKey, attempt],
+  );
   useEffect(() => {
     let current = true;
     stripePromise.catch(() => {
@@ -62,7 +71,10 @@ export function CheckoutStep({ checkout, stripeJsUrl, timeZone, onLeave, onResul
   }, [navigate, resultUrl, onResult]);
   // Memoised once per session: react-stripe-js refuses options that change (onComplete included).
   const options = useMemo(
-    () => ({ fetchClientSecret: () => Promise.resolve(checkout.clientSecret), onComplete: showResult }),
+    () => ({
+      fetchClientSecret: () => Promise.resolve(checkout.clientSecret),
+      onComplete: showResult,
+    }),
     [checkout.clientSecret, showResult],
   );
 
@@ -80,13 +92,15 @@ export function CheckoutStep({ checkout, stripeJsUrl, timeZone, onLeave, onResul
     if (!cancel.isPending) cancel.mutate({ reference, token }, { onSuccess: next });
   };
 
-  const holdUntil = checkout.holdExpiresAt ? formatClockTime(checkout.holdExpiresAt, timeZone) : null;
+  const holdUntil = checkout.holdExpiresAt
+    ? formatClockTime(checkout.holdExpiresAt, timeZone)
+    : null;
   return (
     <div className="grid gap-4">
       {holdUntil ? (
         <p className="rounded-xl border border-brand-100 bg-brand-50 p-4 text-brand-900">
-          <span className="font-semibold">We hold this time for you until {holdUntil}.</span> Pay before
-          then to confirm it; after that the time is released.
+          <span className="font-semibold">We hold this time for you until {holdUntil}.</span> Pay
+          before then to confirm it; after that the time is released.
         </p>
       ) : null}
       {loadFailed ? (
@@ -97,7 +111,8 @@ export function CheckoutStep({ checkout, stripeJsUrl, timeZone, onLeave, onResul
             setAttempt((n) => n + 1);
           }}
         >
-          Check your internet connection and try again{holdUntil ? `; your time stays held until ${holdUntil}` : ''}.
+          Check your internet connection and try again
+          {holdUntil ? `; your time stays held until ${holdUntil}` : ''}.
         </ErrorMessage>
       ) : (
         <div className="min-h-[560px]">
@@ -113,11 +128,21 @@ export function CheckoutStep({ checkout, stripeJsUrl, timeZone, onLeave, onResul
       ) : null}
       <div className="flex flex-wrap gap-3">
         {onLeave ? (
-          <BusyButton variant="secondary" isBusy={cancel.isPending} busyLabel="Cancelling…" onPress={() => cancelThen(onLeave)}>
+          <BusyButton
+            variant="secondary"
+            isBusy={cancel.isPending}
+            busyLabel="Cancelling…"
+            onPress={() => cancelThen(onLeave)}
+          >
             Pay another way
           </BusyButton>
         ) : null}
-        <BusyButton variant="secondary" isBusy={cancel.isPending} busyLabel="Cancelling…" onPress={() => cancelThen(showResult)}>
+        <BusyButton
+          variant="secondary"
+          isBusy={cancel.isPending}
+          busyLabel="Cancelling…"
+          onPress={() => cancelThen(showResult)}
+        >
           Cancel this booking
         </BusyButton>
       </div>

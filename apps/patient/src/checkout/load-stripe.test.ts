@@ -46,10 +46,14 @@ describe('getStripe', () => {
   it('forgets a failed load, so trying again really tries', async () => {
     scriptsWill('error');
     const { getStripe } = await import('./load-stripe.js');
-    await expect(getStripe('http://127.0.0.1:1/v3/stripe.js', 'pk_test_demo')).rejects.toThrow('Stripe.js could not be loaded');
+    await expect(getStripe('http://127.0.0.1:1/v3/stripe.js', 'pk_test_demo')).rejects.toThrow(
+      'Stripe.js could not be loaded',
+    );
     vi.restoreAllMocks();
     const added = scriptsWill('load');
-    await expect(getStripe('http://127.0.0.1:1/v3/stripe.js', 'pk_test_demo')).resolves.toBeTruthy();
+    await expect(
+      getStripe('http://127.0.0.1:1/v3/stripe.js', 'pk_test_demo'),
+    ).resolves.toBeTruthy();
     expect(added).toHaveLength(1);
   });
 });

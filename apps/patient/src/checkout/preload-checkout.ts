@@ -2,7 +2,9 @@ import { preloadable } from '../components/preloadable.js';
 import type { PaymentMethods } from '../trpc.js';
 
 /** The card form's component; its chunk carries react-stripe-js. */
-export const CheckoutStep = preloadable(() => import('./checkout-step.js').then((m) => m.CheckoutStep));
+export const CheckoutStep = preloadable(() =>
+  import('./checkout-step.js').then((m) => m.CheckoutStep),
+);
 
 // Called on the payment step while the patient reads the summary: the checkout's code and
 // Stripe.js download before Confirm, so the card form appears soon after it.

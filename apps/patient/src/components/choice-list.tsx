@@ -44,10 +44,19 @@ export function ChoiceList({ label, choices, selectedId, onChoose }: ChoiceListP
               </span>
               <span className="flex shrink-0 items-center gap-3">
                 {choice.aside ? (
-                  <span className="text-right font-semibold text-slate-900 tabular-nums">{choice.aside}</span>
+                  <span className="text-right font-semibold text-slate-900 tabular-nums">
+                    {choice.aside}
+                  </span>
                 ) : null}
-                {selected ? <span className="text-sm font-semibold text-brand-800">Chosen</span> : null}
-                <svg aria-hidden="true" viewBox="0 0 20 20" className="size-5 text-slate-500" fill="currentColor">
+                {selected ? (
+                  <span className="text-sm font-semibold text-brand-800">Chosen</span>
+                ) : null}
+                <svg
+                  aria-hidden="true"
+                  viewBox="0 0 20 20"
+                  className="size-5 text-slate-500"
+                  fill="currentColor"
+                >
                   <path d="M7.3 4.3a1 1 0 0 1 1.4 0l5 5a1 1 0 0 1 0 1.4l-5 5a1 1 0 0 1-1.4-1.4L11.6 10 7.3 5.7a1 1 0 0 1 0-1.4z" />
                 </svg>
               </span>

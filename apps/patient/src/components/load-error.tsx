@@ -14,7 +14,10 @@ export interface LoadErrorProps {
  */
 export function LoadError({ title, children, onRetry, isRetrying }: LoadErrorProps) {
   return (
-    <div role="alert" className="rounded-xl border border-red-200 bg-red-50 p-4 text-red-900 sm:p-5">
+    <div
+      role="alert"
+      className="rounded-xl border border-red-200 bg-red-50 p-4 text-red-900 sm:p-5"
+    >
       <p className="font-semibold">{title}</p>
       <div className="mt-1 text-sm text-red-800">{children}</div>
       <button

@@ -33,7 +33,10 @@ export function BookingDetails({ booking }: { booking: BookingStatus }) {
     ['Service', booking.serviceName],
     ['Doctor', booking.doctorName],
     ['Date', formatDate(booking.startsAt, tz)],
-    ['Time', `${formatTime(booking.startsAt, tz)} – ${formatTime(booking.endsAt, tz)} ${zoneName(tz, new Date(booking.startsAt))}`],
+    [
+      'Time',
+      `${formatTime(booking.startsAt, tz)} – ${formatTime(booking.endsAt, tz)} ${zoneName(tz, new Date(booking.startsAt))}`,
+    ],
     ['Clinic', `${booking.clinic.name}, ${booking.clinic.address}`],
   ];
   const payment = paymentLine(booking);

@@ -9,32 +9,52 @@ import { cancelSentence } from './cancel-reason.js';
 import { useRebook, wizardFor } from './use-rebook.js';
 
 /** Cancelled: why, and (while the time is still free) booking it again in one click. */
-export function CancelledView({ booking, remembered }: { booking: BookingStatus; remembered: RememberedBooking | null }) {
+export function CancelledView({
+  booking,
+  remembered,
+}: {
+  booking: BookingStatus;
+  remembered: RememberedBooking | null;
+}) {
   const navigate = useNavigate();
   const request = remembered?.request ?? null;
   const date = toLocal(new Date(booking.startsAt), booking.clinic.timeZone).date;
   const availability = trpc.catalogue.availability.useQuery(
-    { serviceId: request?.serviceId ?? '', doctorId: request?.doctorId ?? 'any', from: date, to: date },
+    {
+      serviceId: request?.serviceId ?? '',
+      doctorId: request?.doctorId ?? 'any',
+      from: date,
+      to: date,
+    },
     { enabled: request !== null, staleTime: 0 },
   );
-  const stillFree = availability.data?.days[0]?.slots.some((slot) => slot.startsAt === booking.startsAt) ?? false;
+  const stillFree =
+    availability.data?.days[0]?.slots.some((slot) => slot.startsAt === booking.startsAt) ?? false;
   const { rebook, isPending, problem } = useRebook(booking, request);
 
   return (
     <div className="grid gap-6">
-      <p role="status" className="rounded-xl border border-amber-300 bg-amber-50 p-4 font-medium text-amber-950">
+      <p
+        role="status"
+        className="rounded-xl border border-amber-300 bg-amber-50 p-4 font-medium text-amber-950"
+      >
         {cancelSentence(booking)}
       </p>
       <Card className="p-4 sm:p-5">
         <BookingDetails booking={booking} />
       </Card>
       {problem ? (
-        <p role="alert" className="rounded-xl border border-red-200 bg-red-50 p-4 text-sm font-medium text-red-900">
+        <p
+          role="alert"
+          className="rounded-xl border border-red-200 bg-red-50 p-4 text-sm font-medium text-red-900"
+        >
           {problem.message}
         </p>
       ) : null}
       {request && availability.data && !stillFree && !problem ? (
-        <p className="text-sm text-slate-700">This time has been taken since. Please choose another time.</p>
+        <p className="text-sm text-slate-700">
+          This time has been taken since. Please choose another time.
+        </p>
       ) : null}
       <div className="flex flex-wrap gap-3">
         {request && stillFree && !problem?.timeGone ? (
@@ -45,7 +65,9 @@ export function CancelledView({ booking, remembered }: { booking: BookingStatus;
         {request ? (
           <Button
             variant={stillFree ? 'secondary' : 'primary'}
-            onPress={() => void navigate('/', { state: { wizard: wizardFor(booking, request, 'time') } })}
+            onPress={() =>
+              void navigate('/', { state: { wizard: wizardFor(booking, request, 'time') } })
+            }
           >
             Choose another time
           </Button>

@@ -14,7 +14,10 @@ export function ConfirmedView({ booking }: { booking: BookingStatus }) {
   useEffect(() => () => URL.revokeObjectURL(icsUrl), [icsUrl]);
   return (
     <div className="grid gap-6">
-      <p role="status" className="rounded-xl border border-emerald-200 bg-emerald-50 p-4 font-semibold text-emerald-900">
+      <p
+        role="status"
+        className="rounded-xl border border-emerald-200 bg-emerald-50 p-4 font-semibold text-emerald-900"
+      >
         {booking.paymentMethod === 'stripe'
           ? 'Your payment went through and your appointment is booked.'
           : 'Your appointment is booked.'}
@@ -23,7 +26,11 @@ export function ConfirmedView({ booking }: { booking: BookingStatus }) {
         <BookingDetails booking={booking} />
       </Card>
       <div className="flex flex-wrap gap-3">
-        <a href={icsUrl} download={`appointment-${booking.reference}.ics`} className={buttonClass('primary')}>
+        <a
+          href={icsUrl}
+          download={`appointment-${booking.reference}.ics`}
+          className={buttonClass('primary')}
+        >
           Add to calendar
         </a>
         <Link to="/" className={buttonClass('secondary')}>

@@ -4,7 +4,10 @@ import type { BookingStatus } from '../trpc.js';
 // appointment at the right moment in its own zone.
 
 function utc(iso: string): string {
-  return new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(iso)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** Commas, semicolons, backslashes and newlines are escaped in TEXT values. */

@@ -6,7 +6,12 @@ import { rememberBooking } from '../booking-memory.js';
 import { CheckoutSkeleton } from '../checkout/checkout-skeleton.js';
 import { CheckoutStep } from '../checkout/preload-checkout.js';
 import { formatClockTime } from '../clinic-time.js';
-import { trpc, type BookingStatus, type CreateBookingRequest, type ResumedCheckout } from '../trpc.js';
+import {
+  trpc,
+  type BookingStatus,
+  type CreateBookingRequest,
+  type ResumedCheckout,
+} from '../trpc.js';
 import { BookingDetails } from './booking-details.js';
 import { wizardFor } from './use-rebook.js';
 
@@ -29,7 +34,11 @@ export function ProcessingView({ booking, token, request }: ProcessingViewProps)
   // The form finished (paid in the page, or cancelled): the page waits for the outcome.
   const [formDone, setFormDone] = useState(false);
   const cancel = trpc.booking.cancel.useMutation({
-    onSuccess: (updated) => utils.booking.status.setData({ reference: booking.reference, token: token ?? undefined }, updated),
+    onSuccess: (updated) =>
+      utils.booking.status.setData(
+        { reference: booking.reference, token: token ?? undefined },
+        updated,
+      ),
   });
   const resume = trpc.booking.resumeCheckout.useMutation({
     onSuccess: (resumed) => {
@@ -49,7 +58,12 @@ export function ProcessingView({ booking, token, request }: ProcessingViewProps)
   }, [utils]);
 
   if (form && token) {
-    const checkout = { reference: form.reference, token, ...form.checkout, holdExpiresAt: form.holdExpiresAt };
+    const checkout = {
+      reference: form.reference,
+      token,
+      ...form.checkout,
+      holdExpiresAt: form.holdExpiresAt,
+    };
     return (
       <div className="grid gap-6">
         <ResumedFormHeading />
@@ -58,7 +72,14 @@ export function ProcessingView({ booking, token, request }: ProcessingViewProps)
             checkout={checkout}
             stripeJsUrl={form.stripeJsUrl}
             timeZone={booking.clinic.timeZone}
-            onLeave={request ? () => void navigate('/', { state: { wizard: wizardFor(booking, request, 'payment') } }) : undefined}
+            onLeave={
+              request
+                ? () =>
+                    void navigate('/', {
+                      state: { wizard: wizardFor(booking, request, 'payment') },
+                    })
+                : undefined
+            }
             onResult={onResult}
           />
         </Suspense>
@@ -69,16 +90,22 @@ export function ProcessingView({ booking, token, request }: ProcessingViewProps)
     );
   }
 
-  const holdUntil = booking.holdExpiresAt ? formatClockTime(booking.holdExpiresAt, booking.clinic.timeZone) : null;
+  const holdUntil = booking.holdExpiresAt
+    ? formatClockTime(booking.holdExpiresAt, booking.clinic.timeZone)
+    : null;
   const canPay = token !== null && booking.paymentMethod === 'stripe' && !formDone;
   const error = resume.isError ? resume.error : cancel.isError ? cancel.error : null;
   return (
     <div className="grid gap-6">
-      <div role="status" className="flex items-start gap-3 rounded-xl border border-brand-100 bg-brand-50 p-4 text-brand-900">
+      <div
+        role="status"
+        className="flex items-start gap-3 rounded-xl border border-brand-100 bg-brand-50 p-4 text-brand-900"
+      >
         <Spinner label="Checking the payment" className="mt-0.5" />
         <p>
-          <span className="font-semibold">We are waiting for the payment to be confirmed.</span> This page updates by
-          itself{holdUntil ? `; we hold the time for you until ${holdUntil}` : ''}.
+          <span className="font-semibold">We are waiting for the payment to be confirmed.</span>{' '}
+          This page updates by itself
+          {holdUntil ? `; we hold the time for you until ${holdUntil}` : ''}.
           {canPay ? ' Not paid yet? Pay now by card to keep this time.' : ''}
         </p>
       </div>
@@ -86,7 +113,10 @@ export function ProcessingView({ booking, token, request }: ProcessingViewProps)
         <BookingDetails booking={booking} />
       </Card>
       {error ? (
-        <p role="alert" className="rounded-xl border border-red-200 bg-red-50 p-4 text-sm font-medium text-red-900">
+        <p
+          role="alert"
+          className="rounded-xl border border-red-200 bg-red-50 p-4 text-sm font-medium text-red-900"
+        >
           {messageOf(error)}
         </p>
       ) : null}

@@ -9,10 +9,13 @@ export function StatusLink({ reference, token }: { reference: string; token: str
   return (
     <div className="grid gap-2 rounded-xl border border-slate-200 bg-slate-50 p-4">
       <p className="text-sm text-slate-700">
-        Keep this link to see your booking later, on any device. Anyone with it can see
-        the booking, so share it only with people you trust.
+        Keep this link to see your booking later, on any device. Anyone with it can see the booking,
+        so share it only with people you trust.
       </p>
-      <a href={link} className="text-sm font-semibold break-all text-brand-800 underline underline-offset-2">
+      <a
+        href={link}
+        className="text-sm font-semibold break-all text-brand-800 underline underline-offset-2"
+      >
         {link}
       </a>
       <div className="flex items-center gap-3">

@@ -8,7 +8,11 @@ import { saveWizardForCheckout } from '../wizard/use-wizard.js';
 import { initialWizardState, type WizardState } from '../wizard/wizard-state.js';
 
 /** The wizard as it was for this booking, opened at `step`. */
-export function wizardFor(booking: BookingStatus, request: CreateBookingRequest, step: WizardState['step']): WizardState {
+export function wizardFor(
+  booking: BookingStatus,
+  request: CreateBookingRequest,
+  step: WizardState['step'],
+): WizardState {
   return {
     ...initialWizardState,
     step,
@@ -56,7 +60,10 @@ export function useRebook(booking: BookingStatus, request: CreateBookingRequest 
       },
       onError: (cause) => {
         void utils.catalogue.availability.invalidate();
-        setProblem({ message: messageOf(cause), timeGone: appCodeOf(cause)?.startsWith('slot_') ?? false });
+        setProblem({
+          message: messageOf(cause),
+          timeGone: appCodeOf(cause)?.startsWith('slot_') ?? false,
+        });
       },
     });
   }

@@ -18,7 +18,9 @@ vi.mock('@stripe/react-stripe-js', () => ({
 }));
 // A Stripe.js already on the page, as the emulator's stand-in defines it: loadStripe uses it.
 beforeAll(() => {
-  window.Stripe = Object.assign(() => ({}), { version: 'endive' }) as unknown as typeof window.Stripe;
+  window.Stripe = Object.assign(() => ({}), {
+    version: 'endive',
+  }) as unknown as typeof window.Stripe;
 });
 
 const TOKEN = 'tok_'.padEnd(32, 'x');
@@ -31,19 +33,35 @@ const request = {
 };
 
 function renderPage(path: string, handlers: Handlers) {
-  return renderWithApi(<BookingPage />, { 'catalogue.clinic': () => CLINIC, ...handlers }, { path, route: '/booking/:reference' });
+  return renderWithApi(
+    <BookingPage />,
+    { 'catalogue.clinic': () => CLINIC, ...handlers },
+    { path, route: '/booking/:reference' },
+  );
 }
 
 const freeAt = (startsAt: string) => () => ({
   timeZone: CLINIC.timeZone,
-  days: [{ date: '2030-03-04', slots: [{ startsAt, endsAt: '2030-03-04T15:30:00.000Z', doctorIds: ['d1'] }] }],
+  days: [
+    {
+      date: '2030-03-04',
+      slots: [{ startsAt, endsAt: '2030-03-04T15:30:00.000Z', doctorIds: ['d1'] }],
+    },
+  ],
 });
 
 describe('BookingPage', () => {
   it('reads the booking with the return URL’s session id and shows it confirmed, with a calendar file', async () => {
-    const { calls } = renderPage('/booking/CP-7K2M9QXD?session_id=cs_test_abc123456', { 'booking.status': () => bookingStatus() });
-    expect(await screen.findByRole('heading', { level: 1, name: 'Your appointment is confirmed' })).toBeTruthy();
-    expect(calls.find((c) => c.path === 'booking.status')?.input).toEqual({ reference: 'CP-7K2M9QXD', sessionId: 'cs_test_abc123456' });
+    const { calls } = renderPage('/booking/CP-7K2M9QXD?session_id=cs_test_abc123456', {
+      'booking.status': () => bookingStatus(),
+    });
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Your appointment is confirmed' }),
+    ).toBeTruthy();
+    expect(calls.find((c) => c.path === 'booking.status')?.input).toEqual({
+      reference: 'CP-7K2M9QXD',
+      sessionId: 'cs_test_abc123456',
+    });
     const details = screen.getByText('Reference').closest('dl')!.textContent;
     expect(details).toContain('Monday, March 4, 2030');
     expect(details).toContain('10:00 AM – 10:30 AM Eastern Time');
@@ -56,29 +74,65 @@ describe('BookingPage', () => {
   });
 
   it('gives the status link when the token is known', async () => {
-    renderPage(`/booking/CP-7K2M9QXD?token=${TOKEN}`, { 'booking.status': () => bookingStatus({ paymentMethod: 'pay_at_clinic', payment: { ...bookingStatus().payment!, status: 'due_at_clinic' } }) });
+    renderPage(`/booking/CP-7K2M9QXD?token=${TOKEN}`, {
+      'booking.status': () =>
+        bookingStatus({
+          paymentMethod: 'pay_at_clinic',
+          payment: { ...bookingStatus().payment!, status: 'due_at_clinic' },
+        }),
+    });
     expect(await screen.findByText('$60.00, to pay at the clinic')).toBeTruthy();
-    expect(screen.getByRole('link', { name: `${window.location.origin}/booking/CP-7K2M9QXD?token=${TOKEN}` })).toBeTruthy();
+    expect(
+      screen.getByRole('link', {
+        name: `${window.location.origin}/booking/CP-7K2M9QXD?token=${TOKEN}`,
+      }),
+    ).toBeTruthy();
   });
 
   it('keeps reading while the payment is undecided, then shows the outcome', async () => {
     let reads = 0;
     renderPage(`/booking/CP-7K2M9QXD?token=${TOKEN}`, {
-      'booking.status': () => (++reads < 2 ? bookingStatus({ status: 'pending_payment', payment: { ...bookingStatus().payment!, status: 'pending' } }) : bookingStatus()),
+      'booking.status': () =>
+        ++reads < 2
+          ? bookingStatus({
+              status: 'pending_payment',
+              payment: { ...bookingStatus().payment!, status: 'pending' },
+            })
+          : bookingStatus(),
     });
-    expect(await screen.findByRole('heading', { level: 1, name: 'Waiting for your payment' })).toBeTruthy();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Waiting for your payment' }),
+    ).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Cancel this booking' })).toBeTruthy();
-    await waitFor(() => expect(screen.getByRole('heading', { level: 1, name: 'Your appointment is confirmed' })).toBeTruthy(), { timeout: 4000 });
+    await waitFor(
+      () =>
+        expect(
+          screen.getByRole('heading', { level: 1, name: 'Your appointment is confirmed' }),
+        ).toBeTruthy(),
+      { timeout: 4000 },
+    );
   });
 
   it('cancels an unpaid booking', async () => {
-    const cancel = vi.fn(() => bookingStatus({ status: 'cancelled', cancelReason: 'cancelled_by_patient', payment: { ...bookingStatus().payment!, status: 'expired' } }));
+    const cancel = vi.fn(() =>
+      bookingStatus({
+        status: 'cancelled',
+        cancelReason: 'cancelled_by_patient',
+        payment: { ...bookingStatus().payment!, status: 'expired' },
+      }),
+    );
     renderPage(`/booking/CP-7K2M9QXD?token=${TOKEN}`, {
-      'booking.status': () => bookingStatus({ status: 'pending_payment', payment: { ...bookingStatus().payment!, status: 'pending' } }),
+      'booking.status': () =>
+        bookingStatus({
+          status: 'pending_payment',
+          payment: { ...bookingStatus().payment!, status: 'pending' },
+        }),
       'booking.cancel': cancel,
     });
     await userEvent.click(await screen.findByRole('button', { name: 'Cancel this booking' }));
-    expect(await screen.findByText('You cancelled this booking. Nothing was charged.')).toBeTruthy();
+    expect(
+      await screen.findByText('You cancelled this booking. Nothing was charged.'),
+    ).toBeTruthy();
     expect(cancel).toHaveBeenCalledWith({ reference: 'CP-7K2M9QXD', token: TOKEN });
   });
 
@@ -87,15 +141,31 @@ describe('BookingPage', () => {
     const declined = bookingStatus({
       status: 'cancelled',
       cancelReason: 'payment_failed',
-      payment: { ...bookingStatus().payment!, status: 'failed', failureMessage: 'Your card was declined.' },
+      payment: {
+        ...bookingStatus().payment!,
+        status: 'failed',
+        failureMessage: 'Your card was declined.',
+      },
     });
-    const create = vi.fn(() => ({ reference: 'CP-NEW00001', token: TOKEN, status: 'confirmed', paymentMethod: 'pay_at_clinic', startsAt: request.startsAt, holdExpiresAt: null, checkout: null }));
+    const create = vi.fn(() => ({
+      reference: 'CP-NEW00001',
+      token: TOKEN,
+      status: 'confirmed',
+      paymentMethod: 'pay_at_clinic',
+      startsAt: request.startsAt,
+      holdExpiresAt: null,
+      checkout: null,
+    }));
     renderPage('/booking/CP-7K2M9QXD?session_id=cs_test_abc123456', {
       'booking.status': () => declined,
       'catalogue.availability': freeAt(request.startsAt),
       'booking.create': create,
     });
-    expect(await screen.findByText('Your payment did not go through. Your card was declined. Nothing was charged, and the time was released.')).toBeTruthy();
+    expect(
+      await screen.findByText(
+        'Your payment did not go through. Your card was declined. Nothing was charged, and the time was released.',
+      ),
+    ).toBeTruthy();
     await userEvent.click(await screen.findByRole('button', { name: 'Book this time again' }));
     await waitFor(() => expect(routerProbe.location).toBe(`/booking/CP-NEW00001?token=${TOKEN}`));
     expect(create).toHaveBeenCalledWith(request);
@@ -104,18 +174,32 @@ describe('BookingPage', () => {
   it('does not offer the same time once it is taken', async () => {
     rememberBooking('CP-7K2M9QXD', { token: TOKEN, request });
     renderPage(`/booking/CP-7K2M9QXD?token=${TOKEN}`, {
-      'booking.status': () => bookingStatus({ status: 'cancelled', cancelReason: 'checkout_expired', payment: { ...bookingStatus().payment!, status: 'expired' } }),
+      'booking.status': () =>
+        bookingStatus({
+          status: 'cancelled',
+          cancelReason: 'checkout_expired',
+          payment: { ...bookingStatus().payment!, status: 'expired' },
+        }),
       'catalogue.availability': freeAt('2030-03-04T16:00:00.000Z'),
     });
-    expect(await screen.findByText('This time has been taken since. Please choose another time.')).toBeTruthy();
+    expect(
+      await screen.findByText('This time has been taken since. Please choose another time.'),
+    ).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Book this time again' })).toBeNull();
-    expect(screen.getByText('The time we held for you ran out before the payment was made. Nothing was charged.')).toBeTruthy();
+    expect(
+      screen.getByText(
+        'The time we held for you ran out before the payment was made. Nothing was charged.',
+      ),
+    ).toBeTruthy();
   });
 
   it('says the booking cannot be found, without probing hints', async () => {
     renderPage(`/booking/CP-7K2M9QXD?token=${TOKEN}`, {
       'booking.status': () => {
-        throw apiError('booking_not_found', 'We could not find this booking. Check the link from your booking confirmation.');
+        throw apiError(
+          'booking_not_found',
+          'We could not find this booking. Check the link from your booking confirmation.',
+        );
       },
     });
     expect(await screen.findByText('We could not find this booking.')).toBeTruthy();
@@ -126,16 +210,28 @@ describe('BookingPage', () => {
     renderPage(`/booking/CP-7K2M9QXD?token=${TOKEN}`, {
       'booking.status': () => {
         reads++;
-        throw apiError('rate_limited', 'Too many requests for booking details from your network. Please wait 40 seconds and try again.');
+        throw apiError(
+          'rate_limited',
+          'Too many requests for booking details from your network. Please wait 40 seconds and try again.',
+        );
       },
     });
-    expect(await screen.findByText(/Please wait 40 seconds and try again\. Your booking is not affected\./)).toBeTruthy();
+    expect(
+      await screen.findByText(
+        /Please wait 40 seconds and try again\. Your booking is not affected\./,
+      ),
+    ).toBeTruthy();
     expect(screen.queryByText(/Check your internet connection/)).toBeNull();
     expect(reads).toBe(1);
   });
 
   describe('Pay now, from the status link', () => {
-    const pending = () => bookingStatus({ status: 'pending_payment', holdExpiresAt: '2030-03-01T19:32:00.000Z', payment: { ...bookingStatus().payment!, status: 'pending' } });
+    const pending = () =>
+      bookingStatus({
+        status: 'pending_payment',
+        holdExpiresAt: '2030-03-01T19:32:00.000Z',
+        payment: { ...bookingStatus().payment!, status: 'pending' },
+      });
     const resumed = {
       reference: 'CP-7K2M9QXD',
       holdExpiresAt: '2030-03-01T19:32:00.000Z',
@@ -146,7 +242,10 @@ describe('BookingPage', () => {
     it('opens the booking’s own card form in the page', async () => {
       providerOptions.length = 0;
       const resume = vi.fn(() => resumed);
-      renderPage(`/booking/CP-7K2M9QXD?token=${TOKEN}`, { 'booking.status': pending, 'booking.resumeCheckout': resume });
+      renderPage(`/booking/CP-7K2M9QXD?token=${TOKEN}`, {
+        'booking.status': pending,
+        'booking.resumeCheckout': resume,
+      });
       await userEvent.click(await screen.findByRole('button', { name: 'Pay now' }));
 
       const heading = await screen.findByRole('heading', { level: 2, name: 'Pay by card' });
@@ -169,12 +268,18 @@ describe('BookingPage', () => {
       renderPage(`/booking/CP-7K2M9QXD?token=${TOKEN}`, {
         'booking.status': pending,
         'booking.resumeCheckout': () => {
-          if (++attempts === 1) throw apiError('stripe_unreachable', 'We could not reach the card payment service. Please try again in a moment; your time stays held.');
+          if (++attempts === 1)
+            throw apiError(
+              'stripe_unreachable',
+              'We could not reach the card payment service. Please try again in a moment; your time stays held.',
+            );
           return resumed;
         },
       });
       await userEvent.click(await screen.findByRole('button', { name: 'Pay now' }));
-      expect((await screen.findByRole('alert')).textContent).toBe('We could not reach the card payment service. Please try again in a moment; your time stays held.');
+      expect((await screen.findByRole('alert')).textContent).toBe(
+        'We could not reach the card payment service. Please try again in a moment; your time stays held.',
+      );
       await userEvent.click(screen.getByRole('button', { name: 'Pay now' }));
       expect(await screen.findByText('Card number')).toBeTruthy();
     });
@@ -185,23 +290,38 @@ describe('BookingPage', () => {
         'booking.status': () => (paid ? bookingStatus() : pending()),
         'booking.resumeCheckout': () => {
           paid = true;
-          throw apiError('checkout_not_resumable', 'This booking is already paid and confirmed; there is nothing more to pay.');
+          throw apiError(
+            'checkout_not_resumable',
+            'This booking is already paid and confirmed; there is nothing more to pay.',
+          );
         },
       });
       await userEvent.click(await screen.findByRole('button', { name: 'Pay now' }));
-      expect(await screen.findByRole('heading', { level: 1, name: 'Your appointment is confirmed' })).toBeTruthy();
+      expect(
+        await screen.findByRole('heading', { level: 1, name: 'Your appointment is confirmed' }),
+      ).toBeTruthy();
     });
 
     it('is not offered without the status link’s token', async () => {
-      renderPage('/booking/CP-7K2M9QXD?session_id=cs_test_abc123456', { 'booking.status': pending });
-      expect(await screen.findByRole('heading', { level: 1, name: 'Waiting for your payment' })).toBeTruthy();
+      renderPage('/booking/CP-7K2M9QXD?session_id=cs_test_abc123456', {
+        'booking.status': pending,
+      });
+      expect(
+        await screen.findByRole('heading', { level: 1, name: 'Waiting for your payment' }),
+      ).toBeTruthy();
       expect(screen.queryByRole('button', { name: 'Pay now' })).toBeNull();
     });
 
     it('in the tab that booked, Pay another way cancels and returns to the wizard’s payment step', async () => {
       rememberBooking('CP-7K2M9QXD', { token: TOKEN, request });
-      const cancel = vi.fn(() => bookingStatus({ status: 'cancelled', cancelReason: 'cancelled_by_patient' }));
-      renderPage(`/booking/CP-7K2M9QXD?token=${TOKEN}`, { 'booking.status': pending, 'booking.resumeCheckout': () => resumed, 'booking.cancel': cancel });
+      const cancel = vi.fn(() =>
+        bookingStatus({ status: 'cancelled', cancelReason: 'cancelled_by_patient' }),
+      );
+      renderPage(`/booking/CP-7K2M9QXD?token=${TOKEN}`, {
+        'booking.status': pending,
+        'booking.resumeCheckout': () => resumed,
+        'booking.cancel': cancel,
+      });
       await userEvent.click(await screen.findByRole('button', { name: 'Pay now' }));
       await userEvent.click(await screen.findByRole('button', { name: 'Pay another way' }));
       await waitFor(() => expect(routerProbe.location).toBe('/'));

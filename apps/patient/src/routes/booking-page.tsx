@@ -37,14 +37,18 @@ export function BookingPage() {
   // Both when both are known: the session id marks Stripe's return, where the API always asks
   // Stripe rather than waiting for the webhook; the token works later and allows cancelling.
   const input =
-    token || sessionId ? { reference, ...(token ? { token } : {}), ...(sessionId ? { sessionId } : {}) } : null;
+    token || sessionId
+      ? { reference, ...(token ? { token } : {}), ...(sessionId ? { sessionId } : {}) }
+      : null;
 
   const status = trpc.booking.status.useQuery(input ?? { reference, token: '' }, {
     enabled: input !== null,
     staleTime: 0,
     // Asking again cannot help a booking that does not exist, nor a caller asked to wait.
-    retry: (count, error) => !['booking_not_found', 'rate_limited'].includes(appCodeOf(error) ?? '') && count < 2,
-    refetchInterval: (query) => (query.state.data?.status === 'pending_payment' ? PROCESSING_POLL_MS : false),
+    retry: (count, error) =>
+      !['booking_not_found', 'rate_limited'].includes(appCodeOf(error) ?? '') && count < 2,
+    refetchInterval: (query) =>
+      query.state.data?.status === 'pending_payment' ? PROCESSING_POLL_MS : false,
   });
   const booking = status.data;
   useDocumentTitle(booking ? `${TITLES[booking.status]} · ${booking.reference}` : 'Your booking');
@@ -64,10 +68,16 @@ export function BookingPage() {
   return (
     <ClinicShell>
       <div className="mb-6">
-        <h1 ref={headingRef} tabIndex={-1} className="text-2xl font-semibold tracking-tight text-slate-900 outline-none sm:text-3xl">
+        <h1
+          ref={headingRef}
+          tabIndex={-1}
+          className="text-2xl font-semibold tracking-tight text-slate-900 outline-none sm:text-3xl"
+        >
           {booking ? TITLES[booking.status] : 'Your booking'}
         </h1>
-        {booking ? <p className="mt-2 text-base text-slate-600">Booking reference {booking.reference}</p> : null}
+        {booking ? (
+          <p className="mt-2 text-base text-slate-600">Booking reference {booking.reference}</p>
+        ) : null}
       </div>
       {!input ? (
         <EmptyState title="This link is missing its secret part.">
@@ -81,7 +91,11 @@ export function BookingPage() {
         appCodeOf(status.error) === 'booking_not_found' ? (
           <EmptyState title="We could not find this booking.">{messageOf(status.error)}</EmptyState>
         ) : (
-          <ErrorMessage title="We couldn't load your booking." onRetry={() => void status.refetch()} isRetrying={status.isFetching}>
+          <ErrorMessage
+            title="We couldn't load your booking."
+            onRetry={() => void status.refetch()}
+            isRetrying={status.isFetching}
+          >
             {appCodeOf(status.error) === 'rate_limited'
               ? `${messageOf(status.error)} Your booking is not affected.`
               : 'Check your internet connection and try again. Your booking is not affected.'}
@@ -94,17 +108,25 @@ export function BookingPage() {
         </LoadingRegion>
       ) : (
         <div className="grid gap-6">
-          {booking.status === 'confirmed' || booking.status === 'arrived' || booking.status === 'completed' ? (
+          {booking.status === 'confirmed' ||
+          booking.status === 'arrived' ||
+          booking.status === 'completed' ? (
             <ConfirmedView booking={booking} />
           ) : null}
           {booking.status === 'no_show' ? (
-            <EmptyState title="The clinic marked this appointment as missed.">Please call the clinic if this is wrong.</EmptyState>
+            <EmptyState title="The clinic marked this appointment as missed.">
+              Please call the clinic if this is wrong.
+            </EmptyState>
           ) : null}
           {booking.status === 'pending_payment' ? (
             <ProcessingView booking={booking} token={token} request={remembered?.request ?? null} />
           ) : null}
-          {booking.status === 'cancelled' ? <CancelledView booking={booking} remembered={remembered} /> : null}
-          {token && booking.status !== 'cancelled' ? <StatusLink reference={booking.reference} token={token} /> : null}
+          {booking.status === 'cancelled' ? (
+            <CancelledView booking={booking} remembered={remembered} />
+          ) : null}
+          {token && booking.status !== 'cancelled' ? (
+            <StatusLink reference={booking.reference} token={token} />
+          ) : null}
         </div>
       )}
     </ClinicShell>

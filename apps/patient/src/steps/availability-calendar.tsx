@@ -68,14 +68,22 @@ export function AvailabilityCalendar({
       <CalendarGrid className="w-full border-collapse">
         <CalendarGridHeader>
           {(day) => (
-            <CalendarHeaderCell className="pb-1 text-xs font-semibold text-slate-600">{day}</CalendarHeaderCell>
+            <CalendarHeaderCell className="pb-1 text-xs font-semibold text-slate-600">
+              {day}
+            </CalendarHeaderCell>
           )}
         </CalendarGridHeader>
         <CalendarGridBody>
           {(date) => (
             <CalendarCell
               date={date}
-              className={({ isSelected, isUnavailable, isDisabled, isOutsideMonth, isFocusVisible }) =>
+              className={({
+                isSelected,
+                isUnavailable,
+                isDisabled,
+                isOutsideMonth,
+                isFocusVisible,
+              }) =>
                 cx(
                   'relative mx-auto grid size-11 place-items-center rounded-lg text-sm outline-none',
                   isOutsideMonth && 'invisible',

@@ -13,7 +13,13 @@ export interface BookingSummaryProps {
 }
 
 /** What is being booked, and its price formatted for the currency. */
-export function BookingSummary({ service, doctorName, startsAt, timeZone, extra }: BookingSummaryProps) {
+export function BookingSummary({
+  service,
+  doctorName,
+  startsAt,
+  timeZone,
+  extra,
+}: BookingSummaryProps) {
   const rows: [string, ReactNode][] = [
     ['Service', `${service.name} (${formatDuration(service.durationMinutes)})`],
     ['Doctor', doctorName],

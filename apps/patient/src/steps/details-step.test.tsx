@@ -31,7 +31,9 @@ describe('DetailsStep', () => {
   it('labels every field and shows every problem on submit, focusing the first', async () => {
     const actions = renderStep();
     await userEvent.click(screen.getByRole('button', { name: 'Continue to payment' }));
-    await waitFor(() => expect(screen.getByLabelText('Full name').getAttribute('aria-invalid')).toBe('true'));
+    await waitFor(() =>
+      expect(screen.getByLabelText('Full name').getAttribute('aria-invalid')).toBe('true'),
+    );
     expect(errorOf('Full name')).toContain('Enter your full name.');
     expect(errorOf('Email')).toContain('Enter an email address like name@example.com.');
     expect(errorOf('Phone')).toContain('Enter a phone number with digits, e.g. +1 212 555 0100.');
@@ -45,7 +47,9 @@ describe('DetailsStep', () => {
     await userEvent.type(email, 'ada@');
     expect(email.getAttribute('aria-invalid')).toBeNull();
     await userEvent.tab();
-    await waitFor(() => expect(errorOf('Email')).toContain('Enter an email address like name@example.com.'));
+    await waitFor(() =>
+      expect(errorOf('Email')).toContain('Enter an email address like name@example.com.'),
+    );
     await userEvent.type(email, 'example.com');
     await waitFor(() => expect(email.getAttribute('aria-invalid')).toBeNull());
   });
@@ -60,7 +64,11 @@ describe('DetailsStep', () => {
   });
 
   it("keeps what was typed before, and shows the API's own field messages", async () => {
-    renderStep({ ...base, patient: PATIENT, fieldErrors: { 'patient.phone': 'Enter a phone number with digits, e.g. +1 212 555 0100.' } });
+    renderStep({
+      ...base,
+      patient: PATIENT,
+      fieldErrors: { 'patient.phone': 'Enter a phone number with digits, e.g. +1 212 555 0100.' },
+    });
     expect(screen.getByLabelText<HTMLInputElement>('Full name').value).toBe(PATIENT.name);
     await waitFor(() => expect(errorOf('Phone')).toContain('Enter a phone number with digits'));
   });

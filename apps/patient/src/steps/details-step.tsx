@@ -32,11 +32,14 @@ export function DetailsStep({ state, dispatch }: StepProps) {
   return (
     <form
       noValidate
-      onSubmit={(event) => void form.handleSubmit((patient) => dispatch({ type: 'saveDetails', patient }))(event)}
+      onSubmit={(event) =>
+        void form.handleSubmit((patient) => dispatch({ type: 'saveDetails', patient }))(event)
+      }
       className="grid max-w-lg gap-5"
     >
       <p className="text-sm text-slate-700">
-        We use these only for this appointment: the clinic may call you, and we email your confirmation.
+        We use these only for this appointment: the clinic may call you, and we email your
+        confirmation.
       </p>
       <DetailsField control={form.control} name="name" label="Full name" autoComplete="name" />
       <DetailsField
@@ -58,7 +61,9 @@ export function DetailsStep({ state, dispatch }: StepProps) {
       />
       <div className="flex flex-wrap gap-3">
         <Button type="submit">Continue to payment</Button>
-        <BackButton onPress={() => dispatch({ type: 'goTo', step: 'time' })}>Back to times</BackButton>
+        <BackButton onPress={() => dispatch({ type: 'goTo', step: 'time' })}>
+          Back to times
+        </BackButton>
       </div>
     </form>
   );

@@ -10,14 +10,18 @@ const state = { ...initialWizardState, step: 'doctor' as const, serviceId: SERVI
 
 describe('DoctorStep', () => {
   it('asks for the doctors of the chosen service, loading meanwhile', () => {
-    const { calls } = renderWithApi(<DoctorStep state={state} dispatch={vi.fn()} />, { 'catalogue.doctors': pending });
+    const { calls } = renderWithApi(<DoctorStep state={state} dispatch={vi.fn()} />, {
+      'catalogue.doctors': pending,
+    });
     expect(screen.getByRole('status').textContent).toBe('Loading doctors…');
     expect(calls[0]).toEqual({ path: 'catalogue.doctors', input: { serviceId: SERVICES[0]!.id } });
   });
 
   it('offers "Any available" first, then each doctor with their specialty', async () => {
     const dispatch = vi.fn();
-    renderWithApi(<DoctorStep state={state} dispatch={dispatch} />, { 'catalogue.doctors': () => DOCTORS });
+    renderWithApi(<DoctorStep state={state} dispatch={dispatch} />, {
+      'catalogue.doctors': () => DOCTORS,
+    });
     const buttons = await screen.findAllByRole('button', { name: /Dr\.|Any available/ });
     expect(buttons.map((b) => b.textContent)).toEqual([
       expect.stringContaining('Any available doctor'),
@@ -32,7 +36,9 @@ describe('DoctorStep', () => {
 
   it('says so when no doctor offers the service, with a way back', async () => {
     const dispatch = vi.fn();
-    renderWithApi(<DoctorStep state={state} dispatch={dispatch} />, { 'catalogue.doctors': () => [] });
+    renderWithApi(<DoctorStep state={state} dispatch={dispatch} />, {
+      'catalogue.doctors': () => [],
+    });
     expect(await screen.findByText('No doctor offers this service online right now.')).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: /Back to services/ }));
     expect(dispatch).toHaveBeenCalledWith({ type: 'goTo', step: 'service' });

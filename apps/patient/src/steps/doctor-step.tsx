@@ -13,7 +13,11 @@ export const ANY_DOCTOR = 'any';
 export function DoctorStep({ state, dispatch }: StepProps) {
   const serviceId = state.serviceId ?? '';
   const doctors = trpc.catalogue.doctors.useQuery({ serviceId }, { enabled: serviceId !== '' });
-  const back = <BackButton onPress={() => dispatch({ type: 'goTo', step: 'service' })}>Back to services</BackButton>;
+  const back = (
+    <BackButton onPress={() => dispatch({ type: 'goTo', step: 'service' })}>
+      Back to services
+    </BackButton>
+  );
 
   if (doctors.isError || isRetrying(doctors)) {
     return (
@@ -49,11 +53,14 @@ export function DoctorStep({ state, dispatch }: StepProps) {
             title: 'Any available doctor',
             detail: 'See every free time; we book you with a doctor who offers this service.',
           },
-          ...doctors.data.map((doctor) => ({ id: doctor.id, title: doctor.name, detail: doctor.specialty })),
+          ...doctors.data.map((doctor) => ({
+            id: doctor.id,
+            title: doctor.name,
+            detail: doctor.specialty,
+          })),
         ]}
       />
       <div>{back}</div>
     </div>
   );
 }
-

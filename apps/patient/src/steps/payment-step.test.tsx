@@ -11,7 +11,9 @@ import { PaymentStep } from './payment-step.js';
 // The checkout's chunk (Stripe.js, react-stripe-js) is not what these tests are about.
 vi.mock('../checkout/preload-checkout.js', () => ({
   preloadCheckout: vi.fn(),
-  CheckoutStep: ({ checkout }: { checkout: { reference: string } }) => <p>Card form for {checkout.reference}</p>,
+  CheckoutStep: ({ checkout }: { checkout: { reference: string } }) => (
+    <p>Card form for {checkout.reference}</p>
+  ),
 }));
 
 const base: WizardState = {
@@ -46,10 +48,13 @@ describe('PaymentStep', () => {
   it('offers only the methods the clinic has on, with a summary and the formatted price', async () => {
     renderStep({ 'catalogue.paymentMethods': () => ({ ...BOTH_METHODS, payAtClinic: false }) });
     const group = await screen.findByRole('radiogroup', { name: 'How would you like to pay?' });
-    expect([...group.querySelectorAll('input[type="radio"]')].map((r) => r.closest('label')?.textContent)).toEqual([
-      'StripePay by card now, securely on this page.',
-    ]);
-    const summary = screen.getByRole('heading', { name: 'Your appointment' }).parentElement!.textContent;
+    expect(
+      [...group.querySelectorAll('input[type="radio"]')].map(
+        (r) => r.closest('label')?.textContent,
+      ),
+    ).toEqual(['StripePay by card now, securely on this page.']);
+    const summary = screen.getByRole('heading', { name: 'Your appointment' }).parentElement!
+      .textContent;
     expect(summary).toContain('General consultation (30 min)');
     expect(summary).toContain('Dr. Amara Okafor');
     expect(summary).toContain('Monday, March 4, 2030');
@@ -66,8 +71,16 @@ describe('PaymentStep', () => {
     await userEvent.click(confirm);
     await userEvent.click(confirm);
     await userEvent.click(screen.getAllByRole('button').find((b) => b.textContent === 'Booking…')!);
-    resolve({ ...created, status: 'confirmed', paymentMethod: 'pay_at_clinic', holdExpiresAt: null, checkout: null });
-    await waitFor(() => expect(routerProbe.location).toBe(`/booking/CP-7K2M9QXD?token=${created.token}`));
+    resolve({
+      ...created,
+      status: 'confirmed',
+      paymentMethod: 'pay_at_clinic',
+      holdExpiresAt: null,
+      checkout: null,
+    });
+    await waitFor(() =>
+      expect(routerProbe.location).toBe(`/booking/CP-7K2M9QXD?token=${created.token}`),
+    );
     expect(create).toHaveBeenCalledTimes(1);
     expect(calls.find((c) => c.path === 'booking.create')?.input).toEqual({
       serviceId: SERVICES[0]!.id,
@@ -100,13 +113,21 @@ describe('PaymentStep', () => {
       },
     });
     await userEvent.click(await screen.findByRole('button', { name: 'Confirm and pay' }));
-    await waitFor(() => expect(actions.at(-1)).toEqual({ type: 'slotTaken', message: 'This time was just taken; please pick another.' }));
+    await waitFor(() =>
+      expect(actions.at(-1)).toEqual({
+        type: 'slotTaken',
+        message: 'This time was just taken; please pick another.',
+      }),
+    );
   });
 
   it('offers Pay at clinic when card payment is unavailable', async () => {
     renderStep({
       'booking.create': () => {
-        throw apiError('card_payment_unavailable', 'Card payment is not available right now. Please choose Pay at clinic.');
+        throw apiError(
+          'card_payment_unavailable',
+          'Card payment is not available right now. Please choose Pay at clinic.',
+        );
       },
     });
     await userEvent.click(await screen.findByRole('button', { name: 'Confirm and pay' }));
@@ -114,18 +135,27 @@ describe('PaymentStep', () => {
     expect(alert.textContent).toContain('Card payment is not available right now.');
     expect(alert.textContent).toContain('We have selected Pay at clinic for you');
     expect(document.activeElement).toBe(alert);
-    expect(screen.getByRole<HTMLInputElement>('radio', { name: /Pay at clinic/ }).checked).toBe(true);
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: /Pay at clinic/ }).checked).toBe(
+      true,
+    );
     expect(screen.getByRole('button', { name: 'Confirm booking' })).toBeTruthy();
   });
 
   it('sends a refused field back to the details step', async () => {
     const { actions } = renderStep({
       'booking.create': () => {
-        throw apiError(null, 'Enter your full name.', [{ path: 'patient.name', message: 'Enter your full name.' }]);
+        throw apiError(null, 'Enter your full name.', [
+          { path: 'patient.name', message: 'Enter your full name.' },
+        ]);
       },
     });
     await userEvent.click(await screen.findByRole('button', { name: 'Confirm and pay' }));
-    await waitFor(() => expect(actions.at(-1)).toEqual({ type: 'detailsRefused', fieldErrors: { 'patient.name': 'Enter your full name.' } }));
+    await waitFor(() =>
+      expect(actions.at(-1)).toEqual({
+        type: 'detailsRefused',
+        fieldErrors: { 'patient.name': 'Enter your full name.' },
+      }),
+    );
   });
 
   it('says nothing is to pay for a free service', async () => {
@@ -136,7 +166,9 @@ describe('PaymentStep', () => {
 
   it('says to call the clinic when no payment method is on', async () => {
     renderStep({ 'catalogue.paymentMethods': () => ({ stripe: null, payAtClinic: false }) });
-    expect((await screen.findByRole('alert')).textContent).toContain('Online payment is not available right now.');
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'Online payment is not available right now.',
+    );
     expect(screen.queryByRole('button', { name: /Confirm/ })).toBeNull();
   });
 });

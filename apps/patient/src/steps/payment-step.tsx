@@ -20,7 +20,10 @@ export function PaymentStep({ state, dispatch }: StepProps) {
   const failed = [services, doctors, clinic, methods].find((q) => q.isError);
   if (failed) {
     return (
-      <ErrorMessage title="We couldn't load the payment options." onRetry={() => void failed.refetch()}>
+      <ErrorMessage
+        title="We couldn't load the payment options."
+        onRetry={() => void failed.refetch()}
+      >
         Check your internet connection and try again. Nothing has been booked yet.
       </ErrorMessage>
     );
@@ -30,7 +33,11 @@ export function PaymentStep({ state, dispatch }: StepProps) {
   const service = services.data.find((s) => s.id === state.serviceId);
   if (!service || !state.slot || !state.patient) {
     return (
-      <ErrorMessage title="This service is no longer offered online." onRetry={() => dispatch({ type: 'restart' })} retryLabel="Start again">
+      <ErrorMessage
+        title="This service is no longer offered online."
+        onRetry={() => dispatch({ type: 'restart' })}
+        retryLabel="Start again"
+      >
         Please choose another service.
       </ErrorMessage>
     );
@@ -47,7 +54,10 @@ export function PaymentStep({ state, dispatch }: StepProps) {
     return (
       <div className="grid gap-6">
         {state.notice ? (
-          <p role="alert" className="rounded-xl border border-amber-300 bg-amber-50 p-4 font-medium text-amber-950">
+          <p
+            role="alert"
+            className="rounded-xl border border-amber-300 bg-amber-50 p-4 font-medium text-amber-950"
+          >
             {state.notice}
           </p>
         ) : null}
@@ -87,7 +97,10 @@ function PaymentChoice({ state, dispatch, free, methods, summary }: PaymentChoic
     ...(methods.stripe ? (['stripe'] as const) : []),
     ...(methods.payAtClinic ? (['pay_at_clinic'] as const) : []),
   ];
-  const method = state.paymentMethod && offered.includes(state.paymentMethod) ? state.paymentMethod : (offered[0] ?? null);
+  const method =
+    state.paymentMethod && offered.includes(state.paymentMethod)
+      ? state.paymentMethod
+      : (offered[0] ?? null);
   const { submit, isPending, error, errorRef } = useConfirmBooking(state, dispatch, methods);
 
   // Card chosen: fetch the checkout's code and Stripe.js now (both cached), not after Confirm.
@@ -95,7 +108,11 @@ function PaymentChoice({ state, dispatch, free, methods, summary }: PaymentChoic
     if (method === 'stripe' && methods.stripe) preloadCheckout(methods.stripe);
   }, [method, methods.stripe]);
 
-  const back = <BackButton onPress={() => dispatch({ type: 'goTo', step: 'details' })}>Back to your details</BackButton>;
+  const back = (
+    <BackButton onPress={() => dispatch({ type: 'goTo', step: 'details' })}>
+      Back to your details
+    </BackButton>
+  );
   if (!free && offered.length === 0) {
     return (
       <div className="grid gap-6">
@@ -121,7 +138,9 @@ function PaymentChoice({ state, dispatch, free, methods, summary }: PaymentChoic
         <RadioGroup
           label="How would you like to pay?"
           value={method}
-          onChange={(value) => dispatch({ type: 'choosePayment', method: value as PaymentMethodChoice })}
+          onChange={(value) =>
+            dispatch({ type: 'choosePayment', method: value as PaymentMethodChoice })
+          }
         >
           {methods.stripe ? (
             <Radio value="stripe" description="Pay by card now, securely on this page.">
@@ -129,7 +148,10 @@ function PaymentChoice({ state, dispatch, free, methods, summary }: PaymentChoic
             </Radio>
           ) : null}
           {methods.payAtClinic ? (
-            <Radio value="pay_at_clinic" description="Your time is booked now; pay when you arrive.">
+            <Radio
+              value="pay_at_clinic"
+              description="Your time is booked now; pay when you arrive."
+            >
               Pay at clinic
             </Radio>
           ) : null}
@@ -137,7 +159,12 @@ function PaymentChoice({ state, dispatch, free, methods, summary }: PaymentChoic
       )}
       {summary}
       {error ? (
-        <div ref={errorRef} tabIndex={-1} role="alert" className="rounded-xl border border-red-200 bg-red-50 p-4 text-red-900 outline-none">
+        <div
+          ref={errorRef}
+          tabIndex={-1}
+          role="alert"
+          className="rounded-xl border border-red-200 bg-red-50 p-4 text-red-900 outline-none"
+        >
           <p className="font-semibold">{error.title}</p>
           <p className="mt-1 text-sm text-red-800">{error.message}</p>
         </div>

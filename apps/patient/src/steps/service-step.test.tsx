@@ -8,13 +8,17 @@ import { ServiceStep } from './service-step.js';
 
 describe('ServiceStep', () => {
   it('shows a loading region while the services load', () => {
-    renderWithApi(<ServiceStep state={initialWizardState} dispatch={vi.fn()} />, { 'catalogue.services': pending });
+    renderWithApi(<ServiceStep state={initialWizardState} dispatch={vi.fn()} />, {
+      'catalogue.services': pending,
+    });
     expect(screen.getByRole('status').textContent).toBe('Loading services…');
   });
 
   it('lists each service with its duration and formatted price, and chooses one', async () => {
     const dispatch = vi.fn();
-    renderWithApi(<ServiceStep state={initialWizardState} dispatch={dispatch} />, { 'catalogue.services': () => SERVICES });
+    renderWithApi(<ServiceStep state={initialWizardState} dispatch={dispatch} />, {
+      'catalogue.services': () => SERVICES,
+    });
     const consultation = await screen.findByRole('button', { name: /General consultation/ });
     expect(consultation.textContent).toContain('30 min');
     expect(consultation.textContent).toContain('$60.00');
@@ -24,16 +28,32 @@ describe('ServiceStep', () => {
   });
 
   it('marks the service chosen earlier', async () => {
-    renderWithApi(<ServiceStep state={{ ...initialWizardState, serviceId: SERVICES[0]!.id }} dispatch={vi.fn()} />, {
-      'catalogue.services': () => SERVICES,
-    });
-    expect((await screen.findByRole('button', { name: /General consultation/ })).getAttribute('aria-current')).toBe('true');
-    expect(screen.getByRole('button', { name: /Follow-up call/ }).getAttribute('aria-current')).toBeNull();
+    renderWithApi(
+      <ServiceStep
+        state={{ ...initialWizardState, serviceId: SERVICES[0]!.id }}
+        dispatch={vi.fn()}
+      />,
+      {
+        'catalogue.services': () => SERVICES,
+      },
+    );
+    expect(
+      (await screen.findByRole('button', { name: /General consultation/ })).getAttribute(
+        'aria-current',
+      ),
+    ).toBe('true');
+    expect(
+      screen.getByRole('button', { name: /Follow-up call/ }).getAttribute('aria-current'),
+    ).toBeNull();
   });
 
   it('says what to do when there is nothing to book', async () => {
-    renderWithApi(<ServiceStep state={initialWizardState} dispatch={vi.fn()} />, { 'catalogue.services': () => [] });
-    expect(await screen.findByText('No services are open for online booking right now.')).toBeTruthy();
+    renderWithApi(<ServiceStep state={initialWizardState} dispatch={vi.fn()} />, {
+      'catalogue.services': () => [],
+    });
+    expect(
+      await screen.findByText('No services are open for online booking right now.'),
+    ).toBeTruthy();
     expect(screen.getByText(/call the clinic/)).toBeTruthy();
   });
 
@@ -49,6 +69,8 @@ describe('ServiceStep', () => {
     expect(alert.textContent).toContain("We couldn't load the services.");
     fail = false;
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
-    await waitFor(() => expect(screen.getByRole('button', { name: /General consultation/ })).toBeTruthy());
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: /General consultation/ })).toBeTruthy(),
+    );
   });
 });

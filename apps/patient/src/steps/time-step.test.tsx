@@ -9,7 +9,12 @@ import { harness } from '../test/step-harness.js';
 import { initialWizardState, type WizardState } from '../wizard/wizard-state.js';
 import { TimeStep } from './time-step.js';
 
-const base: WizardState = { ...initialWizardState, step: 'time', serviceId: SERVICES[0]!.id, doctorId: 'any' };
+const base: WizardState = {
+  ...initialWizardState,
+  step: 'time',
+  serviceId: SERVICES[0]!.id,
+  doctorId: 'any',
+};
 
 // 9:00 and 9:30 in New York (UTC-5 in early March) on the 4th; nothing before; 10:00 on the 12th.
 const FREE: Record<string, string[]> = {
@@ -65,11 +70,17 @@ describe('TimeStep', () => {
   it('marks free days, opens on the first one and lists its times in the clinic zone', async () => {
     const { actions } = renderStep(base, { 'catalogue.availability': availability(FREE) });
     const times = await screen.findByRole('region', { name: 'Free times on Monday, March 4' });
-    expect([...times.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['9:00 AM', '9:30 AM']);
+    expect([...times.querySelectorAll('button')].map((b) => b.textContent)).toEqual([
+      '9:00 AM',
+      '9:30 AM',
+    ]);
     expect(actions[0]).toEqual({ type: 'chooseDate', date: '2030-03-04' });
     // Days without free times are unavailable; the free ones are not.
     const grid = screen.getByRole('grid');
-    const cell = (day: string) => [...grid.querySelectorAll('[role="button"], td [aria-disabled]')].find((el) => el.textContent === day);
+    const cell = (day: string) =>
+      [...grid.querySelectorAll('[role="button"], td [aria-disabled]')].find(
+        (el) => el.textContent === day,
+      );
     expect(cell('5')?.getAttribute('aria-disabled')).toBe('true');
     expect(cell('12')?.getAttribute('aria-disabled')).toBeNull();
 
@@ -81,8 +92,13 @@ describe('TimeStep', () => {
   });
 
   it('opens with the message when the chosen time was just taken', async () => {
-    renderStep({ ...base, notice: 'This time was just taken; please pick another.' }, { 'catalogue.availability': availability(FREE) });
-    expect((await screen.findByRole('alert')).textContent).toBe('This time was just taken; please pick another.');
+    renderStep(
+      { ...base, notice: 'This time was just taken; please pick another.' },
+      { 'catalogue.availability': availability(FREE) },
+    );
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'This time was just taken; please pick another.',
+    );
   });
 
   it('offers the next month when this one has no free time', async () => {
@@ -90,7 +106,10 @@ describe('TimeStep', () => {
     expect(await screen.findByText('No free times in March.')).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Show the next month' }));
     await waitFor(() =>
-      expect(calls.filter((c) => c.path === 'catalogue.availability').at(-1)?.input).toMatchObject({ from: '2030-04-01', to: '2030-04-30' }),
+      expect(calls.filter((c) => c.path === 'catalogue.availability').at(-1)?.input).toMatchObject({
+        from: '2030-04-01',
+        to: '2030-04-30',
+      }),
     );
   });
 
@@ -100,6 +119,8 @@ describe('TimeStep', () => {
         throw new Error('offline');
       },
     });
-    expect((await screen.findByRole('alert')).textContent).toContain("We couldn't load the free times.");
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      "We couldn't load the free times.",
+    );
   });
 });

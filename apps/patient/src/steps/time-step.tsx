@@ -16,7 +16,11 @@ export function TimeStep({ state, dispatch }: StepProps) {
   const clinic = trpc.catalogue.clinic.useQuery();
   if (clinic.isError) {
     return (
-      <LoadError title="We couldn't load the clinic's calendar." onRetry={() => void clinic.refetch()} isRetrying={false}>
+      <LoadError
+        title="We couldn't load the clinic's calendar."
+        onRetry={() => void clinic.refetch()}
+        isRetrying={false}
+      >
         Check your internet connection and try again.
       </LoadError>
     );
@@ -31,7 +35,12 @@ function TimePicker({ timeZone, state, dispatch }: StepProps & { timeZone: strin
   const [focused, setFocused] = useState(state.date ?? today);
   const range = bookableMonthRange(focused, today, lastBookable);
   const availability = trpc.catalogue.availability.useQuery(
-    { serviceId: state.serviceId ?? '', doctorId: state.doctorId ?? 'any', from: range.from, to: range.to },
+    {
+      serviceId: state.serviceId ?? '',
+      doctorId: state.doctorId ?? 'any',
+      from: range.from,
+      to: range.to,
+    },
     { staleTime: 15_000, refetchOnWindowFocus: true },
   );
   const days = availability.data?.days;
@@ -56,12 +65,16 @@ function TimePicker({ timeZone, state, dispatch }: StepProps & { timeZone: strin
   return (
     <div className="grid gap-6">
       {state.notice ? (
-        <p role="alert" className="rounded-xl border border-amber-300 bg-amber-50 p-4 font-medium text-amber-950">
+        <p
+          role="alert"
+          className="rounded-xl border border-amber-300 bg-amber-50 p-4 font-medium text-amber-950"
+        >
           {state.notice}
         </p>
       ) : null}
       <p className="text-sm text-slate-700">
-        Times are in the clinic&rsquo;s time zone, <strong className="font-semibold">{zoneName(timeZone)}</strong>
+        Times are in the clinic&rsquo;s time zone,{' '}
+        <strong className="font-semibold">{zoneName(timeZone)}</strong>
         {deviceZone !== timeZone ? ` (your device is set to ${zoneName(deviceZone)})` : ''}.
       </p>
       <div className="grid items-start gap-6 sm:grid-cols-[minmax(0,22rem)_1fr]">
@@ -89,7 +102,9 @@ function TimePicker({ timeZone, state, dispatch }: StepProps & { timeZone: strin
             <div className="grid gap-3 rounded-xl border border-dashed border-slate-300 bg-white px-4 py-6 text-sm text-slate-700">
               <p>
                 <span className="font-semibold text-slate-900">No free times in {monthName}.</span>{' '}
-                {range.nextMonthStart <= lastBookable ? 'Try the next month.' : 'Please call the clinic to book.'}
+                {range.nextMonthStart <= lastBookable
+                  ? 'Try the next month.'
+                  : 'Please call the clinic to book.'}
               </p>
               {range.nextMonthStart <= lastBookable ? (
                 <div>
@@ -105,15 +120,24 @@ function TimePicker({ timeZone, state, dispatch }: StepProps & { timeZone: strin
               slots={day.slots}
               timeZone={timeZone}
               selectedStartsAt={state.slot?.startsAt ?? null}
-              onChoose={(slot) => dispatch({ type: 'chooseSlot', slot: { startsAt: slot.startsAt, endsAt: slot.endsAt } })}
+              onChoose={(slot) =>
+                dispatch({
+                  type: 'chooseSlot',
+                  slot: { startsAt: slot.startsAt, endsAt: slot.endsAt },
+                })
+              }
             />
           ) : (
-            <p className="text-sm text-slate-700">Choose a day marked with a dot to see its times.</p>
+            <p className="text-sm text-slate-700">
+              Choose a day marked with a dot to see its times.
+            </p>
           )}
         </div>
       </div>
       <div>
-        <BackButton onPress={() => dispatch({ type: 'goTo', step: 'doctor' })}>Back to doctors</BackButton>
+        <BackButton onPress={() => dispatch({ type: 'goTo', step: 'doctor' })}>
+          Back to doctors
+        </BackButton>
       </div>
     </div>
   );

@@ -19,7 +19,11 @@ export interface ConfirmError {
  * Confirm: creates the booking once (a second press while it runs does nothing), then opens the
  * card form, or the confirmation; each refusal leads where the patient can act on it.
  */
-export function useConfirmBooking(state: WizardState, dispatch: Dispatch<WizardAction>, methods: PaymentMethods) {
+export function useConfirmBooking(
+  state: WizardState,
+  dispatch: Dispatch<WizardAction>,
+  methods: PaymentMethods,
+) {
   const utils = trpc.useUtils();
   const navigate = useNavigate();
   const create = trpc.booking.create.useMutation();
@@ -82,7 +86,8 @@ export function useConfirmBooking(state: WizardState, dispatch: Dispatch<WizardA
         } else if (Object.keys(fieldErrorsOf(cause)).some((path) => path.startsWith('patient.'))) {
           dispatch({ type: 'detailsRefused', fieldErrors: fieldErrorsOf(cause) });
         } else {
-          if (code === 'payment_method_unavailable') void utils.catalogue.paymentMethods.invalidate();
+          if (code === 'payment_method_unavailable')
+            void utils.catalogue.paymentMethods.invalidate();
           setError({ title: 'We could not book this time.', message: messageOf(cause) });
         }
       },

@@ -9,17 +9,36 @@ export const CLINIC = {
 };
 
 export const SERVICES: Service[] = [
-  { id: '7c1d0000-0000-4000-8000-0000000000a1', name: 'General consultation', durationMinutes: 30, price: { amount: 6000, currency: 'usd' } },
-  { id: '7c1d0000-0000-4000-8000-0000000000a4', name: 'Follow-up call', durationMinutes: 15, price: { amount: 0, currency: 'usd' } },
+  {
+    id: '7c1d0000-0000-4000-8000-0000000000a1',
+    name: 'General consultation',
+    durationMinutes: 30,
+    price: { amount: 6000, currency: 'usd' },
+  },
+  {
+    id: '7c1d0000-0000-4000-8000-0000000000a4',
+    name: 'Follow-up call',
+    durationMinutes: 15,
+    price: { amount: 0, currency: 'usd' },
+  },
 ];
 
 export const DOCTORS: Doctor[] = [
-  { id: '7c1d0000-0000-4000-8000-0000000000d1', name: 'Dr. Amara Okafor', specialty: 'General practice' },
+  {
+    id: '7c1d0000-0000-4000-8000-0000000000d1',
+    name: 'Dr. Amara Okafor',
+    specialty: 'General practice',
+  },
   { id: '7c1d0000-0000-4000-8000-0000000000d2', name: 'Dr. Lucas Meyer', specialty: 'Dermatology' },
 ];
 
 export const BOTH_METHODS: PaymentMethods = {
-  stripe: { publishableKey: 'pk_test_demo', stripeJsUrl: 'http://127.0.0.1:12111/v3/stripe.js', currency: 'usd', mode: 'test' },
+  stripe: {
+    publishableKey: 'pk_test_demo',
+    stripeJsUrl: 'http://127.0.0.1:12111/v3/stripe.js',
+    currency: 'usd',
+    mode: 'test',
+  },
   payAtClinic: true,
 };
 
@@ -39,7 +58,14 @@ export function bookingStatus(overrides: Partial<BookingStatus> = {}): BookingSt
     endsAt: '2030-03-04T15:30:00.000Z',
     holdExpiresAt: null,
     paymentMethod: 'stripe',
-    payment: { status: 'completed', amount: 6000, currency: 'usd', amountRefunded: 0, failureCode: null, failureMessage: null },
+    payment: {
+      status: 'completed',
+      amount: 6000,
+      currency: 'usd',
+      amountRefunded: 0,
+      failureCode: null,
+      failureMessage: null,
+    },
     ...overrides,
   };
 }

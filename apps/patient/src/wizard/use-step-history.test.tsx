@@ -3,7 +3,14 @@ import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
-import { BOTH_METHODS, bookingStatus, CLINIC, DOCTORS, PATIENT, SERVICES } from '../test/fixtures.js';
+import {
+  BOTH_METHODS,
+  bookingStatus,
+  CLINIC,
+  DOCTORS,
+  PATIENT,
+  SERVICES,
+} from '../test/fixtures.js';
 import { renderWithApi, routerProbe, type Handlers } from '../test/render-with-api.js';
 import { BookPage } from '../routes/book-page.js';
 import { BookingWizard } from './booking-wizard.js';
@@ -80,7 +87,14 @@ describe('the browser’s Back and Forward in the booking wizard', () => {
     await heading('Choose a date and time');
     await userEvent.click(screen.getByRole('button', { name: /Step 1, done: Service/ }));
     await heading('Choose a service');
-    expect(routerProbe.entries).toEqual(['/', '/?step=doctor', '/?step=time', '/?step=details', '/?step=time', '/?step=service']);
+    expect(routerProbe.entries).toEqual([
+      '/',
+      '/?step=doctor',
+      '/?step=time',
+      '/?step=details',
+      '/?step=time',
+      '/?step=service',
+    ]);
   });
 
   it('Back from the details returns to the times with the time kept, and Forward goes on again', async () => {
@@ -90,7 +104,9 @@ describe('the browser’s Back and Forward in the booking wizard', () => {
     await go(-1);
     const times = await heading('Choose a date and time');
     await waitFor(() => expect(document.activeElement).toBe(times));
-    expect((await screen.findByRole('button', { name: '9:30 AM' })).getAttribute('aria-current')).toBe('true');
+    expect(
+      (await screen.findByRole('button', { name: '9:30 AM' })).getAttribute('aria-current'),
+    ).toBe('true');
     expect(routerProbe.location).toBe('/?step=time');
 
     await go(-1);
@@ -114,7 +130,9 @@ describe('the browser’s Back and Forward in the booking wizard', () => {
     await go(-1);
     await heading('Choose a date and time');
     // Another day: the time chosen on the 4th no longer holds, so the details cannot open.
-    const day12 = [...screen.getByRole('grid').querySelectorAll('[role="button"]')].find((cell) => cell.textContent === '12')!;
+    const day12 = [...screen.getByRole('grid').querySelectorAll('[role="button"]')].find(
+      (cell) => cell.textContent === '12',
+    )!;
     await userEvent.click(day12);
     await screen.findByRole('region', { name: /^Free times on Tuesday, March 12/ });
 
@@ -169,12 +187,19 @@ describe('the browser’s Back and Forward in the booking wizard', () => {
     sessionStorage.setItem('clinicpay.wizard', JSON.stringify(chosen));
     renderWithApi(<BookingWizard />, api, { path: '/?step=time' });
     expect(await heading('Choose a date and time')).toBeTruthy();
-    expect((await screen.findByRole('button', { name: '9:30 AM' })).getAttribute('aria-current')).toBe('true');
+    expect(
+      (await screen.findByRole('button', { name: '9:30 AM' })).getAttribute('aria-current'),
+    ).toBe('true');
     expect(routerProbe.entries).toEqual(['/?step=time']);
   });
 
   it('takes a wizard handed over by the result page once, so Back, Forward and reload read the saved one', async () => {
-    const handedOver: WizardState = { ...initialWizardState, step: 'time', serviceId: SERVICES[0]!.id, doctorId: DOCTORS[0]!.id };
+    const handedOver: WizardState = {
+      ...initialWizardState,
+      step: 'time',
+      serviceId: SERVICES[0]!.id,
+      doctorId: DOCTORS[0]!.id,
+    };
     renderWithApi(<BookPage />, api, { state: { wizard: handedOver } });
     expect(await heading('Choose a date and time')).toBeTruthy();
     await waitFor(() => expect(routerProbe.entries).toEqual(['/?step=time']));
@@ -202,20 +227,32 @@ describe('the browser’s Back and Forward in the booking wizard', () => {
       slot: NINE_THIRTY,
       patient: PATIENT,
     };
-    const created = { reference: 'CP-7K2M9QXD', token: 'tok_'.padEnd(32, 'x'), startsAt: NINE_THIRTY.startsAt };
-    const pendingStatus = bookingStatus({ status: 'pending_payment', payment: { ...bookingStatus().payment!, status: 'pending' } });
-    const { calls } = renderWithApi(<BookingWizard initial={ready} />, {
-      ...api,
-      'booking.create': () => ({
-        ...created,
-        status: 'pending_payment',
-        paymentMethod: 'stripe',
-        holdExpiresAt: '2030-03-01T15:35:00.000Z',
-        checkout: { clientSecret: 'cs_test_1_secret_2', publishableKey: 'pk_test_demo' },
-      }),
-      'booking.status': () => pendingStatus,
-      'booking.cancel': () => bookingStatus({ status: 'cancelled', cancelReason: 'cancelled_by_patient' }),
-    }, { path: '/?step=details' });
+    const created = {
+      reference: 'CP-7K2M9QXD',
+      token: 'tok_'.padEnd(32, 'x'),
+      startsAt: NINE_THIRTY.startsAt,
+    };
+    const pendingStatus = bookingStatus({
+      status: 'pending_payment',
+      payment: { ...bookingStatus().payment!, status: 'pending' },
+    });
+    const { calls } = renderWithApi(
+      <BookingWizard initial={ready} />,
+      {
+        ...api,
+        'booking.create': () => ({
+          ...created,
+          status: 'pending_payment',
+          paymentMethod: 'stripe',
+          holdExpiresAt: '2030-03-01T15:35:00.000Z',
+          checkout: { clientSecret: 'cs_test_1_secret_2', publishableKey: 'pk_test_demo' },
+        }),
+        'booking.status': () => pendingStatus,
+        'booking.cancel': () =>
+          bookingStatus({ status: 'cancelled', cancelReason: 'cancelled_by_patient' }),
+      },
+      { path: '/?step=details' },
+    );
     await userEvent.click(await screen.findByRole('button', { name: 'Continue to payment' }));
     await userEvent.click(await screen.findByRole('button', { name: 'Confirm and pay' }));
     await heading('Pay by card');

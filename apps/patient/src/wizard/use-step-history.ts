@@ -1,6 +1,12 @@
 import { useEffect, useRef, type Dispatch } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { reachableStep, STEPS, type StepId, type WizardAction, type WizardState } from './wizard-state.js';
+import {
+  reachableStep,
+  STEPS,
+  type StepId,
+  type WizardAction,
+  type WizardState,
+} from './wizard-state.js';
 
 const PARAM = 'step';
 
@@ -20,7 +26,11 @@ const searchFor = (step: StepId) => `?${PARAM}=${step}`;
  * navigation state (the result page), which the first URL replace drops so that Back, Forward and
  * reload read this tab's saved wizard from then on, not the stale hand-over.
  */
-export function useStepHistory(state: WizardState, dispatch: Dispatch<WizardAction>, handedOver: boolean): void {
+export function useStepHistory(
+  state: WizardState,
+  dispatch: Dispatch<WizardAction>,
+  handedOver: boolean,
+): void {
   const location = useLocation();
   const navigate = useNavigate();
   // What the last run saw: a change of location is the browser's (or our own push); a change of
@@ -31,7 +41,8 @@ export function useStepHistory(state: WizardState, dispatch: Dispatch<WizardActi
     const previous = seen.current;
     seen.current = { key: location.key, step: state.step };
     const inUrl = stepInSearch(location.search);
-    const replaceWith = (step: StepId) => void navigate({ search: searchFor(step) }, { replace: true });
+    const replaceWith = (step: StepId) =>
+      void navigate({ search: searchFor(step) }, { replace: true });
 
     if (previous === null) {
       // useWizard already opened the URL's step if it could: the URL now follows the wizard. A bare
@@ -56,6 +67,7 @@ export function useStepHistory(state: WizardState, dispatch: Dispatch<WizardActi
       else replaceWith(shown); // the next run opens it
       return;
     }
-    if (previous.step !== state.step && (inUrl ?? 'service') !== state.step) void navigate({ search: searchFor(state.step) });
+    if (previous.step !== state.step && (inUrl ?? 'service') !== state.step)
+      void navigate({ search: searchFor(state.step) });
   }, [location.key, location.search, state, dispatch, navigate, handedOver]);
 }

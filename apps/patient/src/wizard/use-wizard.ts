@@ -1,5 +1,11 @@
 import { useEffect, useReducer } from 'react';
-import { initialWizardState, reachableStep, wizardReducer, type StepId, type WizardState } from './wizard-state.js';
+import {
+  initialWizardState,
+  reachableStep,
+  wizardReducer,
+  type StepId,
+  type WizardState,
+} from './wizard-state.js';
 
 const KEY = 'clinicpay.wizard';
 
@@ -18,7 +24,13 @@ function load(initial: WizardState | undefined): WizardState {
 }
 
 /** The saved wizard, opened at the step the URL asks for when that step can be opened. */
-function open({ initial, requested }: { initial: WizardState | undefined; requested: StepId | null }): WizardState {
+function open({
+  initial,
+  requested,
+}: {
+  initial: WizardState | undefined;
+  requested: StepId | null;
+}): WizardState {
   const state = load(initial);
   return requested ? { ...state, step: reachableStep({ ...state, step: requested }) } : state;
 }

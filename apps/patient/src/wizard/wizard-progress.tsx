@@ -50,7 +50,11 @@ export function WizardProgress({ current, canOpen, onOpen }: WizardProgressProps
             </>
           );
           return (
-            <li key={step.id} aria-current={isCurrent ? 'step' : undefined} className="min-w-0 flex-1">
+            <li
+              key={step.id}
+              aria-current={isCurrent ? 'step' : undefined}
+              className="min-w-0 flex-1"
+            >
               {done && canOpen(step.id) ? (
                 <button
                   type="button"

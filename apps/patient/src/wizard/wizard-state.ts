@@ -77,7 +77,15 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     case 'chooseService':
       return state.serviceId === action.serviceId
         ? { ...state, step: 'doctor', notice: null }
-        : { ...state, step: 'doctor', serviceId: action.serviceId, doctorId: null, date: null, slot: null, notice: null };
+        : {
+            ...state,
+            step: 'doctor',
+            serviceId: action.serviceId,
+            doctorId: null,
+            date: null,
+            slot: null,
+            notice: null,
+          };
     case 'chooseDoctor':
       return state.doctorId === action.doctorId
         ? { ...state, step: 'time', notice: null }
@@ -87,7 +95,13 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     case 'chooseSlot':
       return { ...state, step: 'details', slot: action.slot, notice: null };
     case 'saveDetails':
-      return { ...state, step: 'payment', patient: action.patient, notice: null, fieldErrors: null };
+      return {
+        ...state,
+        step: 'payment',
+        patient: action.patient,
+        notice: null,
+        fieldErrors: null,
+      };
     case 'choosePayment':
       return { ...state, paymentMethod: action.method };
     case 'goTo':

@@ -1,7 +1,11 @@
 import { z } from '../zod.js';
 import { APPOINTMENT_STATUSES } from './statuses.js';
 
-const instant = (what: string) => z.iso.datetime({ offset: true, message: `Give the ${what} as a date and time, e.g. 2026-12-01T00:00:00Z.` });
+const instant = (what: string) =>
+  z.iso.datetime({
+    offset: true,
+    message: `Give the ${what} as a date and time, e.g. 2026-12-01T00:00:00Z.`,
+  });
 
 /** The appointments list: by time (starts_at in [from, to)), doctor, status, and patient. */
 export const ListAppointmentsInput = z
@@ -9,18 +13,36 @@ export const ListAppointmentsInput = z
     from: instant('start').optional(),
     to: instant('end').optional(),
     doctorId: z.uuid({ message: 'Choose a doctor from the list.' }).optional(),
-    status: z.array(z.enum(APPOINTMENT_STATUSES, { message: 'Choose statuses from the list.' })).max(APPOINTMENT_STATUSES.length).optional(),
+    status: z
+      .array(z.enum(APPOINTMENT_STATUSES, { message: 'Choose statuses from the list.' }))
+      .max(APPOINTMENT_STATUSES.length)
+      .optional(),
     /** Part of the patient's name or email, or a booking reference. */
-    patient: z.string().trim().min(1, { message: 'Type part of a name, an email or a reference.' }).max(120).optional(),
+    patient: z
+      .string()
+      .trim()
+      .min(1, { message: 'Type part of a name, an email or a reference.' })
+      .max(120)
+      .optional(),
     /** Soonest first by default: the day's list reads top to bottom. */
     direction: z.enum(['asc', 'desc']).default('asc'),
-    limit: z.number().int().min(1).max(100, { message: 'Ask for at most 100 rows at a time.' }).default(50),
+    limit: z
+      .number()
+      .int()
+      .min(1)
+      .max(100, { message: 'Ask for at most 100 rows at a time.' })
+      .default(50),
     cursor: z.string().min(1).max(2000).optional(),
   })
-  .refine((f) => !f.from || !f.to || Date.parse(f.from) < Date.parse(f.to), { message: 'The end must be after the start.', path: ['to'] });
+  .refine((f) => !f.from || !f.to || Date.parse(f.from) < Date.parse(f.to), {
+    message: 'The end must be after the start.',
+    path: ['to'],
+  });
 export type ListAppointmentsInput = z.infer<typeof ListAppointmentsInput>;
 
-export const AppointmentIdInput = z.object({ appointmentId: z.uuid({ message: 'Choose an appointment from the list.' }) });
+export const AppointmentIdInput = z.object({
+  appointmentId: z.uuid({ message: 'Choose an appointment from the list.' }),
+});
 export type AppointmentIdInput = z.infer<typeof AppointmentIdInput>;
 
 /**
@@ -30,6 +52,10 @@ export type AppointmentIdInput = z.infer<typeof AppointmentIdInput>;
 export const CancelAppointmentInput = z.object({
   appointmentId: z.uuid({ message: 'Choose an appointment from the list.' }),
   refund: z.boolean({ message: 'Say whether to refund the payment.' }),
-  reason: z.string().trim().max(500, { message: 'Keep the reason under 500 characters.' }).optional(),
+  reason: z
+    .string()
+    .trim()
+    .max(500, { message: 'Keep the reason under 500 characters.' })
+    .optional(),
 });
 export type CancelAppointmentInput = z.infer<typeof CancelAppointmentInput>;

@@ -7,7 +7,11 @@ import { isSupportedCurrency, normalizeCurrencyCode } from '../money';
 const uuid = (what: string) => z.uuid({ message: `Choose a ${what} from the list.` });
 
 export const ServiceFields = z.object({
-  name: z.string().trim().min(2, { message: 'Name the service, e.g. General consultation.' }).max(120, { message: 'Keep the name under 120 characters.' }),
+  name: z
+    .string()
+    .trim()
+    .min(2, { message: 'Name the service, e.g. General consultation.' })
+    .max(120, { message: 'Keep the name under 120 characters.' }),
   durationMinutes: z
     .number({ message: 'Give the duration in minutes, e.g. 30.' })
     .int({ message: 'Give the duration in whole minutes.' })
@@ -26,7 +30,9 @@ export const ServiceFields = z.object({
   }),
 });
 
-export const CreateServiceInput = ServiceFields.extend({ doctorIds: z.array(uuid('doctor')).max(100).default([]) });
+export const CreateServiceInput = ServiceFields.extend({
+  doctorIds: z.array(uuid('doctor')).max(100).default([]),
+});
 export type CreateServiceInput = z.infer<typeof CreateServiceInput>;
 
 export const UpdateServiceInput = ServiceFields.extend({ serviceId: uuid('service') });
@@ -35,8 +41,16 @@ export type UpdateServiceInput = z.infer<typeof UpdateServiceInput>;
 export const ServiceIdInput = z.object({ serviceId: uuid('service') });
 
 export const DoctorFields = z.object({
-  name: z.string().trim().min(2, { message: "Enter the doctor's name." }).max(120, { message: 'Keep the name under 120 characters.' }),
-  specialty: z.string().trim().max(120, { message: 'Keep the specialty under 120 characters.' }).default(''),
+  name: z
+    .string()
+    .trim()
+    .min(2, { message: "Enter the doctor's name." })
+    .max(120, { message: 'Keep the name under 120 characters.' }),
+  specialty: z
+    .string()
+    .trim()
+    .max(120, { message: 'Keep the specialty under 120 characters.' })
+    .default(''),
 });
 export const CreateDoctorInput = DoctorFields;
 export type CreateDoctorInput = z.infer<typeof CreateDoctorInput>;
@@ -47,16 +61,25 @@ export const UpdateDoctorInput = DoctorFields.extend({
 });
 export type UpdateDoctorInput = z.infer<typeof UpdateDoctorInput>;
 
-export const SetDoctorServicesInput = z.object({ doctorId: uuid('doctor'), serviceIds: z.array(uuid('service')).max(200) });
+export const SetDoctorServicesInput = z.object({
+  doctorId: uuid('doctor'),
+  serviceIds: z.array(uuid('service')).max(200),
+});
 export type SetDoctorServicesInput = z.infer<typeof SetDoctorServicesInput>;
 
 const clock = (what: string) =>
-  z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, { message: `Give the ${what} time as HH:MM, e.g. 09:00.` });
+  z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, {
+    message: `Give the ${what} time as HH:MM, e.g. 09:00.`,
+  });
 
 /** Opening hours in the clinic's wall-clock time; 0 = Sunday … 6 = Saturday. */
 export const WeeklyHoursInterval = z
   .object({
-    weekday: z.number().int().min(0, { message: 'Choose a day of the week.' }).max(6, { message: 'Choose a day of the week.' }),
+    weekday: z
+      .number()
+      .int()
+      .min(0, { message: 'Choose a day of the week.' })
+      .max(6, { message: 'Choose a day of the week.' }),
     start: clock('start'),
     end: clock('end'),
   })
@@ -66,8 +89,15 @@ export const SetWeeklyHoursInput = z
   .object({ doctorId: uuid('doctor'), hours: z.array(WeeklyHoursInterval).max(50) })
   .superRefine((input, ctx) => {
     input.hours.forEach((h, i) => {
-      const clash = input.hours.findIndex((o, j) => j < i && o.weekday === h.weekday && o.start < h.end && h.start < o.end);
-      if (clash >= 0) ctx.addIssue({ code: 'custom', message: 'These hours overlap other hours on the same day.', path: ['hours', i, 'start'] });
+      const clash = input.hours.findIndex(
+        (o, j) => j < i && o.weekday === h.weekday && o.start < h.end && h.start < o.end,
+      );
+      if (clash >= 0)
+        ctx.addIssue({
+          code: 'custom',
+          message: 'These hours overlap other hours on the same day.',
+          path: ['hours', i, 'start'],
+        });
     });
   });
 export type SetWeeklyHoursInput = z.infer<typeof SetWeeklyHoursInput>;
@@ -77,9 +107,16 @@ export const AddTimeOffInput = z
     doctorId: uuid('doctor'),
     startsAt: z.iso.datetime({ offset: true, message: 'Give the start as a date and time.' }),
     endsAt: z.iso.datetime({ offset: true, message: 'Give the end as a date and time.' }),
-    reason: z.string().trim().max(200, { message: 'Keep the reason under 200 characters.' }).optional(),
+    reason: z
+      .string()
+      .trim()
+      .max(200, { message: 'Keep the reason under 200 characters.' })
+      .optional(),
   })
-  .refine((t) => Date.parse(t.startsAt) < Date.parse(t.endsAt), { message: 'The end must be after the start.', path: ['endsAt'] });
+  .refine((t) => Date.parse(t.startsAt) < Date.parse(t.endsAt), {
+    message: 'The end must be after the start.',
+    path: ['endsAt'],
+  });
 export type AddTimeOffInput = z.infer<typeof AddTimeOffInput>;
 
 export const TimeOffIdInput = z.object({ timeOffId: uuid('time off') });

@@ -25,7 +25,14 @@ export const PAYMENT_STATUS_LABELS: Readonly<Record<PaymentStatusName, string>> 
   partially_refunded: 'Partially refunded',
 };
 
-export const APPOINTMENT_STATUSES = ['pending_payment', 'confirmed', 'cancelled', 'arrived', 'completed', 'no_show'] as const;
+export const APPOINTMENT_STATUSES = [
+  'pending_payment',
+  'confirmed',
+  'cancelled',
+  'arrived',
+  'completed',
+  'no_show',
+] as const;
 export type AppointmentStatusName = (typeof APPOINTMENT_STATUSES)[number];
 
 export const APPOINTMENT_STATUS_LABELS: Readonly<Record<AppointmentStatusName, string>> = {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { AvailabilityInput, BookingStatusInput, CreateBookingInput, ResumeCheckoutInput } from './booking-inputs.js';
+import {
+  AvailabilityInput,
+  BookingStatusInput,
+  CreateBookingInput,
+  ResumeCheckoutInput,
+} from './booking-inputs.js';
 
 const serviceId = '7c1d0000-0000-4000-8000-0000000000a1';
 const valid = {
@@ -24,7 +29,9 @@ describe('booking inputs', () => {
       paymentMethod: 'bitcoin',
     });
     expect(result.success).toBe(false);
-    const messages = Object.fromEntries(result.error!.issues.map((i) => [i.path.join('.'), i.message]));
+    const messages = Object.fromEntries(
+      result.error!.issues.map((i) => [i.path.join('.'), i.message]),
+    );
     expect(messages).toEqual({
       'patient.name': 'Enter your full name.',
       'patient.email': 'Enter an email address like name@example.com.',
@@ -34,22 +41,39 @@ describe('booking inputs', () => {
   });
 
   it('bounds availability ranges', () => {
-    expect(AvailabilityInput.safeParse({ serviceId, from: '2026-12-01', to: '2026-12-07' }).success).toBe(true);
-    expect(AvailabilityInput.parse({ serviceId, from: '2026-12-01', to: '2026-12-01' }).doctorId).toBe('any');
-    expect(AvailabilityInput.safeParse({ serviceId, from: '2026-12-07', to: '2026-12-01' }).error?.issues[0]?.message).toBe(
-      'The end date must not be before the start date.',
-    );
-    expect(AvailabilityInput.safeParse({ serviceId, from: '2026-12-01', to: '2027-03-01' }).success).toBe(false);
-    expect(AvailabilityInput.safeParse({ serviceId, from: '2026-13-01', to: '2026-12-01' }).success).toBe(false);
+    expect(
+      AvailabilityInput.safeParse({ serviceId, from: '2026-12-01', to: '2026-12-07' }).success,
+    ).toBe(true);
+    expect(
+      AvailabilityInput.parse({ serviceId, from: '2026-12-01', to: '2026-12-01' }).doctorId,
+    ).toBe('any');
+    expect(
+      AvailabilityInput.safeParse({ serviceId, from: '2026-12-07', to: '2026-12-01' }).error
+        ?.issues[0]?.message,
+    ).toBe('The end date must not be before the start date.');
+    expect(
+      AvailabilityInput.safeParse({ serviceId, from: '2026-12-01', to: '2027-03-01' }).success,
+    ).toBe(false);
+    expect(
+      AvailabilityInput.safeParse({ serviceId, from: '2026-13-01', to: '2026-12-01' }).success,
+    ).toBe(false);
   });
 
   it('needs a token or a session id to read a booking', () => {
     expect(BookingStatusInput.safeParse({ reference: 'CP-7K2M9Q' }).success).toBe(false);
-    expect(BookingStatusInput.safeParse({ reference: 'CP-7K2M9Q', sessionId: 'cs_test_abcdefghijkl' }).success).toBe(true);
+    expect(
+      BookingStatusInput.safeParse({ reference: 'CP-7K2M9Q', sessionId: 'cs_test_abcdefghijkl' })
+        .success,
+    ).toBe(true);
   });
 
   it('needs the status link’s token, not a session id, to reopen the card form', () => {
-    expect(ResumeCheckoutInput.safeParse({ reference: 'CP-7K2M9QXD', sessionId: 'cs_test_abcdefghijkl' }).success).toBe(false);
-    expect(ResumeCheckoutInput.parse({ reference: ' CP-7K2M9QXD ', token: 't'.repeat(32) })).toEqual({ reference: 'CP-7K2M9QXD', token: 't'.repeat(32) });
+    expect(
+      ResumeCheckoutInput.safeParse({ reference: 'CP-7K2M9QXD', sessionId: 'cs_test_abcdefghijkl' })
+        .success,
+    ).toBe(false);
+    expect(
+      ResumeCheckoutInput.parse({ reference: ' CP-7K2M9QXD ', token: 't'.repeat(32) }),
+    ).toEqual({ reference: 'CP-7K2M9QXD', token: 't'.repeat(32) });
   });
 });

@@ -17,7 +17,10 @@ export const AvailabilityInput = z
     from: localDate,
     to: localDate,
   })
-  .refine((input) => input.from <= input.to, { message: 'The end date must not be before the start date.', path: ['to'] })
+  .refine((input) => input.from <= input.to, {
+    message: 'The end date must not be before the start date.',
+    path: ['to'],
+  })
   .refine((input) => daysBetween(input.from, input.to) < MAX_AVAILABILITY_RANGE_DAYS, {
     message: `Ask for at most ${MAX_AVAILABILITY_RANGE_DAYS} days at a time.`,
     path: ['to'],
@@ -38,7 +41,9 @@ export const PatientDetailsInput = z.object({
   phone: z
     .string()
     .trim()
-    .regex(/^\+?[0-9 ().-]{6,24}$/, { message: 'Enter a phone number with digits, e.g. +1 212 555 0100.' }),
+    .regex(/^\+?[0-9 ().-]{6,24}$/, {
+      message: 'Enter a phone number with digits, e.g. +1 212 555 0100.',
+    }),
 });
 export type PatientDetailsInput = z.infer<typeof PatientDetailsInput>;
 
@@ -55,7 +60,10 @@ export const CreateBookingInput = z.object({
 });
 export type CreateBookingInput = z.infer<typeof CreateBookingInput>;
 
-const reference = z.string().trim().regex(/^[A-Z0-9-]{4,32}$/, { message: 'Enter the booking reference from your confirmation.' });
+const reference = z
+  .string()
+  .trim()
+  .regex(/^[A-Z0-9-]{4,32}$/, { message: 'Enter the booking reference from your confirmation.' });
 
 /** Reading a booking needs its reference plus its secret token, or the checkout session id of the return URL. */
 export const BookingStatusInput = z

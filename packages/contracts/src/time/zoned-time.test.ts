@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, datesBetween, fromLocal, isValidTimeZone, toLocal, weekdayOf } from './zoned-time.js';
+import {
+  addDays,
+  datesBetween,
+  fromLocal,
+  isValidTimeZone,
+  toLocal,
+  weekdayOf,
+} from './zoned-time.js';
 
 const NY = 'America/New_York';
 
@@ -7,7 +14,9 @@ describe('zoned time', () => {
   it('converts local clinic time to the instant, winter and summer', () => {
     expect(fromLocal('2026-01-15', 9 * 60, NY)?.toISOString()).toBe('2026-01-15T14:00:00.000Z');
     expect(fromLocal('2026-07-15', 9 * 60, NY)?.toISOString()).toBe('2026-07-15T13:00:00.000Z');
-    expect(fromLocal('2026-07-15', 9 * 60, 'Asia/Kolkata')?.toISOString()).toBe('2026-07-15T03:30:00.000Z');
+    expect(fromLocal('2026-07-15', 9 * 60, 'Asia/Kolkata')?.toISOString()).toBe(
+      '2026-07-15T03:30:00.000Z',
+    );
   });
 
   it('keeps 09:00 at 09:00 across the spring-forward change (8 March 2026 in New York)', () => {
@@ -22,15 +31,28 @@ describe('zoned time', () => {
   });
 
   it('reads an instant back as local date, minute and weekday', () => {
-    expect(toLocal(new Date('2026-03-08T13:00:00Z'), NY)).toEqual({ date: '2026-03-08', minuteOfDay: 540, weekday: 0 });
-    expect(toLocal(new Date('2026-01-01T03:00:00Z'), NY)).toEqual({ date: '2025-12-31', minuteOfDay: 22 * 60, weekday: 3 });
+    expect(toLocal(new Date('2026-03-08T13:00:00Z'), NY)).toEqual({
+      date: '2026-03-08',
+      minuteOfDay: 540,
+      weekday: 0,
+    });
+    expect(toLocal(new Date('2026-01-01T03:00:00Z'), NY)).toEqual({
+      date: '2025-12-31',
+      minuteOfDay: 22 * 60,
+      weekday: 3,
+    });
   });
 
   it('does calendar arithmetic on local dates', () => {
     expect(addDays('2026-02-28', 1)).toBe('2026-03-01');
     expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
     expect(weekdayOf('2026-11-26')).toBe(4);
-    expect(datesBetween('2026-12-30', '2027-01-02')).toEqual(['2026-12-30', '2026-12-31', '2027-01-01', '2027-01-02']);
+    expect(datesBetween('2026-12-30', '2027-01-02')).toEqual([
+      '2026-12-30',
+      '2026-12-31',
+      '2027-01-01',
+      '2027-01-02',
+    ]);
   });
 
   it('validates zone names', () => {

@@ -70,7 +70,10 @@ export function fromLocal(date: LocalDate, minuteOfDay: number, timeZone: string
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   const wallAsUtc = Date.UTC(year, month - 1, day, 0, minuteOfDay);
   // Try the offsets in force just before and after; the earliest that round-trips wins.
-  const candidates = [offsetMs(new Date(wallAsUtc - 86_400_000), timeZone), offsetMs(new Date(wallAsUtc + 86_400_000), timeZone)]
+  const candidates = [
+    offsetMs(new Date(wallAsUtc - 86_400_000), timeZone),
+    offsetMs(new Date(wallAsUtc + 86_400_000), timeZone),
+  ]
     .map((offset) => new Date(wallAsUtc - offset))
     .sort((a, b) => a.getTime() - b.getTime());
   for (const candidate of candidates) {

@@ -53,7 +53,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       created_at timestamptz NOT NULL DEFAULT now(),
       CONSTRAINT doctor_time_off_end_after_start CHECK (ends_at > starts_at)
     )`.execute(db);
-  await sql`CREATE INDEX doctor_time_off_doctor_starts_idx ON doctor_time_off (doctor_id, starts_at)`.execute(db);
+  await sql`CREATE INDEX doctor_time_off_doctor_starts_idx ON doctor_time_off (doctor_id, starts_at)`.execute(
+    db,
+  );
 
   await sql`
     CREATE TABLE services (
@@ -67,7 +69,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       updated_at timestamptz NOT NULL DEFAULT now(),
       deleted_at timestamptz
     )`.execute(db);
-  await sql`CREATE INDEX services_clinic_live_idx ON services (clinic_id) WHERE deleted_at IS NULL`.execute(db);
+  await sql`CREATE INDEX services_clinic_live_idx ON services (clinic_id) WHERE deleted_at IS NULL`.execute(
+    db,
+  );
 
   await sql`
     CREATE TABLE doctor_services (
@@ -79,7 +83,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['doctor_services', 'services', 'doctor_time_off', 'doctor_weekly_hours', 'doctors', 'clinics']) {
+  for (const table of [
+    'doctor_services',
+    'services',
+    'doctor_time_off',
+    'doctor_weekly_hours',
+    'doctors',
+    'clinics',
+  ]) {
     await sql`DROP TABLE ${sql.table(table)}`.execute(db);
   }
 }

@@ -41,7 +41,9 @@ export async function up(db: Kysely<any>): Promise<void> {
         doctor_id WITH =, tstzrange(starts_at, ends_at) WITH &&
       ) WHERE (status <> 'cancelled')
     )`.execute(db);
-  await sql`CREATE INDEX appointments_doctor_starts_idx ON appointments (doctor_id, starts_at)`.execute(db);
+  await sql`CREATE INDEX appointments_doctor_starts_idx ON appointments (doctor_id, starts_at)`.execute(
+    db,
+  );
   await sql`CREATE INDEX appointments_patient_idx ON appointments (patient_id)`.execute(db);
   await sql`CREATE INDEX appointments_created_idx ON appointments (created_at)`.execute(db);
   // The sweeper's scan: holds past their expiry.
@@ -64,7 +66,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       details jsonb NOT NULL DEFAULT '{}',
       at timestamptz NOT NULL DEFAULT now()
     )`.execute(db);
-  await sql`CREATE INDEX appointment_events_appointment_idx ON appointment_events (appointment_id, at)`.execute(db);
+  await sql`CREATE INDEX appointment_events_appointment_idx ON appointment_events (appointment_id, at)`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

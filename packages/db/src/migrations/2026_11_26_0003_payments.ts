@@ -36,7 +36,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`CREATE INDEX payments_appointment_idx ON payments (appointment_id)`.execute(db);
   await sql`CREATE INDEX payments_status_created_idx ON payments (status, created_at)`.execute(db);
   await sql`CREATE INDEX payments_created_idx ON payments (created_at)`.execute(db);
-  await sql`CREATE INDEX payments_charge_idx ON payments (charge_id) WHERE charge_id IS NOT NULL`.execute(db);
+  await sql`CREATE INDEX payments_charge_idx ON payments (charge_id) WHERE charge_id IS NOT NULL`.execute(
+    db,
+  );
 
   // The sum of refunds is bounded by payments.amount_refunded <= amount, kept by the refund service.
   await sql`

@@ -64,7 +64,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       count integer NOT NULL DEFAULT 0 CHECK (count >= 0),
       PRIMARY KEY (key, window_start)
     )`.execute(db);
-  await sql`CREATE INDEX rate_limit_counters_window_idx ON rate_limit_counters (window_start)`.execute(db);
+  await sql`CREATE INDEX rate_limit_counters_window_idx ON rate_limit_counters (window_start)`.execute(
+    db,
+  );
 
   await sql`
     CREATE TABLE audit_log (
@@ -79,7 +81,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['audit_log', 'rate_limit_counters', 'admin_sessions', 'admin_users', 'gateway_settings']) {
+  for (const table of [
+    'audit_log',
+    'rate_limit_counters',
+    'admin_sessions',
+    'admin_users',
+    'gateway_settings',
+  ]) {
     await sql`DROP TABLE ${sql.table(table)}`.execute(db);
   }
 }

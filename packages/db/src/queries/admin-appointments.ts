@@ -34,7 +34,14 @@ export async function listAppointmentsPage(db: Kysely<Database>, request: Appoin
       (eb) =>
         eb
           .selectFrom('payments')
-          .select(['payments.id', 'payments.status', 'payments.gateway', 'payments.amount', 'payments.currency', 'payments.amount_refunded'])
+          .select([
+            'payments.id',
+            'payments.status',
+            'payments.gateway',
+            'payments.amount',
+            'payments.currency',
+            'payments.amount_refunded',
+          ])
           .whereRef('payments.appointment_id', '=', 'a.id')
           .orderBy('payments.created_at', 'desc')
           .limit(1)
@@ -45,16 +52,26 @@ export async function listAppointmentsPage(db: Kysely<Database>, request: Appoin
   if (filter.from) query = query.where('a.starts_at', '>=', filter.from);
   if (filter.to) query = query.where('a.starts_at', '<', filter.to);
   if (filter.doctorId) query = query.where('a.doctor_id', '=', filter.doctorId);
-  if (filter.statuses && filter.statuses.length > 0) query = query.where('a.status', 'in', filter.statuses);
+  if (filter.statuses && filter.statuses.length > 0)
+    query = query.where('a.status', 'in', filter.statuses);
   const patient = filter.patient;
   if (patient?.kind === 'reference') query = query.where('a.reference', '=', patient.value);
-  if (patient?.kind === 'email') query = query.where(sql`lower(pt.email)`, '=', patient.value.toLowerCase());
+  if (patient?.kind === 'email')
+    query = query.where(sql`lower(pt.email)`, '=', patient.value.toLowerCase());
   if (patient?.kind === 'text') {
     const pattern = `%${patient.value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where((eb) => eb.or([eb('pt.name', 'ilike', pattern), eb('pt.email', 'ilike', pattern)]));
+    query = query.where((eb) =>
+      eb.or([eb('pt.name', 'ilike', pattern), eb('pt.email', 'ilike', pattern)]),
+    );
   }
   if (after) {
-    query = query.where((eb) => eb(eb.refTuple('a.starts_at', 'a.id'), request.direction === 'desc' ? '<' : '>', eb.tuple(after.value as never, after.id)));
+    query = query.where((eb) =>
+      eb(
+        eb.refTuple('a.starts_at', 'a.id'),
+        request.direction === 'desc' ? '<' : '>',
+        eb.tuple(after.value as never, after.id),
+      ),
+    );
   }
   return query
     .select([
@@ -91,7 +108,17 @@ export type AppointmentRow = Awaited<ReturnType<typeof listAppointmentsPage>>[nu
 export async function findPaymentsOfAppointment(db: Kysely<Database>, appointmentId: string) {
   return db
     .selectFrom('payments')
-    .select(['id', 'status', 'gateway', 'mode', 'amount', 'currency', 'amount_refunded', 'payment_intent_id', 'created_at'])
+    .select([
+      'id',
+      'status',
+      'gateway',
+      'mode',
+      'amount',
+      'currency',
+      'amount_refunded',
+      'payment_intent_id',
+      'created_at',
+    ])
     .where('appointment_id', '=', appointmentId)
     .orderBy('created_at', 'desc')
     .execute();

@@ -16,12 +16,21 @@ export interface AuditEntry {
 export async function insertAuditEntry(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
   await db
     .insertInto('audit_log')
-    .values({ actor: entry.actor, action: entry.action, target: entry.target, details: JSON.stringify(entry.details), at: entry.at })
+    .values({
+      actor: entry.actor,
+      action: entry.action,
+      target: entry.target,
+      details: JSON.stringify(entry.details),
+      at: entry.at,
+    })
     .execute();
 }
 
 /** Newest first, pages by id (an identity, so it follows insertion order). */
-export async function listAuditEntries(db: Kysely<Database>, options: { limit: number; beforeId?: number | undefined }) {
+export async function listAuditEntries(
+  db: Kysely<Database>,
+  options: { limit: number; beforeId?: number | undefined },
+) {
   let query = db
     .selectFrom('audit_log')
     .select(['id', 'actor', 'action', 'target', 'details', 'at'])

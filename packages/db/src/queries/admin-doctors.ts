@@ -3,12 +3,28 @@ import type { Database } from '../schema.js';
 
 /** Doctors with their services, weekly hours, and time off that has not ended yet. */
 export async function listDoctorsForAdmin(db: Kysely<Database>, clinicId: string, now: Date) {
-  const doctors = await db.selectFrom('doctors').select(['id', 'name', 'specialty', 'active']).where('clinic_id', '=', clinicId).orderBy('name').orderBy('id').execute();
+  const doctors = await db
+    .selectFrom('doctors')
+    .select(['id', 'name', 'specialty', 'active'])
+    .where('clinic_id', '=', clinicId)
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
   const ids = doctors.map((d) => d.id);
   if (ids.length === 0) return [];
   const [services, hours, timeOff] = await Promise.all([
-    db.selectFrom('doctor_services').select(['doctor_id', 'service_id']).where('doctor_id', 'in', ids).execute(),
-    db.selectFrom('doctor_weekly_hours').select(['doctor_id', 'weekday', 'start_minute', 'end_minute']).where('doctor_id', 'in', ids).orderBy('weekday').orderBy('start_minute').execute(),
+    db
+      .selectFrom('doctor_services')
+      .select(['doctor_id', 'service_id'])
+      .where('doctor_id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('doctor_weekly_hours')
+      .select(['doctor_id', 'weekday', 'start_minute', 'end_minute'])
+      .where('doctor_id', 'in', ids)
+      .orderBy('weekday')
+      .orderBy('start_minute')
+      .execute(),
     db
       .selectFrom('doctor_time_off')
       .select(['id', 'doctor_id', 'starts_at', 'ends_at', 'reason'])
@@ -25,32 +41,75 @@ export async function listDoctorsForAdmin(db: Kysely<Database>, clinicId: string
   }));
 }
 
-export async function insertDoctor(db: Kysely<Database>, clinicId: string, doctor: { name: string; specialty: string }): Promise<string> {
-  const { id } = await db.insertInto('doctors').values({ clinic_id: clinicId, name: doctor.name, specialty: doctor.specialty }).returning('id').executeTakeFirstOrThrow();
+export async function insertDoctor(
+  db: Kysely<Database>,
+  clinicId: string,
+  doctor: { name: string; specialty: string },
+): Promise<string> {
+  const { id } = await db
+    .insertInto('doctors')
+    .values({ clinic_id: clinicId, name: doctor.name, specialty: doctor.specialty })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return id;
 }
 
-export async function updateDoctor(db: Kysely<Database>, clinicId: string, doctorId: string, doctor: { name: string; specialty: string; active: boolean }): Promise<boolean> {
-  const result = await db.updateTable('doctors').set(doctor).where('id', '=', doctorId).where('clinic_id', '=', clinicId).executeTakeFirst();
+export async function updateDoctor(
+  db: Kysely<Database>,
+  clinicId: string,
+  doctorId: string,
+  doctor: { name: string; specialty: string; active: boolean },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('doctors')
+    .set(doctor)
+    .where('id', '=', doctorId)
+    .where('clinic_id', '=', clinicId)
+    .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
 
 /** Locks the doctor's row, so two schedule changes for one doctor run one after the other. */
 export async function lockDoctor(trx: Transaction<Database>, clinicId: string, doctorId: string) {
-  return trx.selectFrom('doctors').select(['id', 'name']).where('id', '=', doctorId).where('clinic_id', '=', clinicId).forUpdate().executeTakeFirst();
+  return trx
+    .selectFrom('doctors')
+    .select(['id', 'name'])
+    .where('id', '=', doctorId)
+    .where('clinic_id', '=', clinicId)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
-export async function replaceDoctorServices(trx: Transaction<Database>, doctorId: string, serviceIds: string[]): Promise<void> {
+export async function replaceDoctorServices(
+  trx: Transaction<Database>,
+  doctorId: string,
+  serviceIds: string[],
+): Promise<void> {
   await trx.deleteFrom('doctor_services').where('doctor_id', '=', doctorId).execute();
-  if (serviceIds.length > 0) await trx.insertInto('doctor_services').values(serviceIds.map((serviceId) => ({ doctor_id: doctorId, service_id: serviceId }))).execute();
+  if (serviceIds.length > 0)
+    await trx
+      .insertInto('doctor_services')
+      .values(serviceIds.map((serviceId) => ({ doctor_id: doctorId, service_id: serviceId })))
+      .execute();
 }
 
-export async function replaceWeeklyHours(trx: Transaction<Database>, doctorId: string, hours: { weekday: number; startMinute: number; endMinute: number }[]): Promise<void> {
+export async function replaceWeeklyHours(
+  trx: Transaction<Database>,
+  doctorId: string,
+  hours: { weekday: number; startMinute: number; endMinute: number }[],
+): Promise<void> {
   await trx.deleteFrom('doctor_weekly_hours').where('doctor_id', '=', doctorId).execute();
   if (hours.length > 0) {
     await trx
       .insertInto('doctor_weekly_hours')
-      .values(hours.map((h) => ({ doctor_id: doctorId, weekday: h.weekday, start_minute: h.startMinute, end_minute: h.endMinute })))
+      .values(
+        hours.map((h) => ({
+          doctor_id: doctorId,
+          weekday: h.weekday,
+          start_minute: h.startMinute,
+          end_minute: h.endMinute,
+        })),
+      )
       .execute();
   }
 }
@@ -59,33 +118,54 @@ export async function replaceWeeklyHours(trx: Transaction<Database>, doctorId: s
  * The doctor's appointments that hold time from `from` on (optionally up to `to`): booked,
  * arrived, or held for a payment whose hold has not lapsed.
  */
-export async function findBookedAppointments(db: Kysely<Database>, doctorId: string, window: { from: Date; to?: Date | undefined; now: Date }) {
+export async function findBookedAppointments(
+  db: Kysely<Database>,
+  doctorId: string,
+  window: { from: Date; to?: Date | undefined; now: Date },
+) {
   let query = db
     .selectFrom('appointments')
     .select(['id', 'reference', 'starts_at', 'ends_at', 'status'])
     .where('doctor_id', '=', doctorId)
     .where('ends_at', '>', window.from)
     .where('status', 'in', ['pending_payment', 'confirmed', 'arrived'])
-    .where((eb) => eb.or([eb('status', '<>', 'pending_payment'), eb('hold_expires_at', '>', window.now)]));
+    .where((eb) =>
+      eb.or([eb('status', '<>', 'pending_payment'), eb('hold_expires_at', '>', window.now)]),
+    );
   if (window.to) query = query.where('starts_at', '<', window.to);
   return query.orderBy('starts_at').execute();
 }
 
-export async function insertTimeOff(trx: Transaction<Database>, timeOff: { doctorId: string; startsAt: Date; endsAt: Date; reason: string | null; at: Date }): Promise<string> {
+export async function insertTimeOff(
+  trx: Transaction<Database>,
+  timeOff: { doctorId: string; startsAt: Date; endsAt: Date; reason: string | null; at: Date },
+): Promise<string> {
   const { id } = await trx
     .insertInto('doctor_time_off')
-    .values({ doctor_id: timeOff.doctorId, starts_at: timeOff.startsAt, ends_at: timeOff.endsAt, reason: timeOff.reason, created_at: timeOff.at })
+    .values({
+      doctor_id: timeOff.doctorId,
+      starts_at: timeOff.startsAt,
+      ends_at: timeOff.endsAt,
+      reason: timeOff.reason,
+      created_at: timeOff.at,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;
 }
 
 /** Removes time off of a doctor of this clinic; the doctor's id when it existed. */
-export async function deleteTimeOff(db: Kysely<Database>, clinicId: string, timeOffId: string): Promise<string | null> {
+export async function deleteTimeOff(
+  db: Kysely<Database>,
+  clinicId: string,
+  timeOffId: string,
+): Promise<string | null> {
   const row = await db
     .deleteFrom('doctor_time_off')
     .where('id', '=', timeOffId)
-    .where('doctor_id', 'in', (eb) => eb.selectFrom('doctors').select('id').where('clinic_id', '=', clinicId))
+    .where('doctor_id', 'in', (eb) =>
+      eb.selectFrom('doctors').select('id').where('clinic_id', '=', clinicId),
+    )
     .returning('doctor_id')
     .executeTakeFirst();
   return row?.doctor_id ?? null;

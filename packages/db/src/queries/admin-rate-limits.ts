@@ -6,18 +6,30 @@ import type { Database } from '../schema.js';
  * Counts one hit in a fixed window and returns the window's count after it. One statement, so
  * concurrent hits from several API replicas are all counted (the row lock serialises them).
  */
-export async function hitRateLimitCounter(db: Kysely<Database>, key: string, windowStart: Date): Promise<number> {
+export async function hitRateLimitCounter(
+  db: Kysely<Database>,
+  key: string,
+  windowStart: Date,
+): Promise<number> {
   const row = await db
     .insertInto('rate_limit_counters')
     .values({ key, window_start: windowStart, count: 1 })
-    .onConflict((oc) => oc.columns(['key', 'window_start']).doUpdateSet({ count: sql<number>`rate_limit_counters.count + 1` }))
+    .onConflict((oc) =>
+      oc
+        .columns(['key', 'window_start'])
+        .doUpdateSet({ count: sql<number>`rate_limit_counters.count + 1` }),
+    )
     .returning('count')
     .executeTakeFirstOrThrow();
   return row.count;
 }
 
 /** The counts of several keys in one window, without counting (0 for a key not seen). */
-export async function readRateLimitCounters(db: Kysely<Database>, keys: string[], windowStart: Date): Promise<Map<string, number>> {
+export async function readRateLimitCounters(
+  db: Kysely<Database>,
+  keys: string[],
+  windowStart: Date,
+): Promise<Map<string, number>> {
   if (keys.length === 0) return new Map();
   const rows = await db
     .selectFrom('rate_limit_counters')
@@ -33,6 +45,9 @@ export async function clearRateLimitCounter(db: Kysely<Database>, key: string): 
 }
 
 /** Windows that ended long ago; the table would otherwise grow with every address ever seen. */
-export async function deleteRateLimitCountersBefore(db: Kysely<Database>, before: Date): Promise<void> {
+export async function deleteRateLimitCountersBefore(
+  db: Kysely<Database>,
+  before: Date,
+): Promise<void> {
   await db.deleteFrom('rate_limit_counters').where('window_start', '<', before).execute();
 }

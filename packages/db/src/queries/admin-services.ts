@@ -6,7 +6,15 @@ export async function listServicesForAdmin(db: Kysely<Database>, clinicId: strin
   const [services, links] = await Promise.all([
     db
       .selectFrom('services')
-      .select(['id', 'name', 'duration_minutes', 'price_amount', 'price_currency', 'deleted_at', 'updated_at'])
+      .select([
+        'id',
+        'name',
+        'duration_minutes',
+        'price_amount',
+        'price_currency',
+        'deleted_at',
+        'updated_at',
+      ])
       .where('clinic_id', '=', clinicId)
       .orderBy('name')
       .orderBy('id')
@@ -18,7 +26,10 @@ export async function listServicesForAdmin(db: Kysely<Database>, clinicId: strin
       .where('services.clinic_id', '=', clinicId)
       .execute(),
   ]);
-  return services.map((s) => ({ ...s, doctor_ids: links.filter((l) => l.service_id === s.id).map((l) => l.doctor_id) }));
+  return services.map((s) => ({
+    ...s,
+    doctor_ids: links.filter((l) => l.service_id === s.id).map((l) => l.doctor_id),
+  }));
 }
 
 export interface ServiceWrite {
@@ -29,7 +40,12 @@ export interface ServiceWrite {
   at: Date;
 }
 
-export async function insertService(db: Kysely<Database>, clinicId: string, service: ServiceWrite, doctorIds: string[]): Promise<string> {
+export async function insertService(
+  db: Kysely<Database>,
+  clinicId: string,
+  service: ServiceWrite,
+  doctorIds: string[],
+): Promise<string> {
   return db.transaction().execute(async (trx) => {
     const { id } = await trx
       .insertInto('services')
@@ -44,16 +60,31 @@ export async function insertService(db: Kysely<Database>, clinicId: string, serv
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    if (doctorIds.length > 0) await trx.insertInto('doctor_services').values(doctorIds.map((doctorId) => ({ doctor_id: doctorId, service_id: id }))).execute();
+    if (doctorIds.length > 0)
+      await trx
+        .insertInto('doctor_services')
+        .values(doctorIds.map((doctorId) => ({ doctor_id: doctorId, service_id: id })))
+        .execute();
     return id;
   });
 }
 
 /** Changes a service of this clinic; false when there is none. */
-export async function updateService(db: Kysely<Database>, clinicId: string, serviceId: string, service: ServiceWrite): Promise<boolean> {
+export async function updateService(
+  db: Kysely<Database>,
+  clinicId: string,
+  serviceId: string,
+  service: ServiceWrite,
+): Promise<boolean> {
   const result = await db
     .updateTable('services')
-    .set({ name: service.name, duration_minutes: service.durationMinutes, price_amount: service.priceAmount, price_currency: service.priceCurrency, updated_at: service.at })
+    .set({
+      name: service.name,
+      duration_minutes: service.durationMinutes,
+      price_amount: service.priceAmount,
+      price_currency: service.priceCurrency,
+      updated_at: service.at,
+    })
     .where('id', '=', serviceId)
     .where('clinic_id', '=', clinicId)
     .executeTakeFirst();
@@ -61,7 +92,13 @@ export async function updateService(db: Kysely<Database>, clinicId: string, serv
 }
 
 /** Soft delete (and restore): past appointments keep pointing at the service. */
-export async function setServiceDeleted(db: Kysely<Database>, clinicId: string, serviceId: string, deletedAt: Date | null, at: Date): Promise<boolean> {
+export async function setServiceDeleted(
+  db: Kysely<Database>,
+  clinicId: string,
+  serviceId: string,
+  deletedAt: Date | null,
+  at: Date,
+): Promise<boolean> {
   const result = await db
     .updateTable('services')
     .set({ deleted_at: deletedAt, updated_at: at })

@@ -46,7 +46,12 @@ export async function findAdminSession(db: Kysely<Database>, tokenHash: string) 
 }
 
 /** Moves the idle clock; compare-and-set so concurrent requests write once. */
-export async function touchAdminSession(db: Kysely<Database>, tokenHash: string, now: Date, ifSeenBefore: Date): Promise<void> {
+export async function touchAdminSession(
+  db: Kysely<Database>,
+  tokenHash: string,
+  now: Date,
+  ifSeenBefore: Date,
+): Promise<void> {
   await db
     .updateTable('admin_sessions')
     .set({ last_seen_at: now })
@@ -60,7 +65,11 @@ export async function deleteAdminSession(db: Kysely<Database>, tokenHash: string
 }
 
 /** Sessions past their absolute end or idle too long: they can never be used again. */
-export async function deleteStaleAdminSessions(db: Kysely<Database>, now: Date, idleSince: Date): Promise<void> {
+export async function deleteStaleAdminSessions(
+  db: Kysely<Database>,
+  now: Date,
+  idleSince: Date,
+): Promise<void> {
   await db
     .deleteFrom('admin_sessions')
     .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<', idleSince)]))

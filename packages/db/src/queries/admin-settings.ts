@@ -32,19 +32,39 @@ export interface StripeSettingsWrite {
   currency: string;
   failurePolicy: 'cancel' | 'retry';
   /** Only the given mode's columns change; undefined keeps what is stored. */
-  keys: { mode: GatewayMode; publishableKey?: string; secretKeyEncrypted?: string; webhookSecretEncrypted?: string };
+  keys: {
+    mode: GatewayMode;
+    publishableKey?: string;
+    secretKeyEncrypted?: string;
+    webhookSecretEncrypted?: string;
+  };
   updatedBy: string;
   at: Date;
 }
 
 /** Creates or updates the Stripe row; the other mode's key set is never touched. */
-export async function upsertStripeSettings(db: Kysely<Database>, clinicId: string, write: StripeSettingsWrite): Promise<void> {
+export async function upsertStripeSettings(
+  db: Kysely<Database>,
+  clinicId: string,
+  write: StripeSettingsWrite,
+): Promise<void> {
   const { mode } = write.keys;
   const keyColumns = {
-    ...(write.keys.publishableKey !== undefined ? { [`${mode}_publishable_key`]: write.keys.publishableKey } : {}),
-    ...(write.keys.secretKeyEncrypted !== undefined ? { [`${mode}_secret_key_encrypted`]: write.keys.secretKeyEncrypted } : {}),
-    ...(write.keys.webhookSecretEncrypted !== undefined ? { [`${mode}_webhook_secret_encrypted`]: write.keys.webhookSecretEncrypted } : {}),
-  } as Partial<Record<`${GatewayMode}_${'publishable_key' | 'secret_key_encrypted' | 'webhook_secret_encrypted'}`, string>>;
+    ...(write.keys.publishableKey !== undefined
+      ? { [`${mode}_publishable_key`]: write.keys.publishableKey }
+      : {}),
+    ...(write.keys.secretKeyEncrypted !== undefined
+      ? { [`${mode}_secret_key_encrypted`]: write.keys.secretKeyEncrypted }
+      : {}),
+    ...(write.keys.webhookSecretEncrypted !== undefined
+      ? { [`${mode}_webhook_secret_encrypted`]: write.keys.webhookSecretEncrypted }
+      : {}),
+  } as Partial<
+    Record<
+      `${GatewayMode}_${'publishable_key' | 'secret_key_encrypted' | 'webhook_secret_encrypted'}`,
+      string
+    >
+  >;
   const values = {
     enabled: write.enabled,
     mode: write.mode,
@@ -97,7 +117,10 @@ export async function findLastStripeEvent(db: Kysely<Database>, livemode: boolea
 }
 
 /** The newest refused webhook deliveries, and how many arrived since a time. */
-export async function findSignatureFailures(db: Kysely<Database>, options: { limit: number; since: Date }) {
+export async function findSignatureFailures(
+  db: Kysely<Database>,
+  options: { limit: number; since: Date },
+) {
   const [recent, counted] = await Promise.all([
     db
       .selectFrom('webhook_signature_failures')

@@ -45,7 +45,16 @@ export async function findTransaction(db: Kysely<Database>, paymentId: string) {
 export async function findPaymentEvents(db: Kysely<Database>, paymentId: string) {
   return db
     .selectFrom('payment_events')
-    .select(['id', 'from_status', 'to_status', 'source', 'reason', 'stripe_event_id', 'details', 'at'])
+    .select([
+      'id',
+      'from_status',
+      'to_status',
+      'source',
+      'reason',
+      'stripe_event_id',
+      'details',
+      'at',
+    ])
     .where('payment_id', '=', paymentId)
     .orderBy('at')
     .orderBy('id')
@@ -65,7 +74,18 @@ export async function findAppointmentEvents(db: Kysely<Database>, appointmentId:
 export async function findRefundsOfPayment(db: Kysely<Database>, paymentId: string) {
   return db
     .selectFrom('refunds')
-    .select(['id', 'amount', 'currency', 'status', 'stripe_refund_id', 'reason', 'requested_by', 'failure_reason', 'created_at', 'updated_at'])
+    .select([
+      'id',
+      'amount',
+      'currency',
+      'status',
+      'stripe_refund_id',
+      'reason',
+      'requested_by',
+      'failure_reason',
+      'created_at',
+      'updated_at',
+    ])
     .where('payment_id', '=', paymentId)
     .orderBy('created_at')
     .orderBy('id')

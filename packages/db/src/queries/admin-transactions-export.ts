@@ -44,7 +44,10 @@ export const EXPORT_COLUMNS = [
  * Run without parallel workers: a batch is a short index range, where starting workers costs more
  * than it saves, and the cores are better left to the API formatting the previous batch.
  */
-export async function exportTransactionsBatch(db: Kysely<Database>, request: TransactionPageRequest) {
+export async function exportTransactionsBatch(
+  db: Kysely<Database>,
+  request: TransactionPageRequest,
+) {
   // Every column but the amounts, which come last (see EXPORT_COLUMNS).
   const head = sql<string>`concat_ws(',', ${iso('p.created_at')}, ${cell('a.reference')}, ${cell('pt.name')}, ${cell('pt.email')}, ${cell('s.name')},
     ${iso('a.starts_at')}, p.gateway, coalesce(p.mode, ''), p.status, coalesce(p.payment_intent_id, ''), coalesce(p.checkout_session_id, ''),
@@ -61,7 +64,9 @@ export async function exportTransactionsBatch(db: Kysely<Database>, request: Tra
         'p.currency',
         'p.amount_refunded',
         sql<string | null>`CASE WHEN ${isLast} THEN p.id::text END`.as('last_id'),
-        sql<string | null>`CASE WHEN ${isLast} THEN p.created_at::text END`.as('last_created_at_key'),
+        sql<string | null>`CASE WHEN ${isLast} THEN p.created_at::text END`.as(
+          'last_created_at_key',
+        ),
       ])
       .execute();
   });

@@ -1,9 +1,18 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
-import { openDisputeStatuses, type Gateway, type GatewayMode, type PaymentStatus } from '../statuses.js';
+import {
+  openDisputeStatuses,
+  type Gateway,
+  type GatewayMode,
+  type PaymentStatus,
+} from '../statuses.js';
 
 export type TransactionSearch =
-  | { kind: 'stripe_id'; column: 'payment_intent_id' | 'checkout_session_id' | 'charge_id'; value: string }
+  | {
+      kind: 'stripe_id';
+      column: 'payment_intent_id' | 'checkout_session_id' | 'charge_id';
+      value: string;
+    }
   | { kind: 'refund_id'; value: string }
   | { kind: 'reference'; value: string }
   /** A patient's whole email address, any case (indexed). */
@@ -39,7 +48,8 @@ export interface TransactionPageRequest {
 /** Payments matching a filter. Conditions on the patient go through EXISTS, so only a search joins. */
 export function filteredPayments(db: Kysely<Database>, filter: TransactionFilter) {
   let query = db.selectFrom('payments as p');
-  if (filter.statuses && filter.statuses.length > 0) query = query.where('p.status', 'in', filter.statuses);
+  if (filter.statuses && filter.statuses.length > 0)
+    query = query.where('p.status', 'in', filter.statuses);
   if (filter.gateway) query = query.where('p.gateway', '=', filter.gateway);
   if (filter.mode) query = query.where('p.mode', '=', filter.mode);
   if (filter.from) query = query.where('p.created_at', '>=', filter.from);
@@ -54,14 +64,29 @@ export function filteredPayments(db: Kysely<Database>, filter: TransactionFilter
   return query;
 }
 
-function searchCondition(eb: ExpressionBuilder<Database & { p: Database['payments'] }, 'p'>, search: TransactionSearch) {
+function searchCondition(
+  eb: ExpressionBuilder<Database & { p: Database['payments'] }, 'p'>,
+  search: TransactionSearch,
+) {
   switch (search.kind) {
     case 'stripe_id':
       return eb(`p.${search.column}`, '=', search.value);
     case 'refund_id':
-      return eb.exists(eb.selectFrom('refunds as r').select('r.id').whereRef('r.payment_id', '=', 'p.id').where('r.stripe_refund_id', '=', search.value));
+      return eb.exists(
+        eb
+          .selectFrom('refunds as r')
+          .select('r.id')
+          .whereRef('r.payment_id', '=', 'p.id')
+          .where('r.stripe_refund_id', '=', search.value),
+      );
     case 'reference':
-      return eb.exists(eb.selectFrom('appointments as a').select('a.id').whereRef('a.id', '=', 'p.appointment_id').where('a.reference', '=', search.value));
+      return eb.exists(
+        eb
+          .selectFrom('appointments as a')
+          .select('a.id')
+          .whereRef('a.id', '=', 'p.appointment_id')
+          .where('a.reference', '=', search.value),
+      );
     case 'email':
       return eb.exists(
         eb
@@ -79,7 +104,9 @@ function searchCondition(eb: ExpressionBuilder<Database & { p: Database['payment
           .innerJoin('patients as pt', 'pt.id', 'a.patient_id')
           .select('a.id')
           .whereRef('a.id', '=', 'p.appointment_id')
-          .where((inner) => inner.or([inner('pt.name', 'ilike', pattern), inner('pt.email', 'ilike', pattern)])),
+          .where((inner) =>
+            inner.or([inner('pt.name', 'ilike', pattern), inner('pt.email', 'ilike', pattern)]),
+          ),
       );
     }
   }
@@ -91,7 +118,13 @@ export function transactionsPage(db: Kysely<Database>, request: TransactionPageR
   let query = filteredPayments(db, request.filter);
   const after = request.after;
   if (after) {
-    query = query.where((eb) => eb(eb.refTuple(sortColumn, 'p.id'), request.direction === 'desc' ? '<' : '>', eb.tuple(after.value as never, after.id)));
+    query = query.where((eb) =>
+      eb(
+        eb.refTuple(sortColumn, 'p.id'),
+        request.direction === 'desc' ? '<' : '>',
+        eb.tuple(after.value as never, after.id),
+      ),
+    );
   }
   return query
     .innerJoin('appointments as a', 'a.id', 'p.appointment_id')

@@ -10,16 +10,24 @@ export interface StripeEventFilter {
 /** The webhook log, newest first, in keyset pages (received_at as text keeps microseconds). */
 export async function listStripeEventsPage(
   db: Kysely<Database>,
-  request: { filter: StripeEventFilter; after?: { value: string; id: string } | undefined; limit: number },
+  request: {
+    filter: StripeEventFilter;
+    after?: { value: string; id: string } | undefined;
+    limit: number;
+  },
 ) {
   const { filter, after } = request;
   let query = db.selectFrom('stripe_events as e');
   if (filter.type) query = query.where('e.type', '=', filter.type);
   if (filter.livemode !== undefined) query = query.where('e.livemode', '=', filter.livemode);
   if (filter.state === 'processed') query = query.where('e.processed_at', 'is not', null);
-  if (filter.state === 'failed') query = query.where('e.processed_at', 'is', null).where('e.error', 'is not', null);
+  if (filter.state === 'failed')
+    query = query.where('e.processed_at', 'is', null).where('e.error', 'is not', null);
   if (filter.state === 'unprocessed') query = query.where('e.processed_at', 'is', null);
-  if (after) query = query.where((eb) => eb(eb.refTuple('e.received_at', 'e.id'), '<', eb.tuple(after.value as never, after.id)));
+  if (after)
+    query = query.where((eb) =>
+      eb(eb.refTuple('e.received_at', 'e.id'), '<', eb.tuple(after.value as never, after.id)),
+    );
   return query
     .select([
       'e.id',
@@ -46,7 +54,18 @@ export type StripeEventRow = Awaited<ReturnType<typeof listStripeEventsPage>>[nu
 export async function findStripeEventById(db: Kysely<Database>, stripeEventId: string) {
   return db
     .selectFrom('stripe_events')
-    .select(['id', 'stripe_event_id', 'type', 'livemode', 'payload', 'received_at', 'processed_at', 'outcome', 'error', 'attempts'])
+    .select([
+      'id',
+      'stripe_event_id',
+      'type',
+      'livemode',
+      'payload',
+      'received_at',
+      'processed_at',
+      'outcome',
+      'error',
+      'attempts',
+    ])
     .where('stripe_event_id', '=', stripeEventId)
     .executeTakeFirst();
 }

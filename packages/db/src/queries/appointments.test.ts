@@ -68,7 +68,10 @@ describe('insertAppointment on PostgreSQL', () => {
 
   it('frees the time of a cancelled appointment', async () => {
     const [doctor] = f.doctorIds;
-    const first = await insertAppointment(t.db, appointmentValues(slot(doctor, at('2031-03-04T09:00:00Z'))));
+    const first = await insertAppointment(
+      t.db,
+      appointmentValues(slot(doctor, at('2031-03-04T09:00:00Z'))),
+    );
     await expect(
       insertAppointment(t.db, appointmentValues(slot(doctor, at('2031-03-04T09:15:00Z')))),
     ).rejects.toBeInstanceOf(SlotTakenError);
@@ -77,7 +80,10 @@ describe('insertAppointment on PostgreSQL', () => {
       .set({ status: 'cancelled', cancel_reason: 'test' })
       .where('id', '=', first.id)
       .execute();
-    const second = await insertAppointment(t.db, appointmentValues(slot(doctor, at('2031-03-04T09:15:00Z'))));
+    const second = await insertAppointment(
+      t.db,
+      appointmentValues(slot(doctor, at('2031-03-04T09:15:00Z'))),
+    );
     expect(second.status).toBe('pending_payment');
     expect(second.starts_at).toEqual(at('2031-03-04T09:15:00Z'));
   });
@@ -90,15 +96,25 @@ describe('insertAppointment on PostgreSQL', () => {
     );
     await insertAppointment(t.db, appointmentValues(slot(doctor, at('2031-03-05T09:00:00Z'))));
     const revive = () =>
-      t.db.updateTable('appointments').set({ status: 'confirmed' }).where('id', '=', old.id).execute();
+      t.db
+        .updateTable('appointments')
+        .set({ status: 'confirmed' })
+        .where('id', '=', old.id)
+        .execute();
     await expect(withDbErrors(revive)).rejects.toBeInstanceOf(SlotTakenError);
   });
 
   it('lets back-to-back appointments touch (end == start) and other doctors book the same time', async () => {
     const [a, b] = f.doctorIds;
     await insertAppointment(t.db, appointmentValues(slot(a, at('2031-03-06T09:00:00Z'))));
-    const next = await insertAppointment(t.db, appointmentValues(slot(a, at('2031-03-06T09:30:00Z'))));
-    const other = await insertAppointment(t.db, appointmentValues(slot(b, at('2031-03-06T09:00:00Z'))));
+    const next = await insertAppointment(
+      t.db,
+      appointmentValues(slot(a, at('2031-03-06T09:30:00Z'))),
+    );
+    const other = await insertAppointment(
+      t.db,
+      appointmentValues(slot(b, at('2031-03-06T09:00:00Z'))),
+    );
     expect(next.doctor_id).toBe(a);
     expect(other.doctor_id).toBe(b);
   });
@@ -111,9 +127,15 @@ describe('insertAppointment on PGlite', () => {
       const f = await insertCatalogueFixture(lite.db);
       const patientId = await insertPatientFixture(lite.db);
       const base = { doctorId: f.doctorIds[0], serviceId: f.serviceId, patientId };
-      await insertAppointment(lite.db, appointmentValues({ ...base, startsAt: at('2031-03-03T10:00:00Z') }));
+      await insertAppointment(
+        lite.db,
+        appointmentValues({ ...base, startsAt: at('2031-03-03T10:00:00Z') }),
+      );
       await expect(
-        insertAppointment(lite.db, appointmentValues({ ...base, startsAt: at('2031-03-03T10:29:00Z') })),
+        insertAppointment(
+          lite.db,
+          appointmentValues({ ...base, startsAt: at('2031-03-03T10:29:00Z') }),
+        ),
       ).rejects.toBeInstanceOf(SlotTakenError);
       const adjacent = await insertAppointment(
         lite.db,

@@ -24,8 +24,15 @@ export const appointmentColumns = [
  * appointment of the same doctor overlaps. On PostgreSQL the surrounding transaction is then
  * aborted; let it roll back.
  */
-export async function insertAppointment(db: Kysely<Database>, values: NewAppointment): Promise<Appointment> {
+export async function insertAppointment(
+  db: Kysely<Database>,
+  values: NewAppointment,
+): Promise<Appointment> {
   return withDbErrors(() =>
-    db.insertInto('appointments').values(values).returning(appointmentColumns).executeTakeFirstOrThrow(),
+    db
+      .insertInto('appointments')
+      .values(values)
+      .returning(appointmentColumns)
+      .executeTakeFirstOrThrow(),
   );
 }

@@ -4,7 +4,11 @@ import type { Database } from '../schema.js';
 const MAX_APPOINTMENT_MS = 24 * 60 * 60_000;
 
 /** Active doctors of the clinic who offer the service (one doctor when `doctorId` is given). */
-export async function findDoctorsForService(db: Kysely<Database>, serviceId: string, doctorId?: string) {
+export async function findDoctorsForService(
+  db: Kysely<Database>,
+  serviceId: string,
+  doctorId?: string,
+) {
   let query = db
     .selectFrom('doctors')
     .innerJoin('doctor_services', 'doctor_services.doctor_id', 'doctors.id')
@@ -31,7 +35,13 @@ export async function findWeeklyHours(db: Kysely<Database>, doctorIds: string[])
  * time. A pending hold past its expiry no longer counts: the booking transaction releases it
  * (see releaseLapsedHolds) before it inserts.
  */
-export async function findBusyIntervals(db: Kysely<Database>, doctorIds: string[], from: Date, to: Date, now: Date) {
+export async function findBusyIntervals(
+  db: Kysely<Database>,
+  doctorIds: string[],
+  from: Date,
+  to: Date,
+  now: Date,
+) {
   if (doctorIds.length === 0) return [];
   const appointments = db
     .selectFrom('appointments')

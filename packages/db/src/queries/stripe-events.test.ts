@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, createTestPglite, type TestDatabase, type TestPglite } from '../testing/index.js';
+import {
+  createTestDatabase,
+  createTestPglite,
+  type TestDatabase,
+  type TestPglite,
+} from '../testing/index.js';
 import { insertStripeEvent } from './stripe-events.js';
 
 const event = (id: string, amount: number) => ({
@@ -24,7 +29,15 @@ for (const engine of ['PostgreSQL', 'PGlite'] as const) {
       expect(await insertStripeEvent(t.db, event('evt_1', 9999))).toBe(false);
       const rows = await t.db
         .selectFrom('stripe_events')
-        .select(['stripe_event_id', 'type', 'livemode', 'payload', 'received_at', 'processed_at', 'attempts'])
+        .select([
+          'stripe_event_id',
+          'type',
+          'livemode',
+          'payload',
+          'received_at',
+          'processed_at',
+          'attempts',
+        ])
         .where('stripe_event_id', '=', 'evt_1')
         .execute();
       expect(rows).toEqual([
@@ -41,7 +54,9 @@ for (const engine of ['PostgreSQL', 'PGlite'] as const) {
     });
 
     it('lets only one of many concurrent deliveries of one event in', async () => {
-      const outcomes = await Promise.all(Array.from({ length: 10 }, () => insertStripeEvent(t.db, event('evt_2', 1))));
+      const outcomes = await Promise.all(
+        Array.from({ length: 10 }, () => insertStripeEvent(t.db, event('evt_2', 1))),
+      );
       expect(outcomes.filter(Boolean)).toHaveLength(1);
     });
   });

@@ -18,7 +18,10 @@ export interface IncomingStripeEvent {
  * already stored (a redelivery): the insert does nothing, and the caller decides from the stored
  * row's processed_at whether there is still work to do.
  */
-export async function insertStripeEvent(db: Kysely<Database>, event: IncomingStripeEvent): Promise<boolean> {
+export async function insertStripeEvent(
+  db: Kysely<Database>,
+  event: IncomingStripeEvent,
+): Promise<boolean> {
   const inserted = await db
     .insertInto('stripe_events')
     .values({

@@ -41,7 +41,9 @@ export async function transitionAppointment(
       )
       .insertInto('appointment_events')
       .columns(['appointment_id', ...TIMELINE_COLUMNS])
-      .expression((eb) => eb.selectFrom('moved').select(['moved.id', ...timelineValues(from, to, cause)]))
+      .expression((eb) =>
+        eb.selectFrom('moved').select(['moved.id', ...timelineValues(from, to, cause)]),
+      )
       .returning(['appointment_id'])
       .executeTakeFirst(),
   );
@@ -83,7 +85,11 @@ export async function transitionPayment(
     .expression((eb) =>
       eb
         .selectFrom('moved')
-        .select(['moved.id', ...timelineValues(from, to, cause), sql<string | null>`${cause.stripeEventId ?? null}::text`.as('stripe_event_id')]),
+        .select([
+          'moved.id',
+          ...timelineValues(from, to, cause),
+          sql<string | null>`${cause.stripeEventId ?? null}::text`.as('stripe_event_id'),
+        ]),
     )
     .returning(['payment_id'])
     .executeTakeFirst();

@@ -22,7 +22,11 @@ describe('webhook_signature_failures on PostgreSQL', () => {
         receivedAt: new Date('2031-01-01T00:00:00Z'),
       });
     }
-    const rows = await t.db.selectFrom('webhook_signature_failures').select(['reason']).orderBy('id').execute();
+    const rows = await t.db
+      .selectFrom('webhook_signature_failures')
+      .select(['reason'])
+      .orderBy('id')
+      .execute();
     expect(rows).toHaveLength(1000);
     expect(rows[0]?.reason).toBe('bulk 204');
     expect(rows.at(-1)?.reason).toBe('latest 2');

@@ -10,7 +10,10 @@ export interface SignatureFailure {
 }
 
 /** Counts a rejected webhook delivery; a trigger keeps only the newest 1000 rows. */
-export async function recordSignatureFailure(db: Kysely<Database>, failure: SignatureFailure): Promise<void> {
+export async function recordSignatureFailure(
+  db: Kysely<Database>,
+  failure: SignatureFailure,
+): Promise<void> {
   await db
     .insertInto('webhook_signature_failures')
     .values({

@@ -26,7 +26,13 @@ export async function insertCatalogueFixture(db: Kysely<Database>): Promise<Cata
     .execute();
   const service = await db
     .insertInto('services')
-    .values({ clinic_id: clinic.id, name: 'Consultation', duration_minutes: 30, price_amount: 5000, price_currency: 'EUR' })
+    .values({
+      clinic_id: clinic.id,
+      name: 'Consultation',
+      duration_minutes: 30,
+      price_amount: 5000,
+      price_currency: 'EUR',
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const [a, b] = doctors;
@@ -49,7 +55,13 @@ export async function insertPatientFixture(db: Kysely<Database>): Promise<string
 
 /** Appointment values with a unique reference; override what the test is about. */
 export function appointmentValues(
-  base: { doctorId: string; serviceId: string; patientId: string; startsAt: Date; minutes?: number },
+  base: {
+    doctorId: string;
+    serviceId: string;
+    patientId: string;
+    startsAt: Date;
+    minutes?: number;
+  },
   overrides: Partial<NewAppointment> = {},
 ): NewAppointment {
   const endsAt = new Date(base.startsAt.getTime() + (base.minutes ?? 30) * 60_000);

@@ -5,7 +5,10 @@ import type { Database } from '../schema.js';
  * Takes `count` of the pool's connections and keeps them, as long transactions would, until
  * `release` is called; resolves once all are held. For tests of what callers get from a full pool.
  */
-export async function holdConnections(db: Kysely<Database>, count: number): Promise<{ release: () => Promise<void> }> {
+export async function holdConnections(
+  db: Kysely<Database>,
+  count: number,
+): Promise<{ release: () => Promise<void> }> {
   let letGo!: () => void;
   const released = new Promise<void>((resolve) => (letGo = resolve));
   const holders: Promise<void>[] = [];

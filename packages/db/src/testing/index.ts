@@ -1,4 +1,9 @@
-export { createTestDatabase, templateName, type TestDatabase, type TestDatabaseOptions } from './postgres.js';
+export {
+  createTestDatabase,
+  templateName,
+  type TestDatabase,
+  type TestDatabaseOptions,
+} from './postgres.js';
 export { createEmptyPglite, createTestPglite, type TestPglite } from './pglite.js';
 export {
   appointmentValues,

@@ -99,7 +99,9 @@ async function dropOrphans(admin: pg.Client): Promise<void> {
   for (const { datname } of rows) {
     const pid = Number(/^clinicpay_test_(\d+)_/.exec(datname)?.[1]);
     if (!Number.isInteger(pid) || pid === process.pid || isAlive(pid)) continue;
-    await admin.query(`drop database if exists ${pg.escapeIdentifier(datname)}`).catch(() => undefined);
+    await admin
+      .query(`drop database if exists ${pg.escapeIdentifier(datname)}`)
+      .catch(() => undefined);
   }
 }
 
@@ -125,7 +127,10 @@ function databaseUrl(name: string): string {
 }
 
 async function withAdmin<T>(work: (admin: pg.Client) => Promise<T>): Promise<T> {
-  const admin = new pg.Client({ connectionString: testDatabaseUrl, connectionTimeoutMillis: 5_000 });
+  const admin = new pg.Client({
+    connectionString: testDatabaseUrl,
+    connectionTimeoutMillis: 5_000,
+  });
   try {
     await admin.connect();
   } catch (e) {

@@ -35,7 +35,8 @@ const num = (body: Json, name: string): number | undefined => {
 };
 /** The rules of POST /api-latency; each rule is checked where it is compiled. */
 const rulesOf = (body: Json): ApiLatencyRule[] => {
-  if (!Array.isArray(body.rules)) throw new ControlError('rules must be a list (empty to remove them)');
+  if (!Array.isArray(body.rules))
+    throw new ControlError('rules must be a list (empty to remove them)');
   return body.rules as ApiLatencyRule[];
 };
 const mode = (q: URLSearchParams): Mode | undefined => {

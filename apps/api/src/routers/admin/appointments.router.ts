@@ -1,12 +1,30 @@
-import { AppointmentIdInput, CancelAppointmentInput, ListAppointmentsInput } from '@clinicpay/contracts';
-import { cancelFromAdmin, markNoShowFromAdmin, markPaidAtClinicFromAdmin } from '../../services/admin/appointment-actions.service.js';
+import {
+  AppointmentIdInput,
+  CancelAppointmentInput,
+  ListAppointmentsInput,
+} from '@clinicpay/contracts';
+import {
+  cancelFromAdmin,
+  markNoShowFromAdmin,
+  markPaidAtClinicFromAdmin,
+} from '../../services/admin/appointment-actions.service.js';
 import { getAppointment, listAppointments } from '../../services/admin/appointments.service.js';
 import { adminProcedure, router } from '../../trpc.js';
 
 export const appointmentsRouter = router({
-  list: adminProcedure.input(ListAppointmentsInput).query(({ ctx, input }) => listAppointments(ctx, input)),
-  get: adminProcedure.input(AppointmentIdInput).query(({ ctx, input }) => getAppointment(ctx, input.appointmentId)),
-  cancel: adminProcedure.input(CancelAppointmentInput).mutation(({ ctx, input }) => cancelFromAdmin(ctx, input)),
-  markPaidAtClinic: adminProcedure.input(AppointmentIdInput).mutation(({ ctx, input }) => markPaidAtClinicFromAdmin(ctx, input.appointmentId)),
-  markNoShow: adminProcedure.input(AppointmentIdInput).mutation(({ ctx, input }) => markNoShowFromAdmin(ctx, input.appointmentId)),
+  list: adminProcedure
+    .input(ListAppointmentsInput)
+    .query(({ ctx, input }) => listAppointments(ctx, input)),
+  get: adminProcedure
+    .input(AppointmentIdInput)
+    .query(({ ctx, input }) => getAppointment(ctx, input.appointmentId)),
+  cancel: adminProcedure
+    .input(CancelAppointmentInput)
+    .mutation(({ ctx, input }) => cancelFromAdmin(ctx, input)),
+  markPaidAtClinic: adminProcedure
+    .input(AppointmentIdInput)
+    .mutation(({ ctx, input }) => markPaidAtClinicFromAdmin(ctx, input.appointmentId)),
+  markNoShow: adminProcedure
+    .input(AppointmentIdInput)
+    .mutation(({ ctx, input }) => markNoShowFromAdmin(ctx, input.appointmentId)),
 });

@@ -11,7 +11,14 @@ export const auditRouter = router({
     const rows = await listAuditEntries(ctx.db, { limit: input.limit + 1, beforeId: input.before });
     const page = rows.slice(0, input.limit);
     return {
-      entries: page.map((e) => ({ id: e.id, actor: e.actor, action: e.action, target: e.target, details: loose(e.details), at: e.at.toISOString() })),
+      entries: page.map((e) => ({
+        id: e.id,
+        actor: e.actor,
+        action: e.action,
+        target: e.target,
+        details: loose(e.details),
+        at: e.at.toISOString(),
+      })),
       nextBefore: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null,
     };
   }),

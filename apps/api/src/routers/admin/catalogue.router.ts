@@ -9,25 +9,59 @@ import {
   UpdateDoctorInput,
   UpdateServiceInput,
 } from '@clinicpay/contracts';
-import { createService, deleteService, editService, listServices } from '../../services/admin/catalogue-services.service.js';
-import { addTimeOff, removeTimeOff, setWeeklyHours } from '../../services/admin/doctor-schedule.service.js';
-import { createDoctor, editDoctor, listDoctors, setDoctorServices } from '../../services/admin/doctors.service.js';
+import {
+  createService,
+  deleteService,
+  editService,
+  listServices,
+} from '../../services/admin/catalogue-services.service.js';
+import {
+  addTimeOff,
+  removeTimeOff,
+  setWeeklyHours,
+} from '../../services/admin/doctor-schedule.service.js';
+import {
+  createDoctor,
+  editDoctor,
+  listDoctors,
+  setDoctorServices,
+} from '../../services/admin/doctors.service.js';
 import { adminProcedure, router } from '../../trpc.js';
 
 export const servicesRouter = router({
   list: adminProcedure.query(({ ctx }) => listServices(ctx)),
-  create: adminProcedure.input(CreateServiceInput).mutation(({ ctx, input }) => createService(ctx, input)),
-  update: adminProcedure.input(UpdateServiceInput).mutation(({ ctx, input }) => editService(ctx, input)),
-  delete: adminProcedure.input(ServiceIdInput).mutation(({ ctx, input }) => deleteService(ctx, input.serviceId, true)),
-  restore: adminProcedure.input(ServiceIdInput).mutation(({ ctx, input }) => deleteService(ctx, input.serviceId, false)),
+  create: adminProcedure
+    .input(CreateServiceInput)
+    .mutation(({ ctx, input }) => createService(ctx, input)),
+  update: adminProcedure
+    .input(UpdateServiceInput)
+    .mutation(({ ctx, input }) => editService(ctx, input)),
+  delete: adminProcedure
+    .input(ServiceIdInput)
+    .mutation(({ ctx, input }) => deleteService(ctx, input.serviceId, true)),
+  restore: adminProcedure
+    .input(ServiceIdInput)
+    .mutation(({ ctx, input }) => deleteService(ctx, input.serviceId, false)),
 });
 
 export const doctorsRouter = router({
   list: adminProcedure.query(({ ctx }) => listDoctors(ctx)),
-  create: adminProcedure.input(CreateDoctorInput).mutation(({ ctx, input }) => createDoctor(ctx, input)),
-  update: adminProcedure.input(UpdateDoctorInput).mutation(({ ctx, input }) => editDoctor(ctx, input)),
-  setServices: adminProcedure.input(SetDoctorServicesInput).mutation(({ ctx, input }) => setDoctorServices(ctx, input)),
-  setWeeklyHours: adminProcedure.input(SetWeeklyHoursInput).mutation(({ ctx, input }) => setWeeklyHours(ctx, input)),
-  addTimeOff: adminProcedure.input(AddTimeOffInput).mutation(({ ctx, input }) => addTimeOff(ctx, input)),
-  removeTimeOff: adminProcedure.input(TimeOffIdInput).mutation(({ ctx, input }) => removeTimeOff(ctx, input.timeOffId)),
+  create: adminProcedure
+    .input(CreateDoctorInput)
+    .mutation(({ ctx, input }) => createDoctor(ctx, input)),
+  update: adminProcedure
+    .input(UpdateDoctorInput)
+    .mutation(({ ctx, input }) => editDoctor(ctx, input)),
+  setServices: adminProcedure
+    .input(SetDoctorServicesInput)
+    .mutation(({ ctx, input }) => setDoctorServices(ctx, input)),
+  setWeeklyHours: adminProcedure
+    .input(SetWeeklyHoursInput)
+    .mutation(({ ctx, input }) => setWeeklyHours(ctx, input)),
+  addTimeOff: adminProcedure
+    .input(AddTimeOffInput)
+    .mutation(({ ctx, input }) => addTimeOff(ctx, input)),
+  removeTimeOff: adminProcedure
+    .input(TimeOffIdInput)
+    .mutation(({ ctx, input }) => removeTimeOff(ctx, input.timeOffId)),
 });

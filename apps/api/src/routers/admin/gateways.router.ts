@@ -6,11 +6,15 @@ import { adminProcedure, router } from '../../trpc.js';
 
 export const gatewaysRouter = router({
   list: adminProcedure.query(({ ctx }) => listGateways(ctx)),
-  setEnabled: adminProcedure.input(SetGatewayEnabledInput).mutation(({ ctx, input }) => setGateway(ctx, input)),
+  setEnabled: adminProcedure
+    .input(SetGatewayEnabledInput)
+    .mutation(({ ctx, input }) => setGateway(ctx, input)),
 });
 
 /** Stripe's settings page: read (secrets masked) and save (checked, then encrypted). */
 export const stripeSettingsRouter = router({
   get: adminProcedure.query(({ ctx }) => readStripeSettingsForAdmin(ctx)),
-  save: adminProcedure.input(SaveStripeSettingsInput).mutation(({ ctx, input }) => saveStripeSettings(ctx, input)),
+  save: adminProcedure
+    .input(SaveStripeSettingsInput)
+    .mutation(({ ctx, input }) => saveStripeSettings(ctx, input)),
 });

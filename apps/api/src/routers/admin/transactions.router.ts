@@ -1,4 +1,9 @@
-import { ListTransactionsInput, PaymentIdInput, RefundPaymentInput, TransactionFilters } from '@clinicpay/contracts';
+import {
+  ListTransactionsInput,
+  PaymentIdInput,
+  RefundPaymentInput,
+  TransactionFilters,
+} from '@clinicpay/contracts';
 import { refundFromAdmin } from '../../services/admin/refund-from-admin.service.js';
 import { getTransaction } from '../../services/admin/transaction-detail.service.js';
 import { listTransactions } from '../../services/admin/transactions-list.service.js';
@@ -7,8 +12,16 @@ import { adminProcedure, router } from '../../trpc.js';
 
 /** Payments as the clinic reviews them. The CSV export is GET /exports/transactions.csv. */
 export const transactionsRouter = router({
-  list: adminProcedure.input(ListTransactionsInput).query(({ ctx, input }) => listTransactions(ctx, input)),
-  get: adminProcedure.input(PaymentIdInput).query(({ ctx, input }) => getTransaction(ctx, input.paymentId)),
-  summary: adminProcedure.input(TransactionFilters).query(({ ctx, input }) => summarizeTransactions(ctx, input)),
-  refund: adminProcedure.input(RefundPaymentInput).mutation(({ ctx, input }) => refundFromAdmin(ctx, input)),
+  list: adminProcedure
+    .input(ListTransactionsInput)
+    .query(({ ctx, input }) => listTransactions(ctx, input)),
+  get: adminProcedure
+    .input(PaymentIdInput)
+    .query(({ ctx, input }) => getTransaction(ctx, input.paymentId)),
+  summary: adminProcedure
+    .input(TransactionFilters)
+    .query(({ ctx, input }) => summarizeTransactions(ctx, input)),
+  refund: adminProcedure
+    .input(RefundPaymentInput)
+    .mutation(({ ctx, input }) => refundFromAdmin(ctx, input)),
 });

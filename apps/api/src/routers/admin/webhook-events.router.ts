@@ -1,10 +1,20 @@
 import { ListWebhookEventsInput, WebhookEventIdInput } from '@clinicpay/contracts';
-import { getWebhookEvent, listWebhookEvents, replayWebhookEvent } from '../../services/admin/webhook-log.service.js';
+import {
+  getWebhookEvent,
+  listWebhookEvents,
+  replayWebhookEvent,
+} from '../../services/admin/webhook-log.service.js';
 import { adminProcedure, router } from '../../trpc.js';
 
 /** The webhook log: what Stripe sent, when, and what it did. */
 export const webhookEventsRouter = router({
-  list: adminProcedure.input(ListWebhookEventsInput).query(({ ctx, input }) => listWebhookEvents(ctx, input)),
-  get: adminProcedure.input(WebhookEventIdInput).query(({ ctx, input }) => getWebhookEvent(ctx, input.eventId)),
-  replay: adminProcedure.input(WebhookEventIdInput).mutation(({ ctx, input }) => replayWebhookEvent(ctx, input.eventId)),
+  list: adminProcedure
+    .input(ListWebhookEventsInput)
+    .query(({ ctx, input }) => listWebhookEvents(ctx, input)),
+  get: adminProcedure
+    .input(WebhookEventIdInput)
+    .query(({ ctx, input }) => getWebhookEvent(ctx, input.eventId)),
+  replay: adminProcedure
+    .input(WebhookEventIdInput)
+    .mutation(({ ctx, input }) => replayWebhookEvent(ctx, input.eventId)),
 });

@@ -7,11 +7,17 @@ import { audit } from './audit.js';
 
 /** The admin's actions on a booking: the booking services decide; the admin is recorded. */
 export async function cancelFromAdmin(ctx: AdminContext, input: CancelAppointmentInput) {
-  const { refund } = await cancelAppointmentByAdmin(ctx, { ...input, reason: input.reason || undefined, actor: ctx.admin.actor });
+  const { refund } = await cancelAppointmentByAdmin(ctx, {
+    ...input,
+    reason: input.reason || undefined,
+    actor: ctx.admin.actor,
+  });
   await audit(ctx, ctx.admin, 'appointment.cancelled', `appointment:${input.appointmentId}`, {
     refund: input.refund,
     ...(input.reason ? { reason: input.reason } : {}),
-    ...(refund ? { refundId: refund.refundId, refundStatus: refund.status, amount: refund.amount } : {}),
+    ...(refund
+      ? { refundId: refund.refundId, refundStatus: refund.status, amount: refund.amount }
+      : {}),
   });
   return { refund, appointment: await getAppointment(ctx, input.appointmentId) };
 }

@@ -33,14 +33,19 @@ export async function listAppointments(ctx: Context, input: ListAppointmentsInpu
   const last = page.at(-1);
   return {
     rows: page.map(appointmentView),
-    nextCursor: rows.length > limit && last ? sealCursor(ctx.secretBox, key, { value: last.starts_at_key, id: last.id }) : null,
+    nextCursor:
+      rows.length > limit && last
+        ? sealCursor(ctx.secretBox, key, { value: last.starts_at_key, id: last.id })
+        : null,
   };
 }
 
 /** As the transactions search; a Stripe id means nothing here, so it is looked for as text. */
 function patientSearch(text: string): AppointmentFilter['patient'] {
   const search = classifySearch(text);
-  return search.kind === 'reference' || search.kind === 'email' || search.kind === 'text' ? search : { kind: 'text', value: text.trim() };
+  return search.kind === 'reference' || search.kind === 'email' || search.kind === 'text'
+    ? search
+    : { kind: 'text', value: text.trim() };
 }
 
 function appointmentView(row: AppointmentRow) {
@@ -56,7 +61,13 @@ function appointmentView(row: AppointmentRow) {
     serviceName: row.service_name,
     doctor: { id: row.doctor_id, name: row.doctor_name },
     payment: row.payment_id
-      ? { id: row.payment_id, status: row.payment_status!, gateway: row.payment_gateway!, amount: { amount: row.payment_amount!, currency: row.payment_currency! }, amountRefunded: row.payment_amount_refunded ?? 0 }
+      ? {
+          id: row.payment_id,
+          status: row.payment_status!,
+          gateway: row.payment_gateway!,
+          amount: { amount: row.payment_amount!, currency: row.payment_currency! },
+          amountRefunded: row.payment_amount_refunded ?? 0,
+        }
       : null,
   };
 }
@@ -66,14 +77,37 @@ function appointmentView(row: AppointmentRow) {
  * SPA shows only the buttons that would succeed.
  */
 export async function getAppointment(ctx: Context, appointmentId: string) {
-  const [row] = await listAppointmentsPage(ctx.db, { filter: { id: appointmentId }, direction: 'asc', limit: 1 });
+  const [row] = await listAppointmentsPage(ctx.db, {
+    filter: { id: appointmentId },
+    direction: 'asc',
+    limit: 1,
+  });
   if (!row) throw new AppError('appointment_not_found', 'This appointment does not exist.');
   const payments = await findPaymentsOfAppointment(ctx.db, row.id);
-  const [appointmentEvents, ...paymentEvents] = await Promise.all([findAppointmentEvents(ctx.db, row.id), ...payments.map((p) => findPaymentEvents(ctx.db, p.id))]);
+  const [appointmentEvents, ...paymentEvents] = await Promise.all([
+    findAppointmentEvents(ctx.db, row.id),
+    ...payments.map((p) => findPaymentEvents(ctx.db, p.id)),
+  ]);
   const loose = (value: unknown) => value as Record<string, unknown>;
   const timeline = [
-    ...appointmentEvents.map((e) => ({ at: e.at, kind: 'appointment' as const, from: e.from_status, to: e.to_status, source: e.source, reason: e.reason, details: loose(e.details) })),
-    ...paymentEvents.flat().map((e) => ({ at: e.at, kind: 'payment' as const, from: e.from_status, to: e.to_status, source: e.source, reason: e.reason, details: loose(e.details) })),
+    ...appointmentEvents.map((e) => ({
+      at: e.at,
+      kind: 'appointment' as const,
+      from: e.from_status,
+      to: e.to_status,
+      source: e.source,
+      reason: e.reason,
+      details: loose(e.details),
+    })),
+    ...paymentEvents.flat().map((e) => ({
+      at: e.at,
+      kind: 'payment' as const,
+      from: e.from_status,
+      to: e.to_status,
+      source: e.source,
+      reason: e.reason,
+      details: loose(e.details),
+    })),
   ]
     .sort((a, b) => a.at.getTime() - b.at.getTime())
     .map((e) => ({ ...e, at: e.at.toISOString() }));
@@ -81,7 +115,15 @@ export async function getAppointment(ctx: Context, appointmentId: string) {
   const latest = payments[0];
   return {
     ...appointmentView(row),
-    payments: payments.map((p) => ({ id: p.id, status: p.status, gateway: p.gateway, mode: p.mode, amount: { amount: p.amount, currency: p.currency }, amountRefunded: p.amount_refunded, createdAt: p.created_at.toISOString() })),
+    payments: payments.map((p) => ({
+      id: p.id,
+      status: p.status,
+      gateway: p.gateway,
+      mode: p.mode,
+      amount: { amount: p.amount, currency: p.currency },
+      amountRefunded: p.amount_refunded,
+      createdAt: p.created_at.toISOString(),
+    })),
     timeline,
     actions: {
       cancel: ['pending_payment', 'confirmed', 'arrived'].includes(row.status),

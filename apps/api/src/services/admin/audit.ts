@@ -13,5 +13,11 @@ export async function audit(
   target: string | null,
   details: JsonObject = {},
 ): Promise<void> {
-  await insertAuditEntry(deps.db, { actor: admin.actor, action, target, details, at: deps.clock.now() });
+  await insertAuditEntry(deps.db, {
+    actor: admin.actor,
+    action,
+    target,
+    details,
+    at: deps.clock.now(),
+  });
 }

@@ -4,6 +4,10 @@ import { AppError } from '../../errors/app-error.js';
 /** The clinic this deployment serves; admin screens cannot do anything without one. */
 export async function requireClinic(db: Kysely<Database>) {
   const clinic = await findClinic(db);
-  if (!clinic) throw new AppError('clinic_not_set_up', 'No clinic is set up yet. Run the setup (cli seed) first.');
+  if (!clinic)
+    throw new AppError(
+      'clinic_not_set_up',
+      'No clinic is set up yet. Run the setup (cli seed) first.',
+    );
   return clinic;
 }

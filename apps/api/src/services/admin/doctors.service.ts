@@ -1,5 +1,17 @@
-import { clockOfMinutes, type CreateDoctorInput, type SetDoctorServicesInput, type UpdateDoctorInput } from '@clinicpay/contracts';
-import { insertDoctor, listDoctorsForAdmin, listServicesForAdmin, lockDoctor, replaceDoctorServices, updateDoctor } from '@clinicpay/db';
+import {
+  clockOfMinutes,
+  type CreateDoctorInput,
+  type SetDoctorServicesInput,
+  type UpdateDoctorInput,
+} from '@clinicpay/contracts';
+import {
+  insertDoctor,
+  listDoctorsForAdmin,
+  listServicesForAdmin,
+  lockDoctor,
+  replaceDoctorServices,
+  updateDoctor,
+} from '@clinicpay/db';
 import { AppError } from '../../errors/app-error.js';
 import type { AdminContext, Context } from '../../trpc.js';
 import { audit } from './audit.js';
@@ -14,8 +26,17 @@ export async function listDoctors(ctx: Context) {
     specialty: d.specialty,
     active: d.active,
     serviceIds: d.service_ids,
-    weeklyHours: d.hours.map((h) => ({ weekday: h.weekday, start: clockOfMinutes(h.start_minute), end: clockOfMinutes(h.end_minute) })),
-    timeOff: d.time_off.map((t) => ({ id: t.id, startsAt: t.starts_at.toISOString(), endsAt: t.ends_at.toISOString(), reason: t.reason })),
+    weeklyHours: d.hours.map((h) => ({
+      weekday: h.weekday,
+      start: clockOfMinutes(h.start_minute),
+      end: clockOfMinutes(h.end_minute),
+    })),
+    timeOff: d.time_off.map((t) => ({
+      id: t.id,
+      startsAt: t.starts_at.toISOString(),
+      endsAt: t.ends_at.toISOString(),
+      reason: t.reason,
+    })),
   }));
 }
 
@@ -47,12 +68,16 @@ export async function setDoctorServices(ctx: AdminContext, input: SetDoctorServi
   const clinic = await requireClinic(ctx.db);
   const known = new Set((await listServicesForAdmin(ctx.db, clinic.id)).map((s) => s.id));
   if (input.serviceIds.some((id) => !known.has(id))) {
-    throw new AppError('invalid_input', 'Choose services from the list.', { fieldErrors: [{ path: 'serviceIds', message: 'Choose services from the list.' }] });
+    throw new AppError('invalid_input', 'Choose services from the list.', {
+      fieldErrors: [{ path: 'serviceIds', message: 'Choose services from the list.' }],
+    });
   }
   await ctx.db.transaction().execute(async (trx) => {
     if (!(await lockDoctor(trx, clinic.id, input.doctorId))) throw doctorNotFound();
     await replaceDoctorServices(trx, input.doctorId, [...new Set(input.serviceIds)]);
   });
-  await audit(ctx, ctx.admin, 'doctor.services_set', `doctor:${input.doctorId}`, { serviceIds: input.serviceIds });
+  await audit(ctx, ctx.admin, 'doctor.services_set', `doctor:${input.doctorId}`, {
+    serviceIds: input.serviceIds,
+  });
   return doctorView(ctx, input.doctorId);
 }

@@ -24,31 +24,58 @@ export async function listGateways(ctx: Context) {
       mode,
       configured: !!stripe && hasKeySet(stripe, mode),
     },
-    { gateway: 'pay_at_clinic' as const, label: GATEWAY_LABELS.pay_at_clinic, enabled: payAtClinic?.enabled ?? false, mode: null, configured: true },
+    {
+      gateway: 'pay_at_clinic' as const,
+      label: GATEWAY_LABELS.pay_at_clinic,
+      enabled: payAtClinic?.enabled ?? false,
+      mode: null,
+      configured: true,
+    },
   ];
 }
 
 type Row = Awaited<ReturnType<typeof findGatewaySettingsRows>>[number];
 
 function hasKeySet(row: Row, mode: 'test' | 'live'): boolean {
-  return !!(row[`${mode}_publishable_key`] && row[`${mode}_secret_key_encrypted`] && row[`${mode}_webhook_secret_encrypted`]);
+  return !!(
+    row[`${mode}_publishable_key`] &&
+    row[`${mode}_secret_key_encrypted`] &&
+    row[`${mode}_webhook_secret_encrypted`]
+  );
 }
 
 /** The switch. Turning Stripe on needs a working key set for its mode (checked with Stripe). */
 export async function setGateway(ctx: AdminContext, input: SetGatewayEnabledInput) {
   const clinic = await requireClinic(ctx.db);
   if (input.gateway === 'stripe' && input.enabled) {
-    const stripe = (await findGatewaySettingsRows(ctx.db, clinic.id)).find((r) => r.gateway === 'stripe');
+    const stripe = (await findGatewaySettingsRows(ctx.db, clinic.id)).find(
+      (r) => r.gateway === 'stripe',
+    );
     if (!stripe?.mode || !hasKeySet(stripe, stripe.mode)) {
-      throw new AppError('settings_invalid', 'Stripe needs its keys and webhook signing secret first: open Stripe settings, enter them and save.');
+      throw new AppError(
+        'settings_invalid',
+        'Stripe needs its keys and webhook signing secret first: open Stripe settings, enter them and save.',
+      );
     }
     const refusal = stripe.mode === 'live' ? liveModeRefusal(ctx.config.publicUrl) : null;
     if (refusal) throw new AppError('settings_invalid', refusal);
-    const secret = ctx.secretBox.decrypt(stripe[`${stripe.mode}_secret_key_encrypted`]!, stripeSecretPurpose(stripe.mode, 'secret_key'));
+    const secret = ctx.secretBox.decrypt(
+      stripe[`${stripe.mode}_secret_key_encrypted`]!,
+      stripeSecretPurpose(stripe.mode, 'secret_key'),
+    );
     await checkSecretKeyWithStripe(ctx, secret);
   }
-  await setGatewayEnabled(ctx.db, clinic.id, { ...input, updatedBy: ctx.admin.actor, at: ctx.clock.now() });
+  await setGatewayEnabled(ctx.db, clinic.id, {
+    ...input,
+    updatedBy: ctx.admin.actor,
+    at: ctx.clock.now(),
+  });
   forgetStripeSettings(ctx.db);
-  await audit(ctx, ctx.admin, input.enabled ? 'gateway.enabled' : 'gateway.disabled', `gateway:${input.gateway}`);
+  await audit(
+    ctx,
+    ctx.admin,
+    input.enabled ? 'gateway.enabled' : 'gateway.disabled',
+    `gateway:${input.gateway}`,
+  );
   return listGateways(ctx);
 }

@@ -16,7 +16,10 @@ export interface CursorPosition {
 
 /** A digest of what a page was asked for: a cursor is only good for the same question. */
 export function queryKey(scope: string, query: unknown): string {
-  return createHash('sha256').update(`${scope}\n${JSON.stringify(query)}`).digest('base64url').slice(0, 16);
+  return createHash('sha256')
+    .update(`${scope}\n${JSON.stringify(query)}`)
+    .digest('base64url')
+    .slice(0, 16);
 }
 
 export function sealCursor(box: SecretBox, key: string, position: CursorPosition): string {
@@ -30,10 +33,18 @@ export function openCursor(box: SecretBox, key: string, cursor: string): CursorP
   } catch {
     throw badCursor();
   }
-  if (parsed.k !== key || (typeof parsed.v !== 'string' && typeof parsed.v !== 'number') || typeof parsed.i !== 'string') throw badCursor();
+  if (
+    parsed.k !== key ||
+    (typeof parsed.v !== 'string' && typeof parsed.v !== 'number') ||
+    typeof parsed.i !== 'string'
+  )
+    throw badCursor();
   return { value: parsed.v, id: parsed.i };
 }
 
 function badCursor(): AppError {
-  return new AppError('invalid_cursor', 'This page link is no longer valid (the filters changed or it was altered). Go back to the first page.');
+  return new AppError(
+    'invalid_cursor',
+    'This page link is no longer valid (the filters changed or it was altered). Go back to the first page.',
+  );
 }

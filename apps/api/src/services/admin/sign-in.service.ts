@@ -4,8 +4,17 @@ import { findAdminUserByEmail } from '@clinicpay/db';
 import { AppError } from '../../errors/app-error.js';
 import { closeAdminSession, openAdminSession } from '../../security/admin-sessions.js';
 import { hashPassword, verifyPassword } from '../../security/password.js';
-import { clearedSessionCookie, readCookie, sessionCookie, sessionCookieName } from '../../security/session-cookie.js';
-import { assertSignInNotThrottled, clearSignInFailures, recordSignInFailure } from '../../security/sign-in-throttle.js';
+import {
+  clearedSessionCookie,
+  readCookie,
+  sessionCookie,
+  sessionCookieName,
+} from '../../security/session-cookie.js';
+import {
+  assertSignInNotThrottled,
+  clearSignInFailures,
+  recordSignInFailure,
+} from '../../security/sign-in-throttle.js';
 import type { AdminContext, Context } from '../../trpc.js';
 import { audit } from './audit.js';
 
@@ -30,7 +39,14 @@ export async function signIn(ctx: Context, input: SignInInput) {
   const cookieName = sessionCookieName(ctx.config.security);
   await closeAdminSession(ctx, readCookie(ctx.request.cookie, cookieName));
   const { token, expiresAt } = await openAdminSession(ctx, user.id);
-  ctx.request.setHeader('set-cookie', sessionCookie(ctx.config.security, token, (expiresAt.getTime() - ctx.clock.now().getTime()) / 1000));
+  ctx.request.setHeader(
+    'set-cookie',
+    sessionCookie(
+      ctx.config.security,
+      token,
+      (expiresAt.getTime() - ctx.clock.now().getTime()) / 1000,
+    ),
+  );
   await audit(ctx, { actor: `admin:${user.email}` }, 'admin.signed_in', null, { ip });
   return {
     admin: { id: user.id, email: user.email, name: user.name },
@@ -41,7 +57,10 @@ export async function signIn(ctx: Context, input: SignInInput) {
 
 /** Ends the session the cookie names, if any, and clears the cookie. Safe to call signed out. */
 export async function signOut(ctx: Context) {
-  await closeAdminSession(ctx, readCookie(ctx.request.cookie, sessionCookieName(ctx.config.security)));
+  await closeAdminSession(
+    ctx,
+    readCookie(ctx.request.cookie, sessionCookieName(ctx.config.security)),
+  );
   ctx.request.setHeader('set-cookie', clearedSessionCookie(ctx.config.security));
   return { signedOut: true as const };
 }

@@ -1,4 +1,8 @@
-import { GatewayError, GatewayNotConfiguredError, NOT_CONFIGURED_MESSAGE } from '@clinicpay/payments';
+import {
+  GatewayError,
+  GatewayNotConfiguredError,
+  NOT_CONFIGURED_MESSAGE,
+} from '@clinicpay/payments';
 import { AppError } from '../../errors/app-error.js';
 import type { Context } from '../../trpc.js';
 
@@ -12,9 +16,13 @@ export async function checkSecretKeyWithStripe(ctx: Context, secretKey: string):
     await ctx.stripeGatewayFor(secretKey).verifyCredentials();
   } catch (error) {
     if (error instanceof GatewayError && error.retryable) {
-      throw new AppError('stripe_unreachable', 'Stripe could not be reached to check the Secret API Key, so nothing was saved. Try again in a moment.', {
-        cause: error,
-      });
+      throw new AppError(
+        'stripe_unreachable',
+        'Stripe could not be reached to check the Secret API Key, so nothing was saved. Try again in a moment.',
+        {
+          cause: error,
+        },
+      );
     }
     const reason = error instanceof GatewayError ? error.stripeMessage : undefined;
     // GatewayError's stripeMessage is already redacted of any key Stripe quoted back.

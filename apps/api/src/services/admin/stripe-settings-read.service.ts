@@ -1,5 +1,10 @@
 import { maskSecret } from '@clinicpay/contracts';
-import { findGatewaySettingsRows, findLastStripeEvent, findSignatureFailures, type GatewayMode } from '@clinicpay/db';
+import {
+  findGatewaySettingsRows,
+  findLastStripeEvent,
+  findSignatureFailures,
+  type GatewayMode,
+} from '@clinicpay/db';
 import { HANDLED_STRIPE_EVENTS } from '@clinicpay/payments';
 import { stripeSecretPurpose } from '../../security/secret-purposes.js';
 import type { Context } from '../../trpc.js';
@@ -41,7 +46,12 @@ export async function readStripeSettingsForAdmin(ctx: Context) {
     lastEvent: { test: lastEventView(lastTest), live: lastEventView(lastLive) },
     signatureFailures: {
       last24Hours: failures.count,
-      recent: failures.recent.map((f) => ({ mode: f.mode, reason: f.reason, remoteAddress: f.remote_address, receivedAt: f.received_at.toISOString() })),
+      recent: failures.recent.map((f) => ({
+        mode: f.mode,
+        reason: f.reason,
+        remoteAddress: f.remote_address,
+        receivedAt: f.received_at.toISOString(),
+      })),
     },
     updatedAt: row?.updated_at.toISOString() ?? null,
     updatedBy: row?.updated_by ?? null,

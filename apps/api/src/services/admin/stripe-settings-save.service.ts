@@ -1,4 +1,9 @@
-import { NOTHING_STORED, validateStripeSettings, type SaveStripeSettingsInput, type StoredStripeSettings } from '@clinicpay/contracts';
+import {
+  NOTHING_STORED,
+  validateStripeSettings,
+  type SaveStripeSettingsInput,
+  type StoredStripeSettings,
+} from '@clinicpay/contracts';
 import { findGatewaySettingsRows, upsertStripeSettings, type JsonObject } from '@clinicpay/db';
 import { AppError, type FieldError } from '../../errors/app-error.js';
 import { stripeSecretPurpose } from '../../security/secret-purposes.js';
@@ -17,15 +22,28 @@ import { liveModeRefusal, readStripeSettingsForAdmin } from './stripe-settings-r
  */
 export async function saveStripeSettings(ctx: AdminContext, input: SaveStripeSettingsInput) {
   const clinic = await requireClinic(ctx.db);
-  const row = (await findGatewaySettingsRows(ctx.db, clinic.id)).find((r) => r.gateway === 'stripe');
+  const row = (await findGatewaySettingsRows(ctx.db, clinic.id)).find(
+    (r) => r.gateway === 'stripe',
+  );
   const stored: StoredStripeSettings = row
     ? {
-        test: { hasSecretKey: !!row.test_secret_key_encrypted, hasWebhookSecret: !!row.test_webhook_secret_encrypted, publishableKey: row.test_publishable_key },
-        live: { hasSecretKey: !!row.live_secret_key_encrypted, hasWebhookSecret: !!row.live_webhook_secret_encrypted, publishableKey: row.live_publishable_key },
+        test: {
+          hasSecretKey: !!row.test_secret_key_encrypted,
+          hasWebhookSecret: !!row.test_webhook_secret_encrypted,
+          publishableKey: row.test_publishable_key,
+        },
+        live: {
+          hasSecretKey: !!row.live_secret_key_encrypted,
+          hasWebhookSecret: !!row.live_webhook_secret_encrypted,
+          publishableKey: row.live_publishable_key,
+        },
       }
     : NOTHING_STORED;
 
-  const problems: FieldError[] = validateStripeSettings(input, stored).map((p) => ({ path: p.field, message: p.message }));
+  const problems: FieldError[] = validateStripeSettings(input, stored).map((p) => ({
+    path: p.field,
+    message: p.message,
+  }));
   const liveRefused = input.mode === 'live' ? liveModeRefusal(ctx.config.publicUrl) : null;
   if (liveRefused) problems.push({ path: 'mode', message: liveRefused });
   problems.push(...(await currencyRuleProblems(ctx.db, clinic.id, input.currency)));
@@ -33,9 +51,14 @@ export async function saveStripeSettings(ctx: AdminContext, input: SaveStripeSet
 
   const { mode } = input;
   const storedSecret = row?.[`${mode}_secret_key_encrypted`];
-  const secretKey = input.secretKey ?? (storedSecret ? ctx.secretBox.decrypt(storedSecret, stripeSecretPurpose(mode, 'secret_key')) : null);
+  const secretKey =
+    input.secretKey ??
+    (storedSecret
+      ? ctx.secretBox.decrypt(storedSecret, stripeSecretPurpose(mode, 'secret_key'))
+      : null);
   // A new key is always checked; a kept one when Stripe is to take payments with it.
-  if (secretKey && (input.secretKey !== undefined || input.enabled)) await checkSecretKeyWithStripe(ctx, secretKey);
+  if (secretKey && (input.secretKey !== undefined || input.enabled))
+    await checkSecretKeyWithStripe(ctx, secretKey);
 
   const currency = input.currency.toUpperCase();
   await upsertStripeSettings(ctx.db, clinic.id, {
@@ -46,21 +69,42 @@ export async function saveStripeSettings(ctx: AdminContext, input: SaveStripeSet
     keys: {
       mode,
       ...(input.publishableKey !== undefined ? { publishableKey: input.publishableKey } : {}),
-      ...(input.secretKey !== undefined ? { secretKeyEncrypted: ctx.secretBox.encrypt(input.secretKey, stripeSecretPurpose(mode, 'secret_key')) } : {}),
+      ...(input.secretKey !== undefined
+        ? {
+            secretKeyEncrypted: ctx.secretBox.encrypt(
+              input.secretKey,
+              stripeSecretPurpose(mode, 'secret_key'),
+            ),
+          }
+        : {}),
       ...(input.webhookSigningSecret !== undefined
-        ? { webhookSecretEncrypted: ctx.secretBox.encrypt(input.webhookSigningSecret, stripeSecretPurpose(mode, 'webhook_secret')) }
+        ? {
+            webhookSecretEncrypted: ctx.secretBox.encrypt(
+              input.webhookSigningSecret,
+              stripeSecretPurpose(mode, 'webhook_secret'),
+            ),
+          }
         : {}),
     },
     updatedBy: ctx.admin.actor,
     at: ctx.clock.now(),
   });
   forgetStripeSettings(ctx.db);
-  await audit(ctx, ctx.admin, 'stripe_settings.saved', 'gateway:stripe', changesOf(row, input, currency));
+  await audit(
+    ctx,
+    ctx.admin,
+    'stripe_settings.saved',
+    'gateway:stripe',
+    changesOf(row, input, currency),
+  );
   return readStripeSettingsForAdmin(ctx);
 }
 
 function invalid(problems: FieldError[]): AppError {
-  const message = problems.length === 1 ? problems[0]!.message : `Check ${problems.length} fields: ${problems.map((p) => p.message).join(' ')}`;
+  const message =
+    problems.length === 1
+      ? problems[0]!.message
+      : `Check ${problems.length} fields: ${problems.map((p) => p.message).join(' ')}`;
   return new AppError('settings_invalid', message, { fieldErrors: problems });
 }
 
@@ -75,12 +119,20 @@ function changesOf(row: Row, input: SaveStripeSettingsInput, currency: string): 
     ['currency', row?.currency ?? null, currency],
     ['failurePolicy', row?.failure_policy ?? null, input.failurePolicy],
   ];
-  for (const [name, before, after] of plain) if (before !== after) changes[name] = { from: before, to: after };
+  for (const [name, before, after] of plain)
+    if (before !== after) changes[name] = { from: before, to: after };
   const { mode } = input;
-  if (input.publishableKey !== undefined && input.publishableKey !== row?.[`${mode}_publishable_key`]) {
-    changes[`${mode}.publishableKey`] = { from: row?.[`${mode}_publishable_key`] ?? null, to: input.publishableKey };
+  if (
+    input.publishableKey !== undefined &&
+    input.publishableKey !== row?.[`${mode}_publishable_key`]
+  ) {
+    changes[`${mode}.publishableKey`] = {
+      from: row?.[`${mode}_publishable_key`] ?? null,
+      to: input.publishableKey,
+    };
   }
   if (input.secretKey !== undefined) changes[`${mode}.secretKey`] = 'replaced';
-  if (input.webhookSigningSecret !== undefined) changes[`${mode}.webhookSigningSecret`] = 'replaced';
+  if (input.webhookSigningSecret !== undefined)
+    changes[`${mode}.webhookSigningSecret`] = 'replaced';
   return { changes };
 }

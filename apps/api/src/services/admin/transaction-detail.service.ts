@@ -1,4 +1,9 @@
-import { findAppointmentEvents, findPaymentEvents, findRefundsOfPayment, findTransaction } from '@clinicpay/db';
+import {
+  findAppointmentEvents,
+  findPaymentEvents,
+  findRefundsOfPayment,
+  findTransaction,
+} from '@clinicpay/db';
 import { AppError } from '../../errors/app-error.js';
 import type { Context } from '../../trpc.js';
 import { stripeDashboardUrl } from './transaction-view.js';
@@ -18,12 +23,32 @@ export async function getTransaction(ctx: Context, paymentId: string) {
     findAppointmentEvents(ctx.db, payment.appointment_id),
     findRefundsOfPayment(ctx.db, payment.id),
   ]);
-  const pending = refunds.filter((r) => r.status === 'pending' || r.status === 'requires_action').reduce((sum, r) => sum + r.amount, 0);
+  const pending = refunds
+    .filter((r) => r.status === 'pending' || r.status === 'requires_action')
+    .reduce((sum, r) => sum + r.amount, 0);
   // Details are free-form JSON; typed loosely so clients' inferred types stay shallow.
   const details = (value: unknown) => value as Record<string, unknown>;
   const timeline = [
-    ...paymentEvents.map((e) => ({ at: e.at, kind: 'payment' as const, from: e.from_status, to: e.to_status, source: e.source, reason: e.reason, stripeEventId: e.stripe_event_id, details: details(e.details) })),
-    ...appointmentEvents.map((e) => ({ at: e.at, kind: 'appointment' as const, from: e.from_status, to: e.to_status, source: e.source, reason: e.reason, stripeEventId: null, details: details(e.details) })),
+    ...paymentEvents.map((e) => ({
+      at: e.at,
+      kind: 'payment' as const,
+      from: e.from_status,
+      to: e.to_status,
+      source: e.source,
+      reason: e.reason,
+      stripeEventId: e.stripe_event_id,
+      details: details(e.details),
+    })),
+    ...appointmentEvents.map((e) => ({
+      at: e.at,
+      kind: 'appointment' as const,
+      from: e.from_status,
+      to: e.to_status,
+      source: e.source,
+      reason: e.reason,
+      stripeEventId: null,
+      details: details(e.details),
+    })),
   ]
     .sort((a, b) => a.at.getTime() - b.at.getTime())
     .map((e) => ({ ...e, at: e.at.toISOString() }));
@@ -35,14 +60,20 @@ export async function getTransaction(ctx: Context, paymentId: string) {
     mode: payment.mode,
     amount: { amount: payment.amount, currency: payment.currency },
     amountRefunded: payment.amount_refunded,
-    refundable: payment.gateway === 'stripe' && REFUNDABLE.has(payment.status) ? Math.max(0, payment.amount - payment.amount_refunded - pending) : 0,
+    refundable:
+      payment.gateway === 'stripe' && REFUNDABLE.has(payment.status)
+        ? Math.max(0, payment.amount - payment.amount_refunded - pending)
+        : 0,
     stripe: {
       checkoutSessionId: payment.checkout_session_id,
       paymentIntentId: payment.payment_intent_id,
       chargeId: payment.charge_id,
       dashboardUrl: stripeDashboardUrl(payment),
     },
-    failure: payment.failure_code || payment.failure_message ? { code: payment.failure_code, message: payment.failure_message } : null,
+    failure:
+      payment.failure_code || payment.failure_message
+        ? { code: payment.failure_code, message: payment.failure_message }
+        : null,
     dispute: payment.dispute_status ? { status: payment.dispute_status } : null,
     flaggedReason: payment.flagged_reason,
     createdAt: payment.created_at.toISOString(),
@@ -57,7 +88,11 @@ export async function getTransaction(ctx: Context, paymentId: string) {
       serviceName: payment.service_name,
       doctorName: payment.doctor_name,
     },
-    patient: { name: payment.patient_name, email: payment.patient_email, phone: payment.patient_phone },
+    patient: {
+      name: payment.patient_name,
+      email: payment.patient_email,
+      phone: payment.patient_phone,
+    },
     refunds: refunds.map((r) => ({
       id: r.id,
       amount: r.amount,

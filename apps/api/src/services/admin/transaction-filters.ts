@@ -16,7 +16,12 @@ export function toTransactionFilter(input: TransactionFilters): TransactionFilte
   };
 }
 
-const STRIPE_COLUMNS = { pi: 'payment_intent_id', cs: 'checkout_session_id', ch: 'charge_id', py: 'charge_id' } as const;
+const STRIPE_COLUMNS = {
+  pi: 'payment_intent_id',
+  cs: 'checkout_session_id',
+  ch: 'charge_id',
+  py: 'charge_id',
+} as const;
 
 /**
  * What the admin typed: a Stripe id is matched exactly on its column, a booking reference
@@ -28,9 +33,12 @@ export function classifySearch(text: string): TransactionSearch {
   const stripe = /^(pi|cs|ch|py|re)_(test_|live_)?[A-Za-z0-9_]+$/.exec(value);
   if (stripe) {
     const prefix = stripe[1] as keyof typeof STRIPE_COLUMNS | 're';
-    return prefix === 're' ? { kind: 'refund_id', value } : { kind: 'stripe_id', column: STRIPE_COLUMNS[prefix], value };
+    return prefix === 're'
+      ? { kind: 'refund_id', value }
+      : { kind: 'stripe_id', column: STRIPE_COLUMNS[prefix], value };
   }
-  if (/^[A-Za-z]{1,4}-[A-Za-z0-9]{4,28}$/.test(value)) return { kind: 'reference', value: value.toUpperCase() };
+  if (/^[A-Za-z]{1,4}-[A-Za-z0-9]{4,28}$/.test(value))
+    return { kind: 'reference', value: value.toUpperCase() };
   if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) return { kind: 'email', value };
   return { kind: 'text', value };
 }

@@ -4,7 +4,11 @@ import type { GatewayMode } from '@clinicpay/db';
  * The payment in Stripe's Dashboard. Test-mode objects live under /test/; live ones at the root.
  * Only card payments that reached a payment intent have one.
  */
-export function stripeDashboardUrl(payment: { gateway: string; mode: GatewayMode | null; payment_intent_id: string | null }): string | null {
+export function stripeDashboardUrl(payment: {
+  gateway: string;
+  mode: GatewayMode | null;
+  payment_intent_id: string | null;
+}): string | null {
   if (payment.gateway !== 'stripe' || !payment.payment_intent_id || !payment.mode) return null;
   return `https://dashboard.stripe.com/${payment.mode === 'test' ? 'test/' : ''}payments/${payment.payment_intent_id}`;
 }
@@ -44,7 +48,11 @@ export function transactionRowView(row: {
     flaggedReason: row.flagged_reason,
     createdAt: row.created_at.toISOString(),
     completedAt: row.completed_at?.toISOString() ?? null,
-    appointment: { id: row.appointment_id, reference: row.reference, startsAt: row.starts_at.toISOString() },
+    appointment: {
+      id: row.appointment_id,
+      reference: row.reference,
+      startsAt: row.starts_at.toISOString(),
+    },
     patient: { name: row.patient_name, email: row.patient_email },
     serviceName: row.service_name,
     stripeDashboardUrl: stripeDashboardUrl(row),

@@ -1,5 +1,12 @@
 import { toDecimalString, type ExportTransactionsInput } from '@clinicpay/contracts';
-import { EXPORT_COLUMNS, exportTransactionsBatch, type Database, type Kysely, type TransactionExportRow, type TransactionPageRequest } from '@clinicpay/db';
+import {
+  EXPORT_COLUMNS,
+  exportTransactionsBatch,
+  type Database,
+  type Kysely,
+  type TransactionExportRow,
+  type TransactionPageRequest,
+} from '@clinicpay/db';
 import { toTransactionFilter } from './transaction-filters.js';
 
 /**
@@ -14,12 +21,22 @@ export const CSV_BATCH_ROWS = 1000;
  * simply pauses the queries (an async generator runs only when pulled). The next batch is asked
  * for while this one is formatted, so the database and the formatting overlap.
  */
-export async function* transactionsCsv(db: Kysely<Database>, input: ExportTransactionsInput, batchRows = CSV_BATCH_ROWS): AsyncGenerator<string> {
+export async function* transactionsCsv(
+  db: Kysely<Database>,
+  input: ExportTransactionsInput,
+  batchRows = CSV_BATCH_ROWS,
+): AsyncGenerator<string> {
   // The byte order mark makes spreadsheet programs read accented names as UTF-8.
   yield `\uFEFF${EXPORT_COLUMNS.join(',')}\r\n`;
   const filter = toTransactionFilter(input);
   const batch = (after: TransactionPageRequest['after']) => {
-    const rows = exportTransactionsBatch(db, { filter, sort: input.sort, direction: input.direction, after, limit: batchRows });
+    const rows = exportTransactionsBatch(db, {
+      filter,
+      sort: input.sort,
+      direction: input.direction,
+      after,
+      limit: batchRows,
+    });
     // If the download is abandoned while a batch is in flight, nobody awaits it: never unhandled.
     rows.catch(() => undefined);
     return rows;
@@ -29,14 +46,23 @@ export async function* transactionsCsv(db: Kysely<Database>, input: ExportTransa
   for (;;) {
     const rows = await next;
     const last = rows.at(-1);
-    const after = rows.length === batchRows && last?.last_id && last.last_created_at_key ? { value: input.sort === 'amount' ? last.amount : last.last_created_at_key, id: last.last_id } : null;
+    const after =
+      rows.length === batchRows && last?.last_id && last.last_created_at_key
+        ? {
+            value: input.sort === 'amount' ? last.amount : last.last_created_at_key,
+            id: last.last_id,
+          }
+        : null;
     if (after) next = batch(after);
     if (rows.length > 0) yield rows.map((row) => csvLine(row, decimals)).join('');
     if (!after) return;
   }
 }
 
-function csvLine(row: TransactionExportRow, decimal: (amount: number, currency: string) => string): string {
+function csvLine(
+  row: TransactionExportRow,
+  decimal: (amount: number, currency: string) => string,
+): string {
   return `${row.head},${decimal(row.amount, row.currency)},${decimal(row.amount_refunded, row.currency)}\r\n`;
 }
 

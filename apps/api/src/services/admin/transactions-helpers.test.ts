@@ -20,9 +20,17 @@ describe('what an admin types in the transactions search', () => {
 
 describe("Stripe's Dashboard links", () => {
   it('points test payments under /test/ and live ones at the root; others have none', () => {
-    expect(stripeDashboardUrl({ gateway: 'stripe', mode: 'test', payment_intent_id: 'pi_1' })).toBe('https://dashboard.stripe.com/test/payments/pi_1');
-    expect(stripeDashboardUrl({ gateway: 'stripe', mode: 'live', payment_intent_id: 'pi_2' })).toBe('https://dashboard.stripe.com/payments/pi_2');
-    expect(stripeDashboardUrl({ gateway: 'stripe', mode: 'test', payment_intent_id: null })).toBeNull();
-    expect(stripeDashboardUrl({ gateway: 'pay_at_clinic', mode: null, payment_intent_id: null })).toBeNull();
+    expect(stripeDashboardUrl({ gateway: 'stripe', mode: 'test', payment_intent_id: 'pi_1' })).toBe(
+      'https://dashboard.stripe.com/test/payments/pi_1',
+    );
+    expect(stripeDashboardUrl({ gateway: 'stripe', mode: 'live', payment_intent_id: 'pi_2' })).toBe(
+      'https://dashboard.stripe.com/payments/pi_2',
+    );
+    expect(
+      stripeDashboardUrl({ gateway: 'stripe', mode: 'test', payment_intent_id: null }),
+    ).toBeNull();
+    expect(
+      stripeDashboardUrl({ gateway: 'pay_at_clinic', mode: null, payment_intent_id: null }),
+    ).toBeNull();
   });
 });

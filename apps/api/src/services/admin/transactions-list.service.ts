@@ -24,7 +24,10 @@ export async function listTransactions(ctx: Context, input: ListTransactionsInpu
   const last = page.at(-1);
   const nextCursor =
     rows.length > limit && last
-      ? sealCursor(ctx.secretBox, key, { value: input.sort === 'amount' ? last.amount : last.created_at_key, id: last.id })
+      ? sealCursor(ctx.secretBox, key, {
+          value: input.sort === 'amount' ? last.amount : last.created_at_key,
+          id: last.id,
+        })
       : null;
   return { rows: page.map(transactionRowView), nextCursor };
 }

@@ -16,15 +16,30 @@ export async function summarizeTransactions(ctx: Context, input: TransactionFilt
   const clinic = await requireClinic(ctx.db);
   const now = ctx.clock.now();
   const to = input.to ? new Date(input.to) : now;
-  const from = input.from ? new Date(input.from) : new Date(to.getTime() - DEFAULT_DAYS * 86_400_000);
+  const from = input.from
+    ? new Date(input.from)
+    : new Date(to.getTime() - DEFAULT_DAYS * 86_400_000);
   const filter = { ...toTransactionFilter(input), from, to };
-  const [totals, days] = await Promise.all([totalsByStatusAndCurrency(ctx.db, filter), dailyRevenue(ctx.db, filter, clinic.time_zone)]);
+  const [totals, days] = await Promise.all([
+    totalsByStatusAndCurrency(ctx.db, filter),
+    dailyRevenue(ctx.db, filter, clinic.time_zone),
+  ]);
   return {
     from: from.toISOString(),
     to: to.toISOString(),
     timeZone: clinic.time_zone,
-    totals: totals.map((t) => ({ status: t.status, currency: t.currency, count: t.count, amount: t.amount, refunded: t.refunded })),
-    dailyRevenue: fillDays(days, toLocal(from, clinic.time_zone).date, toLocal(new Date(to.getTime() - 1), clinic.time_zone).date),
+    totals: totals.map((t) => ({
+      status: t.status,
+      currency: t.currency,
+      count: t.count,
+      amount: t.amount,
+      refunded: t.refunded,
+    })),
+    dailyRevenue: fillDays(
+      days,
+      toLocal(from, clinic.time_zone).date,
+      toLocal(new Date(to.getTime() - 1), clinic.time_zone).date,
+    ),
   };
 }
 
@@ -33,13 +48,27 @@ type Day = { day: string; currency: string; count: number; gross: number; refund
 function fillDays(rows: Day[], first: string, last: string) {
   const currencies = [...new Set(rows.map((r) => r.currency))].sort();
   const byKey = new Map(rows.map((r) => [`${r.day} ${r.currency}`, r]));
-  const series: { day: string; currency: string; count: number; gross: number; refunded: number; net: number }[] = [];
+  const series: {
+    day: string;
+    currency: string;
+    count: number;
+    gross: number;
+    refunded: number;
+    net: number;
+  }[] = [];
   for (let day = first, n = 0; day <= last && n < MAX_SERIES_DAYS; day = addDays(day, 1), n++) {
     for (const currency of currencies) {
       const row = byKey.get(`${day} ${currency}`);
       const gross = row?.gross ?? 0;
       const refunded = row?.refunded ?? 0;
-      series.push({ day, currency, count: row?.count ?? 0, gross, refunded, net: gross - refunded });
+      series.push({
+        day,
+        currency,
+        count: row?.count ?? 0,
+        gross,
+        refunded,
+        net: gross - refunded,
+      });
     }
   }
   return series;

@@ -15,7 +15,11 @@ export async function listWebhookEvents(ctx: Context, input: ListWebhookEventsIn
   const key = queryKey('webhook_events', question);
   const after = cursor ? openCursor(ctx.secretBox, key, cursor) : undefined;
   const rows = await listStripeEventsPage(ctx.db, {
-    filter: { type: input.type, livemode: input.mode === undefined ? undefined : input.mode === 'live', state: input.state },
+    filter: {
+      type: input.type,
+      livemode: input.mode === undefined ? undefined : input.mode === 'live',
+      state: input.state,
+    },
     after: after ? { value: String(after.value), id: after.id } : undefined,
     limit: limit + 1,
   });
@@ -23,18 +27,30 @@ export async function listWebhookEvents(ctx: Context, input: ListWebhookEventsIn
   const last = page.at(-1);
   return {
     rows: page.map(eventView),
-    nextCursor: rows.length > limit && last ? sealCursor(ctx.secretBox, key, { value: last.received_at_key, id: last.id }) : null,
+    nextCursor:
+      rows.length > limit && last
+        ? sealCursor(ctx.secretBox, key, { value: last.received_at_key, id: last.id })
+        : null,
   };
 }
 
-function eventView(row: Omit<StripeEventRow, 'received_at_key' | 'object_id' | 'payment_id' | 'id'> & { object_id?: string | null; payment_id?: string | null }) {
+function eventView(
+  row: Omit<StripeEventRow, 'received_at_key' | 'object_id' | 'payment_id' | 'id'> & {
+    object_id?: string | null;
+    payment_id?: string | null;
+  },
+) {
   return {
     id: row.stripe_event_id,
     type: row.type,
     mode: row.livemode ? ('live' as const) : ('test' as const),
     receivedAt: row.received_at.toISOString(),
     processedAt: row.processed_at?.toISOString() ?? null,
-    state: row.processed_at ? ('processed' as const) : row.error ? ('failed' as const) : ('unprocessed' as const),
+    state: row.processed_at
+      ? ('processed' as const)
+      : row.error
+        ? ('failed' as const)
+        : ('unprocessed' as const),
     outcome: row.outcome,
     error: row.error,
     attempts: row.attempts,
@@ -60,7 +76,12 @@ export async function replayWebhookEvent(ctx: AdminContext, eventId: string) {
   if (!event) throw new AppError('stripe_event_not_found', 'This event is not in the webhook log.');
   const effect = paymentEffectOf(event.payload as unknown as Stripe.Event);
   const reply = await processStoredEvent(ctx, eventId, effect, await loadStripeSettings(ctx));
-  const result = reply.status === 200 ? (reply.body.outcome === 'duplicate' ? 'already_processed' : 'processed') : 'failed';
+  const result =
+    reply.status === 200
+      ? reply.body.outcome === 'duplicate'
+        ? 'already_processed'
+        : 'processed'
+      : 'failed';
   await audit(ctx, ctx.admin, 'webhook_event.replayed', `stripe_event:${eventId}`, { result });
   return { result, event: await getWebhookEvent(ctx, eventId) };
 }

@@ -1,4 +1,10 @@
-import { lockAppointment, lockPayment, recordPaymentEvent, transitionAppointment, transitionPayment } from '@clinicpay/db';
+import {
+  lockAppointment,
+  lockPayment,
+  recordPaymentEvent,
+  transitionAppointment,
+  transitionPayment,
+} from '@clinicpay/db';
 import { AppError } from '../../errors/app-error.js';
 import type { AppDeps } from '../../trpc.js';
 import { loadStripeSettings } from '../payments/stripe-settings.js';
@@ -20,7 +26,10 @@ const CANCELLABLE = ['pending_payment', 'confirmed', 'arrived'] as const;
  * can never be lost between them (a reserved refund Stripe did not get yet is sent by the sweeper).
  * Money paid by card is kept only with a recorded reason.
  */
-export async function cancelAppointmentByAdmin(deps: AppDeps, input: AdminCancelInput): Promise<{ refund: RefundOutcome | null }> {
+export async function cancelAppointmentByAdmin(
+  deps: AppDeps,
+  input: AdminCancelInput,
+): Promise<{ refund: RefundOutcome | null }> {
   const reason = input.reason?.trim() || null;
   const payment = await deps.db
     .selectFrom('payments')
@@ -37,16 +46,30 @@ export async function cancelAppointmentByAdmin(deps: AppDeps, input: AdminCancel
     // Payment before appointment: the lock order of every writer (see release-hold.ts).
     const locked = payment ? await lockPayment(trx, { paymentId: payment.id }) : undefined;
     const appointment = await lockAppointment(trx, input.appointmentId).catch(() => null);
-    if (!appointment) throw new AppError('appointment_not_found', 'This appointment does not exist.');
+    if (!appointment)
+      throw new AppError('appointment_not_found', 'This appointment does not exist.');
     if (!(CANCELLABLE as readonly string[]).includes(appointment.status)) {
-      throw new AppError('transition_not_allowed', `This appointment is ${appointment.status.replaceAll('_', ' ')} and cannot be cancelled.`);
+      throw new AppError(
+        'transition_not_allowed',
+        `This appointment is ${appointment.status.replaceAll('_', ' ')} and cannot be cancelled.`,
+      );
     }
     const paidByCard = locked?.status === 'completed' || locked?.status === 'partially_refunded';
     if (paidByCard && !input.refund && !reason) {
-      throw new AppError('reason_required', 'Give a reason for keeping the payment, or cancel with a refund.');
+      throw new AppError(
+        'reason_required',
+        'Give a reason for keeping the payment, or cancel with a refund.',
+      );
     }
-    const cause = { source: 'admin' as const, at, reason: reason ?? 'cancelled_by_clinic', details: { actor: input.actor } };
-    await transitionAppointment(trx, appointment.id, CANCELLABLE, 'cancelled', cause, { cancel_reason: 'cancelled_by_clinic' });
+    const cause = {
+      source: 'admin' as const,
+      at,
+      reason: reason ?? 'cancelled_by_clinic',
+      details: { actor: input.actor },
+    };
+    await transitionAppointment(trx, appointment.id, CANCELLABLE, 'cancelled', cause, {
+      cancel_reason: 'cancelled_by_clinic',
+    });
     if (!locked) return null;
     // Nothing more will be paid for this booking, online or at the desk.
     if (locked.status === 'pending' || locked.status === 'due_at_clinic') {
@@ -54,12 +77,20 @@ export async function cancelAppointmentByAdmin(deps: AppDeps, input: AdminCancel
     }
     if (!paidByCard) return null;
     if (!input.refund) {
-      await recordPaymentEvent(trx, locked.id, locked.status, locked.status, { ...cause, reason: `kept_by_admin: ${reason}` });
+      await recordPaymentEvent(trx, locked.id, locked.status, locked.status, {
+        ...cause,
+        reason: `kept_by_admin: ${reason}`,
+      });
       return null;
     }
     return reserveRefund(
       trx,
-      { paymentId: locked.id, reason: reason ?? 'cancelled_by_clinic', requestedBy: input.actor, idempotencyKey: `cancel-refund:${appointment.id}` },
+      {
+        paymentId: locked.id,
+        reason: reason ?? 'cancelled_by_clinic',
+        requestedBy: input.actor,
+        idempotencyKey: `cancel-refund:${appointment.id}`,
+      },
       at,
     );
   });
@@ -67,12 +98,19 @@ export async function cancelAppointmentByAdmin(deps: AppDeps, input: AdminCancel
   return { refund: reserved ? await sendRefund(deps, reserved.refundId) : null };
 }
 
-async function expireOpenCheckout(deps: AppDeps, checkoutSessionId: string, mode: 'test' | 'live'): Promise<void> {
+async function expireOpenCheckout(
+  deps: AppDeps,
+  checkoutSessionId: string,
+  mode: 'test' | 'live',
+): Promise<void> {
   const settings = await loadStripeSettings(deps);
   const secretKey = settings?.keys[mode].secretKey;
   if (!secretKey) return;
   const expired = await deps.stripeGatewayFor(secretKey).expireCheckoutSession(checkoutSessionId);
   if (expired.outcome === 'already_complete') {
-    throw new AppError('transition_not_allowed', 'The patient has just paid; reload the appointment and cancel it with a refund.');
+    throw new AppError(
+      'transition_not_allowed',
+      'The patient has just paid; reload the appointment and cancel it with a refund.',
+    );
   }
 }

@@ -5,7 +5,12 @@ import {
   type AvailabilityInput,
   type LocalDate,
 } from '@clinicpay/contracts';
-import { findBookableService, findBusyIntervals, findDoctorsForService, findWeeklyHours } from '@clinicpay/db';
+import {
+  findBookableService,
+  findBusyIntervals,
+  findDoctorsForService,
+  findWeeklyHours,
+} from '@clinicpay/db';
 import type { Database, Kysely } from '@clinicpay/db';
 import type { Clock } from '../../clock.js';
 import { AppError } from '../../errors/app-error.js';
@@ -37,11 +42,18 @@ export async function findAvailability(
   input: AvailabilityInput,
 ): Promise<Availability> {
   const service = await findBookableService(deps.db, input.serviceId);
-  if (!service) throw new AppError('service_not_found', 'This service is not offered any more; please choose another.');
+  if (!service)
+    throw new AppError(
+      'service_not_found',
+      'This service is not offered any more; please choose another.',
+    );
   const doctorId = input.doctorId === 'any' ? undefined : input.doctorId;
   const doctors = await findDoctorsForService(deps.db, service.id, doctorId);
   if (doctorId && doctors.length === 0) {
-    throw new AppError('doctor_not_found', 'This doctor does not offer this service; please choose another doctor.');
+    throw new AppError(
+      'doctor_not_found',
+      'This doctor does not offer this service; please choose another doctor.',
+    );
   }
 
   const now = deps.clock.now();
@@ -74,7 +86,11 @@ export async function findAvailability(
       const key = startsAt.getTime();
       const entry = byStart.get(key) ?? {
         date,
-        slot: { startsAt: startsAt.toISOString(), endsAt: new Date(key + service.duration_minutes * 60_000).toISOString(), doctorIds: [] },
+        slot: {
+          startsAt: startsAt.toISOString(),
+          endsAt: new Date(key + service.duration_minutes * 60_000).toISOString(),
+          doctorIds: [],
+        },
       };
       entry.slot.doctorIds.push(doctor.id);
       byStart.set(key, entry);

@@ -49,7 +49,9 @@ describe('computeSlots', () => {
       ...base,
       from: '2026-03-06',
       to: '2026-03-06',
-      busy: [{ startsAt: new Date('2026-03-06T15:30:00Z'), endsAt: new Date('2026-03-06T15:45:00Z') }],
+      busy: [
+        { startsAt: new Date('2026-03-06T15:30:00Z'), endsAt: new Date('2026-03-06T15:45:00Z') },
+      ],
       notBefore: new Date('2026-03-06T14:30:00Z'),
     });
     expect(iso(slots)).toEqual(['2026-03-06T16:00:00.000Z']);
@@ -61,7 +63,9 @@ describe('computeSlots', () => {
       ...base,
       from: '2026-03-06',
       to: '2026-03-06',
-      busy: [{ startsAt: new Date('2026-03-06T15:00:00Z'), endsAt: new Date('2026-03-06T16:00:00Z') }],
+      busy: [
+        { startsAt: new Date('2026-03-06T15:00:00Z'), endsAt: new Date('2026-03-06T16:00:00Z') },
+      ],
     });
     expect(iso(slots)).toEqual(['2026-03-06T14:00:00.000Z', '2026-03-06T16:00:00.000Z']);
   });

@@ -42,13 +42,19 @@ export function computeSlots(input: SlotInput): Slot[] {
   const slots: Slot[] = [];
   for (const date of datesBetween(input.from, input.to)) {
     const weekday = weekdayOf(date);
-    const intervals = input.weeklyHours.filter((h) => h.weekday === weekday).sort((a, b) => a.startMinute - b.startMinute);
+    const intervals = input.weeklyHours
+      .filter((h) => h.weekday === weekday)
+      .sort((a, b) => a.startMinute - b.startMinute);
     if (intervals.length === 0) continue;
     const toInstant = localClock(date, input.timeZone);
     for (const interval of intervals) {
       // The interval's end is wall-clock too: on a short day the last slot may no longer fit.
       const intervalEnd = interval.endMinute >= 1440 ? null : toInstant(interval.endMinute);
-      for (let minute = interval.startMinute; minute + input.durationMinutes <= interval.endMinute; minute += input.durationMinutes) {
+      for (
+        let minute = interval.startMinute;
+        minute + input.durationMinutes <= interval.endMinute;
+        minute += input.durationMinutes
+      ) {
         const startsAt = toInstant(minute);
         if (!startsAt) continue;
         const endsAt = new Date(startsAt.getTime() + durationMs);
@@ -74,14 +80,17 @@ function localClock(date: LocalDate, timeZone: string): (minute: number) => Date
   if (midnight && lastMinute) {
     const offsetAtStart = wallMidnight - midnight.getTime();
     const offsetAtEnd = wallMidnight + 1439 * 60_000 - lastMinute.getTime();
-    if (offsetAtStart === offsetAtEnd) return (minute) => new Date(wallMidnight + minute * 60_000 - offsetAtStart);
+    if (offsetAtStart === offsetAtEnd)
+      return (minute) => new Date(wallMidnight + minute * 60_000 - offsetAtStart);
   }
   return (minute) => fromLocal(date, minute, timeZone);
 }
 
 /** Sorted, disjoint intervals as [start, end) milliseconds: both ends then grow together. */
 function mergeIntervals(intervals: Interval[]): [number, number][] {
-  const sorted = intervals.map((i): [number, number] => [i.startsAt.getTime(), i.endsAt.getTime()]).sort((a, b) => a[0] - b[0]);
+  const sorted = intervals
+    .map((i): [number, number] => [i.startsAt.getTime(), i.endsAt.getTime()])
+    .sort((a, b) => a[0] - b[0]);
   const merged: [number, number][] = [];
   for (const [start, end] of sorted) {
     const last = merged.at(-1);

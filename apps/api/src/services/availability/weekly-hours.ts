@@ -13,13 +13,22 @@ interface TimeSpan {
 }
 
 /** Bookings that would no longer fall within the doctor's weekly hours (clinic wall-clock time). */
-export function bookingsOutsideHours<T extends TimeSpan>(bookings: T[], hours: WeeklyHours[], timeZone: string): T[] {
+export function bookingsOutsideHours<T extends TimeSpan>(
+  bookings: T[],
+  hours: WeeklyHours[],
+  timeZone: string,
+): T[] {
   return bookings.filter((booking) => {
     const start = toLocal(booking.starts_at, timeZone);
     const end = toLocal(booking.ends_at, timeZone);
     // An appointment ending at local midnight ends at minute 1440 of its own day.
-    const endMinute = end.date === start.date ? end.minuteOfDay : end.minuteOfDay === 0 ? 1440 : Infinity;
-    return !hours.some((h) => h.weekday === start.weekday && h.startMinute <= start.minuteOfDay && endMinute <= h.endMinute);
+    const endMinute =
+      end.date === start.date ? end.minuteOfDay : end.minuteOfDay === 0 ? 1440 : Infinity;
+    return !hours.some(
+      (h) =>
+        h.weekday === start.weekday &&
+        h.startMinute <= start.minuteOfDay &&
+        endMinute <= h.endMinute,
+    );
   });
 }
-

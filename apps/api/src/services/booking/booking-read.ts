@@ -49,7 +49,10 @@ export async function findBooking(db: Kysely<Database>, reference: string) {
 export type BookingRow = NonNullable<Awaited<ReturnType<typeof findBooking>>>;
 
 export /** The patient may read a booking with its reference plus the link's token, or the return URL's session id. */
-async function authorizedBooking(deps: AppDeps, input: { reference: string; token?: string | undefined; sessionId?: string | undefined }) {
+async function authorizedBooking(
+  deps: AppDeps,
+  input: { reference: string; token?: string | undefined; sessionId?: string | undefined },
+) {
   const booking = await findBooking(deps.db, input.reference.toUpperCase());
   const allowed =
     booking &&
@@ -73,7 +76,8 @@ export function bookingView(b: BookingRow) {
     clinic: { name: b.clinic_name, address: b.clinic_address, timeZone: b.time_zone },
     startsAt: b.starts_at.toISOString(),
     endsAt: b.ends_at.toISOString(),
-    holdExpiresAt: b.status === 'pending_payment' ? (b.hold_expires_at?.toISOString() ?? null) : null,
+    holdExpiresAt:
+      b.status === 'pending_payment' ? (b.hold_expires_at?.toISOString() ?? null) : null,
     paymentMethod: b.payment_method,
     payment: b.payment_status
       ? {

@@ -12,8 +12,15 @@ import { applySessionToBooking, secretKeyOf } from './session-reconcile.js';
  */
 export async function getBookingStatus(deps: AppDeps, input: BookingStatusInput) {
   let booking = await authorizedBooking(deps, input);
-  const due = booking.payment_id ? stripeCheckDue(booking.payment_id, deps.clock.now(), input.sessionId !== undefined) : false;
-  if (due && booking.payment_status === 'pending' && booking.checkout_session_id && booking.payment_id) {
+  const due = booking.payment_id
+    ? stripeCheckDue(booking.payment_id, deps.clock.now(), input.sessionId !== undefined)
+    : false;
+  if (
+    due &&
+    booking.payment_status === 'pending' &&
+    booking.checkout_session_id &&
+    booking.payment_id
+  ) {
     const changed = await reconcileWithStripe(deps, booking);
     if (changed) booking = (await findBooking(deps.db, booking.reference))!;
   }
@@ -30,7 +37,8 @@ const lastStripeCheck = new Map<string, number>();
 
 function stripeCheckDue(paymentId: string, now: Date, fromReturnPage: boolean): boolean {
   const last = lastStripeCheck.get(paymentId);
-  if (!fromReturnPage && last !== undefined && now.getTime() - last < STRIPE_CHECK_INTERVAL_MS) return false;
+  if (!fromReturnPage && last !== undefined && now.getTime() - last < STRIPE_CHECK_INTERVAL_MS)
+    return false;
   if (lastStripeCheck.size > 10_000) lastStripeCheck.clear();
   lastStripeCheck.set(paymentId, now.getTime());
   return true;
@@ -42,12 +50,16 @@ async function reconcileWithStripe(deps: AppDeps, booking: BookingRow): Promise<
   if (!secretKey) return false;
   let session: CheckoutSessionState;
   try {
-    session = await deps.stripeGatewayFor(secretKey).retrieveCheckoutSession(booking.checkout_session_id!);
+    session = await deps
+      .stripeGatewayFor(secretKey)
+      .retrieveCheckoutSession(booking.checkout_session_id!);
   } catch (error) {
     // Stripe unreachable: the patient still sees the stored state; the webhook will catch up.
-    deps.logger.warn({ err: error, reference: booking.reference }, 'status page could not reach Stripe');
+    deps.logger.warn(
+      { err: error, reference: booking.reference },
+      'status page could not reach Stripe',
+    );
     return false;
   }
   return applySessionToBooking(deps, booking, session, settings);
 }
-

@@ -39,14 +39,22 @@ export interface HeldBooking {
  * patient, the appointment (held, or confirmed when nothing is paid online) and its payment.
  * The overlap constraint refuses a taken time with SlotTakenError; nothing is left behind.
  */
-export async function insertBooking(db: Kysely<Database>, plan: PlannedBooking): Promise<HeldBooking> {
+export async function insertBooking(
+  db: Kysely<Database>,
+  plan: PlannedBooking,
+): Promise<HeldBooking> {
   return db.transaction().execute(async (trx) => {
     // First the doctor (share lock), then payments and appointments: the writers' one lock order.
     await assertStillOffered(trx, plan);
     await releaseLapsedHolds(trx, plan);
     const patient = await trx
       .insertInto('patients')
-      .values({ name: plan.patient.name, email: plan.patient.email, phone: plan.patient.phone, created_at: plan.now })
+      .values({
+        name: plan.patient.name,
+        email: plan.patient.email,
+        phone: plan.patient.phone,
+        created_at: plan.now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const held = plan.payment.method === 'stripe';
@@ -66,7 +74,8 @@ export async function insertBooking(db: Kysely<Database>, plan: PlannedBooking):
     });
     const cause = { source: 'booking' as const, at: plan.now };
     await recordAppointmentEvent(trx, appointment.id, null, appointment.status, cause);
-    if (plan.payment.method === 'free') return { appointmentId: appointment.id, paymentId: null, reference: plan.reference };
+    if (plan.payment.method === 'free')
+      return { appointmentId: appointment.id, paymentId: null, reference: plan.reference };
 
     const status = held ? 'pending' : 'due_at_clinic';
     const payment = await trx
@@ -100,16 +109,33 @@ async function releaseLapsedHolds(trx: Transaction<Database>, plan: PlannedBooki
     .where('doctor_id', '=', plan.doctorId)
     .where('status', '=', 'pending_payment')
     .where('hold_expires_at', '<=', plan.now)
-    .where(sql<boolean>`tstzrange(starts_at, ends_at) && tstzrange(${plan.startsAt}, ${plan.endsAt})`)
+    .where(
+      sql<boolean>`tstzrange(starts_at, ends_at) && tstzrange(${plan.startsAt}, ${plan.endsAt})`,
+    )
     .execute();
   for (const { id } of lapsed) {
-    const payment = await trx.selectFrom('payments').select('id').where('appointment_id', '=', id).where('status', '=', 'pending').executeTakeFirst();
-    await releaseHold(trx, { appointmentId: id, paymentId: payment?.id ?? null }, 'hold_expired', 'expired', { source: 'booking', at: plan.now });
+    const payment = await trx
+      .selectFrom('payments')
+      .select('id')
+      .where('appointment_id', '=', id)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    await releaseHold(
+      trx,
+      { appointmentId: id, paymentId: payment?.id ?? null },
+      'hold_expired',
+      'expired',
+      { source: 'booking', at: plan.now },
+    );
   }
 }
 
 /** Step 3: the session belongs to this payment from now on. */
-export async function attachCheckoutSession(db: Kysely<Database>, paymentId: string, checkoutSessionId: string): Promise<void> {
+export async function attachCheckoutSession(
+  db: Kysely<Database>,
+  paymentId: string,
+  checkoutSessionId: string,
+): Promise<void> {
   await db
     .updateTable('payments')
     .set({ checkout_session_id: checkoutSessionId })
@@ -119,11 +145,21 @@ export async function attachCheckoutSession(db: Kysely<Database>, paymentId: str
 }
 
 /** Stripe refused to open a checkout: the time is released at once rather than held for nothing. */
-export async function cancelUnstartedCheckout(db: Kysely<Database>, booked: HeldBooking, at: Date): Promise<void> {
+export async function cancelUnstartedCheckout(
+  db: Kysely<Database>,
+  booked: HeldBooking,
+  at: Date,
+): Promise<void> {
   await db.transaction().execute((trx) =>
-    releaseHold(trx, { appointmentId: booked.appointmentId, paymentId: booked.paymentId }, 'checkout_unavailable', 'failed', {
-      source: 'booking',
-      at,
-    }),
+    releaseHold(
+      trx,
+      { appointmentId: booked.appointmentId, paymentId: booked.paymentId },
+      'checkout_unavailable',
+      'failed',
+      {
+        source: 'booking',
+        at,
+      },
+    ),
   );
 }

@@ -17,7 +17,8 @@ import { getBookingStatus } from './booking-status.service.js';
 export async function cancelBooking(deps: AppDeps, input: CancelBookingInput) {
   const booking = await authorizedBooking(deps, input);
   refuseUnlessPending(booking.status);
-  const settings = booking.checkout_session_id && booking.payment_mode ? await loadStripeSettings(deps) : null;
+  const settings =
+    booking.checkout_session_id && booking.payment_mode ? await loadStripeSettings(deps) : null;
   const secretKey = booking.payment_mode ? settings?.keys[booking.payment_mode].secretKey : null;
 
   const outcome = await deps.db.transaction().execute(async (trx) => {
@@ -26,17 +27,29 @@ export async function cancelBooking(deps: AppDeps, input: CancelBookingInput) {
     const appointment = await lockAppointment(trx, booking.id);
     refuseUnlessPending(appointment.status);
     if (booking.checkout_session_id && secretKey) {
-      const expired = await deps.stripeGatewayFor(secretKey).expireCheckoutSession(booking.checkout_session_id);
+      const expired = await deps
+        .stripeGatewayFor(secretKey)
+        .expireCheckoutSession(booking.checkout_session_id);
       // Paid a moment ago: confirmed below rather than cancelled.
       if (expired.outcome === 'already_complete') return 'paid';
     }
-    await releaseHold(trx, { appointmentId: booking.id, paymentId: booking.payment_id }, 'cancelled_by_patient', 'expired', {
-      source: 'patient',
-      at: deps.clock.now(),
-    });
+    await releaseHold(
+      trx,
+      { appointmentId: booking.id, paymentId: booking.payment_id },
+      'cancelled_by_patient',
+      'expired',
+      {
+        source: 'patient',
+        at: deps.clock.now(),
+      },
+    );
     return 'cancelled';
   });
-  if (outcome === 'paid') return getBookingStatus(deps, { reference: booking.reference, sessionId: booking.checkout_session_id! });
+  if (outcome === 'paid')
+    return getBookingStatus(deps, {
+      reference: booking.reference,
+      sessionId: booking.checkout_session_id!,
+    });
   return bookingView((await findBooking(deps.db, booking.reference))!);
 }
 
@@ -44,6 +57,8 @@ function refuseUnlessPending(status: string): void {
   if (status === 'pending_payment') return;
   throw new AppError(
     'booking_not_cancellable',
-    status === 'cancelled' ? 'This booking is already cancelled.' : 'This booking is paid or confirmed; please call the clinic to change it.',
+    status === 'cancelled'
+      ? 'This booking is already cancelled.'
+      : 'This booking is paid or confirmed; please call the clinic to change it.',
   );
 }

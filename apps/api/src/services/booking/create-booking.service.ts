@@ -11,10 +11,19 @@ import { SESSION_ID_PLACEHOLDER, type CreatedCheckoutSession } from '@clinicpay/
 import { AppError } from '../../errors/app-error.js';
 import type { AppDeps } from '../../trpc.js';
 import { bookingWindow, findAvailability } from '../availability/availability.service.js';
-import { activeStripeKeys, isPayAtClinicEnabled, loadStripeSettings } from '../payments/stripe-settings.js';
+import {
+  activeStripeKeys,
+  isPayAtClinicEnabled,
+  loadStripeSettings,
+} from '../payments/stripe-settings.js';
 import { newAccessToken, newBookingReference } from './booking-secrets.js';
 import { NoLongerOfferedError } from './still-bookable.js';
-import { attachCheckoutSession, cancelUnstartedCheckout, insertBooking, type PlannedBooking } from './booking-writes.js';
+import {
+  attachCheckoutSession,
+  cancelUnstartedCheckout,
+  insertBooking,
+  type PlannedBooking,
+} from './booking-writes.js';
 
 export interface CreatedBooking {
   reference: string;
@@ -32,20 +41,41 @@ export interface CreatedBooking {
  * the patient and payment, the database deciding races; then, outside any transaction, the
  * checkout session is created; then it is attached. The amount comes from the service's price.
  */
-export async function createBooking(deps: AppDeps, input: CreateBookingInput): Promise<CreatedBooking> {
+export async function createBooking(
+  deps: AppDeps,
+  input: CreateBookingInput,
+): Promise<CreatedBooking> {
   const now = deps.clock.now();
   const clinic = await findClinic(deps.db);
   const service = await findBookableService(deps.db, input.serviceId);
   if (!clinic || !service || service.clinic_id !== clinic.id) {
-    throw new AppError('service_not_found', 'This service is not offered any more; please choose another.');
+    throw new AppError(
+      'service_not_found',
+      'This service is not offered any more; please choose another.',
+    );
   }
   const startsAt = new Date(input.startsAt);
   const endsAt = new Date(startsAt.getTime() + service.duration_minutes * 60_000);
-  const doctorIds = await candidateDoctors(deps, input, service.id, startsAt, endsAt, service.time_zone, now);
+  const doctorIds = await candidateDoctors(
+    deps,
+    input,
+    service.id,
+    startsAt,
+    endsAt,
+    service.time_zone,
+    now,
+  );
 
-  const payment = await choosePayment(deps, clinic.id, input.paymentMethod, service.price_amount, service.price_currency);
+  const payment = await choosePayment(
+    deps,
+    clinic.id,
+    input.paymentMethod,
+    service.price_amount,
+    service.price_currency,
+  );
   const { token, hash } = newAccessToken();
-  const holdExpiresAt = payment.method === 'stripe' ? new Date(now.getTime() + deps.config.holdMinutes * 60_000) : null;
+  const holdExpiresAt =
+    payment.method === 'stripe' ? new Date(now.getTime() + deps.config.holdMinutes * 60_000) : null;
   const planned: Omit<PlannedBooking, 'doctorId' | 'reference'> = {
     serviceId: service.id,
     startsAt,
@@ -76,7 +106,10 @@ export async function createBooking(deps: AppDeps, input: CreateBookingInput): P
       customerEmail: input.patient.email,
     });
   } catch (error) {
-    deps.logger.error({ err: error, reference: booked.reference }, 'checkout session could not be created');
+    deps.logger.error(
+      { err: error, reference: booked.reference },
+      'checkout session could not be created',
+    );
     await cancelUnstartedCheckout(deps.db, booked, deps.clock.now());
     throw new AppError(
       'card_payment_unavailable',
@@ -92,7 +125,11 @@ export async function createBooking(deps: AppDeps, input: CreateBookingInput): P
   };
 }
 
-function summary(reference: string, token: string, planned: Omit<PlannedBooking, 'doctorId' | 'reference'>) {
+function summary(
+  reference: string,
+  token: string,
+  planned: Omit<PlannedBooking, 'doctorId' | 'reference'>,
+) {
   return {
     reference,
     token,
@@ -113,29 +150,62 @@ async function candidateDoctors(
   now: Date,
 ): Promise<string[]> {
   const window = bookingWindow(now);
-  if (startsAt < now) throw new AppError('slot_in_past', 'This time has already passed; please pick another.');
+  if (startsAt < now)
+    throw new AppError('slot_in_past', 'This time has already passed; please pick another.');
   if (startsAt < window.notBefore) {
-    throw new AppError('slot_in_past', 'This time is too soon to book online; please pick a later time or call the clinic.');
+    throw new AppError(
+      'slot_in_past',
+      'This time is too soon to book online; please pick a later time or call the clinic.',
+    );
   }
   if (startsAt >= window.notAfter) {
-    throw new AppError('slot_too_far_ahead', 'This time is too far ahead to book yet; please pick an earlier date.');
+    throw new AppError(
+      'slot_too_far_ahead',
+      'This time is too far ahead to book yet; please pick an earlier date.',
+    );
   }
   const date = toLocal(startsAt, timeZone).date;
-  const availability = await findAvailability(deps, { serviceId, doctorId: input.doctorId, from: date, to: date });
+  const availability = await findAvailability(deps, {
+    serviceId,
+    doctorId: input.doctorId,
+    from: date,
+    to: date,
+  });
   const slot = availability.days[0]?.slots.find((s) => s.startsAt === startsAt.toISOString());
   if (slot) return slot.doctorIds;
 
   // Not free: taken by someone, or never on offer (outside hours, not on the slot grid).
-  const doctors = await findDoctorsForService(deps.db, serviceId, input.doctorId === 'any' ? undefined : input.doctorId);
-  const busy = await findBusyIntervals(deps.db, doctors.map((d) => d.id), startsAt, endsAt, now);
-  if (busy.length > 0) throw new AppError('slot_taken', 'This time was just taken; please pick another.');
-  throw new AppError('slot_unavailable', 'This time is outside the opening hours; please pick one of the times shown.');
+  const doctors = await findDoctorsForService(
+    deps.db,
+    serviceId,
+    input.doctorId === 'any' ? undefined : input.doctorId,
+  );
+  const busy = await findBusyIntervals(
+    deps.db,
+    doctors.map((d) => d.id),
+    startsAt,
+    endsAt,
+    now,
+  );
+  if (busy.length > 0)
+    throw new AppError('slot_taken', 'This time was just taken; please pick another.');
+  throw new AppError(
+    'slot_unavailable',
+    'This time is outside the opening hours; please pick one of the times shown.',
+  );
 }
 
 export type ChosenPayment =
   | { method: 'free'; amount: 0; currency: string }
   | { method: 'pay_at_clinic'; amount: number; currency: string }
-  | { method: 'stripe'; amount: number; currency: string; mode: 'test' | 'live'; secretKey: string; publishableKey: string };
+  | {
+      method: 'stripe';
+      amount: number;
+      currency: string;
+      mode: 'test' | 'live';
+      secretKey: string;
+      publishableKey: string;
+    };
 
 async function choosePayment(
   deps: AppDeps,
@@ -148,23 +218,40 @@ async function choosePayment(
   if (amount === 0) return { method: 'free', amount: 0, currency };
   if (requested === 'pay_at_clinic') {
     if (!(await isPayAtClinicEnabled(deps.db, clinicId))) {
-      throw new AppError('payment_method_unavailable', 'Paying at the clinic is not offered; please pay by card.');
+      throw new AppError(
+        'payment_method_unavailable',
+        'Paying at the clinic is not offered; please pay by card.',
+      );
     }
     return { method: 'pay_at_clinic', amount, currency };
   }
   const settings = await loadStripeSettings(deps, clinicId);
   const keys = activeStripeKeys(settings);
-  const fallback = (await isPayAtClinicEnabled(deps.db, clinicId)) ? ' Please choose Pay at clinic.' : ' Please try again later.';
+  const fallback = (await isPayAtClinicEnabled(deps.db, clinicId))
+    ? ' Please choose Pay at clinic.'
+    : ' Please try again later.';
   if (!settings || !keys) {
-    throw new AppError('card_payment_unavailable', `Card payment is not available right now.${fallback}`);
+    throw new AppError(
+      'card_payment_unavailable',
+      `Card payment is not available right now.${fallback}`,
+    );
   }
   if (settings.currency !== currency) {
-    deps.logger.error({ serviceCurrency: currency, gatewayCurrency: settings.currency }, 'service priced in another currency than Stripe charges');
-    throw new AppError('card_payment_unavailable', `Card payment is not available for this service.${fallback}`);
+    deps.logger.error(
+      { serviceCurrency: currency, gatewayCurrency: settings.currency },
+      'service priced in another currency than Stripe charges',
+    );
+    throw new AppError(
+      'card_payment_unavailable',
+      `Card payment is not available for this service.${fallback}`,
+    );
   }
   const minimum = minimumChargeFor(currency);
   if (amount < minimum) {
-    throw new AppError('amount_not_accepted', `This price is below the smallest card payment Stripe accepts.${fallback}`);
+    throw new AppError(
+      'amount_not_accepted',
+      `This price is below the smallest card payment Stripe accepts.${fallback}`,
+    );
   }
   return { method: 'stripe', amount, currency, mode: settings.mode, ...keys };
 }
@@ -179,7 +266,11 @@ async function holdFirstFreeDoctor(
   for (const doctorId of doctorIds) {
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
-        return await insertBooking(deps.db, { ...planned, doctorId, reference: newBookingReference() });
+        return await insertBooking(deps.db, {
+          ...planned,
+          doctorId,
+          reference: newBookingReference(),
+        });
       } catch (error) {
         if (error instanceof SlotTakenError) break;
         if (error instanceof NoLongerOfferedError) {
@@ -187,13 +278,17 @@ async function holdFirstFreeDoctor(
           break;
         }
         // A reference collision (40 random bits) is retried with a new one.
-        if (error instanceof UniqueViolationError && error.constraint?.includes('reference')) continue;
+        if (error instanceof UniqueViolationError && error.constraint?.includes('reference'))
+          continue;
         throw error;
       }
     }
   }
   if (noLongerOffered && doctorIds.length === 1) {
-    throw new AppError('slot_unavailable', 'The clinic has just changed this doctor\'s schedule, so this time is no longer offered; please pick one of the times shown.');
+    throw new AppError(
+      'slot_unavailable',
+      "The clinic has just changed this doctor's schedule, so this time is no longer offered; please pick one of the times shown.",
+    );
   }
   throw new AppError('slot_taken', 'This time was just taken; please pick another.');
 }

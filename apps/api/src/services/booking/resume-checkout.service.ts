@@ -15,9 +15,11 @@ export interface ResumedCheckout {
   stripeJsUrl: string | null;
 }
 
-const LAPSED = 'The time we held for you ran out before the payment was made, so it was released. Nothing was charged; please book again.';
+const LAPSED =
+  'The time we held for you ran out before the payment was made, so it was released. Nothing was charged; please book again.';
 const PAID = 'This booking is already paid and confirmed; there is nothing more to pay.';
-const PROCESSING = 'Your payment is being processed. This page shows the result as soon as it is confirmed.';
+const PROCESSING =
+  'Your payment is being processed. This page shows the result as soon as it is confirmed.';
 const LAPSED_REASONS = new Set(['hold_expired', 'checkout_expired', 'checkout_not_started']);
 
 /**
@@ -26,16 +28,27 @@ const LAPSED_REASONS = new Set(['hold_expired', 'checkout_expired', 'checkout_no
  * Only while the hold lasts and the session is open; a session Stripe reports paid or expired
  * is applied to the booking as the status page would, and the patient is told which.
  */
-export async function resumeCheckout(deps: AppDeps, input: ResumeCheckoutInput): Promise<ResumedCheckout> {
+export async function resumeCheckout(
+  deps: AppDeps,
+  input: ResumeCheckoutInput,
+): Promise<ResumedCheckout> {
   const booking = await authorizedBooking(deps, input);
   assertAwaitingCardPayment(booking);
 
   const settings = await loadStripeSettings(deps);
   const secretKey = secretKeyOf(booking, settings);
-  const publishableKey = booking.payment_mode ? settings?.keys[booking.payment_mode].publishableKey : null;
+  const publishableKey = booking.payment_mode
+    ? settings?.keys[booking.payment_mode].publishableKey
+    : null;
   if (!secretKey || !publishableKey) {
-    deps.logger.error({ reference: booking.reference, mode: booking.payment_mode }, 'no Stripe keys for the mode of a pending card payment');
-    throw new AppError('card_payment_unavailable', 'Card payment is not available right now. Please try again later, or call the clinic.');
+    deps.logger.error(
+      { reference: booking.reference, mode: booking.payment_mode },
+      'no Stripe keys for the mode of a pending card payment',
+    );
+    throw new AppError(
+      'card_payment_unavailable',
+      'Card payment is not available right now. Please try again later, or call the clinic.',
+    );
   }
   const { session, clientSecret } = await retrieveSession(deps, secretKey, booking);
 
@@ -44,13 +57,23 @@ export async function resumeCheckout(deps: AppDeps, input: ResumeCheckoutInput):
     await applySessionToBooking(deps, booking, session, settings);
     const now = (await findBooking(deps.db, booking.reference))!;
     assertAwaitingCardPayment(now);
-    throw new AppError('checkout_not_resumable', session.status === 'complete' ? PROCESSING : LAPSED);
+    throw new AppError(
+      'checkout_not_resumable',
+      session.status === 'complete' ? PROCESSING : LAPSED,
+    );
   }
   // Stripe ends the session at the hold's end too; until it or the sweeper acts, the hold rules.
-  if (!booking.hold_expires_at || booking.hold_expires_at <= deps.clock.now()) throw new AppError('checkout_not_resumable', LAPSED);
+  if (!booking.hold_expires_at || booking.hold_expires_at <= deps.clock.now())
+    throw new AppError('checkout_not_resumable', LAPSED);
   if (!clientSecret) {
-    deps.logger.error({ reference: booking.reference }, 'Stripe gave no client secret for the booking\'s checkout session');
-    throw new AppError('card_payment_unavailable', 'Card payment is not available right now. Please try again later, or call the clinic.');
+    deps.logger.error(
+      { reference: booking.reference },
+      "Stripe gave no client secret for the booking's checkout session",
+    );
+    throw new AppError(
+      'card_payment_unavailable',
+      'Card payment is not available right now. Please try again later, or call the clinic.',
+    );
   }
   return {
     reference: booking.reference,
@@ -63,14 +86,26 @@ export async function resumeCheckout(deps: AppDeps, input: ResumeCheckoutInput):
 /** Throws the sentence for every booking that has no card payment waiting for the patient. */
 function assertAwaitingCardPayment(booking: BookingRow): void {
   if (booking.payment_method === 'pay_at_clinic') {
-    throw new AppError('checkout_not_resumable', 'This booking is paid at the clinic, so there is nothing to pay online. Please pay when you arrive.');
+    throw new AppError(
+      'checkout_not_resumable',
+      'This booking is paid at the clinic, so there is nothing to pay online. Please pay when you arrive.',
+    );
   }
-  if (booking.payment_method !== 'stripe') throw new AppError('checkout_not_resumable', 'This appointment is free, so there is nothing to pay.');
-  if (booking.status === 'cancelled') throw new AppError('checkout_not_resumable', cancelledSentence(booking));
-  if (booking.status !== 'pending_payment' || booking.payment_status === 'completed') throw new AppError('checkout_not_resumable', PAID);
+  if (booking.payment_method !== 'stripe')
+    throw new AppError(
+      'checkout_not_resumable',
+      'This appointment is free, so there is nothing to pay.',
+    );
+  if (booking.status === 'cancelled')
+    throw new AppError('checkout_not_resumable', cancelledSentence(booking));
+  if (booking.status !== 'pending_payment' || booking.payment_status === 'completed')
+    throw new AppError('checkout_not_resumable', PAID);
   if (booking.payment_status !== 'pending' || !booking.checkout_session_id) {
     // A crash left the hold without a session (the sweeper releases it), or the payment ended.
-    throw new AppError('checkout_not_resumable', 'Card payment for this booking could not be started, so its time will be released. Please book again.');
+    throw new AppError(
+      'checkout_not_resumable',
+      'Card payment for this booking could not be started, so its time will be released. Please book again.',
+    );
   }
 }
 
@@ -80,18 +115,36 @@ function cancelledSentence(booking: BookingRow): string {
     return 'This booking is cancelled and your payment was refunded. Please book again if you still need an appointment.';
   }
   if (reason && LAPSED_REASONS.has(reason)) return LAPSED;
-  if (reason === 'payment_failed') return 'Your payment did not go through, so the time was released. Please book again.';
+  if (reason === 'payment_failed')
+    return 'Your payment did not go through, so the time was released. Please book again.';
   return 'This booking is cancelled and its time was released, so there is nothing to pay. Please book again if you still need an appointment.';
 }
 
-async function retrieveSession(deps: AppDeps, secretKey: string, booking: BookingRow): Promise<EmbeddedCheckoutSession> {
+async function retrieveSession(
+  deps: AppDeps,
+  secretKey: string,
+  booking: BookingRow,
+): Promise<EmbeddedCheckoutSession> {
   try {
-    return await deps.stripeGatewayFor(secretKey).retrieveEmbeddedCheckout(booking.checkout_session_id!);
+    return await deps
+      .stripeGatewayFor(secretKey)
+      .retrieveEmbeddedCheckout(booking.checkout_session_id!);
   } catch (error) {
-    deps.logger.warn({ err: error, reference: booking.reference }, 'could not read the checkout session to reopen the card form');
+    deps.logger.warn(
+      { err: error, reference: booking.reference },
+      'could not read the checkout session to reopen the card form',
+    );
     if (error instanceof GatewayError && !error.retryable) {
-      throw new AppError('card_payment_unavailable', 'Card payment is not available right now. Please try again later, or call the clinic.', { cause: error });
+      throw new AppError(
+        'card_payment_unavailable',
+        'Card payment is not available right now. Please try again later, or call the clinic.',
+        { cause: error },
+      );
     }
-    throw new AppError('stripe_unreachable', 'We could not reach the card payment service. Please try again in a moment; your time stays held.', { cause: error });
+    throw new AppError(
+      'stripe_unreachable',
+      'We could not reach the card payment service. Please try again in a moment; your time stays held.',
+      { cause: error },
+    );
   }
 }

@@ -25,7 +25,11 @@ export async function applySessionToBooking(
   const result = await fulfil(deps, effect, {
     livemode: session.livemode,
     settings,
-    cause: { source: 'status_page', at: deps.clock.now(), details: { checkout_session_id: session.id } },
+    cause: {
+      source: 'status_page',
+      at: deps.clock.now(),
+      details: { checkout_session_id: session.id },
+    },
   });
   return result.outcome === 'applied';
 }

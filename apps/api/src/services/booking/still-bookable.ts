@@ -19,7 +19,12 @@ export async function assertStillOffered(
   trx: Transaction<Database>,
   slot: { doctorId: string; serviceId: string; startsAt: Date; endsAt: Date; timeZone: string },
 ): Promise<void> {
-  const doctor = await trx.selectFrom('doctors').select('active').where('id', '=', slot.doctorId).forShare().executeTakeFirst();
+  const doctor = await trx
+    .selectFrom('doctors')
+    .select('active')
+    .where('id', '=', slot.doctorId)
+    .forShare()
+    .executeTakeFirst();
   if (!doctor?.active) throw new NoLongerOfferedError();
   const offers = await trx
     .selectFrom('doctor_services')
@@ -30,8 +35,13 @@ export async function assertStillOffered(
   if (!offers) throw new NoLongerOfferedError();
   const hours = await findWeeklyHours(trx, [slot.doctorId]);
   const span = { starts_at: slot.startsAt, ends_at: slot.endsAt };
-  const weekly = hours.map((h) => ({ weekday: h.weekday, startMinute: h.start_minute, endMinute: h.end_minute }));
-  if (bookingsOutsideHours([span], weekly, slot.timeZone).length > 0) throw new NoLongerOfferedError();
+  const weekly = hours.map((h) => ({
+    weekday: h.weekday,
+    startMinute: h.start_minute,
+    endMinute: h.end_minute,
+  }));
+  if (bookingsOutsideHours([span], weekly, slot.timeZone).length > 0)
+    throw new NoLongerOfferedError();
   const timeOff = await trx
     .selectFrom('doctor_time_off')
     .select('id')

@@ -4,7 +4,11 @@ import { type Cause, type FulfilmentResult, type Tx } from './fulfilment-types.j
 import { intentToWaitFor, lockIntent, replayParkedEvents } from './parked-events.js';
 import { applyPaymentFailed } from './payment-failed.js';
 import { applyPaymentSucceeded } from './payment-succeeded.js';
-import { applyChargeRefunded, applyDisputeUpdated, applyRefundUpdated } from './refunds-and-disputes.js';
+import {
+  applyChargeRefunded,
+  applyDisputeUpdated,
+  applyRefundUpdated,
+} from './refunds-and-disputes.js';
 
 /**
  * The one switch from a payment effect (the pure mapping of a Stripe event) to its change in our

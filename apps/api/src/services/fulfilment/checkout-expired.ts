@@ -1,4 +1,9 @@
-import { lockAppointment, lockPayment, transitionAppointment, transitionPayment } from '@clinicpay/db';
+import {
+  lockAppointment,
+  lockPayment,
+  transitionAppointment,
+  transitionPayment,
+} from '@clinicpay/db';
 import { type Cause, type FulfilmentResult, modeOf, type Tx } from './fulfilment-types.js';
 
 export interface CheckoutExpired {
@@ -8,12 +13,21 @@ export interface CheckoutExpired {
 }
 
 /** The checkout lapsed unpaid: payment Expired, appointment Cancelled, its time released. */
-export async function applyCheckoutExpired(trx: Tx, fact: CheckoutExpired, cause: Cause): Promise<FulfilmentResult> {
+export async function applyCheckoutExpired(
+  trx: Tx,
+  fact: CheckoutExpired,
+  cause: Cause,
+): Promise<FulfilmentResult> {
   const payment = await lockPayment(trx, { paymentId: fact.paymentId });
-  if (!payment || payment.gateway !== 'stripe' || payment.mode !== modeOf(fact.livemode)) return { outcome: 'not_ours' };
-  if (payment.checkout_session_id && payment.checkout_session_id !== fact.checkoutSessionId) return { outcome: 'not_ours' };
+  if (!payment || payment.gateway !== 'stripe' || payment.mode !== modeOf(fact.livemode))
+    return { outcome: 'not_ours' };
+  if (payment.checkout_session_id && payment.checkout_session_id !== fact.checkoutSessionId)
+    return { outcome: 'not_ours' };
   // A failed payment (policy "cancel") already cancelled the booking; the payment stays Failed.
-  const expired = await transitionPayment(trx, payment.id, ['pending'], 'expired', { ...cause, reason: 'checkout_expired' });
+  const expired = await transitionPayment(trx, payment.id, ['pending'], 'expired', {
+    ...cause,
+    reason: 'checkout_expired',
+  });
   const appointment = await lockAppointment(trx, payment.appointment_id);
   const cancelled = await transitionAppointment(
     trx,

@@ -12,7 +12,11 @@ import type { Cause, FulfilmentResult, Tx } from './fulfilment-types.js';
 export const PARKED_OUTCOME = 'unmatched';
 
 export function canPark(effect: PaymentEffect): boolean {
-  return effect.kind === 'charge_refunded' || effect.kind === 'refund_updated' || effect.kind === 'dispute_updated';
+  return (
+    effect.kind === 'charge_refunded' ||
+    effect.kind === 'refund_updated' ||
+    effect.kind === 'dispute_updated'
+  );
 }
 
 /** The payment intent a parkable effect names, if any. */
@@ -27,7 +31,9 @@ export function intentToWaitFor(effect: PaymentEffect): string | null {
  * transaction looked for parked events: then it waited for the sweeper instead of a moment.
  */
 export async function lockIntent(trx: Tx, paymentIntentId: string): Promise<void> {
-  await sql`select pg_advisory_xact_lock(hashtextextended(${`parked:${paymentIntentId}`}, 0))`.execute(trx);
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`parked:${paymentIntentId}`}, 0))`.execute(
+    trx,
+  );
 }
 
 export async function replayParkedEvents(
@@ -54,9 +60,18 @@ export async function replayParkedEvents(
     .execute();
   for (const event of parked) {
     const effect = paymentEffectOf(event.payload as unknown as Stripe.Event);
-    const result = await apply(effect, { source: 'webhook', at, stripeEventId: event.stripe_event_id, reason: 'replayed' });
+    const result = await apply(effect, {
+      source: 'webhook',
+      at,
+      stripeEventId: event.stripe_event_id,
+      reason: 'replayed',
+    });
     // Still unmatched (the intent id was not stored after all): it stays parked.
     if (result.outcome === 'not_ours') continue;
-    await trx.updateTable('stripe_events').set({ processed_at: at, outcome: result.outcome }).where('id', '=', event.id).execute();
+    await trx
+      .updateTable('stripe_events')
+      .set({ processed_at: at, outcome: result.outcome })
+      .where('id', '=', event.id)
+      .execute();
   }
 }

@@ -1,4 +1,10 @@
-import { lockAppointment, lockPayment, recordPaymentEvent, transitionAppointment, transitionPayment } from '@clinicpay/db';
+import {
+  lockAppointment,
+  lockPayment,
+  recordPaymentEvent,
+  transitionAppointment,
+  transitionPayment,
+} from '@clinicpay/db';
 import { type Cause, type FulfilmentResult, modeOf, type Tx } from './fulfilment-types.js';
 
 export interface PaymentFailed {
@@ -20,37 +26,78 @@ export async function applyPaymentFailed(
   policy: 'cancel' | 'retry',
   cause: Cause,
 ): Promise<FulfilmentResult> {
-  const payment = await lockPayment(trx, { paymentId: fact.paymentId, paymentIntentId: fact.paymentIntentId });
-  if (!payment || payment.gateway !== 'stripe' || payment.mode !== modeOf(fact.livemode)) return { outcome: 'not_ours' };
+  const payment = await lockPayment(trx, {
+    paymentId: fact.paymentId,
+    paymentIntentId: fact.paymentIntentId,
+  });
+  if (!payment || payment.gateway !== 'stripe' || payment.mode !== modeOf(fact.livemode))
+    return { outcome: 'not_ours' };
   const failure = {
     failure_code: fact.failureCode,
     failure_message: fact.failureMessage,
-    ...(fact.paymentIntentId && !payment.payment_intent_id ? { payment_intent_id: fact.paymentIntentId } : {}),
+    ...(fact.paymentIntentId && !payment.payment_intent_id
+      ? { payment_intent_id: fact.paymentIntentId }
+      : {}),
   };
 
   if (policy === 'retry') {
     if (payment.status !== 'pending') return { outcome: 'no_change' };
-    await trx.updateTable('payments').set({ ...failure, updated_at: cause.at }).where('id', '=', payment.id).execute();
-    await recordPaymentEvent(trx, payment.id, 'pending', 'pending', { ...cause, reason: 'attempt_failed', details: { code: fact.failureCode } });
-    return { outcome: 'applied', ...(failure.payment_intent_id ? { learnedPaymentIntentId: failure.payment_intent_id } : {}) };
+    await trx
+      .updateTable('payments')
+      .set({ ...failure, updated_at: cause.at })
+      .where('id', '=', payment.id)
+      .execute();
+    await recordPaymentEvent(trx, payment.id, 'pending', 'pending', {
+      ...cause,
+      reason: 'attempt_failed',
+      details: { code: fact.failureCode },
+    });
+    return {
+      outcome: 'applied',
+      ...(failure.payment_intent_id ? { learnedPaymentIntentId: failure.payment_intent_id } : {}),
+    };
   }
 
-  const failed = await transitionPayment(trx, payment.id, ['pending'], 'failed', { ...cause, reason: fact.failureCode }, failure);
+  const failed = await transitionPayment(
+    trx,
+    payment.id,
+    ['pending'],
+    'failed',
+    { ...cause, reason: fact.failureCode },
+    failure,
+  );
   if (!failed) {
     // Too late to matter, but the intent id still ties later refunds and disputes to us.
     if (!failure.payment_intent_id) return { outcome: 'no_change' };
-    await trx.updateTable('payments').set({ payment_intent_id: failure.payment_intent_id }).where('id', '=', payment.id).execute();
+    await trx
+      .updateTable('payments')
+      .set({ payment_intent_id: failure.payment_intent_id })
+      .where('id', '=', payment.id)
+      .execute();
     return { outcome: 'applied', learnedPaymentIntentId: failure.payment_intent_id };
   }
   const appointment = await lockAppointment(trx, payment.appointment_id);
-  await transitionAppointment(trx, appointment.id, ['pending_payment'], 'cancelled', { ...cause, reason: 'payment_failed' }, {
-    cancel_reason: 'payment_failed',
-  });
+  await transitionAppointment(
+    trx,
+    appointment.id,
+    ['pending_payment'],
+    'cancelled',
+    { ...cause, reason: 'payment_failed' },
+    {
+      cancel_reason: 'payment_failed',
+    },
+  );
   return {
     outcome: 'applied',
     ...(failure.payment_intent_id ? { learnedPaymentIntentId: failure.payment_intent_id } : {}),
     afterCommit: payment.checkout_session_id
-      ? [{ kind: 'expire_checkout_session', checkoutSessionId: payment.checkout_session_id, mode: payment.mode ?? 'test' }]
+      ? [
+          {
+            kind: 'expire_checkout_session',
+            checkoutSessionId: payment.checkout_session_id,
+            mode: payment.mode ?? 'test',
+          },
+        ]
       : [],
   };
 }

@@ -1,4 +1,10 @@
-import { lockAppointment, lockPayment, recordPaymentEvent, transitionAppointment, transitionPayment } from '@clinicpay/db';
+import {
+  lockAppointment,
+  lockPayment,
+  recordPaymentEvent,
+  transitionAppointment,
+  transitionPayment,
+} from '@clinicpay/db';
 import { reserveRefund } from '../refunds/refund.service.js';
 import { statusAfterRefunds } from './refunds-and-disputes.js';
 import { type Cause, type FulfilmentResult, modeOf, type Tx } from './fulfilment-types.js';
@@ -20,26 +26,49 @@ export interface PaymentSucceeded {
  * re-confirms it when its time is still free; otherwise the payment is flagged for the admin
  * and refunded automatically after commit: no money is kept without a booking.
  */
-export async function applyPaymentSucceeded(trx: Tx, fact: PaymentSucceeded, cause: Cause): Promise<FulfilmentResult> {
-  const payment = await lockPayment(trx, { paymentId: fact.paymentId, paymentIntentId: fact.paymentIntentId });
-  if (!payment || payment.gateway !== 'stripe' || payment.mode !== modeOf(fact.livemode)) return { outcome: 'not_ours' };
-  if (fact.checkoutSessionId && payment.checkout_session_id && payment.checkout_session_id !== fact.checkoutSessionId) {
+export async function applyPaymentSucceeded(
+  trx: Tx,
+  fact: PaymentSucceeded,
+  cause: Cause,
+): Promise<FulfilmentResult> {
+  const payment = await lockPayment(trx, {
+    paymentId: fact.paymentId,
+    paymentIntentId: fact.paymentIntentId,
+  });
+  if (!payment || payment.gateway !== 'stripe' || payment.mode !== modeOf(fact.livemode))
+    return { outcome: 'not_ours' };
+  if (
+    fact.checkoutSessionId &&
+    payment.checkout_session_id &&
+    payment.checkout_session_id !== fact.checkoutSessionId
+  ) {
     return { outcome: 'not_ours' };
   }
 
   const ids = {
-    ...(fact.paymentIntentId && !payment.payment_intent_id ? { payment_intent_id: fact.paymentIntentId } : {}),
+    ...(fact.paymentIntentId && !payment.payment_intent_id
+      ? { payment_intent_id: fact.paymentIntentId }
+      : {}),
     ...(fact.chargeId && !payment.charge_id ? { charge_id: fact.chargeId } : {}),
-    ...(fact.checkoutSessionId && !payment.checkout_session_id ? { checkout_session_id: fact.checkoutSessionId } : {}),
+    ...(fact.checkoutSessionId && !payment.checkout_session_id
+      ? { checkout_session_id: fact.checkoutSessionId }
+      : {}),
   };
   // A refund can be reported before the success it refunds: the status then reflects it at once.
   const settledStatus = statusAfterRefunds(payment.amount, payment.amount_refunded);
-  const completed = await transitionPayment(trx, payment.id, ['pending', 'failed', 'expired'], settledStatus, cause, {
-    ...ids,
-    completed_at: cause.at,
-    failure_code: null,
-    failure_message: null,
-  });
+  const completed = await transitionPayment(
+    trx,
+    payment.id,
+    ['pending', 'failed', 'expired'],
+    settledStatus,
+    cause,
+    {
+      ...ids,
+      completed_at: cause.at,
+      failure_code: null,
+      failure_message: null,
+    },
+  );
   if (!completed) {
     // Already completed (or refunded since): only fill in ids a later event brought.
     if (Object.keys(ids).length === 0) return { outcome: 'no_change' };
@@ -51,17 +80,45 @@ export async function applyPaymentSucceeded(trx: Tx, fact: PaymentSucceeded, cau
   if (receivedOtherThanCharged(fact, payment)) {
     // Money we did not ask for (another amount or currency on our payment's id): the booking is
     // not confirmed on it; the payment goes back and an admin is told.
-    await trx.updateTable('payments').set({ flagged_reason: AMOUNT_MISMATCH }).where('id', '=', payment.id).execute();
-    await recordPaymentEvent(trx, payment.id, settledStatus, settledStatus, { ...cause, reason: AMOUNT_MISMATCH, details: { amount: fact.amount ?? null, currency: fact.currency ?? null } });
-    await transitionAppointment(trx, appointment.id, ['pending_payment'], 'cancelled', { ...cause, reason: AMOUNT_MISMATCH }, { cancel_reason: AMOUNT_MISMATCH });
+    await trx
+      .updateTable('payments')
+      .set({ flagged_reason: AMOUNT_MISMATCH })
+      .where('id', '=', payment.id)
+      .execute();
+    await recordPaymentEvent(trx, payment.id, settledStatus, settledStatus, {
+      ...cause,
+      reason: AMOUNT_MISMATCH,
+      details: { amount: fact.amount ?? null, currency: fact.currency ?? null },
+    });
+    await transitionAppointment(
+      trx,
+      appointment.id,
+      ['pending_payment'],
+      'cancelled',
+      { ...cause, reason: AMOUNT_MISMATCH },
+      { cancel_reason: AMOUNT_MISMATCH },
+    );
     // What arrived goes back (never more than our record of the charge).
-    const amount = fact.amount !== undefined && fact.amount > 0 ? Math.min(fact.amount, payment.amount) : undefined;
+    const amount =
+      fact.amount !== undefined && fact.amount > 0
+        ? Math.min(fact.amount, payment.amount)
+        : undefined;
     const refund = await reserveRefund(
       trx,
-      { paymentId: payment.id, amount, reason: AMOUNT_MISMATCH, requestedBy: 'system', idempotencyKey: `auto-refund:${payment.id}` },
+      {
+        paymentId: payment.id,
+        amount,
+        reason: AMOUNT_MISMATCH,
+        requestedBy: 'system',
+        idempotencyKey: `auto-refund:${payment.id}`,
+      },
       cause.at,
     );
-    return { outcome: 'applied', ...learned(ids), afterCommit: [{ kind: 'send_refund', refundId: refund.refundId }] };
+    return {
+      outcome: 'applied',
+      ...learned(ids),
+      afterCommit: [{ kind: 'send_refund', refundId: refund.refundId }],
+    };
   }
   if (appointment.status === 'pending_payment') {
     await transitionAppointment(trx, appointment.id, ['pending_payment'], 'confirmed', cause);
@@ -71,29 +128,52 @@ export async function applyPaymentSucceeded(trx: Tx, fact: PaymentSucceeded, cau
       // No money without a booking: the refund is reserved with this change and sent after it.
       const refund = await reserveRefund(
         trx,
-        { paymentId: payment.id, reason: PAID_AFTER_CANCEL, requestedBy: 'system', idempotencyKey: `auto-refund:${payment.id}` },
+        {
+          paymentId: payment.id,
+          reason: PAID_AFTER_CANCEL,
+          requestedBy: 'system',
+          idempotencyKey: `auto-refund:${payment.id}`,
+        },
         cause.at,
       );
-      return { outcome: 'applied', ...learned(ids), afterCommit: [{ kind: 'send_refund', refundId: refund.refundId }] };
+      return {
+        outcome: 'applied',
+        ...learned(ids),
+        afterCommit: [{ kind: 'send_refund', refundId: refund.refundId }],
+      };
     }
   }
   return { outcome: 'applied', ...learned(ids) };
 }
 
-function learned(ids: { payment_intent_id?: string }): Pick<FulfilmentResult, 'learnedPaymentIntentId'> {
+function learned(ids: {
+  payment_intent_id?: string;
+}): Pick<FulfilmentResult, 'learnedPaymentIntentId'> {
   return ids.payment_intent_id ? { learnedPaymentIntentId: ids.payment_intent_id } : {};
 }
 
 export const PAID_AFTER_CANCEL = 'paid_after_cancel_slot_taken';
 export const AMOUNT_MISMATCH = 'amount_mismatch';
 
-function receivedOtherThanCharged(fact: PaymentSucceeded, payment: { amount: number; currency: string }): boolean {
+function receivedOtherThanCharged(
+  fact: PaymentSucceeded,
+  payment: { amount: number; currency: string },
+): boolean {
   if (fact.amount !== undefined && fact.amount !== payment.amount) return true;
-  return fact.currency !== undefined && fact.currency !== '' && fact.currency.toUpperCase() !== payment.currency.toUpperCase();
+  return (
+    fact.currency !== undefined &&
+    fact.currency !== '' &&
+    fact.currency.toUpperCase() !== payment.currency.toUpperCase()
+  );
 }
 
 /** True when the booking is confirmed again; false when its time is gone (the money goes back). */
-async function reconfirmOrFlag(trx: Tx, appointmentId: string, paymentId: string, cause: Cause): Promise<boolean> {
+async function reconfirmOrFlag(
+  trx: Tx,
+  appointmentId: string,
+  paymentId: string,
+  cause: Cause,
+): Promise<boolean> {
   const appointment = await lockAppointment(trx, appointmentId);
   const clash = await trx
     .selectFrom('appointments')
@@ -107,10 +187,17 @@ async function reconfirmOrFlag(trx: Tx, appointmentId: string, paymentId: string
   if (!clash) {
     // A concurrent booking can still win the time between this check and the update; then the
     // constraint refuses, this event fails, and its redelivery takes the flag branch.
-    await transitionAppointment(trx, appointment.id, ['cancelled'], 'confirmed', {
-      ...cause,
-      reason: 'paid_after_cancel',
-    }, { cancel_reason: null });
+    await transitionAppointment(
+      trx,
+      appointment.id,
+      ['cancelled'],
+      'confirmed',
+      {
+        ...cause,
+        reason: 'paid_after_cancel',
+      },
+      { cancel_reason: null },
+    );
     return true;
   }
   await trx
@@ -118,7 +205,9 @@ async function reconfirmOrFlag(trx: Tx, appointmentId: string, paymentId: string
     .set({ flagged_reason: PAID_AFTER_CANCEL, updated_at: cause.at })
     .where('id', '=', paymentId)
     .execute();
-  await recordPaymentEvent(trx, paymentId, 'completed', 'completed', { ...cause, reason: PAID_AFTER_CANCEL });
+  await recordPaymentEvent(trx, paymentId, 'completed', 'completed', {
+    ...cause,
+    reason: PAID_AFTER_CANCEL,
+  });
   return false;
 }
-

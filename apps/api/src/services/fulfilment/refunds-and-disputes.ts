@@ -1,5 +1,9 @@
 import { lockPayment, recordPaymentEvent, transitionPayment } from '@clinicpay/db';
-import type { ChargeRefundedEffect, DisputeUpdatedEffect, RefundUpdatedEffect } from '@clinicpay/payments';
+import type {
+  ChargeRefundedEffect,
+  DisputeUpdatedEffect,
+  RefundUpdatedEffect,
+} from '@clinicpay/payments';
 import { type Cause, type FulfilmentResult, modeOf, type Tx } from './fulfilment-types.js';
 
 /**
@@ -18,7 +22,12 @@ export async function applyChargeRefunded(
     chargeId: fact.chargeId,
   });
   if (!payment || payment.mode !== modeOf(livemode)) return { outcome: 'not_ours' };
-  if (!payment.charge_id) await trx.updateTable('payments').set({ charge_id: fact.chargeId }).where('id', '=', payment.id).execute();
+  if (!payment.charge_id)
+    await trx
+      .updateTable('payments')
+      .set({ charge_id: fact.chargeId })
+      .where('id', '=', payment.id)
+      .execute();
   const changed = await applyRefundedTotal(trx, payment.id, fact.amountRefunded, cause);
   return { outcome: changed ? 'applied' : 'no_change' };
 }
@@ -28,22 +37,36 @@ export async function applyChargeRefunded(
  * never lowers it). Before the payment is settled (a refund reported before its success), only the
  * total is kept; the success then applies it.
  */
-export async function applyRefundedTotal(trx: Tx, paymentId: string, reportedTotal: number, cause: Cause): Promise<boolean> {
+export async function applyRefundedTotal(
+  trx: Tx,
+  paymentId: string,
+  reportedTotal: number,
+  cause: Cause,
+): Promise<boolean> {
   const payment = await lockPayment(trx, { paymentId });
   if (!payment) return false;
   const total = Math.min(Math.max(payment.amount_refunded, reportedTotal), payment.amount);
   if (!['completed', 'partially_refunded', 'refunded'].includes(payment.status)) {
     if (total === payment.amount_refunded) return false;
-    await trx.updateTable('payments').set({ amount_refunded: total, updated_at: cause.at }).where('id', '=', payment.id).execute();
+    await trx
+      .updateTable('payments')
+      .set({ amount_refunded: total, updated_at: cause.at })
+      .where('id', '=', payment.id)
+      .execute();
     return true;
   }
   const to = statusAfterRefunds(payment.amount, total);
   if (to === payment.status && total === payment.amount_refunded) return false;
-  return transitionPayment(trx, payment.id, [payment.status], to, cause, { amount_refunded: total });
+  return transitionPayment(trx, payment.id, [payment.status], to, cause, {
+    amount_refunded: total,
+  });
 }
 
 /** Completed, Partially refunded or Refunded, from what was charged and what went back. */
-export function statusAfterRefunds(amount: number, refunded: number): 'completed' | 'partially_refunded' | 'refunded' {
+export function statusAfterRefunds(
+  amount: number,
+  refunded: number,
+): 'completed' | 'partially_refunded' | 'refunded' {
   if (refunded <= 0) return 'completed';
   return refunded >= amount ? 'refunded' : 'partially_refunded';
 }
@@ -55,7 +78,10 @@ export async function applyRefundUpdated(
   livemode: boolean,
   cause: Cause,
 ): Promise<FulfilmentResult> {
-  const payment = await lockPayment(trx, { paymentIntentId: fact.paymentIntentId, chargeId: fact.chargeId });
+  const payment = await lockPayment(trx, {
+    paymentIntentId: fact.paymentIntentId,
+    chargeId: fact.chargeId,
+  });
   if (!payment || payment.mode !== modeOf(livemode)) return { outcome: 'not_ours' };
   const ourRefundId = fact.metadata.refund_id;
   const existing = await trx
@@ -90,14 +116,27 @@ export async function applyRefundUpdated(
   if (!refundMayMove(existing.status, fact.status)) return { outcome: 'no_change' };
   await trx
     .updateTable('refunds')
-    .set({ status: fact.status, stripe_refund_id: fact.refundId, failure_reason: fact.failureReason, updated_at: cause.at })
+    .set({
+      status: fact.status,
+      stripe_refund_id: fact.refundId,
+      failure_reason: fact.failureReason,
+      updated_at: cause.at,
+    })
     .where('id', '=', existing.id)
     .execute();
   if (existing.status === 'succeeded' && fact.status === 'failed') {
     // Rare, but Stripe does fail a refund after it succeeded (a closed card): the money did not
     // reach the patient, which an admin must know.
-    await trx.updateTable('payments').set({ flagged_reason: 'refund_failed', updated_at: cause.at }).where('id', '=', payment.id).execute();
-    await recordPaymentEvent(trx, payment.id, payment.status, payment.status, { ...cause, reason: 'refund_failed', details: { refund_id: fact.refundId } });
+    await trx
+      .updateTable('payments')
+      .set({ flagged_reason: 'refund_failed', updated_at: cause.at })
+      .where('id', '=', payment.id)
+      .execute();
+    await recordPaymentEvent(trx, payment.id, payment.status, payment.status, {
+      ...cause,
+      reason: 'refund_failed',
+      details: { refund_id: fact.refundId },
+    });
   }
   return { outcome: 'applied' };
 }
@@ -122,13 +161,21 @@ export async function applyDisputeUpdated(
   livemode: boolean,
   cause: Cause,
 ): Promise<FulfilmentResult> {
-  const payment = await lockPayment(trx, { paymentIntentId: fact.paymentIntentId, chargeId: fact.chargeId });
+  const payment = await lockPayment(trx, {
+    paymentIntentId: fact.paymentIntentId,
+    chargeId: fact.chargeId,
+  });
   if (!payment || payment.mode !== modeOf(livemode)) return { outcome: 'not_ours' };
   if (payment.dispute_status === fact.status) return { outcome: 'no_change' };
   // A closed dispute stays closed: an older "needs_response" arriving late changes nothing. The one
   // way on from a loss is an appeal (appeal_needs_response, appeal_under_review).
   const appealOfLoss = payment.dispute_status === 'lost' && fact.status.startsWith('appeal_');
-  if (payment.dispute_status && CLOSED_DISPUTE.has(payment.dispute_status) && !CLOSED_DISPUTE.has(fact.status) && !appealOfLoss) {
+  if (
+    payment.dispute_status &&
+    CLOSED_DISPUTE.has(payment.dispute_status) &&
+    !CLOSED_DISPUTE.has(fact.status) &&
+    !appealOfLoss
+  ) {
     return { outcome: 'no_change' };
   }
   await trx
@@ -143,4 +190,3 @@ export async function applyDisputeUpdated(
   });
   return { outcome: 'applied' };
 }
-

@@ -23,6 +23,7 @@ export async function releaseHold(
     { ...cause, reason },
     { cancel_reason: reason },
   );
-  if (released && hold.paymentId) await transitionPayment(trx, hold.paymentId, ['pending'], paymentTo, { ...cause, reason });
+  if (released && hold.paymentId)
+    await transitionPayment(trx, hold.paymentId, ['pending'], paymentTo, { ...cause, reason });
   return released;
 }

@@ -1,9 +1,17 @@
-import { lockAppointment, recordPaymentEvent, transitionAppointment, transitionPayment } from '@clinicpay/db';
+import {
+  lockAppointment,
+  recordPaymentEvent,
+  transitionAppointment,
+  transitionPayment,
+} from '@clinicpay/db';
 import { AppError } from '../../errors/app-error.js';
 import type { AppDeps } from '../../trpc.js';
 
 /** The patient paid at the desk: the payment moves from Due at clinic to Paid at clinic. */
-export async function markPaidAtClinic(deps: AppDeps, input: { appointmentId: string; actor: string }) {
+export async function markPaidAtClinic(
+  deps: AppDeps,
+  input: { appointmentId: string; actor: string },
+) {
   const at = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     const payment = await trx
@@ -13,14 +21,19 @@ export async function markPaidAtClinic(deps: AppDeps, input: { appointmentId: st
       .where('gateway', '=', 'pay_at_clinic')
       .forUpdate()
       .executeTakeFirst();
-    if (!payment) throw new AppError('payment_not_found', 'This booking is not paid at the clinic.');
+    if (!payment)
+      throw new AppError('payment_not_found', 'This booking is not paid at the clinic.');
     const moved = await transitionPayment(trx, payment.id, ['due_at_clinic'], 'paid_at_clinic', {
       source: 'admin',
       at,
       reason: 'paid_at_clinic',
       details: { actor: input.actor },
     });
-    if (!moved) throw new AppError('transition_not_allowed', `This payment is ${payment.status.replaceAll('_', ' ')}, not due at the clinic.`);
+    if (!moved)
+      throw new AppError(
+        'transition_not_allowed',
+        `This payment is ${payment.status.replaceAll('_', ' ')}, not due at the clinic.`,
+      );
   });
 }
 
@@ -37,15 +50,36 @@ export async function markNoShow(deps: AppDeps, input: { appointmentId: string; 
       .forUpdate()
       .executeTakeFirst();
     const appointment = await lockAppointment(trx, input.appointmentId).catch(() => null);
-    if (!appointment) throw new AppError('appointment_not_found', 'This appointment does not exist.');
-    if (appointment.starts_at > at) throw new AppError('transition_not_allowed', 'An appointment can be marked a no-show only once its time has come.');
-    const moved = await transitionAppointment(trx, appointment.id, ['confirmed', 'arrived'], 'no_show', {
-      source: 'admin',
-      at,
-      reason: 'no_show',
-      details: { actor: input.actor },
-    });
-    if (!moved) throw new AppError('transition_not_allowed', `This appointment is ${appointment.status.replaceAll('_', ' ')}; only a confirmed one can be a no-show.`);
-    if (due) await recordPaymentEvent(trx, due.id, 'due_at_clinic', 'due_at_clinic', { source: 'admin', at, reason: 'no_show', details: { actor: input.actor } });
+    if (!appointment)
+      throw new AppError('appointment_not_found', 'This appointment does not exist.');
+    if (appointment.starts_at > at)
+      throw new AppError(
+        'transition_not_allowed',
+        'An appointment can be marked a no-show only once its time has come.',
+      );
+    const moved = await transitionAppointment(
+      trx,
+      appointment.id,
+      ['confirmed', 'arrived'],
+      'no_show',
+      {
+        source: 'admin',
+        at,
+        reason: 'no_show',
+        details: { actor: input.actor },
+      },
+    );
+    if (!moved)
+      throw new AppError(
+        'transition_not_allowed',
+        `This appointment is ${appointment.status.replaceAll('_', ' ')}; only a confirmed one can be a no-show.`,
+      );
+    if (due)
+      await recordPaymentEvent(trx, due.id, 'due_at_clinic', 'due_at_clinic', {
+        source: 'admin',
+        at,
+        reason: 'no_show',
+        details: { actor: input.actor },
+      });
   });
 }

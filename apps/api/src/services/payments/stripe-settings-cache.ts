@@ -18,7 +18,10 @@ interface Entry {
 // Per database handle: each API (and each test stack) has its own.
 const entries = new WeakMap<Kysely<Database>, Entry>();
 
-export function cachedStripeSettings(deps: { db: Kysely<Database>; secretBox: SecretBox }): Promise<StripeSettings | null> {
+export function cachedStripeSettings(deps: {
+  db: Kysely<Database>;
+  secretBox: SecretBox;
+}): Promise<StripeSettings | null> {
   const now = performance.now();
   const hit = entries.get(deps.db);
   if (hit && hit.until > now) return hit.settings;

@@ -35,8 +35,11 @@ export async function loadStripeSettings(
     .where('gateway', '=', 'stripe')
     .executeTakeFirst();
   if (!row || !row.mode || !row.currency || !row.failure_policy) return null;
-  const decrypt = (value: string | null, mode: GatewayMode, field: 'secret_key' | 'webhook_secret') =>
-    value ? deps.secretBox.decrypt(value, stripeSecretPurpose(mode, field)) : null;
+  const decrypt = (
+    value: string | null,
+    mode: GatewayMode,
+    field: 'secret_key' | 'webhook_secret',
+  ) => (value ? deps.secretBox.decrypt(value, stripeSecretPurpose(mode, field)) : null);
   return {
     clinicId: row.clinic_id,
     enabled: row.enabled,
@@ -59,13 +62,18 @@ export async function loadStripeSettings(
 }
 
 /** Stripe takes card payments only when switched on and the active mode has both keys. */
-export function activeStripeKeys(settings: StripeSettings | null): { publishableKey: string; secretKey: string } | null {
+export function activeStripeKeys(
+  settings: StripeSettings | null,
+): { publishableKey: string; secretKey: string } | null {
   if (!settings?.enabled) return null;
   const { publishableKey, secretKey } = settings.keys[settings.mode];
   return publishableKey && secretKey ? { publishableKey, secretKey } : null;
 }
 
-export async function isPayAtClinicEnabled(db: Kysely<Database>, clinicId: string): Promise<boolean> {
+export async function isPayAtClinicEnabled(
+  db: Kysely<Database>,
+  clinicId: string,
+): Promise<boolean> {
   const row = await db
     .selectFrom('gateway_settings')
     .select('enabled')

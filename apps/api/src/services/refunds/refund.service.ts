@@ -1,5 +1,12 @@
 import { formatMoney } from '@clinicpay/contracts';
-import { lockPayment, recordPaymentEvent, sql, type Database, type Kysely, type Transaction } from '@clinicpay/db';
+import {
+  lockPayment,
+  recordPaymentEvent,
+  sql,
+  type Database,
+  type Kysely,
+  type Transaction,
+} from '@clinicpay/db';
 import { GatewayError, type RefundReason } from '@clinicpay/payments';
 import { AppError } from '../../errors/app-error.js';
 import type { AppDeps } from '../../trpc.js';
@@ -33,9 +40,15 @@ export interface RefundOutcome {
  * sends it. The appointment is left as it is.
  */
 export async function refundPayment(deps: AppDeps, request: RefundRequest): Promise<RefundOutcome> {
-  const reserved = await deps.db.transaction().execute((trx) => reserveRefund(trx, request, deps.clock.now()));
+  const reserved = await deps.db
+    .transaction()
+    .execute((trx) => reserveRefund(trx, request, deps.clock.now()));
   const outcome = await sendRefund(deps, reserved.refundId);
-  if (outcome.status === 'failed') throw new AppError('refund_failed', `Stripe refused the refund: ${outcome.failureReason ?? 'no reason given'}.`);
+  if (outcome.status === 'failed')
+    throw new AppError(
+      'refund_failed',
+      `Stripe refused the refund: ${outcome.failureReason ?? 'no reason given'}.`,
+    );
   return outcome;
 }
 
@@ -43,14 +56,26 @@ export async function refundPayment(deps: AppDeps, request: RefundRequest): Prom
  * Step 1, inside the caller's transaction (so a cancel and its refund commit together): with the
  * payment locked, check what is left and write the pending row. The same key returns the same row.
  */
-export async function reserveRefund(trx: Transaction<Database>, request: RefundRequest, at: Date): Promise<RefundOutcome> {
+export async function reserveRefund(
+  trx: Transaction<Database>,
+  request: RefundRequest,
+  at: Date,
+): Promise<RefundOutcome> {
   const payment = await lockPayment(trx, { paymentId: request.paymentId });
   if (!payment) throw new AppError('payment_not_found', 'This payment does not exist.');
   // After the lock: a concurrent request with the same key has committed or not started.
-  const existing = await selectRefund(trx).where('refunds.idempotency_key', '=', request.idempotencyKey).executeTakeFirst();
+  const existing = await selectRefund(trx)
+    .where('refunds.idempotency_key', '=', request.idempotencyKey)
+    .executeTakeFirst();
   if (existing) return outcomeOf(existing);
-  if (payment.gateway !== 'stripe' || !['completed', 'partially_refunded'].includes(payment.status)) {
-    throw new AppError('refund_not_allowed', 'Only card payments that were completed can be refunded.');
+  if (
+    payment.gateway !== 'stripe' ||
+    !['completed', 'partially_refunded'].includes(payment.status)
+  ) {
+    throw new AppError(
+      'refund_not_allowed',
+      'Only card payments that were completed can be refunded.',
+    );
   }
   const pending = await trx
     .selectFrom('refunds')
@@ -61,10 +86,18 @@ export async function reserveRefund(trx: Transaction<Database>, request: RefundR
   const left = payment.amount - payment.amount_refunded - pending.total;
   const amount = request.amount ?? left;
   if (!(Number.isSafeInteger(amount) && amount > 0)) {
-    throw new AppError('refund_too_large', left > 0 ? 'Enter an amount greater than zero.' : 'Nothing is left to refund on this payment.');
+    throw new AppError(
+      'refund_too_large',
+      left > 0
+        ? 'Enter an amount greater than zero.'
+        : 'Nothing is left to refund on this payment.',
+    );
   }
   if (amount > left) {
-    throw new AppError('refund_too_large', `You can refund at most ${formatMoney({ amount: left, currency: payment.currency })} of this payment.`);
+    throw new AppError(
+      'refund_too_large',
+      `You can refund at most ${formatMoney({ amount: left, currency: payment.currency })} of this payment.`,
+    );
   }
   const inserted = await trx
     .insertInto('refunds')
@@ -87,7 +120,9 @@ export async function reserveRefund(trx: Transaction<Database>, request: RefundR
     reason: 'refund_requested',
     details: { refund_id: inserted.id, amount, requested_by: request.requestedBy },
   });
-  return outcomeOf((await selectRefund(trx).where('refunds.id', '=', inserted.id).executeTakeFirstOrThrow()));
+  return outcomeOf(
+    await selectRefund(trx).where('refunds.id', '=', inserted.id).executeTakeFirstOrThrow(),
+  );
 }
 
 /**
@@ -95,12 +130,23 @@ export async function reserveRefund(trx: Transaction<Database>, request: RefundR
  * refunds twice) and settles the row from the answer. A network failure leaves it pending.
  */
 export async function sendRefund(deps: AppDeps, refundId: string): Promise<RefundOutcome> {
-  const row = await selectRefund(deps.db).where('refunds.id', '=', refundId).executeTakeFirstOrThrow();
+  const row = await selectRefund(deps.db)
+    .where('refunds.id', '=', refundId)
+    .executeTakeFirstOrThrow();
   if (row.status !== 'pending' || row.stripe_refund_id) return outcomeOf(row);
   const settings = await loadStripeSettings(deps);
   const secretKey = row.mode ? settings?.keys[row.mode].secretKey : null;
   if (!secretKey || !row.payment_intent_id) {
-    return settleRefund(deps.db, row.id, { status: 'failed', failureReason: 'Stripe is not configured for this payment; refund it in the Stripe Dashboard' }, deps.clock.now());
+    return settleRefund(
+      deps.db,
+      row.id,
+      {
+        status: 'failed',
+        failureReason:
+          'Stripe is not configured for this payment; refund it in the Stripe Dashboard',
+      },
+      deps.clock.now(),
+    );
   }
   try {
     const refund = await deps.stripeGatewayFor(secretKey).refund({
@@ -110,13 +156,23 @@ export async function sendRefund(deps: AppDeps, refundId: string): Promise<Refun
       idempotencyKey: `refund:${row.idempotency_key}`,
       metadata: { refund_id: row.id, payment_id: row.payment_id },
     });
-    return await settleRefund(deps.db, row.id, { status: refund.status, stripeRefundId: refund.id }, deps.clock.now());
+    return await settleRefund(
+      deps.db,
+      row.id,
+      { status: refund.status, stripeRefundId: refund.id },
+      deps.clock.now(),
+    );
   } catch (error) {
     if (!(error instanceof GatewayError) || error.retryable) {
       deps.logger.warn({ err: error, refundId }, 'refund not sent; the sweeper resends it');
       return outcomeOf(row);
     }
-    return settleRefund(deps.db, row.id, { status: 'failed', failureReason: error.stripeMessage ?? error.message }, deps.clock.now());
+    return settleRefund(
+      deps.db,
+      row.id,
+      { status: 'failed', failureReason: error.stripeMessage ?? error.message },
+      deps.clock.now(),
+    );
   }
 }
 
@@ -138,7 +194,9 @@ function selectRefund(db: Kysely<Database>) {
       'payments.payment_intent_id',
     ]);
 }
-type RefundRow = NonNullable<Awaited<ReturnType<ReturnType<typeof selectRefund>['executeTakeFirst']>>>;
+type RefundRow = NonNullable<
+  Awaited<ReturnType<ReturnType<typeof selectRefund>['executeTakeFirst']>>
+>;
 
 /** Stripe's answer, by compare-and-set (a webhook may have settled it first); payment locked first. */
 async function settleRefund(
@@ -148,7 +206,11 @@ async function settleRefund(
   at: Date,
 ): Promise<RefundOutcome> {
   return db.transaction().execute(async (trx) => {
-    const { payment_id } = await trx.selectFrom('refunds').select('payment_id').where('id', '=', refundId).executeTakeFirstOrThrow();
+    const { payment_id } = await trx
+      .selectFrom('refunds')
+      .select('payment_id')
+      .where('id', '=', refundId)
+      .executeTakeFirstOrThrow();
     await lockPayment(trx, { paymentId: payment_id });
     await trx
       .updateTable('refunds')
@@ -161,7 +223,9 @@ async function settleRefund(
       .where('id', '=', refundId)
       .where('status', 'in', ['pending', 'requires_action'])
       .execute();
-    const row = await selectRefund(trx).where('refunds.id', '=', refundId).executeTakeFirstOrThrow();
+    const row = await selectRefund(trx)
+      .where('refunds.id', '=', refundId)
+      .executeTakeFirstOrThrow();
     if (row.status === 'succeeded') {
       const succeeded = await trx
         .selectFrom('refunds')
@@ -170,7 +234,11 @@ async function settleRefund(
         .where('status', '=', 'succeeded')
         .executeTakeFirstOrThrow();
       // The payment shows refunds Stripe confirmed at once; charge.refunded brings the same total later.
-      await applyRefundedTotal(trx, payment_id, succeeded.total, { source: 'system', at, reason: 'refund_succeeded' });
+      await applyRefundedTotal(trx, payment_id, succeeded.total, {
+        source: 'system',
+        at,
+        reason: 'refund_succeeded',
+      });
     }
     return outcomeOf(row);
   });
@@ -187,7 +255,11 @@ function outcomeOf(row: RefundRow): RefundOutcome {
   };
 }
 
-const STRIPE_REASONS: readonly RefundReason[] = ['requested_by_customer', 'duplicate', 'fraudulent'];
+const STRIPE_REASONS: readonly RefundReason[] = [
+  'requested_by_customer',
+  'duplicate',
+  'fraudulent',
+];
 function stripeReason(reason: string | null): RefundReason | undefined {
   return STRIPE_REASONS.find((r) => r === reason);
 }

@@ -14,17 +14,33 @@ const BATCH = 200;
  * transaction), then the time is released. If Stripe says the patient paid at the last moment,
  * the payment is fulfilled instead. Holds a crash left without a session are released too.
  */
-export async function sweepLapsedHolds(deps: AppDeps, settings: StripeSettings | null): Promise<number> {
+export async function sweepLapsedHolds(
+  deps: AppDeps,
+  settings: StripeSettings | null,
+): Promise<number> {
   const now = deps.clock.now();
   const holds = await deps.db
     .selectFrom('appointments')
-    .leftJoin('payments', (join) => join.onRef('payments.appointment_id', '=', 'appointments.id').on('payments.status', '=', 'pending'))
-    .select(['appointments.id as appointmentId', 'payments.id as paymentId', 'payments.checkout_session_id', 'payments.mode', 'payments.created_at'])
+    .leftJoin('payments', (join) =>
+      join
+        .onRef('payments.appointment_id', '=', 'appointments.id')
+        .on('payments.status', '=', 'pending'),
+    )
+    .select([
+      'appointments.id as appointmentId',
+      'payments.id as paymentId',
+      'payments.checkout_session_id',
+      'payments.mode',
+      'payments.created_at',
+    ])
     .where('appointments.status', '=', 'pending_payment')
     .where((eb) =>
       eb.or([
         eb('appointments.hold_expires_at', '<=', now),
-        eb.and([eb('payments.checkout_session_id', 'is', null), eb('payments.created_at', '<=', new Date(now.getTime() - UNSTARTED_CHECKOUT_MS))]),
+        eb.and([
+          eb('payments.checkout_session_id', 'is', null),
+          eb('payments.created_at', '<=', new Date(now.getTime() - UNSTARTED_CHECKOUT_MS)),
+        ]),
       ]),
     )
     .orderBy('appointments.hold_expires_at')
@@ -34,7 +50,9 @@ export async function sweepLapsedHolds(deps: AppDeps, settings: StripeSettings |
   return forEachItem(holds, deps.logger, 'lapsed hold', async (hold) => {
     const secretKey = hold.mode ? settings?.keys[hold.mode].secretKey : null;
     if (hold.checkout_session_id && secretKey && hold.paymentId) {
-      const expired = await deps.stripeGatewayFor(secretKey).expireCheckoutSession(hold.checkout_session_id);
+      const expired = await deps
+        .stripeGatewayFor(secretKey)
+        .expireCheckoutSession(hold.checkout_session_id);
       if (expired.outcome === 'already_complete') {
         // Paid at the last moment: fulfilled instead of released.
         const effect = effectOfSession(expired.session, hold.paymentId);
@@ -49,6 +67,10 @@ export async function sweepLapsedHolds(deps: AppDeps, settings: StripeSettings |
       }
     }
     const reason = hold.checkout_session_id ? 'hold_expired' : 'checkout_not_started';
-    return deps.db.transaction().execute((trx) => releaseHold(trx, hold, reason, 'expired', { source: 'sweeper', at: deps.clock.now() }));
+    return deps.db
+      .transaction()
+      .execute((trx) =>
+        releaseHold(trx, hold, reason, 'expired', { source: 'sweeper', at: deps.clock.now() }),
+      );
   });
 }

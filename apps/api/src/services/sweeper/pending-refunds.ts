@@ -21,7 +21,10 @@ export async function sendPendingRefunds(deps: AppDeps): Promise<number> {
   let sent = 0;
   for (const refund of unsent) {
     const outcome = await sendRefund(deps, refund.id).catch((error: unknown) => {
-      deps.logger.warn({ err: error, refundId: refund.id }, 'pending refund not sent; retrying next sweep');
+      deps.logger.warn(
+        { err: error, refundId: refund.id },
+        'pending refund not sent; retrying next sweep',
+      );
       return null;
     });
     if (outcome?.stripeRefundId) sent++;

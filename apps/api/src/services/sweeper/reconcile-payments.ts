@@ -13,7 +13,11 @@ export const RECONCILE_BATCH = 200;
  * its payment intent) and fulfilled, failed or expired as Stripe says: a missed webhook leaves a
  * booking wrong for at most one sweep interval plus this threshold.
  */
-export async function reconcilePendingPayments(deps: AppDeps, settings: StripeSettings | null, thresholdMs: number): Promise<number> {
+export async function reconcilePendingPayments(
+  deps: AppDeps,
+  settings: StripeSettings | null,
+  thresholdMs: number,
+): Promise<number> {
   const now = deps.clock.now();
   const pending = await deps.db
     .selectFrom('payments')
@@ -32,17 +36,33 @@ export async function reconcilePendingPayments(deps: AppDeps, settings: StripeSe
   return forEachItem(pending, deps.logger, 'reconciliation', async (payment) => {
     const secretKey = payment.mode ? settings?.keys[payment.mode].secretKey : null;
     if (!secretKey) return false;
-    await deps.db.updateTable('payments').set({ reconciled_at: deps.clock.now() }).where('id', '=', payment.id).execute();
-    const session: CheckoutSessionState = await deps.stripeGatewayFor(secretKey).retrieveCheckoutSession(payment.checkout_session_id!);
+    await deps.db
+      .updateTable('payments')
+      .set({ reconciled_at: deps.clock.now() })
+      .where('id', '=', payment.id)
+      .execute();
+    const session: CheckoutSessionState = await deps
+      .stripeGatewayFor(secretKey)
+      .retrieveCheckoutSession(payment.checkout_session_id!);
     const effect = effectOfSession(session, payment.id) ?? declineOfSession(session, payment.id);
     if (!effect) return false;
     // Under policy "retry" a decline leaves the payment pending: the same decline, read again on
     // the next sweep, is not a new attempt.
-    if (effect.kind === 'payment_failed' && effect.failureCode === payment.failure_code && effect.failureMessage === payment.failure_message) return false;
+    if (
+      effect.kind === 'payment_failed' &&
+      effect.failureCode === payment.failure_code &&
+      effect.failureMessage === payment.failure_message
+    )
+      return false;
     const result = await fulfil(deps, effect, {
       livemode: session.livemode,
       settings,
-      cause: { source: 'sweeper', at: deps.clock.now(), reason: 'reconciled', details: { checkout_session_id: session.id } },
+      cause: {
+        source: 'sweeper',
+        at: deps.clock.now(),
+        reason: 'reconciled',
+        details: { checkout_session_id: session.id },
+      },
     });
     return result.outcome === 'applied';
   });

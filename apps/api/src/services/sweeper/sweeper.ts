@@ -28,8 +28,17 @@ export interface SweeperOptions {
 export async function sweepOnce(deps: AppDeps, options: SweeperOptions): Promise<SweepResult> {
   if (!options.exclusive) return runJobs(deps, options);
   return deps.db.connection().execute(async (conn) => {
-    const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_lock(${sql.lit(SWEEPER_LOCK_KEY)}) as locked`.execute(conn);
-    if (!rows[0]?.locked) return { ran: false, holdsReleased: 0, paymentsReconciled: 0, eventsProcessed: 0, refundsSent: 0 };
+    const { rows } = await sql<{
+      locked: boolean;
+    }>`select pg_try_advisory_lock(${sql.lit(SWEEPER_LOCK_KEY)}) as locked`.execute(conn);
+    if (!rows[0]?.locked)
+      return {
+        ran: false,
+        holdsReleased: 0,
+        paymentsReconciled: 0,
+        eventsProcessed: 0,
+        refundsSent: 0,
+      };
     try {
       return await runJobs(deps, options);
     } finally {
@@ -42,14 +51,21 @@ async function runJobs(deps: AppDeps, options: SweeperOptions): Promise<SweepRes
   const settings = await loadStripeSettings(deps);
   // Events first: a stored success must win over an expiry decided from a stale view.
   const eventsProcessed = await processUnprocessedEvents(deps, settings);
-  const paymentsReconciled = await reconcilePendingPayments(deps, settings, options.reconcileAfterMs);
+  const paymentsReconciled = await reconcilePendingPayments(
+    deps,
+    settings,
+    options.reconcileAfterMs,
+  );
   const holdsReleased = await sweepLapsedHolds(deps, settings);
   const refundsSent = await sendPendingRefunds(deps);
   return { ran: true, holdsReleased, paymentsReconciled, eventsProcessed, refundsSent };
 }
 
 /** Sweeps on an interval until stopped; a failed sweep is logged and the next one tries again. */
-export function startSweeper(deps: AppDeps, options: SweeperOptions & { intervalMs: number }): { stop(): Promise<void> } {
+export function startSweeper(
+  deps: AppDeps,
+  options: SweeperOptions & { intervalMs: number },
+): { stop(): Promise<void> } {
   let running: Promise<unknown> | null = null;
   const timer = setInterval(() => {
     if (running) return; // the last sweep is still going: never two at once in one process

@@ -13,7 +13,10 @@ const BATCH = 200;
 const PARKED_BATCH = 20;
 
 /** Events stored but never processed (a crash, a 500): processed now, exactly once as always. */
-export async function processUnprocessedEvents(deps: AppDeps, settings: StripeSettings | null): Promise<number> {
+export async function processUnprocessedEvents(
+  deps: AppDeps,
+  settings: StripeSettings | null,
+): Promise<number> {
   const now = deps.clock.now();
   await deps.db
     .updateTable('stripe_events')

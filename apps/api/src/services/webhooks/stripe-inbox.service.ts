@@ -57,8 +57,16 @@ export async function receiveStripeWebhook(
       remoteAddress: request.remoteAddress ?? null,
       receivedAt: now,
     });
-    deps.logger.warn({ ip: request.remoteAddress, livemode: parsed.event.livemode }, 'stripe webhook signed with the other mode\'s secret');
-    return { status: 400, body: { error: `The event is ${ownMode} mode but was signed with the ${parsed.matchedMode} mode's signing secret` } };
+    deps.logger.warn(
+      { ip: request.remoteAddress, livemode: parsed.event.livemode },
+      "stripe webhook signed with the other mode's secret",
+    );
+    return {
+      status: 400,
+      body: {
+        error: `The event is ${ownMode} mode but was signed with the ${parsed.matchedMode} mode's signing secret`,
+      },
+    };
   }
 
   await insertStripeEvent(deps.db, {
@@ -113,7 +121,10 @@ export async function processStoredEvent(
         .where('processed_at', 'is', null)
         .execute();
       if (park) return { outcome: PARKED_OUTCOME, afterCommit: [] };
-      return { outcome: applied.outcome, afterCommit: 'afterCommit' in applied ? (applied.afterCommit ?? []) : [] };
+      return {
+        outcome: applied.outcome,
+        afterCommit: 'afterCommit' in applied ? (applied.afterCommit ?? []) : [],
+      };
     });
     await runAfterCommit(deps, result.afterCommit, settings);
     return { status: 200, body: { received: true, outcome: result.outcome } };
@@ -121,7 +132,10 @@ export async function processStoredEvent(
     deps.logger.error({ err: error, stripeEventId }, 'stripe event could not be applied');
     await deps.db
       .updateTable('stripe_events')
-      .set((eb) => ({ error: error instanceof Error ? error.message.slice(0, 500) : 'failed', attempts: eb('attempts', '+', 1) }))
+      .set((eb) => ({
+        error: error instanceof Error ? error.message.slice(0, 500) : 'failed',
+        attempts: eb('attempts', '+', 1),
+      }))
       .where('stripe_event_id', '=', stripeEventId)
       .where('processed_at', 'is', null)
       .execute()
