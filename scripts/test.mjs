@@ -70,6 +70,7 @@ process.env.TEST_DATABASE_URL = databaseUrl.toString();
 process.env.TURBO_TELEMETRY_DISABLED = '1';
 
 runPnpm(['install', '--frozen-lockfile', '--reporter=silent']);
+runPnpm(['exec', 'prettier', '--check', '.', '--log-level=warn']);
 runPnpm(['exec', 'turbo', 'run', 'typecheck', 'lint', '--output-logs=errors-only']);
 runPnpm(['exec', 'tsc', '-p', 'scripts/tsconfig.json']);
 // One package at a time: the database and browser suites share one PostgreSQL and two cores.

@@ -178,7 +178,7 @@ describe('transactions', () => {
       page.waitForEvent('download'),
       page.getByRole('link', { name: 'Export CSV' }).click(),
     ]);
-    const csv = (await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '');
+    const csv = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '');
     const [header, ...lines] = csv.trim().split('\r\n');
     expect(header!.split(',').slice(0, 3)).toEqual(['Created (UTC)', 'Reference', 'Patient']);
     const expected = await stack.api.db

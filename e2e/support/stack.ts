@@ -7,7 +7,7 @@
  * URL the admin copies) names the patient SPA, and STRIPE_JS_URL names the emulator, whose port is
  * known only once it runs. Stops whatever did start if a later piece fails to.
  */
-import { freePort } from '@clinicpay/api/bench/free-port';
+import { freePort } from '@clinicpay/testing';
 import { startTestApi, type TestApi } from '@clinicpay/api/testing';
 import { DEMO_KEYS, startEmulator, type RunningEmulator } from '@clinicpay/stripe-emulator';
 import type { Browser } from 'playwright-core';

@@ -1,4 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { writeMarkdown } from '@clinicpay/testing';
 import { resolve } from 'node:path';
 
 export const PROOF_DOC = resolve(import.meta.dirname, '../../docs/PROOF.md');
@@ -22,5 +23,5 @@ export async function writeSection(name: string, body: string): Promise<void> {
     from >= 0 && to > from
       ? current.slice(0, from) + section + current.slice(to + end.length)
       : `${current.trimEnd()}\n\n${section}\n`;
-  await writeFile(PROOF_DOC, next);
+  await writeMarkdown(PROOF_DOC, next);
 }

@@ -9,8 +9,7 @@ import { DEMO_ADMIN, DEMO_CLINIC, DEMO_SERVICES } from '../src/seed/demo-clinic.
 import { migrateAndSeed } from '../src/seed/migrate-and-seed.js';
 import { createSecretBox } from '../src/security/secret-box.js';
 import { buildApi } from '../build.js';
-import { freePort } from './free-port.js';
-import { waitForApi } from './wait-for-api.js';
+import { freePort, waitForApi } from '@clinicpay/testing';
 
 const APP_SECRET = 'bench-app-secret-of-at-least-32-chars';
 const DOCTORS = 50;

@@ -1,7 +1,7 @@
 // The floor of the admin transactions page: the same keyset query (status, 30 days, 50 rows, the
 // joins the page shows) sent straight through pg, one after another, as the page's requests are.
 import { createDatabase, sql } from '@clinicpay/db';
-import { runSequential, type LatencyRun } from './bench-support.js';
+import { runSequential, type LatencyRun } from '@clinicpay/testing';
 import { windowOf } from './admin-transactions.js';
 
 export async function measureKeysetFloor(

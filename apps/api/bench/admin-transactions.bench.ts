@@ -3,7 +3,7 @@
 // keeps them). `pnpm --filter @clinicpay/api exec tsx bench/admin-transactions.bench.ts`.
 // BENCH_PAYMENTS resizes; BENCH_DATABASE_URL reuses a database written before; BENCH_RUN_AS=bundle|tsx
 // runs one variant; BENCH_EXPORT_ONLY=1 skips the pages; API_NODE_ARGS passes flags to the API's node.
-import { fmt } from './bench-support.js';
+import { fmt } from '@clinicpay/testing';
 import { startDatabase, writePayments } from './admin-bench-support.js';
 import { measureExport, measurePages, type RunAs } from './admin-transactions.js';
 

@@ -1,6 +1,6 @@
 // The admin transactions page and CSV export over a database of bench payments, against the API in
 // its own process. Returns the figures; admin-transactions.bench.ts prints them.
-import { runSequential, type LatencyRun } from './bench-support.js';
+import { runSequential, type LatencyRun } from '@clinicpay/testing';
 import { DATA_START, SPACING_SECONDS, memoryOf, signIn, startApi } from './admin-bench-support.js';
 
 const DAY = 86_400_000;

@@ -5,8 +5,7 @@ import { resolve } from 'node:path';
 import { createTestDatabase } from '@clinicpay/db/testing';
 import { migrateAndSeed } from '../src/seed/migrate-and-seed.js';
 import { createSecretBox } from '../src/security/secret-box.js';
-import { freePort } from './free-port.js';
-import { waitForApi } from './wait-for-api.js';
+import { freePort, waitForApi } from '@clinicpay/testing';
 
 const APP_SECRET = 'bench-app-secret-of-at-least-32-chars';
 

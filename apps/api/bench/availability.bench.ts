@@ -1,7 +1,7 @@
 // Availability over 30 days at 1,000,000 appointments beside the same call on an empty table
 // (availability.ts). Not a test: prints figures. `pnpm --filter @clinicpay/api bench`.
 import { measureAvailability } from './availability.js';
-import { fmt } from './bench-support.js';
+import { fmt } from '@clinicpay/testing';
 
 const APPOINTMENTS = Number(process.env.BENCH_APPOINTMENTS ?? 1_000_000);
 const CALLS = 200;

@@ -7,7 +7,7 @@ import { createManualClock } from '../src/clock.js';
 import { DEMO_DOCTORS, DEMO_SERVICES } from '../src/seed/demo-clinic.data.js';
 import { findAvailability } from '../src/services/availability/availability.service.js';
 import { startTestApi } from '../src/testing.js';
-import { runSequential, type LatencyRun } from './bench-support.js';
+import { runSequential, type LatencyRun } from '@clinicpay/testing';
 
 export interface AvailabilityOptions {
   appointments: number;

@@ -1,7 +1,7 @@
 // Bookings per second through booking.create over HTTP beside the same inserts through pg
 // (booking.ts). Not a test: prints figures. `pnpm --filter @clinicpay/api bench`.
 import { addDays, toLocal } from '@clinicpay/contracts';
-import { assertAllSucceeded, fmt, median, type PoolRun } from './bench-support.js';
+import { assertAllSucceeded, fmt, median, type PoolRun } from '@clinicpay/testing';
 import { measureBookings } from './booking.js';
 
 const BOOKINGS = Number(process.env.BENCH_BOOKINGS ?? 500);

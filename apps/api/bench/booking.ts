@@ -10,7 +10,7 @@ import { DEMO_DOCTORS, DEMO_SERVICES } from '../src/seed/demo-clinic.data.js';
 import { seedDemoClinic } from '../src/seed/demo-clinic.seed.js';
 import { createSecretBox } from '../src/security/secret-box.js';
 import { startApiProcess } from './api-process.js';
-import { runPool, type PoolRun } from './bench-support.js';
+import { runPool, type PoolRun } from '@clinicpay/testing';
 
 export interface BookingOptions {
   bookings: number;

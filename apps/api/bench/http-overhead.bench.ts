@@ -1,6 +1,6 @@
 // HTTP overhead: a bare Fastify process beside the API (http-overhead.ts). Not a test: prints
 // figures. `pnpm --filter @clinicpay/api exec tsx bench/http-overhead.bench.ts`.
-import { assertAllSucceeded, fmt, median } from './bench-support.js';
+import { assertAllSucceeded, fmt, median } from '@clinicpay/testing';
 import { HTTP_TARGETS, measureHttpOverhead, type HttpTarget } from './http-overhead.js';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 5000);

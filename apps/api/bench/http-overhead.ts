@@ -4,7 +4,7 @@
 // Returns the figures; http-overhead.bench.ts prints them.
 import { fork, type ChildProcess } from 'node:child_process';
 import { startApiProcess } from './api-process.js';
-import { runPool, type PoolRun } from './bench-support.js';
+import { runPool, type PoolRun } from '@clinicpay/testing';
 
 export const HTTP_TARGETS = ['bare', 'bareDb', 'healthz', 'catalogue'] as const;
 export type HttpTarget = (typeof HTTP_TARGETS)[number];

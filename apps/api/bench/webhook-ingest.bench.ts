@@ -1,6 +1,6 @@
 // Webhook ingest over HTTP at 32 in flight beside the same SQL through pg (webhook-ingest.ts).
 // Not a test: prints figures. `pnpm --filter @clinicpay/api bench`.
-import { assertAllSucceeded, fmt, median } from './bench-support.js';
+import { assertAllSucceeded, fmt, median } from '@clinicpay/testing';
 import { measureWebhookIngest } from './webhook-ingest.js';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 3000);

@@ -9,8 +9,7 @@ import { DEMO_DOCTORS, DEMO_SERVICES } from '../src/seed/demo-clinic.data.js';
 import { seedDemoClinic } from '../src/seed/demo-clinic.seed.js';
 import { createSecretBox } from '../src/security/secret-box.js';
 import { startApiProcess } from './api-process.js';
-import { runPool, type PoolRun } from './bench-support.js';
-import { keepAliveClient } from './keep-alive-client.js';
+import { runPool, type PoolRun, keepAliveClient } from '@clinicpay/testing';
 
 export interface WebhookIngestOptions {
   events: number;

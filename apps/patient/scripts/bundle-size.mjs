@@ -1,14 +1,15 @@
-// The bundle budget (issue 8): the JS a patient downloads before the first step can be used stays
+// The bundle budget: the JS a patient downloads before the first step can be used stays
 // ≤ 120 KB gzip; Stripe.js, react-stripe-js and the form libraries load only when needed.
 // Builds into a temporary folder, so it never races a `vite build` of dist/.
-//   node scripts/bundle-size.mjs            check, print the table, exit 1 over budget
-//   node scripts/bundle-size.mjs --write    also write docs/patient-bundle.md
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+//   tsx scripts/bundle-size.mjs            check, print the table, exit 1 over budget
+//   tsx scripts/bundle-size.mjs --write    also write docs/patient-bundle.md
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import { writeMarkdown } from '@clinicpay/testing';
 
 const BUDGET_KB = 120;
 /** Packages that must never be in the first step's JS. */
@@ -70,7 +71,7 @@ try {
   const report = renderReport(rows, initialGzip);
   console.log(report);
   if (process.argv.includes('--write')) {
-    await writeFile(join(root, '../../docs/patient-bundle.md'), report);
+    await writeMarkdown(join(root, '../../docs/patient-bundle.md'), report);
   }
   const problems = [];
   if (initialGzip > BUDGET_KB * 1024) {

@@ -6,11 +6,12 @@
  *
  *   pnpm --filter @clinicpay/e2e run bench            (RUNS=20 for more runs)
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startTestApi } from '@clinicpay/api/testing';
+import { writeMarkdown } from '@clinicpay/testing';
 import { DEMO_KEYS, startEmulator } from '@clinicpay/stripe-emulator';
 import { build, preview } from 'vite';
 import { launchBrowser } from '../../support/browser.js';
@@ -111,7 +112,7 @@ try {
     await frame.waitForURL(/\/checkout\/embedded/);
     await frame.waitForFunction(cardNumberVisible, undefined, { polling: 'raf' });
     const observed = performance.now() - started;
-    const inPage = (await p.page.evaluate('window.__formShownAt - window.__confirmAt')) as number;
+    const inPage = await p.page.evaluate<number>('window.__formShownAt - window.__confirmAt');
     if (run > 0) {
       // Run 0 warms the API's and the emulator's code paths; it is not counted.
       totals.push(inPage);
@@ -168,5 +169,5 @@ Before \`preloadable\` (apps/patient/src/components/preloadable.tsx), Playwright
 912 ms: React.lazy suspended once even with the checkout's code already fetched, and React 19
 holds a shown Suspense fallback for about 300 ms before revealing what resolved behind it.
 `;
-await writeFile(docs, summary);
+await writeMarkdown(docs, summary);
 console.log(summary);

@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import { publicClient } from '../support/api-client.js';
 import { check, table, type PartResult, type ProofPart, type Scale } from '../report.js';
 import { countBy } from '../support/count-by.js';
-import { percentile } from '@clinicpay/api/bench/bench-support';
+import { percentile } from '@clinicpay/testing';
 import { addProofDoctors, freeSlots, type Slot } from '../support/proof-clinic.js';
 import { seededRandom } from '../support/seeded-random.js';
 import { startProofStack } from '../support/stack.js';

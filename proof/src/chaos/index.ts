@@ -6,7 +6,7 @@ import { DEMO_ADMIN } from '@clinicpay/api/runtime';
 import { check, table, type PartResult, type ProofPart, type Scale } from '../report.js';
 import { signedInAdmin } from '../support/api-client.js';
 import { countBy } from '../support/count-by.js';
-import { percentile } from '@clinicpay/api/bench/bench-support';
+import { percentile } from '@clinicpay/testing';
 import { addProofDoctors, freeSlots } from '../support/proof-clinic.js';
 import { seededRandom } from '../support/seeded-random.js';
 import { startProofStack } from '../support/stack.js';

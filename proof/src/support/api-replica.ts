@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { resolve } from 'node:path';
-import { freePort } from '@clinicpay/api/bench/free-port';
+import { freePort } from '@clinicpay/testing';
 
 export const PROOF_APP_SECRET = 'proof-app-secret-of-at-least-32-characters';
 const API_DIR = resolve(import.meta.dirname, '../../../apps/api');

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '@clinicpay/api/bench/free-port';
+import { freePort } from '@clinicpay/testing';
 
 export interface ThrowawayPostgres {
   /** postgres://… of the cluster's `postgres` database. */

@@ -1,4 +1,4 @@
-// Small helpers shared by the API's benchmarks: percentiles, worker pools, printing.
+// Load runs for benchmarks and the proof: percentiles, worker pools, sequential latency runs.
 
 export function percentile(sortedMs: number[], p: number): number {
   if (sortedMs.length === 0) return NaN;

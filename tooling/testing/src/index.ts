@@ -1,0 +1,15 @@
+// Helpers for tests, benchmarks and the proof that need no app of ours.
+export { freePort } from './free-port.js';
+export { keepAliveClient, type KeepAliveClient } from './keep-alive-client.js';
+export {
+  assertAllSucceeded,
+  fmt,
+  median,
+  percentile,
+  runPool,
+  runSequential,
+  type LatencyRun,
+  type PoolRun,
+} from './load-runs.js';
+export { waitForApi } from './wait-for-api.js';
+export { writeMarkdown } from './write-markdown.js';
