@@ -6,7 +6,7 @@ import { createLogger, type Logger } from './logger.js';
 import { loadOrCreateAppSecret } from './security/app-secret.js';
 import { createSecretBox } from './security/secret-box.js';
 import type { AppDeps } from './trpc.js';
-import { createStripeGatewayFactory } from './services/payments/gateway-factory.js';
+import { createStripeGatewayFactory } from './services/gateways/gateway-factory.js';
 
 export interface Runtime extends AppDeps {
   database: DatabaseHandle;

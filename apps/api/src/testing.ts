@@ -131,6 +131,6 @@ export async function startTestStack(
 
 // What tools that drive the API from outside (the proof's forgeries and fuzzing) must match.
 export { CSRF_HEADER } from './http/request-meta.js';
-export { forgetStripeSettings } from './services/payments/stripe-settings-cache.js';
+export { forgetStripeSettings } from './services/gateways/stripe-settings-cache.js';
 export { WEBHOOK_BODY_LIMIT } from './http/stripe-webhook.route.js';
 export { securityEnvShape } from './security/security-config.js';

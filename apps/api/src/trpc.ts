@@ -6,7 +6,7 @@ import type { Clock } from './clock.js';
 import type { Config } from './env.js';
 import type { Logger } from './logger.js';
 import type { SecretBox } from './security/secret-box.js';
-import type { StripeGatewayFactory } from './services/payments/gateway-factory.js';
+import type { StripeGatewayFactory } from './services/gateways/gateway-factory.js';
 import { syntheticRequestMeta, type RequestMeta } from './http/request-meta.js';
 import { assertNotForged, authenticateAdmin } from './security/admin-auth.js';
 import type { SignedInAdmin } from './security/admin-sessions.js';

@@ -1,10 +1,10 @@
 // The booking-side actions the admin API exposes: Paid at clinic, no-show, cancel with or without refund.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cancelAppointmentByAdmin } from '../src/services/appointments/cancel-appointment.service.js';
+import { cancelAppointmentByAdmin } from '../src/services/cancellation/cancel-by-clinic.service.js';
 import {
   markNoShow,
   markPaidAtClinic,
-} from '../src/services/pay-at-clinic/pay-at-clinic.service.js';
+} from '../src/services/appointments/pay-at-clinic.service.js';
 import { startTestStack, type TestStack } from '../src/testing.js';
 import { book, freeSlots, waitUntil } from './support/booking.js';
 

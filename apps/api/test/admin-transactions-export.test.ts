@@ -7,7 +7,7 @@ import { loadConfig } from '../src/env.js';
 import { migrateAndSeed } from '../src/seed/migrate-and-seed.js';
 import { DEMO_ADMIN } from '../src/seed/demo-clinic.data.js';
 import { buildServer } from '../src/server.js';
-import { transactionsCsv } from '../src/services/admin/transactions-csv.js';
+import { transactionsCsv } from '../src/services/transactions/transactions-csv.js';
 import { TEST_APP_SECRET, startTestApi, type TestApi } from '../src/testing.js';
 import { signIn } from './support/admin-http.js';
 import { insertPayments, specOf } from './support/admin-payments.js';

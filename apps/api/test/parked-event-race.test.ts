@@ -7,7 +7,7 @@ import type Stripe from 'stripe';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { applyPaymentEffect } from '../src/services/fulfilment/apply-effect.js';
 import { lockIntent, replayParkedEvents } from '../src/services/fulfilment/parked-events.js';
-import { loadStripeSettings } from '../src/services/payments/stripe-settings.js';
+import { loadStripeSettings } from '../src/services/gateways/stripe-settings.js';
 import { processStoredEvent } from '../src/services/webhooks/stripe-inbox.service.js';
 import { startTestApi, type TestApi } from '../src/testing.js';
 import { insertPendingStripePayment } from './support/payment-fixture.js';

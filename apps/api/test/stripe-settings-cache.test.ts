@@ -1,10 +1,10 @@
-// The webhook route keeps the Stripe settings for a second (services/payments/stripe-settings-cache.ts):
+// The webhook route keeps the Stripe settings for a second (services/gateways/stripe-settings-cache.ts):
 // a save through this API takes effect on the next event; a change written by another replica
 // (here: straight to the table) within the second.
 import type { RunningEmulator } from '@clinicpay/stripe-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stripeSecretPurpose } from '../src/security/secret-purposes.js';
-import { STRIPE_SETTINGS_TTL_MS } from '../src/services/payments/stripe-settings-cache.js';
+import { STRIPE_SETTINGS_TTL_MS } from '../src/services/gateways/stripe-settings-cache.js';
 import { trpcMutation } from './support/admin-http.js';
 import {
   KEYS,

@@ -4,8 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import type { JsonObject } from '@clinicpay/db';
 import { AppError } from '../errors/app-error.js';
 import { authenticateAdmin } from '../security/admin-auth.js';
-import { audit } from '../services/admin/audit.js';
-import { transactionsCsv } from '../services/admin/transactions-csv.js';
+import { audit } from '../services/audit/record-audit.js';
+import { transactionsCsv } from '../services/transactions/transactions-csv.js';
 import { createContextInner, type AppDeps } from '../trpc.js';
 import { requestMetaFrom } from './request-meta.js';
 

@@ -5,7 +5,7 @@ import {
   ResumeCheckoutInput,
 } from '@clinicpay/contracts';
 import { getBookingStatus } from '../services/booking/booking-status.service.js';
-import { cancelBooking } from '../services/booking/cancel-booking.service.js';
+import { cancelBooking } from '../services/cancellation/cancel-by-patient.service.js';
 import { createBooking } from '../services/booking/create-booking.service.js';
 import { resumeCheckout } from '../services/booking/resume-checkout.service.js';
 import { publicProcedure, router } from '../trpc.js';

@@ -6,7 +6,7 @@ import {
   activeStripeKeys,
   isPayAtClinicEnabled,
   loadStripeSettings,
-} from '../services/payments/stripe-settings.js';
+} from '../services/gateways/stripe-settings.js';
 import { TRPCError } from '@trpc/server';
 import type { Context } from '../trpc.js';
 import { publicProcedure, router } from '../trpc.js';

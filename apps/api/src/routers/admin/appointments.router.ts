@@ -7,8 +7,11 @@ import {
   cancelFromAdmin,
   markNoShowFromAdmin,
   markPaidAtClinicFromAdmin,
-} from '../../services/admin/appointment-actions.service.js';
-import { getAppointment, listAppointments } from '../../services/admin/appointments.service.js';
+} from '../../services/appointments/appointment-actions.service.js';
+import {
+  getAppointment,
+  listAppointments,
+} from '../../services/appointments/appointments.service.js';
 import { adminProcedure, router } from '../../trpc.js';
 
 export const appointmentsRouter = router({

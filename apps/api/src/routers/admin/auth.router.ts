@@ -1,5 +1,5 @@
 import { SignInInput } from '@clinicpay/contracts';
-import { currentAdmin, signIn, signOut } from '../../services/admin/sign-in.service.js';
+import { currentAdmin, signIn, signOut } from '../../services/auth/sign-in.service.js';
 import { adminProcedure, router, unforgedPublicProcedure } from '../../trpc.js';
 
 /** Sign-in and sign-out are the only admin procedures callable without a session. */

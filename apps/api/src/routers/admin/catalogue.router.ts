@@ -14,18 +14,18 @@ import {
   deleteService,
   editService,
   listServices,
-} from '../../services/admin/catalogue-services.service.js';
+} from '../../services/catalogue/services.service.js';
 import {
   addTimeOff,
   removeTimeOff,
   setWeeklyHours,
-} from '../../services/admin/doctor-schedule.service.js';
+} from '../../services/catalogue/doctor-schedule.service.js';
 import {
   createDoctor,
   editDoctor,
   listDoctors,
   setDoctorServices,
-} from '../../services/admin/doctors.service.js';
+} from '../../services/catalogue/doctors.service.js';
 import { adminProcedure, router } from '../../trpc.js';
 
 export const servicesRouter = router({

@@ -1,7 +1,7 @@
 import { SaveStripeSettingsInput, SetGatewayEnabledInput } from '@clinicpay/contracts';
-import { listGateways, setGateway } from '../../services/admin/gateways.service.js';
-import { readStripeSettingsForAdmin } from '../../services/admin/stripe-settings-read.service.js';
-import { saveStripeSettings } from '../../services/admin/stripe-settings-save.service.js';
+import { listGateways, setGateway } from '../../services/gateways/gateways.service.js';
+import { readStripeSettingsForAdmin } from '../../services/gateways/stripe-settings-read.service.js';
+import { saveStripeSettings } from '../../services/gateways/stripe-settings-save.service.js';
 import { adminProcedure, router } from '../../trpc.js';
 
 export const gatewaysRouter = router({

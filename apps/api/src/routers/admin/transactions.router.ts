@@ -4,10 +4,10 @@ import {
   RefundPaymentInput,
   TransactionFilters,
 } from '@clinicpay/contracts';
-import { refundFromAdmin } from '../../services/admin/refund-from-admin.service.js';
-import { getTransaction } from '../../services/admin/transaction-detail.service.js';
-import { listTransactions } from '../../services/admin/transactions-list.service.js';
-import { summarizeTransactions } from '../../services/admin/transactions-summary.service.js';
+import { refundFromAdmin } from '../../services/refunds/refund-by-admin.service.js';
+import { getTransaction } from '../../services/transactions/transaction-detail.service.js';
+import { listTransactions } from '../../services/transactions/transactions-list.service.js';
+import { summarizeTransactions } from '../../services/transactions/transactions-summary.service.js';
 import { adminProcedure, router } from '../../trpc.js';
 
 /** Payments as the clinic reviews them. The CSV export is GET /exports/transactions.csv. */

@@ -3,7 +3,7 @@ import {
   getWebhookEvent,
   listWebhookEvents,
   replayWebhookEvent,
-} from '../../services/admin/webhook-log.service.js';
+} from '../../services/webhooks/webhook-log.service.js';
 import { adminProcedure, router } from '../../trpc.js';
 
 /** The webhook log: what Stripe sent, when, and what it did. */

@@ -1,9 +1,9 @@
 import type { CancelAppointmentInput } from '@clinicpay/contracts';
-import { cancelAppointmentByAdmin } from '../appointments/cancel-appointment.service.js';
-import { markNoShow, markPaidAtClinic } from '../pay-at-clinic/pay-at-clinic.service.js';
+import { cancelAppointmentByAdmin } from '../cancellation/cancel-by-clinic.service.js';
+import { markNoShow, markPaidAtClinic } from './pay-at-clinic.service.js';
 import type { AdminContext } from '../../trpc.js';
 import { getAppointment } from './appointments.service.js';
-import { audit } from './audit.js';
+import { audit } from '../audit/record-audit.js';
 
 /** The admin's actions on a booking: the booking services decide; the admin is recorded. */
 export async function cancelFromAdmin(ctx: AdminContext, input: CancelAppointmentInput) {

@@ -9,8 +9,8 @@ import {
 } from '@clinicpay/db';
 import { AppError } from '../../errors/app-error.js';
 import type { Context } from '../../trpc.js';
-import { openCursor, queryKey, sealCursor } from './paging-cursor.js';
-import { classifySearch } from './transaction-filters.js';
+import { openCursor, queryKey, sealCursor } from '../paging/paging-cursor.js';
+import { classifySearch } from '../transactions/transaction-filters.js';
 
 /** A page of appointments by start time; keyset paging as for transactions. */
 export async function listAppointments(ctx: Context, input: ListAppointmentsInput) {

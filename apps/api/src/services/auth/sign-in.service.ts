@@ -16,7 +16,7 @@ import {
   recordSignInFailure,
 } from '../../security/sign-in-throttle.js';
 import type { AdminContext, Context } from '../../trpc.js';
-import { audit } from './audit.js';
+import { audit } from '../audit/record-audit.js';
 
 const WRONG = 'That email and password do not match an admin account. Check both and try again.';
 

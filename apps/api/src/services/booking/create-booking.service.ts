@@ -15,7 +15,7 @@ import {
   activeStripeKeys,
   isPayAtClinicEnabled,
   loadStripeSettings,
-} from '../payments/stripe-settings.js';
+} from '../gateways/stripe-settings.js';
 import { newAccessToken, newBookingReference } from './booking-secrets.js';
 import { NoLongerOfferedError } from './still-bookable.js';
 import {

@@ -2,7 +2,7 @@ import type { CheckoutSessionState } from '@clinicpay/payments';
 import type { AppDeps } from '../../trpc.js';
 import { fulfil } from '../fulfilment/fulfil.js';
 import { effectOfSession } from '../fulfilment/session-effects.js';
-import type { StripeSettings } from '../payments/stripe-settings.js';
+import type { StripeSettings } from '../gateways/stripe-settings.js';
 import type { BookingRow } from './booking-read.js';
 
 /** The secret key of the mode this booking's card payment was made in (test payments outlive a switch to Live). */

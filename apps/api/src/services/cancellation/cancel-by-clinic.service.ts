@@ -7,7 +7,7 @@ import {
 } from '@clinicpay/db';
 import { AppError } from '../../errors/app-error.js';
 import type { AppDeps } from '../../trpc.js';
-import { loadStripeSettings } from '../payments/stripe-settings.js';
+import { loadStripeSettings } from '../gateways/stripe-settings.js';
 import { reserveRefund, sendRefund, type RefundOutcome } from '../refunds/refund.service.js';
 
 export interface AdminCancelInput {

@@ -3,9 +3,9 @@ import { lockAppointment, lockPayment } from '@clinicpay/db';
 import { AppError } from '../../errors/app-error.js';
 import type { AppDeps } from '../../trpc.js';
 import { releaseHold } from '../fulfilment/release-hold.js';
-import { loadStripeSettings } from '../payments/stripe-settings.js';
-import { authorizedBooking, bookingView, findBooking } from './booking-read.js';
-import { getBookingStatus } from './booking-status.service.js';
+import { loadStripeSettings } from '../gateways/stripe-settings.js';
+import { authorizedBooking, bookingView, findBooking } from '../booking/booking-read.js';
+import { getBookingStatus } from '../booking/booking-status.service.js';
 
 /**
  * The patient gives up an unpaid booking: the session is expired first (so it can no longer be

@@ -12,8 +12,8 @@ import {
 } from '@clinicpay/db';
 import { AppError } from '../../errors/app-error.js';
 import type { AdminContext } from '../../trpc.js';
-import { audit } from './audit.js';
-import { requireClinic } from './clinic.js';
+import { audit } from '../audit/record-audit.js';
+import { requireClinic } from '../clinic/require-clinic.js';
 import { doctorNotFound, doctorView } from './doctors.service.js';
 import { bookingsOutsideHours } from '../availability/weekly-hours.js';
 import { describeBookings } from './schedule-conflicts.js';

@@ -14,8 +14,8 @@ import {
 } from '@clinicpay/db';
 import { AppError, type FieldError } from '../../errors/app-error.js';
 import type { AdminContext, Context } from '../../trpc.js';
-import { audit } from './audit.js';
-import { requireClinic } from './clinic.js';
+import { audit } from '../audit/record-audit.js';
+import { requireClinic } from '../clinic/require-clinic.js';
 
 export async function listServices(ctx: Context) {
   const clinic = await requireClinic(ctx.db);

@@ -1,5 +1,5 @@
 import type { AppDeps } from '../../trpc.js';
-import type { StripeSettings } from '../payments/stripe-settings.js';
+import type { StripeSettings } from '../gateways/stripe-settings.js';
 import { sendRefund } from '../refunds/refund.service.js';
 import type { AfterCommitAction } from './fulfilment-types.js';
 

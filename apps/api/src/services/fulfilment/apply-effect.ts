@@ -8,7 +8,7 @@ import {
   applyChargeRefunded,
   applyDisputeUpdated,
   applyRefundUpdated,
-} from './refunds-and-disputes.js';
+} from '../refunds/refund-events.js';
 
 /**
  * The one switch from a payment effect (the pure mapping of a Stripe event) to its change in our

@@ -1,6 +1,6 @@
 import type { PaymentEffect } from '@clinicpay/payments';
 import type { AppDeps } from '../../trpc.js';
-import type { StripeSettings } from '../payments/stripe-settings.js';
+import type { StripeSettings } from '../gateways/stripe-settings.js';
 import { runAfterCommit } from './after-commit.js';
 import { applyPaymentEffect } from './apply-effect.js';
 import type { Cause, FulfilmentResult } from './fulfilment-types.js';

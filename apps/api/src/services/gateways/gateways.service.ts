@@ -3,11 +3,11 @@ import { findGatewaySettingsRows, setGatewayEnabled } from '@clinicpay/db';
 import { AppError } from '../../errors/app-error.js';
 import { stripeSecretPurpose } from '../../security/secret-purposes.js';
 import type { AdminContext, Context } from '../../trpc.js';
-import { audit } from './audit.js';
-import { requireClinic } from './clinic.js';
+import { audit } from '../audit/record-audit.js';
+import { requireClinic } from '../clinic/require-clinic.js';
 import { checkSecretKeyWithStripe } from './stripe-key-check.js';
 import { liveModeRefusal } from './stripe-settings-read.service.js';
-import { forgetStripeSettings } from '../payments/stripe-settings-cache.js';
+import { forgetStripeSettings } from './stripe-settings-cache.js';
 
 /** The gateways list: each with its switch, and for Stripe whether its active mode has keys. */
 export async function listGateways(ctx: Context) {

@@ -8,7 +8,7 @@ import {
 import { HANDLED_STRIPE_EVENTS } from '@clinicpay/payments';
 import { stripeSecretPurpose } from '../../security/secret-purposes.js';
 import type { Context } from '../../trpc.js';
-import { requireClinic } from './clinic.js';
+import { requireClinic } from '../clinic/require-clinic.js';
 
 type StripeRow = Awaited<ReturnType<typeof findGatewaySettingsRows>>[number];
 

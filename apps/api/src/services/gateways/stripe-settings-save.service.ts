@@ -7,10 +7,10 @@ import {
 import { findGatewaySettingsRows, upsertStripeSettings, type JsonObject } from '@clinicpay/db';
 import { AppError, type FieldError } from '../../errors/app-error.js';
 import { stripeSecretPurpose } from '../../security/secret-purposes.js';
-import { forgetStripeSettings } from '../payments/stripe-settings-cache.js';
+import { forgetStripeSettings } from './stripe-settings-cache.js';
 import type { AdminContext } from '../../trpc.js';
-import { audit } from './audit.js';
-import { requireClinic } from './clinic.js';
+import { audit } from '../audit/record-audit.js';
+import { requireClinic } from '../clinic/require-clinic.js';
 import { currencyRuleProblems } from './currency-rule.js';
 import { checkSecretKeyWithStripe } from './stripe-key-check.js';
 import { liveModeRefusal, readStripeSettingsForAdmin } from './stripe-settings-read.service.js';

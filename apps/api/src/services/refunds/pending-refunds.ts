@@ -1,5 +1,5 @@
 import type { AppDeps } from '../../trpc.js';
-import { sendRefund } from '../refunds/refund.service.js';
+import { sendRefund } from './refund.service.js';
 
 /** A reserved refund gets this long to be sent by the request that reserved it. */
 export const UNSENT_REFUND_GRACE_MS = 60_000;

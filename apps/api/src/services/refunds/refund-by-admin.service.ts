@@ -1,8 +1,8 @@
 import type { RefundPaymentInput } from '@clinicpay/contracts';
-import { refundPayment } from '../refunds/refund.service.js';
+import { refundPayment } from './refund.service.js';
 import type { AdminContext } from '../../trpc.js';
-import { audit } from './audit.js';
-import { getTransaction } from './transaction-detail.service.js';
+import { audit } from '../audit/record-audit.js';
+import { getTransaction } from '../transactions/transaction-detail.service.js';
 
 /** The admin's refund: the refund service does the work; the admin is recorded as the requester. */
 export async function refundFromAdmin(ctx: AdminContext, input: RefundPaymentInput) {

@@ -4,7 +4,12 @@ import type {
   DisputeUpdatedEffect,
   RefundUpdatedEffect,
 } from '@clinicpay/payments';
-import { type Cause, type FulfilmentResult, modeOf, type Tx } from './fulfilment-types.js';
+import {
+  type Cause,
+  type FulfilmentResult,
+  modeOf,
+  type Tx,
+} from '../fulfilment/fulfilment-types.js';
 
 /**
  * The charge's refunded total, from Stripe: Refunded when all of it, else Partially refunded.

@@ -10,8 +10,8 @@ import {
 import { GatewayError, type RefundReason } from '@clinicpay/payments';
 import { AppError } from '../../errors/app-error.js';
 import type { AppDeps } from '../../trpc.js';
-import { loadStripeSettings } from '../payments/stripe-settings.js';
-import { applyRefundedTotal } from '../fulfilment/refunds-and-disputes.js';
+import { loadStripeSettings } from '../gateways/stripe-settings.js';
+import { applyRefundedTotal } from './refund-events.js';
 
 export interface RefundRequest {
   paymentId: string;

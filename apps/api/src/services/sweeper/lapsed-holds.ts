@@ -3,7 +3,7 @@ import { fulfil } from '../fulfilment/fulfil.js';
 import { forEachItem } from './each-item.js';
 import { releaseHold } from '../fulfilment/release-hold.js';
 import { effectOfSession } from '../fulfilment/session-effects.js';
-import type { StripeSettings } from '../payments/stripe-settings.js';
+import type { StripeSettings } from '../gateways/stripe-settings.js';
 
 /** A hold whose checkout was never attached this long after booking was cut off by a crash. */
 export const UNSTARTED_CHECKOUT_MS = 5 * 60_000;

@@ -4,7 +4,7 @@ import type { AppDeps } from '../../trpc.js';
 import { fulfil } from '../fulfilment/fulfil.js';
 import { forEachItem } from './each-item.js';
 import { declineOfSession, effectOfSession } from '../fulfilment/session-effects.js';
-import type { StripeSettings } from '../payments/stripe-settings.js';
+import type { StripeSettings } from '../gateways/stripe-settings.js';
 
 export const RECONCILE_BATCH = 200;
 

@@ -1,7 +1,7 @@
 import { sql } from '@clinicpay/db';
 import type { AppDeps } from '../../trpc.js';
-import { loadStripeSettings } from '../payments/stripe-settings.js';
-import { sendPendingRefunds } from './pending-refunds.js';
+import { loadStripeSettings } from '../gateways/stripe-settings.js';
+import { sendPendingRefunds } from '../refunds/pending-refunds.js';
 import { sweepLapsedHolds } from './lapsed-holds.js';
 import { reconcilePendingPayments } from './reconcile-payments.js';
 import { processUnprocessedEvents } from './unprocessed-events.js';

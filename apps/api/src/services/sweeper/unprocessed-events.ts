@@ -2,7 +2,7 @@ import { paymentEffectOf } from '@clinicpay/payments';
 import type Stripe from 'stripe';
 import type { AppDeps } from '../../trpc.js';
 import { PARKED_OUTCOME } from '../fulfilment/parked-events.js';
-import type { StripeSettings } from '../payments/stripe-settings.js';
+import type { StripeSettings } from '../gateways/stripe-settings.js';
 import { processStoredEvent } from '../webhooks/stripe-inbox.service.js';
 
 /** Stored events get this long to be processed by their own delivery before the sweeper steps in. */

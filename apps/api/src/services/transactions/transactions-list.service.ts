@@ -1,7 +1,7 @@
 import type { ListTransactionsInput } from '@clinicpay/contracts';
 import { listTransactionsPage } from '@clinicpay/db';
 import type { Context } from '../../trpc.js';
-import { openCursor, queryKey, sealCursor } from './paging-cursor.js';
+import { openCursor, queryKey, sealCursor } from '../paging/paging-cursor.js';
 import { toTransactionFilter } from './transaction-filters.js';
 import { transactionRowView } from './transaction-view.js';
 

@@ -1,7 +1,7 @@
 import { addDays, toLocal, type TransactionFilters } from '@clinicpay/contracts';
 import { dailyRevenue, totalsByStatusAndCurrency } from '@clinicpay/db';
 import type { Context } from '../../trpc.js';
-import { requireClinic } from './clinic.js';
+import { requireClinic } from '../clinic/require-clinic.js';
 import { toTransactionFilter } from './transaction-filters.js';
 
 const DEFAULT_DAYS = 30;

@@ -4,8 +4,8 @@ import type { AppDeps } from '../../trpc.js';
 import { applyPaymentEffect } from '../fulfilment/apply-effect.js';
 import { canPark, PARKED_OUTCOME } from '../fulfilment/parked-events.js';
 import { runAfterCommit } from '../fulfilment/after-commit.js';
-import type { StripeSettings } from '../payments/stripe-settings.js';
-import { cachedStripeSettings } from '../payments/stripe-settings-cache.js';
+import type { StripeSettings } from '../gateways/stripe-settings.js';
+import { cachedStripeSettings } from '../gateways/stripe-settings-cache.js';
 
 export type WebhookReply =
   | { status: 200; body: { received: true; outcome: string } }

@@ -4,10 +4,10 @@ import { paymentEffectOf } from '@clinicpay/payments';
 import type Stripe from 'stripe';
 import { AppError } from '../../errors/app-error.js';
 import type { AdminContext, Context } from '../../trpc.js';
-import { loadStripeSettings } from '../payments/stripe-settings.js';
-import { processStoredEvent } from '../webhooks/stripe-inbox.service.js';
-import { audit } from './audit.js';
-import { openCursor, queryKey, sealCursor } from './paging-cursor.js';
+import { loadStripeSettings } from '../gateways/stripe-settings.js';
+import { processStoredEvent } from './stripe-inbox.service.js';
+import { audit } from '../audit/record-audit.js';
+import { openCursor, queryKey, sealCursor } from '../paging/paging-cursor.js';
 
 /** Stripe's deliveries as stored in the inbox, newest first. */
 export async function listWebhookEvents(ctx: Context, input: ListWebhookEventsInput) {
