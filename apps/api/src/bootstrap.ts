@@ -5,7 +5,7 @@ import type { Config } from './env.js';
 import { createLogger, type Logger } from './logger.js';
 import { loadOrCreateAppSecret } from './security/app-secret.js';
 import { createSecretBox } from './security/secret-box.js';
-import type { AppDeps } from './trpc.js';
+import type { AppDeps } from './deps.js';
 import { createStripeGatewayFactory } from './services/gateways/gateway-factory.js';
 
 export interface Runtime extends AppDeps {

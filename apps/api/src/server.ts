@@ -9,7 +9,8 @@ import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerSpaStaticRoutes } from './http/spa-static.route.js';
 import { registerTransactionsCsvRoute } from './http/transactions-csv.route.js';
 import { appRouter, type AppRouter } from './routers/index.js';
-import { createContextInner, type AppDeps } from './trpc.js';
+import type { AppDeps } from './deps.js';
+import { createContextInner } from './context.js';
 
 /** Builds the HTTP server (not listening yet), so tests can `inject` or listen on port 0. */
 export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {

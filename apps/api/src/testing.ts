@@ -11,7 +11,8 @@ import { migrateAndSeed } from './seed/migrate-and-seed.js';
 import { startServer } from './server.js';
 import { createLogger } from './logger.js';
 import { appRouter } from './routers/index.js';
-import { createCallerFactory, createContextInner } from './trpc.js';
+import { createCallerFactory } from './trpc.js';
+import { createContextInner } from './context.js';
 import type { RequestMeta } from './http/request-meta.js';
 import {
   guardCaller,

@@ -1,44 +1,9 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { DatabaseBusyError, SlotTakenError } from '@clinicpay/db';
 import { APP_ERRORS, AppError, type AppErrorCode } from './errors/app-error.js';
-import type { Database, Kysely } from '@clinicpay/db';
-import type { Clock } from './clock.js';
-import type { Config } from './env.js';
-import type { Logger } from './logger.js';
-import type { SecretBox } from './security/secret-box.js';
-import type { StripeGatewayFactory } from './services/gateways/gateway-factory.js';
-import { syntheticRequestMeta, type RequestMeta } from './http/request-meta.js';
+import type { Context } from './context.js';
 import { assertNotForged, authenticateAdmin } from './security/admin-auth.js';
-import type { SignedInAdmin } from './security/admin-sessions.js';
 import { enforceRateLimit } from './security/rate-limited-procedures.js';
-
-/** What every procedure can use. Built once per server; nothing here is per-request yet. */
-export interface AppDeps {
-  db: Kysely<Database>;
-  config: Config;
-  clock: Clock;
-  logger: Logger;
-  secretBox: SecretBox;
-  stripeGatewayFor: StripeGatewayFactory;
-}
-
-export interface Context extends AppDeps {
-  /** The caller's address, for rate limits and audit entries. */
-  ip: string | undefined;
-  /** The HTTP request's cookie and origin headers, and response headers (sessions, CSRF, 429s). */
-  request: RequestMeta;
-}
-
-/** What `adminProcedure` adds: the admin whose session cookie was checked. */
-export interface AdminContext extends Context {
-  admin: SignedInAdmin;
-  sessionTokenHash: string;
-}
-
-/** The context without HTTP: tests call procedures through `createCaller(createContextInner(deps))`. */
-export function createContextInner(deps: AppDeps, ip?: string, request?: RequestMeta): Context {
-  return { ...deps, ip: request?.ip ?? ip, request: request ?? syntheticRequestMeta({ ip }) };
-}
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {

@@ -1,6 +1,6 @@
 import { checkConnection } from '@clinicpay/db';
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../trpc.js';
+import type { AppDeps } from '../deps.js';
 
 /** Load balancers and the start script ask this: 200 when the database answers, else 503. */
 export function registerHealthRoute(server: FastifyInstance, deps: Pick<AppDeps, 'db'>): void {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../trpc.js';
+import type { AppDeps } from '../deps.js';
 import { pageContentSecurityPolicy } from './page-csp.js';
 import { fileInside, regularFile, sendFile } from './static-file.js';
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { receiveStripeWebhook } from '../services/webhooks/stripe-inbox.service.js';
-import type { AppDeps } from '../trpc.js';
+import type { AppDeps } from '../deps.js';
 
 /** Stripe's events are small; anything larger is not from Stripe. */
 export const WEBHOOK_BODY_LIMIT = 512 * 1024;

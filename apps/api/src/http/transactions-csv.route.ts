@@ -6,7 +6,8 @@ import { AppError } from '../errors/app-error.js';
 import { authenticateAdmin } from '../security/admin-auth.js';
 import { audit } from '../services/audit/record-audit.js';
 import { transactionsCsv } from '../services/transactions/transactions-csv.js';
-import { createContextInner, type AppDeps } from '../trpc.js';
+import type { AppDeps } from '../deps.js';
+import { createContextInner } from '../context.js';
 import { requestMetaFrom } from './request-meta.js';
 
 /**

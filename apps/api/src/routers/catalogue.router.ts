@@ -8,7 +8,7 @@ import {
   loadStripeSettings,
 } from '../services/gateways/stripe-settings.js';
 import { TRPCError } from '@trpc/server';
-import type { Context } from '../trpc.js';
+import type { Context } from '../context.js';
 import { publicProcedure, router } from '../trpc.js';
 
 async function requireClinic(ctx: Context) {

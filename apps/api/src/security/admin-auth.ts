@@ -1,5 +1,5 @@
 import { AppError } from '../errors/app-error.js';
-import type { Context } from '../trpc.js';
+import type { Context } from '../context.js';
 import { checkAdminSession, type SignedInAdmin } from './admin-sessions.js';
 import { CSRF_REFUSED_MESSAGE, csrfProblem } from './csrf.js';
 import { clearedSessionCookie, readCookie, sessionCookieName } from './session-cookie.js';

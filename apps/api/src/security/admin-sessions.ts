@@ -6,7 +6,7 @@ import {
   insertAdminSession,
   touchAdminSession,
 } from '@clinicpay/db';
-import type { AppDeps } from '../trpc.js';
+import type { AppDeps } from '../deps.js';
 
 /** The signed-in admin, as procedures see it. */
 export interface SignedInAdmin {

@@ -1,5 +1,5 @@
 import { AppError } from '../errors/app-error.js';
-import type { Context } from '../trpc.js';
+import type { Context } from '../context.js';
 import { consumeRateLimit, waitPhrase } from './rate-limiter.js';
 import type { RateLimit, SecurityConfig } from './security-config.js';
 

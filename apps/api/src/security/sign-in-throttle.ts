@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { clearRateLimitCounter, hitRateLimitCounter, readRateLimitCounters } from '@clinicpay/db';
 import { AppError } from '../errors/app-error.js';
-import type { AppDeps } from '../trpc.js';
+import type { AppDeps } from '../deps.js';
 import { secondsLeftInWindow, waitPhrase, windowStart } from './rate-limiter.js';
 
 /**

@@ -8,12 +8,12 @@ import {
   type AppointmentRow,
 } from '@clinicpay/db';
 import { AppError } from '../../errors/app-error.js';
-import type { Context } from '../../trpc.js';
+import type { AppDeps } from '../../deps.js';
 import { openCursor, queryKey, sealCursor } from '../paging/paging-cursor.js';
 import { classifySearch } from '../transactions/transaction-filters.js';
 
 /** A page of appointments by start time; keyset paging as for transactions. */
-export async function listAppointments(ctx: Context, input: ListAppointmentsInput) {
+export async function listAppointments(ctx: AppDeps, input: ListAppointmentsInput) {
   const { cursor, limit, ...question } = input;
   const key = queryKey('appointments', question);
   const after = cursor ? openCursor(ctx.secretBox, key, cursor) : undefined;
@@ -76,7 +76,7 @@ function appointmentView(row: AppointmentRow) {
  * One appointment with its payments, a timeline of both, and which actions apply now, so the
  * SPA shows only the buttons that would succeed.
  */
-export async function getAppointment(ctx: Context, appointmentId: string) {
+export async function getAppointment(ctx: AppDeps, appointmentId: string) {
   const [row] = await listAppointmentsPage(ctx.db, {
     filter: { id: appointmentId },
     direction: 'asc',

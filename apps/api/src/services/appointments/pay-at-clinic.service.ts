@@ -5,7 +5,7 @@ import {
   transitionPayment,
 } from '@clinicpay/db';
 import { AppError } from '../../errors/app-error.js';
-import type { AppDeps } from '../../trpc.js';
+import type { AppDeps } from '../../deps.js';
 
 /** The patient paid at the desk: the payment moves from Due at clinic to Paid at clinic. */
 export async function markPaidAtClinic(

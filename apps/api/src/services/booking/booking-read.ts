@@ -1,6 +1,6 @@
 import type { Database, Kysely } from '@clinicpay/db';
 import { AppError } from '../../errors/app-error.js';
-import type { AppDeps } from '../../trpc.js';
+import type { AppDeps } from '../../deps.js';
 import { accessTokenMatches } from './booking-secrets.js';
 
 // Reading one booking as the patient may see it: by reference, with a secret they hold.

@@ -1,6 +1,6 @@
 import type { BookingStatusInput } from '@clinicpay/contracts';
 import type { CheckoutSessionState } from '@clinicpay/payments';
-import type { AppDeps } from '../../trpc.js';
+import type { AppDeps } from '../../deps.js';
 import { loadStripeSettings } from '../gateways/stripe-settings.js';
 import { authorizedBooking, bookingView, findBooking, type BookingRow } from './booking-read.js';
 import { applySessionToBooking, secretKeyOf } from './session-reconcile.js';

@@ -9,7 +9,7 @@ import {
 } from '@clinicpay/db';
 import { SESSION_ID_PLACEHOLDER, type CreatedCheckoutSession } from '@clinicpay/payments';
 import { AppError } from '../../errors/app-error.js';
-import type { AppDeps } from '../../trpc.js';
+import type { AppDeps } from '../../deps.js';
 import { bookingWindow, findAvailability } from '../availability/availability.service.js';
 import {
   activeStripeKeys,

@@ -1,7 +1,7 @@
 import type { ResumeCheckoutInput } from '@clinicpay/contracts';
 import { GatewayError, type EmbeddedCheckoutSession } from '@clinicpay/payments';
 import { AppError } from '../../errors/app-error.js';
-import type { AppDeps } from '../../trpc.js';
+import type { AppDeps } from '../../deps.js';
 import { loadStripeSettings } from '../gateways/stripe-settings.js';
 import { authorizedBooking, findBooking, type BookingRow } from './booking-read.js';
 import { applySessionToBooking, secretKeyOf } from './session-reconcile.js';

@@ -1,5 +1,5 @@
 import type { CheckoutSessionState } from '@clinicpay/payments';
-import type { AppDeps } from '../../trpc.js';
+import type { AppDeps } from '../../deps.js';
 import { fulfil } from '../fulfilment/fulfil.js';
 import { effectOfSession } from '../fulfilment/session-effects.js';
 import type { StripeSettings } from '../gateways/stripe-settings.js';

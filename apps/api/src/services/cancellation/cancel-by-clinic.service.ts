@@ -6,7 +6,7 @@ import {
   transitionPayment,
 } from '@clinicpay/db';
 import { AppError } from '../../errors/app-error.js';
-import type { AppDeps } from '../../trpc.js';
+import type { AppDeps } from '../../deps.js';
 import { loadStripeSettings } from '../gateways/stripe-settings.js';
 import { reserveRefund, sendRefund, type RefundOutcome } from '../refunds/refund.service.js';
 

@@ -1,7 +1,7 @@
 import type { CancelBookingInput } from '@clinicpay/contracts';
 import { lockAppointment, lockPayment } from '@clinicpay/db';
 import { AppError } from '../../errors/app-error.js';
-import type { AppDeps } from '../../trpc.js';
+import type { AppDeps } from '../../deps.js';
 import { releaseHold } from '../fulfilment/release-hold.js';
 import { loadStripeSettings } from '../gateways/stripe-settings.js';
 import { authorizedBooking, bookingView, findBooking } from '../booking/booking-read.js';

@@ -11,7 +11,7 @@ import {
   replaceWeeklyHours,
 } from '@clinicpay/db';
 import { AppError } from '../../errors/app-error.js';
-import type { AdminContext } from '../../trpc.js';
+import type { AdminDeps } from '../../deps.js';
 import { audit } from '../audit/record-audit.js';
 import { requireClinic } from '../clinic/require-clinic.js';
 import { doctorNotFound, doctorView } from './doctors.service.js';
@@ -22,7 +22,7 @@ import { describeBookings } from './schedule-conflicts.js';
  * Replaces the doctor's weekly hours, unless a booking from now on would fall outside them: then
  * nothing changes and the bookings are named, so the clinic moves or cancels them first.
  */
-export async function setWeeklyHours(ctx: AdminContext, input: SetWeeklyHoursInput) {
+export async function setWeeklyHours(ctx: AdminDeps, input: SetWeeklyHoursInput) {
   const clinic = await requireClinic(ctx.db);
   const now = ctx.clock.now();
   const hours = input.hours.map((h) => ({
@@ -49,7 +49,7 @@ export async function setWeeklyHours(ctx: AdminContext, input: SetWeeklyHoursInp
 }
 
 /** Adds time off, unless the doctor has bookings in it (named, as above). */
-export async function addTimeOff(ctx: AdminContext, input: AddTimeOffInput) {
+export async function addTimeOff(ctx: AdminDeps, input: AddTimeOffInput) {
   const clinic = await requireClinic(ctx.db);
   const now = ctx.clock.now();
   const startsAt = new Date(input.startsAt);
@@ -88,7 +88,7 @@ export async function addTimeOff(ctx: AdminContext, input: AddTimeOffInput) {
   return doctorView(ctx, input.doctorId);
 }
 
-export async function removeTimeOff(ctx: AdminContext, timeOffId: string) {
+export async function removeTimeOff(ctx: AdminDeps, timeOffId: string) {
   const clinic = await requireClinic(ctx.db);
   const doctorId = await deleteTimeOff(ctx.db, clinic.id, timeOffId);
   if (!doctorId) throw new AppError('invalid_input', 'This time off does not exist.');

@@ -13,11 +13,11 @@ import {
   updateDoctor,
 } from '@clinicpay/db';
 import { AppError } from '../../errors/app-error.js';
-import type { AdminContext, Context } from '../../trpc.js';
+import type { AdminDeps, AppDeps } from '../../deps.js';
 import { audit } from '../audit/record-audit.js';
 import { requireClinic } from '../clinic/require-clinic.js';
 
-export async function listDoctors(ctx: Context) {
+export async function listDoctors(ctx: AppDeps) {
   const clinic = await requireClinic(ctx.db);
   const doctors = await listDoctorsForAdmin(ctx.db, clinic.id, ctx.clock.now());
   return doctors.map((d) => ({
@@ -40,7 +40,7 @@ export async function listDoctors(ctx: Context) {
   }));
 }
 
-export async function doctorView(ctx: Context, doctorId: string) {
+export async function doctorView(ctx: AppDeps, doctorId: string) {
   const doctor = (await listDoctors(ctx)).find((d) => d.id === doctorId);
   if (!doctor) throw doctorNotFound();
   return doctor;
@@ -48,14 +48,14 @@ export async function doctorView(ctx: Context, doctorId: string) {
 
 export const doctorNotFound = () => new AppError('doctor_not_found', 'This doctor does not exist.');
 
-export async function createDoctor(ctx: AdminContext, input: CreateDoctorInput) {
+export async function createDoctor(ctx: AdminDeps, input: CreateDoctorInput) {
   const clinic = await requireClinic(ctx.db);
   const id = await insertDoctor(ctx.db, clinic.id, input);
   await audit(ctx, ctx.admin, 'doctor.created', `doctor:${id}`, { name: input.name });
   return doctorView(ctx, id);
 }
 
-export async function editDoctor(ctx: AdminContext, input: UpdateDoctorInput) {
+export async function editDoctor(ctx: AdminDeps, input: UpdateDoctorInput) {
   const clinic = await requireClinic(ctx.db);
   const { doctorId, ...fields } = input;
   if (!(await updateDoctor(ctx.db, clinic.id, doctorId, fields))) throw doctorNotFound();
@@ -64,7 +64,7 @@ export async function editDoctor(ctx: AdminContext, input: UpdateDoctorInput) {
 }
 
 /** Which services the doctor offers; bookings already made are kept whatever changes. */
-export async function setDoctorServices(ctx: AdminContext, input: SetDoctorServicesInput) {
+export async function setDoctorServices(ctx: AdminDeps, input: SetDoctorServicesInput) {
   const clinic = await requireClinic(ctx.db);
   const known = new Set((await listServicesForAdmin(ctx.db, clinic.id)).map((s) => s.id));
   if (input.serviceIds.some((id) => !known.has(id))) {

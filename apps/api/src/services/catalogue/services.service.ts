@@ -13,11 +13,11 @@ import {
   updateService,
 } from '@clinicpay/db';
 import { AppError, type FieldError } from '../../errors/app-error.js';
-import type { AdminContext, Context } from '../../trpc.js';
+import type { AdminDeps, AppDeps } from '../../deps.js';
 import { audit } from '../audit/record-audit.js';
 import { requireClinic } from '../clinic/require-clinic.js';
 
-export async function listServices(ctx: Context) {
+export async function listServices(ctx: AppDeps) {
   const clinic = await requireClinic(ctx.db);
   const services = await listServicesForAdmin(ctx.db, clinic.id);
   return services.map((s) => ({
@@ -36,7 +36,7 @@ export async function listServices(ctx: Context) {
  * Stripe is on, in the currency Stripe charges in (DESIGN's currency rule, from the other side).
  */
 async function priceProblems(
-  ctx: Context,
+  ctx: AppDeps,
   clinicId: string,
   price: { amount: number; currency: string },
 ): Promise<FieldError[]> {
@@ -77,7 +77,7 @@ function invalid(problems: FieldError[]): AppError {
   });
 }
 
-export async function createService(ctx: AdminContext, input: CreateServiceInput) {
+export async function createService(ctx: AdminDeps, input: CreateServiceInput) {
   const clinic = await requireClinic(ctx.db);
   const problems = await priceProblems(ctx, clinic.id, input.price);
   const doctors = new Set(
@@ -97,7 +97,7 @@ export async function createService(ctx: AdminContext, input: CreateServiceInput
   return (await listServices(ctx)).find((s) => s.id === id)!;
 }
 
-export async function editService(ctx: AdminContext, input: UpdateServiceInput) {
+export async function editService(ctx: AdminDeps, input: UpdateServiceInput) {
   const clinic = await requireClinic(ctx.db);
   const problems = await priceProblems(ctx, clinic.id, input.price);
   if (problems.length > 0) throw invalid(problems);
@@ -112,7 +112,7 @@ export async function editService(ctx: AdminContext, input: UpdateServiceInput) 
 }
 
 /** Soft delete: patients can no longer book it; bookings already made keep it. */
-export async function deleteService(ctx: AdminContext, serviceId: string, deleted: boolean) {
+export async function deleteService(ctx: AdminDeps, serviceId: string, deleted: boolean) {
   const clinic = await requireClinic(ctx.db);
   const now = ctx.clock.now();
   if (!(await setServiceDeleted(ctx.db, clinic.id, serviceId, deleted ? now : null, now)))
@@ -127,7 +127,7 @@ export async function deleteService(ctx: AdminContext, serviceId: string, delete
 }
 
 function fieldsOf(
-  ctx: Context,
+  ctx: AppDeps,
   input: { name: string; durationMinutes: number; price: { amount: number; currency: string } },
 ) {
   return {

@@ -1,4 +1,4 @@
-import type { AppDeps } from '../../trpc.js';
+import type { AppDeps } from '../../deps.js';
 import type { StripeSettings } from '../gateways/stripe-settings.js';
 import { sendRefund } from '../refunds/refund.service.js';
 import type { AfterCommitAction } from './fulfilment-types.js';

@@ -1,5 +1,5 @@
 import type { PaymentEffect } from '@clinicpay/payments';
-import type { AppDeps } from '../../trpc.js';
+import type { AppDeps } from '../../deps.js';
 import type { StripeSettings } from '../gateways/stripe-settings.js';
 import { runAfterCommit } from './after-commit.js';
 import { applyPaymentEffect } from './apply-effect.js';

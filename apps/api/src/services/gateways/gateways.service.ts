@@ -2,7 +2,7 @@ import { GATEWAY_LABELS, type SetGatewayEnabledInput } from '@clinicpay/contract
 import { findGatewaySettingsRows, setGatewayEnabled } from '@clinicpay/db';
 import { AppError } from '../../errors/app-error.js';
 import { stripeSecretPurpose } from '../../security/secret-purposes.js';
-import type { AdminContext, Context } from '../../trpc.js';
+import type { AdminDeps, AppDeps } from '../../deps.js';
 import { audit } from '../audit/record-audit.js';
 import { requireClinic } from '../clinic/require-clinic.js';
 import { checkSecretKeyWithStripe } from './stripe-key-check.js';
@@ -10,7 +10,7 @@ import { liveModeRefusal } from './stripe-settings-read.service.js';
 import { forgetStripeSettings } from './stripe-settings-cache.js';
 
 /** The gateways list: each with its switch, and for Stripe whether its active mode has keys. */
-export async function listGateways(ctx: Context) {
+export async function listGateways(ctx: AppDeps) {
   const clinic = await requireClinic(ctx.db);
   const rows = await findGatewaySettingsRows(ctx.db, clinic.id);
   const stripe = rows.find((r) => r.gateway === 'stripe');
@@ -45,7 +45,7 @@ function hasKeySet(row: Row, mode: 'test' | 'live'): boolean {
 }
 
 /** The switch. Turning Stripe on needs a working key set for its mode (checked with Stripe). */
-export async function setGateway(ctx: AdminContext, input: SetGatewayEnabledInput) {
+export async function setGateway(ctx: AdminDeps, input: SetGatewayEnabledInput) {
   const clinic = await requireClinic(ctx.db);
   if (input.gateway === 'stripe' && input.enabled) {
     const stripe = (await findGatewaySettingsRows(ctx.db, clinic.id)).find(

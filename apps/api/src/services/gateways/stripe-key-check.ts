@@ -4,14 +4,14 @@ import {
   NOT_CONFIGURED_MESSAGE,
 } from '@clinicpay/payments';
 import { AppError } from '../../errors/app-error.js';
-import type { Context } from '../../trpc.js';
+import type { AppDeps } from '../../deps.js';
 
 /**
  * Proves a secret key works with the call checkout really makes (see the gateway's
  * verifyCredentials), so a restricted key with checkout rights passes. A refused key is reported
  * on its field with Stripe's reason; Stripe being unreachable is not the key's fault and says so.
  */
-export async function checkSecretKeyWithStripe(ctx: Context, secretKey: string): Promise<void> {
+export async function checkSecretKeyWithStripe(ctx: AppDeps, secretKey: string): Promise<void> {
   try {
     await ctx.stripeGatewayFor(secretKey).verifyCredentials();
   } catch (error) {

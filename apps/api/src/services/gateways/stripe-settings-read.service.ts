@@ -7,7 +7,7 @@ import {
 } from '@clinicpay/db';
 import { HANDLED_STRIPE_EVENTS } from '@clinicpay/payments';
 import { stripeSecretPurpose } from '../../security/secret-purposes.js';
-import type { Context } from '../../trpc.js';
+import type { AppDeps } from '../../deps.js';
 import { requireClinic } from '../clinic/require-clinic.js';
 
 type StripeRow = Awaited<ReturnType<typeof findGatewaySettingsRows>>[number];
@@ -22,7 +22,7 @@ export function liveModeRefusal(publicUrl: string): string | null {
  * The Stripe settings page: publishable keys in full (they are public), secrets only masked, both
  * modes' key sets, where Stripe should send events, and whether events are arriving.
  */
-export async function readStripeSettingsForAdmin(ctx: Context) {
+export async function readStripeSettingsForAdmin(ctx: AppDeps) {
   const clinic = await requireClinic(ctx.db);
   const rows = await findGatewaySettingsRows(ctx.db, clinic.id);
   const row = rows.find((r) => r.gateway === 'stripe');
@@ -58,7 +58,7 @@ export async function readStripeSettingsForAdmin(ctx: Context) {
   };
 }
 
-function keySet(ctx: Context, row: StripeRow | undefined, mode: GatewayMode) {
+function keySet(ctx: AppDeps, row: StripeRow | undefined, mode: GatewayMode) {
   const masked = (value: string | null | undefined, field: 'secret_key' | 'webhook_secret') =>
     value ? maskSecret(ctx.secretBox.decrypt(value, stripeSecretPurpose(mode, field))) : null;
   return {

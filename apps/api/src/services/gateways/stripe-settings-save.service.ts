@@ -8,7 +8,7 @@ import { findGatewaySettingsRows, upsertStripeSettings, type JsonObject } from '
 import { AppError, type FieldError } from '../../errors/app-error.js';
 import { stripeSecretPurpose } from '../../security/secret-purposes.js';
 import { forgetStripeSettings } from './stripe-settings-cache.js';
-import type { AdminContext } from '../../trpc.js';
+import type { AdminDeps } from '../../deps.js';
 import { audit } from '../audit/record-audit.js';
 import { requireClinic } from '../clinic/require-clinic.js';
 import { currencyRuleProblems } from './currency-rule.js';
@@ -20,7 +20,7 @@ import { liveModeRefusal, readStripeSettingsForAdmin } from './stripe-settings-r
  * check of the secret key with Stripe; only then the write (secrets encrypted, blanks keeping what
  * is stored, the other mode's keys untouched) and an audit entry that never holds a secret.
  */
-export async function saveStripeSettings(ctx: AdminContext, input: SaveStripeSettingsInput) {
+export async function saveStripeSettings(ctx: AdminDeps, input: SaveStripeSettingsInput) {
   const clinic = await requireClinic(ctx.db);
   const row = (await findGatewaySettingsRows(ctx.db, clinic.id)).find(
     (r) => r.gateway === 'stripe',

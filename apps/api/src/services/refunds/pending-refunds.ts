@@ -1,4 +1,4 @@
-import type { AppDeps } from '../../trpc.js';
+import type { AppDeps } from '../../deps.js';
 import { sendRefund } from './refund.service.js';
 
 /** A reserved refund gets this long to be sent by the request that reserved it. */

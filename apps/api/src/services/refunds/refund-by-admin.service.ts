@@ -1,11 +1,11 @@
 import type { RefundPaymentInput } from '@clinicpay/contracts';
 import { refundPayment } from './refund.service.js';
-import type { AdminContext } from '../../trpc.js';
+import type { AdminDeps } from '../../deps.js';
 import { audit } from '../audit/record-audit.js';
 import { getTransaction } from '../transactions/transaction-detail.service.js';
 
 /** The admin's refund: the refund service does the work; the admin is recorded as the requester. */
-export async function refundFromAdmin(ctx: AdminContext, input: RefundPaymentInput) {
+export async function refundFromAdmin(ctx: AdminDeps, input: RefundPaymentInput) {
   const refund = await refundPayment(ctx, {
     paymentId: input.paymentId,
     amount: input.amount,

@@ -9,7 +9,7 @@ import {
 } from '@clinicpay/db';
 import { GatewayError, type RefundReason } from '@clinicpay/payments';
 import { AppError } from '../../errors/app-error.js';
-import type { AppDeps } from '../../trpc.js';
+import type { AppDeps } from '../../deps.js';
 import { loadStripeSettings } from '../gateways/stripe-settings.js';
 import { applyRefundedTotal } from './refund-events.js';
 

@@ -1,4 +1,4 @@
-import type { AppDeps } from '../../trpc.js';
+import type { AppDeps } from '../../deps.js';
 import { fulfil } from '../fulfilment/fulfil.js';
 import { forEachItem } from './each-item.js';
 import { releaseHold } from '../fulfilment/release-hold.js';

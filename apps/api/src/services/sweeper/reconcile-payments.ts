@@ -1,6 +1,6 @@
 import { sql } from '@clinicpay/db';
 import type { CheckoutSessionState } from '@clinicpay/payments';
-import type { AppDeps } from '../../trpc.js';
+import type { AppDeps } from '../../deps.js';
 import { fulfil } from '../fulfilment/fulfil.js';
 import { forEachItem } from './each-item.js';
 import { declineOfSession, effectOfSession } from '../fulfilment/session-effects.js';

@@ -1,5 +1,5 @@
 import { sql } from '@clinicpay/db';
-import type { AppDeps } from '../../trpc.js';
+import type { AppDeps } from '../../deps.js';
 import { loadStripeSettings } from '../gateways/stripe-settings.js';
 import { sendPendingRefunds } from '../refunds/pending-refunds.js';
 import { sweepLapsedHolds } from './lapsed-holds.js';

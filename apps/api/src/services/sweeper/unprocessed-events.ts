@@ -1,6 +1,6 @@
 import { paymentEffectOf } from '@clinicpay/payments';
 import type Stripe from 'stripe';
-import type { AppDeps } from '../../trpc.js';
+import type { AppDeps } from '../../deps.js';
 import { PARKED_OUTCOME } from '../fulfilment/parked-events.js';
 import type { StripeSettings } from '../gateways/stripe-settings.js';
 import { processStoredEvent } from '../webhooks/stripe-inbox.service.js';

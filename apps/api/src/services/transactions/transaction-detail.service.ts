@@ -5,7 +5,7 @@ import {
   findTransaction,
 } from '@clinicpay/db';
 import { AppError } from '../../errors/app-error.js';
-import type { Context } from '../../trpc.js';
+import type { AppDeps } from '../../deps.js';
 import { stripeDashboardUrl } from './transaction-view.js';
 
 const REFUNDABLE = new Set(['completed', 'partially_refunded']);
@@ -15,7 +15,7 @@ const REFUNDABLE = new Set(['completed', 'partially_refunded']);
  * payment's and the appointment's state changes (with disputes and refund requests), what is
  * left to refund, and where it is in Stripe's Dashboard.
  */
-export async function getTransaction(ctx: Context, paymentId: string) {
+export async function getTransaction(ctx: AppDeps, paymentId: string) {
   const payment = await findTransaction(ctx.db, paymentId);
   if (!payment) throw new AppError('payment_not_found', 'This transaction does not exist.');
   const [paymentEvents, appointmentEvents, refunds] = await Promise.all([

@@ -1,6 +1,6 @@
 import type { ListTransactionsInput } from '@clinicpay/contracts';
 import { listTransactionsPage } from '@clinicpay/db';
-import type { Context } from '../../trpc.js';
+import type { AppDeps } from '../../deps.js';
 import { openCursor, queryKey, sealCursor } from '../paging/paging-cursor.js';
 import { toTransactionFilter } from './transaction-filters.js';
 import { transactionRowView } from './transaction-view.js';
@@ -9,7 +9,7 @@ import { transactionRowView } from './transaction-view.js';
  * A page of transactions in keyset order: the next page starts after the last row shown, so pages
  * stay fast and stable however deep, and rows arriving meanwhile never shift them.
  */
-export async function listTransactions(ctx: Context, input: ListTransactionsInput) {
+export async function listTransactions(ctx: AppDeps, input: ListTransactionsInput) {
   const { cursor, limit, ...question } = input;
   const key = queryKey('transactions', question);
   const after = cursor ? openCursor(ctx.secretBox, key, cursor) : undefined;

@@ -1,6 +1,6 @@
 import { addDays, toLocal, type TransactionFilters } from '@clinicpay/contracts';
 import { dailyRevenue, totalsByStatusAndCurrency } from '@clinicpay/db';
-import type { Context } from '../../trpc.js';
+import type { AppDeps } from '../../deps.js';
 import { requireClinic } from '../clinic/require-clinic.js';
 import { toTransactionFilter } from './transaction-filters.js';
 
@@ -12,7 +12,7 @@ const MAX_SERIES_DAYS = 366;
  * dates it covers the last 30 days. Days without payments are in the series with zeros, so a
  * chart needs no gap-filling.
  */
-export async function summarizeTransactions(ctx: Context, input: TransactionFilters) {
+export async function summarizeTransactions(ctx: AppDeps, input: TransactionFilters) {
   const clinic = await requireClinic(ctx.db);
   const now = ctx.clock.now();
   const to = input.to ? new Date(input.to) : now;

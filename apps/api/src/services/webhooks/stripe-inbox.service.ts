@@ -1,6 +1,6 @@
 import { insertStripeEvent, recordSignatureFailure, type JsonObject } from '@clinicpay/db';
 import { parseWebhook, WebhookSignatureError, type PaymentEffect } from '@clinicpay/payments';
-import type { AppDeps } from '../../trpc.js';
+import type { AppDeps } from '../../deps.js';
 import { applyPaymentEffect } from '../fulfilment/apply-effect.js';
 import { canPark, PARKED_OUTCOME } from '../fulfilment/parked-events.js';
 import { runAfterCommit } from '../fulfilment/after-commit.js';

@@ -3,14 +3,14 @@ import { findStripeEventById, listStripeEventsPage, type StripeEventRow } from '
 import { paymentEffectOf } from '@clinicpay/payments';
 import type Stripe from 'stripe';
 import { AppError } from '../../errors/app-error.js';
-import type { AdminContext, Context } from '../../trpc.js';
+import type { AdminDeps, AppDeps } from '../../deps.js';
 import { loadStripeSettings } from '../gateways/stripe-settings.js';
 import { processStoredEvent } from './stripe-inbox.service.js';
 import { audit } from '../audit/record-audit.js';
 import { openCursor, queryKey, sealCursor } from '../paging/paging-cursor.js';
 
 /** Stripe's deliveries as stored in the inbox, newest first. */
-export async function listWebhookEvents(ctx: Context, input: ListWebhookEventsInput) {
+export async function listWebhookEvents(ctx: AppDeps, input: ListWebhookEventsInput) {
   const { cursor, limit, ...question } = input;
   const key = queryKey('webhook_events', question);
   const after = cursor ? openCursor(ctx.secretBox, key, cursor) : undefined;
@@ -60,7 +60,7 @@ function eventView(
 }
 
 /** One event with the payload Stripe sent (verified before it was stored). */
-export async function getWebhookEvent(ctx: Context, eventId: string) {
+export async function getWebhookEvent(ctx: AppDeps, eventId: string) {
   const event = await findStripeEventById(ctx.db, eventId);
   if (!event) throw new AppError('stripe_event_not_found', 'This event is not in the webhook log.');
   return { ...eventView(event), payload: event.payload as Record<string, unknown> };
@@ -71,7 +71,7 @@ export async function getWebhookEvent(ctx: Context, eventId: string) {
  * already took effect is only acknowledged (its effect happens once, whoever asks); one that
  * failed or waits is applied now.
  */
-export async function replayWebhookEvent(ctx: AdminContext, eventId: string) {
+export async function replayWebhookEvent(ctx: AdminDeps, eventId: string) {
   const event = await findStripeEventById(ctx.db, eventId);
   if (!event) throw new AppError('stripe_event_not_found', 'This event is not in the webhook log.');
   const effect = paymentEffectOf(event.payload as unknown as Stripe.Event);

@@ -1,0 +1,29 @@
+import type { Database, Kysely } from '@clinicpay/db';
+import type { Clock } from './clock.js';
+import type { Config } from './env.js';
+import type { Logger } from './logger.js';
+import type { SecretBox } from './security/secret-box.js';
+import type { StripeGatewayFactory } from './services/gateways/gateway-factory.js';
+
+/**
+ * What every use-case runs on, built once per server (bootstrap.ts). Services take these plain
+ * dependencies, never the tRPC context, so the CLI, the sweeper and tests call them directly.
+ */
+export interface AppDeps {
+  db: Kysely<Database>;
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  secretBox: SecretBox;
+  stripeGatewayFor: StripeGatewayFactory;
+}
+
+/** Who asked, for audit entries, timelines and refunds: 'admin:<email>'. */
+export interface Actor {
+  actor: string;
+}
+
+/** The dependencies of an admin's use-case: the app's, plus the admin who asked. */
+export interface AdminDeps extends AppDeps {
+  admin: Actor;
+}
