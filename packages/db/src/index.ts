@@ -56,8 +56,8 @@ export {
   readRateLimitCounters,
   clearRateLimitCounter,
   deleteRateLimitCountersBefore,
-} from './queries/admin-rate-limits.js';
-export { insertAuditEntry, listAuditEntries, type AuditEntry } from './queries/admin-audit.js';
+} from './queries/rate-limits.js';
+export { insertAuditEntry, listAuditEntries, type AuditEntry } from './queries/audit.js';
 export {
   findGatewaySettingsRows,
   upsertStripeSettings,
@@ -66,7 +66,7 @@ export {
   findSignatureFailures,
   findActiveServicePrices,
   type StripeSettingsWrite,
-} from './queries/admin-settings.js';
+} from './queries/gateway-settings.js';
 export {
   filteredPayments,
   listTransactionsPage,
@@ -107,7 +107,7 @@ export {
   setServiceDeleted,
   updateService,
   type ServiceWrite,
-} from './queries/admin-services.js';
+} from './queries/services.js';
 export {
   deleteTimeOff,
   findBookedAppointments,
@@ -118,4 +118,4 @@ export {
   replaceDoctorServices,
   replaceWeeklyHours,
   updateDoctor,
-} from './queries/admin-doctors.js';
+} from './queries/doctors.js';
