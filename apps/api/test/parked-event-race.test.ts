@@ -1,12 +1,12 @@
 // A Dashboard refund's event names only the payment intent. When it arrives while the payment's
 // own success is being applied (the intent id written but not yet committed), it must wait for
 // that transaction and then apply, not be parked until the sweeper's next look a minute later.
-import { insertStripeEvent, type JsonObject } from '@clinicpay/db';
+import { insertStripeEvent, lockParkedIntent, type JsonObject } from '@clinicpay/db';
 import { paymentEffectOf } from '@clinicpay/payments';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { applyPaymentEffect } from '../src/services/fulfilment/apply-effect.js';
-import { lockIntent, replayParkedEvents } from '../src/services/fulfilment/parked-events.js';
+import { replayParkedEvents } from '../src/services/fulfilment/parked-events.js';
 import { loadStripeSettings } from '../src/services/gateways/stripe-settings.js';
 import { processStoredEvent } from '../src/services/webhooks/stripe-inbox.service.js';
 import { startTestApi, type TestApi } from '../src/testing.js';
@@ -109,7 +109,7 @@ it('a parked event retried while its payment learns the intent does not deadlock
   const intentLocked = new Promise<void>((r) => (locked = r));
   const goOn = new Promise<void>((r) => (resume = r));
   const learning = api.db.transaction().execute(async (trx) => {
-    await lockIntent(trx, ref.paymentIntentId);
+    await lockParkedIntent(trx, ref.paymentIntentId);
     locked();
     await goOn;
     await trx

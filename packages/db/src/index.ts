@@ -19,21 +19,128 @@ export {
 export * from './statuses.js';
 export type * from './schema.js';
 export { columns, type ColumnMap } from './columns.js';
-export { appointmentColumns, insertAppointment } from './queries/appointments.js';
-export { insertStripeEvent, type IncomingStripeEvent } from './queries/stripe-events.js';
-export {
-  recordSignatureFailure,
-  type SignatureFailure,
-} from './queries/webhook-signature-failures.js';
+export { withExclusiveLock } from './locks.js';
 export type { Kysely, Transaction, Selectable, Insertable, Updateable } from 'kysely';
 export { sql } from 'kysely';
-export { findClinic, listBookableServices } from './queries/catalogue.js';
+// Queries, one module per noun: every read and write of a table lives in packages/db.
+export {
+  findAdminSession,
+  insertAdminSession,
+  touchAdminSession,
+  deleteAdminSession,
+  deleteStaleAdminSessions,
+} from './queries/admin-sessions.js';
+export {
+  findAdminUserByEmail,
+  insertAdminUser,
+  resetAdminPassword,
+} from './queries/admin-users.js';
+export {
+  appointmentColumns,
+  findClashingAppointment,
+  findLapsedHolds,
+  findLapsedHoldsOverlapping,
+  insertAppointment,
+} from './queries/appointments.js';
+export { insertAuditEntry, listAuditEntries, type AuditEntry } from './queries/audit.js';
 export {
   findBookableService,
   findBusyIntervals,
   findDoctorsForService,
   findWeeklyHours,
 } from './queries/availability.js';
+export { findBooking, type BookingRow } from './queries/bookings.js';
+export { findClinic, insertClinicIfMissing, type ClinicSeed } from './queries/clinics.js';
+export {
+  deleteTimeOff,
+  doctorOffersService,
+  findBookedAppointments,
+  hasTimeOffDuring,
+  insertDoctor,
+  insertDoctorsIfMissing,
+  insertTimeOff,
+  insertWeeklyHours,
+  listDoctorsForAdmin,
+  lockDoctor,
+  lockDoctorForBooking,
+  replaceDoctorServices,
+  replaceWeeklyHours,
+  updateDoctor,
+  type DoctorSeed,
+} from './queries/doctors.js';
+export {
+  findEncryptedStripeSecrets,
+  findGatewaySettingsRows,
+  findStripeSettingsRow,
+  insertGatewaySettingsIfMissing,
+  isPayAtClinicEnabled,
+  setGatewayEnabled,
+  upsertStripeSettings,
+  type StripeSettingsWrite,
+} from './queries/gateway-settings.js';
+export { insertPatient } from './queries/patients.js';
+export {
+  attachCheckoutSession,
+  findLatestPaymentOf,
+  findPaymentsToReconcile,
+  findPendingPaymentOf,
+  flagPayment,
+  insertPayment,
+  lockAppointment,
+  lockPayment,
+  lockPaymentOfAppointment,
+  markPaymentReconciled,
+  paymentColumns,
+  recordPaymentFailure,
+  setAmountRefunded,
+  setPaymentStripeIds,
+  type BookingPayment,
+  type PaymentStripeIds,
+} from './queries/payments.js';
+export {
+  clearRateLimitCounter,
+  deleteRateLimitCountersBefore,
+  hitRateLimitCounter,
+  readRateLimitCounters,
+} from './queries/rate-limits.js';
+export {
+  findRefund,
+  findRefundPaymentId,
+  findUnsentRefunds,
+  insertRefund,
+  lockRefundOfPayment,
+  settleRefund,
+  sumRefunds,
+  updateRefundFromStripe,
+  type NewRefund,
+  type RefundWithPayment,
+} from './queries/refunds.js';
+export {
+  findActiveServicePrices,
+  insertService,
+  insertServicesIfMissing,
+  linkDoctorsToServices,
+  listBookableServices,
+  listServicesForAdmin,
+  setServiceDeleted,
+  updateService,
+  type ServiceSeed,
+  type ServiceWrite,
+} from './queries/services.js';
+export {
+  PARKED_OUTCOME,
+  closeParkedEventsBefore,
+  findLastStripeEvent,
+  findUnprocessedEvents,
+  insertStripeEvent,
+  lockParkedEventsFor,
+  lockParkedIntent,
+  lockStripeEvent,
+  markStripeEventApplied,
+  markStripeEventProcessed,
+  recordStripeEventError,
+  type IncomingStripeEvent,
+} from './queries/stripe-events.js';
 export {
   recordAppointmentEvent,
   recordPaymentEvent,
@@ -41,32 +148,12 @@ export {
   transitionPayment,
   type TransitionCause,
 } from './queries/transitions.js';
-export { lockAppointment, lockPayment, paymentColumns } from './queries/payments.js';
-// Admin API (issue 7).
 export {
-  findAdminUserByEmail,
-  insertAdminSession,
-  findAdminSession,
-  touchAdminSession,
-  deleteAdminSession,
-  deleteStaleAdminSessions,
-} from './queries/admin-sessions.js';
-export {
-  hitRateLimitCounter,
-  readRateLimitCounters,
-  clearRateLimitCounter,
-  deleteRateLimitCountersBefore,
-} from './queries/rate-limits.js';
-export { insertAuditEntry, listAuditEntries, type AuditEntry } from './queries/audit.js';
-export {
-  findGatewaySettingsRows,
-  upsertStripeSettings,
-  setGatewayEnabled,
-  findLastStripeEvent,
   findSignatureFailures,
-  findActiveServicePrices,
-  type StripeSettingsWrite,
-} from './queries/gateway-settings.js';
+  recordSignatureFailure,
+  type SignatureFailure,
+} from './queries/webhook-signature-failures.js';
+// The admin's list and detail views.
 export {
   filteredPayments,
   listTransactionsPage,
@@ -101,21 +188,3 @@ export {
   type StripeEventFilter,
   type StripeEventRow,
 } from './queries/admin-webhook-events.js';
-export {
-  insertService,
-  listServicesForAdmin,
-  setServiceDeleted,
-  updateService,
-  type ServiceWrite,
-} from './queries/services.js';
-export {
-  deleteTimeOff,
-  findBookedAppointments,
-  insertDoctor,
-  insertTimeOff,
-  listDoctorsForAdmin,
-  lockDoctor,
-  replaceDoctorServices,
-  replaceWeeklyHours,
-  updateDoctor,
-} from './queries/doctors.js';

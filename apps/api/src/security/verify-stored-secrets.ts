@@ -1,4 +1,4 @@
-import type { Database, Kysely } from '@clinicpay/db';
+import { findEncryptedStripeSecrets, type Database, type Kysely } from '@clinicpay/db';
 import type { SecretBox } from './secret-box.js';
 import { stripeSecretPurpose } from './secret-purposes.js';
 
@@ -10,16 +10,7 @@ export async function verifyStoredSecrets(deps: {
   db: Kysely<Database>;
   secretBox: SecretBox;
 }): Promise<void> {
-  const rows = await deps.db
-    .selectFrom('gateway_settings')
-    .select([
-      'test_secret_key_encrypted',
-      'test_webhook_secret_encrypted',
-      'live_secret_key_encrypted',
-      'live_webhook_secret_encrypted',
-    ])
-    .where('gateway', '=', 'stripe')
-    .execute();
+  const rows = await findEncryptedStripeSecrets(deps.db);
   for (const row of rows) {
     const stored = [
       [row.test_secret_key_encrypted, stripeSecretPurpose('test', 'secret_key')],

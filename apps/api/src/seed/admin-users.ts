@@ -1,5 +1,10 @@
-import type { Database, Kysely } from '@clinicpay/db';
-import { sql } from '@clinicpay/db';
+import {
+  findAdminUserByEmail,
+  insertAdminUser,
+  resetAdminPassword,
+  type Database,
+  type Kysely,
+} from '@clinicpay/db';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../security/password.js';
 import { OperatorError } from '../user-error.js';
 
@@ -23,36 +28,20 @@ export async function upsertAdmin(
       `The password is too short: use at least ${MIN_PASSWORD_LENGTH} characters.`,
     );
   }
-  const existing = await db
-    .selectFrom('admin_users')
-    .select(['id', 'email'])
-    .where(sql<string>`lower(email)`, '=', email.toLowerCase())
-    .executeTakeFirst();
+  const existing = await findAdminUserByEmail(db, email);
   if (existing && input.onlyIfMissing)
     return { created: false, changed: false, email: existing.email };
 
   const passwordHash = await hashPassword(input.password);
   if (existing) {
-    await db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('admin_users')
-        .set({ password_hash: passwordHash })
-        .where('id', '=', existing.id)
-        .execute();
-      // A reset password signs out every session that knew the old one.
-      await trx.deleteFrom('admin_sessions').where('admin_user_id', '=', existing.id).execute();
-    });
+    // A reset password signs out every session that knew the old one.
+    await resetAdminPassword(db, existing.id, passwordHash);
     return { created: false, changed: true, email: existing.email };
   }
-  const inserted = await db
-    .insertInto('admin_users')
-    .values({
-      email,
-      name: input.name?.trim() || email.split('@')[0]!,
-      password_hash: passwordHash,
-    })
-    .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())
-    .returning('email')
-    .executeTakeFirst();
-  return { created: inserted !== undefined, changed: inserted !== undefined, email };
+  const created = await insertAdminUser(db, {
+    email,
+    name: input.name?.trim() || email.split('@')[0]!,
+    passwordHash,
+  });
+  return { created, changed: created, email };
 }

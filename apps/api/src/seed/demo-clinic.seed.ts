@@ -1,5 +1,13 @@
-import type { Kysely } from '@clinicpay/db';
-import type { Database } from '@clinicpay/db';
+import {
+  insertClinicIfMissing,
+  insertDoctorsIfMissing,
+  insertGatewaySettingsIfMissing,
+  insertServicesIfMissing,
+  insertWeeklyHours,
+  linkDoctorsToServices,
+  type Database,
+  type Kysely,
+} from '@clinicpay/db';
 import { DEMO_KEYS } from '@clinicpay/stripe-emulator';
 import type { SecretBox } from '../security/secret-box.js';
 import { upsertAdmin } from './admin-users.js';
@@ -19,101 +27,56 @@ export async function seedDemoClinic(deps: {
 }): Promise<{ created: boolean; clinicName: string }> {
   const { db, secretBox } = deps;
   const created = await db.transaction().execute(async (trx) => {
-    const clinic = await trx
-      .insertInto('clinics')
-      .values({
-        id: DEMO_CLINIC.id,
-        name: DEMO_CLINIC.name,
-        time_zone: DEMO_CLINIC.timeZone,
-        address: DEMO_CLINIC.address,
-        currency: DEMO_CLINIC.currency,
-      })
-      .onConflict((oc) => oc.column('id').doNothing())
-      .returning('id')
-      .executeTakeFirst();
-
-    await trx
-      .insertInto('doctors')
-      .values(
-        DEMO_DOCTORS.map((d) => ({
-          id: d.id,
-          clinic_id: DEMO_CLINIC.id,
-          name: d.name,
-          specialty: d.specialty,
-        })),
-      )
-      .onConflict((oc) => oc.column('id').doNothing())
-      .execute();
-
+    const clinicId = DEMO_CLINIC.id;
+    const clinicAdded = await insertClinicIfMissing(trx, DEMO_CLINIC);
+    await insertDoctorsIfMissing(
+      trx,
+      DEMO_DOCTORS.map((d) => ({ id: d.id, clinicId, name: d.name, specialty: d.specialty })),
+    );
     // Hours are only added with a new clinic: an admin may have edited them since.
-    if (clinic) {
-      await trx
-        .insertInto('doctor_weekly_hours')
-        .values(
-          DEMO_DOCTORS.flatMap((d) =>
-            d.hours.map((h) => ({
-              doctor_id: d.id,
-              weekday: h.weekday,
-              start_minute: h.startMinute,
-              end_minute: h.endMinute,
-            })),
-          ),
-        )
-        .execute();
+    if (clinicAdded) {
+      await insertWeeklyHours(
+        trx,
+        DEMO_DOCTORS.flatMap((d) => d.hours.map((h) => ({ doctorId: d.id, ...h }))),
+      );
     }
-
-    await trx
-      .insertInto('services')
-      .values(
-        DEMO_SERVICES.map((s) => ({
-          id: s.id,
-          clinic_id: DEMO_CLINIC.id,
-          name: s.name,
-          duration_minutes: s.durationMinutes,
-          price_amount: s.priceAmount,
-          price_currency: DEMO_CLINIC.currency,
-        })),
-      )
-      .onConflict((oc) => oc.column('id').doNothing())
-      .execute();
-
-    await trx
-      .insertInto('doctor_services')
-      .values(
-        DEMO_SERVICES.flatMap((s) =>
-          s.doctorIds.map((doctorId) => ({ doctor_id: doctorId, service_id: s.id })),
+    await insertServicesIfMissing(
+      trx,
+      DEMO_SERVICES.map((s) => ({
+        id: s.id,
+        clinicId,
+        name: s.name,
+        durationMinutes: s.durationMinutes,
+        priceAmount: s.priceAmount,
+        priceCurrency: DEMO_CLINIC.currency,
+      })),
+    );
+    await linkDoctorsToServices(
+      trx,
+      DEMO_SERVICES.flatMap((s) => s.doctorIds.map((doctorId) => ({ doctorId, serviceId: s.id }))),
+    );
+    await insertGatewaySettingsIfMissing(trx, [
+      {
+        clinic_id: clinicId,
+        gateway: 'stripe',
+        enabled: true,
+        mode: 'test',
+        currency: DEMO_CLINIC.currency,
+        failure_policy: 'cancel',
+        test_publishable_key: DEMO_KEYS.publishableKey,
+        test_secret_key_encrypted: secretBox.encrypt(
+          DEMO_KEYS.secretKey,
+          stripeSecretPurpose('test', 'secret_key'),
         ),
-      )
-      .onConflict((oc) => oc.columns(['doctor_id', 'service_id']).doNothing())
-      .execute();
-
-    await trx
-      .insertInto('gateway_settings')
-      .values([
-        {
-          clinic_id: DEMO_CLINIC.id,
-          gateway: 'stripe',
-          enabled: true,
-          mode: 'test',
-          currency: DEMO_CLINIC.currency,
-          failure_policy: 'cancel',
-          test_publishable_key: DEMO_KEYS.publishableKey,
-          test_secret_key_encrypted: secretBox.encrypt(
-            DEMO_KEYS.secretKey,
-            stripeSecretPurpose('test', 'secret_key'),
-          ),
-          test_webhook_secret_encrypted: secretBox.encrypt(
-            DEMO_KEYS.webhookSigningSecret,
-            stripeSecretPurpose('test', 'webhook_secret'),
-          ),
-          updated_by: 'seed',
-        },
-        { clinic_id: DEMO_CLINIC.id, gateway: 'pay_at_clinic', enabled: true, updated_by: 'seed' },
-      ])
-      .onConflict((oc) => oc.columns(['clinic_id', 'gateway']).doNothing())
-      .execute();
-
-    return clinic !== undefined;
+        test_webhook_secret_encrypted: secretBox.encrypt(
+          DEMO_KEYS.webhookSigningSecret,
+          stripeSecretPurpose('test', 'webhook_secret'),
+        ),
+        updated_by: 'seed',
+      },
+      { clinic_id: clinicId, gateway: 'pay_at_clinic', enabled: true, updated_by: 'seed' },
+    ]);
+    return clinicAdded;
   });
 
   await upsertAdmin(db, { ...DEMO_ADMIN, onlyIfMissing: true });

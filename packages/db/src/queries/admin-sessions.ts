@@ -1,15 +1,5 @@
 import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
 import type { Database } from '../schema.js';
-
-/** The admin who signs in with this email (case-insensitive, as the unique index). */
-export async function findAdminUserByEmail(db: Kysely<Database>, email: string) {
-  return db
-    .selectFrom('admin_users')
-    .select(['id', 'email', 'name', 'password_hash'])
-    .where(sql<string>`lower(email)`, '=', email.trim().toLowerCase())
-    .executeTakeFirst();
-}
 
 export async function insertAdminSession(
   db: Kysely<Database>,

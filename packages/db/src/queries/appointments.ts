@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Appointment, Database, NewAppointment } from '../schema.js';
 import { withDbErrors } from '../translate-error.js';
 
@@ -35,4 +35,77 @@ export async function insertAppointment(
       .returning(appointmentColumns)
       .executeTakeFirstOrThrow(),
   );
+}
+
+/**
+ * Holds of a doctor past their expiry that overlap a time: a new booking releases them first, so a
+ * lapsed hold the sweeper has not reached yet does not block it.
+ */
+export async function findLapsedHoldsOverlapping(
+  trx: Transaction<Database>,
+  slot: { doctorId: string; startsAt: Date; endsAt: Date; now: Date },
+) {
+  return trx
+    .selectFrom('appointments')
+    .select('id')
+    .where('doctor_id', '=', slot.doctorId)
+    .where('status', '=', 'pending_payment')
+    .where('hold_expires_at', '<=', slot.now)
+    .where(
+      sql<boolean>`tstzrange(starts_at, ends_at) && tstzrange(${slot.startsAt}, ${slot.endsAt})`,
+    )
+    .execute();
+}
+
+/** Another active appointment of the same doctor in this one's time, if any. */
+export async function findClashingAppointment(
+  trx: Transaction<Database>,
+  appointment: { id: string; doctor_id: string; starts_at: Date; ends_at: Date },
+) {
+  return trx
+    .selectFrom('appointments')
+    .select('id')
+    .where('doctor_id', '=', appointment.doctor_id)
+    .where('id', '<>', appointment.id)
+    .where('status', '<>', 'cancelled')
+    .where('starts_at', '<', appointment.ends_at)
+    .where('ends_at', '>', appointment.starts_at)
+    .executeTakeFirst();
+}
+
+/**
+ * Holds for the sweeper to release: past their expiry, or without a checkout session since
+ * before `unstartedBefore` (a crash between booking and opening the checkout).
+ */
+export async function findLapsedHolds(
+  db: Kysely<Database>,
+  options: { now: Date; unstartedBefore: Date; limit: number },
+) {
+  return db
+    .selectFrom('appointments')
+    .leftJoin('payments', (join) =>
+      join
+        .onRef('payments.appointment_id', '=', 'appointments.id')
+        .on('payments.status', '=', 'pending'),
+    )
+    .select([
+      'appointments.id as appointmentId',
+      'payments.id as paymentId',
+      'payments.checkout_session_id',
+      'payments.mode',
+      'payments.created_at',
+    ])
+    .where('appointments.status', '=', 'pending_payment')
+    .where((eb) =>
+      eb.or([
+        eb('appointments.hold_expires_at', '<=', options.now),
+        eb.and([
+          eb('payments.checkout_session_id', 'is', null),
+          eb('payments.created_at', '<=', options.unstartedBefore),
+        ]),
+      ]),
+    )
+    .orderBy('appointments.hold_expires_at')
+    .limit(options.limit)
+    .execute();
 }

@@ -170,3 +170,90 @@ export async function deleteTimeOff(
     .executeTakeFirst();
   return row?.doctor_id ?? null;
 }
+
+/**
+ * Share-locks a doctor for a booking: an admin's change to their hours, time off or services
+ * (which locks the row for update) either finished before or waits for the booking.
+ */
+export async function lockDoctorForBooking(trx: Transaction<Database>, doctorId: string) {
+  return trx
+    .selectFrom('doctors')
+    .select('active')
+    .where('id', '=', doctorId)
+    .forShare()
+    .executeTakeFirst();
+}
+
+export async function doctorOffersService(
+  trx: Transaction<Database>,
+  doctorId: string,
+  serviceId: string,
+): Promise<boolean> {
+  const row = await trx
+    .selectFrom('doctor_services')
+    .select('service_id')
+    .where('doctor_id', '=', doctorId)
+    .where('service_id', '=', serviceId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Whether any of the doctor's time off overlaps this time. */
+export async function hasTimeOffDuring(
+  trx: Transaction<Database>,
+  doctorId: string,
+  span: { startsAt: Date; endsAt: Date },
+): Promise<boolean> {
+  const row = await trx
+    .selectFrom('doctor_time_off')
+    .select('id')
+    .where('doctor_id', '=', doctorId)
+    .where('starts_at', '<', span.endsAt)
+    .where('ends_at', '>', span.startsAt)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export interface DoctorSeed {
+  id: string;
+  clinicId: string;
+  name: string;
+  specialty: string;
+}
+
+/** Adds doctors with known ids; existing ones are left as they are. */
+export async function insertDoctorsIfMissing(
+  trx: Transaction<Database>,
+  doctors: readonly DoctorSeed[],
+): Promise<void> {
+  await trx
+    .insertInto('doctors')
+    .values(
+      doctors.map((d) => ({
+        id: d.id,
+        clinic_id: d.clinicId,
+        name: d.name,
+        specialty: d.specialty,
+      })),
+    )
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+}
+
+/** Adds weekly working hours (minutes of the clinic's local day). */
+export async function insertWeeklyHours(
+  trx: Transaction<Database>,
+  hours: readonly { doctorId: string; weekday: number; startMinute: number; endMinute: number }[],
+): Promise<void> {
+  await trx
+    .insertInto('doctor_weekly_hours')
+    .values(
+      hours.map((h) => ({
+        doctor_id: h.doctorId,
+        weekday: h.weekday,
+        start_minute: h.startMinute,
+        end_minute: h.endMinute,
+      })),
+    )
+    .execute();
+}

@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../schema.js';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, NewRow } from '../schema.js';
 import type { Gateway, GatewayMode } from '../statuses.js';
 
 /** Both gateway rows of a clinic as stored (secrets still encrypted). */
@@ -105,45 +105,57 @@ export async function setGatewayEnabled(
   return updated.numUpdatedRows > 0n;
 }
 
-/** The newest verified event of one mode (by the (livemode, received_at) index). */
-export async function findLastStripeEvent(db: Kysely<Database>, livemode: boolean) {
+/**
+ * The Stripe row of the given clinic, or of this deployment's clinic (the oldest, as findClinic)
+ * in the same query. Secrets still encrypted.
+ */
+export async function findStripeSettingsRow(db: Kysely<Database>, clinicId?: string) {
+  const clinic = clinicId
+    ? db.selectFrom('clinics').select('id').where('id', '=', clinicId)
+    : db.selectFrom('clinics').select('id').orderBy('created_at').orderBy('id').limit(1);
   return db
-    .selectFrom('stripe_events')
-    .select(['stripe_event_id', 'type', 'received_at', 'processed_at', 'outcome', 'error'])
-    .where('livemode', '=', livemode)
-    .orderBy('received_at', 'desc')
-    .limit(1)
+    .selectFrom('gateway_settings')
+    .selectAll()
+    .where('clinic_id', '=', (eb) => eb.selectFrom(clinic.as('c')).select('c.id'))
+    .where('gateway', '=', 'stripe')
     .executeTakeFirst();
 }
 
-/** The newest refused webhook deliveries, and how many arrived since a time. */
-export async function findSignatureFailures(
+export async function isPayAtClinicEnabled(
   db: Kysely<Database>,
-  options: { limit: number; since: Date },
-) {
-  const [recent, counted] = await Promise.all([
-    db
-      .selectFrom('webhook_signature_failures')
-      .select(['mode', 'reason', 'remote_address', 'received_at'])
-      .orderBy('id', 'desc')
-      .limit(options.limit)
-      .execute(),
-    db
-      .selectFrom('webhook_signature_failures')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('received_at', '>=', options.since)
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { recent, count: Number(counted.n) };
+  clinicId: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('gateway_settings')
+    .select('enabled')
+    .where('clinic_id', '=', clinicId)
+    .where('gateway', '=', 'pay_at_clinic')
+    .executeTakeFirst();
+  return row?.enabled ?? false;
 }
 
-/** Services patients can book, with their prices: what the Stripe currency rule checks. */
-export async function findActiveServicePrices(db: Kysely<Database>, clinicId: string) {
+/** Every stored Stripe secret, encrypted, to prove at start that APP_SECRET opens them. */
+export async function findEncryptedStripeSecrets(db: Kysely<Database>) {
   return db
-    .selectFrom('services')
-    .select(['id', 'name', 'price_amount', 'price_currency'])
-    .where('clinic_id', '=', clinicId)
-    .where('deleted_at', 'is', null)
-    .orderBy('name')
+    .selectFrom('gateway_settings')
+    .select([
+      'test_secret_key_encrypted',
+      'test_webhook_secret_encrypted',
+      'live_secret_key_encrypted',
+      'live_webhook_secret_encrypted',
+    ])
+    .where('gateway', '=', 'stripe')
+    .execute();
+}
+
+/** Adds gateway rows unless the clinic has them (a seed keeps what an admin changed since). */
+export async function insertGatewaySettingsIfMissing(
+  trx: Transaction<Database>,
+  rows: readonly NewRow<'gateway_settings'>[],
+): Promise<void> {
+  await trx
+    .insertInto('gateway_settings')
+    .values([...rows])
+    .onConflict((oc) => oc.columns(['clinic_id', 'gateway']).doNothing())
     .execute();
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../schema.js';
 
 /** Every service of the clinic, deleted ones included (the admin may restore them), by name. */
@@ -106,4 +106,69 @@ export async function setServiceDeleted(
     .where('clinic_id', '=', clinicId)
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
+}
+
+/** Services patients can book, with their prices: what the Stripe currency rule checks. */
+export async function findActiveServicePrices(db: Kysely<Database>, clinicId: string) {
+  return db
+    .selectFrom('services')
+    .select(['id', 'name', 'price_amount', 'price_currency'])
+    .where('clinic_id', '=', clinicId)
+    .where('deleted_at', 'is', null)
+    .orderBy('name')
+    .execute();
+}
+
+/** Services patients can book (not soft-deleted), by name. */
+export async function listBookableServices(db: Kysely<Database>, clinicId: string) {
+  return db
+    .selectFrom('services')
+    .select(['id', 'name', 'duration_minutes', 'price_amount', 'price_currency'])
+    .where('clinic_id', '=', clinicId)
+    .where('deleted_at', 'is', null)
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
+}
+
+export interface ServiceSeed {
+  id: string;
+  clinicId: string;
+  name: string;
+  durationMinutes: number;
+  priceAmount: number;
+  priceCurrency: string;
+}
+
+/** Adds services with known ids; existing ones are left as they are. */
+export async function insertServicesIfMissing(
+  trx: Transaction<Database>,
+  services: readonly ServiceSeed[],
+): Promise<void> {
+  await trx
+    .insertInto('services')
+    .values(
+      services.map((s) => ({
+        id: s.id,
+        clinic_id: s.clinicId,
+        name: s.name,
+        duration_minutes: s.durationMinutes,
+        price_amount: s.priceAmount,
+        price_currency: s.priceCurrency,
+      })),
+    )
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+}
+
+/** Lets doctors offer services; pairs that exist are kept. */
+export async function linkDoctorsToServices(
+  trx: Transaction<Database>,
+  pairs: readonly { doctorId: string; serviceId: string }[],
+): Promise<void> {
+  await trx
+    .insertInto('doctor_services')
+    .values(pairs.map((p) => ({ doctor_id: p.doctorId, service_id: p.serviceId })))
+    .onConflict((oc) => oc.columns(['doctor_id', 'service_id']).doNothing())
+    .execute();
 }

@@ -24,3 +24,24 @@ export async function recordSignatureFailure(
     })
     .execute();
 }
+
+/** The newest refused webhook deliveries, and how many arrived since a time. */
+export async function findSignatureFailures(
+  db: Kysely<Database>,
+  options: { limit: number; since: Date },
+) {
+  const [recent, counted] = await Promise.all([
+    db
+      .selectFrom('webhook_signature_failures')
+      .select(['mode', 'reason', 'remote_address', 'received_at'])
+      .orderBy('id', 'desc')
+      .limit(options.limit)
+      .execute(),
+    db
+      .selectFrom('webhook_signature_failures')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('received_at', '>=', options.since)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { recent, count: Number(counted.n) };
+}

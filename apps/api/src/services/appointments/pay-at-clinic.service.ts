@@ -1,5 +1,6 @@
 import {
   lockAppointment,
+  lockPaymentOfAppointment,
   recordPaymentEvent,
   transitionAppointment,
   transitionPayment,
@@ -14,13 +15,9 @@ export async function markPaidAtClinic(
 ) {
   const at = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
-    const payment = await trx
-      .selectFrom('payments')
-      .select(['id', 'status'])
-      .where('appointment_id', '=', input.appointmentId)
-      .where('gateway', '=', 'pay_at_clinic')
-      .forUpdate()
-      .executeTakeFirst();
+    const payment = await lockPaymentOfAppointment(trx, input.appointmentId, {
+      gateway: 'pay_at_clinic',
+    });
     if (!payment)
       throw new AppError('payment_not_found', 'This booking is not paid at the clinic.');
     const moved = await transitionPayment(trx, payment.id, ['due_at_clinic'], 'paid_at_clinic', {
@@ -42,13 +39,9 @@ export async function markNoShow(deps: AppDeps, input: { appointmentId: string; 
   const at = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     // Payment before appointment: the lock order of every writer (see release-hold.ts).
-    const due = await trx
-      .selectFrom('payments')
-      .select(['id', 'status'])
-      .where('appointment_id', '=', input.appointmentId)
-      .where('status', '=', 'due_at_clinic')
-      .forUpdate()
-      .executeTakeFirst();
+    const due = await lockPaymentOfAppointment(trx, input.appointmentId, {
+      status: 'due_at_clinic',
+    });
     const appointment = await lockAppointment(trx, input.appointmentId).catch(() => null);
     if (!appointment)
       throw new AppError('appointment_not_found', 'This appointment does not exist.');

@@ -2,7 +2,8 @@ import type { BookingStatusInput } from '@clinicpay/contracts';
 import type { CheckoutSessionState } from '@clinicpay/payments';
 import type { AppDeps } from '../../deps.js';
 import { loadStripeSettings } from '../gateways/stripe-settings.js';
-import { authorizedBooking, bookingView, findBooking, type BookingRow } from './booking-read.js';
+import { findBooking, type BookingRow } from '@clinicpay/db';
+import { authorizedBooking, bookingView } from './booking-read.js';
 import { applySessionToBooking, secretKeyOf } from './session-reconcile.js';
 
 /**

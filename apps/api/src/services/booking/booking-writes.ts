@@ -1,9 +1,12 @@
 import type { PatientDetailsInput } from '@clinicpay/contracts';
 import {
+  findLapsedHoldsOverlapping,
+  findPendingPaymentOf,
   insertAppointment,
+  insertPatient,
+  insertPayment,
   recordAppointmentEvent,
   recordPaymentEvent,
-  sql,
   type Database,
   type Kysely,
   type Transaction,
@@ -47,22 +50,13 @@ export async function insertBooking(
     // First the doctor (share lock), then payments and appointments: the writers' one lock order.
     await assertStillOffered(trx, plan);
     await releaseLapsedHolds(trx, plan);
-    const patient = await trx
-      .insertInto('patients')
-      .values({
-        name: plan.patient.name,
-        email: plan.patient.email,
-        phone: plan.patient.phone,
-        created_at: plan.now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const patientId = await insertPatient(trx, { ...plan.patient, at: plan.now });
     const held = plan.payment.method === 'stripe';
     const appointment = await insertAppointment(trx, {
       reference: plan.reference,
       doctor_id: plan.doctorId,
       service_id: plan.serviceId,
-      patient_id: patient.id,
+      patient_id: patientId,
       starts_at: plan.startsAt,
       ends_at: plan.endsAt,
       status: held ? 'pending_payment' : 'confirmed',
@@ -78,22 +72,17 @@ export async function insertBooking(
       return { appointmentId: appointment.id, paymentId: null, reference: plan.reference };
 
     const status = held ? 'pending' : 'due_at_clinic';
-    const payment = await trx
-      .insertInto('payments')
-      .values({
-        appointment_id: appointment.id,
-        gateway: plan.payment.method,
-        mode: plan.payment.method === 'stripe' ? plan.payment.mode : null,
-        amount: plan.payment.amount,
-        currency: plan.payment.currency,
-        status,
-        created_at: plan.now,
-        updated_at: plan.now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await recordPaymentEvent(trx, payment.id, null, status, cause);
-    return { appointmentId: appointment.id, paymentId: payment.id, reference: plan.reference };
+    const paymentId = await insertPayment(trx, {
+      appointmentId: appointment.id,
+      gateway: plan.payment.method,
+      mode: plan.payment.method === 'stripe' ? plan.payment.mode : null,
+      amount: plan.payment.amount,
+      currency: plan.payment.currency,
+      status,
+      at: plan.now,
+    });
+    await recordPaymentEvent(trx, paymentId, null, status, cause);
+    return { appointmentId: appointment.id, paymentId, reference: plan.reference };
   });
 }
 
@@ -103,23 +92,9 @@ export async function insertBooking(
  * the same moment at Stripe (expires_at = hold end).
  */
 async function releaseLapsedHolds(trx: Transaction<Database>, plan: PlannedBooking): Promise<void> {
-  const lapsed = await trx
-    .selectFrom('appointments')
-    .select('id')
-    .where('doctor_id', '=', plan.doctorId)
-    .where('status', '=', 'pending_payment')
-    .where('hold_expires_at', '<=', plan.now)
-    .where(
-      sql<boolean>`tstzrange(starts_at, ends_at) && tstzrange(${plan.startsAt}, ${plan.endsAt})`,
-    )
-    .execute();
+  const lapsed = await findLapsedHoldsOverlapping(trx, plan);
   for (const { id } of lapsed) {
-    const payment = await trx
-      .selectFrom('payments')
-      .select('id')
-      .where('appointment_id', '=', id)
-      .where('status', '=', 'pending')
-      .executeTakeFirst();
+    const payment = await findPendingPaymentOf(trx, id);
     await releaseHold(
       trx,
       { appointmentId: id, paymentId: payment?.id ?? null },
@@ -128,20 +103,6 @@ async function releaseLapsedHolds(trx: Transaction<Database>, plan: PlannedBooki
       { source: 'booking', at: plan.now },
     );
   }
-}
-
-/** Step 3: the session belongs to this payment from now on. */
-export async function attachCheckoutSession(
-  db: Kysely<Database>,
-  paymentId: string,
-  checkoutSessionId: string,
-): Promise<void> {
-  await db
-    .updateTable('payments')
-    .set({ checkout_session_id: checkoutSessionId })
-    .where('id', '=', paymentId)
-    .where('checkout_session_id', 'is', null)
-    .execute();
 }
 
 /** Stripe refused to open a checkout: the time is released at once rather than held for nothing. */

@@ -1,9 +1,11 @@
 import { minimumChargeFor, toLocal, type CreateBookingInput } from '@clinicpay/contracts';
 import {
+  attachCheckoutSession,
   findBookableService,
   findBusyIntervals,
   findClinic,
   findDoctorsForService,
+  isPayAtClinicEnabled,
   SlotTakenError,
   UniqueViolationError,
 } from '@clinicpay/db';
@@ -11,19 +13,10 @@ import { SESSION_ID_PLACEHOLDER, type CreatedCheckoutSession } from '@clinicpay/
 import { AppError } from '../../errors/app-error.js';
 import type { AppDeps } from '../../deps.js';
 import { bookingWindow, findAvailability } from '../availability/availability.service.js';
-import {
-  activeStripeKeys,
-  isPayAtClinicEnabled,
-  loadStripeSettings,
-} from '../gateways/stripe-settings.js';
+import { activeStripeKeys, loadStripeSettings } from '../gateways/stripe-settings.js';
 import { newAccessToken, newBookingReference } from './booking-secrets.js';
 import { NoLongerOfferedError } from './still-bookable.js';
-import {
-  attachCheckoutSession,
-  cancelUnstartedCheckout,
-  insertBooking,
-  type PlannedBooking,
-} from './booking-writes.js';
+import { cancelUnstartedCheckout, insertBooking, type PlannedBooking } from './booking-writes.js';
 
 export interface CreatedBooking {
   reference: string;

@@ -3,7 +3,8 @@ import { GatewayError, type EmbeddedCheckoutSession } from '@clinicpay/payments'
 import { AppError } from '../../errors/app-error.js';
 import type { AppDeps } from '../../deps.js';
 import { loadStripeSettings } from '../gateways/stripe-settings.js';
-import { authorizedBooking, findBooking, type BookingRow } from './booking-read.js';
+import { findBooking, type BookingRow } from '@clinicpay/db';
+import { authorizedBooking } from './booking-read.js';
 import { applySessionToBooking, secretKeyOf } from './session-reconcile.js';
 
 export interface ResumedCheckout {

@@ -3,7 +3,7 @@ import type { AppDeps } from '../../deps.js';
 import { fulfil } from '../fulfilment/fulfil.js';
 import { effectOfSession } from '../fulfilment/session-effects.js';
 import type { StripeSettings } from '../gateways/stripe-settings.js';
-import type { BookingRow } from './booking-read.js';
+import type { BookingRow } from '@clinicpay/db';
 
 /** The secret key of the mode this booking's card payment was made in (test payments outlive a switch to Live). */
 export function secretKeyOf(booking: BookingRow, settings: StripeSettings | null): string | null {

@@ -1,4 +1,11 @@
-import { findWeeklyHours, type Database, type Transaction } from '@clinicpay/db';
+import {
+  doctorOffersService,
+  findWeeklyHours,
+  hasTimeOffDuring,
+  lockDoctorForBooking,
+  type Database,
+  type Transaction,
+} from '@clinicpay/db';
 import { bookingsOutsideHours } from '../availability/weekly-hours.js';
 
 /** The doctor no longer offers this time (new hours, time off, the service dropped, or no longer active). */
@@ -19,20 +26,10 @@ export async function assertStillOffered(
   trx: Transaction<Database>,
   slot: { doctorId: string; serviceId: string; startsAt: Date; endsAt: Date; timeZone: string },
 ): Promise<void> {
-  const doctor = await trx
-    .selectFrom('doctors')
-    .select('active')
-    .where('id', '=', slot.doctorId)
-    .forShare()
-    .executeTakeFirst();
+  const doctor = await lockDoctorForBooking(trx, slot.doctorId);
   if (!doctor?.active) throw new NoLongerOfferedError();
-  const offers = await trx
-    .selectFrom('doctor_services')
-    .select('service_id')
-    .where('doctor_id', '=', slot.doctorId)
-    .where('service_id', '=', slot.serviceId)
-    .executeTakeFirst();
-  if (!offers) throw new NoLongerOfferedError();
+  if (!(await doctorOffersService(trx, slot.doctorId, slot.serviceId)))
+    throw new NoLongerOfferedError();
   const hours = await findWeeklyHours(trx, [slot.doctorId]);
   const span = { starts_at: slot.startsAt, ends_at: slot.endsAt };
   const weekly = hours.map((h) => ({
@@ -42,12 +39,5 @@ export async function assertStillOffered(
   }));
   if (bookingsOutsideHours([span], weekly, slot.timeZone).length > 0)
     throw new NoLongerOfferedError();
-  const timeOff = await trx
-    .selectFrom('doctor_time_off')
-    .select('id')
-    .where('doctor_id', '=', slot.doctorId)
-    .where('starts_at', '<', slot.endsAt)
-    .where('ends_at', '>', slot.startsAt)
-    .executeTakeFirst();
-  if (timeOff) throw new NoLongerOfferedError();
+  if (await hasTimeOffDuring(trx, slot.doctorId, slot)) throw new NoLongerOfferedError();
 }

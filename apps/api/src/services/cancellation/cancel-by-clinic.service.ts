@@ -1,4 +1,5 @@
 import {
+  findLatestPaymentOf,
   lockAppointment,
   lockPayment,
   recordPaymentEvent,
@@ -31,12 +32,7 @@ export async function cancelAppointmentByAdmin(
   input: AdminCancelInput,
 ): Promise<{ refund: RefundOutcome | null }> {
   const reason = input.reason?.trim() || null;
-  const payment = await deps.db
-    .selectFrom('payments')
-    .select(['id', 'status', 'checkout_session_id', 'mode'])
-    .where('appointment_id', '=', input.appointmentId)
-    .orderBy('created_at', 'desc')
-    .executeTakeFirst();
+  const payment = await findLatestPaymentOf(deps.db, input.appointmentId);
   if (payment?.status === 'pending' && payment.checkout_session_id && payment.mode) {
     await expireOpenCheckout(deps, payment.checkout_session_id, payment.mode);
   }

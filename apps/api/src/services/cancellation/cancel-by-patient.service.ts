@@ -1,10 +1,10 @@
 import type { CancelBookingInput } from '@clinicpay/contracts';
-import { lockAppointment, lockPayment } from '@clinicpay/db';
+import { findBooking, lockAppointment, lockPayment } from '@clinicpay/db';
 import { AppError } from '../../errors/app-error.js';
 import type { AppDeps } from '../../deps.js';
 import { releaseHold } from '../fulfilment/release-hold.js';
 import { loadStripeSettings } from '../gateways/stripe-settings.js';
-import { authorizedBooking, bookingView, findBooking } from '../booking/booking-read.js';
+import { authorizedBooking, bookingView } from '../booking/booking-read.js';
 import { getBookingStatus } from '../booking/booking-status.service.js';
 
 /**

@@ -11,3 +11,14 @@ export async function requireClinic(db: Kysely<Database>) {
     );
   return clinic;
 }
+
+/** The same, as a patient's page asks for it: the sentence names who can fix it. */
+export async function requireClinicForPatients(db: Kysely<Database>) {
+  const clinic = await findClinic(db);
+  if (!clinic)
+    throw new AppError(
+      'clinic_not_set_up',
+      'No clinic is set up yet. An administrator needs to run the setup (cli seed) first.',
+    );
+  return clinic;
+}

@@ -1,7 +1,8 @@
+import { lockParkedIntent } from '@clinicpay/db';
 import type { PaymentEffect } from '@clinicpay/payments';
 import { applyCheckoutExpired } from './checkout-expired.js';
 import { type Cause, type FulfilmentResult, type Tx } from './fulfilment-types.js';
-import { intentToWaitFor, lockIntent, replayParkedEvents } from './parked-events.js';
+import { intentToWaitFor, replayParkedEvents } from './parked-events.js';
 import { applyPaymentFailed } from './payment-failed.js';
 import { applyPaymentSucceeded } from './payment-succeeded.js';
 import {
@@ -25,7 +26,7 @@ export async function applyPaymentEffect(
   if (intent) {
     // About to be parked: a payment may be learning this intent right now. Wait for it, then look
     // once more (parked-events.ts says why).
-    await lockIntent(trx, intent);
+    await lockParkedIntent(trx, intent);
     result = await applyOne(trx, effect, context);
   }
   // Our payment just learnt its intent id: apply what was waiting for it.

@@ -1,4 +1,4 @@
-import { sql } from '@clinicpay/db';
+import { lockParkedEventsFor, lockParkedIntent, markStripeEventProcessed } from '@clinicpay/db';
 import { paymentEffectOf, type PaymentEffect } from '@clinicpay/payments';
 import type Stripe from 'stripe';
 import type { Cause, FulfilmentResult, Tx } from './fulfilment-types.js';
@@ -9,8 +9,6 @@ import type { Cause, FulfilmentResult, Tx } from './fulfilment-types.js';
  * processed) and replayed here the moment a payment learns its intent id, so the end state does
  * not depend on the order Stripe delivered in.
  */
-export const PARKED_OUTCOME = 'unmatched';
-
 export function canPark(effect: PaymentEffect): boolean {
   return (
     effect.kind === 'charge_refunded' ||
@@ -24,18 +22,6 @@ export function intentToWaitFor(effect: PaymentEffect): string | null {
   return canPark(effect) && 'paymentIntentId' in effect ? effect.paymentIntentId : null;
 }
 
-/**
- * Serialises parking an event for an intent with a payment learning that intent: both take this
- * lock (until their transaction ends). Without it, an event could look for its payment just
- * before the payment's own transaction commits the intent id, and be parked just after that
- * transaction looked for parked events: then it waited for the sweeper instead of a moment.
- */
-export async function lockIntent(trx: Tx, paymentIntentId: string): Promise<void> {
-  await sql`select pg_advisory_xact_lock(hashtextextended(${`parked:${paymentIntentId}`}, 0))`.execute(
-    trx,
-  );
-}
-
 export async function replayParkedEvents(
   trx: Tx,
   paymentIntentId: string,
@@ -43,21 +29,8 @@ export async function replayParkedEvents(
   apply: (effect: PaymentEffect, cause: Cause) => Promise<FulfilmentResult>,
   at: Date,
 ): Promise<void> {
-  await lockIntent(trx, paymentIntentId);
-  const parked = await trx
-    .selectFrom('stripe_events')
-    .select(['id', 'stripe_event_id', 'payload'])
-    .where('outcome', '=', PARKED_OUTCOME)
-    .where('processed_at', 'is', null)
-    .where('livemode', '=', livemode)
-    .where(sql<string>`payload #>> '{data,object,payment_intent}'`, '=', paymentIntentId)
-    .orderBy('received_at')
-    // A parked event locked by its own retry (a delivery, the sweeper, an admin replay) is waiting
-    // for the intent lock this transaction holds: waiting for its row would deadlock. Skipped, it
-    // looks again once this commits, and finds the intent id.
-    .forUpdate()
-    .skipLocked()
-    .execute();
+  await lockParkedIntent(trx, paymentIntentId);
+  const parked = await lockParkedEventsFor(trx, paymentIntentId, livemode);
   for (const event of parked) {
     const effect = paymentEffectOf(event.payload as unknown as Stripe.Event);
     const result = await apply(effect, {
@@ -68,10 +41,6 @@ export async function replayParkedEvents(
     });
     // Still unmatched (the intent id was not stored after all): it stays parked.
     if (result.outcome === 'not_ours') continue;
-    await trx
-      .updateTable('stripe_events')
-      .set({ processed_at: at, outcome: result.outcome })
-      .where('id', '=', event.id)
-      .execute();
+    await markStripeEventProcessed(trx, event.id, result.outcome, at);
   }
 }

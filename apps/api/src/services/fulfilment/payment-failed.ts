@@ -2,6 +2,8 @@ import {
   lockAppointment,
   lockPayment,
   recordPaymentEvent,
+  recordPaymentFailure,
+  setPaymentStripeIds,
   transitionAppointment,
   transitionPayment,
 } from '@clinicpay/db';
@@ -42,11 +44,7 @@ export async function applyPaymentFailed(
 
   if (policy === 'retry') {
     if (payment.status !== 'pending') return { outcome: 'no_change' };
-    await trx
-      .updateTable('payments')
-      .set({ ...failure, updated_at: cause.at })
-      .where('id', '=', payment.id)
-      .execute();
+    await recordPaymentFailure(trx, payment.id, failure, cause.at);
     await recordPaymentEvent(trx, payment.id, 'pending', 'pending', {
       ...cause,
       reason: 'attempt_failed',
@@ -69,11 +67,7 @@ export async function applyPaymentFailed(
   if (!failed) {
     // Too late to matter, but the intent id still ties later refunds and disputes to us.
     if (!failure.payment_intent_id) return { outcome: 'no_change' };
-    await trx
-      .updateTable('payments')
-      .set({ payment_intent_id: failure.payment_intent_id })
-      .where('id', '=', payment.id)
-      .execute();
+    await setPaymentStripeIds(trx, payment.id, { payment_intent_id: failure.payment_intent_id });
     return { outcome: 'applied', learnedPaymentIntentId: failure.payment_intent_id };
   }
   const appointment = await lockAppointment(trx, payment.appointment_id);

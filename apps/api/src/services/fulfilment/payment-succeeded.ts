@@ -1,7 +1,10 @@
 import {
+  findClashingAppointment,
+  flagPayment,
   lockAppointment,
   lockPayment,
   recordPaymentEvent,
+  setPaymentStripeIds,
   transitionAppointment,
   transitionPayment,
 } from '@clinicpay/db';
@@ -72,7 +75,7 @@ export async function applyPaymentSucceeded(
   if (!completed) {
     // Already completed (or refunded since): only fill in ids a later event brought.
     if (Object.keys(ids).length === 0) return { outcome: 'no_change' };
-    await trx.updateTable('payments').set(ids).where('id', '=', payment.id).execute();
+    await setPaymentStripeIds(trx, payment.id, ids);
     return { outcome: 'applied', ...learned(ids) };
   }
 
@@ -80,11 +83,7 @@ export async function applyPaymentSucceeded(
   if (receivedOtherThanCharged(fact, payment)) {
     // Money we did not ask for (another amount or currency on our payment's id): the booking is
     // not confirmed on it; the payment goes back and an admin is told.
-    await trx
-      .updateTable('payments')
-      .set({ flagged_reason: AMOUNT_MISMATCH })
-      .where('id', '=', payment.id)
-      .execute();
+    await flagPayment(trx, payment.id, { reason: AMOUNT_MISMATCH });
     await recordPaymentEvent(trx, payment.id, settledStatus, settledStatus, {
       ...cause,
       reason: AMOUNT_MISMATCH,
@@ -175,15 +174,7 @@ async function reconfirmOrFlag(
   cause: Cause,
 ): Promise<boolean> {
   const appointment = await lockAppointment(trx, appointmentId);
-  const clash = await trx
-    .selectFrom('appointments')
-    .select('id')
-    .where('doctor_id', '=', appointment.doctor_id)
-    .where('id', '<>', appointment.id)
-    .where('status', '<>', 'cancelled')
-    .where('starts_at', '<', appointment.ends_at)
-    .where('ends_at', '>', appointment.starts_at)
-    .executeTakeFirst();
+  const clash = await findClashingAppointment(trx, appointment);
   if (!clash) {
     // A concurrent booking can still win the time between this check and the update; then the
     // constraint refuses, this event fails, and its redelivery takes the flag branch.
@@ -200,11 +191,7 @@ async function reconfirmOrFlag(
     );
     return true;
   }
-  await trx
-    .updateTable('payments')
-    .set({ flagged_reason: PAID_AFTER_CANCEL, updated_at: cause.at })
-    .where('id', '=', paymentId)
-    .execute();
+  await flagPayment(trx, paymentId, { reason: PAID_AFTER_CANCEL, at: cause.at });
   await recordPaymentEvent(trx, paymentId, 'completed', 'completed', {
     ...cause,
     reason: PAID_AFTER_CANCEL,

@@ -1,4 +1,4 @@
-import type { Database, GatewayMode, Kysely } from '@clinicpay/db';
+import { findStripeSettingsRow, type Database, type GatewayMode, type Kysely } from '@clinicpay/db';
 import type { SecretBox } from '../../security/secret-box.js';
 import { stripeSecretPurpose } from '../../security/secret-purposes.js';
 
@@ -25,15 +25,7 @@ export async function loadStripeSettings(
   deps: { db: Kysely<Database>; secretBox: SecretBox },
   clinicId?: string,
 ): Promise<StripeSettings | null> {
-  const clinic = clinicId
-    ? deps.db.selectFrom('clinics').select('id').where('id', '=', clinicId)
-    : deps.db.selectFrom('clinics').select('id').orderBy('created_at').orderBy('id').limit(1);
-  const row = await deps.db
-    .selectFrom('gateway_settings')
-    .selectAll()
-    .where('clinic_id', '=', (eb) => eb.selectFrom(clinic.as('c')).select('c.id'))
-    .where('gateway', '=', 'stripe')
-    .executeTakeFirst();
+  const row = await findStripeSettingsRow(deps.db, clinicId);
   if (!row || !row.mode || !row.currency || !row.failure_policy) return null;
   const decrypt = (
     value: string | null,
@@ -68,17 +60,4 @@ export function activeStripeKeys(
   if (!settings?.enabled) return null;
   const { publishableKey, secretKey } = settings.keys[settings.mode];
   return publishableKey && secretKey ? { publishableKey, secretKey } : null;
-}
-
-export async function isPayAtClinicEnabled(
-  db: Kysely<Database>,
-  clinicId: string,
-): Promise<boolean> {
-  const row = await db
-    .selectFrom('gateway_settings')
-    .select('enabled')
-    .where('clinic_id', '=', clinicId)
-    .where('gateway', '=', 'pay_at_clinic')
-    .executeTakeFirst();
-  return row?.enabled ?? false;
 }

@@ -1,3 +1,4 @@
+import { findUnsentRefunds } from '@clinicpay/db';
 import type { AppDeps } from '../../deps.js';
 import { sendRefund } from './refund.service.js';
 
@@ -9,15 +10,11 @@ export const UNSENT_REFUND_GRACE_MS = 60_000;
  * sent now with their own idempotency key, so a refund that did reach Stripe is not made twice.
  */
 export async function sendPendingRefunds(deps: AppDeps): Promise<number> {
-  const unsent = await deps.db
-    .selectFrom('refunds')
-    .select('id')
-    .where('status', '=', 'pending')
-    .where('stripe_refund_id', 'is', null)
-    .where('created_at', '<=', new Date(deps.clock.now().getTime() - UNSENT_REFUND_GRACE_MS))
-    .orderBy('created_at')
-    .limit(100)
-    .execute();
+  const unsent = await findUnsentRefunds(
+    deps.db,
+    new Date(deps.clock.now().getTime() - UNSENT_REFUND_GRACE_MS),
+    100,
+  );
   let sent = 0;
   for (const refund of unsent) {
     const outcome = await sendRefund(deps, refund.id).catch((error: unknown) => {

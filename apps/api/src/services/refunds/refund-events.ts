@@ -1,4 +1,14 @@
-import { lockPayment, recordPaymentEvent, transitionPayment } from '@clinicpay/db';
+import {
+  flagPayment,
+  insertRefund,
+  lockPayment,
+  lockRefundOfPayment,
+  recordPaymentEvent,
+  setAmountRefunded,
+  setPaymentStripeIds,
+  transitionPayment,
+  updateRefundFromStripe,
+} from '@clinicpay/db';
 import type {
   ChargeRefundedEffect,
   DisputeUpdatedEffect,
@@ -27,12 +37,7 @@ export async function applyChargeRefunded(
     chargeId: fact.chargeId,
   });
   if (!payment || payment.mode !== modeOf(livemode)) return { outcome: 'not_ours' };
-  if (!payment.charge_id)
-    await trx
-      .updateTable('payments')
-      .set({ charge_id: fact.chargeId })
-      .where('id', '=', payment.id)
-      .execute();
+  if (!payment.charge_id) await setPaymentStripeIds(trx, payment.id, { charge_id: fact.chargeId });
   const changed = await applyRefundedTotal(trx, payment.id, fact.amountRefunded, cause);
   return { outcome: changed ? 'applied' : 'no_change' };
 }
@@ -53,11 +58,7 @@ export async function applyRefundedTotal(
   const total = Math.min(Math.max(payment.amount_refunded, reportedTotal), payment.amount);
   if (!['completed', 'partially_refunded', 'refunded'].includes(payment.status)) {
     if (total === payment.amount_refunded) return false;
-    await trx
-      .updateTable('payments')
-      .set({ amount_refunded: total, updated_at: cause.at })
-      .where('id', '=', payment.id)
-      .execute();
+    await setAmountRefunded(trx, payment.id, total, cause.at);
     return true;
   }
   const to = statusAfterRefunds(payment.amount, total);
@@ -89,54 +90,35 @@ export async function applyRefundUpdated(
   });
   if (!payment || payment.mode !== modeOf(livemode)) return { outcome: 'not_ours' };
   const ourRefundId = fact.metadata.refund_id;
-  const existing = await trx
-    .selectFrom('refunds')
-    .select(['id', 'status'])
-    .where('payment_id', '=', payment.id)
-    .where((eb) =>
-      ourRefundId && /^[0-9a-f-]{36}$/i.test(ourRefundId)
-        ? eb.or([eb('stripe_refund_id', '=', fact.refundId), eb('id', '=', ourRefundId)])
-        : eb('stripe_refund_id', '=', fact.refundId),
-    )
-    .forUpdate()
-    .executeTakeFirst();
+  const existing = await lockRefundOfPayment(trx, payment.id, {
+    stripeRefundId: fact.refundId,
+    ourRefundId: ourRefundId && /^[0-9a-f-]{36}$/i.test(ourRefundId) ? ourRefundId : null,
+  });
   if (!existing) {
-    await trx
-      .insertInto('refunds')
-      .values({
-        payment_id: payment.id,
-        amount: fact.amount,
-        currency: fact.currency.toUpperCase(),
-        status: fact.status,
-        stripe_refund_id: fact.refundId,
-        idempotency_key: `stripe:${fact.refundId}`,
-        requested_by: 'stripe_dashboard',
-        failure_reason: fact.failureReason,
-        created_at: cause.at,
-        updated_at: cause.at,
-      })
-      .execute();
+    await insertRefund(trx, {
+      paymentId: payment.id,
+      amount: fact.amount,
+      currency: fact.currency.toUpperCase(),
+      status: fact.status,
+      stripeRefundId: fact.refundId,
+      idempotencyKey: `stripe:${fact.refundId}`,
+      requestedBy: 'stripe_dashboard',
+      failureReason: fact.failureReason,
+      at: cause.at,
+    });
     return { outcome: 'applied' };
   }
   if (!refundMayMove(existing.status, fact.status)) return { outcome: 'no_change' };
-  await trx
-    .updateTable('refunds')
-    .set({
-      status: fact.status,
-      stripe_refund_id: fact.refundId,
-      failure_reason: fact.failureReason,
-      updated_at: cause.at,
-    })
-    .where('id', '=', existing.id)
-    .execute();
+  await updateRefundFromStripe(trx, existing.id, {
+    status: fact.status,
+    stripeRefundId: fact.refundId,
+    failureReason: fact.failureReason,
+    at: cause.at,
+  });
   if (existing.status === 'succeeded' && fact.status === 'failed') {
     // Rare, but Stripe does fail a refund after it succeeded (a closed card): the money did not
     // reach the patient, which an admin must know.
-    await trx
-      .updateTable('payments')
-      .set({ flagged_reason: 'refund_failed', updated_at: cause.at })
-      .where('id', '=', payment.id)
-      .execute();
+    await flagPayment(trx, payment.id, { reason: 'refund_failed', at: cause.at });
     await recordPaymentEvent(trx, payment.id, payment.status, payment.status, {
       ...cause,
       reason: 'refund_failed',
@@ -183,11 +165,11 @@ export async function applyDisputeUpdated(
   ) {
     return { outcome: 'no_change' };
   }
-  await trx
-    .updateTable('payments')
-    .set({ dispute_status: fact.status, flagged_reason: 'dispute', updated_at: cause.at })
-    .where('id', '=', payment.id)
-    .execute();
+  await flagPayment(trx, payment.id, {
+    reason: 'dispute',
+    disputeStatus: fact.status,
+    at: cause.at,
+  });
   await recordPaymentEvent(trx, payment.id, payment.status, payment.status, {
     ...cause,
     reason: `dispute_${fact.status}`,

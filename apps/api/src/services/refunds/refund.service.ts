@@ -1,10 +1,15 @@
 import { formatMoney } from '@clinicpay/contracts';
 import {
+  findRefund,
+  findRefundPaymentId,
+  insertRefund,
   lockPayment,
   recordPaymentEvent,
-  sql,
+  settleRefund as settleRefundRow,
+  sumRefunds,
   type Database,
   type Kysely,
+  type RefundWithPayment,
   type Transaction,
 } from '@clinicpay/db';
 import { GatewayError, type RefundReason } from '@clinicpay/payments';
@@ -64,9 +69,7 @@ export async function reserveRefund(
   const payment = await lockPayment(trx, { paymentId: request.paymentId });
   if (!payment) throw new AppError('payment_not_found', 'This payment does not exist.');
   // After the lock: a concurrent request with the same key has committed or not started.
-  const existing = await selectRefund(trx)
-    .where('refunds.idempotency_key', '=', request.idempotencyKey)
-    .executeTakeFirst();
+  const existing = await findRefund(trx, { idempotencyKey: request.idempotencyKey });
   if (existing) return outcomeOf(existing);
   if (
     payment.gateway !== 'stripe' ||
@@ -77,13 +80,8 @@ export async function reserveRefund(
       'Only card payments that were completed can be refunded.',
     );
   }
-  const pending = await trx
-    .selectFrom('refunds')
-    .select(sql<number>`coalesce(sum(amount), 0)::bigint`.as('total'))
-    .where('payment_id', '=', payment.id)
-    .where('status', 'in', ['pending', 'requires_action'])
-    .executeTakeFirstOrThrow();
-  const left = payment.amount - payment.amount_refunded - pending.total;
+  const pending = await sumRefunds(trx, payment.id, ['pending', 'requires_action']);
+  const left = payment.amount - payment.amount_refunded - pending;
   const amount = request.amount ?? left;
   if (!(Number.isSafeInteger(amount) && amount > 0)) {
     throw new AppError(
@@ -99,30 +97,23 @@ export async function reserveRefund(
       `You can refund at most ${formatMoney({ amount: left, currency: payment.currency })} of this payment.`,
     );
   }
-  const inserted = await trx
-    .insertInto('refunds')
-    .values({
-      payment_id: payment.id,
-      amount,
-      currency: payment.currency,
-      status: 'pending',
-      idempotency_key: request.idempotencyKey,
-      reason: request.reason ?? null,
-      requested_by: request.requestedBy,
-      created_at: at,
-      updated_at: at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const refundId = await insertRefund(trx, {
+    paymentId: payment.id,
+    amount,
+    currency: payment.currency,
+    status: 'pending',
+    idempotencyKey: request.idempotencyKey,
+    reason: request.reason ?? null,
+    requestedBy: request.requestedBy,
+    at,
+  });
   await recordPaymentEvent(trx, payment.id, payment.status, payment.status, {
     source: request.requestedBy === 'system' ? 'system' : 'admin',
     at,
     reason: 'refund_requested',
-    details: { refund_id: inserted.id, amount, requested_by: request.requestedBy },
+    details: { refund_id: refundId, amount, requested_by: request.requestedBy },
   });
-  return outcomeOf(
-    await selectRefund(trx).where('refunds.id', '=', inserted.id).executeTakeFirstOrThrow(),
-  );
+  return outcomeOf((await findRefund(trx, { id: refundId }))!);
 }
 
 /**
@@ -130,9 +121,8 @@ export async function reserveRefund(
  * refunds twice) and settles the row from the answer. A network failure leaves it pending.
  */
 export async function sendRefund(deps: AppDeps, refundId: string): Promise<RefundOutcome> {
-  const row = await selectRefund(deps.db)
-    .where('refunds.id', '=', refundId)
-    .executeTakeFirstOrThrow();
+  const row = await findRefund(deps.db, { id: refundId });
+  if (!row) throw new Error(`No refund ${refundId}`);
   if (row.status !== 'pending' || row.stripe_refund_id) return outcomeOf(row);
   const settings = await loadStripeSettings(deps);
   const secretKey = row.mode ? settings?.keys[row.mode].secretKey : null;
@@ -176,28 +166,6 @@ export async function sendRefund(deps: AppDeps, refundId: string): Promise<Refun
   }
 }
 
-function selectRefund(db: Kysely<Database>) {
-  return db
-    .selectFrom('refunds')
-    .innerJoin('payments', 'payments.id', 'refunds.payment_id')
-    .select([
-      'refunds.id',
-      'refunds.payment_id',
-      'refunds.amount',
-      'refunds.currency',
-      'refunds.status',
-      'refunds.reason',
-      'refunds.stripe_refund_id',
-      'refunds.idempotency_key',
-      'refunds.failure_reason',
-      'payments.mode',
-      'payments.payment_intent_id',
-    ]);
-}
-type RefundRow = NonNullable<
-  Awaited<ReturnType<ReturnType<typeof selectRefund>['executeTakeFirst']>>
->;
-
 /** Stripe's answer, by compare-and-set (a webhook may have settled it first); payment locked first. */
 async function settleRefund(
   db: Kysely<Database>,
@@ -206,35 +174,14 @@ async function settleRefund(
   at: Date,
 ): Promise<RefundOutcome> {
   return db.transaction().execute(async (trx) => {
-    const { payment_id } = await trx
-      .selectFrom('refunds')
-      .select('payment_id')
-      .where('id', '=', refundId)
-      .executeTakeFirstOrThrow();
-    await lockPayment(trx, { paymentId: payment_id });
-    await trx
-      .updateTable('refunds')
-      .set({
-        status: answer.status,
-        updated_at: at,
-        ...(answer.stripeRefundId ? { stripe_refund_id: answer.stripeRefundId } : {}),
-        ...(answer.failureReason ? { failure_reason: answer.failureReason.slice(0, 500) } : {}),
-      })
-      .where('id', '=', refundId)
-      .where('status', 'in', ['pending', 'requires_action'])
-      .execute();
-    const row = await selectRefund(trx)
-      .where('refunds.id', '=', refundId)
-      .executeTakeFirstOrThrow();
+    const paymentId = await findRefundPaymentId(trx, refundId);
+    await lockPayment(trx, { paymentId });
+    await settleRefundRow(trx, refundId, answer, at);
+    const row = (await findRefund(trx, { id: refundId }))!;
     if (row.status === 'succeeded') {
-      const succeeded = await trx
-        .selectFrom('refunds')
-        .select(sql<number>`coalesce(sum(amount), 0)::bigint`.as('total'))
-        .where('payment_id', '=', payment_id)
-        .where('status', '=', 'succeeded')
-        .executeTakeFirstOrThrow();
+      const succeeded = await sumRefunds(trx, paymentId, ['succeeded']);
       // The payment shows refunds Stripe confirmed at once; charge.refunded brings the same total later.
-      await applyRefundedTotal(trx, payment_id, succeeded.total, {
+      await applyRefundedTotal(trx, paymentId, succeeded, {
         source: 'system',
         at,
         reason: 'refund_succeeded',
@@ -244,7 +191,7 @@ async function settleRefund(
   });
 }
 
-function outcomeOf(row: RefundRow): RefundOutcome {
+function outcomeOf(row: RefundWithPayment): RefundOutcome {
   return {
     refundId: row.id,
     status: row.status,

@@ -1,3 +1,4 @@
+import { findLapsedHolds } from '@clinicpay/db';
 import type { AppDeps } from '../../deps.js';
 import { fulfil } from '../fulfilment/fulfil.js';
 import { forEachItem } from './each-item.js';
@@ -19,33 +20,11 @@ export async function sweepLapsedHolds(
   settings: StripeSettings | null,
 ): Promise<number> {
   const now = deps.clock.now();
-  const holds = await deps.db
-    .selectFrom('appointments')
-    .leftJoin('payments', (join) =>
-      join
-        .onRef('payments.appointment_id', '=', 'appointments.id')
-        .on('payments.status', '=', 'pending'),
-    )
-    .select([
-      'appointments.id as appointmentId',
-      'payments.id as paymentId',
-      'payments.checkout_session_id',
-      'payments.mode',
-      'payments.created_at',
-    ])
-    .where('appointments.status', '=', 'pending_payment')
-    .where((eb) =>
-      eb.or([
-        eb('appointments.hold_expires_at', '<=', now),
-        eb.and([
-          eb('payments.checkout_session_id', 'is', null),
-          eb('payments.created_at', '<=', new Date(now.getTime() - UNSTARTED_CHECKOUT_MS)),
-        ]),
-      ]),
-    )
-    .orderBy('appointments.hold_expires_at')
-    .limit(BATCH)
-    .execute();
+  const holds = await findLapsedHolds(deps.db, {
+    now,
+    unstartedBefore: new Date(now.getTime() - UNSTARTED_CHECKOUT_MS),
+    limit: BATCH,
+  });
 
   return forEachItem(holds, deps.logger, 'lapsed hold', async (hold) => {
     const secretKey = hold.mode ? settings?.keys[hold.mode].secretKey : null;

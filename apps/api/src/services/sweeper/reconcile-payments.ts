@@ -1,4 +1,4 @@
-import { sql } from '@clinicpay/db';
+import { findPaymentsToReconcile, markPaymentReconciled } from '@clinicpay/db';
 import type { CheckoutSessionState } from '@clinicpay/payments';
 import type { AppDeps } from '../../deps.js';
 import { fulfil } from '../fulfilment/fulfil.js';
@@ -19,28 +19,16 @@ export async function reconcilePendingPayments(
   thresholdMs: number,
 ): Promise<number> {
   const now = deps.clock.now();
-  const pending = await deps.db
-    .selectFrom('payments')
-    .select(['id', 'checkout_session_id', 'mode', 'failure_code', 'failure_message'])
-    .where('gateway', '=', 'stripe')
-    .where('status', '=', 'pending')
-    .where('checkout_session_id', 'is not', null)
-    .where('created_at', '<=', new Date(now.getTime() - thresholdMs))
-    // Least recently checked first: with more than a batch of checkouts open, each sweep moves on
-    // to the next ones instead of asking about the same batch again.
-    .orderBy(sql`coalesce(reconciled_at, created_at)`)
-    .orderBy('id')
-    .limit(RECONCILE_BATCH)
-    .execute();
+  const pending = await findPaymentsToReconcile(
+    deps.db,
+    new Date(now.getTime() - thresholdMs),
+    RECONCILE_BATCH,
+  );
 
   return forEachItem(pending, deps.logger, 'reconciliation', async (payment) => {
     const secretKey = payment.mode ? settings?.keys[payment.mode].secretKey : null;
     if (!secretKey) return false;
-    await deps.db
-      .updateTable('payments')
-      .set({ reconciled_at: deps.clock.now() })
-      .where('id', '=', payment.id)
-      .execute();
+    await markPaymentReconciled(deps.db, payment.id, deps.clock.now());
     const session: CheckoutSessionState = await deps
       .stripeGatewayFor(secretKey)
       .retrieveCheckoutSession(payment.checkout_session_id!);

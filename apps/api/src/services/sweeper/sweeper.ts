@@ -1,4 +1,4 @@
-import { sql } from '@clinicpay/db';
+import { withExclusiveLock } from '@clinicpay/db';
 import type { AppDeps } from '../../deps.js';
 import { loadStripeSettings } from '../gateways/stripe-settings.js';
 import { sendPendingRefunds } from '../refunds/pending-refunds.js';
@@ -27,24 +27,15 @@ export interface SweeperOptions {
 
 export async function sweepOnce(deps: AppDeps, options: SweeperOptions): Promise<SweepResult> {
   if (!options.exclusive) return runJobs(deps, options);
-  return deps.db.connection().execute(async (conn) => {
-    const { rows } = await sql<{
-      locked: boolean;
-    }>`select pg_try_advisory_lock(${sql.lit(SWEEPER_LOCK_KEY)}) as locked`.execute(conn);
-    if (!rows[0]?.locked)
-      return {
-        ran: false,
-        holdsReleased: 0,
-        paymentsReconciled: 0,
-        eventsProcessed: 0,
-        refundsSent: 0,
-      };
-    try {
-      return await runJobs(deps, options);
-    } finally {
-      await sql`select pg_advisory_unlock(${sql.lit(SWEEPER_LOCK_KEY)})`.execute(conn);
-    }
-  });
+  const run = await withExclusiveLock(deps.db, SWEEPER_LOCK_KEY, () => runJobs(deps, options));
+  if (run.locked) return run.result;
+  return {
+    ran: false,
+    holdsReleased: 0,
+    paymentsReconciled: 0,
+    eventsProcessed: 0,
+    refundsSent: 0,
+  };
 }
 
 async function runJobs(deps: AppDeps, options: SweeperOptions): Promise<SweepResult> {

@@ -1,7 +1,7 @@
+import { closeParkedEventsBefore, findUnprocessedEvents, PARKED_OUTCOME } from '@clinicpay/db';
 import { paymentEffectOf } from '@clinicpay/payments';
 import type Stripe from 'stripe';
 import type { AppDeps } from '../../deps.js';
-import { PARKED_OUTCOME } from '../fulfilment/parked-events.js';
 import type { StripeSettings } from '../gateways/stripe-settings.js';
 import { processStoredEvent } from '../webhooks/stripe-inbox.service.js';
 
@@ -18,35 +18,20 @@ export async function processUnprocessedEvents(
   settings: StripeSettings | null,
 ): Promise<number> {
   const now = deps.clock.now();
-  await deps.db
-    .updateTable('stripe_events')
-    .set({ processed_at: now, outcome: 'not_ours' })
-    .where('processed_at', 'is', null)
-    .where('outcome', '=', PARKED_OUTCOME)
-    .where('received_at', '<=', new Date(now.getTime() - PARKED_GIVE_UP_MS))
-    .execute();
+  await closeParkedEventsBefore(deps.db, new Date(now.getTime() - PARKED_GIVE_UP_MS), now);
   const stale = new Date(now.getTime() - UNPROCESSED_GRACE_MS);
   // Events a crash or a 500 left behind come first; parked ones (waiting for their payment to be
   // known) are retried in a small batch after them, so they can never crowd the others out.
-  const stranded = await deps.db
-    .selectFrom('stripe_events')
-    .select(['stripe_event_id', 'payload'])
-    .where('processed_at', 'is', null)
-    .where((eb) => eb.or([eb('outcome', 'is', null), eb('outcome', '<>', PARKED_OUTCOME)]))
-    .where('received_at', '<=', stale)
-    .orderBy('received_at')
-    .limit(BATCH)
-    .execute();
-  const parked = await deps.db
-    .selectFrom('stripe_events')
-    .select(['stripe_event_id', 'payload'])
-    .where('processed_at', 'is', null)
-    .where('outcome', '=', PARKED_OUTCOME)
-    .where('received_at', '<=', stale)
-    .orderBy('attempts')
-    .orderBy('received_at')
-    .limit(PARKED_BATCH)
-    .execute();
+  const stranded = await findUnprocessedEvents(deps.db, {
+    parked: false,
+    before: stale,
+    limit: BATCH,
+  });
+  const parked = await findUnprocessedEvents(deps.db, {
+    parked: true,
+    before: stale,
+    limit: PARKED_BATCH,
+  });
   const events = [...stranded, ...parked];
   let processed = 0;
   for (const event of events) {

@@ -1,8 +1,16 @@
-import { insertStripeEvent, recordSignatureFailure, type JsonObject } from '@clinicpay/db';
+import {
+  insertStripeEvent,
+  lockStripeEvent,
+  markStripeEventApplied,
+  PARKED_OUTCOME,
+  recordSignatureFailure,
+  recordStripeEventError,
+  type JsonObject,
+} from '@clinicpay/db';
 import { parseWebhook, WebhookSignatureError, type PaymentEffect } from '@clinicpay/payments';
 import type { AppDeps } from '../../deps.js';
 import { applyPaymentEffect } from '../fulfilment/apply-effect.js';
-import { canPark, PARKED_OUTCOME } from '../fulfilment/parked-events.js';
+import { canPark } from '../fulfilment/parked-events.js';
 import { runAfterCommit } from '../fulfilment/after-commit.js';
 import type { StripeSettings } from '../gateways/stripe-settings.js';
 import { cachedStripeSettings } from '../gateways/stripe-settings-cache.js';
@@ -92,12 +100,7 @@ export async function processStoredEvent(
   const at = deps.clock.now();
   try {
     const result = await deps.db.transaction().execute(async (trx) => {
-      const stored = await trx
-        .selectFrom('stripe_events')
-        .select(['id', 'livemode', 'processed_at', 'outcome'])
-        .where('stripe_event_id', '=', stripeEventId)
-        .forUpdate()
-        .executeTakeFirstOrThrow();
+      const stored = await lockStripeEvent(trx, stripeEventId);
       if (stored.processed_at) return { outcome: 'duplicate', afterCommit: [] };
       const applied =
         effect.kind === 'ignored'
@@ -109,17 +112,7 @@ export async function processStoredEvent(
             });
       // About an intent we have not met yet: parked, and replayed when a payment learns it.
       const park = applied.outcome === 'not_ours' && canPark(effect);
-      await trx
-        .updateTable('stripe_events')
-        .set((eb) => ({
-          processed_at: park ? null : at,
-          outcome: park ? PARKED_OUTCOME : applied.outcome,
-          error: null,
-          attempts: eb('attempts', '+', 1),
-        }))
-        .where('id', '=', stored.id)
-        .where('processed_at', 'is', null)
-        .execute();
+      await markStripeEventApplied(trx, stored.id, { outcome: applied.outcome, parked: park, at });
       if (park) return { outcome: PARKED_OUTCOME, afterCommit: [] };
       return {
         outcome: applied.outcome,
@@ -130,16 +123,11 @@ export async function processStoredEvent(
     return { status: 200, body: { received: true, outcome: result.outcome } };
   } catch (error) {
     deps.logger.error({ err: error, stripeEventId }, 'stripe event could not be applied');
-    await deps.db
-      .updateTable('stripe_events')
-      .set((eb) => ({
-        error: error instanceof Error ? error.message.slice(0, 500) : 'failed',
-        attempts: eb('attempts', '+', 1),
-      }))
-      .where('stripe_event_id', '=', stripeEventId)
-      .where('processed_at', 'is', null)
-      .execute()
-      .catch(() => undefined);
+    await recordStripeEventError(
+      deps.db,
+      stripeEventId,
+      error instanceof Error ? error.message : 'failed',
+    ).catch(() => undefined);
     return { status: 500, body: { error: 'The event could not be applied; Stripe will retry.' } };
   }
 }

@@ -1,0 +1,58 @@
+import { findDoctorsForService, isPayAtClinicEnabled, listBookableServices } from '@clinicpay/db';
+import type { AppDeps } from '../../deps.js';
+import { requireClinicForPatients } from '../clinic/require-clinic.js';
+import { activeStripeKeys, loadStripeSettings } from '../gateways/stripe-settings.js';
+
+// What anyone may read: the clinic, what it offers, and how patients can pay.
+
+export async function readClinic(deps: AppDeps) {
+  const clinic = await requireClinicForPatients(deps.db);
+  return {
+    id: clinic.id,
+    name: clinic.name,
+    timeZone: clinic.time_zone,
+    currency: clinic.currency,
+    address: clinic.address,
+  };
+}
+
+export async function listServicesForPatients(deps: AppDeps) {
+  const clinic = await requireClinicForPatients(deps.db);
+  const services = await listBookableServices(deps.db, clinic.id);
+  return services.map((service) => ({
+    id: service.id,
+    name: service.name,
+    durationMinutes: service.duration_minutes,
+    price: { amount: service.price_amount, currency: service.price_currency },
+  }));
+}
+
+/** Doctors who offer a service. */
+export async function listDoctorsForPatients(deps: AppDeps, serviceId: string) {
+  const doctors = await findDoctorsForService(deps.db, serviceId);
+  return doctors.map((d) => ({ id: d.id, name: d.name, specialty: d.specialty }));
+}
+
+/**
+ * How patients can pay: card through Stripe when it is on and has keys for its mode, with the
+ * publishable key and where Stripe.js comes from (configuration, never guessed from keys).
+ */
+export async function readPaymentMethods(deps: AppDeps) {
+  const clinic = await requireClinicForPatients(deps.db);
+  const [settings, payAtClinic] = await Promise.all([
+    loadStripeSettings(deps, clinic.id),
+    isPayAtClinicEnabled(deps.db, clinic.id),
+  ]);
+  const keys = activeStripeKeys(settings);
+  return {
+    stripe: keys
+      ? {
+          publishableKey: keys.publishableKey,
+          stripeJsUrl: deps.config.stripeJsUrl ?? null,
+          currency: settings!.currency,
+          mode: settings!.mode,
+        }
+      : null,
+    payAtClinic,
+  };
+}

@@ -1,0 +1,44 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.js';
+
+/** A booking as its patient may read it: the appointment with its names and newest payment. */
+export async function findBooking(db: Kysely<Database>, reference: string) {
+  return db
+    .selectFrom('appointments')
+    .innerJoin('services', 'services.id', 'appointments.service_id')
+    .innerJoin('doctors', 'doctors.id', 'appointments.doctor_id')
+    .innerJoin('clinics', 'clinics.id', 'services.clinic_id')
+    .leftJoin('payments', 'payments.appointment_id', 'appointments.id')
+    .select([
+      'appointments.id',
+      'appointments.reference',
+      'appointments.status',
+      'appointments.starts_at',
+      'appointments.ends_at',
+      'appointments.hold_expires_at',
+      'appointments.cancel_reason',
+      'appointments.access_token_hash',
+      'appointments.payment_method',
+      'appointments.service_id',
+      'appointments.doctor_id',
+      'services.name as service_name',
+      'doctors.name as doctor_name',
+      'clinics.name as clinic_name',
+      'clinics.time_zone',
+      'clinics.address as clinic_address',
+      'payments.id as payment_id',
+      'payments.status as payment_status',
+      'payments.mode as payment_mode',
+      'payments.amount',
+      'payments.currency',
+      'payments.amount_refunded',
+      'payments.checkout_session_id',
+      'payments.failure_code',
+      'payments.failure_message',
+    ])
+    .where('appointments.reference', '=', reference)
+    .orderBy('payments.created_at', 'desc')
+    .executeTakeFirst();
+}
+
+export type BookingRow = NonNullable<Awaited<ReturnType<typeof findBooking>>>;
