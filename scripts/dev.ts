@@ -4,9 +4,8 @@
 import { performance } from 'node:perf_hooks';
 import { resolve } from 'node:path';
 import { createServer as createViteServer, type ViteDevServer } from 'vite';
-import { DEMO_KEYS, startEmulator } from '@clinicpay/stripe-emulator';
+import { startEmulator } from '@clinicpay/stripe-emulator';
 import {
-  DEMO_ADMIN,
   DEMO_CLINIC,
   exitWithUserError,
   loadConfig,
@@ -15,6 +14,7 @@ import {
   startBackgroundJobs,
   startServer,
 } from '@clinicpay/api/runtime';
+import { DEMO_ADMIN, DEMO_KEYS } from '@clinicpay/demo';
 
 const started = performance.now();
 const root = resolve(import.meta.dirname, '..');

@@ -1,6 +1,6 @@
 // axe-core on every admin screen, on a phone (375 px) and a desktop (1280 px): no serious or
 // critical violation. Each screen is kept as a screenshot in artifacts/ for a person to look at.
-import { DEMO_KEYS, generateApiKey } from '@clinicpay/stripe-emulator';
+import { generateApiKey } from '@clinicpay/stripe-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../patient/support/booking-page.js';
 import {
@@ -13,6 +13,7 @@ import {
 } from './support/admin-page.js';
 import { startAdminStack, type AdminStack } from './support/admin-stack.js';
 import { book } from './support/bookings.js';
+import { DEMO_KEYS } from '@clinicpay/demo';
 
 describe('accessibility of every admin screen', () => {
   let stack: AdminStack;

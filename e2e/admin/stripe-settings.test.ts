@@ -2,12 +2,13 @@
 // refused with its message, a key Stripe refuses leaves Stripe "not properly configured" with
 // Stripe's reason, good keys are saved and only ever shown masked, and no secret reaches the page
 // or any response. The Webhook URL is copied to the clipboard.
-import { DEMO_KEYS, generateApiKey } from '@clinicpay/stripe-emulator';
+import { generateApiKey } from '@clinicpay/stripe-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../patient/support/booking-page.js';
 import { openAdmin, openSection, signIn, toast, type AdminPage } from './support/admin-page.js';
 import { startAdminStack, type AdminStack } from './support/admin-stack.js';
 import { forgetStripeSettings } from './support/stripe-settings.js';
+import { DEMO_KEYS } from '@clinicpay/demo';
 
 describe('Stripe settings from scratch', () => {
   let stack: AdminStack;

@@ -1,11 +1,11 @@
 /// <reference lib="dom" />
 // (Callbacks passed to page.evaluate run in the browser.)
 /** The stand-in as Stripe.js: one live Embedded Checkout, mount/unmount/remount, keys, loading. */
-import { DEMO_KEYS } from '@clinicpay/stripe-emulator';
 // Types `window.Stripe` (a StripeConstructor) for the callbacks below.
 import type {} from '@stripe/stripe-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CARDS, startCheckoutHarness, type CheckoutHarness } from './support/harness.js';
+import { DEMO_KEYS } from '@clinicpay/demo';
 
 let h: CheckoutHarness;
 beforeAll(async () => {

@@ -9,10 +9,11 @@
  */
 import { freePort } from '@clinicpay/testing';
 import { startTestApi, type TestApi } from '@clinicpay/api/testing';
-import { DEMO_KEYS, startEmulator, type RunningEmulator } from '@clinicpay/stripe-emulator';
+import { startEmulator, type RunningEmulator } from '@clinicpay/stripe-emulator';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './browser.js';
 import { startSpa, type SpaName } from './vite.js';
+import { DEMO_KEYS } from '@clinicpay/demo';
 
 export interface Stack {
   api: TestApi;

@@ -3,7 +3,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase } from '@clinicpay/db/testing';
-import { DEMO_KEYS, startEmulator, type RunningEmulator } from '@clinicpay/stripe-emulator';
+import { startEmulator, type RunningEmulator } from '@clinicpay/stripe-emulator';
 import { createManualClock, type Clock } from './clock.js';
 import { loadConfig, type Config } from './env.js';
 import { openRuntime, type Runtime } from './bootstrap.js';
@@ -19,6 +19,7 @@ import {
   guardServerResponses,
   type LeakReport,
 } from './security/secret-leak-guard.js';
+import { DEMO_KEYS } from '@clinicpay/demo';
 
 const NO_SPA_BUILD = join(tmpdir(), 'clinicpay-tests-serve-no-spa');
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createManualClock } from '../src/clock.js';
-import { DEMO_ADMIN } from '../src/seed/demo-clinic.data.js';
+import { DEMO_ADMIN } from '@clinicpay/demo';
 import { startTestApi, type TestApi } from '../src/testing.js';
 import { cookieFrom, signIn, trpcMutation, trpcQuery } from './support/admin-http.js';
 

@@ -1,17 +1,17 @@
 // What the API writes to its log while admins and patients use it: requests and failures, but no
 // secret, password, session token, or patient detail (the log may be shipped elsewhere).
 import { createTestDatabase, type TestDatabase } from '@clinicpay/db/testing';
-import { DEMO_KEYS } from '@clinicpay/stripe-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRuntime, type Runtime } from '../src/bootstrap.js';
 import { loadConfig } from '../src/env.js';
 import { createLogger } from '../src/logger.js';
-import { DEMO_ADMIN } from '../src/seed/demo-clinic.data.js';
+import { DEMO_ADMIN } from '@clinicpay/demo';
 import { migrateAndSeed } from '../src/seed/migrate-and-seed.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import { TEST_APP_SECRET } from '../src/testing.js';
 import { signIn, trpcMutation, trpcQuery } from './support/admin-http.js';
 import { book, freeSlots } from './support/booking.js';
+import { DEMO_KEYS } from '@clinicpay/demo';
 
 const lines: string[] = [];
 let database: TestDatabase;

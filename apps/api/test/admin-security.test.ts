@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_ADMIN } from '../src/seed/demo-clinic.data.js';
+import { DEMO_ADMIN } from '@clinicpay/demo';
 import { startTestApi, type TestApi } from '../src/testing.js';
 import { trpcMutation, trpcQuery } from './support/admin-http.js';
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRuntime, type Runtime } from '../src/bootstrap.js';
 import { loadConfig } from '../src/env.js';
 import { migrateAndSeed } from '../src/seed/migrate-and-seed.js';
-import { DEMO_ADMIN } from '../src/seed/demo-clinic.data.js';
+import { DEMO_ADMIN } from '@clinicpay/demo';
 import { buildServer } from '../src/server.js';
 import { transactionsCsv } from '../src/services/transactions/transactions-csv.js';
 import { TEST_APP_SECRET, startTestApi, type TestApi } from '../src/testing.js';

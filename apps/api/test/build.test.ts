@@ -109,6 +109,13 @@ it('loads from node_modules only what a production install of the API has', () =
   expect(loaded.size).toBeGreaterThan(3);
 });
 
+it('bundles no emulator or test code: the demo values come from their own small module', () => {
+  const inputs = Object.keys(built.metafile.inputs);
+  expect(inputs.filter((path) => /stripe-emulator|\/testing[./]|\/test\//.test(path))).toEqual([]);
+  // The seed (in the CLI) still knows the public demo values, from @clinicpay/demo.
+  expect(inputs.some((path) => path.includes('packages/demo/src/index.ts'))).toBe(true);
+});
+
 it('the bundled CLI migrates a PostgreSQL database', async () => {
   const database = await createTestDatabase({ migrated: false });
   try {

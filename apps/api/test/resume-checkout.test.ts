@@ -1,12 +1,13 @@
 // booking.resumeCheckout: the card form of an unpaid booking, opened again from its status link,
 // against real PostgreSQL and the Stripe emulator.
-import { DEMO_KEYS, generateApiKey } from '@clinicpay/stripe-emulator';
+import { generateApiKey } from '@clinicpay/stripe-emulator';
 import { sql } from '@clinicpay/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SERVICES } from '../src/seed/demo-clinic.data.js';
 import { createTestCaller, startTestApi, startTestStack, type TestStack } from '../src/testing.js';
 import { trpcMutation } from './support/admin-http.js';
 import { book, freeSlots, waitUntil } from './support/booking.js';
+import { DEMO_KEYS } from '@clinicpay/demo';
 
 const STRIPE_JS_URL = 'http://127.0.0.1:12111/v3/stripe.js';
 const NOT_FOUND = {

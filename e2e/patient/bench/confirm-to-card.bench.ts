@@ -12,10 +12,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startTestApi } from '@clinicpay/api/testing';
 import { writeMarkdown } from '@clinicpay/testing';
-import { DEMO_KEYS, startEmulator } from '@clinicpay/stripe-emulator';
+import { startEmulator } from '@clinicpay/stripe-emulator';
 import { build, preview } from 'vite';
 import { launchBrowser } from '../../support/browser.js';
 import { bookUpToPayment, choosePayment, openPatient } from '../support/booking-page.js';
+import { DEMO_KEYS } from '@clinicpay/demo';
 
 const RUNS = Number(process.env.RUNS ?? 12);
 const TARGET_MS = 800;

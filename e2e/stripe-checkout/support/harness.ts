@@ -4,12 +4,13 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { DEMO_KEYS, startEmulator, type RunningEmulator } from '@clinicpay/stripe-emulator';
+import { startEmulator, type RunningEmulator } from '@clinicpay/stripe-emulator';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import Stripe from 'stripe';
 import { launchBrowser } from '../../support/browser.js';
 import { startTestPage, type TestPage } from './test-page.js';
 import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.js';
+import { DEMO_KEYS } from '@clinicpay/demo';
 
 export const BUSINESS_NAME = 'Riverside Family Clinic';
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));

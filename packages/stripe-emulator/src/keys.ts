@@ -3,6 +3,7 @@
  * The key's prefix decides its mode, as at Stripe: `sk_test_`/`pk_test_`/`rk_test_` are test
  * mode, `sk_live_`/`pk_live_`/`rk_live_` live mode.
  */
+import { DEMO_KEYS } from '@clinicpay/demo';
 import { randomAlnum } from './ids';
 
 export type Mode = 'test' | 'live';
@@ -36,15 +37,8 @@ export interface ResolvedKey {
   rights: ReadonlySet<Right> | null;
 }
 
-/**
- * Test-mode demo keys, safe to commit and share: the seed, the dev start and the tests use them.
- * They only ever work against this emulator.
- */
-export const DEMO_KEYS = {
-  secretKey: 'sk_test_51ClinicpayDemoEmulatorSecretKey000000000000000000000000000000000000',
-  publishableKey: 'pk_test_51ClinicpayDemoEmulatorPublishableKey0000000000000000000000000000000',
-  webhookSigningSecret: 'whsec_clinicpayDemoEmulatorSigningSecret0000000',
-} as const;
+// The demo keys are the project's public demo values; the emulator accepts them by default.
+export { DEMO_KEYS };
 
 const SHAPE = /^(sk|pk|rk)_(test|live)_[A-Za-z0-9]+$/;
 const KINDS = { sk: 'secret', pk: 'publishable', rk: 'restricted' } as const;

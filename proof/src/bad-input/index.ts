@@ -1,6 +1,6 @@
 // 3. Bad input: forged and mangled Stripe webhooks, and fuzzed inputs to every public tRPC
 // procedure, against a production API process over its own PostgreSQL cluster.
-import { DEMO_ADMIN } from '@clinicpay/api/runtime';
+import { DEMO_ADMIN } from '@clinicpay/demo';
 import type { ProofPart, Scale } from '../report.js';
 import { RATE_LIMIT_SETTINGS, startBadInputStack } from './bad-input-stack.js';
 import { openDigestReader } from './database-digest.js';

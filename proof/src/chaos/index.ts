@@ -2,7 +2,6 @@
 // while the emulator duplicates, shuffles and fails deliveries, one replica is killed and
 // PostgreSQL restarts; then the database is compared with Stripe's record.
 import { createDatabase } from '@clinicpay/db';
-import { DEMO_ADMIN } from '@clinicpay/api/runtime';
 import { check, table, type PartResult, type ProofPart, type Scale } from '../report.js';
 import { signedInAdmin } from '../support/api-client.js';
 import { countBy } from '../support/count-by.js';
@@ -17,6 +16,7 @@ import { compareWithStripe } from './oracle.js';
 import { OUTCOME_MIX, pickOutcome, type Outcome } from './outcomes.js';
 import { ReplicaPool } from './replica-pool.js';
 import { countPending, describeUnprocessedEvents, waitUntilSettled } from './settle.js';
+import { DEMO_ADMIN } from '@clinicpay/demo';
 
 const SIZES = {
   full: { bookings: 2000, concurrency: 16 },

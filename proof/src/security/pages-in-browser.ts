@@ -4,11 +4,10 @@
 // lets something through unasked shows up as a violation.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO_ADMIN } from '@clinicpay/api/runtime';
-import { DEMO_KEYS } from '@clinicpay/stripe-emulator';
 import { chromium, type Page } from 'playwright-core';
 import { check, table, type Check } from '../report.js';
 import type { SecurityStack } from './security-stack.js';
+import { DEMO_ADMIN, DEMO_KEYS } from '@clinicpay/demo';
 
 // The distribution's Chromium (never a downloaded one), or CHROMIUM_PATH as the e2e suite reads it.
 // eslint-disable-next-line no-restricted-properties

@@ -2,7 +2,6 @@
 // session token and the booking's status token, looked for in every answer the API gave, every
 // line its processes logged, and a pg_dump of the database.
 import { readFileSync } from 'node:fs';
-import { DEMO_ADMIN } from '@clinicpay/api/runtime';
 import { check, table, type Check } from '../report.js';
 import { PROOF_APP_SECRET } from '../support/api-replica.js';
 import type { Procedure } from './admin-procedures.js';
@@ -13,6 +12,7 @@ import { describeFinds, newTally, scanText } from './scan.js';
 import type { SecurityStack } from './security-stack.js';
 import { runStripeJourney } from './stripe-journey.js';
 import { signInAsDemoAdmin } from './unauthorized.js';
+import { DEMO_ADMIN } from '@clinicpay/demo';
 
 export async function checkSecrets(options: {
   stack: SecurityStack;

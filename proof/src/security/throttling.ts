@@ -2,11 +2,11 @@
 // address, and all attempts per address. Each client is its own loopback address (127.0.0.x), so
 // the API sees distinct callers without any forwarded header.
 import { randomBytes } from 'node:crypto';
-import { DEMO_ADMIN } from '@clinicpay/api/runtime';
 import { check, table, type Check } from '../report.js';
 import { cloneAdmin, withDatabase } from './database.js';
 import { envelope, type Answer, type AnswerLog } from './http-client.js';
 import { trpcMutation } from './trpc-calls.js';
+import { DEMO_ADMIN } from '@clinicpay/demo';
 
 export const THROTTLE = { windowSeconds: 15, perAccount: 3, perAddress: 5, attempts: 8 };
 

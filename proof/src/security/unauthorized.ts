@@ -1,7 +1,6 @@
 // Every admin procedure, over HTTP to a production process, refused to callers without a valid
 // session (and mutations refused without the CSRF header even with one).
 import { randomBytes } from 'node:crypto';
-import { DEMO_ADMIN } from '@clinicpay/api/runtime';
 import { check, table, type Check } from '../report.js';
 import type { Procedure } from './admin-procedures.js';
 import {
@@ -13,6 +12,7 @@ import {
 } from './database.js';
 import { envelope, type AnswerLog } from './http-client.js';
 import { call, sessionCookieOf, trpcMutation, trpcQuery } from './trpc-calls.js';
+import { DEMO_ADMIN } from '@clinicpay/demo';
 
 const COOKIE = '__Host-clinicpay_admin';
 

@@ -4,7 +4,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  DEMO_KEYS,
   startEmulator,
   type EmulatorOptions,
   type RunningEmulator,
@@ -13,6 +12,7 @@ import {
 import { createApiReplica, type ApiReplica } from './api-replica.js';
 import { prepareDatabase } from './prepare-database.js';
 import { startThrowawayPostgres, type ThrowawayPostgres } from './throwaway-postgres.js';
+import { DEMO_KEYS } from '@clinicpay/demo';
 
 export interface ProofStack {
   postgres: ThrowawayPostgres;

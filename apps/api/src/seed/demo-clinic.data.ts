@@ -71,10 +71,3 @@ export const DEMO_SERVICES = [
     doctorIds: [okafor.id, meyer.id, alvarez.id],
   },
 ] as const;
-
-/** For demos only: `cli seed` refuses to run in production. */
-export const DEMO_ADMIN = {
-  email: 'admin@clinicpay.test',
-  name: 'Demo Admin',
-  password: 'demo-admin-password',
-} as const;

@@ -8,13 +8,11 @@ import {
   type Database,
   type Kysely,
 } from '@clinicpay/db';
-import { DEMO_KEYS } from '@clinicpay/stripe-emulator';
+import { DEMO_ADMIN, DEMO_KEYS } from '@clinicpay/demo';
 import type { SecretBox } from '../security/secret-box.js';
 import { upsertAdmin } from './admin-users.js';
-import { DEMO_ADMIN, DEMO_CLINIC, DEMO_DOCTORS, DEMO_SERVICES } from './demo-clinic.data.js';
+import { DEMO_CLINIC, DEMO_DOCTORS, DEMO_SERVICES } from './demo-clinic.data.js';
 import { stripeSecretPurpose } from '../security/secret-purposes.js';
-
-export { DEMO_ADMIN };
 
 /**
  * Adds the demo clinic: doctors with weekly hours, services, an admin, Stripe in Sandbox with the

@@ -1,6 +1,6 @@
 // Calling admin procedures as the admin SPA does: over HTTP, with the session cookie and the CSRF
 // header, through tRPC's wire format (GET ?input= for queries, POST JSON for mutations).
-import { DEMO_ADMIN } from '../../src/seed/demo-clinic.data.js';
+import { DEMO_ADMIN } from '@clinicpay/demo';
 import { syntheticRequestMeta } from '../../src/http/request-meta.js';
 import { createTestCaller } from '../../src/testing.js';
 import type { Runtime } from '../../src/bootstrap.js';

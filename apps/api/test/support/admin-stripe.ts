@@ -1,14 +1,10 @@
 // An emulator that knows the keys the settings tests paste: the demo test keys, a live pair, and
 // two restricted keys (one with checkout's read right, one without). Live-shaped keys are made at
 // run time: a committed live-looking string reads as a leaked key.
-import {
-  DEMO_KEYS,
-  generateApiKey,
-  startEmulator,
-  type RunningEmulator,
-} from '@clinicpay/stripe-emulator';
+import { generateApiKey, startEmulator, type RunningEmulator } from '@clinicpay/stripe-emulator';
 import { startTestApi, type TestApi } from '../../src/testing.js';
 import { signIn } from './admin-http.js';
+import { DEMO_KEYS } from '@clinicpay/demo';
 
 export const KEYS = {
   test: {

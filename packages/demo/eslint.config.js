@@ -1,0 +1,3 @@
+import { config } from '@clinicpay/eslint-config';
+
+export default config({ tsconfigRootDir: import.meta.dirname });
