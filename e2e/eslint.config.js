@@ -1,7 +1,11 @@
 import { config } from '@clinicpay/eslint-config';
 
 export default [
-  ...config({ tsconfigRootDir: import.meta.dirname }),
+  ...config({
+    tsconfigRootDir: import.meta.dirname,
+    layer: 'tests',
+    self: '@clinicpay/e2e',
+  }),
   {
     // Browser journeys: they read the test run's settings (CHROMIUM_PATH, CI) directly, and
     // asymmetric matchers are typed `any` by design.

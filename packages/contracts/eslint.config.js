@@ -1,7 +1,11 @@
 import { config } from '@clinicpay/eslint-config';
 
 export default [
-  ...config({ tsconfigRootDir: import.meta.dirname }),
+  ...config({
+    tsconfigRootDir: import.meta.dirname,
+    layer: 'package',
+    self: '@clinicpay/contracts',
+  }),
   // Every schema is built with src/zod.ts's z, configured before any schema exists (see there).
   {
     files: ['src/**/*.ts'],

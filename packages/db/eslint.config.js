@@ -1,7 +1,11 @@
 import { config } from '@clinicpay/eslint-config';
 
 export default [
-  ...config({ tsconfigRootDir: import.meta.dirname }),
+  ...config({
+    tsconfigRootDir: import.meta.dirname,
+    layer: 'package',
+    self: '@clinicpay/db',
+  }),
   {
     // Migrations are frozen in time: they must not depend on today's Database type.
     files: ['src/migrations/**'],

@@ -4,8 +4,13 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { boundaries } from './boundaries.js';
 
-export function config({ tsconfigRootDir, react = false }) {
+/**
+ * `layer` and `self` place the package in the dependency direction (see boundaries.js):
+ * 'package', 'spa', 'server' or 'tests', and the package's own name.
+ */
+export function config({ tsconfigRootDir, react = false, layer, self }) {
   return tseslint.config(
     { ignores: ['dist/**', 'node_modules/**', '.turbo/**', '*.config.*'] },
     js.configs.recommended,
@@ -45,5 +50,6 @@ export function config({ tsconfigRootDir, react = false }) {
       rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },
     },
     ...(react ? [reactHooks.configs.flat.recommended] : []),
+    ...boundaries({ layer, self }),
   );
 }

@@ -1,3 +1,8 @@
 import { config } from '@clinicpay/eslint-config';
 
-export default config({ tsconfigRootDir: import.meta.dirname, react: true });
+export default config({
+  tsconfigRootDir: import.meta.dirname,
+  react: true,
+  layer: 'package',
+  self: '@clinicpay/react-test-harness',
+});
