@@ -13,8 +13,9 @@ import { fileURLToPath } from 'node:url';
 import { startTestApi } from '@clinicpay/api/testing';
 import { writeMarkdown } from '@clinicpay/testing';
 import { DEMO_KEYS, startEmulator } from '@clinicpay/stripe-emulator';
-import { build, preview } from 'vite';
+import { preview } from 'vite';
 import { launchBrowser } from '../../support/browser.js';
+import { buildSpa } from '../../support/build-spa.js';
 import { bookUpToPayment, choosePayment, openPatient } from '../support/booking-page.js';
 
 const RUNS = Number(process.env.RUNS ?? 12);
@@ -23,12 +24,7 @@ const root = fileURLToPath(new URL('../../../apps/patient/', import.meta.url));
 const docs = fileURLToPath(new URL('../../../docs/patient-performance.md', import.meta.url));
 
 const outDir = await mkdtemp(join(tmpdir(), 'patient-bench-'));
-await build({
-  root,
-  configFile: `${root}vite.config.ts`,
-  logLevel: 'warn',
-  build: { outDir, emptyOutDir: true },
-});
+await buildSpa('patient', outDir);
 
 const stripe = await startEmulator({ port: 0, businessName: 'Riverside Family Clinic' });
 // The SPA's port is taken by preview below; the return URL is not followed in this benchmark.
