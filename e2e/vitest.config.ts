@@ -9,6 +9,7 @@ export default defineConfig({
       'stripe-checkout/**/*.test.ts',
       'patient/**/*.test.ts',
       'admin/**/*.test.ts',
+      'production/**/*.test.ts',
     ],
     testTimeout: 60_000,
     hookTimeout: 120_000,

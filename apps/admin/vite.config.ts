@@ -1,6 +1,7 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
 // In development the SPA talks to the API through this proxy, so the browser sees one origin,
 // as it does in production where the API serves the built SPA itself.
@@ -10,7 +11,9 @@ export default defineConfig({
   // Production serves admin at /admin/ next to the patient app; dev uses the same path so links
   // and the router's basename behave the same in both.
   base: '/admin/',
-  plugins: [react(), tailwindcss()],
+  // Brotli and gzip copies beside each text file: the API sends the one a browser accepts, and
+  // compresses nothing per request.
+  plugins: [react(), tailwindcss(), compression({ algorithms: ['brotliCompress', 'gzip'] })],
   server: {
     port: 5174,
     proxy: {

@@ -34,7 +34,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   await registerStripeWebhookRoute(server, deps);
   registerTransactionsCsvRoute(server, deps);
   // The built SPAs at / and /admin/ (production); without builds, nothing is served there.
-  registerSpaStaticRoutes(server, deps);
+  await registerSpaStaticRoutes(server, deps);
 
   await server.register(fastifyTRPCPlugin, {
     prefix: '/trpc',

@@ -3,8 +3,11 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { SERVICES } from '../test/fixtures.js';
 import { pending, renderWithApi } from '../test/render-with-api.js';
+import { prefetchSteps } from '../wizard/lazy-steps.js';
 import { initialWizardState } from '../wizard/wizard-state.js';
 import { ServiceStep } from './service-step.js';
+
+vi.mock('../wizard/lazy-steps.js', () => ({ prefetchSteps: vi.fn() }));
 
 describe('ServiceStep', () => {
   it('shows a loading region while the services load', () => {
@@ -12,6 +15,19 @@ describe('ServiceStep', () => {
       'catalogue.services': pending,
     });
     expect(screen.getByRole('status').textContent).toBe('Loading services…');
+  });
+
+  it("asks for the later steps' code once the list can be used, not while it loads", async () => {
+    vi.mocked(prefetchSteps).mockClear();
+    let answer: (services: typeof SERVICES) => void = () => undefined;
+    renderWithApi(<ServiceStep state={initialWizardState} dispatch={vi.fn()} />, {
+      'catalogue.services': () => new Promise((resolve) => (answer = resolve)),
+    });
+    await screen.findByRole('status');
+    expect(prefetchSteps).not.toHaveBeenCalled();
+    answer(SERVICES);
+    await screen.findByRole('button', { name: /General consultation/ });
+    expect(prefetchSteps).toHaveBeenCalledTimes(1);
   });
 
   it('lists each service with its duration and formatted price, and chooses one', async () => {

@@ -25,7 +25,11 @@ export function BookingWizard({ initial }: { initial?: WizardState | undefined }
   const headingRef = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
 
-  useEffect(() => prefetchSteps(), []);
+  // On the first step, ServiceStep asks for the later steps' code once its list can be used;
+  // opened further on (a reload, a rebooking), the wizard asks at once.
+  useEffect(() => {
+    if (state.step !== 'service') prefetchSteps();
+  }, [state.step]);
 
   // A new step moves focus to its heading, so keyboard and screen-reader users start at its top;
   // not on the first render, where focus belongs to the page.

@@ -1,6 +1,6 @@
 import { preloadable } from '../components/preloadable.js';
 
-// Every step after the first is its own chunk, fetched while the patient reads the step before
+// Every step after the first is its own chunk, fetched while the patient reads the first step
 // (prefetchSteps), so the first screen downloads only what it shows.
 export const DoctorStep = preloadable(() =>
   import('../steps/doctor-step.js').then((m) => m.DoctorStep),
@@ -14,7 +14,10 @@ export const PaymentStep = preloadable(() =>
 );
 
 let prefetched = false;
-/** Fetches the later steps' code once the browser is idle; a failure here is retried on use. */
+/**
+ * Fetches the later steps' code once the browser is idle; call it when the first step can be
+ * used. A failure here is retried on use.
+ */
 export function prefetchSteps(): void {
   if (prefetched) return;
   prefetched = true;
