@@ -4,7 +4,6 @@ import {
   ListAppointmentsInput,
 } from '@clinicpay/contracts';
 import {
-  cancelFromAdmin,
   markNoShowFromAdmin,
   markPaidAtClinicFromAdmin,
 } from '../../services/appointments/appointment-actions.service.js';
@@ -12,6 +11,7 @@ import {
   getAppointment,
   listAppointments,
 } from '../../services/appointments/appointments.service.js';
+import { cancelFromAdmin } from '../../services/cancellation/cancel-by-clinic.service.js';
 import { adminProcedure, router } from '../../trpc.js';
 
 export const appointmentsRouter = router({

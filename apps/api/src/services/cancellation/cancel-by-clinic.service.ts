@@ -7,9 +7,29 @@ import {
   transitionPayment,
 } from '@clinicpay/db';
 import { AppError } from '../../errors/app-error.js';
-import type { AppDeps } from '../../deps.js';
+import type { CancelAppointmentInput } from '@clinicpay/contracts';
+import type { AdminDeps, AppDeps } from '../../deps.js';
+import { getAppointment } from '../appointments/appointments.service.js';
+import { audit } from '../audit/record-audit.js';
 import { loadStripeSettings } from '../gateways/stripe-settings.js';
 import { reserveRefund, sendRefund, type RefundOutcome } from '../refunds/refund.service.js';
+
+/** The admin's cancel, as the admin SPA asks for it: recorded in the audit log, answered with the appointment. */
+export async function cancelFromAdmin(ctx: AdminDeps, input: CancelAppointmentInput) {
+  const { refund } = await cancelAppointmentByAdmin(ctx, {
+    ...input,
+    reason: input.reason || undefined,
+    actor: ctx.admin.actor,
+  });
+  await audit(ctx, ctx.admin, 'appointment.cancelled', `appointment:${input.appointmentId}`, {
+    refund: input.refund,
+    ...(input.reason ? { reason: input.reason } : {}),
+    ...(refund
+      ? { refundId: refund.refundId, refundStatus: refund.status, amount: refund.amount }
+      : {}),
+  });
+  return { refund, appointment: await getAppointment(ctx, input.appointmentId) };
+}
 
 export interface AdminCancelInput {
   appointmentId: string;

@@ -5,11 +5,8 @@ import { type Cause, type FulfilmentResult, type Tx } from './fulfilment-types.j
 import { intentToWaitFor, replayParkedEvents } from './parked-events.js';
 import { applyPaymentFailed } from './payment-failed.js';
 import { applyPaymentSucceeded } from './payment-succeeded.js';
-import {
-  applyChargeRefunded,
-  applyDisputeUpdated,
-  applyRefundUpdated,
-} from '../refunds/refund-events.js';
+import { applyChargeRefunded, applyRefundUpdated } from '../refunds/refund-events.js';
+import { applyDisputeUpdated } from './dispute-updated.js';
 
 /**
  * The one switch from a payment effect (the pure mapping of a Stripe event) to its change in our

@@ -9,11 +9,7 @@ import {
   transitionPayment,
   updateRefundFromStripe,
 } from '@clinicpay/db';
-import type {
-  ChargeRefundedEffect,
-  DisputeUpdatedEffect,
-  RefundUpdatedEffect,
-} from '@clinicpay/payments';
+import type { ChargeRefundedEffect, RefundUpdatedEffect } from '@clinicpay/payments';
 import {
   type Cause,
   type FulfilmentResult,
@@ -136,44 +132,4 @@ function refundMayMove(from: string, to: string): boolean {
   if (from === to || from === 'failed' || from === 'canceled') return false;
   if (from === 'succeeded') return to === 'failed';
   return true;
-}
-
-// Stripe's final dispute statuses (`prevented`: stopped before it became a chargeback).
-const CLOSED_DISPUTE = new Set(['won', 'lost', 'warning_closed', 'prevented']);
-
-/** A dispute opened, changed or closed: recorded on the payment and flagged for the admin. */
-export async function applyDisputeUpdated(
-  trx: Tx,
-  fact: DisputeUpdatedEffect,
-  livemode: boolean,
-  cause: Cause,
-): Promise<FulfilmentResult> {
-  const payment = await lockPayment(trx, {
-    paymentIntentId: fact.paymentIntentId,
-    chargeId: fact.chargeId,
-  });
-  if (!payment || payment.mode !== modeOf(livemode)) return { outcome: 'not_ours' };
-  if (payment.dispute_status === fact.status) return { outcome: 'no_change' };
-  // A closed dispute stays closed: an older "needs_response" arriving late changes nothing. The one
-  // way on from a loss is an appeal (appeal_needs_response, appeal_under_review).
-  const appealOfLoss = payment.dispute_status === 'lost' && fact.status.startsWith('appeal_');
-  if (
-    payment.dispute_status &&
-    CLOSED_DISPUTE.has(payment.dispute_status) &&
-    !CLOSED_DISPUTE.has(fact.status) &&
-    !appealOfLoss
-  ) {
-    return { outcome: 'no_change' };
-  }
-  await flagPayment(trx, payment.id, {
-    reason: 'dispute',
-    disputeStatus: fact.status,
-    at: cause.at,
-  });
-  await recordPaymentEvent(trx, payment.id, payment.status, payment.status, {
-    ...cause,
-    reason: `dispute_${fact.status}`,
-    details: { dispute_id: fact.disputeId, amount: fact.amount, reason: fact.reason },
-  });
-  return { outcome: 'applied' };
 }
