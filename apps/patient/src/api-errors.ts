@@ -2,9 +2,11 @@ import type { AppRouter } from '@clinicpay/api';
 import type { TRPCClientErrorLike } from '@trpc/client';
 
 type ApiError = TRPCClientErrorLike<AppRouter>;
+/** The API's closed list of error codes: comparing with a misspelt one is a type error. */
+export type AppErrorCode = NonNullable<NonNullable<ApiError['data']>['appCode']>;
 
 /** The API's closed error code (`slot_taken`, `card_payment_unavailable`, …), when it sent one. */
-export function appCodeOf(error: unknown): string | null {
+export function appCodeOf(error: unknown): AppErrorCode | null {
   return (error as ApiError | null)?.data?.appCode ?? null;
 }
 

@@ -1,5 +1,6 @@
 import { AppError } from '../errors/app-error.js';
 import type { Context } from '../context.js';
+import type { ProcedurePath } from '../routers/procedure-path.js';
 import { consumeRateLimit, waitPhrase } from './rate-limiter.js';
 import type { RateLimit, SecurityConfig } from './security-config.js';
 
@@ -8,9 +9,11 @@ import type { RateLimit, SecurityConfig } from './security-config.js';
  * with their limit per caller address and the sentence a caller sees past it. Kept in one table
  * so what is limited is visible in one place; the limits themselves are configuration.
  */
-const LIMITED: Record<
-  string,
-  { limit: (s: SecurityConfig) => RateLimit; message: (wait: string) => string }
+const LIMITED: Partial<
+  Record<
+    ProcedurePath,
+    { limit: (s: SecurityConfig) => RateLimit; message: (wait: string) => string }
+  >
 > = {
   'booking.create': {
     limit: (s) => s.rateLimits.booking,
@@ -37,7 +40,7 @@ const LIMITED: Record<
 };
 
 export async function enforceRateLimit(ctx: Context, path: string): Promise<void> {
-  const rule = LIMITED[path];
+  const rule = LIMITED[path as ProcedurePath];
   if (!rule) return;
   const address = ctx.request.ip ?? ctx.ip ?? 'unknown';
   const decision = await consumeRateLimit(

@@ -8,3 +8,4 @@ export * from './appointment-inputs.js';
 export * from './webhook-log-inputs.js';
 export * from './catalogue-inputs.js';
 export * from './audit-inputs.js';
+export * from './audit-actions.js';

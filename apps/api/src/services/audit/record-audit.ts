@@ -1,3 +1,4 @@
+import type { AuditAction } from '@clinicpay/contracts';
 import { insertAuditEntry, type Database, type JsonObject, type Kysely } from '@clinicpay/db';
 import type { Clock } from '../../clock.js';
 import type { SignedInAdmin } from '../../security/admin-sessions.js';
@@ -9,7 +10,7 @@ import type { SignedInAdmin } from '../../security/admin-sessions.js';
 export async function audit(
   deps: { db: Kysely<Database>; clock: Clock },
   admin: Pick<SignedInAdmin, 'actor'>,
-  action: string,
+  action: AuditAction,
   target: string | null,
   details: JsonObject = {},
 ): Promise<void> {
