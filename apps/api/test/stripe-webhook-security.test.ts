@@ -5,12 +5,12 @@ import { sql } from '@clinicpay/db';
 import { generateApiKey } from '@clinicpay/stripe-emulator';
 import { describe, expect, it } from 'vitest';
 import { stripeSecretPurpose } from '../src/security/secret-purposes.js';
-import { forgetStripeSettings } from '../src/testing.js';
 import { paymentState } from './support/payment-fixture.js';
-import { paymentIntent, paymentSucceeded, signed, stripeEvent } from './support/stripe-events.js';
+import { paymentSucceeded, signed } from './support/stripe-events.js';
 import { useWebhookStack } from './support/webhook-stack.js';
 
-const { stack, db, pending, send } = useWebhookStack();
+const { stack, db, pending, send, setStripeSettings } = useWebhookStack();
+const LIVE_SECRET = 'whsec_liveModeSigningSecret000000000000';
 
 /** A digest of every table a webhook could change, to prove a refused request changed nothing. */
 async function digest() {
@@ -101,31 +101,23 @@ describe('one webhook URL for both modes', () => {
   it('completes a test payment after the clinic switched to Live, and never applies a live event to it', async () => {
     const fixture = await pending();
     const { ref } = fixture;
-    const liveSecret = 'whsec_liveModeSigningSecret000000000000';
     const box = stack().api.runtime.secretBox;
-    await db()
-      .updateTable('gateway_settings')
-      .set({
-        mode: 'live',
-        live_publishable_key: generateApiKey('pk', 'live'),
-        live_secret_key_encrypted: box.encrypt(
-          generateApiKey('sk', 'live'),
-          stripeSecretPurpose('live', 'secret_key'),
-        ),
-        live_webhook_secret_encrypted: box.encrypt(
-          liveSecret,
-          stripeSecretPurpose('live', 'webhook_secret'),
-        ),
-      })
-      .where('gateway', '=', 'stripe')
-      .execute();
-    forgetStripeSettings(db());
+    await setStripeSettings({
+      mode: 'live',
+      live_publishable_key: generateApiKey('pk', 'live'),
+      live_secret_key_encrypted: box.encrypt(
+        generateApiKey('sk', 'live'),
+        stripeSecretPurpose('live', 'secret_key'),
+      ),
+      live_webhook_secret_encrypted: box.encrypt(
+        LIVE_SECRET,
+        stripeSecretPurpose('live', 'webhook_secret'),
+      ),
+    });
     try {
       // Signed with the live secret but claiming a live event: our test payment is not its business.
-      const liveEvent = stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded'), {
-        livemode: true,
-      });
-      const live = await send(liveEvent, { secret: liveSecret });
+      const liveEvent = paymentSucceeded(ref, { livemode: true });
+      const live = await send(liveEvent, { secret: LIVE_SECRET });
       expect(live).toEqual({ status: 200, body: { received: true, outcome: 'not_ours' } });
       expect(await paymentState(db(), fixture.paymentId)).toMatchObject({ payment: 'pending' });
 
@@ -137,12 +129,7 @@ describe('one webhook URL for both modes', () => {
         appointment: 'confirmed',
       });
     } finally {
-      await db()
-        .updateTable('gateway_settings')
-        .set({ mode: 'test' })
-        .where('gateway', '=', 'stripe')
-        .execute();
-      forgetStripeSettings(db());
+      await setStripeSettings({ mode: 'test' });
     }
   });
 
@@ -150,21 +137,14 @@ describe('one webhook URL for both modes', () => {
     const livePayment = await pending({ mode: 'live' });
     const { ref } = livePayment;
     const box = stack().api.runtime.secretBox;
-    await db()
-      .updateTable('gateway_settings')
-      .set({
-        live_webhook_secret_encrypted: box.encrypt(
-          'whsec_liveModeSigningSecret000000000000',
-          stripeSecretPurpose('live', 'webhook_secret'),
-        ),
-      })
-      .where('gateway', '=', 'stripe')
-      .execute();
-    forgetStripeSettings(db());
-    const failuresBefore = await failures();
-    const forged = stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded'), {
-      livemode: true,
+    await setStripeSettings({
+      live_webhook_secret_encrypted: box.encrypt(
+        LIVE_SECRET,
+        stripeSecretPurpose('live', 'webhook_secret'),
+      ),
     });
+    const failuresBefore = await failures();
+    const forged = paymentSucceeded(ref, { livemode: true });
     const reply = await send(forged); // signed with the (test) demo secret
     expect(reply.status).toBe(400);
     expect(reply.body?.error).toMatch(
@@ -176,9 +156,7 @@ describe('one webhook URL for both modes', () => {
     });
     expect(await failures()).toBe(failuresBefore + 1);
     // Signed with the live secret, the same event applies.
-    const genuine = await send(forged, {
-      secret: 'whsec_liveModeSigningSecret000000000000',
-    });
+    const genuine = await send(forged, { secret: LIVE_SECRET });
     expect(genuine.body?.outcome).toBe('applied');
     expect(await paymentState(db(), livePayment.paymentId)).toMatchObject({ payment: 'completed' });
   });
@@ -189,12 +167,10 @@ describe('one webhook URL for both modes', () => {
       .select(['test_webhook_secret_encrypted', 'live_webhook_secret_encrypted'])
       .where('gateway', '=', 'stripe')
       .executeTakeFirstOrThrow();
-    await db()
-      .updateTable('gateway_settings')
-      .set({ test_webhook_secret_encrypted: null, live_webhook_secret_encrypted: null })
-      .where('gateway', '=', 'stripe')
-      .execute();
-    forgetStripeSettings(db());
+    await setStripeSettings({
+      test_webhook_secret_encrypted: null,
+      live_webhook_secret_encrypted: null,
+    });
     try {
       const fixture = await pending();
       const event = paymentSucceeded(fixture.ref);
@@ -203,12 +179,7 @@ describe('one webhook URL for both modes', () => {
       expect(reply.body?.error).toMatch(/No webhook signing secret is saved/);
       expect(await paymentState(db(), fixture.paymentId)).toMatchObject({ payment: 'pending' });
     } finally {
-      await db()
-        .updateTable('gateway_settings')
-        .set(saved)
-        .where('gateway', '=', 'stripe')
-        .execute();
-      forgetStripeSettings(db());
+      await setStripeSettings(saved);
     }
   });
 });

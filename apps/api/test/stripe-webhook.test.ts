@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { forgetStripeSettings } from '../src/testing.js';
 import { paymentState } from './support/payment-fixture.js';
 import {
   charge,
@@ -13,7 +12,7 @@ import {
 import { useWebhookStack } from './support/webhook-stack.js';
 
 // No emulator deliveries here: every event is built and signed by the test.
-const { db, pending, send } = useWebhookStack();
+const { db, pending, send, setStripeSettings } = useWebhookStack();
 const sendEvent = (type: string, object: object) => send(stripeEvent(type, object));
 
 /** A paid payment whose charge then sees `steps` of one dispute, in order. */
@@ -109,12 +108,7 @@ describe('POST /webhooks/stripe: every row of the event table', () => {
   });
 
   it('payment_intent.payment_failed under policy "retry" records the attempt and keeps the hold', async () => {
-    await db()
-      .updateTable('gateway_settings')
-      .set({ failure_policy: 'retry' })
-      .where('gateway', '=', 'stripe')
-      .execute();
-    forgetStripeSettings(db());
+    await setStripeSettings({ failure_policy: 'retry' });
     try {
       const { paymentId, ref } = await pending();
       await sendEvent(
@@ -138,12 +132,7 @@ describe('POST /webhooks/stripe: every row of the event table', () => {
         appointment: 'confirmed',
       });
     } finally {
-      await db()
-        .updateTable('gateway_settings')
-        .set({ failure_policy: 'cancel' })
-        .where('gateway', '=', 'stripe')
-        .execute();
-      forgetStripeSettings(db());
+      await setStripeSettings({ failure_policy: 'cancel' });
     }
   });
 

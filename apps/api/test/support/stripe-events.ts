@@ -78,8 +78,8 @@ export function paymentIntent(
 }
 
 /** The event that pays `p`: its intent succeeded. */
-export const paymentSucceeded = (p: PaymentRef) =>
-  stripeEvent('payment_intent.succeeded', paymentIntent(p, 'succeeded'));
+export const paymentSucceeded = (p: PaymentRef, options: { livemode?: boolean } = {}) =>
+  stripeEvent('payment_intent.succeeded', paymentIntent(p, 'succeeded'), options);
 
 export function checkoutSession(
   p: PaymentRef,
