@@ -4,7 +4,11 @@
 import { sql, type Database, type Kysely } from '@clinicpay/db';
 import { createTestDatabase } from '@clinicpay/db/testing';
 import { DEMO_KEYS } from '@clinicpay/stripe-emulator';
-import Stripe from 'stripe';
+import {
+  signWebhookPayload,
+  stripeEvent,
+  stripeSucceededPaymentIntent,
+} from '@clinicpay/stripe-emulator/builders';
 import { DEMO_DOCTORS, DEMO_SERVICES } from '../src/seed/demo-clinic.data.js';
 import { seedDemoClinic } from '../src/seed/demo-clinic.seed.js';
 import { createSecretBox } from '../src/security/secret-box.js';
@@ -23,8 +27,6 @@ export interface WebhookIngestRound {
   /** Payments of the round found completed afterwards: the events were applied, not only answered. */
   completed: { http: number; floor: number };
 }
-
-const stripe = new Stripe('sk_test_bench');
 
 export async function measureWebhookIngest(
   options: WebhookIngestOptions,
@@ -45,10 +47,7 @@ export async function measureWebhookIngest(
       // Signed before the clock starts, as Stripe signs on its own machine.
       const requests = forHttp.map((p, i) => {
         const body = succeededEvent(p.id, i + round * events);
-        const signature = stripe.webhooks.generateTestHeaderString({
-          payload: body,
-          secret: DEMO_KEYS.webhookSigningSecret,
-        });
+        const signature = signWebhookPayload(body, DEMO_KEYS.webhookSigningSecret);
         return {
           body,
           headers: { 'content-type': 'application/json', 'stripe-signature': signature },
@@ -129,28 +128,15 @@ async function completedCount(db: Kysely<Database>, paymentIds: string[]): Promi
 }
 
 function succeededEvent(paymentId: string, i: number) {
-  return JSON.stringify({
-    id: `evt_bench_${i}_${paymentId.slice(0, 8)}`,
-    object: 'event',
-    api_version: Stripe.API_VERSION,
-    created: Math.floor(Date.now() / 1000),
-    data: {
-      object: {
-        id: `pi_bench_${paymentId}`,
-        object: 'payment_intent',
-        amount: 6000,
-        amount_received: 6000,
-        currency: 'usd',
-        status: 'succeeded',
-        latest_charge: `ch_bench_${paymentId}`,
-        metadata: { payment_id: paymentId },
-      },
-    },
-    livemode: false,
-    pending_webhooks: 1,
-    request: { id: null, idempotency_key: null },
-    type: 'payment_intent.succeeded',
+  const intent = stripeSucceededPaymentIntent({
+    id: `pi_bench_${paymentId}`,
+    amount: 6000,
+    currency: 'usd',
+    latest_charge: `ch_bench_${paymentId}`,
+    metadata: { payment_id: paymentId },
   });
+  const id = `evt_bench_${i}_${paymentId.slice(0, 8)}`;
+  return JSON.stringify(stripeEvent('payment_intent.succeeded', intent, { id }));
 }
 
 /**

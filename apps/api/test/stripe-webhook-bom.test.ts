@@ -2,29 +2,18 @@
 // with a TextDecoder, which drops a leading BOM, so the signature verifies; the inbox must still
 // answer with a 4xx (the bytes are not what was signed), not fail with a 500 parsing them.
 import { sql } from '@clinicpay/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from '../src/testing.js';
-import { insertPendingStripePayment, paymentState } from './support/payment-fixture.js';
-import { newPaymentRef, paymentIntent, signed, stripeEvent } from './support/stripe-events.js';
+import { describe, expect, it } from 'vitest';
+import { paymentState } from './support/payment-fixture.js';
+import { paymentSucceeded, signed } from './support/stripe-events.js';
+import { useWebhookStack } from './support/webhook-stack.js';
 
-let stack: TestStack;
-beforeAll(async () => {
-  stack = await startTestStack({ webhooks: false });
-});
-afterAll(async () => {
-  await stack?.stop();
-});
+const { stack, pending } = useWebhookStack();
 
 describe('a signed event behind a byte-order mark', () => {
   it('is refused as malformed, recorded, and changes no payment', async () => {
-    const db = stack.api.db;
-    const fixture = await insertPendingStripePayment(db);
-    const body = JSON.stringify(
-      stripeEvent(
-        'payment_intent.succeeded',
-        paymentIntent(newPaymentRef(fixture.paymentId, fixture.checkoutSessionId), 'succeeded'),
-      ),
-    );
+    const db = stack().api.db;
+    const fixture = await pending();
+    const body = JSON.stringify(paymentSucceeded(fixture.ref));
     const lastFailure = async () =>
       (await db
         .selectFrom('webhook_signature_failures')
@@ -33,7 +22,7 @@ describe('a signed event behind a byte-order mark', () => {
         .executeTakeFirst()) ?? null;
     const before = await lastFailure();
 
-    const response = await fetch(`${stack.api.url}/webhooks/stripe`, {
+    const response = await fetch(`${stack().api.url}/webhooks/stripe`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'stripe-signature': signed(body) },
       body: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body)]),

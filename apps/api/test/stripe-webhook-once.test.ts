@@ -1,32 +1,21 @@
 // Invariant 2: every Stripe event takes effect exactly once, whatever duplicates, order,
 // concurrency or crashes.
 import { sql } from '@clinicpay/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from '../src/testing.js';
-import { insertPendingStripePayment, paymentState } from './support/payment-fixture.js';
+import { describe, expect, it } from 'vitest';
+import { paymentState } from './support/payment-fixture.js';
 import {
   charge,
   checkoutSession,
-  deliver,
   dispute,
-  newPaymentRef,
   paymentIntent,
+  paymentSucceeded,
   stripeEvent,
+  type PaymentRef,
 } from './support/stripe-events.js';
+import { useWebhookStack } from './support/webhook-stack.js';
 
-let stack: TestStack;
-beforeAll(async () => {
-  stack = await startTestStack({ webhooks: false });
-});
-afterAll(async () => {
-  await stack?.stop();
-});
+const { db, pending, send } = useWebhookStack();
 
-const db = () => stack.api.db;
-async function pending() {
-  const fixture = await insertPendingStripePayment(db());
-  return { ...fixture, ref: newPaymentRef(fixture.paymentId, fixture.checkoutSessionId) };
-}
 async function timeline(paymentId: string) {
   return db()
     .selectFrom('payment_events')
@@ -39,9 +28,9 @@ async function timeline(paymentId: string) {
 describe('exactly once', () => {
   it('applies an event delivered 3 times once; the repeats are acknowledged', async () => {
     const { paymentId, ref } = await pending();
-    const event = stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded'));
+    const event = paymentSucceeded(ref);
     const replies = [];
-    for (let i = 0; i < 3; i++) replies.push(await deliver(stack.api.url, event));
+    for (let i = 0; i < 3; i++) replies.push(await send(event));
     expect(replies.map((r) => [r.status, r.body?.outcome])).toEqual([
       [200, 'applied'],
       [200, 'duplicate'],
@@ -55,13 +44,8 @@ describe('exactly once', () => {
   it('applies one of 50 concurrent deliveries of the same event', async () => {
     const { paymentId, ref } = await pending();
     const event = stripeEvent('charge.refunded', charge(ref, 2500));
-    await deliver(
-      stack.api.url,
-      stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded')),
-    );
-    const replies = await Promise.all(
-      Array.from({ length: 50 }, () => deliver(stack.api.url, event)),
-    );
+    await send(paymentSucceeded(ref));
+    const replies = await Promise.all(Array.from({ length: 50 }, () => send(event)));
     expect(replies.every((r) => r.status === 200)).toBe(true);
     expect(replies.filter((r) => r.body?.outcome === 'applied')).toHaveLength(1);
     expect((await timeline(paymentId)).filter((e) => e.stripe_event_id === event.id)).toEqual([
@@ -77,7 +61,7 @@ describe('exactly once', () => {
 
   it('processes on redelivery an event that was stored but never processed (a crash in between)', async () => {
     const { paymentId, ref } = await pending();
-    const event = stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded'));
+    const event = paymentSucceeded(ref);
     // As if the process died right after storing it.
     await db()
       .insertInto('stripe_events')
@@ -90,7 +74,7 @@ describe('exactly once', () => {
       })
       .execute();
     expect(await paymentState(db(), paymentId)).toMatchObject({ payment: 'pending' });
-    const reply = await deliver(stack.api.url, event);
+    const reply = await send(event);
     expect(reply.body?.outcome).toBe('applied');
     expect(await paymentState(db(), paymentId)).toMatchObject({
       payment: 'completed',
@@ -107,13 +91,13 @@ describe('exactly once', () => {
 
   it('answers 500 (so Stripe retries) when the effect cannot be applied, and applies it on the retry', async () => {
     const { paymentId, ref } = await pending();
-    const event = stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded'));
+    const event = paymentSucceeded(ref);
     // Make the payment's timeline unwritable for a moment: the effect's transaction fails whole.
     await sql`ALTER TABLE payment_events ADD CONSTRAINT block_test CHECK (payment_id <> ${sql.lit(paymentId)}::uuid) NOT VALID`.execute(
       db(),
     );
     try {
-      const failed = await deliver(stack.api.url, event);
+      const failed = await send(event);
       expect(failed.status).toBe(500);
       expect(await paymentState(db(), paymentId)).toMatchObject({
         payment: 'pending',
@@ -129,7 +113,7 @@ describe('exactly once', () => {
     } finally {
       await sql`ALTER TABLE payment_events DROP CONSTRAINT block_test`.execute(db());
     }
-    expect((await deliver(stack.api.url, event)).body?.outcome).toBe('applied');
+    expect((await send(event)).body?.outcome).toBe('applied');
     expect(await paymentState(db(), paymentId)).toMatchObject({
       payment: 'completed',
       appointment: 'confirmed',
@@ -141,17 +125,16 @@ describe('order does not matter', () => {
   // A decline, then a second card that succeeds (seen twice: intent and session), a partial
   // refund from the Dashboard and a dispute: every order gives the same end state.
   const builders = [
-    (ref: ReturnType<typeof newPaymentRef>) =>
+    (ref: PaymentRef) =>
       stripeEvent(
         'payment_intent.payment_failed',
         paymentIntent(ref, 'requires_payment_method', 'card_declined'),
       ),
-    (ref: ReturnType<typeof newPaymentRef>) =>
-      stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded')),
-    (ref: ReturnType<typeof newPaymentRef>) =>
+    paymentSucceeded,
+    (ref: PaymentRef) =>
       stripeEvent('checkout.session.completed', checkoutSession(ref, 'complete', 'paid')),
-    (ref: ReturnType<typeof newPaymentRef>) => stripeEvent('charge.refunded', charge(ref, 2000)),
-    (ref: ReturnType<typeof newPaymentRef>) =>
+    (ref: PaymentRef) => stripeEvent('charge.refunded', charge(ref, 2000)),
+    (ref: PaymentRef) =>
       stripeEvent('charge.dispute.created', dispute(ref, `du_${ref.chargeId}`, 'needs_response')),
   ];
   const expected = {
@@ -169,7 +152,7 @@ describe('order does not matter', () => {
       const { paymentId, ref } = await pending();
       const events = builders.map((build) => build(ref));
       for (const index of order) {
-        const reply = await deliver(stack.api.url, events[index]!);
+        const reply = await send(events[index]!);
         expect(reply.status).toBe(200);
       }
       const state = await paymentState(db(), paymentId);
@@ -191,8 +174,7 @@ describe('order does not matter', () => {
       ];
       const deliveries = [...events, events[Math.floor(random() * events.length)]!];
       deliveries.sort(() => random() - 0.5);
-      for (const event of deliveries)
-        expect((await deliver(stack.api.url, event)).status).toBe(200);
+      for (const event of deliveries) expect((await send(event)).status).toBe(200);
       expect(await paymentState(db(), paymentId)).toMatchObject(expected);
     }
   });

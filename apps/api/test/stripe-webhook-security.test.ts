@@ -3,27 +3,14 @@
 import { createHash } from 'node:crypto';
 import { sql } from '@clinicpay/db';
 import { generateApiKey } from '@clinicpay/stripe-emulator';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stripeSecretPurpose } from '../src/security/secret-purposes.js';
-import { startTestStack, type TestStack, forgetStripeSettings } from '../src/testing.js';
-import { insertPendingStripePayment, paymentState } from './support/payment-fixture.js';
-import {
-  deliver,
-  newPaymentRef,
-  paymentIntent,
-  signed,
-  stripeEvent,
-} from './support/stripe-events.js';
+import { paymentState } from './support/payment-fixture.js';
+import { paymentSucceeded, signed } from './support/stripe-events.js';
+import { useWebhookStack } from './support/webhook-stack.js';
 
-let stack: TestStack;
-beforeAll(async () => {
-  stack = await startTestStack({ webhooks: false });
-});
-afterAll(async () => {
-  await stack?.stop();
-});
-
-const db = () => stack.api.db;
+const { stack, db, pending, send, setStripeSettings } = useWebhookStack();
+const LIVE_SECRET = 'whsec_liveModeSigningSecret000000000000';
 
 /** A digest of every table a webhook could change, to prove a refused request changed nothing. */
 async function digest() {
@@ -56,48 +43,39 @@ const failures = async () =>
 
 describe('refused webhook requests', () => {
   it('answers 4xx to each kind of bad request and changes nothing but the failure count', async () => {
-    const fixture = await insertPendingStripePayment(db());
-    const event = stripeEvent(
-      'payment_intent.succeeded',
-      paymentIntent(newPaymentRef(fixture.paymentId, fixture.checkoutSessionId), 'succeeded'),
-    );
+    const fixture = await pending();
+    const event = paymentSucceeded(fixture.ref);
     const body = JSON.stringify(event);
     const now = Math.floor(Date.now() / 1000);
     const before = await digest();
     const failuresBefore = await failures();
 
-    const attempts: [string, Awaited<ReturnType<typeof deliver>>][] = [
-      ['no signature', await deliver(stack.api.url, body, { signature: null })],
-      [
-        'forged signature',
-        await deliver(stack.api.url, body, { signature: `t=${now},v1=${'0'.repeat(64)}` }),
-      ],
-      [
-        'wrong secret',
-        await deliver(stack.api.url, body, { secret: 'whsec_someoneElsesSecret000000' }),
-      ],
-      ['stale timestamp', await deliver(stack.api.url, body, { timestamp: now - 420 })],
-      ['from the future', await deliver(stack.api.url, body, { timestamp: now + 420 })],
+    const attempts: [string, Awaited<ReturnType<typeof send>>][] = [
+      ['no signature', await send(body, { signature: null })],
+      ['forged signature', await send(body, { signature: `t=${now},v1=${'0'.repeat(64)}` })],
+      ['wrong secret', await send(body, { secret: 'whsec_someoneElsesSecret000000' })],
+      ['stale timestamp', await send(body, { timestamp: now - 420 })],
+      ['from the future', await send(body, { timestamp: now + 420 })],
       [
         'altered body',
-        await deliver(stack.api.url, body.replace('"succeeded"', '"succeeded" '), {
+        await send(body.replace('"succeeded"', '"succeeded" '), {
           signature: signed(body),
         }),
       ],
       [
         'not JSON, validly signed',
-        await deliver(stack.api.url, 'amount=6000&paid=true', {
+        await send('amount=6000&paid=true', {
           contentType: 'application/x-www-form-urlencoded',
         }),
       ],
-      ['garbage header', await deliver(stack.api.url, body, { signature: 'hello' })],
+      ['garbage header', await send(body, { signature: 'hello' })],
     ];
     for (const [name, reply] of attempts) {
       expect([name, reply.status]).toEqual([name, 400]);
       expect(reply.body?.error).toBeTruthy();
       expect(JSON.stringify(reply.body)).not.toContain('whsec_');
     }
-    const oversized = await fetch(`${stack.api.url}/webhooks/stripe`, {
+    const oversized = await fetch(`${stack().api.url}/webhooks/stripe`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'stripe-signature': signed('x') },
       body: JSON.stringify({ padding: 'x'.repeat(600 * 1024) }),
@@ -121,73 +99,53 @@ describe('refused webhook requests', () => {
 
 describe('one webhook URL for both modes', () => {
   it('completes a test payment after the clinic switched to Live, and never applies a live event to it', async () => {
-    const fixture = await insertPendingStripePayment(db());
-    const ref = newPaymentRef(fixture.paymentId, fixture.checkoutSessionId);
-    const liveSecret = 'whsec_liveModeSigningSecret000000000000';
-    const box = stack.api.runtime.secretBox;
-    await db()
-      .updateTable('gateway_settings')
-      .set({
-        mode: 'live',
-        live_publishable_key: generateApiKey('pk', 'live'),
-        live_secret_key_encrypted: box.encrypt(
-          generateApiKey('sk', 'live'),
-          stripeSecretPurpose('live', 'secret_key'),
-        ),
-        live_webhook_secret_encrypted: box.encrypt(
-          liveSecret,
-          stripeSecretPurpose('live', 'webhook_secret'),
-        ),
-      })
-      .where('gateway', '=', 'stripe')
-      .execute();
-    forgetStripeSettings(db());
+    const fixture = await pending();
+    const { ref } = fixture;
+    const box = stack().api.runtime.secretBox;
+    await setStripeSettings({
+      mode: 'live',
+      live_publishable_key: generateApiKey('pk', 'live'),
+      live_secret_key_encrypted: box.encrypt(
+        generateApiKey('sk', 'live'),
+        stripeSecretPurpose('live', 'secret_key'),
+      ),
+      live_webhook_secret_encrypted: box.encrypt(
+        LIVE_SECRET,
+        stripeSecretPurpose('live', 'webhook_secret'),
+      ),
+    });
     try {
       // Signed with the live secret but claiming a live event: our test payment is not its business.
-      const liveEvent = stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded'), {
-        livemode: true,
-      });
-      const live = await deliver(stack.api.url, liveEvent, { secret: liveSecret });
+      const liveEvent = paymentSucceeded(ref, { livemode: true });
+      const live = await send(liveEvent, { secret: LIVE_SECRET });
       expect(live).toEqual({ status: 200, body: { received: true, outcome: 'not_ours' } });
       expect(await paymentState(db(), fixture.paymentId)).toMatchObject({ payment: 'pending' });
 
       // The test-mode event, signed with the test secret, still completes the test payment.
-      const testEvent = stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded'));
-      expect((await deliver(stack.api.url, testEvent)).body?.outcome).toBe('applied');
+      const testEvent = paymentSucceeded(ref);
+      expect((await send(testEvent)).body?.outcome).toBe('applied');
       expect(await paymentState(db(), fixture.paymentId)).toMatchObject({
         payment: 'completed',
         appointment: 'confirmed',
       });
     } finally {
-      await db()
-        .updateTable('gateway_settings')
-        .set({ mode: 'test' })
-        .where('gateway', '=', 'stripe')
-        .execute();
-      forgetStripeSettings(db());
+      await setStripeSettings({ mode: 'test' });
     }
   });
 
   it("refuses a live event signed with the test mode's secret (the demo's secret is public)", async () => {
-    const livePayment = await insertPendingStripePayment(db(), { mode: 'live' });
-    const ref = newPaymentRef(livePayment.paymentId, livePayment.checkoutSessionId);
-    const box = stack.api.runtime.secretBox;
-    await db()
-      .updateTable('gateway_settings')
-      .set({
-        live_webhook_secret_encrypted: box.encrypt(
-          'whsec_liveModeSigningSecret000000000000',
-          stripeSecretPurpose('live', 'webhook_secret'),
-        ),
-      })
-      .where('gateway', '=', 'stripe')
-      .execute();
-    forgetStripeSettings(db());
-    const failuresBefore = await failures();
-    const forged = stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded'), {
-      livemode: true,
+    const livePayment = await pending({ mode: 'live' });
+    const { ref } = livePayment;
+    const box = stack().api.runtime.secretBox;
+    await setStripeSettings({
+      live_webhook_secret_encrypted: box.encrypt(
+        LIVE_SECRET,
+        stripeSecretPurpose('live', 'webhook_secret'),
+      ),
     });
-    const reply = await deliver(stack.api.url, forged); // signed with the (test) demo secret
+    const failuresBefore = await failures();
+    const forged = paymentSucceeded(ref, { livemode: true });
+    const reply = await send(forged); // signed with the (test) demo secret
     expect(reply.status).toBe(400);
     expect(reply.body?.error).toMatch(
       /live mode but was signed with the test mode's signing secret/,
@@ -198,9 +156,7 @@ describe('one webhook URL for both modes', () => {
     });
     expect(await failures()).toBe(failuresBefore + 1);
     // Signed with the live secret, the same event applies.
-    const genuine = await deliver(stack.api.url, forged, {
-      secret: 'whsec_liveModeSigningSecret000000000000',
-    });
+    const genuine = await send(forged, { secret: LIVE_SECRET });
     expect(genuine.body?.outcome).toBe('applied');
     expect(await paymentState(db(), livePayment.paymentId)).toMatchObject({ payment: 'completed' });
   });
@@ -211,29 +167,19 @@ describe('one webhook URL for both modes', () => {
       .select(['test_webhook_secret_encrypted', 'live_webhook_secret_encrypted'])
       .where('gateway', '=', 'stripe')
       .executeTakeFirstOrThrow();
-    await db()
-      .updateTable('gateway_settings')
-      .set({ test_webhook_secret_encrypted: null, live_webhook_secret_encrypted: null })
-      .where('gateway', '=', 'stripe')
-      .execute();
-    forgetStripeSettings(db());
+    await setStripeSettings({
+      test_webhook_secret_encrypted: null,
+      live_webhook_secret_encrypted: null,
+    });
     try {
-      const fixture = await insertPendingStripePayment(db());
-      const event = stripeEvent(
-        'payment_intent.succeeded',
-        paymentIntent(newPaymentRef(fixture.paymentId, fixture.checkoutSessionId), 'succeeded'),
-      );
-      const reply = await deliver(stack.api.url, event);
+      const fixture = await pending();
+      const event = paymentSucceeded(fixture.ref);
+      const reply = await send(event);
       expect(reply.status).toBe(400);
       expect(reply.body?.error).toMatch(/No webhook signing secret is saved/);
       expect(await paymentState(db(), fixture.paymentId)).toMatchObject({ payment: 'pending' });
     } finally {
-      await db()
-        .updateTable('gateway_settings')
-        .set(saved)
-        .where('gateway', '=', 'stripe')
-        .execute();
-      forgetStripeSettings(db());
+      await setStripeSettings(saved);
     }
   });
 });

@@ -1,38 +1,35 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack, forgetStripeSettings } from '../src/testing.js';
-import { insertPendingStripePayment, paymentState } from './support/payment-fixture.js';
+import { describe, expect, it } from 'vitest';
+import { paymentState } from './support/payment-fixture.js';
 import {
   charge,
   checkoutSession,
-  deliver,
   dispute,
-  newPaymentRef,
   paymentIntent,
+  paymentSucceeded,
   refund,
   stripeEvent,
 } from './support/stripe-events.js';
+import { useWebhookStack } from './support/webhook-stack.js';
 
-let stack: TestStack;
-beforeAll(async () => {
-  // No emulator deliveries here: every event is built and signed by the test.
-  stack = await startTestStack({ webhooks: false });
-});
-afterAll(async () => {
-  await stack?.stop();
-});
+// No emulator deliveries here: every event is built and signed by the test.
+const { db, pending, send, setStripeSettings } = useWebhookStack();
+const sendEvent = (type: string, object: object) => send(stripeEvent(type, object));
 
-const db = () => stack.api.db;
-async function pending() {
-  const fixture = await insertPendingStripePayment(db());
-  return { ...fixture, ref: newPaymentRef(fixture.paymentId, fixture.checkoutSessionId) };
+/** A paid payment whose charge then sees `steps` of one dispute, in order. */
+async function paidThenDisputed(
+  disputeId: string,
+  steps: [type: string, status: Parameters<typeof dispute>[2]][],
+) {
+  const { paymentId, ref } = await pending();
+  await send(paymentSucceeded(ref));
+  for (const [type, status] of steps) await sendEvent(type, dispute(ref, disputeId, status));
+  return { paymentId, ref };
 }
+
 describe('POST /webhooks/stripe: every row of the event table', () => {
   it('payment_intent.succeeded → Completed and Confirmed', async () => {
     const { paymentId, ref } = await pending();
-    const reply = await deliver(
-      stack.api.url,
-      stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded')),
-    );
+    const reply = await send(paymentSucceeded(ref));
     expect(reply).toEqual({ status: 200, body: { received: true, outcome: 'applied' } });
     expect(await paymentState(db(), paymentId)).toMatchObject({
       payment: 'completed',
@@ -43,19 +40,16 @@ describe('POST /webhooks/stripe: every row of the event table', () => {
 
   it('checkout.session.completed: paid fulfils, unpaid waits', async () => {
     const paid = await pending();
-    await deliver(
-      stack.api.url,
-      stripeEvent('checkout.session.completed', checkoutSession(paid.ref, 'complete', 'paid')),
-    );
+    await sendEvent('checkout.session.completed', checkoutSession(paid.ref, 'complete', 'paid'));
     expect(await paymentState(db(), paid.paymentId)).toMatchObject({
       payment: 'completed',
       appointment: 'confirmed',
     });
 
     const unpaid = await pending();
-    const reply = await deliver(
-      stack.api.url,
-      stripeEvent('checkout.session.completed', checkoutSession(unpaid.ref, 'complete', 'unpaid')),
+    const reply = await sendEvent(
+      'checkout.session.completed',
+      checkoutSession(unpaid.ref, 'complete', 'unpaid'),
     );
     expect(reply.status).toBe(200);
     expect(await paymentState(db(), unpaid.paymentId)).toMatchObject({
@@ -66,12 +60,9 @@ describe('POST /webhooks/stripe: every row of the event table', () => {
 
   it('checkout.session.async_payment_succeeded fulfils; async_payment_failed cancels', async () => {
     const ok = await pending();
-    await deliver(
-      stack.api.url,
-      stripeEvent(
-        'checkout.session.async_payment_succeeded',
-        checkoutSession(ok.ref, 'complete', 'paid'),
-      ),
+    await sendEvent(
+      'checkout.session.async_payment_succeeded',
+      checkoutSession(ok.ref, 'complete', 'paid'),
     );
     expect(await paymentState(db(), ok.paymentId)).toMatchObject({
       payment: 'completed',
@@ -79,12 +70,9 @@ describe('POST /webhooks/stripe: every row of the event table', () => {
     });
 
     const failed = await pending();
-    await deliver(
-      stack.api.url,
-      stripeEvent(
-        'checkout.session.async_payment_failed',
-        checkoutSession(failed.ref, 'complete', 'unpaid'),
-      ),
+    await sendEvent(
+      'checkout.session.async_payment_failed',
+      checkoutSession(failed.ref, 'complete', 'unpaid'),
     );
     expect(await paymentState(db(), failed.paymentId)).toMatchObject({
       payment: 'failed',
@@ -94,12 +82,9 @@ describe('POST /webhooks/stripe: every row of the event table', () => {
 
   it('payment_intent.payment_failed → Failed, Cancelled, slot released (default policy)', async () => {
     const { paymentId, ref, appointmentId } = await pending();
-    await deliver(
-      stack.api.url,
-      stripeEvent(
-        'payment_intent.payment_failed',
-        paymentIntent(ref, 'requires_payment_method', 'generic_decline'),
-      ),
+    await sendEvent(
+      'payment_intent.payment_failed',
+      paymentIntent(ref, 'requires_payment_method', 'generic_decline'),
     );
     expect(await paymentState(db(), paymentId)).toMatchObject({
       payment: 'failed',
@@ -123,20 +108,12 @@ describe('POST /webhooks/stripe: every row of the event table', () => {
   });
 
   it('payment_intent.payment_failed under policy "retry" records the attempt and keeps the hold', async () => {
-    await db()
-      .updateTable('gateway_settings')
-      .set({ failure_policy: 'retry' })
-      .where('gateway', '=', 'stripe')
-      .execute();
-    forgetStripeSettings(db());
+    await setStripeSettings({ failure_policy: 'retry' });
     try {
       const { paymentId, ref } = await pending();
-      await deliver(
-        stack.api.url,
-        stripeEvent(
-          'payment_intent.payment_failed',
-          paymentIntent(ref, 'requires_payment_method', 'insufficient_funds'),
-        ),
+      await sendEvent(
+        'payment_intent.payment_failed',
+        paymentIntent(ref, 'requires_payment_method', 'insufficient_funds'),
       );
       expect(await paymentState(db(), paymentId)).toMatchObject({
         payment: 'pending',
@@ -149,30 +126,19 @@ describe('POST /webhooks/stripe: every row of the event table', () => {
         .where('reason', '=', 'attempt_failed')
         .execute();
       expect(attempt).toHaveLength(1);
-      await deliver(
-        stack.api.url,
-        stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded')),
-      );
+      await send(paymentSucceeded(ref));
       expect(await paymentState(db(), paymentId)).toMatchObject({
         payment: 'completed',
         appointment: 'confirmed',
       });
     } finally {
-      await db()
-        .updateTable('gateway_settings')
-        .set({ failure_policy: 'cancel' })
-        .where('gateway', '=', 'stripe')
-        .execute();
-      forgetStripeSettings(db());
+      await setStripeSettings({ failure_policy: 'cancel' });
     }
   });
 
   it('checkout.session.expired → Expired, Cancelled', async () => {
     const { paymentId, ref } = await pending();
-    await deliver(
-      stack.api.url,
-      stripeEvent('checkout.session.expired', checkoutSession(ref, 'expired', 'unpaid')),
-    );
+    await sendEvent('checkout.session.expired', checkoutSession(ref, 'expired', 'unpaid'));
     expect(await paymentState(db(), paymentId)).toMatchObject({
       payment: 'expired',
       appointment: 'cancelled',
@@ -181,24 +147,21 @@ describe('POST /webhooks/stripe: every row of the event table', () => {
 
   it('charge.refunded → Partially refunded, then Refunded; the appointment stays', async () => {
     const { paymentId, ref } = await pending();
-    await deliver(
-      stack.api.url,
-      stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded')),
-    );
-    await deliver(stack.api.url, stripeEvent('charge.refunded', charge(ref, 2000)));
+    await send(paymentSucceeded(ref));
+    await sendEvent('charge.refunded', charge(ref, 2000));
     expect(await paymentState(db(), paymentId)).toMatchObject({
       payment: 'partially_refunded',
       amount_refunded: 2000,
       appointment: 'confirmed',
     });
-    await deliver(stack.api.url, stripeEvent('charge.refunded', charge(ref, 6000)));
+    await sendEvent('charge.refunded', charge(ref, 6000));
     expect(await paymentState(db(), paymentId)).toMatchObject({
       payment: 'refunded',
       amount_refunded: 6000,
       appointment: 'confirmed',
     });
     // An older event arriving late never lowers the total.
-    await deliver(stack.api.url, stripeEvent('charge.refunded', charge(ref, 2000)));
+    await sendEvent('charge.refunded', charge(ref, 2000));
     expect(await paymentState(db(), paymentId)).toMatchObject({
       payment: 'refunded',
       amount_refunded: 6000,
@@ -207,26 +170,11 @@ describe('POST /webhooks/stripe: every row of the event table', () => {
 
   it('refund.created / refund.updated / refund.failed → the refund row (a Dashboard refund gets one)', async () => {
     const { paymentId, ref } = await pending();
-    await deliver(
-      stack.api.url,
-      stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded')),
-    );
-    await deliver(
-      stack.api.url,
-      stripeEvent('refund.created', refund(ref, 're_dash1', 1500, 'pending')),
-    );
-    await deliver(
-      stack.api.url,
-      stripeEvent('refund.updated', refund(ref, 're_dash1', 1500, 'succeeded')),
-    );
-    await deliver(
-      stack.api.url,
-      stripeEvent('refund.created', refund(ref, 're_dash2', 500, 'pending')),
-    );
-    await deliver(
-      stack.api.url,
-      stripeEvent('refund.failed', refund(ref, 're_dash2', 500, 'failed')),
-    );
+    await send(paymentSucceeded(ref));
+    await sendEvent('refund.created', refund(ref, 're_dash1', 1500, 'pending'));
+    await sendEvent('refund.updated', refund(ref, 're_dash1', 1500, 'succeeded'));
+    await sendEvent('refund.created', refund(ref, 're_dash2', 500, 'pending'));
+    await sendEvent('refund.failed', refund(ref, 're_dash2', 500, 'failed'));
     const refunds = await db()
       .selectFrom('refunds')
       .select(['stripe_refund_id', 'amount', 'status', 'requested_by', 'failure_reason'])
@@ -250,10 +198,7 @@ describe('POST /webhooks/stripe: every row of the event table', () => {
       },
     ]);
     // A late "pending" never reopens a settled refund.
-    await deliver(
-      stack.api.url,
-      stripeEvent('refund.updated', refund(ref, 're_dash1', 1500, 'pending')),
-    );
+    await sendEvent('refund.updated', refund(ref, 're_dash1', 1500, 'pending'));
     const first = await db()
       .selectFrom('refunds')
       .select('status')
@@ -263,26 +208,17 @@ describe('POST /webhooks/stripe: every row of the event table', () => {
   });
 
   it('charge.dispute.created / .closed → flagged for the admin with the dispute status', async () => {
-    const { paymentId, ref } = await pending();
-    await deliver(
-      stack.api.url,
-      stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded')),
-    );
-    await deliver(
-      stack.api.url,
-      stripeEvent('charge.dispute.created', dispute(ref, 'du_1', 'needs_response')),
-    );
+    const { paymentId, ref } = await paidThenDisputed('du_1', [
+      ['charge.dispute.created', 'needs_response'],
+    ]);
     const flagged = await db()
       .selectFrom('payments')
       .select(['dispute_status', 'flagged_reason'])
       .where('id', '=', paymentId)
       .executeTakeFirstOrThrow();
     expect(flagged).toEqual({ dispute_status: 'needs_response', flagged_reason: 'dispute' });
-    await deliver(stack.api.url, stripeEvent('charge.dispute.closed', dispute(ref, 'du_1', 'won')));
-    await deliver(
-      stack.api.url,
-      stripeEvent('charge.dispute.created', dispute(ref, 'du_1', 'needs_response')),
-    );
+    await sendEvent('charge.dispute.closed', dispute(ref, 'du_1', 'won'));
+    await sendEvent('charge.dispute.created', dispute(ref, 'du_1', 'needs_response'));
     expect(await paymentState(db(), paymentId)).toMatchObject({
       dispute_status: 'won',
       payment: 'completed',
@@ -290,43 +226,22 @@ describe('POST /webhooks/stripe: every row of the event table', () => {
   });
 
   it('a lost dispute can go to appeal (and shows as open again), but not back to needs_response', async () => {
-    const { paymentId, ref } = await pending();
-    await deliver(
-      stack.api.url,
-      stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded')),
-    );
-    await deliver(
-      stack.api.url,
-      stripeEvent('charge.dispute.closed', dispute(ref, 'du_3', 'lost')),
-    );
-    await deliver(
-      stack.api.url,
-      stripeEvent('charge.dispute.created', dispute(ref, 'du_3', 'needs_response')),
-    );
+    const { paymentId, ref } = await paidThenDisputed('du_3', [
+      ['charge.dispute.closed', 'lost'],
+      ['charge.dispute.created', 'needs_response'],
+    ]);
     expect(await paymentState(db(), paymentId)).toMatchObject({ dispute_status: 'lost' });
-    await deliver(
-      stack.api.url,
-      stripeEvent('charge.dispute.updated', dispute(ref, 'du_3', 'appeal_needs_response')),
-    );
+    await sendEvent('charge.dispute.updated', dispute(ref, 'du_3', 'appeal_needs_response'));
     expect(await paymentState(db(), paymentId)).toMatchObject({
       dispute_status: 'appeal_needs_response',
     });
   });
 
   it('a prevented dispute is closed too: a late "needs_response" does not reopen it', async () => {
-    const { paymentId, ref } = await pending();
-    await deliver(
-      stack.api.url,
-      stripeEvent('payment_intent.succeeded', paymentIntent(ref, 'succeeded')),
-    );
-    await deliver(
-      stack.api.url,
-      stripeEvent('charge.dispute.closed', dispute(ref, 'du_2', 'prevented')),
-    );
-    await deliver(
-      stack.api.url,
-      stripeEvent('charge.dispute.created', dispute(ref, 'du_2', 'needs_response')),
-    );
+    const { paymentId } = await paidThenDisputed('du_2', [
+      ['charge.dispute.closed', 'prevented'],
+      ['charge.dispute.created', 'needs_response'],
+    ]);
     expect(await paymentState(db(), paymentId)).toMatchObject({
       dispute_status: 'prevented',
       payment: 'completed',
@@ -334,32 +249,23 @@ describe('POST /webhooks/stripe: every row of the event table', () => {
   });
 
   it('answers 200 for event types it does not handle and for objects that are not ours, changing nothing', async () => {
-    const unhandled = await deliver(
-      stack.api.url,
-      stripeEvent('customer.created', { id: 'cus_1', object: 'customer' }),
-    );
+    const unhandled = await sendEvent('customer.created', { id: 'cus_1', object: 'customer' });
     expect(unhandled).toEqual({
       status: 200,
       body: { received: true, outcome: 'ignored:unhandled_event_type' },
     });
-    const foreign = await deliver(
-      stack.api.url,
-      stripeEvent('payment_intent.succeeded', {
-        id: 'pi_other',
-        object: 'payment_intent',
-        metadata: {},
-        amount_received: 100,
-        currency: 'usd',
-      }),
-    );
+    const foreign = await sendEvent('payment_intent.succeeded', {
+      id: 'pi_other',
+      object: 'payment_intent',
+      metadata: {},
+      amount_received: 100,
+      currency: 'usd',
+    });
     expect(foreign).toEqual({ status: 200, body: { received: true, outcome: 'ignored:not_ours' } });
     const { paymentId, ref } = await pending();
-    const unknownPayment = await deliver(
-      stack.api.url,
-      stripeEvent(
-        'payment_intent.succeeded',
-        paymentIntent({ ...ref, paymentId: '00000000-0000-4000-8000-000000000099' }, 'succeeded'),
-      ),
+    const unknownPayment = await sendEvent(
+      'payment_intent.succeeded',
+      paymentIntent({ ...ref, paymentId: '00000000-0000-4000-8000-000000000099' }, 'succeeded'),
     );
     expect(unknownPayment.body?.outcome).toBe('not_ours');
     expect(await paymentState(db(), paymentId)).toMatchObject({ payment: 'pending' });
@@ -367,9 +273,9 @@ describe('POST /webhooks/stripe: every row of the event table', () => {
 
   it('does not confirm on money other than what was charged: flagged, cancelled, refund reserved', async () => {
     const { paymentId, ref, appointmentId } = await pending();
-    const reply = await deliver(
-      stack.api.url,
-      stripeEvent('payment_intent.succeeded', paymentIntent({ ...ref, amount: 100 }, 'succeeded')),
+    const reply = await sendEvent(
+      'payment_intent.succeeded',
+      paymentIntent({ ...ref, amount: 100 }, 'succeeded'),
     );
     expect(reply.body?.outcome).toBe('applied');
     expect(await paymentState(db(), paymentId)).toMatchObject({

@@ -5,27 +5,11 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import Stripe from 'stripe';
+import { checkoutSessionParams } from '../src/builders/index';
 import { DEMO_KEYS, startEmulator } from '../src/index';
 
-export const params = (): Stripe.Checkout.SessionCreateParams => ({
-  mode: 'payment',
-  ui_mode: 'embedded_page',
-  return_url: 'https://clinic.example/booking/BK-1/return?session_id={CHECKOUT_SESSION_ID}',
-  line_items: [
-    {
-      quantity: 1,
-      price_data: {
-        currency: 'usd',
-        unit_amount: 5000,
-        product_data: { name: 'Appointment at Demo Clinic' },
-      },
-    },
-  ],
-  metadata: { payment_id: 'pay_123' },
-  client_reference_id: 'pay_123',
-  payment_intent_data: { metadata: { payment_id: 'pay_123' } },
-  expires_at: Math.floor(Date.now() / 1000) + 35 * 60,
-});
+export const params = (): Stripe.Checkout.SessionCreateParams =>
+  checkoutSessionParams(Math.floor(Date.now() / 1000) + 35 * 60);
 
 const client = (port: number) =>
   new Stripe(DEMO_KEYS.secretKey, {

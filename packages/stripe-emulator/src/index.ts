@@ -22,7 +22,6 @@ export { findTestCard, TEST_CARDS, type TestCard } from './payments/test-cards';
 export type { ApiLatencyRule } from './api-latency';
 export type { LoggedRequest } from './request-log';
 export { EmulatorState } from './state';
-export { computeSignature, signatureHeader } from './webhooks/signer';
 export type {
   Delivery,
   DeliveryAttempt,

@@ -84,6 +84,9 @@ export interface EventSink {
 
 const nullSink: EventSink = { countRecipients: () => 0, publish: () => undefined };
 
+/** Where an emulator on its default port answers. */
+export const DEFAULT_BASE_URL = 'http://127.0.0.1:12111';
+
 export class EmulatorState {
   readonly clock: Clock;
   private stores: Record<Mode, ModeStore> = {
@@ -95,7 +98,7 @@ export class EmulatorState {
   constructor(
     clock: Clock,
     /** Where the emulator is reachable; hosted checkout URLs and receipts point here. */
-    public baseUrl = 'http://127.0.0.1:12111',
+    public baseUrl = DEFAULT_BASE_URL,
   ) {
     this.clock = clock;
   }

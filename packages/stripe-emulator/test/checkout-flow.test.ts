@@ -1,29 +1,22 @@
 /** The contract, driven only through stripe-node: create → pay → events → refund, and the other flows. */
 import Stripe from 'stripe';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { API_VERSION, DEMO_KEYS, TEST_CARDS, type RunningEmulator } from '../src/index';
-import { sessionParams, startReceiver, startTestEmulator } from './helpers';
+import { API_VERSION, TEST_CARDS, type RunningEmulator } from '../src/index';
+import {
+  forgetPreviousTest,
+  sessionParams,
+  startWithReceiver,
+  stopWithReceiver,
+  type Receiver,
+} from './helpers';
 
 let emu: RunningEmulator;
 let stripe: Stripe;
-let receiver: Awaited<ReturnType<typeof startReceiver>>;
+let receiver: Receiver;
 
-beforeAll(async () => {
-  receiver = await startReceiver();
-  ({ emu, stripe } = await startTestEmulator({
-    webhooks: [{ url: receiver.url, secret: DEMO_KEYS.webhookSigningSecret }],
-  }));
-});
-afterAll(async () => {
-  await emu.stop();
-  await receiver.close();
-});
-beforeEach(async () => {
-  // Let the previous test's deliveries land before forgetting them.
-  await emu.control.waitForDeliveries();
-  emu.control.reset();
-  receiver.received.length = 0;
-});
+beforeAll(async () => ({ emu, stripe, receiver } = await startWithReceiver()));
+afterAll(() => stopWithReceiver(emu, receiver));
+beforeEach(() => forgetPreviousTest(emu, receiver));
 
 describe('checkout session create', () => {
   it('returns a Stripe-shaped embedded session', async () => {

@@ -6,23 +6,22 @@ import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_KEYS, type RunningEmulator } from '../src/index';
 import { generateApiKey } from '../src/keys';
-import { sessionParams, startReceiver, startTestEmulator } from './helpers';
+import {
+  sessionParams,
+  startTestEmulator,
+  startWithReceiver,
+  stopWithReceiver,
+  type Receiver,
+} from './helpers';
 
 let emu: RunningEmulator;
 let stripe: Stripe;
-let receiver: Awaited<ReturnType<typeof startReceiver>>;
+let receiver: Receiver;
 
 beforeAll(async () => {
-  receiver = await startReceiver();
-  ({ emu, stripe } = await startTestEmulator({
-    businessName: 'Demo Clinic',
-    webhooks: [{ url: receiver.url, secret: DEMO_KEYS.webhookSigningSecret }],
-  }));
+  ({ emu, stripe, receiver } = await startWithReceiver({ businessName: 'Demo Clinic' }));
 });
-afterAll(async () => {
-  await emu.stop();
-  await receiver.close();
-});
+afterAll(() => stopWithReceiver(emu, receiver));
 
 const card = { number: '4242 4242 4242 4242', expiry: '12 / 40', cvc: '123', name: 'Ada Lovelace' };
 

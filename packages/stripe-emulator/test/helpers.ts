@@ -2,6 +2,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
+import { checkoutSessionParams } from '../src/builders/index';
 import { DEMO_KEYS, startEmulator, type EmulatorOptions, type RunningEmulator } from '../src/index';
 
 export function stripeFor(emu: RunningEmulator, key: string = DEMO_KEYS.secretKey): Stripe {
@@ -20,32 +21,15 @@ export async function startTestEmulator(options: EmulatorOptions = {}) {
 
 export const inThirtyFiveMinutes = (emu: RunningEmulator) => emu.clock.now() + 35 * 60;
 
-/** The parameters the product sends: an embedded, payment-mode session with metadata. */
+/** The parameters the product sends, with the patient's email: an embedded, payment-mode session. */
 export function sessionParams(
   emu: RunningEmulator,
   overrides: Partial<Stripe.Checkout.SessionCreateParams> = {},
 ): Stripe.Checkout.SessionCreateParams {
-  return {
-    mode: 'payment',
-    ui_mode: 'embedded_page',
-    return_url: 'https://clinic.example/booking/BK-1/return?session_id={CHECKOUT_SESSION_ID}',
-    line_items: [
-      {
-        quantity: 1,
-        price_data: {
-          currency: 'usd',
-          unit_amount: 5000,
-          product_data: { name: 'Appointment at Demo Clinic' },
-        },
-      },
-    ],
-    metadata: { payment_id: 'pay_123' },
-    client_reference_id: 'pay_123',
+  return checkoutSessionParams(inThirtyFiveMinutes(emu), {
     customer_email: 'patient@example.com',
-    payment_intent_data: { metadata: { payment_id: 'pay_123' } },
-    expires_at: inThirtyFiveMinutes(emu),
     ...overrides,
-  };
+  });
 }
 
 export interface ReceivedWebhook {
@@ -92,6 +76,30 @@ export async function startReceiver(
       return new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+export type Receiver = Awaited<ReturnType<typeof startReceiver>>;
+
+/** An emulator that delivers its webhooks to a real receiver, as the product's route gets them. */
+export async function startWithReceiver(options: EmulatorOptions = {}) {
+  const receiver = await startReceiver();
+  const started = await startTestEmulator({
+    ...options,
+    webhooks: [{ url: receiver.url, secret: DEMO_KEYS.webhookSigningSecret }],
+  });
+  return { ...started, receiver };
+}
+
+export async function stopWithReceiver(emu: RunningEmulator, receiver: Receiver) {
+  await emu.stop();
+  await receiver.close();
+}
+
+/** Lets the previous test's deliveries land before forgetting them and every object. */
+export async function forgetPreviousTest(emu: RunningEmulator, receiver: Receiver) {
+  await emu.control.waitForDeliveries();
+  emu.control.reset();
+  receiver.received.length = 0;
 }
 
 /** A raw request to the emulator, for what stripe-node would never send. */

@@ -1,29 +1,23 @@
 /** Session and payment lifecycle through stripe-node: expiry, disputes, and the events API. */
 import Stripe from 'stripe';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_KEYS, type RunningEmulator } from '../src/index';
-import { rejection, sessionParams, startReceiver, startTestEmulator } from './helpers';
+import type { RunningEmulator } from '../src/index';
+import {
+  forgetPreviousTest,
+  rejection,
+  sessionParams,
+  startWithReceiver,
+  stopWithReceiver,
+  type Receiver,
+} from './helpers';
 
 let emu: RunningEmulator;
 let stripe: Stripe;
-let receiver: Awaited<ReturnType<typeof startReceiver>>;
+let receiver: Receiver;
 
-beforeAll(async () => {
-  receiver = await startReceiver();
-  ({ emu, stripe } = await startTestEmulator({
-    webhooks: [{ url: receiver.url, secret: DEMO_KEYS.webhookSigningSecret }],
-  }));
-});
-afterAll(async () => {
-  await emu.stop();
-  await receiver.close();
-});
-beforeEach(async () => {
-  // Let the previous test's deliveries land before forgetting them.
-  await emu.control.waitForDeliveries();
-  emu.control.reset();
-  receiver.received.length = 0;
-});
+beforeAll(async () => ({ emu, stripe, receiver } = await startWithReceiver()));
+afterAll(() => stopWithReceiver(emu, receiver));
+beforeEach(() => forgetPreviousTest(emu, receiver));
 
 describe('expiry', () => {
   it('expires through the API and sends checkout.session.expired', async () => {

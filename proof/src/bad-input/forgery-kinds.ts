@@ -3,7 +3,8 @@
 // verifier that let one through would confirm that booking (and change the database digest).
 import { createHmac } from 'node:crypto';
 import type { WebhookSignatureReason } from '@clinicpay/payments';
-import { computeSignature, DEMO_KEYS, signatureHeader } from '@clinicpay/stripe-emulator';
+import { DEMO_KEYS } from '@clinicpay/stripe-emulator';
+import { computeSignature, signWebhookPayload } from '@clinicpay/stripe-emulator/builders';
 import type { Rng } from '../support/seeded-random.js';
 
 /** What the API records in webhook_signature_failures.reason (wrong_mode_secret: stripe-inbox.service.ts). */
@@ -57,7 +58,7 @@ const request = (
 });
 /** Signed exactly right for `body` at `t`, with the clinic's secret. */
 const signed = (ctx: ForgeryContext, body: string, t = ctx.now) =>
-  request(body, signatureHeader(body, ctx.secret, t));
+  request(body, signWebhookPayload(body, ctx.secret, t));
 const rightV1 = (ctx: ForgeryContext, body = ctx.payload, t = ctx.now) =>
   computeSignature(body, ctx.secret, t);
 const withEvent = (payload: string, change: (event: Record<string, unknown>) => void) => {
@@ -80,7 +81,7 @@ export const FORGERY_KINDS: ForgeryKind[] = [
         body: Buffer.from(ctx.payload),
         headers: {
           'content-type': JSON_TYPE,
-          'x-stripe-signature': signatureHeader(ctx.payload, ctx.secret, ctx.now),
+          'x-stripe-signature': signWebhookPayload(ctx.payload, ctx.secret, ctx.now),
         },
       })),
       variant('empty header', 'missing_header', (ctx) => request(ctx.payload, '')),
@@ -166,24 +167,24 @@ export const FORGERY_KINDS: ForgeryKind[] = [
     name: 'signed with a wrong secret',
     variants: [
       variant('another whsec_ secret', 'bad_signature', (ctx) =>
-        request(ctx.payload, signatureHeader(ctx.payload, `whsec_${ctx.rng.hex(32)}`, ctx.now)),
+        request(ctx.payload, signWebhookPayload(ctx.payload, `whsec_${ctx.rng.hex(32)}`, ctx.now)),
       ),
       variant('the secret API key', 'bad_signature', (ctx) =>
-        request(ctx.payload, signatureHeader(ctx.payload, DEMO_KEYS.secretKey, ctx.now)),
+        request(ctx.payload, signWebhookPayload(ctx.payload, DEMO_KEYS.secretKey, ctx.now)),
       ),
       variant('the publishable key', 'bad_signature', (ctx) =>
-        request(ctx.payload, signatureHeader(ctx.payload, DEMO_KEYS.publishableKey, ctx.now)),
+        request(ctx.payload, signWebhookPayload(ctx.payload, DEMO_KEYS.publishableKey, ctx.now)),
       ),
       variant('the secret without whsec_', 'bad_signature', (ctx) =>
         request(
           ctx.payload,
-          signatureHeader(ctx.payload, ctx.secret.replace(/^whsec_/, ''), ctx.now),
+          signWebhookPayload(ctx.payload, ctx.secret.replace(/^whsec_/, ''), ctx.now),
         ),
       ),
       variant('the secret, one character changed', 'bad_signature', (ctx) =>
         request(
           ctx.payload,
-          signatureHeader(
+          signWebhookPayload(
             ctx.payload,
             `${ctx.secret.slice(0, -1)}${ctx.secret.endsWith('1') ? '2' : '1'}`,
             ctx.now,
@@ -191,7 +192,7 @@ export const FORGERY_KINDS: ForgeryKind[] = [
         ),
       ),
       variant('an empty secret', 'bad_signature', (ctx) =>
-        request(ctx.payload, signatureHeader(ctx.payload, '', ctx.now)),
+        request(ctx.payload, signWebhookPayload(ctx.payload, '', ctx.now)),
       ),
     ],
   },
@@ -207,7 +208,7 @@ export const FORGERY_KINDS: ForgeryKind[] = [
       ),
       variant('livemode true, signed with a made-up live secret', 'bad_signature', (ctx) => {
         const body = withEvent(ctx.payload, (e) => (e.livemode = true));
-        return request(body, signatureHeader(body, `whsec_live${ctx.rng.hex(24)}`, ctx.now));
+        return request(body, signWebhookPayload(body, `whsec_live${ctx.rng.hex(24)}`, ctx.now));
       }),
     ],
   },
@@ -250,7 +251,7 @@ export const FORGERY_KINDS: ForgeryKind[] = [
       ),
       variant('invalid UTF-8 bytes', 'malformed', (ctx) => {
         const body = Buffer.from([0xff, 0xfe, 0x7b, 0xc3, 0x28, 0xa0, 0xa1, 0x7d]);
-        return request(body, signatureHeader(body.toString('utf8'), ctx.secret, ctx.now));
+        return request(body, signWebhookPayload(body.toString('utf8'), ctx.secret, ctx.now));
       }),
     ],
   },
@@ -297,7 +298,7 @@ export const FORGERY_KINDS: ForgeryKind[] = [
     variants: [
       variant('right signature over nothing', 'malformed', (ctx) => signed(ctx, '')),
       variant("the genuine event's signature", 'bad_signature', (ctx) =>
-        request('', signatureHeader(ctx.payload, ctx.secret, ctx.now)),
+        request('', signWebhookPayload(ctx.payload, ctx.secret, ctx.now)),
       ),
       variant('no signature either', 'missing_header', () => request('', null)),
     ],
@@ -353,7 +354,7 @@ export const FORGERY_KINDS: ForgeryKind[] = [
     name: "another event's signature",
     variants: [
       variant('signature of another event of the payment', 'bad_signature', (ctx) =>
-        request(ctx.payload, signatureHeader(ctx.otherPayload, ctx.secret, ctx.now)),
+        request(ctx.payload, signWebhookPayload(ctx.otherPayload, ctx.secret, ctx.now)),
       ),
       variant('right signature, t off by one', 'bad_signature', (ctx) =>
         request(ctx.payload, `t=${ctx.now + 1},v1=${rightV1(ctx)}`),
@@ -402,7 +403,7 @@ function alteredAfterSigning(
   const altered = change(ctx.payload);
   if (altered === ctx.payload)
     throw new Error('The alteration changed nothing; the forgery would be a genuine request');
-  return request(altered, signatureHeader(ctx.payload, ctx.secret, ctx.now));
+  return request(altered, signWebhookPayload(ctx.payload, ctx.secret, ctx.now));
 }
 
 function flipHexDigit(hex: string, rng: Rng): string {

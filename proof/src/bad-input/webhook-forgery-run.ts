@@ -1,7 +1,8 @@
 // The webhook half: forged and mangled requests against the real route of a production API
 // process, the database digested before and after, and the genuine event sent last to show the
 // forgeries were one signature away from confirming the booking.
-import { DEMO_KEYS, signatureHeader } from '@clinicpay/stripe-emulator';
+import { DEMO_KEYS } from '@clinicpay/stripe-emulator';
+import { signWebhookPayload } from '@clinicpay/stripe-emulator/builders';
 import type { ProofStack } from '../support/stack.js';
 import { check, table, type Check } from '../report.js';
 import { WEBHOOK_BODY_LIMIT } from './api-internals.js';
@@ -125,11 +126,7 @@ export async function runWebhookForgeries(
     body: Buffer.from(genuine),
     headers: {
       'content-type': 'application/json; charset=utf-8',
-      'stripe-signature': signatureHeader(
-        genuine,
-        DEMO_KEYS.webhookSigningSecret,
-        Math.floor(Date.now() / 1000),
-      ),
+      'stripe-signature': signWebhookPayload(genuine, DEMO_KEYS.webhookSigningSecret),
     },
   });
   const statusAfterGenuine = await waitForStatus(status, 'confirmed');

@@ -1,10 +1,21 @@
-// Hand-built events shaped like Stripe's (the fields Stripe sends that our mapping reads, and the
-// envelope), signed the way Stripe signs them, for the webhook route's tests.
+// Events for the webhook route's tests: the emulator's Stripe objects given a payment's ids, in
+// Stripe's envelope, signed the way Stripe signs them.
 import { randomBytes } from 'node:crypto';
-import Stripe from 'stripe';
 import { DEMO_KEYS } from '@clinicpay/stripe-emulator';
+import {
+  signWebhookPayload,
+  stripeCharge,
+  stripeCheckoutSession,
+  stripeDeclinedPaymentIntent,
+  stripeDispute,
+  stripeEvent as buildEvent,
+  stripePaymentIntent,
+  stripeRefund,
+  stripeSucceededPaymentIntent,
+  type EventType,
+} from '@clinicpay/stripe-emulator/builders';
+import type Stripe from 'stripe';
 
-const stripe = new Stripe('sk_test_unused_for_signing');
 const rid = (prefix: string) => `${prefix}_${randomBytes(12).toString('hex')}`;
 
 export interface PaymentRef {
@@ -31,22 +42,19 @@ export function newPaymentRef(
   };
 }
 
-export function stripeEvent(
+/** An event of any type around any object: the envelope is Stripe's, the object what the test needs. */
+export type TestEvent<O extends object> = Omit<Stripe.Event, 'type' | 'data'> & {
+  type: string;
+  data: { object: O };
+};
+
+/** `object` in Stripe's envelope; any type and object, so a test can send what the route must refuse. */
+export function stripeEvent<O extends object>(
   type: string,
-  object: Record<string, unknown>,
+  object: O,
   options: { livemode?: boolean; created?: number } = {},
-) {
-  return {
-    id: rid('evt'),
-    object: 'event',
-    api_version: Stripe.API_VERSION,
-    created: options.created ?? Math.floor(Date.now() / 1000),
-    data: { object },
-    livemode: options.livemode ?? false,
-    pending_webhooks: 1,
-    request: { id: null, idempotency_key: null },
-    type,
-  };
+): TestEvent<O> {
+  return buildEvent(type as EventType, object as never, options) as TestEvent<O>;
 }
 
 const metadataOf = (p: PaymentRef) => ({ payment_id: p.paymentId, booking_reference: 'CP-TEST' });
@@ -55,60 +63,50 @@ export function paymentIntent(
   p: PaymentRef,
   status: 'succeeded' | 'requires_payment_method',
   declineCode?: string,
-) {
-  return {
+): Stripe.PaymentIntent {
+  const fields = {
     id: p.paymentIntentId,
-    object: 'payment_intent',
     amount: p.amount,
-    amount_received: status === 'succeeded' ? p.amount : 0,
     currency: p.currency,
-    status,
     latest_charge: p.chargeId,
     metadata: metadataOf(p),
-    livemode: false,
-    last_payment_error: declineCode
-      ? {
-          type: 'card_error',
-          code: 'card_declined',
-          decline_code: declineCode,
-          message: 'Your card was declined.',
-        }
-      : null,
   };
+  if (status === 'succeeded') return stripeSucceededPaymentIntent(fields);
+  if (!declineCode) return stripePaymentIntent(fields);
+  const failure = { code: 'card_declined', declineCode, message: 'Your card was declined.' };
+  return stripeDeclinedPaymentIntent(failure, fields);
 }
+
+/** The event that pays `p`: its intent succeeded. */
+export const paymentSucceeded = (p: PaymentRef, options: { livemode?: boolean } = {}) =>
+  stripeEvent('payment_intent.succeeded', paymentIntent(p, 'succeeded'), options);
 
 export function checkoutSession(
   p: PaymentRef,
   status: 'complete' | 'expired' | 'open',
   paymentStatus: 'paid' | 'unpaid',
-) {
-  return {
+): Stripe.Checkout.Session {
+  return stripeCheckoutSession({
     id: p.checkoutSessionId,
-    object: 'checkout.session',
     amount_total: p.amount,
     currency: p.currency,
     status,
     payment_status: paymentStatus,
     payment_intent: p.paymentIntentId,
     metadata: metadataOf(p),
-    mode: 'payment',
-    ui_mode: 'embedded_page',
-    livemode: false,
-  };
+  });
 }
 
-export function charge(p: PaymentRef, amountRefunded: number) {
-  return {
+export function charge(p: PaymentRef, amountRefunded: number): Stripe.Charge {
+  return stripeCharge({
     id: p.chargeId,
-    object: 'charge',
     amount: p.amount,
     amount_refunded: amountRefunded,
     refunded: amountRefunded === p.amount,
     currency: p.currency,
     payment_intent: p.paymentIntentId,
     metadata: metadataOf(p),
-    livemode: false,
-  };
+  });
 }
 
 export function refund(
@@ -116,59 +114,58 @@ export function refund(
   id: string,
   amount: number,
   status: 'pending' | 'succeeded' | 'failed',
-) {
-  return {
+): Stripe.Refund {
+  return stripeRefund({
     id,
-    object: 'refund',
     amount,
     currency: p.currency,
     charge: p.chargeId,
     payment_intent: p.paymentIntentId,
     status,
     metadata: {},
-    failure_reason: status === 'failed' ? 'expired_or_canceled_card' : null,
-  };
+    ...(status === 'failed' ? { failure_reason: 'expired_or_canceled_card' } : {}),
+  });
 }
 
 export function dispute(
   p: PaymentRef,
   id: string,
   status: 'needs_response' | 'won' | 'lost' | 'prevented' | 'appeal_needs_response',
-) {
-  return {
+): Stripe.Dispute {
+  return stripeDispute({
     id,
-    object: 'dispute',
     amount: p.amount,
     currency: p.currency,
     charge: p.chargeId,
     payment_intent: p.paymentIntentId,
     status,
     reason: 'fraudulent',
-    livemode: false,
-  };
+  });
 }
 
 export function signed(
   payload: string,
   options: { secret?: string; timestamp?: number } = {},
 ): string {
-  return stripe.webhooks.generateTestHeaderString({
+  return signWebhookPayload(
     payload,
-    secret: options.secret ?? DEMO_KEYS.webhookSigningSecret,
-    ...(options.timestamp !== undefined ? { timestamp: options.timestamp } : {}),
-  });
+    options.secret ?? DEMO_KEYS.webhookSigningSecret,
+    options.timestamp,
+  );
+}
+
+export interface DeliverOptions {
+  secret?: string;
+  timestamp?: number;
+  signature?: string | null;
+  contentType?: string;
 }
 
 /** POSTs an event to the API's webhook route, signed with the demo secret unless told otherwise. */
 export async function deliver(
   apiUrl: string,
   event: object | string,
-  options: {
-    secret?: string;
-    timestamp?: number;
-    signature?: string | null;
-    contentType?: string;
-  } = {},
+  options: DeliverOptions = {},
 ) {
   const body = typeof event === 'string' ? event : JSON.stringify(event);
   const headers: Record<string, string> = {

@@ -1,8 +1,8 @@
 /** What parseWebhook refuses before believing anything, and which mode's secret it matched. */
-import type Stripe from 'stripe';
+import { stripeEvent } from '@clinicpay/stripe-emulator/builders';
 import { describe, expect, it } from 'vitest';
-import { checkoutSession } from './fixtures/checkout-session';
-import { LIVE_SECRET, signed, signedBody, stripeEvent, TEST_SECRET } from './fixtures/event';
+import { checkoutSession } from '../../test/clinicpay-payment';
+import { LIVE_SECRET, signed, signedBody, TEST_SECRET } from '../../test/signed-webhook';
 import { parseWebhook } from './parse-webhook';
 import { WebhookSignatureError, type WebhookSignatureReason } from './webhook-errors';
 
@@ -11,11 +11,7 @@ const NOW_S = NOW.getTime() / 1000;
 const BOTH = { test: TEST_SECRET, live: LIVE_SECRET };
 
 const completed = (livemode = false) =>
-  stripeEvent<Stripe.CheckoutSessionCompletedEvent>(
-    'checkout.session.completed',
-    checkoutSession({ livemode }),
-    { livemode },
-  );
+  stripeEvent('checkout.session.completed', checkoutSession({ livemode }), { livemode });
 
 function refusal(run: () => unknown): WebhookSignatureReason {
   try {

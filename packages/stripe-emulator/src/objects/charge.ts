@@ -2,8 +2,11 @@
 import type Stripe from 'stripe';
 import { newId, randomAlnum } from '../ids';
 import type { TestCard } from '../payments/test-cards';
+import type { CardFailure } from './payment-intent';
 
 export interface ChargeInput {
+  /** A new id unless given. */
+  id?: string | undefined;
   paymentIntent: Stripe.PaymentIntent;
   paymentMethodId: string;
   card: TestCard;
@@ -11,7 +14,7 @@ export interface ChargeInput {
   billing: { email: string | null; name: string | null };
   baseUrl: string;
   /** Absent for a successful charge. */
-  failure?: { code: string; declineCode: string | null; message: string };
+  failure?: CardFailure;
 }
 
 function outcome(failure: ChargeInput['failure']): Stripe.Charge.Outcome {
@@ -77,7 +80,7 @@ function cardDetails(
 export function buildCharge(input: ChargeInput): Stripe.Charge {
   const pi = input.paymentIntent;
   const succeeded = !input.failure;
-  const id = newId('ch', 24);
+  const id = input.id ?? newId('ch', 24);
   return {
     id,
     object: 'charge',

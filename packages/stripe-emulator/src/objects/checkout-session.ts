@@ -12,6 +12,8 @@ export interface LineItemInput {
 }
 
 export interface SessionInput {
+  /** A new id unless given. */
+  id?: string | undefined;
   livemode: boolean;
   created: number;
   expiresAt: number;
@@ -76,7 +78,7 @@ const embeddedLike = (mode: string) =>
   mode === 'embedded_page' || mode === 'elements' || mode === 'form';
 
 export function buildSession(input: SessionInput): Stripe.Checkout.Session {
-  const id = newSessionId(input.livemode);
+  const id = input.id ?? newSessionId(input.livemode);
   const total = input.lineItems.reduce((sum, li) => sum + li.unitAmount * li.quantity, 0);
   const embedded = embeddedLike(input.uiMode);
   return {

@@ -3,6 +3,8 @@ import type Stripe from 'stripe';
 import { newId, randomAlnum } from '../ids';
 
 export interface PaymentIntentInput {
+  /** A new id unless given. */
+  id?: string | undefined;
   livemode: boolean;
   created: number;
   amount: number;
@@ -15,7 +17,7 @@ export interface PaymentIntentInput {
 }
 
 export function buildPaymentIntent(input: PaymentIntentInput): Stripe.PaymentIntent {
-  const id = newId('pi', 24);
+  const id = input.id ?? newId('pi', 24);
   return {
     id,
     object: 'payment_intent',
@@ -70,4 +72,46 @@ export function buildPaymentIntent(input: PaymentIntentInput): Stripe.PaymentInt
     transfer_data: null,
     transfer_group: null,
   };
+}
+
+/** What a card's charge failing says: Stripe's error code, the issuer's decline code, the message. */
+export interface CardFailure {
+  code: string;
+  declineCode: string | null;
+  message: string;
+}
+
+/** What a successful charge changes on its intent. */
+export function succeededChanges(
+  intent: Stripe.PaymentIntent,
+  chargeId: string,
+  paymentMethodId: string,
+) {
+  return {
+    status: 'succeeded',
+    amount_received: intent.amount,
+    latest_charge: chargeId,
+    payment_method: paymentMethodId,
+    last_payment_error: null,
+    next_action: null,
+  } satisfies Partial<Stripe.PaymentIntent>;
+}
+
+/** What a declined charge changes on its intent: back to requires_payment_method, with the error. */
+export function declinedChanges(chargeId: string, failure: CardFailure) {
+  return {
+    status: 'requires_payment_method',
+    latest_charge: chargeId,
+    payment_method: null,
+    next_action: null,
+    last_payment_error: {
+      charge: chargeId,
+      code: failure.code,
+      ...(failure.declineCode ? { decline_code: failure.declineCode } : {}),
+      doc_url: `https://stripe.com/docs/error-codes/${failure.code.replace(/_/g, '-')}`,
+      message: failure.message,
+      payment_method_type: 'card',
+      type: 'card_error',
+    },
+  } satisfies Partial<Stripe.PaymentIntent>;
 }

@@ -9,6 +9,7 @@ import { emitEvent } from '../events';
 import { newId } from '../ids';
 import type { Mode } from '../keys';
 import { buildCharge } from '../objects/charge';
+import { declinedChanges, succeededChanges } from '../objects/payment-intent';
 import type { EmulatorState, SessionRecord } from '../state';
 import { modeHolding } from './lookup';
 import type { PayResult } from './pay-session';
@@ -45,14 +46,7 @@ function succeed(
   emitEvent(state, mode, 'charge.succeeded', charge);
 
   const previousPi = { status: pi.status, amount_received: 0, latest_charge: pi.latest_charge };
-  Object.assign(pi, {
-    status: 'succeeded',
-    amount_received: pi.amount,
-    latest_charge: charge.id,
-    payment_method: paymentMethodId,
-    last_payment_error: null,
-    next_action: null,
-  } satisfies Partial<Stripe.PaymentIntent>);
+  Object.assign(pi, succeededChanges(pi, charge.id, paymentMethodId));
   emitEvent(state, mode, 'payment_intent.succeeded', pi, { previous: previousPi });
 
   const { session } = record;
@@ -103,19 +97,7 @@ function decline(
     last_payment_error: pi.last_payment_error,
     latest_charge: pi.latest_charge,
   };
-  pi.status = 'requires_payment_method';
-  pi.latest_charge = charge.id;
-  pi.payment_method = null;
-  pi.next_action = null;
-  pi.last_payment_error = {
-    charge: charge.id,
-    code: failure.code,
-    ...(failure.declineCode ? { decline_code: failure.declineCode } : {}),
-    doc_url: `https://stripe.com/docs/error-codes/${failure.code.replace(/_/g, '-')}`,
-    message: failure.message,
-    payment_method_type: 'card',
-    type: 'card_error',
-  };
+  Object.assign(pi, declinedChanges(charge.id, failure));
   emitEvent(state, mode, 'payment_intent.payment_failed', pi, { previous });
   return { status: 'declined', session: record.session, paymentIntent: pi, charge };
 }

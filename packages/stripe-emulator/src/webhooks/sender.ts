@@ -1,5 +1,5 @@
 /** One delivery attempt: POST the signed event, and report the status or what went wrong. */
-import { signatureHeader } from './signer';
+import { signWebhookPayload } from './signer';
 
 export interface SendResult {
   status: number | null;
@@ -22,7 +22,7 @@ export async function sendSigned(
       headers: {
         'Content-Type': 'application/json; charset=utf-8',
         'User-Agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)',
-        'Stripe-Signature': signatureHeader(payload, secret, timestamp),
+        'Stripe-Signature': signWebhookPayload(payload, secret, timestamp),
       },
       body: payload,
       signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),

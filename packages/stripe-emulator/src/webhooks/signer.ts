@@ -8,6 +8,11 @@ export function computeSignature(payload: string, secret: string, timestamp: num
   return createHmac('sha256', secret).update(`${timestamp}.${payload}`, 'utf8').digest('hex');
 }
 
-export function signatureHeader(payload: string, secret: string, timestamp: number): string {
+/** The `Stripe-Signature` header for `payload`, signed at `timestamp` (now unless given). */
+export function signWebhookPayload(
+  payload: string,
+  secret: string,
+  timestamp: number = Math.floor(Date.now() / 1000),
+): string {
   return `t=${timestamp},v1=${computeSignature(payload, secret, timestamp)}`;
 }
