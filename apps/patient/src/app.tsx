@@ -1,13 +1,13 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
-import { BookPage } from './routes/book-page.js';
+import { BookingWizardPage } from './routes/booking-wizard-page.js';
 import { NotFoundPage } from './routes/not-found-page.js';
 import { queryClient, trpc, trpcClient } from './trpc.js';
 
 // The result page is its own chunk: the first screen does not download it.
-const BookingPage = lazy(() =>
-  import('./routes/booking-page.js').then((m) => ({ default: m.BookingPage })),
+const BookingStatusPage = lazy(() =>
+  import('./routes/booking-status-page.js').then((m) => ({ default: m.BookingStatusPage })),
 );
 
 /**
@@ -21,8 +21,8 @@ export function App() {
         <BrowserRouter>
           <Suspense fallback={null}>
             <Routes>
-              <Route path="/" element={<BookPage />} />
-              <Route path="/booking/:reference" element={<BookingPage />} />
+              <Route path="/" element={<BookingWizardPage />} />
+              <Route path="/booking/:reference" element={<BookingStatusPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Routes>
           </Suspense>

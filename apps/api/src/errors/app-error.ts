@@ -26,7 +26,7 @@ export const APP_ERRORS = {
   refund_failed: 'BAD_GATEWAY',
   transition_not_allowed: 'CONFLICT',
   reason_required: 'BAD_REQUEST',
-  // Admin API and security (issue 7).
+  // The admin API and security.
   unauthorized: 'UNAUTHORIZED',
   sign_in_failed: 'UNAUTHORIZED',
   csrf_refused: 'FORBIDDEN',

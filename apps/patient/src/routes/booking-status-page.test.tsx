@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { recallBooking, rememberBooking } from '../booking-memory.js';
 import { bookingStatus, CLINIC, PATIENT, SERVICES } from '../test/fixtures.js';
 import { apiError, routerProbe, renderWithApi, type Handlers } from '../test/render-with-api.js';
-import { BookingPage } from './booking-page.js';
+import { BookingStatusPage } from './booking-status-page.js';
 
 // Stripe's React components stand in for the iframe; the options they are handed are kept.
 const providerOptions: unknown[] = [];
@@ -34,7 +34,7 @@ const request = {
 
 function renderPage(path: string, handlers: Handlers) {
   return renderWithApi(
-    <BookingPage />,
+    <BookingStatusPage />,
     { 'catalogue.clinic': () => CLINIC, ...handlers },
     { path, route: '/booking/:reference' },
   );
@@ -50,7 +50,7 @@ const freeAt = (startsAt: string) => () => ({
   ],
 });
 
-describe('BookingPage', () => {
+describe('BookingStatusPage', () => {
   it('reads the booking with the return URL’s session id and shows it confirmed, with a calendar file', async () => {
     const { calls } = renderPage('/booking/CP-7K2M9QXD?session_id=cs_test_abc123456', {
       'booking.status': () => bookingStatus(),

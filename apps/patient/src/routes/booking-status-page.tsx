@@ -28,7 +28,7 @@ const TITLES: Record<BookingStatus['status'], string> = {
  * link (`?token=`) all land here. It shows the booking as the server has it, and keeps reading
  * while a payment is undecided.
  */
-export function BookingPage() {
+export function BookingStatusPage() {
   const { reference = '' } = useParams();
   const [params] = useSearchParams();
   const remembered = recallBooking(reference);

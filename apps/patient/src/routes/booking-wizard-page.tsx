@@ -6,7 +6,7 @@ import { BookingWizard } from '../wizard/booking-wizard.js';
 import type { WizardState } from '../wizard/wizard-state.js';
 
 /** The landing page and the booking wizard; the result page can send a wizard state here. */
-export function BookPage() {
+export function BookingWizardPage() {
   const clinic = trpc.catalogue.clinic.useQuery();
   const location = useLocation();
   const resumed = (location.state as { wizard?: WizardState } | null)?.wizard;

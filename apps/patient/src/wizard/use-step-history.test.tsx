@@ -12,7 +12,7 @@ import {
   SERVICES,
 } from '../test/fixtures.js';
 import { renderWithApi, routerProbe, type Handlers } from '../test/render-with-api.js';
-import { BookPage } from '../routes/book-page.js';
+import { BookingWizardPage } from '../routes/booking-wizard-page.js';
 import { BookingWizard } from './booking-wizard.js';
 import { CHECKOUT_HELD, initialWizardState, type WizardState } from './wizard-state.js';
 
@@ -200,7 +200,7 @@ describe('the browser’s Back and Forward in the booking wizard', () => {
       serviceId: SERVICES[0]!.id,
       doctorId: DOCTORS[0]!.id,
     };
-    renderWithApi(<BookPage />, api, { state: { wizard: handedOver } });
+    renderWithApi(<BookingWizardPage />, api, { state: { wizard: handedOver } });
     expect(await heading('Choose a date and time')).toBeTruthy();
     await waitFor(() => expect(routerProbe.entries).toEqual(['/?step=time']));
     expect(routerProbe.state).toBeNull();
