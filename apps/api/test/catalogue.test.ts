@@ -28,6 +28,9 @@ describe('catalogue over HTTP (tRPC at /trpc)', () => {
       timeZone: 'America/New_York',
       currency: 'USD',
       address: DEMO_CLINIC.address,
+      contactEmail: DEMO_CLINIC.contactEmail,
+      contactPhone: DEMO_CLINIC.contactPhone,
+      takingBookings: true,
     });
     expect(services.map((s) => s.name)).toEqual([
       'Follow-up call',

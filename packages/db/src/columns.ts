@@ -31,6 +31,8 @@ export const columns: ColumnMap = {
     time_zone: 'text',
     address: 'text',
     currency: 'bpchar',
+    contact_email: 'text',
+    contact_phone: 'text',
     created_at: 'timestamptz',
     updated_at: 'timestamptz',
   },

@@ -50,7 +50,23 @@ export {
   findWeeklyHours,
 } from './queries/availability.js';
 export { findBooking, type BookingRow } from './queries/bookings.js';
-export { findClinic, insertClinicIfMissing, type ClinicSeed } from './queries/clinics.js';
+export {
+  findBookingReadiness,
+  findClinicReadiness,
+  findFutureAppointments,
+} from './queries/clinic-readiness.js';
+export {
+  ONE_CLINIC_CONSTRAINT,
+  countPayments,
+  createClinic,
+  findClinic,
+  insertClinicIfMissing,
+  lockClinic,
+  setClinicCurrency,
+  updateClinic,
+  type ClinicProfile,
+  type ClinicSeed,
+} from './queries/clinics.js';
 export {
   deleteTimeOff,
   doctorOffersService,
@@ -75,6 +91,7 @@ export {
   insertGatewaySettingsIfMissing,
   isPayAtClinicEnabled,
   setGatewayEnabled,
+  setStripeCurrency,
   upsertStripeSettings,
   type StripeSettingsWrite,
 } from './queries/gateway-settings.js';

@@ -6,6 +6,9 @@ export const CLINIC: Clinic = {
   timeZone: 'America/New_York',
   currency: 'USD',
   address: '120 Riverside Drive, New York, NY 10024',
+  contactEmail: 'reception@riverside-clinic.example',
+  contactPhone: '+12125550100',
+  takingBookings: true,
 };
 
 export const SECRET = 'sk_test_51AbcdefghijklmnopQRSTUVWXyz0123456789';

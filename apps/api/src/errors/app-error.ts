@@ -7,6 +7,7 @@ import type { TRPC_ERROR_CODE_KEY } from '@trpc/server';
  */
 export const APP_ERRORS = {
   clinic_not_set_up: 'NOT_FOUND',
+  clinic_already_set_up: 'CONFLICT',
   service_not_found: 'NOT_FOUND',
   doctor_not_found: 'NOT_FOUND',
   booking_not_found: 'NOT_FOUND',
@@ -36,6 +37,7 @@ export const APP_ERRORS = {
   settings_invalid: 'BAD_REQUEST',
   stripe_unreachable: 'SERVICE_UNAVAILABLE',
   schedule_conflict: 'CONFLICT',
+  confirmation_needed: 'CONFLICT',
   stripe_event_not_found: 'NOT_FOUND',
   // Every database connection stayed in use (a burst beyond the pool): worth asking again shortly.
   server_busy: 'SERVICE_UNAVAILABLE',

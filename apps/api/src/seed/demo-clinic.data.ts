@@ -7,6 +7,8 @@ export const DEMO_CLINIC = {
   timeZone: 'America/New_York',
   address: '120 Riverside Drive, New York, NY 10024',
   currency: 'USD',
+  contactEmail: 'reception@riverside-clinic.example',
+  contactPhone: '+12125550100',
 } as const;
 
 const WEEKDAYS = [1, 2, 3, 4, 5];

@@ -7,6 +7,8 @@ export const AUDIT_ACTIONS = [
   'appointment.cancelled',
   'appointment.no_show',
   'appointment.paid_at_clinic',
+  'clinic.set_up',
+  'clinic.updated',
   'doctor.created',
   'doctor.hours_set',
   'doctor.services_set',

@@ -9,3 +9,4 @@ export * from './webhook-log-inputs.js';
 export * from './catalogue-inputs.js';
 export * from './audit-inputs.js';
 export * from './audit-actions.js';
+export * from './clinic-inputs.js';

@@ -1,1 +1,2 @@
 export * from './zoned-time.js';
+export * from './time-zones.js';

@@ -8,6 +8,7 @@ import * as m0004 from './2026_11_26_0004_stripe_inbox.js';
 import * as m0005 from './2026_11_26_0005_admin.js';
 import * as m0006 from './2026_11_27_0001_admin_paging_indexes.js';
 import * as m0007 from './2026_11_27_0002_payment_reconciled_at.js';
+import * as m0008 from './2026_12_07_0001_clinic_profile.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '2026_11_26_0001_catalogue': m0001,
@@ -17,6 +18,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026_11_26_0005_admin': m0005,
   '2026_11_27_0001_admin_paging_indexes': m0006,
   '2026_11_27_0002_payment_reconciled_at': m0007,
+  '2026_12_07_0001_clinic_profile': m0008,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,5 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../schema.js';
+import { withDbErrors } from '../translate-error.js';
+
+/** The index that lets an installation hold one clinic (migration 2026_12_07_0001). */
+export const ONE_CLINIC_CONSTRAINT = 'clinics_one_per_installation';
 
 /**
  * The clinic this deployment serves. One clinic per deployment for now; the oldest row wins so
@@ -8,7 +12,7 @@ import type { Database } from '../schema.js';
 export async function findClinic(db: Kysely<Database>) {
   return db
     .selectFrom('clinics')
-    .select(['id', 'name', 'time_zone', 'address', 'currency'])
+    .select(['id', 'name', 'time_zone', 'address', 'currency', 'contact_email', 'contact_phone'])
     .orderBy('created_at')
     .orderBy('id')
     .limit(1)
@@ -21,6 +25,8 @@ export interface ClinicSeed {
   timeZone: string;
   address: string;
   currency: string;
+  contactEmail: string;
+  contactPhone: string;
 }
 
 /** Adds a clinic with a known id unless it exists; true when it was added. */
@@ -36,9 +42,95 @@ export async function insertClinicIfMissing(
       time_zone: clinic.timeZone,
       address: clinic.address,
       currency: clinic.currency,
+      contact_email: clinic.contactEmail,
+      contact_phone: clinic.contactPhone,
     })
     .onConflict((oc) => oc.column('id').doNothing())
     .returning('id')
     .executeTakeFirst();
   return row !== undefined;
+}
+
+export interface ClinicProfile {
+  name: string;
+  address: string;
+  timeZone: string;
+  currency: string;
+  contactEmail: string;
+  contactPhone: string;
+}
+
+const profileColumns = (p: ClinicProfile) => ({
+  name: p.name,
+  address: p.address,
+  time_zone: p.timeZone,
+  currency: p.currency,
+  contact_email: p.contactEmail,
+  contact_phone: p.contactPhone,
+});
+
+/**
+ * Creates the installation's clinic. A second one is refused by the database (UniqueViolationError
+ * on ONE_CLINIC_CONSTRAINT), so two set-ups at once cannot both succeed.
+ */
+export async function createClinic(
+  db: Kysely<Database>,
+  profile: ClinicProfile,
+  at: Date,
+): Promise<string> {
+  const { id } = await withDbErrors(() =>
+    db
+      .insertInto('clinics')
+      .values({ ...profileColumns(profile), created_at: at, updated_at: at })
+      .returning('id')
+      .executeTakeFirstOrThrow(),
+  );
+  return id;
+}
+
+/** Locks the clinic's row for a change of its profile. */
+export async function lockClinic(trx: Transaction<Database>, clinicId: string) {
+  return trx
+    .selectFrom('clinics')
+    .select(['id', 'time_zone', 'currency'])
+    .where('id', '=', clinicId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+}
+
+export async function updateClinic(
+  trx: Transaction<Database>,
+  clinicId: string,
+  profile: ClinicProfile,
+  at: Date,
+): Promise<void> {
+  await trx
+    .updateTable('clinics')
+    .set({ ...profileColumns(profile), updated_at: at })
+    .where('id', '=', clinicId)
+    .execute();
+}
+
+/** Whether any payment was ever recorded: the currency is fixed from then on. */
+export async function countPayments(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('payments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Stripe's currency changed in Payment Settings: the clinic prices in it too. */
+export async function setClinicCurrency(
+  db: Kysely<Database>,
+  clinicId: string,
+  currency: string,
+  at: Date,
+): Promise<void> {
+  await db
+    .updateTable('clinics')
+    .set({ currency, updated_at: at })
+    .where('id', '=', clinicId)
+    .where('currency', '<>', currency)
+    .execute();
 }

@@ -159,3 +159,18 @@ export async function insertGatewaySettingsIfMissing(
     .onConflict((oc) => oc.columns(['clinic_id', 'gateway']).doNothing())
     .execute();
 }
+
+/** The clinic's currency changed: Stripe's settings charge in it too. */
+export async function setStripeCurrency(
+  trx: Transaction<Database>,
+  clinicId: string,
+  currency: string,
+  at: Date,
+): Promise<void> {
+  await trx
+    .updateTable('gateway_settings')
+    .set({ currency, updated_at: at })
+    .where('clinic_id', '=', clinicId)
+    .where('gateway', '=', 'stripe')
+    .execute();
+}

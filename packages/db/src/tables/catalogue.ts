@@ -9,6 +9,10 @@ export interface ClinicsTable {
   address: Generated<string>;
   /** ISO 4217, uppercase. */
   currency: string;
+  /** Where patients and Stripe's messages reach the clinic ('' until set up). */
+  contact_email: Generated<string>;
+  /** E.164, e.g. +6495550100 ('' until set up). */
+  contact_phone: Generated<string>;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
 }

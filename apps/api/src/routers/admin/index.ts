@@ -2,6 +2,7 @@ import { router } from '../../trpc.js';
 import { appointmentsRouter } from './appointments.router.js';
 import { auditRouter } from './audit.router.js';
 import { authRouter } from './auth.router.js';
+import { clinicRouter } from './clinic.router.js';
 import { doctorsRouter, servicesRouter } from './catalogue.router.js';
 import { gatewaysRouter, stripeSettingsRouter } from './gateways.router.js';
 import { transactionsRouter } from './transactions.router.js';
@@ -10,6 +11,7 @@ import { webhookEventsRouter } from './webhook-events.router.js';
 /** Everything the admin SPA calls. Every procedure but auth.signIn/signOut is an adminProcedure. */
 export const adminRouter = router({
   auth: authRouter,
+  clinic: clinicRouter,
   gateways: gatewaysRouter,
   stripeSettings: stripeSettingsRouter,
   transactions: transactionsRouter,

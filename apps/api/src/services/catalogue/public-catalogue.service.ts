@@ -1,18 +1,31 @@
-import { findDoctorsForService, isPayAtClinicEnabled, listBookableServices } from '@clinicpay/db';
+import {
+  findBookingReadiness,
+  findDoctorsForService,
+  isPayAtClinicEnabled,
+  listBookableServices,
+} from '@clinicpay/db';
 import type { AppDeps } from '../../deps.js';
 import { requireClinicForPatients } from '../clinic/require-clinic.js';
 import { activeStripeKeys, loadStripeSettings } from '../gateways/stripe-settings.js';
 
 // What anyone may read: the clinic, what it offers, and how patients can pay.
 
+/**
+ * The clinic, how to reach it, and whether it takes online bookings yet: a service offered by a
+ * doctor with working hours, and a way to pay switched on.
+ */
 export async function readClinic(deps: AppDeps) {
   const clinic = await requireClinicForPatients(deps.db);
+  const readiness = await findBookingReadiness(deps.db, clinic.id);
   return {
     id: clinic.id,
     name: clinic.name,
     timeZone: clinic.time_zone,
     currency: clinic.currency,
     address: clinic.address,
+    contactEmail: clinic.contact_email,
+    contactPhone: clinic.contact_phone,
+    takingBookings: readiness.hasBookableService && readiness.hasWayToPay,
   };
 }
 

@@ -7,7 +7,7 @@ export async function requireClinic(db: Kysely<Database>) {
   if (!clinic)
     throw new AppError(
       'clinic_not_set_up',
-      'No clinic is set up yet. Run the setup (cli seed) first.',
+      'No clinic is set up yet: fill in the set-up page in the admin first.',
     );
   return clinic;
 }
@@ -18,7 +18,7 @@ export async function requireClinicForPatients(db: Kysely<Database>) {
   if (!clinic)
     throw new AppError(
       'clinic_not_set_up',
-      'No clinic is set up yet. An administrator needs to run the setup (cli seed) first.',
+      'This clinic is not taking online bookings yet. Please call the clinic to book.',
     );
   return clinic;
 }

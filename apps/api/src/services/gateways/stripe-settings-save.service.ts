@@ -4,11 +4,17 @@ import {
   type SaveStripeSettingsInput,
   type StoredStripeSettings,
 } from '@clinicpay/contracts';
-import { findGatewaySettingsRows, upsertStripeSettings, type JsonObject } from '@clinicpay/db';
+import {
+  findGatewaySettingsRows,
+  setClinicCurrency,
+  upsertStripeSettings,
+  type JsonObject,
+} from '@clinicpay/db';
 import { AppError, type FieldError } from '../../errors/app-error.js';
 import { stripeSecretPurpose } from '../../security/secret-purposes.js';
 import { forgetStripeSettings } from './stripe-settings-cache.js';
 import type { AdminDeps } from '../../deps.js';
+import { currencyLockProblems } from '../clinic/currency-lock.js';
 import { audit } from '../audit/record-audit.js';
 import { requireClinic } from '../clinic/require-clinic.js';
 import { currencyRuleProblems } from './currency-rule.js';
@@ -46,7 +52,11 @@ export async function saveStripeSettings(ctx: AdminDeps, input: SaveStripeSettin
   }));
   const liveRefused = input.mode === 'live' ? liveModeRefusal(ctx.config.publicUrl) : null;
   if (liveRefused) problems.push({ path: 'mode', message: liveRefused });
-  problems.push(...(await currencyRuleProblems(ctx.db, clinic.id, input.currency)));
+  // A currency fixed by recorded payments says so first; the rule's details would not help.
+  const locked = await currencyLockProblems(ctx.db, clinic.currency, input.currency);
+  problems.push(
+    ...(locked.length ? locked : await currencyRuleProblems(ctx.db, clinic.id, input.currency)),
+  );
   if (problems.length > 0) throw invalid(problems);
 
   const { mode } = input;
@@ -61,33 +71,38 @@ export async function saveStripeSettings(ctx: AdminDeps, input: SaveStripeSettin
     await checkSecretKeyWithStripe(ctx, secretKey);
 
   const currency = input.currency.toUpperCase();
-  await upsertStripeSettings(ctx.db, clinic.id, {
-    enabled: input.enabled,
-    mode,
-    currency,
-    failurePolicy: input.failurePolicy,
-    keys: {
+  const at = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    await upsertStripeSettings(trx, clinic.id, {
+      enabled: input.enabled,
       mode,
-      ...(input.publishableKey !== undefined ? { publishableKey: input.publishableKey } : {}),
-      ...(input.secretKey !== undefined
-        ? {
-            secretKeyEncrypted: ctx.secretBox.encrypt(
-              input.secretKey,
-              stripeSecretPurpose(mode, 'secret_key'),
-            ),
-          }
-        : {}),
-      ...(input.webhookSigningSecret !== undefined
-        ? {
-            webhookSecretEncrypted: ctx.secretBox.encrypt(
-              input.webhookSigningSecret,
-              stripeSecretPurpose(mode, 'webhook_secret'),
-            ),
-          }
-        : {}),
-    },
-    updatedBy: ctx.admin.actor,
-    at: ctx.clock.now(),
+      currency,
+      failurePolicy: input.failurePolicy,
+      keys: {
+        mode,
+        ...(input.publishableKey !== undefined ? { publishableKey: input.publishableKey } : {}),
+        ...(input.secretKey !== undefined
+          ? {
+              secretKeyEncrypted: ctx.secretBox.encrypt(
+                input.secretKey,
+                stripeSecretPurpose(mode, 'secret_key'),
+              ),
+            }
+          : {}),
+        ...(input.webhookSigningSecret !== undefined
+          ? {
+              webhookSecretEncrypted: ctx.secretBox.encrypt(
+                input.webhookSigningSecret,
+                stripeSecretPurpose(mode, 'webhook_secret'),
+              ),
+            }
+          : {}),
+      },
+      updatedBy: ctx.admin.actor,
+      at,
+    });
+    // One currency for the clinic: its profile shows what Stripe charges in.
+    await setClinicCurrency(trx, clinic.id, currency, at);
   });
   forgetStripeSettings(ctx.db);
   await audit(
