@@ -10,7 +10,7 @@ import {
 import { useState } from 'react';
 import { useController, useForm, type Control } from 'react-hook-form';
 import { fieldErrorsOf, isUnauthorized, messageOf } from '../api-errors.js';
-import { FormTextField } from '../components/form-text-field.js';
+import { FormTextField } from '../components/form-fields.js';
 import { currencyOptions } from '../format/currency-options.js';
 import { notify } from '../toasts.js';
 import { trpc } from '../trpc.js';

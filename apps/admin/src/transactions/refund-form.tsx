@@ -3,7 +3,7 @@ import { Button, Notice, Radio, RadioGroup, TextArea } from '@clinicpay/ui';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo } from 'react';
 import { useController, useForm, useWatch } from 'react-hook-form';
-import { FormTextField } from '../components/form-text-field.js';
+import { FormTextField } from '../components/form-fields.js';
 import {
   refundRequestOf,
   refundSchema,
