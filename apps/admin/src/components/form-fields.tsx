@@ -1,5 +1,6 @@
 import {
   CheckboxGroup,
+  ComboBox,
   MultiSelect,
   NativeDateField,
   RadioGroup,
@@ -7,6 +8,7 @@ import {
   TextArea,
   TextField,
   type CheckboxGroupProps,
+  type ComboBoxProps,
   type MultiSelectProps,
   type NativeDateFieldProps,
   type RadioGroupProps,
@@ -24,7 +26,9 @@ export type Bound<P, T extends FieldValues, O> = Omit<
   'name' | 'value' | 'onChange' | 'onBlur' | 'ref' | 'errorMessage'
 > & {
   /** The form's control; `O` is what the form's resolver turns the values into. */
-  control: Control<T, unknown, O>;
+  // Any context: a field never reads the resolver's context, whatever the form gives it.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  control: Control<T, any, O>;
   name: Path<T>;
 };
 
@@ -71,6 +75,27 @@ export function FormSelect<T extends FieldValues, O = T>({
       options={options}
       value={field.value}
       onChange={(value) => field.onChange(value ?? options[0]?.id)}
+      errorMessage={fieldState.error?.message}
+    />
+  );
+}
+
+/** A searchable list bound to a text field that is '' while nothing is chosen. */
+export function FormComboBox<T extends FieldValues, O = T>({
+  control,
+  name,
+  ...props
+}: Bound<ComboBoxProps, T, O>) {
+  const {
+    field: { value, onChange, ...field },
+    fieldState,
+  } = useController({ control, name });
+  return (
+    <ComboBox
+      {...props}
+      {...field}
+      value={value || null}
+      onChange={(next) => onChange(next ?? '')}
       errorMessage={fieldState.error?.message}
     />
   );
