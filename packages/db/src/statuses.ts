@@ -1,15 +1,17 @@
 // The closed vocabularies the database's CHECK constraints allow. The migrations spell these out
-// literally (they are frozen in time); a test checks the two still agree.
+// literally (they are frozen in time); a test checks the two still agree. The lists the admin SPA
+// shows too are the contracts' own, named here as the queries know them.
+import {
+  APPOINTMENT_STATUSES,
+  GATEWAYS,
+  PAYMENT_STATUSES,
+  type AppointmentStatusName,
+  type GatewayName,
+  type PaymentStatusName,
+} from '@clinicpay/contracts';
 
-export const appointmentStatuses = [
-  'pending_payment',
-  'confirmed',
-  'cancelled',
-  'arrived',
-  'completed',
-  'no_show',
-] as const;
-export type AppointmentStatus = (typeof appointmentStatuses)[number];
+export const appointmentStatuses = APPOINTMENT_STATUSES;
+export type AppointmentStatus = AppointmentStatusName;
 
 /** Statuses that hold the doctor's time: every status except `cancelled`. */
 export const activeAppointmentStatuses = appointmentStatuses.filter(
@@ -19,23 +21,14 @@ export const activeAppointmentStatuses = appointmentStatuses.filter(
 export const paymentMethods = ['stripe', 'pay_at_clinic', 'free'] as const;
 export type PaymentMethod = (typeof paymentMethods)[number];
 
-export const gateways = ['stripe', 'pay_at_clinic'] as const;
-export type Gateway = (typeof gateways)[number];
+export const gateways = GATEWAYS;
+export type Gateway = GatewayName;
 
 export const gatewayModes = ['test', 'live'] as const;
 export type GatewayMode = (typeof gatewayModes)[number];
 
-export const paymentStatuses = [
-  'pending',
-  'completed',
-  'failed',
-  'expired',
-  'due_at_clinic',
-  'paid_at_clinic',
-  'refunded',
-  'partially_refunded',
-] as const;
-export type PaymentStatus = (typeof paymentStatuses)[number];
+export const paymentStatuses = PAYMENT_STATUSES;
+export type PaymentStatus = PaymentStatusName;
 
 export const refundStatuses = [
   'pending',

@@ -1,17 +1,13 @@
 import type { ReactNode } from 'react';
 import {
   CheckboxGroup as AriaCheckboxGroup,
-  FieldError,
-  Label,
-  Text,
   type CheckboxGroupProps as AriaCheckboxGroupProps,
 } from 'react-aria-components';
 import { cx } from './cx.js';
+import { FieldParts, type LabelledFieldProps } from './field-parts.js';
 
-export interface CheckboxGroupProps extends Omit<AriaCheckboxGroupProps, 'children' | 'className'> {
-  label: ReactNode;
-  description?: ReactNode;
-  errorMessage?: string | undefined;
+export interface CheckboxGroupProps
+  extends Omit<AriaCheckboxGroupProps, 'children' | 'className'>, LabelledFieldProps {
   children: ReactNode;
   className?: string;
   /** Classes of the box around the checkboxes, e.g. a grid of columns. */
@@ -35,14 +31,9 @@ export function CheckboxGroup({
       validationBehavior="aria"
       className={cx('grid gap-1', className)}
     >
-      <Label className="text-sm font-semibold text-slate-900">{label}</Label>
-      {description ? (
-        <Text slot="description" className="text-sm text-slate-600">
-          {description}
-        </Text>
-      ) : null}
-      <div className={cx('grid', listClassName)}>{children}</div>
-      <FieldError className="text-sm font-medium text-red-800">{errorMessage}</FieldError>
+      <FieldParts label={label} description={description} errorMessage={errorMessage}>
+        <div className={cx('grid', listClassName)}>{children}</div>
+      </FieldParts>
     </AriaCheckboxGroup>
   );
 }

@@ -1,16 +1,14 @@
-import type { ReactNode, Ref } from 'react';
+import type { Ref } from 'react';
 import {
   Button as AriaButton,
   ComboBox as AriaComboBox,
-  FieldError,
   Input,
-  Label,
   ListBox,
   ListBoxItem,
   Popover,
-  Text,
 } from 'react-aria-components';
 import { cx } from './cx.js';
+import { FieldParts, fieldBorder, type LabelledFieldProps } from './field-parts.js';
 
 export interface ComboBoxOption {
   id: string;
@@ -18,14 +16,11 @@ export interface ComboBoxOption {
   label: string;
 }
 
-export interface ComboBoxProps {
-  label: ReactNode;
+export interface ComboBoxProps extends LabelledFieldProps {
   options: readonly ComboBoxOption[];
   value: string | null;
   onChange: (value: string | null) => void;
   onBlur?: () => void;
-  description?: ReactNode;
-  errorMessage?: string | undefined;
   placeholder?: string;
   className?: string;
   /** The input element, e.g. for a form library to focus the first invalid field. */
@@ -62,30 +57,25 @@ export function ComboBox({
       name={name}
       className={cx('grid gap-1.5', className)}
     >
-      <Label className="text-sm font-semibold text-slate-900">{label}</Label>
-      {description ? (
-        <Text slot="description" className="text-sm text-slate-600">
-          {description}
-        </Text>
-      ) : null}
-      <div
-        className={cx(
-          'flex min-h-11 items-center rounded-lg border bg-white has-[input[data-focus-visible]]:outline-2 has-[input[data-focus-visible]]:outline-offset-2 has-[input[data-focus-visible]]:outline-brand-600',
-          errorMessage ? 'border-red-700' : 'border-slate-500',
-        )}
-      >
-        <Input
-          ref={ref}
-          placeholder={placeholder}
-          className="min-w-0 flex-1 rounded-lg bg-transparent px-3 py-2 text-base text-slate-900 outline-none placeholder:text-slate-500"
-        />
-        <AriaButton className="grid size-10 place-items-center rounded-md text-slate-600 data-focus-visible:outline-2 data-focus-visible:outline-brand-600">
-          <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4" fill="currentColor">
-            <path d="M5.3 7.3a1 1 0 0 1 1.4 0L10 10.6l3.3-3.3a1 1 0 1 1 1.4 1.4l-4 4a1 1 0 0 1-1.4 0l-4-4a1 1 0 0 1 0-1.4z" />
-          </svg>
-        </AriaButton>
-      </div>
-      <FieldError className="text-sm font-medium text-red-800">{errorMessage}</FieldError>
+      <FieldParts label={label} description={description} errorMessage={errorMessage}>
+        <div
+          className={cx(
+            'flex min-h-11 items-center rounded-lg border bg-white has-[input[data-focus-visible]]:outline-2 has-[input[data-focus-visible]]:outline-offset-2 has-[input[data-focus-visible]]:outline-brand-600',
+            fieldBorder(errorMessage),
+          )}
+        >
+          <Input
+            ref={ref}
+            placeholder={placeholder}
+            className="min-w-0 flex-1 rounded-lg bg-transparent px-3 py-2 text-base text-slate-900 outline-none placeholder:text-slate-500"
+          />
+          <AriaButton className="grid size-10 place-items-center rounded-md text-slate-600 data-focus-visible:outline-2 data-focus-visible:outline-brand-600">
+            <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4" fill="currentColor">
+              <path d="M5.3 7.3a1 1 0 0 1 1.4 0L10 10.6l3.3-3.3a1 1 0 1 1 1.4 1.4l-4 4a1 1 0 0 1-1.4 0l-4-4a1 1 0 0 1 0-1.4z" />
+            </svg>
+          </AriaButton>
+        </div>
+      </FieldParts>
       <Popover className="w-(--trigger-width) overflow-auto rounded-lg border border-slate-200 bg-white p-1 shadow-lg">
         <ListBox<ComboBoxOption>
           className="max-h-72 outline-none"

@@ -27,7 +27,7 @@ export {
   type SelectOption,
   type SelectProps,
 } from './select.js';
-export { Shell, type ShellProps } from './shell.js';
+export { ClinicMark, Shell, SkipLink, type ShellProps } from './shell.js';
 export { Skeleton } from './skeleton.js';
 export { Spinner, type SpinnerProps } from './spinner.js';
 export { Switch, type SwitchProps } from './switch.js';

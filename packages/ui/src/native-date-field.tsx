@@ -1,15 +1,13 @@
-import { useId, type ReactNode, type Ref } from 'react';
+import { useId, type Ref } from 'react';
 import { cx } from './cx.js';
+import { fieldBorder, type LabelledFieldProps } from './field-parts.js';
 
-export interface NativeDateFieldProps {
-  label: ReactNode;
+export interface NativeDateFieldProps extends LabelledFieldProps {
   /** `date` (2026-12-01), `time` (09:30) or `datetime-local` (2026-12-01T09:30). */
   type: 'date' | 'time' | 'datetime-local';
   value: string;
   onChange: (value: string) => void;
   onBlur?: () => void;
-  description?: ReactNode;
-  errorMessage?: string | undefined;
   name?: string;
   min?: string;
   max?: string;
@@ -70,7 +68,7 @@ export function NativeDateField({
         aria-describedby={describedBy || undefined}
         className={cx(
           'min-h-11 w-full rounded-lg border bg-white px-3 text-base text-slate-900',
-          errorMessage ? 'border-red-700' : 'border-slate-500',
+          fieldBorder(errorMessage),
         )}
       />
       {errorMessage ? (

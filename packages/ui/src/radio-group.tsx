@@ -1,19 +1,15 @@
 import type { ReactNode } from 'react';
 import {
-  FieldError,
-  Label,
   Radio as AriaRadio,
   RadioGroup as AriaRadioGroup,
-  Text,
   type RadioGroupProps as AriaRadioGroupProps,
   type RadioProps as AriaRadioProps,
 } from 'react-aria-components';
 import { cx } from './cx.js';
+import { FieldParts, type LabelledFieldProps } from './field-parts.js';
 
-export interface RadioGroupProps extends Omit<AriaRadioGroupProps, 'children' | 'className'> {
-  label: ReactNode;
-  description?: ReactNode;
-  errorMessage?: string | undefined;
+export interface RadioGroupProps
+  extends Omit<AriaRadioGroupProps, 'children' | 'className'>, LabelledFieldProps {
   children: ReactNode;
   className?: string;
 }
@@ -34,14 +30,9 @@ export function RadioGroup({
       validationBehavior="aria"
       className={cx('grid gap-2', className)}
     >
-      <Label className="text-sm font-semibold text-slate-900">{label}</Label>
-      {description ? (
-        <Text slot="description" className="text-sm text-slate-600">
-          {description}
-        </Text>
-      ) : null}
-      <div className="grid gap-2">{children}</div>
-      <FieldError className="text-sm font-medium text-red-800">{errorMessage}</FieldError>
+      <FieldParts label={label} description={description} errorMessage={errorMessage}>
+        <div className="grid gap-2">{children}</div>
+      </FieldParts>
     </AriaRadioGroup>
   );
 }

@@ -1,27 +1,21 @@
-import type { ReactNode } from 'react';
 import {
   Button as AriaButton,
-  FieldError,
-  Label,
   ListBox,
   ListBoxItem,
   Popover,
   Select as AriaSelect,
   SelectValue,
-  Text,
 } from 'react-aria-components';
 import { cx } from './cx.js';
+import { FieldParts, fieldBorder, type LabelledFieldProps } from './field-parts.js';
 
 export interface SelectOption {
   id: string;
   label: string;
 }
 
-interface CommonProps {
-  label: ReactNode;
+interface CommonProps extends LabelledFieldProps {
   options: readonly SelectOption[];
-  description?: ReactNode;
-  errorMessage?: string | undefined;
   /** Shown when nothing is chosen, e.g. "All statuses". */
   placeholder?: string;
   isDisabled?: boolean;
@@ -45,24 +39,19 @@ const trigger =
 function Parts({ label, options, description, errorMessage }: CommonProps) {
   return (
     <>
-      <Label className="text-sm font-semibold text-slate-900">{label}</Label>
-      {description ? (
-        <Text slot="description" className="text-sm text-slate-600">
-          {description}
-        </Text>
-      ) : null}
-      <AriaButton className={cx(trigger, errorMessage ? 'border-red-700' : 'border-slate-500')}>
-        <SelectValue className="truncate data-placeholder:text-slate-600" />
-        <svg
-          aria-hidden="true"
-          viewBox="0 0 20 20"
-          className="size-4 shrink-0 text-slate-600"
-          fill="currentColor"
-        >
-          <path d="M5.3 7.3a1 1 0 0 1 1.4 0L10 10.6l3.3-3.3a1 1 0 1 1 1.4 1.4l-4 4a1 1 0 0 1-1.4 0l-4-4a1 1 0 0 1 0-1.4z" />
-        </svg>
-      </AriaButton>
-      <FieldError className="text-sm font-medium text-red-800">{errorMessage}</FieldError>
+      <FieldParts label={label} description={description} errorMessage={errorMessage}>
+        <AriaButton className={cx(trigger, fieldBorder(errorMessage))}>
+          <SelectValue className="truncate data-placeholder:text-slate-600" />
+          <svg
+            aria-hidden="true"
+            viewBox="0 0 20 20"
+            className="size-4 shrink-0 text-slate-600"
+            fill="currentColor"
+          >
+            <path d="M5.3 7.3a1 1 0 0 1 1.4 0L10 10.6l3.3-3.3a1 1 0 1 1 1.4 1.4l-4 4a1 1 0 0 1-1.4 0l-4-4a1 1 0 0 1 0-1.4z" />
+          </svg>
+        </AriaButton>
+      </FieldParts>
       <Popover className="min-w-(--trigger-width) overflow-auto rounded-lg border border-slate-200 bg-white p-1 shadow-lg">
         <ListBox items={options} className="max-h-72 outline-none">
           {(option) => <Option option={option} />}
@@ -91,55 +80,41 @@ function Option({ option }: { option: SelectOption }) {
   );
 }
 
+/** What both drop-downs hand React Aria's Select: invalid while a message shows, no bubbles. */
+function selectProps({ placeholder, isDisabled, className, name, errorMessage }: CommonProps) {
+  return {
+    placeholder,
+    isDisabled,
+    name,
+    isInvalid: Boolean(errorMessage),
+    validationBehavior: 'aria' as const,
+    className: cx('grid gap-1.5', className),
+  };
+}
+
 /** A labelled drop-down of choices (React Aria's Select: type-ahead, arrow keys, Escape). */
-export function Select({
-  value,
-  onChange,
-  placeholder,
-  isDisabled,
-  className,
-  name,
-  ...parts
-}: SelectProps) {
+export function Select({ value, onChange, ...common }: SelectProps) {
   return (
     <AriaSelect
       value={value}
       onChange={(key) => onChange(key === null ? null : String(key))}
-      placeholder={placeholder}
-      isDisabled={isDisabled}
-      isInvalid={Boolean(parts.errorMessage)}
-      validationBehavior="aria"
-      name={name}
-      className={cx('grid gap-1.5', className)}
+      {...selectProps(common)}
     >
-      <Parts {...parts} />
+      <Parts {...common} />
     </AriaSelect>
   );
 }
 
 /** The same drop-down where several choices can be ticked (e.g. statuses to filter by). */
-export function MultiSelect({
-  value,
-  onChange,
-  placeholder,
-  isDisabled,
-  className,
-  name,
-  ...parts
-}: MultiSelectProps) {
+export function MultiSelect({ value, onChange, ...common }: MultiSelectProps) {
   return (
     <AriaSelect
       selectionMode="multiple"
       value={value}
       onChange={(keys) => onChange(keys.map(String))}
-      placeholder={placeholder}
-      isDisabled={isDisabled}
-      isInvalid={Boolean(parts.errorMessage)}
-      validationBehavior="aria"
-      name={name}
-      className={cx('grid gap-1.5', className)}
+      {...selectProps(common)}
     >
-      <Parts {...parts} />
+      <Parts {...common} />
     </AriaSelect>
   );
 }

@@ -1,58 +1,26 @@
-import type { ReactNode, Ref } from 'react';
-import {
-  FieldError,
-  Label,
-  Text,
-  TextArea as AriaTextArea,
-  TextField as AriaTextField,
-  type TextFieldProps as AriaTextFieldProps,
-} from 'react-aria-components';
+import type { Ref } from 'react';
+import { TextArea as AriaTextArea } from 'react-aria-components';
 import { cx } from './cx.js';
+import { fieldBorder } from './field-parts.js';
+import { TextFieldFrame, type TextFieldProps } from './text-field.js';
 
-export interface TextAreaProps extends Omit<
-  AriaTextFieldProps,
-  'children' | 'className' | 'isInvalid' | 'validationBehavior'
-> {
-  label: ReactNode;
-  description?: ReactNode;
-  errorMessage?: string | undefined;
+export interface TextAreaProps extends Omit<TextFieldProps, 'placeholder' | 'ref'> {
   rows?: number;
   ref?: Ref<HTMLTextAreaElement>;
-  className?: string;
 }
 
 /** A labelled multi-line input (a reason, a note), wired like TextField. */
-export function TextArea({
-  label,
-  description,
-  errorMessage,
-  rows = 3,
-  ref,
-  className,
-  ...props
-}: TextAreaProps) {
+export function TextArea({ rows = 3, ref, ...props }: TextAreaProps) {
   return (
-    <AriaTextField
-      {...props}
-      isInvalid={Boolean(errorMessage)}
-      validationBehavior="aria"
-      className={cx('grid gap-1.5', className)}
-    >
-      <Label className="text-sm font-semibold text-slate-900">{label}</Label>
-      {description ? (
-        <Text slot="description" className="text-sm text-slate-600">
-          {description}
-        </Text>
-      ) : null}
+    <TextFieldFrame {...props}>
       <AriaTextArea
         ref={ref}
         rows={rows}
         className={cx(
           'rounded-lg border bg-white px-3 py-2 text-base text-slate-900 outline-none data-focus-visible:outline-2 data-focus-visible:outline-offset-2 data-focus-visible:outline-brand-600',
-          errorMessage ? 'border-red-700' : 'border-slate-500',
+          fieldBorder(props.errorMessage),
         )}
       />
-      <FieldError className="text-sm font-medium text-red-800">{errorMessage}</FieldError>
-    </AriaTextField>
+    </TextFieldFrame>
   );
 }

@@ -1,13 +1,12 @@
-import { PageHeading, useDocumentTitle } from '@clinicpay/ui';
-import { keepPreviousData } from '@tanstack/react-query';
-import { Outlet, useSearchParams } from 'react-router';
-import { KeysetPager } from '../components/keyset-pager.js';
-import { QueryError } from '../components/query-states.js';
+import { EmptyState } from '@clinicpay/ui';
+import { useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import { ListPage } from '../components/list-page.js';
 import { useClinic } from '../components/use-clinic.js';
 import { useKeysetPages } from '../components/use-keyset-pages.js';
-import { useReturnFocus } from '../components/use-return-focus.js';
 import { clinicToday } from '../format/clinic-time.js';
 import { trpc } from '../trpc.js';
+import { appointmentColumns } from './appointment-columns.js';
 import { AppointmentFilterForm } from './appointment-filter-form.js';
 import {
   appointmentSearchParams,
@@ -15,57 +14,45 @@ import {
   toAppointmentsInput,
   type AppointmentQuery,
 } from './appointment-query.js';
-import { AppointmentsTable } from './appointments-table.js';
 
 const PAGE_SIZE = 25;
 
 /** Appointments from today on (or any dates), filtered; a row's details open in a panel. */
 export function AppointmentsPage() {
-  useDocumentTitle('Appointments · Clinic admin');
-  useReturnFocus('/appointments');
   const clinic = useClinic();
   const timeZone = clinic.data?.timeZone ?? 'UTC';
   const today = clinicToday(timeZone);
   const [params, setParams] = useSearchParams();
   const query = parseAppointmentQuery(params, today);
   const input = toAppointmentsInput(query, timeZone);
-  const pages = useKeysetPages(JSON.stringify(input));
+  const pages = useKeysetPages(input, PAGE_SIZE);
   const list = trpc.admin.appointments.list.useQuery(
-    { ...input, limit: PAGE_SIZE, ...(pages.cursor ? { cursor: pages.cursor } : {}) },
-    { enabled: clinic.isSuccess, placeholderData: keepPreviousData },
+    { ...input, ...pages.input },
+    { enabled: clinic.isSuccess, ...pages.queryOptions },
   );
   const apply = (next: AppointmentQuery) => setParams(appointmentSearchParams(next, today));
-  const search = params.toString() ? `?${params.toString()}` : '';
+  const columns = useMemo(() => appointmentColumns(timeZone), [timeZone]);
 
   return (
-    <>
-      <PageHeading
-        title="Appointments"
-        description="Bookings by time, with their payments. Open one to cancel it or mark it paid or a no-show."
-      />
-      <AppointmentFilterForm query={query} today={today} onApply={apply} />
-      <QueryError query={list} title="The appointments could not be loaded." />
-      {list.isError ? null : (
-        <AppointmentsTable
-          rows={list.data?.rows}
-          direction={query.direction}
-          onDirectionChange={(direction) => apply({ ...query, direction })}
-          timeZone={timeZone}
-          search={search}
-          isRefreshing={list.isPlaceholderData}
-        />
-      )}
-      <KeysetPager
-        noun="appointments"
-        pageIndex={pages.pageIndex}
-        pageSize={PAGE_SIZE}
-        rowsOnPage={list.data?.rows.length ?? 0}
-        hasNext={Boolean(list.data?.nextCursor)}
-        isFetching={list.isFetching}
-        onPrevious={() => pages.previous()}
-        onNext={() => list.data?.nextCursor && pages.next(list.data.nextCursor)}
-      />
-      <Outlet />
-    </>
+    <ListPage
+      title="Appointments"
+      description="Bookings by time, with their payments. Open one to cancel it or mark it paid or a no-show."
+      path="/appointments"
+      filters={<AppointmentFilterForm query={query} today={today} onApply={apply} />}
+      list={list}
+      pages={pages}
+      errorTitle="The appointments could not be loaded."
+      noun="appointments"
+      table={{
+        columns,
+        caption: `Appointments, ${query.direction === 'asc' ? 'soonest first' : 'latest first'}`,
+        loadingLabel: 'Loading appointments…',
+        empty: (
+          <EmptyState title="No appointments match.">Try another day or clear a filter.</EmptyState>
+        ),
+        sorting: { id: 'starts_at', direction: query.direction },
+        onSortChange: ({ direction }) => apply({ ...query, direction }),
+      }}
+    />
   );
 }

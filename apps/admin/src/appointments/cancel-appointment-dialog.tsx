@@ -1,7 +1,11 @@
-import { formatMoney } from '@clinicpay/contracts';
-import { Button, BusyButton, Dialog, Notice, Radio, RadioGroup, TextArea } from '@clinicpay/ui';
-import { useState, type FormEvent } from 'react';
+import { CancelAppointmentInput, formatMoney } from '@clinicpay/contracts';
+import { Button, BusyButton, Dialog, Notice, Radio } from '@clinicpay/ui';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMemo, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { z } from 'zod';
 import { isUnauthorized, messageOf } from '../api-errors.js';
+import { FormRadioGroup, FormTextArea } from '../components/form-fields.js';
 import { trpc } from '../trpc.js';
 import type { Appointment } from './appointment-details.js';
 
@@ -22,6 +26,19 @@ function paidByCard(appointment: Appointment) {
     : null;
 }
 
+/** The API's rule for the reason; keeping a card payment needs one. */
+function cancelSchema(paid: boolean) {
+  return z
+    .object({
+      refund: z.enum(['refund', 'keep']),
+      reason: CancelAppointmentInput.shape.reason.unwrap(),
+    })
+    .refine((v) => !paid || v.refund === 'refund' || v.reason !== '', {
+      message: 'Give a reason for keeping the payment, or cancel with a refund.',
+      path: ['reason'],
+    });
+}
+
 /**
  * Cancelling asks what happens to the money: refunded to the card, or kept, which needs a reason
  * (it goes on the payment's timeline). Nothing paid: only an optional reason.
@@ -33,11 +50,15 @@ export function CancelAppointmentDialog({
   onCancelled,
 }: CancelAppointmentDialogProps) {
   const paid = paidByCard(appointment);
-  const [refund, setRefund] = useState<'refund' | 'keep'>('refund');
-  const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState<{ field: 'reason' | null; message: string } | null>(null);
+  const isPaid = Boolean(paid);
+  const schema = useMemo(() => cancelSchema(isPaid), [isPaid]);
+  const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
+    resolver: zodResolver(schema),
+    defaultValues: { refund: 'refund', reason: '' },
+  });
+  const [problem, setProblem] = useState<string | null>(null);
   const cancel = trpc.admin.appointments.cancel.useMutation();
-  const keep = Boolean(paid) && refund === 'keep';
+  const keep = useWatch({ control: form.control, name: 'refund' }) === 'keep' && isPaid;
   const left = paid
     ? formatMoney({
         amount: paid.amount.amount - paid.amountRefunded,
@@ -45,26 +66,19 @@ export function CancelAppointmentDialog({
       })
     : '';
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = form.handleSubmit(async ({ refund, reason }) => {
     if (cancel.isPending) return;
-    if (keep && !reason.trim())
-      return setProblem({
-        field: 'reason',
-        message: 'Give a reason for keeping the payment, or cancel with a refund.',
-      });
-    setProblem(null);
     try {
       const result = await cancel.mutateAsync({
         appointmentId: appointment.id,
-        refund: Boolean(paid) && !keep,
-        ...(reason.trim() ? { reason: reason.trim() } : {}),
+        refund: isPaid && refund === 'refund',
+        ...(reason ? { reason } : {}),
       });
       onCancelled(result.appointment, Boolean(result.refund));
     } catch (error) {
-      if (!isUnauthorized(error)) setProblem({ field: null, message: messageOf(error) });
+      if (!isUnauthorized(error)) setProblem(messageOf(error));
     }
-  };
+  });
 
   return (
     <Dialog
@@ -74,37 +88,40 @@ export function CancelAppointmentDialog({
       role="alertdialog"
       isDismissable={!cancel.isPending}
     >
-      <form noValidate onSubmit={(event) => void submit(event)} className="grid gap-4">
+      <form
+        noValidate
+        onSubmit={(event) => {
+          // Each attempt starts clean: the reason's own check or the API's answer say what is left.
+          setProblem(null);
+          void submit(event);
+        }}
+        className="grid gap-4"
+      >
         <p className="text-sm text-slate-700">
           {appointment.patient.name}'s {appointment.serviceName} is cancelled and the time is freed
           for others.
         </p>
-        {problem && !problem.field ? (
+        {problem ? (
           <Notice tone="error" role="alert">
-            {problem.message}
+            {problem}
           </Notice>
         ) : null}
         {paid ? (
-          <RadioGroup
-            label="The card payment"
-            value={refund}
-            onChange={(value) => setRefund(value as 'refund' | 'keep')}
-          >
+          <FormRadioGroup control={form.control} name="refund" label="The card payment">
             <Radio value="refund" description="Stripe sends the money back to the card.">
               Refund {left}
             </Radio>
             <Radio value="keep" description="For example a late cancellation fee. Needs a reason.">
               Keep the payment
             </Radio>
-          </RadioGroup>
+          </FormRadioGroup>
         ) : null}
-        <TextArea
+        <FormTextArea
+          control={form.control}
+          name="reason"
           label={keep ? 'Reason for keeping the payment' : 'Reason (optional)'}
           description="Kept on the appointment's timeline."
-          value={reason}
-          onChange={setReason}
           isRequired={keep}
-          errorMessage={problem?.field === 'reason' ? problem.message : undefined}
         />
         <div className="flex flex-wrap justify-end gap-3">
           <Button

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useController, useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { applyFieldErrors } from '../components/apply-field-errors.js';
-import { FormTextField } from '../components/form-text-field.js';
+import { FormTextField } from '../components/form-fields.js';
 import { trpc } from '../trpc.js';
 import type { AdminDoctor } from './doctor-types.js';
 import { useDoctorSaved } from './use-doctor-save.js';

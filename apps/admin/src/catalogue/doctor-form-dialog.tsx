@@ -7,7 +7,7 @@ import { useNavigate } from 'react-router';
 import type { z } from 'zod';
 import { isUnauthorized, messageOf } from '../api-errors.js';
 import { applyFieldErrors } from '../components/apply-field-errors.js';
-import { FormTextField } from '../components/form-text-field.js';
+import { FormTextField } from '../components/form-fields.js';
 import { notify } from '../toasts.js';
 import { trpc } from '../trpc.js';
 

@@ -1,6 +1,7 @@
 import { Card, LoadingRegion, PageHeading, Skeleton, useDocumentTitle } from '@clinicpay/ui';
 import type { ReactNode } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
+import { Breadcrumb } from '../components/breadcrumb.js';
 import { QueryError } from '../components/query-states.js';
 import { trpc } from '../trpc.js';
 import { DoctorDetailsForm } from './doctor-details-form.js';
@@ -16,18 +17,7 @@ export function DoctorPage() {
   useDocumentTitle(`${doctor?.name ?? 'Doctor'} · Clinic admin`);
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link to="/doctors" className="font-semibold text-brand-700 underline underline-offset-2">
-          Doctors
-        </Link>
-        <span aria-hidden="true" className="text-slate-500">
-          {' '}
-          ›{' '}
-        </span>
-        <span aria-current="page" className="text-slate-700">
-          {doctor?.name ?? '…'}
-        </span>
-      </nav>
+      <Breadcrumb parent={{ to: '/doctors', label: 'Doctors' }} current={doctor?.name ?? '…'} />
       <PageHeading
         title={doctor?.name ?? 'Doctor'}
         description={doctor ? doctor.specialty || undefined : undefined}

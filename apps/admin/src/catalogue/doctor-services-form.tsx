@@ -1,6 +1,8 @@
-import { formatMoney } from '@clinicpay/contracts';
-import { BusyButton, Checkbox, CheckboxGroup, formatDuration, Notice } from '@clinicpay/ui';
-import { useState, type FormEvent } from 'react';
+import { formatMoney, SetDoctorServicesInput } from '@clinicpay/contracts';
+import { BusyButton, Checkbox, formatDuration, Notice } from '@clinicpay/ui';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import { FormCheckboxGroup } from '../components/form-fields.js';
 import { trpc } from '../trpc.js';
 import type { AdminDoctor } from './doctor-types.js';
 import { useDoctorSaved } from './use-doctor-save.js';
@@ -8,27 +10,29 @@ import { useDoctorSaved } from './use-doctor-save.js';
 /** Which services the doctor offers (deleted services are not offered to anyone, so not listed). */
 export function DoctorServicesForm({ doctor }: { doctor: AdminDoctor }) {
   const services = trpc.admin.services.list.useQuery();
-  const [chosen, setChosen] = useState<string[]>(doctor.serviceIds);
-  const [problem, setProblem] = useState<string | null>(null);
+  const form = useForm<SetDoctorServicesInput>({
+    resolver: zodResolver(SetDoctorServicesInput),
+    defaultValues: { doctorId: doctor.id, serviceIds: doctor.serviceIds },
+  });
   const after = useDoctorSaved();
   const save = trpc.admin.doctors.setServices.useMutation();
   const offered = (services.data ?? []).filter((s) => !s.deleted);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = form.handleSubmit(async ({ doctorId, serviceIds }) => {
     if (save.isPending) return;
-    setProblem(null);
     try {
       after.saved(
         await save.mutateAsync({
-          doctorId: doctor.id,
-          serviceIds: chosen.filter((id) => offered.some((s) => s.id === id)),
+          doctorId,
+          serviceIds: serviceIds.filter((id) => offered.some((s) => s.id === id)),
         }),
         'Services saved',
       );
     } catch (error) {
-      if (after.shouldShow(error)) setProblem(after.message(error));
+      // Whatever the API says concerns the choice as a whole: said under the group.
+      if (after.shouldShow(error))
+        form.setError('serviceIds', { type: 'server', message: after.message(error) });
     }
-  };
+  });
   return (
     <form
       noValidate
@@ -36,12 +40,11 @@ export function DoctorServicesForm({ doctor }: { doctor: AdminDoctor }) {
       onSubmit={(event) => void submit(event)}
       className="grid gap-4"
     >
-      <CheckboxGroup
+      <FormCheckboxGroup
+        control={form.control}
+        name="serviceIds"
         label="Offers"
         description="Patients can book these with this doctor."
-        value={chosen}
-        onChange={setChosen}
-        errorMessage={problem ?? undefined}
       >
         {offered.map((service) => (
           <Checkbox
@@ -52,7 +55,7 @@ export function DoctorServicesForm({ doctor }: { doctor: AdminDoctor }) {
             {service.name}
           </Checkbox>
         ))}
-      </CheckboxGroup>
+      </FormCheckboxGroup>
       {services.isError ? <Notice tone="error">The services could not be loaded.</Notice> : null}
       <div>
         <BusyButton type="submit" isBusy={save.isPending} busyLabel="Saving…">

@@ -1,16 +1,8 @@
-import {
-  Button,
-  BusyButton,
-  Checkbox,
-  CheckboxGroup,
-  ComboBox,
-  Dialog,
-  Notice,
-} from '@clinicpay/ui';
+import { Button, BusyButton, Checkbox, Dialog, Notice } from '@clinicpay/ui';
 import { useState } from 'react';
-import { useController, useForm, type Control } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { fieldErrorsOf, isUnauthorized, messageOf } from '../api-errors.js';
-import { FormTextField } from '../components/form-text-field.js';
+import { FormCheckboxGroup, FormComboBox, FormTextField } from '../components/form-fields.js';
 import { currencyOptions } from '../format/currency-options.js';
 import { notify } from '../toasts.js';
 import { trpc } from '../trpc.js';
@@ -30,8 +22,6 @@ export interface ServiceFormDialogProps {
   isOpen: boolean;
   onOpenChange: (open: boolean) => void;
 }
-
-type ServiceControl = Control<ServiceFormValues, unknown, CreateServiceInput>;
 
 /**
  * Add or edit a service: name, duration, price in its currency (and, when adding, who offers it).
@@ -118,9 +108,31 @@ export function ServiceFormDialog({
             inputMode="decimal"
             description="0 for a free service."
           />
-          <CurrencyInput control={form.control} />
+          <FormComboBox
+            control={form.control}
+            name="currency"
+            label="Currency"
+            options={currencyOptions()}
+          />
         </div>
-        {!service ? <DoctorsInput control={form.control} doctors={doctors.data ?? []} /> : null}
+        {!service && doctors.data && doctors.data.length > 0 ? (
+          <FormCheckboxGroup
+            control={form.control}
+            name="doctorIds"
+            label="Offered by"
+            listClassName="sm:grid-cols-2"
+          >
+            {doctors.data.map((doctor) => (
+              <Checkbox
+                key={doctor.id}
+                value={doctor.id}
+                description={doctor.active ? undefined : 'Not taking bookings'}
+              >
+                {doctor.name}
+              </Checkbox>
+            ))}
+          </FormCheckboxGroup>
+        ) : null}
         <div className="flex flex-wrap justify-end gap-3">
           <Button variant="secondary" onPress={() => onOpenChange(false)} isDisabled={busy}>
             Cancel
@@ -131,52 +143,5 @@ export function ServiceFormDialog({
         </div>
       </form>
     </Dialog>
-  );
-}
-
-function CurrencyInput({ control }: { control: ServiceControl }) {
-  const {
-    field: { value, onChange, ...field },
-    fieldState,
-  } = useController({ control, name: 'currency' });
-  return (
-    <ComboBox
-      {...field}
-      label="Currency"
-      options={currencyOptions()}
-      value={value || null}
-      onChange={(next) => onChange(next ?? '')}
-      errorMessage={fieldState.error?.message}
-    />
-  );
-}
-
-function DoctorsInput({
-  control,
-  doctors,
-}: {
-  control: ServiceControl;
-  doctors: { id: string; name: string; active: boolean }[];
-}) {
-  const { field, fieldState } = useController({ control, name: 'doctorIds' });
-  if (doctors.length === 0) return null;
-  return (
-    <CheckboxGroup
-      label="Offered by"
-      value={field.value}
-      onChange={field.onChange}
-      errorMessage={fieldState.error?.message}
-      listClassName="sm:grid-cols-2"
-    >
-      {doctors.map((doctor) => (
-        <Checkbox
-          key={doctor.id}
-          value={doctor.id}
-          description={doctor.active ? undefined : 'Not taking bookings'}
-        >
-          {doctor.name}
-        </Checkbox>
-      ))}
-    </CheckboxGroup>
   );
 }

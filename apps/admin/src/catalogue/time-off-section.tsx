@@ -1,15 +1,40 @@
-import { BusyButton, Button, NativeDateField, Notice, TextField } from '@clinicpay/ui';
-import { useState, type FormEvent } from 'react';
-import { appCodeOf, fieldErrorsOf } from '../api-errors.js';
+import { AddTimeOffInput } from '@clinicpay/contracts';
+import { BusyButton, Button, Notice } from '@clinicpay/ui';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { appCodeOf } from '../api-errors.js';
+import { applyFieldErrors } from '../components/apply-field-errors.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
+import { FormDateField, FormTextField } from '../components/form-fields.js';
 import { useTimeZone } from '../components/use-clinic.js';
 import { formatDateTime, instantOfLocalDateTime } from '../format/clinic-time.js';
 import { trpc } from '../trpc.js';
 import type { AdminDoctor } from './doctor-types.js';
 import { useDoctorSaved } from './use-doctor-save.js';
 
-type Draft = { startsAt: string; endsAt: string; reason: string };
-const EMPTY: Draft = { startsAt: '', endsAt: '', reason: '' };
+const EMPTY = { startsAt: '', endsAt: '', reason: '' };
+
+/**
+ * The API's schema for the doctor's time off, the times typed in the clinic's wall-clock time.
+ * Each field is checked on its own first; the end-after-start rule only once both are times.
+ */
+function timeOffSchema(doctorId: string, timeZone: string) {
+  const instant = (field: 'startsAt' | 'endsAt') =>
+    z
+      .string()
+      .transform((local) => instantOfLocalDateTime(local, timeZone) ?? '')
+      .pipe(AddTimeOffInput.shape[field]);
+  return z
+    .object({
+      startsAt: instant('startsAt'),
+      endsAt: instant('endsAt'),
+      reason: AddTimeOffInput.shape.reason,
+    })
+    .transform((fields) => ({ ...fields, doctorId }))
+    .pipe(AddTimeOffInput);
+}
 
 /**
  * Time off: the periods ahead (removable after a confirmation) and a form to add one, in the
@@ -18,48 +43,36 @@ const EMPTY: Draft = { startsAt: '', endsAt: '', reason: '' };
 export function TimeOffSection({ doctor }: { doctor: AdminDoctor }) {
   const timeZone = useTimeZone();
   const after = useDoctorSaved();
-  const [draft, setDraft] = useState<Draft>(EMPTY);
-  const [errors, setErrors] = useState<Partial<Record<keyof Draft | 'form', string>>>({});
+  const schema = useMemo(() => timeOffSchema(doctor.id, timeZone), [doctor.id, timeZone]);
+  const form = useForm<z.input<typeof schema>, unknown, AddTimeOffInput>({
+    resolver: zodResolver(schema),
+    defaultValues: EMPTY,
+  });
+  const [problem, setProblem] = useState<string | null>(null);
   const [removing, setRemoving] = useState<AdminDoctor['timeOff'][number] | null>(null);
   const add = trpc.admin.doctors.addTimeOff.useMutation();
   const remove = trpc.admin.doctors.removeTimeOff.useMutation({
     onSuccess: (saved) => after.saved(saved, 'Time off removed'),
-    onError: (error) => after.shouldShow(error) && setErrors({ form: after.message(error) }),
+    onError: (error) => after.shouldShow(error) && setProblem(after.message(error)),
   });
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = form.handleSubmit(async ({ reason, ...period }) => {
     if (add.isPending) return;
-    const startsAt = instantOfLocalDateTime(draft.startsAt, timeZone);
-    const endsAt = instantOfLocalDateTime(draft.endsAt, timeZone);
-    const found: typeof errors = {};
-    if (!startsAt) found.startsAt = 'Give the start as a date and time.';
-    if (!endsAt) found.endsAt = 'Give the end as a date and time.';
-    else if (startsAt && endsAt <= startsAt) found.endsAt = 'The end must be after the start.';
-    setErrors(found);
-    if (Object.keys(found).length > 0 || !startsAt || !endsAt) return;
     try {
       after.saved(
-        await add.mutateAsync({
-          doctorId: doctor.id,
-          startsAt,
-          endsAt,
-          ...(draft.reason.trim() ? { reason: draft.reason.trim() } : {}),
-        }),
+        await add.mutateAsync({ ...period, ...(reason ? { reason } : {}) }),
         'Time off added',
       );
-      setDraft(EMPTY);
+      form.reset(EMPTY);
     } catch (error) {
       if (!after.shouldShow(error)) return;
       // Bookings in the way concern the whole period: said above the form, not under one field.
-      const fields = appCodeOf(error) === 'schedule_conflict' ? {} : fieldErrorsOf(error);
-      setErrors(
-        fields.startsAt || fields.endsAt || fields.reason
-          ? { startsAt: fields.startsAt, endsAt: fields.endsAt, reason: fields.reason }
-          : { form: after.message(error) },
-      );
+      const onFields =
+        appCodeOf(error) !== 'schedule_conflict' &&
+        applyFieldErrors(error, form.setError, ['startsAt', 'endsAt', 'reason']) > 0;
+      if (!onFields) setProblem(after.message(error));
     }
-  };
+  });
 
   return (
     <div className="grid gap-5">
@@ -93,37 +106,38 @@ export function TimeOffSection({ doctor }: { doctor: AdminDoctor }) {
       <form
         noValidate
         aria-label="Add time off"
-        onSubmit={(event) => void submit(event)}
+        onSubmit={(event) => {
+          // Each attempt starts clean: the fields' own checks or the API's answer say what is left.
+          setProblem(null);
+          void submit(event);
+        }}
         className="grid gap-4 border-t border-slate-200 pt-4"
       >
         <h3 className="text-base font-semibold text-slate-900">Add time off</h3>
-        {errors.form ? (
+        {problem ? (
           <Notice tone="error" role="alert" title="No time off was added.">
-            {errors.form}
+            {problem}
           </Notice>
         ) : null}
         <div className="grid gap-4 sm:grid-cols-[repeat(2,minmax(0,1fr))] lg:grid-cols-[repeat(3,minmax(0,1fr))]">
-          <NativeDateField
+          <FormDateField
+            control={form.control}
+            name="startsAt"
             type="datetime-local"
             label="From"
-            value={draft.startsAt}
-            onChange={(startsAt) => setDraft({ ...draft, startsAt })}
-            errorMessage={errors.startsAt}
             description="Clinic time"
           />
-          <NativeDateField
+          <FormDateField
+            control={form.control}
+            name="endsAt"
             type="datetime-local"
             label="Until"
-            value={draft.endsAt}
-            onChange={(endsAt) => setDraft({ ...draft, endsAt })}
-            errorMessage={errors.endsAt}
             description="Clinic time"
           />
-          <TextField
+          <FormTextField
+            control={form.control}
+            name="reason"
             label="Reason (optional)"
-            value={draft.reason}
-            onChange={(reason) => setDraft({ ...draft, reason })}
-            errorMessage={errors.reason}
             description="Shown only here"
           />
         </div>

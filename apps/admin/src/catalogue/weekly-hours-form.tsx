@@ -1,7 +1,10 @@
 import { SetWeeklyHoursInput } from '@clinicpay/contracts';
 import { Button, BusyButton, NativeDateField, Notice, Select } from '@clinicpay/ui';
-import { useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useController, useFieldArray, useForm, useWatch, type Control } from 'react-hook-form';
 import { fieldErrorsOf } from '../api-errors.js';
+import { FormDateField } from '../components/form-fields.js';
 import { trpc } from '../trpc.js';
 import type { AdminDoctor } from './doctor-types.js';
 import { useDoctorSaved } from './use-doctor-save.js';
@@ -12,6 +15,10 @@ const DAY_OPTIONS = WEEK_ORDER.map((day) => ({ id: String(day), label: WEEKDAY_N
 const byWeek = (a: Interval, b: Interval) =>
   WEEK_ORDER.indexOf(a.weekday as never) - WEEK_ORDER.indexOf(b.weekday as never) ||
   a.start.localeCompare(b.start);
+const valuesOf = (doctor: AdminDoctor): SetWeeklyHoursInput => ({
+  doctorId: doctor.id,
+  hours: [...doctor.weeklyHours].sort(byWeek),
+});
 
 /**
  * The doctor's week as intervals in the clinic's wall-clock time (09:00–12:30, 13:30–17:00…).
@@ -19,44 +26,36 @@ const byWeek = (a: Interval, b: Interval) =>
  * outside them and names the bookings.
  */
 export function WeeklyHoursForm({ doctor }: { doctor: AdminDoctor }) {
-  const [hours, setHours] = useState<Interval[]>(() => [...doctor.weeklyHours].sort(byWeek));
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useForm<SetWeeklyHoursInput>({
+    resolver: zodResolver(SetWeeklyHoursInput),
+    defaultValues: valuesOf(doctor),
+  });
+  const hours = useFieldArray({ control: form.control, name: 'hours' });
   const [problem, setProblem] = useState<string | null>(null);
   const after = useDoctorSaved();
   const save = trpc.admin.doctors.setWeeklyHours.useMutation();
-  const change = (index: number, patch: Partial<Interval>) =>
-    setHours(hours.map((h, i) => (i === index ? { ...h, ...patch } : h)));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = form.handleSubmit(async (input) => {
     if (save.isPending) return;
-    setProblem(null);
-    const parsed = SetWeeklyHoursInput.safeParse({ doctorId: doctor.id, hours });
-    if (!parsed.success) {
-      setErrors(
-        Object.fromEntries(
-          parsed.error.issues.map((issue) => [issue.path.join('.'), issue.message]),
-        ),
-      );
-      return;
-    }
-    setErrors({});
     try {
-      const saved = await save.mutateAsync(parsed.data);
-      setHours([...saved.weeklyHours].sort(byWeek));
+      const saved = await save.mutateAsync(input);
+      form.reset(valuesOf(saved));
       after.saved(saved, 'Weekly hours saved');
     } catch (error) {
       if (!after.shouldShow(error)) return;
       const fields = fieldErrorsOf(error);
       setProblem(fields.hours ?? after.message(error));
     }
-  };
+  });
 
   return (
     <form
       noValidate
       aria-label="Weekly hours"
-      onSubmit={(event) => void submit(event)}
+      onSubmit={(event) => {
+        setProblem(null);
+        void submit(event);
+      }}
       className="grid max-w-4xl gap-4"
     >
       {problem ? (
@@ -64,51 +63,23 @@ export function WeeklyHoursForm({ doctor }: { doctor: AdminDoctor }) {
           {problem}
         </Notice>
       ) : null}
-      {hours.length === 0 ? (
+      {hours.fields.length === 0 ? (
         <p className="text-sm text-slate-600">No hours: patients cannot book this doctor.</p>
       ) : null}
       <ul className="grid gap-3">
-        {hours.map((interval, index) => (
-          <li
-            key={index}
-            className="grid grid-cols-2 items-end gap-3 rounded-lg border border-slate-200 p-3 sm:grid-cols-[minmax(0,1.3fr)_minmax(0,1fr)_minmax(0,1fr)_auto]"
-          >
-            <Select
-              label="Day"
-              options={DAY_OPTIONS}
-              value={String(interval.weekday)}
-              onChange={(day) => change(index, { weekday: Number(day ?? interval.weekday) })}
-              className="col-span-2 sm:col-span-1"
-            />
-            <NativeDateField
-              type="time"
-              label="From"
-              value={interval.start}
-              onChange={(start) => change(index, { start })}
-              errorMessage={errors[`hours.${index}.start`]}
-            />
-            <NativeDateField
-              type="time"
-              label="Until"
-              value={interval.end === '24:00' ? '23:59' : interval.end}
-              onChange={(end) => change(index, { end })}
-              errorMessage={errors[`hours.${index}.end`]}
-            />
-            <Button
-              variant="secondary"
-              onPress={() => setHours(hours.filter((_, i) => i !== index))}
-              aria-label={`Remove ${WEEKDAY_NAMES[interval.weekday]} ${interval.start}–${interval.end}`}
-              className="col-span-2 sm:col-span-1"
-            >
-              Remove
-            </Button>
-          </li>
+        {hours.fields.map((interval, index) => (
+          <IntervalRow
+            key={interval.id}
+            control={form.control}
+            index={index}
+            onRemove={() => hours.remove(index)}
+          />
         ))}
       </ul>
       <div className="flex flex-wrap gap-3">
         <Button
           variant="secondary"
-          onPress={() => setHours([...hours, { weekday: 1, start: '09:00', end: '17:00' }])}
+          onPress={() => hours.append({ weekday: 1, start: '09:00', end: '17:00' })}
         >
           Add hours
         </Button>
@@ -117,5 +88,61 @@ export function WeeklyHoursForm({ doctor }: { doctor: AdminDoctor }) {
         </BusyButton>
       </div>
     </form>
+  );
+}
+
+/** One interval: its day, from and until, and Remove (named after the interval it removes). */
+function IntervalRow({
+  control,
+  index,
+  onRemove,
+}: {
+  control: Control<SetWeeklyHoursInput>;
+  index: number;
+  onRemove: () => void;
+}) {
+  const interval = useWatch({ control, name: `hours.${index}` });
+  return (
+    <li className="grid grid-cols-2 items-end gap-3 rounded-lg border border-slate-200 p-3 sm:grid-cols-[minmax(0,1.3fr)_minmax(0,1fr)_minmax(0,1fr)_auto]">
+      <DayField control={control} index={index} />
+      <FormDateField control={control} name={`hours.${index}.start`} type="time" label="From" />
+      <UntilField control={control} index={index} />
+      <Button
+        variant="secondary"
+        onPress={onRemove}
+        aria-label={`Remove ${WEEKDAY_NAMES[interval.weekday]} ${interval.start}–${interval.end}`}
+        className="col-span-2 sm:col-span-1"
+      >
+        Remove
+      </Button>
+    </li>
+  );
+}
+
+/** The day as a drop-down of names; the form keeps its number (0 = Sunday). */
+function DayField({ control, index }: { control: Control<SetWeeklyHoursInput>; index: number }) {
+  const { field } = useController({ control, name: `hours.${index}.weekday` });
+  return (
+    <Select
+      label="Day"
+      options={DAY_OPTIONS}
+      value={String(field.value)}
+      onChange={(day) => field.onChange(Number(day ?? field.value))}
+      className="col-span-2 sm:col-span-1"
+    />
+  );
+}
+
+function UntilField({ control, index }: { control: Control<SetWeeklyHoursInput>; index: number }) {
+  const { field, fieldState } = useController({ control, name: `hours.${index}.end` });
+  return (
+    <NativeDateField
+      type="time"
+      label="Until"
+      {...field}
+      // A day that runs to midnight is kept as 24:00, which a time input cannot show.
+      value={field.value === '24:00' ? '23:59' : field.value}
+      errorMessage={fieldState.error?.message}
+    />
   );
 }

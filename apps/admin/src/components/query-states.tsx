@@ -2,7 +2,7 @@ import { ErrorMessage } from '@clinicpay/ui';
 import type { ReactNode } from 'react';
 import { isUnauthorized, messageOf } from '../api-errors.js';
 
-interface QueryLike {
+export interface QueryLike {
   error: unknown;
   isError: boolean;
   isPending: boolean;

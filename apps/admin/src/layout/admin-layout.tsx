@@ -1,4 +1,4 @@
-import { Skeleton } from '@clinicpay/ui';
+import { ClinicMark, Skeleton, SkipLink } from '@clinicpay/ui';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
 import { useClinic } from '../components/use-clinic.js';
@@ -33,22 +33,10 @@ export function AdminLayout({ admin, children }: AdminLayoutProps) {
 
   return (
     <div className="min-h-dvh">
-      <a
-        href="#main"
-        className="sr-only rounded-md bg-white px-3 py-2 text-sm font-semibold text-brand-800 shadow focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50"
-      >
-        Skip to content
-      </a>
+      <SkipLink />
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-3 gap-y-2 px-4 pt-3 sm:px-6">
-          <span
-            aria-hidden="true"
-            className="grid size-8 shrink-0 place-items-center rounded-lg bg-brand-700 text-white"
-          >
-            <svg viewBox="0 0 20 20" className="size-4" fill="currentColor">
-              <path d="M8 2h4v6h6v4h-6v6H8v-6H2V8h6z" />
-            </svg>
-          </span>
+          <ClinicMark />
           <div className="min-w-0 text-base font-semibold text-slate-900">
             {clinic.data ? (
               clinic.data.name

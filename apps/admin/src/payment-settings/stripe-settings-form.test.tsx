@@ -1,7 +1,8 @@
+import { apiError, callsTo } from '@clinicpay/react-test-harness';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { apiError, callsTo, renderWithApi } from '../test/render-with-api.js';
+import { renderWithApi } from '../test/render-with-api.js';
 import {
   blankStripeSettings,
   PUBLISHABLE,

@@ -1,5 +1,5 @@
 import { Card, LoadingRegion, PageHeading, Skeleton, useDocumentTitle } from '@clinicpay/ui';
-import { Link } from 'react-router';
+import { Breadcrumb } from '../components/breadcrumb.js';
 import { QueryError } from '../components/query-states.js';
 import { trpc } from '../trpc.js';
 import { StripeSettingsForm } from './stripe-settings-form.js';
@@ -12,21 +12,10 @@ export function StripeSettingsPage() {
   const settings = trpc.admin.stripeSettings.get.useQuery();
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link
-          to="/payment-settings"
-          className="font-semibold text-brand-700 underline underline-offset-2"
-        >
-          Payment Settings
-        </Link>
-        <span aria-hidden="true" className="text-slate-500">
-          {' '}
-          ›{' '}
-        </span>
-        <span aria-current="page" className="text-slate-700">
-          Stripe
-        </span>
-      </nav>
+      <Breadcrumb
+        parent={{ to: '/payment-settings', label: 'Payment Settings' }}
+        current="Stripe"
+      />
       <PageHeading
         title="Stripe"
         description="Card payments with Stripe's embedded checkout. Keys come from Stripe's Dashboard."

@@ -6,7 +6,7 @@ import { useForm } from 'react-hook-form';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { appCodeOf, messageOf } from '../api-errors.js';
 import { applyFieldErrors } from '../components/apply-field-errors.js';
-import { FormTextField } from '../components/form-text-field.js';
+import { FormTextField } from '../components/form-fields.js';
 import { useClinic } from '../components/use-clinic.js';
 import { trpc } from '../trpc.js';
 import type { SignInState } from './require-admin.js';

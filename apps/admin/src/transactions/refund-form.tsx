@@ -1,9 +1,9 @@
 import { formatMoney } from '@clinicpay/contracts';
-import { Button, Notice, Radio, RadioGroup, TextArea } from '@clinicpay/ui';
+import { Button, Notice, Radio } from '@clinicpay/ui';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo } from 'react';
-import { useController, useForm, useWatch } from 'react-hook-form';
-import { FormTextField } from '../components/form-text-field.js';
+import { useForm, useWatch } from 'react-hook-form';
+import { FormRadioGroup, FormTextArea, FormTextField } from '../components/form-fields.js';
 import {
   refundRequestOf,
   refundSchema,
@@ -34,8 +34,6 @@ export function RefundForm({
     mode: 'onTouched',
   });
   const kind = useWatch({ control: form.control, name: 'kind' });
-  const kindField = useController({ control: form.control, name: 'kind' }).field;
-  const reasonField = useController({ control: form.control, name: 'reason' });
   const left = formatMoney({ amount: refundable, currency });
 
   return (
@@ -54,16 +52,12 @@ export function RefundForm({
           {problem}
         </Notice>
       ) : null}
-      <RadioGroup
-        label="How much to refund"
-        value={kindField.value}
-        onChange={(value) => kindField.onChange(value)}
-      >
+      <FormRadioGroup control={form.control} name="kind" label="How much to refund">
         <Radio value="full" description="The whole amount still on the card.">
           All that is left: {left}
         </Radio>
         <Radio value="partial">Part of it</Radio>
-      </RadioGroup>
+      </FormRadioGroup>
       {kind === 'partial' ? (
         <FormTextField
           control={form.control}
@@ -73,11 +67,11 @@ export function RefundForm({
           description={`At most ${left}.`}
         />
       ) : null}
-      <TextArea
+      <FormTextArea
+        control={form.control}
+        name="reason"
         label="Reason (optional)"
         description="Kept with the refund and shown in the timeline."
-        {...reasonField.field}
-        errorMessage={reasonField.fieldState.error?.message}
       />
       <div>
         <Button type="submit">Review refund</Button>

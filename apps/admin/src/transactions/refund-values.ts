@@ -1,4 +1,4 @@
-import { formatMoney, getCurrency, toMinorUnits } from '@clinicpay/contracts';
+import { formatMoney, getCurrency, RefundPaymentInput, toMinorUnits } from '@clinicpay/contracts';
 import { z } from 'zod';
 
 export interface RefundFormValues {
@@ -16,8 +16,8 @@ export interface RefundRequest {
 }
 
 /**
- * The refund form's rules: a partial amount that fits the currency, above zero and at most what
- * is left to refund; a reason of at most 500 characters (as the API's schema).
+ * The refund form's rules: a partial amount that fits the currency, above zero (the API's rule)
+ * and at most what is left to refund; the API's rule for the reason.
  */
 export function refundSchema(currency: string, refundable: number) {
   const digits = getCurrency(currency).decimalDigits;
@@ -27,23 +27,22 @@ export function refundSchema(currency: string, refundable: number) {
     .object({
       kind: z.enum(['full', 'partial']),
       amount: z.string().trim(),
-      reason: z.string().trim().max(500, { message: 'Keep the reason under 500 characters.' }),
+      reason: RefundPaymentInput.shape.reason.unwrap(),
     })
     .superRefine((values, ctx) => {
       if (values.kind !== 'partial') return;
       const minor = minorUnits(values.amount, currency);
+      const refusal =
+        minor === null ? undefined : RefundPaymentInput.shape.amount.safeParse(minor).error;
       if (values.amount === '' || minor === null)
         ctx.addIssue({
           code: 'custom',
           path: ['amount'],
           message: `Enter the amount to refund, like ${example}.`,
         });
-      else if (minor <= 0)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['amount'],
-          message: 'Enter an amount greater than zero.',
-        });
+      else if (refusal)
+        for (const issue of refusal.issues)
+          ctx.addIssue({ code: 'custom', path: ['amount'], message: issue.message });
       else if (minor > refundable)
         ctx.addIssue({
           code: 'custom',

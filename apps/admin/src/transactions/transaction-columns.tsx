@@ -1,11 +1,6 @@
 import { formatMoney } from '@clinicpay/contracts';
-import {
-  createColumnHelper,
-  metaHelper,
-  rowSortingFeature,
-  tableFeatures,
-} from '@tanstack/react-table';
-import { Link } from 'react-router';
+import { listColumnHelper } from '../components/list-columns.js';
+import { RowLink } from '../components/row-link.js';
 import { PaymentStatusBadge } from '../components/status-badges.js';
 import { formatDateTime } from '../format/clinic-time.js';
 import { gatewayLabel } from '../format/status-labels.js';
@@ -13,37 +8,18 @@ import type { Outputs } from '../trpc.js';
 
 export type TransactionRow = Outputs['transactions']['list']['rows'][number];
 
-/** Per-column presentation: alignment, and columns a phone leaves out (the detail panel has them). */
-export interface ColumnMeta {
-  align?: 'right';
-  /** Left out below this width; the patient cell or the detail panel carries it there. */
-  hideBelow?: 'sm' | 'lg';
-}
-
-export const transactionFeatures = tableFeatures({
-  rowSortingFeature,
-  columnMeta: metaHelper<ColumnMeta>(),
-});
-
-const helper = createColumnHelper<typeof transactionFeatures, TransactionRow>();
-
-/** What the cells need beyond the row: the clinic's zone, and the list's address to come back to. */
-export interface CellContext {
-  timeZone: string;
-  /** The list's search string, kept on the detail link so closing it restores the filters. */
-  search: string;
-}
+const helper = listColumnHelper<TransactionRow>();
 
 /**
- * The columns. Only date and amount sort (the API's two keyset orders); the column ids are the
- * API's sort names, so the table's sorting state maps straight onto the request.
+ * The columns, in the clinic's zone. Only date and amount sort (the API's two keyset orders); the
+ * column ids are the API's sort names, so the table's sorting maps straight onto the request.
  */
-export function transactionColumns({ timeZone, search }: CellContext) {
+export function transactionColumns(timeZone: string) {
   return helper.columns([
     helper.accessor('createdAt', {
       id: 'created_at',
       header: 'Date',
-      meta: { hideBelow: 'sm' },
+      meta: { hideBelow: 'sm', skeleton: 'w-28' },
       cell: (info) => (
         <span className="whitespace-nowrap">{formatDateTime(info.getValue(), timeZone)}</span>
       ),
@@ -51,16 +27,16 @@ export function transactionColumns({ timeZone, search }: CellContext) {
     helper.display({
       id: 'patient',
       header: 'Patient',
+      meta: { skeleton: 'w-36' },
       cell: ({ row }) => (
         <span className="grid">
-          <Link
-            to={{ pathname: row.original.id, search }}
+          <RowLink
+            id={row.original.id}
             // The reference tells two payments of one patient apart for screen-reader users.
-            aria-label={`${row.original.patient.name}, ${row.original.appointment.reference}`}
-            className="font-semibold text-brand-800 underline decoration-brand-800/30 underline-offset-2 hover:decoration-brand-800"
+            label={`${row.original.patient.name}, ${row.original.appointment.reference}`}
           >
             {row.original.patient.name}
-          </Link>
+          </RowLink>
           <span className="hidden text-xs text-slate-600 sm:block">
             {row.original.patient.email}
           </span>
@@ -74,7 +50,7 @@ export function transactionColumns({ timeZone, search }: CellContext) {
     helper.display({
       id: 'booking',
       header: 'Booking',
-      meta: { hideBelow: 'lg' },
+      meta: { hideBelow: 'lg', skeleton: 'w-24' },
       cell: ({ row }) => (
         <span className="grid">
           <span className="font-mono text-xs text-slate-900">
@@ -87,7 +63,7 @@ export function transactionColumns({ timeZone, search }: CellContext) {
     helper.display({
       id: 'method',
       header: 'Method',
-      meta: { hideBelow: 'lg' },
+      meta: { hideBelow: 'lg', skeleton: 'w-24' },
       cell: ({ row }) => (
         <span className="whitespace-nowrap">
           {gatewayLabel(row.original.gateway, row.original.mode)}
@@ -97,6 +73,7 @@ export function transactionColumns({ timeZone, search }: CellContext) {
     helper.display({
       id: 'status',
       header: 'Status',
+      meta: { skeleton: 'w-20' },
       cell: ({ row }) => (
         <PaymentStatusBadge
           status={row.original.status}
@@ -107,7 +84,7 @@ export function transactionColumns({ timeZone, search }: CellContext) {
     helper.accessor((row) => row.amount.amount, {
       id: 'amount',
       header: 'Amount',
-      meta: { align: 'right' },
+      meta: { align: 'right', skeleton: 'w-16' },
       cell: ({ row }) => <AmountCell row={row.original} />,
     }),
   ]);

@@ -1,12 +1,13 @@
 import {
   DISPUTE_FILTERS,
   getCurrency,
-  PAYMENT_STATUSES,
+  ListTransactionsInput,
   toMinorUnits,
   type DisputeFilter,
   type PaymentStatusName,
 } from '@clinicpay/contracts';
 import { z } from 'zod';
+import { blankOr, daysInOrder } from '../components/form-schemas.js';
 import type { TransactionQuery } from './transaction-query.js';
 
 /**
@@ -67,7 +68,10 @@ const minorOrNull = (value: string, currency: string): number | null => {
   }
 };
 
-/** The form's rules: amounts that fit the clinic's currency, ranges the right way round. */
+/**
+ * The form's rules: the API's for search and status, amounts that fit the clinic's currency, and
+ * ranges the right way round.
+ */
 export function transactionFilterSchema(currency: string) {
   const digits = getCurrency(currency).decimalDigits;
   const example = digits === 0 ? '5000' : `25.${'0'.repeat(digits)}`;
@@ -81,10 +85,10 @@ export function transactionFilterSchema(currency: string) {
         message: `Enter an amount like ${example}.`,
       },
     );
-  return z
-    .object({
-      search: z.string().trim().max(120, { message: 'Search for at most 120 characters.' }),
-      status: z.array(z.enum(PAYMENT_STATUSES)),
+  return daysInOrder(
+    z.object({
+      search: blankOr(ListTransactionsInput.shape.search),
+      status: ListTransactionsInput.shape.status.unwrap(),
       gateway: z.enum(['any', 'stripe', 'pay_at_clinic']),
       mode: z.enum(['any', 'test', 'live']),
       dispute: z.enum(['all', ...DISPUTE_FILTERS]),
@@ -92,19 +96,15 @@ export function transactionFilterSchema(currency: string) {
       to: z.string(),
       min: amount,
       max: amount,
-    })
-    .refine((v) => !v.from || !v.to || v.from <= v.to, {
-      message: 'The last day must not be before the first.',
-      path: ['to'],
-    })
-    .refine(
-      (v) =>
-        !v.min ||
-        !v.max ||
-        (minorOrNull(v.min, currency) ?? 0) <= (minorOrNull(v.max, currency) ?? 0),
-      {
-        message: 'The largest amount must not be below the smallest.',
-        path: ['max'],
-      },
-    );
+    }),
+  ).refine(
+    (v) =>
+      !v.min ||
+      !v.max ||
+      (minorOrNull(v.min, currency) ?? 0) <= (minorOrNull(v.max, currency) ?? 0),
+    {
+      message: 'The largest amount must not be below the smallest.',
+      path: ['max'],
+    },
+  );
 }

@@ -1,15 +1,15 @@
-import { screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
-import { CLINIC, EMPTY_SUMMARY, transactionRow } from '../test/fixtures.js';
 import {
   apiError,
   callsTo,
   pending,
-  renderWithApi,
   routerProbe,
   type Handlers,
-} from '../test/render-with-api.js';
+} from '@clinicpay/react-test-harness';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { CLINIC, EMPTY_SUMMARY, transactionRow } from '../test/fixtures.js';
+import { renderWithApi } from '../test/render-with-api.js';
 import { TransactionsPage } from './transactions-page.js';
 
 function renderPage(handlers: Handlers, path = '/transactions') {

@@ -1,14 +1,12 @@
-import { useDocumentTitle } from '@clinicpay/ui';
-import { keepPreviousData } from '@tanstack/react-query';
-import { Outlet, useSearchParams } from 'react-router';
-import { KeysetPager } from '../components/keyset-pager.js';
-import { PageHeader } from '../components/page-header.js';
-import { QueryError } from '../components/query-states.js';
+import { Button, EmptyState } from '@clinicpay/ui';
+import { useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import { ListPage } from '../components/list-page.js';
 import { useClinic } from '../components/use-clinic.js';
 import { useKeysetPages } from '../components/use-keyset-pages.js';
-import { useReturnFocus } from '../components/use-return-focus.js';
 import { trpc } from '../trpc.js';
 import { CsvExportLink } from './csv-export-link.js';
+import { transactionColumns } from './transaction-columns.js';
 import { TransactionFilterForm } from './transaction-filter-form.js';
 import {
   activeFilterCount,
@@ -19,9 +17,8 @@ import {
   type TransactionQuery,
 } from './transaction-query.js';
 import { TransactionsSummary } from './transactions-summary.js';
-import { TransactionsTable } from './transactions-table.js';
 
-export const PAGE_SIZE = 25;
+const PAGE_SIZE = 25;
 
 /**
  * Transactions: totals and the daily chart for what the filters match, the filters (kept in the
@@ -29,8 +26,6 @@ export const PAGE_SIZE = 25;
  * panel over the list (the child route).
  */
 export function TransactionsPage() {
-  useDocumentTitle('Transactions · Clinic admin');
-  useReturnFocus('/transactions');
   const clinic = useClinic();
   const [params, setParams] = useSearchParams();
   const query = parseTransactionQuery(params);
@@ -38,53 +33,52 @@ export function TransactionsPage() {
   const currency = clinic.data?.currency ?? 'USD';
   const filters = toApiFilters(query, timeZone, currency);
   const order = { sort: query.sort, direction: query.direction };
-  const pages = useKeysetPages(JSON.stringify([filters, order]));
+  const pages = useKeysetPages({ ...filters, ...order }, PAGE_SIZE);
   const ready = clinic.isSuccess;
 
   const list = trpc.admin.transactions.list.useQuery(
-    { ...filters, ...order, limit: PAGE_SIZE, ...(pages.cursor ? { cursor: pages.cursor } : {}) },
-    { enabled: ready, placeholderData: keepPreviousData },
+    { ...filters, ...order, ...pages.input },
+    { enabled: ready, ...pages.queryOptions },
   );
   const summary = trpc.admin.transactions.summary.useQuery(filters, { enabled: ready });
   const apply = (next: TransactionQuery) => setParams(transactionSearchParams(next));
-  const search = params.toString() ? `?${params.toString()}` : '';
+  const clearFilters = () => apply({ ...EMPTY_QUERY, ...order });
+  const columns = useMemo(() => transactionColumns(timeZone), [timeZone]);
 
   return (
-    <>
-      <PageHeader
-        title="Transactions"
-        description="Every payment, card or at the clinic, with refunds and disputes."
-        actions={<CsvExportLink input={{ ...filters, ...order }} />}
-      />
+    <ListPage
+      title="Transactions"
+      description="Every payment, card or at the clinic, with refunds and disputes."
+      actions={<CsvExportLink input={{ ...filters, ...order }} />}
+      path="/transactions"
+      filters={<TransactionFilterForm query={query} currency={currency} onApply={apply} />}
+      list={list}
+      pages={pages}
+      errorTitle="The transactions could not be loaded."
+      noun="transactions"
+      table={{
+        columns,
+        caption: `Transactions, sorted by ${query.sort === 'amount' ? 'amount' : 'date'}, ${query.direction === 'asc' ? 'ascending' : 'descending'}`,
+        loadingLabel: 'Loading transactions…',
+        empty:
+          activeFilterCount(query) > 0 ? (
+            <EmptyState title="No transactions match these filters.">
+              <p>Widen the dates or clear a filter to see more.</p>
+              <Button variant="secondary" className="mt-3" onPress={clearFilters}>
+                Clear all filters
+              </Button>
+            </EmptyState>
+          ) : (
+            <EmptyState title="No transactions yet.">
+              Payments appear here as soon as patients book.
+            </EmptyState>
+          ),
+        sorting: { id: query.sort, direction: query.direction },
+        onSortChange: ({ id, direction }) =>
+          apply({ ...query, sort: id as TransactionQuery['sort'], direction }),
+      }}
+    >
       <TransactionsSummary summary={summary} />
-      <TransactionFilterForm query={query} currency={currency} onApply={apply} />
-      <QueryError query={list} title="The transactions could not be loaded." />
-      {list.isError ? null : (
-        <TransactionsTable
-          rows={list.data?.rows}
-          sort={query.sort}
-          direction={query.direction}
-          onSortChange={(sort, direction) => apply({ ...query, sort, direction })}
-          timeZone={timeZone}
-          search={search}
-          hasFilters={activeFilterCount(query) > 0}
-          onClearFilters={() =>
-            apply({ ...EMPTY_QUERY, sort: query.sort, direction: query.direction })
-          }
-          isRefreshing={list.isPlaceholderData}
-        />
-      )}
-      <KeysetPager
-        noun="transactions"
-        pageIndex={pages.pageIndex}
-        pageSize={PAGE_SIZE}
-        rowsOnPage={list.data?.rows.length ?? 0}
-        hasNext={Boolean(list.data?.nextCursor)}
-        isFetching={list.isFetching}
-        onPrevious={() => pages.previous()}
-        onNext={() => list.data?.nextCursor && pages.next(list.data.nextCursor)}
-      />
-      <Outlet />
-    </>
+    </ListPage>
   );
 }

@@ -1,6 +1,14 @@
-import { STRIPE_MODE_LABELS } from '@clinicpay/contracts';
-import { Button, Card, Select, TextField } from '@clinicpay/ui';
-import { useState, type FormEvent } from 'react';
+import {
+  ListWebhookEventsInput,
+  STRIPE_MODE_LABELS,
+  WEBHOOK_EVENT_STATES,
+} from '@clinicpay/contracts';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { FilterActions, FilterBar } from '../components/filter-bar.js';
+import { FormSelect, FormTextField } from '../components/form-fields.js';
+import { blankOr } from '../components/form-schemas.js';
 import { STATE_LABELS, type WebhookQuery } from './webhook-query.js';
 
 const MODE_OPTIONS = [
@@ -10,10 +18,18 @@ const MODE_OPTIONS = [
 ];
 const STATE_OPTIONS = [
   { id: 'any', label: 'Any state' },
-  ...Object.entries(STATE_LABELS).map(([id, label]) => ({ id, label })),
+  ...WEBHOOK_EVENT_STATES.map((id) => ({ id, label: STATE_LABELS[id] })),
 ];
 
-/** Event type, mode and state; applied together. */
+/** The fields as typed: '' for any type, 'any' for either mode or every state. */
+const schema = z.object({
+  type: blankOr(ListWebhookEventsInput.shape.type),
+  mode: z.enum(['any', 'test', 'live']),
+  state: z.enum(['any', ...WEBHOOK_EVENT_STATES]),
+});
+type Values = z.infer<typeof schema>;
+
+/** Event type, mode and state. */
 export function WebhookFilterForm({
   query,
   onApply,
@@ -21,71 +37,37 @@ export function WebhookFilterForm({
   query: WebhookQuery;
   onApply: (query: WebhookQuery) => void;
 }) {
-  const [type, setType] = useState(query.type ?? '');
-  const [mode, setMode] = useState<string>(query.mode ?? 'any');
-  const [state, setState] = useState<string>(query.state ?? 'any');
-  const [problem, setProblem] = useState<string | undefined>();
   // The address bar is the truth: Back, a link or "Clear all" reset the fields to it.
-  const applied = JSON.stringify(query);
-  const [basis, setBasis] = useState(applied);
-  if (basis !== applied) {
-    setBasis(applied);
-    setType(query.type ?? '');
-    setMode(query.mode ?? 'any');
-    setState(query.state ?? 'any');
-  }
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const trimmed = type.trim();
-    if (trimmed && !/^[a-z_]+(\.[a-z_]+)*$/.test(trimmed))
-      return setProblem('Give an event type such as payment_intent.succeeded.');
-    setProblem(undefined);
+  const form = useForm<Values>({
+    resolver: zodResolver(schema),
+    values: { type: query.type ?? '', mode: query.mode ?? 'any', state: query.state ?? 'any' },
+  });
+  const apply = ({ type, mode, state }: Values) =>
     onApply({
-      type: trimmed || null,
-      mode: mode === 'any' ? null : (mode as WebhookQuery['mode']),
-      state: state === 'any' ? null : (state as WebhookQuery['state']),
+      type: type.trim() || null,
+      mode: mode === 'any' ? null : mode,
+      state: state === 'any' ? null : state,
     });
-  };
+  const c = form.control;
 
   return (
-    <Card className="mb-4 p-4">
-      <form
-        noValidate
-        role="search"
-        aria-label="Filter webhook events"
-        onSubmit={submit}
-        className="grid gap-4 sm:grid-cols-[repeat(2,minmax(0,1fr))] lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)_auto] lg:items-end"
-      >
-        <TextField
-          label="Event type"
-          description="Exact, e.g. charge.refunded"
-          value={type}
-          onChange={setType}
-          errorMessage={problem}
-        />
-        <Select
-          label="Mode"
-          options={MODE_OPTIONS}
-          value={mode}
-          onChange={(value) => setMode(value ?? 'any')}
-        />
-        <Select
-          label="State"
-          options={STATE_OPTIONS}
-          value={state}
-          onChange={(value) => setState(value ?? 'any')}
-        />
-        <div className="flex gap-2">
-          <Button type="submit">Apply filters</Button>
-          <Button
-            variant="secondary"
-            onPress={() => onApply({ type: null, mode: null, state: null })}
-          >
-            Clear all
-          </Button>
-        </div>
-      </form>
-    </Card>
+    <FilterBar
+      label="Filter webhook events"
+      onSubmit={(event) => void form.handleSubmit(apply)(event)}
+      className="sm:grid-cols-[repeat(2,minmax(0,1fr))] lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)_auto] lg:items-end"
+    >
+      <FormTextField
+        control={c}
+        name="type"
+        label="Event type"
+        description="Exact, e.g. charge.refunded"
+      />
+      <FormSelect control={c} name="mode" label="Mode" options={MODE_OPTIONS} />
+      <FormSelect control={c} name="state" label="State" options={STATE_OPTIONS} />
+      <FilterActions
+        clearLabel="Clear all"
+        onClear={() => onApply({ type: null, mode: null, state: null })}
+      />
+    </FilterBar>
   );
 }

@@ -1,13 +1,11 @@
-import { PageHeading, useDocumentTitle } from '@clinicpay/ui';
-import { keepPreviousData } from '@tanstack/react-query';
-import { Outlet, useSearchParams } from 'react-router';
-import { KeysetPager } from '../components/keyset-pager.js';
-import { QueryError } from '../components/query-states.js';
+import { EmptyState } from '@clinicpay/ui';
+import { useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import { ListPage } from '../components/list-page.js';
 import { useTimeZone } from '../components/use-clinic.js';
 import { useKeysetPages } from '../components/use-keyset-pages.js';
-import { useReturnFocus } from '../components/use-return-focus.js';
 import { trpc } from '../trpc.js';
-import { WebhookEventsTable } from './webhook-events-table.js';
+import { webhookEventColumns } from './webhook-event-columns.js';
 import { WebhookFilterForm } from './webhook-filter-form.js';
 import { parseWebhookQuery, toWebhookInput, webhookSearchParams } from './webhook-query.js';
 
@@ -15,45 +13,39 @@ const PAGE_SIZE = 50;
 
 /** The webhook log: what Stripe sent, when, what it did; an event opens with its payload and Replay. */
 export function WebhookLogPage() {
-  useDocumentTitle('Webhook log · Clinic admin');
-  useReturnFocus('/webhooks');
   const timeZone = useTimeZone();
   const [params, setParams] = useSearchParams();
   const query = parseWebhookQuery(params);
   const input = toWebhookInput(query);
-  const pages = useKeysetPages(JSON.stringify(input));
+  const pages = useKeysetPages(input, PAGE_SIZE);
   const list = trpc.admin.webhookEvents.list.useQuery(
-    { ...input, limit: PAGE_SIZE, ...(pages.cursor ? { cursor: pages.cursor } : {}) },
-    { placeholderData: keepPreviousData },
+    { ...input, ...pages.input },
+    pages.queryOptions,
   );
-  const search = params.toString() ? `?${params.toString()}` : '';
+  const columns = useMemo(() => webhookEventColumns(timeZone), [timeZone]);
   return (
-    <>
-      <PageHeading
-        title="Webhook log"
-        description="Every event Stripe delivered, verified and stored before it took effect. Replay one that failed."
-      />
-      <WebhookFilterForm query={query} onApply={(next) => setParams(webhookSearchParams(next))} />
-      <QueryError query={list} title="The webhook log could not be loaded." />
-      {list.isError ? null : (
-        <WebhookEventsTable
-          rows={list.data?.rows}
-          timeZone={timeZone}
-          search={search}
-          isRefreshing={list.isPlaceholderData}
-        />
-      )}
-      <KeysetPager
-        noun="events"
-        pageIndex={pages.pageIndex}
-        pageSize={PAGE_SIZE}
-        rowsOnPage={list.data?.rows.length ?? 0}
-        hasNext={Boolean(list.data?.nextCursor)}
-        isFetching={list.isFetching}
-        onPrevious={() => pages.previous()}
-        onNext={() => list.data?.nextCursor && pages.next(list.data.nextCursor)}
-      />
-      <Outlet />
-    </>
+    <ListPage
+      title="Webhook log"
+      description="Every event Stripe delivered, verified and stored before it took effect. Replay one that failed."
+      path="/webhooks"
+      filters={
+        <WebhookFilterForm query={query} onApply={(next) => setParams(webhookSearchParams(next))} />
+      }
+      list={list}
+      pages={pages}
+      errorTitle="The webhook log could not be loaded."
+      noun="events"
+      table={{
+        columns,
+        caption: 'Webhook events, newest first',
+        loadingLabel: 'Loading webhook events…',
+        empty: (
+          <EmptyState title="No webhook events yet.">
+            Events appear once Stripe sends them to the Webhook URL shown in Payment Settings ›
+            Stripe.
+          </EmptyState>
+        ),
+      }}
+    />
   );
 }

@@ -1,22 +1,23 @@
-import type { ListWebhookEventsInput } from '@clinicpay/contracts';
+import { ListWebhookEventsInput, WEBHOOK_EVENT_STATES } from '@clinicpay/contracts';
+
+export type WebhookEventState = (typeof WEBHOOK_EVENT_STATES)[number];
 
 /** The webhook log's filters, as they live in the address bar. */
 export interface WebhookQuery {
   type: string | null;
   mode: 'test' | 'live' | null;
-  state: 'processed' | 'failed' | 'unprocessed' | null;
+  state: WebhookEventState | null;
 }
 
-const EVENT_TYPE = /^[a-z_]+(\.[a-z_]+)*$/;
-
+/** Reads the address bar; what the API would refuse is ignored rather than shown as an error. */
 export function parseWebhookQuery(params: URLSearchParams): WebhookQuery {
   const type = params.get('type')?.trim() ?? '';
   const mode = params.get('mode');
-  const state = params.get('state');
+  const state = WEBHOOK_EVENT_STATES.find((s) => s === params.get('state'));
   return {
-    type: EVENT_TYPE.test(type) ? type : null,
+    type: type && ListWebhookEventsInput.shape.type.safeParse(type).success ? type : null,
     mode: mode === 'test' || mode === 'live' ? mode : null,
-    state: state === 'processed' || state === 'failed' || state === 'unprocessed' ? state : null,
+    state: state ?? null,
   };
 }
 
@@ -39,11 +40,11 @@ export function toWebhookInput(
 }
 
 /** How an event's processing reads: "Processed", "Failed (will be retried)", "Waiting". */
-export const STATE_LABELS = {
+export const STATE_LABELS: Readonly<Record<WebhookEventState, string>> = {
   processed: 'Processed',
   failed: 'Failed',
   unprocessed: 'Waiting',
-} as const;
+};
 
 /** The inbox's outcome in words: `ignored:not_ours` → "ignored: not ours". */
 export function outcomeLabel(outcome: string | null): string {

@@ -1,24 +1,15 @@
 // Many payments at once for the transactions tests, written in three statements (patients,
 // appointments, payments). Row i is predictable: the tests derive what each filter must return.
+import { PAYMENT_STATUSES, type PaymentStatusName } from '@clinicpay/contracts';
 import { sql, type Database, type Kysely } from '@clinicpay/db';
 import { DEMO_DOCTORS, DEMO_SERVICES } from '../../src/seed/demo-clinic.data.js';
 
-export const STATUSES = [
-  'pending',
-  'completed',
-  'failed',
-  'expired',
-  'due_at_clinic',
-  'paid_at_clinic',
-  'refunded',
-  'partially_refunded',
-] as const;
 /** Rows come in threes sharing a created_at, so keyset paging must break ties by id. */
 export const BASE = new Date('2026-01-01T00:00:00Z');
 
 export interface PaymentSpec {
   i: number;
-  status: (typeof STATUSES)[number];
+  status: PaymentStatusName;
   gateway: 'stripe' | 'pay_at_clinic';
   mode: 'test' | 'live' | null;
   amount: number;
@@ -26,7 +17,7 @@ export interface PaymentSpec {
 }
 
 export function specOf(i: number): PaymentSpec {
-  const status = STATUSES[i % STATUSES.length]!;
+  const status = PAYMENT_STATUSES[i % PAYMENT_STATUSES.length]!;
   const gateway =
     status === 'due_at_clinic' || status === 'paid_at_clinic' ? 'pay_at_clinic' : 'stripe';
   return {

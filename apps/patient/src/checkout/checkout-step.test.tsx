@@ -1,9 +1,10 @@
+import { routerProbe, type Handlers } from '@clinicpay/react-test-harness';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { bookingStatus } from '../test/fixtures.js';
-import { routerProbe, renderWithApi, type Handlers } from '../test/render-with-api.js';
+import { renderWithApi } from '../test/render-with-api.js';
 import { CheckoutStep } from './checkout-step.js';
 import { getStripe } from './load-stripe.js';
 

@@ -1,10 +1,11 @@
+import { apiError, routerProbe, type Handlers } from '@clinicpay/react-test-harness';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { recallBooking, rememberBooking } from '../booking-memory.js';
 import { bookingStatus, CLINIC, PATIENT, SERVICES } from '../test/fixtures.js';
-import { apiError, routerProbe, renderWithApi, type Handlers } from '../test/render-with-api.js';
+import { renderWithApi } from '../test/render-with-api.js';
 import { BookingStatusPage } from './booking-status-page.js';
 
 // Stripe's React components stand in for the iframe; the options they are handed are kept.

@@ -1,9 +1,10 @@
+import { apiError, routerProbe, type Handlers } from '@clinicpay/react-test-harness';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { recallBooking } from '../booking-memory.js';
 import { BOTH_METHODS, CLINIC, DOCTORS, PATIENT, SERVICES } from '../test/fixtures.js';
-import { apiError, routerProbe, renderWithApi, type Handlers } from '../test/render-with-api.js';
+import { renderWithApi } from '../test/render-with-api.js';
 import { harness } from '../test/step-harness.js';
 import { initialWizardState, type WizardState } from '../wizard/wizard-state.js';
 import { PaymentStep } from './payment-step.js';

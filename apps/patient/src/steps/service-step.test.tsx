@@ -1,8 +1,9 @@
+import { pending } from '@clinicpay/react-test-harness';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { SERVICES } from '../test/fixtures.js';
-import { pending, renderWithApi } from '../test/render-with-api.js';
+import { renderWithApi } from '../test/render-with-api.js';
 import { prefetchSteps } from '../wizard/lazy-steps.js';
 import { initialWizardState } from '../wizard/wizard-state.js';
 import { ServiceStep } from './service-step.js';

@@ -1,10 +1,11 @@
 import { datesBetween } from '@clinicpay/contracts';
+import { pending } from '@clinicpay/react-test-harness';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AvailabilityInput } from '@clinicpay/contracts';
 import { CLINIC, SERVICES } from '../test/fixtures.js';
-import { pending, renderWithApi } from '../test/render-with-api.js';
+import { renderWithApi } from '../test/render-with-api.js';
 import { harness } from '../test/step-harness.js';
 import { initialWizardState, type WizardState } from '../wizard/wizard-state.js';
 import { TimeStep } from './time-step.js';

@@ -1,4 +1,5 @@
 import { datesBetween, type AvailabilityInput } from '@clinicpay/contracts';
+import { routerProbe, type Handlers } from '@clinicpay/react-test-harness';
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
@@ -11,7 +12,7 @@ import {
   PATIENT,
   SERVICES,
 } from '../test/fixtures.js';
-import { renderWithApi, routerProbe, type Handlers } from '../test/render-with-api.js';
+import { renderWithApi } from '../test/render-with-api.js';
 import { BookingWizardPage } from '../routes/booking-wizard-page.js';
 import { BookingWizard } from './booking-wizard.js';
 import { CHECKOUT_HELD, initialWizardState, type WizardState } from './wizard-state.js';

@@ -1,6 +1,7 @@
 /**
- * The status names of payments and appointments, with the labels people see (DESIGN: States).
- * The database's CHECK constraints allow the same lists; an API test keeps the two in step.
+ * The status names of payments and appointments, with the labels people see.
+ * The one list of each: the database package names these, and its schema test checks that the
+ * CHECK constraints allow exactly them.
  */
 export const PAYMENT_STATUSES = [
   'pending',

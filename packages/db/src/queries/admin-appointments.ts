@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import type { AppointmentStatus } from '../statuses.js';
+import { keysetPage, type KeysetPageRequest } from './keyset-page.js';
 
 export interface AppointmentFilter {
   /** One appointment (the detail view reads through the same query). */
@@ -14,17 +15,13 @@ export interface AppointmentFilter {
   patient?: { kind: 'reference' | 'email' | 'text'; value: string } | undefined;
 }
 
-export interface AppointmentPageRequest {
+export interface AppointmentPageRequest extends KeysetPageRequest {
   filter: AppointmentFilter;
-  direction: 'asc' | 'desc';
-  /** The previous page's last row: starts_at as text (microseconds kept) and id. */
-  after?: { value: string; id: string } | undefined;
-  limit: number;
 }
 
 /** A page of appointments by start time, with patient, service, doctor and latest payment. */
 export async function listAppointmentsPage(db: Kysely<Database>, request: AppointmentPageRequest) {
-  const { filter, after } = request;
+  const { filter } = request;
   let query = db
     .selectFrom('appointments as a')
     .innerJoin('patients as pt', 'pt.id', 'a.patient_id')
@@ -64,16 +61,7 @@ export async function listAppointmentsPage(db: Kysely<Database>, request: Appoin
       eb.or([eb('pt.name', 'ilike', pattern), eb('pt.email', 'ilike', pattern)]),
     );
   }
-  if (after) {
-    query = query.where((eb) =>
-      eb(
-        eb.refTuple('a.starts_at', 'a.id'),
-        request.direction === 'desc' ? '<' : '>',
-        eb.tuple(after.value as never, after.id),
-      ),
-    );
-  }
-  return query
+  return keysetPage(query, { sort: 'a.starts_at', id: 'a.id' }, request)
     .select([
       'a.id',
       'a.reference',
@@ -96,9 +84,6 @@ export async function listAppointmentsPage(db: Kysely<Database>, request: Appoin
       'p.currency as payment_currency',
       'p.amount_refunded as payment_amount_refunded',
     ])
-    .orderBy('a.starts_at', request.direction)
-    .orderBy('a.id', request.direction)
-    .limit(request.limit)
     .execute();
 }
 

@@ -6,6 +6,7 @@ import {
   type GatewayMode,
   type PaymentStatus,
 } from '../statuses.js';
+import { keysetPage, type KeysetPageRequest } from './keyset-page.js';
 
 export type TransactionSearch =
   | {
@@ -36,13 +37,9 @@ export interface TransactionFilter {
 
 export type TransactionSort = 'created_at' | 'amount';
 
-export interface TransactionPageRequest {
+export interface TransactionPageRequest extends KeysetPageRequest {
   filter: TransactionFilter;
   sort: TransactionSort;
-  direction: 'asc' | 'desc';
-  /** The last row of the previous page: its sort value (created_at as text, for microseconds) and id. */
-  after?: { value: string | number; id: string } | undefined;
-  limit: number;
 }
 
 /** Payments matching a filter. Conditions on the patient go through EXISTS, so only a search joins. */
@@ -114,25 +111,12 @@ function searchCondition(
 
 /** The filtered payments from the keyset position on, joined to their booking, in page order. */
 export function transactionsPage(db: Kysely<Database>, request: TransactionPageRequest) {
-  const sortColumn = request.sort === 'amount' ? 'p.amount' : 'p.created_at';
-  let query = filteredPayments(db, request.filter);
-  const after = request.after;
-  if (after) {
-    query = query.where((eb) =>
-      eb(
-        eb.refTuple(sortColumn, 'p.id'),
-        request.direction === 'desc' ? '<' : '>',
-        eb.tuple(after.value as never, after.id),
-      ),
-    );
-  }
-  return query
+  const joined = filteredPayments(db, request.filter)
     .innerJoin('appointments as a', 'a.id', 'p.appointment_id')
     .innerJoin('patients as pt', 'pt.id', 'a.patient_id')
-    .innerJoin('services as s', 's.id', 'a.service_id')
-    .orderBy(sortColumn, request.direction)
-    .orderBy('p.id', request.direction)
-    .limit(request.limit);
+    .innerJoin('services as s', 's.id', 'a.service_id');
+  const sort = request.sort === 'amount' ? 'p.amount' : 'p.created_at';
+  return keysetPage(joined, { sort, id: 'p.id' }, request);
 }
 
 /** One page in keyset order (sort column, then id), with what the list shows. */

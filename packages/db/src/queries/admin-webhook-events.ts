@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
+import { keysetPage, type KeysetPageRequest } from './keyset-page.js';
 
 export interface StripeEventFilter {
   type?: string | undefined;
@@ -10,13 +11,9 @@ export interface StripeEventFilter {
 /** The webhook log, newest first, in keyset pages (received_at as text keeps microseconds). */
 export async function listStripeEventsPage(
   db: Kysely<Database>,
-  request: {
-    filter: StripeEventFilter;
-    after?: { value: string; id: string } | undefined;
-    limit: number;
-  },
+  request: Omit<KeysetPageRequest, 'direction'> & { filter: StripeEventFilter },
 ) {
-  const { filter, after } = request;
+  const { filter } = request;
   let query = db.selectFrom('stripe_events as e');
   if (filter.type) query = query.where('e.type', '=', filter.type);
   if (filter.livemode !== undefined) query = query.where('e.livemode', '=', filter.livemode);
@@ -24,11 +21,7 @@ export async function listStripeEventsPage(
   if (filter.state === 'failed')
     query = query.where('e.processed_at', 'is', null).where('e.error', 'is not', null);
   if (filter.state === 'unprocessed') query = query.where('e.processed_at', 'is', null);
-  if (after)
-    query = query.where((eb) =>
-      eb(eb.refTuple('e.received_at', 'e.id'), '<', eb.tuple(after.value as never, after.id)),
-    );
-  return query
+  return keysetPage(query, { sort: 'e.received_at', id: 'e.id' }, { ...request, direction: 'desc' })
     .select([
       'e.id',
       'e.stripe_event_id',
@@ -43,9 +36,6 @@ export async function listStripeEventsPage(
       sql<string | null>`e.payload #>> '{data,object,id}'`.as('object_id'),
       sql<string | null>`e.payload #>> '{data,object,metadata,payment_id}'`.as('payment_id'),
     ])
-    .orderBy('e.received_at', 'desc')
-    .orderBy('e.id', 'desc')
-    .limit(request.limit)
     .execute();
 }
 
