@@ -1,5 +1,5 @@
 /**
- * The status names of payments and appointments, with the labels people see (DESIGN: States).
+ * The status names of payments and appointments, with the labels people see.
  * The database's CHECK constraints allow the same lists; an API test keeps the two in step.
  */
 export const PAYMENT_STATUSES = [
