@@ -5,7 +5,6 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: [
-      'tests/**/*.test.ts',
       'stripe-checkout/**/*.test.ts',
       'patient/**/*.test.ts',
       'admin/**/*.test.ts',

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
-// The distribution's Chromium, never a downloaded one (TOOLCHAIN.md): no network at test time.
+// The distribution's Chromium, never a downloaded one (docs/contributing.md, toolchain): no network
+// at test time.
 const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
 // --headless etc. keep Chromium from phoning home or needing a GPU/sandbox in containers.

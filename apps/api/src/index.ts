@@ -1,4 +1,4 @@
-// What the SPAs may import from the API: types only (see DESIGN.md, dependency rule).
+// What the SPAs may import from the API: types only (docs/architecture.md, dependency direction).
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from './routers/index.js';
 

@@ -25,8 +25,8 @@ const NO_SPA_BUILD = join(tmpdir(), 'clinicpay-tests-serve-no-spa');
 
 export const TEST_APP_SECRET = 'test-app-secret-of-at-least-32-characters';
 
-// Every response in the suite is checked for secrets (invariant 5); a find fails that response
-// (500) and the API's stop(), so no test can pass while one leaks.
+// Every response in the suite is checked for secrets (they are write-only); a find fails that
+// response (500) and the API's stop(), so no test can pass while one leaks.
 const leaks: string[] = [];
 const reportLeak: LeakReport = (where, found) => {
   leaks.push(`${where}: ${found.join(', ')}`);

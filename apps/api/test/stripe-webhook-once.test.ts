@@ -1,5 +1,5 @@
-// Invariant 2: every Stripe event takes effect exactly once, whatever duplicates, order,
-// concurrency or crashes.
+// Every Stripe event is applied exactly once, however it arrives: repeated, out of order,
+// concurrently, or around a crash (docs/architecture.md, invariants).
 import { sql } from '@clinicpay/db';
 import { describe, expect, it } from 'vitest';
 import { paymentState } from './support/payment-fixture.js';

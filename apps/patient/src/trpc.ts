@@ -1,4 +1,4 @@
-// The app's one tRPC module: typed hooks, one client and one QueryClient (STYLE.md, point 11).
+// The app's one tRPC module: typed hooks, one client and one QueryClient (docs/contributing.md).
 // AppRouter is imported as a type only, so no API code reaches the browser bundle.
 import type { AppRouter, RouterInputs, RouterOutputs } from '@clinicpay/api';
 import { QueryClient } from '@tanstack/react-query';

@@ -62,7 +62,7 @@ export class CheckViolationError extends ConstraintError {
   }
 }
 
-/** An int8 the database returned does not fit a JS number exactly (invariant 8). */
+/** An int8 the database returned does not fit a JS number exactly (it never becomes a BigInt). */
 export class UnsafeIntegerError extends DbError {
   readonly code = 'unsafe_integer';
   override readonly name = 'UnsafeIntegerError';

@@ -154,7 +154,8 @@ export async function compareWithStripe(
         doubled.push(`${where}: never paid at Stripe, ${payment.status} here`);
     }
 
-    // The appointment follows its payment (DESIGN.md's state table), unless the clinic cancelled it.
+    // The appointment follows its payment (docs/architecture.md, state machines), unless the
+    // clinic cancelled it.
     const clinicCancelled = payment.cancel_reason === 'cancelled_by_clinic';
     if (
       SETTLED.includes(payment.status) &&

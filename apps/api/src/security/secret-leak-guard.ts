@@ -2,9 +2,9 @@ import { Readable, Transform } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 
 /**
- * A test-suite guard for invariant 5 (secrets are write-only): every response, over HTTP or from
- * an in-process caller, is scanned for anything shaped like a Stripe secret key, restricted key
- * or webhook signing secret. Masked forms (`sk_test_…4242`) do not match: the ellipsis breaks them.
+ * A test-suite guard that keeps secrets write-only: every response, over HTTP or from an
+ * in-process caller, is scanned for anything shaped like a Stripe secret key, restricted key or
+ * webhook signing secret. Masked forms (`sk_test_…4242`) do not match: the ellipsis breaks them.
  */
 const SECRET_SHAPE = /\b(?:sk|rk)_(?:test|live)_[A-Za-z0-9]{8,}|\bwhsec_[A-Za-z0-9+/=]{8,}/g;
 

@@ -50,7 +50,7 @@ export type PatientDetailsInput = z.infer<typeof PatientDetailsInput>;
 export const PAYMENT_METHODS = ['stripe', 'pay_at_clinic'] as const;
 export type PaymentMethodChoice = (typeof PAYMENT_METHODS)[number];
 
-/** No amount: the server prices the booking from the service (DESIGN.md invariant 3). */
+/** No amount: the server prices the booking from the service (amounts are computed server-side). */
 export const CreateBookingInput = z.object({
   serviceId: id('service'),
   doctorId: DoctorChoice,

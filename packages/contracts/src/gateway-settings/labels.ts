@@ -6,7 +6,7 @@
 export const STRIPE_MODES = ['test', 'live'] as const;
 export type StripeMode = (typeof STRIPE_MODES)[number];
 
-/** What happens to a booking when a card is declined (DESIGN: "Stripe events and their effects"). */
+/** What happens to a booking when a card is declined (docs/architecture.md, Stripe events). */
 export const FAILURE_POLICIES = ['cancel', 'retry'] as const;
 export type FailurePolicy = (typeof FAILURE_POLICIES)[number];
 

@@ -11,7 +11,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       created_at timestamptz NOT NULL DEFAULT now()
     )`.execute(db);
 
-  // The overlap rule is the database's (invariant 1), not a read-then-write check. Every status
+  // The overlap rule is the database's, not a read-then-write check. Every status
   // except 'cancelled' holds the time: pending_payment is a hold, confirmed/arrived are booked, and
   // completed/no_show are history that must not be double-booked after the fact. Written as
   // "<> 'cancelled'" so a status added later blocks by default (fails safe) until decided otherwise.

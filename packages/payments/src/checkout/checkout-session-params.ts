@@ -29,7 +29,7 @@ export function checkoutSessionIdempotencyKey(paymentId: string): string {
   return `checkout-session:${paymentId}`;
 }
 
-/** The line item's name: the clinic only (DESIGN invariant 6: no specialty, reason or patient). */
+/** The line item's name: the clinic only, no health information (specialty, reason, patient). */
 export function neutralProductName(clinicName: string): string {
   return `Appointment at ${clinicName.trim()}`;
 }

@@ -1,6 +1,7 @@
 /**
- * Every Stripe event type Clinicpay acts on (DESIGN: "Stripe events and their effects"). The
- * admin's setup guide lists all of them for the Stripe Dashboard, not only KiviCare's four.
+ * Every Stripe event type Clinicpay acts on (docs/architecture.md, "Stripe events and their
+ * effects"). The admin's setup guide lists all of them for the Stripe Dashboard, not only
+ * KiviCare's four.
  */
 export const HANDLED_STRIPE_EVENTS = [
   'payment_intent.succeeded',

@@ -1,6 +1,6 @@
 /**
- * The after-payment rows of DESIGN.md's event table (refunds, disputes), what is ignored, and the
- * list of handled events, through the real entry point.
+ * The after-payment rows of the event table in docs/architecture.md (refunds, disputes), what is
+ * ignored, and the list of handled events, through the real entry point.
  */
 import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
@@ -180,7 +180,7 @@ describe('HANDLED_STRIPE_EVENTS', () => {
     expect(effectOf(type, objectFor[type]() as never).kind).not.toBe('ignored');
   });
 
-  it('lists every event type of the design table', () => {
+  it('lists every event type of the event table in docs/architecture.md', () => {
     expect([...HANDLED_STRIPE_EVENTS].sort()).toEqual(
       [
         'charge.dispute.closed',

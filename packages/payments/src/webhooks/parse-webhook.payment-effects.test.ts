@@ -1,6 +1,6 @@
 /**
- * The payment rows of DESIGN.md's event table, through the real entry point: a Stripe-shaped
- * event, serialised and signed as Stripe does, verified, then mapped.
+ * The payment rows of the event table in docs/architecture.md, through the real entry point: a
+ * Stripe-shaped event, serialised and signed as Stripe does, verified, then mapped.
  */
 import { describe, expect, it } from 'vitest';
 import {

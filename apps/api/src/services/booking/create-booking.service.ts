@@ -30,9 +30,10 @@ export interface CreatedBooking {
 }
 
 /**
- * Books a time (DESIGN.md, "Booking, step by step"): one transaction holds the slot and records
- * the patient and payment, the database deciding races; then, outside any transaction, the
- * checkout session is created; then it is attached. The amount comes from the service's price.
+ * Books a time (docs/architecture.md, "A booking through Stripe Checkout"): one transaction holds
+ * the slot and records the patient and payment, the database deciding races; then, outside any
+ * transaction, the checkout session is created; then it is attached. The amount comes from the
+ * service's price.
  */
 export async function createBooking(
   deps: AppDeps,

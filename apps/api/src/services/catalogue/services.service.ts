@@ -33,7 +33,7 @@ export async function listServices(ctx: AppDeps) {
 
 /**
  * A price Stripe can charge: at or above its minimum, under its maximum, in its steps; and while
- * Stripe is on, in the currency Stripe charges in (DESIGN's currency rule, from the other side).
+ * Stripe is on, in the currency Stripe charges in (gateways/currency-rule.ts, from the other side).
  */
 async function priceProblems(
   ctx: AppDeps,

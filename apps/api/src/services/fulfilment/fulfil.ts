@@ -6,7 +6,7 @@ import { applyPaymentEffect } from './apply-effect.js';
 import type { Cause, FulfilmentResult } from './fulfilment-types.js';
 
 /**
- * The one idempotent fulfilment of DESIGN.md for callers outside the webhook inbox (the status
+ * The one idempotent fulfilment (apply-effect.ts) for callers outside the webhook inbox (the status
  * page, the sweeper): the effect in its own transaction, then its calls to Stripe.
  */
 export async function fulfil(

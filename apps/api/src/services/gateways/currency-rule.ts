@@ -3,7 +3,7 @@ import { findActiveServicePrices, type Database, type Kysely } from '@clinicpay/
 import type { FieldError } from '../../errors/app-error.js';
 
 /**
- * DESIGN's currency rule: Stripe charges in one currency, so every paid service must be priced in
+ * The currency rule: Stripe charges in one currency, so every paid service must be priced in
  * it (charging ¥5000 for what the clinic meant as $50.00 is the mistake this prevents), and at or
  * above Stripe's minimum charge in it. The services to change are named.
  */
