@@ -1,4 +1,4 @@
-import { createBrowserRouter, Navigate } from 'react-router';
+import { createBrowserRouter } from 'react-router';
 import { NotFoundPage } from './layout/not-found-page.js';
 import { PageLoading } from './layout/page-loading.js';
 import { RequireAdmin } from './session/require-admin.js';
@@ -21,7 +21,27 @@ export const router = createBrowserRouter(
       // Shown while the first page's code loads (a page straight from a link or a reload).
       HydrateFallback: PageLoading,
       children: [
-        { index: true, element: <Navigate to="/transactions" replace /> },
+        {
+          index: true,
+          lazy: page(
+            () => import('./clinic/home-page.js'),
+            (m) => m.HomePage,
+          ),
+        },
+        {
+          path: 'setup',
+          lazy: page(
+            () => import('./clinic/clinic-setup-page.js'),
+            (m) => m.ClinicSetupPage,
+          ),
+        },
+        {
+          path: 'clinic',
+          lazy: page(
+            () => import('./clinic/clinic-page.js'),
+            (m) => m.ClinicPage,
+          ),
+        },
         {
           path: 'transactions',
           lazy: page(

@@ -26,6 +26,8 @@ export interface ComboBoxProps extends LabelledFieldProps {
   /** The input element, e.g. for a form library to focus the first invalid field. */
   ref?: Ref<HTMLInputElement>;
   name?: string;
+  /** Shown but not changeable; the description should say why. */
+  isDisabled?: boolean;
 }
 
 /**
@@ -44,6 +46,7 @@ export function ComboBox({
   className,
   ref,
   name,
+  isDisabled,
 }: ComboBoxProps) {
   return (
     <AriaComboBox
@@ -55,12 +58,13 @@ export function ComboBox({
       validationBehavior="aria"
       menuTrigger="focus"
       name={name}
+      isDisabled={isDisabled}
       className={cx('grid gap-1.5', className)}
     >
       <FieldParts label={label} description={description} errorMessage={errorMessage}>
         <div
           className={cx(
-            'flex min-h-11 items-center rounded-lg border bg-white has-[input[data-focus-visible]]:outline-2 has-[input[data-focus-visible]]:outline-offset-2 has-[input[data-focus-visible]]:outline-brand-600',
+            'flex min-h-11 items-center rounded-lg border bg-white has-[input:disabled]:bg-slate-100 has-[input[data-focus-visible]]:outline-2 has-[input[data-focus-visible]]:outline-offset-2 has-[input[data-focus-visible]]:outline-brand-600',
             fieldBorder(errorMessage),
           )}
         >

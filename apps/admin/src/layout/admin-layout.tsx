@@ -8,13 +8,15 @@ import { SignOutButton } from './sign-out-button.js';
 export interface AdminLayoutProps {
   admin: { name: string; email: string };
   children: ReactNode;
+  /** Before the clinic exists only its set-up can be done: no sections to go to. */
+  withNav?: boolean;
 }
 
 /** The first segment of a path: moving between sections moves focus, opening a row's panel does not. */
 const sectionOf = (path: string) => path.split('/')[1] ?? '';
 
 /** The frame of every signed-in page: skip link, header (clinic, admin, sign out), navigation, main. */
-export function AdminLayout({ admin, children }: AdminLayoutProps) {
+export function AdminLayout({ admin, children, withNav = true }: AdminLayoutProps) {
   const clinic = useClinic();
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
@@ -54,7 +56,7 @@ export function AdminLayout({ admin, children }: AdminLayoutProps) {
             <SignOutButton />
           </div>
         </div>
-        <AdminNav />
+        {withNav ? <AdminNav /> : <div className="h-3" />}
       </header>
       <main
         id="main"

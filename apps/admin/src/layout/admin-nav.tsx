@@ -9,6 +9,7 @@ const SECTIONS = [
   { to: '/webhooks', label: 'Webhook log' },
   { to: '/services', label: 'Services' },
   { to: '/doctors', label: 'Doctors' },
+  { to: '/clinic', label: 'Clinic' },
 ] as const;
 
 /**

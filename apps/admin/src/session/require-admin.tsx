@@ -24,6 +24,11 @@ export interface SignInState {
  */
 export function RequireAdmin() {
   const me = trpc.admin.auth.me.useQuery(undefined, { retry: false, staleTime: 5 * 60_000 });
+  // Whether the clinic exists yet: before it does, set-up is the only page.
+  const profile = trpc.admin.clinic.get.useQuery(undefined, {
+    enabled: me.isSuccess,
+    staleTime: 5 * 60_000,
+  });
   const location = useLocation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -74,11 +79,15 @@ export function RequireAdmin() {
       </div>
     );
   }
-  if (!me.data) {
+  if (!me.data || profile.isPending) {
     return <PageLoading />;
   }
+  const settingUp = profile.data?.clinic === null;
+  const onSetUp = location.pathname === '/setup';
+  if (settingUp && !onSetUp) return <Navigate to="/setup" replace />;
+  if (profile.data?.clinic && onSetUp) return <Navigate to="/" replace />;
   return (
-    <AdminLayout admin={me.data.admin}>
+    <AdminLayout admin={me.data.admin} withNav={!settingUp}>
       <Outlet />
     </AdminLayout>
   );

@@ -1,8 +1,10 @@
 import { PageHeading, useDocumentTitle } from '@clinicpay/ui';
 import { useLocation } from 'react-router';
+import { appCodeOf } from '../api-errors.js';
 import { ClinicShell } from '../clinic-shell.js';
 import { trpc } from '../trpc.js';
 import { BookingWizard } from '../wizard/booking-wizard.js';
+import { NotTakingBookings } from './not-taking-bookings.js';
 import type { WizardState } from '../wizard/wizard-state.js';
 
 /** The landing page and the booking wizard; the result page can send a wizard state here. */
@@ -10,6 +12,9 @@ export function BookingWizardPage() {
   const clinic = trpc.catalogue.clinic.useQuery();
   const location = useLocation();
   const resumed = (location.state as { wizard?: WizardState } | null)?.wizard;
+  // No clinic yet, or nothing to book or no way to pay: one sentence, not a wizard that fails.
+  const notTaking =
+    clinic.data?.takingBookings === false || appCodeOf(clinic.error) === 'clinic_not_set_up';
   useDocumentTitle(
     clinic.data ? `Book an appointment · ${clinic.data.name}` : 'Book an appointment',
   );
@@ -20,11 +25,17 @@ export function BookingWizardPage() {
         description={
           clinic.data
             ? `${clinic.data.name}, ${clinic.data.address}.`
-            : 'Choose a service to get started.'
+            : notTaking
+              ? undefined
+              : 'Choose a service to get started.'
         }
       />
-      {/* No key from the location: each step is a navigation of its own and must not remount the wizard. */}
-      <BookingWizard initial={resumed} />
+      {notTaking ? (
+        <NotTakingBookings clinic={clinic.data} />
+      ) : (
+        // No key from the location: each step is a navigation of its own and must not remount it.
+        <BookingWizard initial={resumed} />
+      )}
     </ClinicShell>
   );
 }
