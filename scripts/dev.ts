@@ -9,7 +9,8 @@ import {
   DEMO_CLINIC,
   exitWithUserError,
   loadConfig,
-  migrateAndSeed,
+  demoAdminStillWorks,
+  migrateAndSeedIfEmpty,
   openRuntime,
   startBackgroundJobs,
   startServer,
@@ -44,7 +45,10 @@ async function main() {
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   });
   const runtime = await openRuntime(config);
-  await migrateAndSeed(runtime);
+  const seeded = await migrateAndSeedIfEmpty(runtime);
+  const signIn = (await demoAdminStillWorks(runtime.db))
+    ? `${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`
+    : 'an admin of this database (`pnpm --filter @clinicpay/api cli create-admin` adds one)';
   const api = await startServer(runtime);
   const jobs = startBackgroundJobs(runtime);
 
@@ -73,11 +77,18 @@ Clinicpay is running (ready in ${seconds} s, database: ${runtime.database.kind =
   API               ${api.url}  (health: ${api.url}/healthz)
   Stripe emulator   ${emulator.url}/
 
-  Admin sign-in     ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}
+  Admin sign-in     ${signIn}
   Stripe (Sandbox)  ${DEMO_KEYS.publishableKey} · ${DEMO_KEYS.secretKey}
   Webhook secret    ${DEMO_KEYS.webhookSigningSecret}
 
 Press Ctrl+C to stop.`);
+  if (!seeded) {
+    console.log(
+      config.nodeEnv === 'production'
+        ? 'NODE_ENV=production: the demo clinic is never seeded; set up the clinic in the admin.'
+        : 'The database already has a clinic or an admin, so the demo clinic was not seeded.',
+    );
+  }
 
   let stopping = false;
   const stop = async () => {

@@ -6,8 +6,8 @@ import { resolve } from 'node:path';
 import { sql, type Database, type Kysely } from '@clinicpay/db';
 import { createTestDatabase } from '@clinicpay/db/testing';
 import { DEMO_CLINIC, DEMO_SERVICES } from '../src/seed/demo-clinic.data.js';
-import { DEMO_ADMIN } from '@clinicpay/demo';
 import { migrateAndSeed } from '../src/seed/migrate-and-seed.js';
+import { runCredentials } from '../src/testing.js';
 import { createSecretBox } from '../src/security/secret-box.js';
 import { buildApi } from '../build.js';
 import { freePort, waitForApi } from '@clinicpay/testing';
@@ -18,9 +18,12 @@ export const DATA_START = new Date('2024-01-01T00:00:00Z');
 /** One payment every 63 s: a million span two years. */
 export const SPACING_SECONDS = 63;
 
+/** This process's admin and keys: the API runs in production, which refuses the demo's. */
+const CREDENTIALS = runCredentials();
+
 export async function startDatabase() {
   const database = await createTestDatabase({ maxConnections: 4 });
-  await migrateAndSeed({ db: database.db, secretBox: createSecretBox(APP_SECRET) });
+  await migrateAndSeed({ db: database.db, secretBox: createSecretBox(APP_SECRET) }, CREDENTIALS);
   return database;
 }
 
@@ -43,6 +46,7 @@ export async function startApi(databaseUrl: string, runAs: 'tsx' | 'bundle' = 't
       PORT: String(port),
       LOG_LEVEL: 'silent',
       NODE_ENV: 'production',
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
       SWEEP_INTERVAL_SECONDS: '0',
     },
     stdio: 'inherit',
@@ -65,7 +69,7 @@ export async function signIn(url: string): Promise<string> {
   const response = await fetch(`${url}/trpc/admin.auth.signIn`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-clinicpay-csrf': '1' },
-    body: JSON.stringify({ email: DEMO_ADMIN.email, password: DEMO_ADMIN.password }),
+    body: JSON.stringify({ email: CREDENTIALS.admin.email, password: CREDENTIALS.admin.password }),
   });
   const cookie = response.headers.getSetCookie()[0]?.split(';')[0];
   if (!cookie) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);

@@ -4,14 +4,20 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { createTestDatabase } from '@clinicpay/db/testing';
 import { migrateAndSeed } from '../src/seed/migrate-and-seed.js';
+import { runCredentials } from '../src/testing.js';
+import type { SeedCredentials } from '@clinicpay/demo';
 import { createSecretBox } from '../src/security/secret-box.js';
 import { freePort, waitForApi } from '@clinicpay/testing';
 
 const APP_SECRET = 'bench-app-secret-of-at-least-32-chars';
 
-export async function startApiProcess(env: Record<string, string> = {}) {
+export async function startApiProcess(
+  env: Record<string, string> = {},
+  credentials: SeedCredentials = runCredentials(),
+) {
   const database = await createTestDatabase({ maxConnections: 4 });
-  await migrateAndSeed({ db: database.db, secretBox: createSecretBox(APP_SECRET) });
+  // Production refuses the published demo values: the run seeds its own.
+  await migrateAndSeed({ db: database.db, secretBox: createSecretBox(APP_SECRET) }, credentials);
   const port = await freePort();
   // API_NODE_ARGS, e.g. "--cpu-prof", profiles the API process.
   const nodeArgs = (process.env.API_NODE_ARGS ?? '').split(' ').filter(Boolean);
@@ -24,6 +30,7 @@ export async function startApiProcess(env: Record<string, string> = {}) {
       PORT: String(port),
       LOG_LEVEL: 'silent',
       NODE_ENV: 'production',
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
       SWEEP_INTERVAL_SECONDS: '0',
       ...env,
     },
@@ -39,6 +46,7 @@ export async function startApiProcess(env: Record<string, string> = {}) {
   }
   return {
     url,
+    credentials,
     db: database.db,
     databaseUrl: database.url,
     databasePoolSize: 10,

@@ -10,6 +10,7 @@ import { DEMO_DOCTORS, DEMO_SERVICES } from '../src/seed/demo-clinic.data.js';
 import { seedDemoClinic } from '../src/seed/demo-clinic.seed.js';
 import { createSecretBox } from '../src/security/secret-box.js';
 import { startApiProcess } from './api-process.js';
+import { runCredentials } from '../src/testing.js';
 import { runPool, type PoolRun } from '@clinicpay/testing';
 
 export interface BookingOptions {
@@ -29,12 +30,19 @@ const service = DEMO_SERVICES[0];
 
 export async function measureBookings(options: BookingOptions): Promise<BookingRound[]> {
   const { bookings, rounds, inFlight } = options;
-  const stripe = await startEmulator({ port: 0 });
-  const api = await startApiProcess({
-    STRIPE_API_URL: stripe.url,
-    BOOKING_RATE_LIMIT: '1000000/1m',
-    PUBLIC_URL: 'http://localhost:5173',
+  const credentials = runCredentials();
+  const stripe = await startEmulator({
+    port: 0,
+    keys: [credentials.stripe.secretKey, credentials.stripe.publishableKey],
   });
+  const api = await startApiProcess(
+    {
+      STRIPE_API_URL: stripe.url,
+      BOOKING_RATE_LIMIT: '1000000/1m',
+      PUBLIC_URL: 'http://localhost:5173',
+    },
+    credentials,
+  );
   const raw = await createTestDatabase({ maxConnections: api.databasePoolSize });
   const results: BookingRound[] = [];
   try {

@@ -3,7 +3,6 @@
 // round after round. Returns the figures; webhook-ingest.bench.ts prints them.
 import { sql, type Database, type Kysely } from '@clinicpay/db';
 import { createTestDatabase } from '@clinicpay/db/testing';
-import { DEMO_KEYS } from '@clinicpay/stripe-emulator';
 import {
   signWebhookPayload,
   stripeEvent,
@@ -47,7 +46,7 @@ export async function measureWebhookIngest(
       // Signed before the clock starts, as Stripe signs on its own machine.
       const requests = forHttp.map((p, i) => {
         const body = succeededEvent(p.id, i + round * events);
-        const signature = signWebhookPayload(body, DEMO_KEYS.webhookSigningSecret);
+        const signature = signWebhookPayload(body, api.credentials.stripe.webhookSigningSecret);
         return {
           body,
           headers: { 'content-type': 'application/json', 'stripe-signature': signature },

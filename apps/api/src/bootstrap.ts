@@ -23,6 +23,11 @@ export async function openRuntime(
   options: { clock?: Clock; logger?: Logger } = {},
 ): Promise<Runtime> {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
+  if (!config.nodeEnvGiven && config.databaseUrl) {
+    logger.warn(
+      'NODE_ENV is not set, so development settings are in force on this PostgreSQL database; set NODE_ENV=production for a clinic in use',
+    );
+  }
   // Embedded mode has no operator to set APP_SECRET; production requires it (env.ts).
   const appSecret = config.appSecret ?? (await loadOrCreateAppSecret(config.dataDir));
   const database = await createDatabase(

@@ -3,6 +3,8 @@
 //   seed                       add the demo clinic (development and demos only; idempotent)
 //   create-admin --email E     create an admin, or reset their password; password from
 //                              ADMIN_PASSWORD or the first line of standard input
+//   remove-demo-values         remove the demo admin and the demo Stripe keys, which a
+//                              production start refuses
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
 import { migrateToLatest } from '@clinicpay/db';
@@ -11,9 +13,12 @@ import { loadConfig } from './env.js';
 import { seedDemoClinic } from './seed/demo-clinic.seed.js';
 import { verifyStoredSecrets } from './security/verify-stored-secrets.js';
 import { upsertAdmin } from './seed/admin-users.js';
+import { removeDemoValues } from './seed/remove-demo-values.js';
 import { exitWithUserError } from './user-error.js';
 
-const USAGE = 'Usage: cli <migrate | seed | create-admin --email EMAIL [--name NAME]>';
+const COMMANDS = ['migrate', 'seed', 'create-admin', 'remove-demo-values'];
+const USAGE =
+  'Usage: cli <migrate | seed | create-admin --email EMAIL [--name NAME] | remove-demo-values>';
 
 async function readPassword(): Promise<string> {
   // A one-off input of this command, not configuration: it never reaches env.ts's Config.
@@ -35,7 +40,7 @@ async function run(): Promise<void> {
     options: { email: { type: 'string' }, name: { type: 'string' } },
   });
   const command = positionals[0];
-  if (!command || !['migrate', 'seed', 'create-admin'].includes(command)) {
+  if (!command || !COMMANDS.includes(command)) {
     console.error(USAGE);
     process.exit(2);
   }
@@ -69,6 +74,9 @@ async function run(): Promise<void> {
           ? `Seeded the demo clinic "${result.clinicName}".`
           : `The demo clinic "${result.clinicName}" is already there.`,
       );
+    } else if (command === 'remove-demo-values') {
+      const done = await removeDemoValues(runtime, runtime.clock.now());
+      console.log(done.length ? done.join('\n') : 'No demo values were found.');
     } else {
       const result = await upsertAdmin(runtime.db, {
         email: values.email!,

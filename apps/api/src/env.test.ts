@@ -34,6 +34,19 @@ describe('loadConfig', () => {
     );
   });
 
+  it('requires PUBLIC_URL in production, and knows whether NODE_ENV was given', () => {
+    const production = {
+      NODE_ENV: 'production',
+      APP_SECRET: 'x'.repeat(32),
+      DATABASE_URL: 'postgres://clinic@db.internal/clinicpay',
+    };
+    expect(() => loadConfig(production)).toThrow(/PUBLIC_URL is missing: production needs/);
+    expect(
+      loadConfig({ ...production, PUBLIC_URL: 'https://book.clinic.example' }).nodeEnvGiven,
+    ).toBe(true);
+    expect(loadConfig({}).nodeEnvGiven).toBe(false);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
   });
@@ -43,6 +56,7 @@ describe('loadConfig', () => {
       NODE_ENV: 'production',
       DATABASE_URL: 'postgres://x@h/db',
       APP_SECRET: 'x'.repeat(32),
+      PUBLIC_URL: 'https://book.clinic.example',
     };
     expect(loadConfig({}).security.trustProxy).toBe(false);
     expect(loadConfig(production).security.trustProxy).toEqual([

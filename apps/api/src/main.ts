@@ -4,9 +4,11 @@ import { exitWithUserError } from './user-error.js';
 import { openRuntime } from './bootstrap.js';
 import { startServer } from './server.js';
 import { startBackgroundJobs } from './background-jobs.js';
+import { assertProductionReady } from './security/production-guards.js';
 
 try {
   const runtime = await openRuntime(loadConfig());
+  if (runtime.config.nodeEnv === 'production') await assertProductionReady(runtime);
   const running = await startServer(runtime);
   const jobs = startBackgroundJobs(runtime);
   const shutdown = async (signal: string) => {

@@ -3,7 +3,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase } from '@clinicpay/db/testing';
-import { startEmulator, type RunningEmulator } from '@clinicpay/stripe-emulator';
+import { generateApiKey, startEmulator, type RunningEmulator } from '@clinicpay/stripe-emulator';
 import { createManualClock, type Clock } from './clock.js';
 import { loadConfig, type Config } from './env.js';
 import { openRuntime, type Runtime } from './bootstrap.js';
@@ -19,7 +19,8 @@ import {
   guardServerResponses,
   type LeakReport,
 } from './security/secret-leak-guard.js';
-import { DEMO_KEYS } from '@clinicpay/demo';
+import { DEMO_KEYS, type SeedCredentials } from '@clinicpay/demo';
+import { randomBytes } from 'node:crypto';
 
 const NO_SPA_BUILD = join(tmpdir(), 'clinicpay-tests-serve-no-spa');
 
@@ -127,6 +128,27 @@ export async function startTestStack(
       // The sender first: no delivery may be on its way while the API closes.
       await stripe.stop();
       await api.stop();
+    },
+  };
+}
+
+/**
+ * Credentials made for one run (an admin, Stripe test keys, a signing secret): what a stack that
+ * starts the API in production seeds, since a production start refuses the published demo values.
+ * The emulator accepts the keys once told about them (`keys`, `addWebhookEndpoint`).
+ */
+export function runCredentials(): SeedCredentials {
+  const token = () => randomBytes(18).toString('base64url');
+  return {
+    admin: {
+      email: `admin-${token().slice(0, 8)}@run.example`,
+      name: 'Run Admin',
+      password: token(),
+    },
+    stripe: {
+      publishableKey: generateApiKey('pk', 'test'),
+      secretKey: generateApiKey('sk', 'test'),
+      webhookSigningSecret: `whsec_${token()}`,
     },
   };
 }

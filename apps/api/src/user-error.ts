@@ -1,5 +1,6 @@
 import { DatabaseUnavailableError } from '@clinicpay/db';
 import { InvalidConfigError } from './env.js';
+import { ProductionNotReadyError } from './security/production-guards.js';
 import { SecretBoxError } from './security/secret-box.js';
 
 /** A mistake in what an operator asked for (a CLI argument, say), explained in its message. */
@@ -17,7 +18,8 @@ export function isUserFacing(error: unknown): error is Error {
     error instanceof InvalidConfigError ||
     error instanceof OperatorError ||
     error instanceof DatabaseUnavailableError ||
-    error instanceof SecretBoxError
+    error instanceof SecretBoxError ||
+    error instanceof ProductionNotReadyError
   );
 }
 

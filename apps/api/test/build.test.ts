@@ -81,6 +81,7 @@ it('the bundled server runs in production on PostgreSQL, serving its health chec
     NODE_ENV: 'production',
     DATABASE_URL: database.url,
     APP_SECRET: 'x'.repeat(32),
+    PUBLIC_URL: 'https://book.clinic.example',
   });
   try {
     expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({

@@ -12,7 +12,8 @@ const apiRoot = resolve(import.meta.dirname, '..');
 
 async function startApi(env: Record<string, string>): Promise<{ code: number; stderr: string }> {
   try {
-    await run('pnpm', ['exec', 'tsx', 'src/main.ts'], {
+    // Node itself, not through pnpm: a signal or an exit code then belongs to the API alone.
+    await run(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: apiRoot,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
       timeout: 30_000,
@@ -59,7 +60,7 @@ describe('a running API process', () => {
   it('stops listening, closes the database and exits 0 on SIGTERM', async () => {
     const database = await createTestDatabase();
     const port = await freePort();
-    const child = spawn('pnpm', ['exec', 'tsx', 'src/main.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: apiRoot,
       env: {
         PATH: process.env.PATH,
@@ -76,7 +77,6 @@ describe('a running API process', () => {
       const exited = new Promise<number | null>((resolvePromise) =>
         child.once('exit', (code) => resolvePromise(code)),
       );
-      // pnpm exec forwards the signal to the API process.
       process.kill(-child.pid!, 'SIGTERM');
       expect(await exited).toBe(0);
       await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();

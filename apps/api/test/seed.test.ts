@@ -2,13 +2,13 @@ import { sql } from '@clinicpay/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateAndSeed } from '../src/seed/migrate-and-seed.js';
 import { seedDemoClinic } from '../src/seed/demo-clinic.seed.js';
-import { DEMO_ADMIN } from '@clinicpay/demo';
+
 import { createSecretBox, SecretBoxError } from '../src/security/secret-box.js';
 import { stripeSecretPurpose } from '../src/security/secret-purposes.js';
 import { verifyPassword } from '../src/security/password.js';
 import { upsertAdmin } from '../src/seed/admin-users.js';
 import { startTestApi, type TestApi } from '../src/testing.js';
-import { DEMO_KEYS } from '@clinicpay/demo';
+import { DEMO_ADMIN, DEMO_KEYS } from '@clinicpay/demo';
 
 let api: TestApi;
 beforeAll(async () => {

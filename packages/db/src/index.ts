@@ -31,6 +31,7 @@ export {
   deleteStaleAdminSessions,
 } from './queries/admin-sessions.js';
 export {
+  deleteAdminUser,
   findAdminUserByEmail,
   insertAdminUser,
   resetAdminPassword,
@@ -61,6 +62,7 @@ export {
   createClinic,
   findClinic,
   insertClinicIfMissing,
+  isInstallationEmpty,
   lockClinic,
   setClinicCurrency,
   updateClinic,
@@ -85,6 +87,7 @@ export {
   type DoctorSeed,
 } from './queries/doctors.js';
 export {
+  clearStripeKeys,
   findEncryptedStripeSecrets,
   findGatewaySettingsRows,
   findStripeSettingsRow,
@@ -93,6 +96,7 @@ export {
   setGatewayEnabled,
   setStripeCurrency,
   upsertStripeSettings,
+  type StripeKeyColumn,
   type StripeSettingsWrite,
 } from './queries/gateway-settings.js';
 export { insertPatient } from './queries/patients.js';

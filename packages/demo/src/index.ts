@@ -15,3 +15,11 @@ export const DEMO_ADMIN = {
   name: 'Demo Admin',
   password: 'demo-admin-password',
 } as const;
+
+/** What a seeded clinic signs in and takes payments with: the demo's, or values made for one run. */
+export interface SeedCredentials {
+  admin: { email: string; name: string; password: string };
+  stripe: { publishableKey: string; secretKey: string; webhookSigningSecret: string };
+}
+
+export const DEMO_CREDENTIALS: SeedCredentials = { admin: DEMO_ADMIN, stripe: DEMO_KEYS };

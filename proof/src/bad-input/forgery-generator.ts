@@ -1,7 +1,12 @@
 // The seeded stream of forged webhook requests: kinds in turn (so every kind gets its share of
 // any count), a variant and a base event picked by the seed. Each is built when it is taken, so
 // its "right" timestamps are fresh when it is sent.
-import { FORGERY_KINDS, type ForgedRequest, type RefusalReason } from './forgery-kinds.js';
+import {
+  FORGERY_KINDS,
+  type ForgedRequest,
+  type ForgeryContext,
+  type RefusalReason,
+} from './forgery-kinds.js';
 import { seededRandom } from '../support/seeded-random.js';
 
 export interface Forgery extends ForgedRequest {
@@ -17,6 +22,7 @@ export interface ForgeryOptions {
   /** Genuine event bodies of one payment; the first (checkout.session.completed) is used most. */
   payloads: readonly string[];
   secret: string;
+  apiKeys: ForgeryContext['apiKeys'];
   bodyLimit: number;
 }
 
@@ -36,6 +42,7 @@ export function* generateForgeries(options: ForgeryOptions): Generator<Forgery> 
       payload,
       otherPayload,
       secret: options.secret,
+      apiKeys: options.apiKeys,
       bodyLimit: options.bodyLimit,
     });
     yield { ...built, kind: kind.name, variant: variant.name, reason: variant.reason };

@@ -3,7 +3,6 @@
 // verifier that let one through would confirm that booking (and change the database digest).
 import { createHmac } from 'node:crypto';
 import type { WebhookSignatureReason } from '@clinicpay/payments';
-import { DEMO_KEYS } from '@clinicpay/stripe-emulator';
 import { computeSignature, signWebhookPayload } from '@clinicpay/stripe-emulator/builders';
 import type { Rng } from '../support/seeded-random.js';
 
@@ -20,6 +19,8 @@ export interface ForgeryContext {
   otherPayload: string;
   /** The seeded clinic's test-mode signing secret. */
   secret: string;
+  /** The clinic's API keys, which a careless forger might sign with instead. */
+  apiKeys: { secretKey: string; publishableKey: string };
   /** The webhook route's body limit in bytes. */
   bodyLimit: number;
 }
@@ -170,10 +171,10 @@ export const FORGERY_KINDS: ForgeryKind[] = [
         request(ctx.payload, signWebhookPayload(ctx.payload, `whsec_${ctx.rng.hex(32)}`, ctx.now)),
       ),
       variant('the secret API key', 'bad_signature', (ctx) =>
-        request(ctx.payload, signWebhookPayload(ctx.payload, DEMO_KEYS.secretKey, ctx.now)),
+        request(ctx.payload, signWebhookPayload(ctx.payload, ctx.apiKeys.secretKey, ctx.now)),
       ),
       variant('the publishable key', 'bad_signature', (ctx) =>
-        request(ctx.payload, signWebhookPayload(ctx.payload, DEMO_KEYS.publishableKey, ctx.now)),
+        request(ctx.payload, signWebhookPayload(ctx.payload, ctx.apiKeys.publishableKey, ctx.now)),
       ),
       variant('the secret without whsec_', 'bad_signature', (ctx) =>
         request(

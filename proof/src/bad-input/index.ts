@@ -1,6 +1,5 @@
 // 3. Bad input: forged and mangled Stripe webhooks, and fuzzed inputs to every public tRPC
 // procedure, against a production API process over its own PostgreSQL cluster.
-import { DEMO_ADMIN } from '@clinicpay/demo';
 import type { ProofPart, Scale } from '../report.js';
 import { RATE_LIMIT_SETTINGS, startBadInputStack } from './bad-input-stack.js';
 import { openDigestReader } from './database-digest.js';
@@ -26,11 +25,11 @@ export const badInputPart: ProofPart = {
       try {
         const booking = await createPaidButUndeliveredBooking(apiUrl, stack.stripe);
         const webhooks = await runWebhookForgeries(stack, booking, reader, size.forgeries);
-        const world = await loadFuzzWorld(apiUrl, booking, DEMO_ADMIN.email);
+        const world = await loadFuzzWorld(apiUrl, booking, stack.credentials.admin.email);
         const fuzz = await runTrpcFuzz(apiUrl, reader, world, size.fuzzRuns);
         return {
           setup:
-            `One API process (NODE_ENV=production, sweeper off) over its own PostgreSQL cluster, seeded with the demo clinic; ` +
+            `One API process (NODE_ENV=production, sweeper off) over its own PostgreSQL cluster, seeded with the demo clinic (with an admin and Stripe keys made for the run); ` +
             `${size.forgeries} forged webhook requests built from the real, undelivered Stripe events of a real pending card booking; ` +
             `${size.fuzzRuns} fast-check inputs per public tRPC procedure over HTTP. Rate limits raised out of reach ` +
             `(${Object.keys(RATE_LIMIT_SETTINGS).join(', ')}) and their counters left out of the digests ` +

@@ -1,7 +1,6 @@
 // The webhook half: forged and mangled requests against the real route of a production API
 // process, the database digested before and after, and the genuine event sent last to show the
 // forgeries were one signature away from confirming the booking.
-import { DEMO_KEYS } from '@clinicpay/stripe-emulator';
 import { signWebhookPayload } from '@clinicpay/stripe-emulator/builders';
 import type { ProofStack } from '../support/stack.js';
 import { check, table, type Check } from '../report.js';
@@ -69,7 +68,8 @@ export async function runWebhookForgeries(
       seed: SEED,
       count,
       payloads,
-      secret: DEMO_KEYS.webhookSigningSecret,
+      secret: stack.credentials.stripe.webhookSigningSecret,
+      apiKeys: stack.credentials.stripe,
       bodyLimit: WEBHOOK_BODY_LIMIT,
     }),
     CONCURRENCY,
@@ -126,7 +126,10 @@ export async function runWebhookForgeries(
     body: Buffer.from(genuine),
     headers: {
       'content-type': 'application/json; charset=utf-8',
-      'stripe-signature': signWebhookPayload(genuine, DEMO_KEYS.webhookSigningSecret),
+      'stripe-signature': signWebhookPayload(
+        genuine,
+        stack.credentials.stripe.webhookSigningSecret,
+      ),
     },
   });
   const statusAfterGenuine = await waitForStatus(status, 'confirmed');

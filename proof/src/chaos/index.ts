@@ -16,7 +16,6 @@ import { compareWithStripe } from './oracle.js';
 import { OUTCOME_MIX, pickOutcome, type Outcome } from './outcomes.js';
 import { ReplicaPool } from './replica-pool.js';
 import { countPending, describeUnprocessedEvents, waitUntilSettled } from './settle.js';
-import { DEMO_ADMIN } from '@clinicpay/demo';
 
 const SIZES = {
   full: { bookings: 2000, concurrency: 16 },
@@ -61,7 +60,7 @@ async function runChaos(scale: Scale): Promise<PartResult> {
     const slots = await freeSlots(pool.pick().client, doctors, bookings);
     if (slots.length < bookings)
       throw new Error(`Only ${slots.length} free slots for ${bookings} bookings.`);
-    const admin = await signedInAdmin(() => pool.pick().url, DEMO_ADMIN);
+    const admin = await signedInAdmin(() => pool.pick().url, stack.credentials.admin);
     const random = seededRandom(SEED).next;
     const outcomes: Outcome[] = Array.from({ length: bookings }, () => pickOutcome(random));
     const disruptions = planDisruptions(stack, pool, bookings);

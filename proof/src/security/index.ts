@@ -32,15 +32,26 @@ export const securityPart: ProofPart = {
     try {
       const procedures = adminProcedures();
       for (const section of [
-        // First: it pays with the seeded demo keys, before the secrets section rotates them.
+        // First: it pays with the run's seeded keys, before the secrets section rotates them.
         () => checkPagesInBrowser(stack),
         () =>
           checkUnauthorized(
-            { log, url: stack.https.url, databaseUrl: stack.databaseUrl },
+            {
+              log,
+              url: stack.https.url,
+              databaseUrl: stack.databaseUrl,
+              admin: stack.credentials.admin,
+            },
             procedures,
           ),
         () => checkHeaders(stack, log),
-        () => checkThrottling({ log, url: stack.https.url, databaseUrl: stack.databaseUrl }),
+        () =>
+          checkThrottling({
+            log,
+            url: stack.https.url,
+            databaseUrl: stack.databaseUrl,
+            admin: stack.credentials.admin,
+          }),
         // Last: it scans every answer the sections above received, and the logs they caused.
         () => checkSecrets({ stack, log, keys, procedures }),
       ]) {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { check, table, type Check } from '../report.js';
 import type { SecurityStack } from './security-stack.js';
-import { DEMO_ADMIN, DEMO_KEYS } from '@clinicpay/demo';
+import type { SeedCredentials } from '@clinicpay/demo';
 
 // The distribution's Chromium (never a downloaded one), or CHROMIUM_PATH as the e2e suite reads it.
 // eslint-disable-next-line no-restricted-properties
@@ -39,10 +39,10 @@ export async function checkPagesInBrowser(
     };
   }
   const base = stack.http.url;
-  // The seeded clinic signs its webhooks with the demo secret (the secrets section rotates it later).
+  // The seeded clinic signs its webhooks with the run's secret (the secrets section rotates it later).
   const endpoint = stack.stripe.control.addWebhookEndpoint({
     url: `${base}/webhooks/stripe`,
-    secret: DEMO_KEYS.webhookSigningSecret,
+    secret: stack.credentials.stripe.webhookSigningSecret,
   });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
   const violations: string[] = [];
@@ -62,7 +62,9 @@ export async function checkPagesInBrowser(
     await step(steps, 'patient books and pays in the Embedded Checkout', () =>
       bookAndPay(page, base),
     );
-    await step(steps, 'admin signs in and sees the transactions', () => signIn(page, base));
+    await step(steps, 'admin signs in and sees the transactions', () =>
+      signIn(page, base, stack.credentials.admin),
+    );
     await page.screenshot({ path: join(stack.workDir, 'admin-in-browser.png'), fullPage: true });
   } finally {
     await browser.close();
@@ -133,10 +135,10 @@ async function bookAndPay(page: Page, base: string): Promise<void> {
     .waitFor({ timeout: 20_000 });
 }
 
-async function signIn(page: Page, base: string): Promise<void> {
+async function signIn(page: Page, base: string, admin: SeedCredentials['admin']): Promise<void> {
   await page.goto(`${base}/admin/`);
-  await page.getByLabel('Email').fill(DEMO_ADMIN.email);
-  await page.getByLabel('Password').fill(DEMO_ADMIN.password);
+  await page.getByLabel('Email').fill(admin.email);
+  await page.getByLabel('Password').fill(admin.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(/\/admin\/transactions/, { timeout: 20_000 });
   // Polled from here: a predicate run in the page would need eval, which the page's CSP refuses.

@@ -11,8 +11,7 @@ import { dumpDatabase } from './pg-dump.js';
 import { describeFinds, newTally, scanText } from './scan.js';
 import type { SecurityStack } from './security-stack.js';
 import { runStripeJourney } from './stripe-journey.js';
-import { signInAsDemoAdmin } from './unauthorized.js';
-import { DEMO_ADMIN } from '@clinicpay/demo';
+import { signInAsAdmin } from './unauthorized.js';
 
 export async function checkSecrets(options: {
   stack: SecurityStack;
@@ -22,7 +21,7 @@ export async function checkSecrets(options: {
 }): Promise<{ checks: Check[]; figures: string[] }> {
   const { stack, log, keys } = options;
   const url = stack.https.url;
-  const cookie = await signInAsDemoAdmin(log, url);
+  const cookie = await signInAsAdmin(log, url, stack.credentials.admin);
   const journey = await runStripeJourney({
     log,
     url,
@@ -41,7 +40,7 @@ export async function checkSecrets(options: {
   ];
   const alwaysSecret: Secret[] = [
     ...stripeSecrets,
-    { name: 'admin password', value: DEMO_ADMIN.password },
+    { name: 'admin password', value: stack.credentials.admin.password },
     { name: 'APP_SECRET', value: PROOF_APP_SECRET },
   ];
   // Tokens the API hands to their owner in an answer (a Set-Cookie, the booking's status link)

@@ -6,7 +6,7 @@ import { check, table, type Check } from '../report.js';
 import { cloneAdmin, withDatabase } from './database.js';
 import { envelope, type Answer, type AnswerLog } from './http-client.js';
 import { trpcMutation } from './trpc-calls.js';
-import { DEMO_ADMIN } from '@clinicpay/demo';
+import type { SeedCredentials } from '@clinicpay/demo';
 
 export const THROTTLE = { windowSeconds: 15, perAccount: 3, perAddress: 5, attempts: 8 };
 
@@ -41,10 +41,11 @@ export async function checkThrottling(options: {
   log: AnswerLog;
   url: string;
   databaseUrl: string;
+  admin: SeedCredentials['admin'];
 }): Promise<{ checks: Check[]; figures: string[] }> {
-  const { log, url } = options;
+  const { log, url, admin } = options;
   const lockedEmail = `locked-${randomBytes(4).toString('hex')}@proof.example`;
-  await withDatabase(options.databaseUrl, (db) => cloneAdmin(db, DEMO_ADMIN.email, lockedEmail));
+  await withDatabase(options.databaseUrl, (db) => cloneAdmin(db, admin.email, lockedEmail));
   const signIn = async (from: string, email: string, password: string) => {
     const answer = await trpcMutation(log, url, 'admin.auth.signIn', { email, password }, { from });
     return { answer, outcome: outcomeOf(answer) };
@@ -64,8 +65,8 @@ export async function checkThrottling(options: {
   const accountTries: Outcome[] = [];
   for (let i = 0; i < THROTTLE.perAccount; i++)
     accountTries.push((await signIn('127.0.0.21', lockedEmail, WRONG)).outcome);
-  const accountRight = await signIn('127.0.0.21', lockedEmail, DEMO_ADMIN.password);
-  const accountElsewhere = await signIn('127.0.0.22', lockedEmail, DEMO_ADMIN.password);
+  const accountRight = await signIn('127.0.0.21', lockedEmail, admin.password);
+  const accountElsewhere = await signIn('127.0.0.22', lockedEmail, admin.password);
   note(`${THROTTLE.perAccount} wrong passwords for one account (127.0.0.21)`, accountTries);
   note('then its right password, same address and another', [
     accountRight.outcome,
@@ -76,8 +77,8 @@ export async function checkThrottling(options: {
   const addressTries: Outcome[] = [];
   for (let i = 0; i < THROTTLE.perAddress; i++)
     addressTries.push((await signIn('127.0.0.23', `nobody-${i}@proof.example`, WRONG)).outcome);
-  const addressRight = await signIn('127.0.0.23', DEMO_ADMIN.email, DEMO_ADMIN.password);
-  const otherAddress = await signIn('127.0.0.24', DEMO_ADMIN.email, DEMO_ADMIN.password);
+  const addressRight = await signIn('127.0.0.23', admin.email, admin.password);
+  const otherAddress = await signIn('127.0.0.24', admin.email, admin.password);
   note(
     `${THROTTLE.perAddress} wrong passwords for ${THROTTLE.perAddress} accounts (127.0.0.23)`,
     addressTries,
@@ -91,7 +92,7 @@ export async function checkThrottling(options: {
   const rateTries: Outcome[] = [];
   let lastRate: Answer | undefined;
   for (let i = 0; i <= THROTTLE.attempts; i++) {
-    const tried = await signIn('127.0.0.25', DEMO_ADMIN.email, DEMO_ADMIN.password);
+    const tried = await signIn('127.0.0.25', admin.email, admin.password);
     rateTries.push(tried.outcome);
     lastRate = tried.answer;
   }
@@ -99,8 +100,8 @@ export async function checkThrottling(options: {
   const burstSeconds = (Date.now() - started) / 1000;
 
   await startOfWindow();
-  const accountLater = await signIn('127.0.0.21', lockedEmail, DEMO_ADMIN.password);
-  const addressLater = await signIn('127.0.0.23', DEMO_ADMIN.email, DEMO_ADMIN.password);
+  const accountLater = await signIn('127.0.0.21', lockedEmail, admin.password);
+  const addressLater = await signIn('127.0.0.23', admin.email, admin.password);
   note('after the window: the locked account, and from 127.0.0.23', [
     accountLater.outcome,
     addressLater.outcome,

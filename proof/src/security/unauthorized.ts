@@ -12,27 +12,30 @@ import {
 } from './database.js';
 import { envelope, type AnswerLog } from './http-client.js';
 import { call, sessionCookieOf, trpcMutation, trpcQuery } from './trpc-calls.js';
-import { DEMO_ADMIN } from '@clinicpay/demo';
+import type { SeedCredentials } from '@clinicpay/demo';
 
 const COOKIE = '__Host-clinicpay_admin';
 
 interface Target {
   log: AnswerLog;
+  /** The admin the run's database was seeded with. */
+  admin: SeedCredentials['admin'];
   /** The https replica (its cookie is `__Host-clinicpay_admin`). */
   url: string;
   databaseUrl: string;
 }
 
-export async function signInAsDemoAdmin(
+export async function signInAsAdmin(
   log: AnswerLog,
   url: string,
+  admin: SeedCredentials['admin'],
   from?: string,
 ): Promise<string> {
   const answer = await trpcMutation(
     log,
     url,
     'admin.auth.signIn',
-    { email: DEMO_ADMIN.email, password: DEMO_ADMIN.password },
+    { email: admin.email, password: admin.password },
     from ? { from } : {},
   );
   return sessionCookieOf(answer);
@@ -40,21 +43,21 @@ export async function signInAsDemoAdmin(
 
 /** The cookies a caller may hold that must open nothing, each with how it was made. */
 async function refusedCookies(target: Target): Promise<Array<[string, string | undefined]>> {
-  const signedOut = await signInAsDemoAdmin(target.log, target.url);
+  const signedOut = await signInAsAdmin(target.log, target.url, target.admin);
   await trpcMutation(target.log, target.url, 'admin.auth.signOut', {}, { cookie: signedOut });
-  const valid = await signInAsDemoAdmin(target.log, target.url);
+  const valid = await signInAsAdmin(target.log, target.url, target.admin);
   const expired = newSessionToken();
   const ofRemovedAdmin = newSessionToken();
   await withDatabase(target.databaseUrl, async (db) => {
     await insertSession(
       db,
-      await adminIdByEmail(db, DEMO_ADMIN.email),
+      await adminIdByEmail(db, target.admin.email),
       expired.hash,
       new Date(Date.now() - 60_000),
     );
     const removed = await cloneAdmin(
       db,
-      DEMO_ADMIN.email,
+      target.admin.email,
       `removed-${randomBytes(4).toString('hex')}@proof.example`,
     );
     await insertSession(db, removed, ofRemovedAdmin.hash, new Date(Date.now() + 3_600_000));
@@ -98,7 +101,7 @@ export async function checkUnauthorized(
   }
 
   // The refusals above are about the session: the same calls with a good one get through.
-  const cookie = await signInAsDemoAdmin(target.log, target.url);
+  const cookie = await signInAsAdmin(target.log, target.url, target.admin);
   const me = await trpcQuery(target.log, target.url, 'admin.auth.me', undefined, { cookie });
 
   const mutations = procedures.filter((p) => p.type === 'mutation');

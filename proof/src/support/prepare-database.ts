@@ -1,8 +1,15 @@
 import { loadConfig, migrateAndSeed, openRuntime } from '@clinicpay/api/runtime';
+import type { SeedCredentials } from '@clinicpay/demo';
 import { PROOF_APP_SECRET } from './api-replica.js';
 
-/** Migrates a database and seeds the demo clinic (Stripe enabled with the emulator's demo keys). */
-export async function prepareDatabase(databaseUrl: string): Promise<void> {
+/**
+ * Migrates a database and seeds the demo clinic with credentials made for the run (the API runs in
+ * production here, which refuses the published demo values).
+ */
+export async function prepareDatabase(
+  databaseUrl: string,
+  credentials: SeedCredentials,
+): Promise<void> {
   const runtime = await openRuntime(
     loadConfig({
       NODE_ENV: 'test',
@@ -12,7 +19,7 @@ export async function prepareDatabase(databaseUrl: string): Promise<void> {
     }),
   );
   try {
-    await migrateAndSeed(runtime);
+    await migrateAndSeed(runtime, credentials);
   } finally {
     await runtime.close();
   }

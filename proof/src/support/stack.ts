@@ -12,13 +12,16 @@ import {
 import { createApiReplica, type ApiReplica } from './api-replica.js';
 import { prepareDatabase } from './prepare-database.js';
 import { startThrowawayPostgres, type ThrowawayPostgres } from './throwaway-postgres.js';
-import { DEMO_KEYS } from '@clinicpay/demo';
+import { runCredentials } from '@clinicpay/api/testing';
+import type { SeedCredentials } from '@clinicpay/demo';
 
 export interface ProofStack {
   postgres: ThrowawayPostgres;
   databaseUrl: string;
   replicas: ApiReplica[];
   stripe: RunningEmulator;
+  /** The admin sign-in and Stripe keys this run's database was seeded with. */
+  credentials: SeedCredentials;
   /** Folder of the run's logs (one file per replica). */
   workDir: string;
   stop(): Promise<void>;
@@ -30,7 +33,7 @@ export interface ProofStackOptions {
   env?: Record<string, string>;
   /** Extra environment of one replica (by index), e.g. a PUBLIC_URL of its own. */
   replicaEnv?: (index: number) => Record<string, string>;
-  /** API keys the emulator accepts besides the demo ones (keys made for the run). */
+  /** API keys the emulator accepts besides the run's own (more keys made for the run). */
   extraKeys?: string[];
   /** Serve Stripe.js from the emulator (STRIPE_JS_URL), so pages can be driven in a browser. */
   stripeJs?: boolean;
@@ -57,7 +60,8 @@ export async function startProofStack(options: ProofStackOptions): Promise<Proof
     const postgres = await startThrowawayPostgres();
     stops.push(() => postgres.stop());
     const databaseUrl = postgres.createDatabase('clinicpay');
-    await prepareDatabase(databaseUrl);
+    const credentials = runCredentials();
+    await prepareDatabase(databaseUrl, credentials);
 
     const stripe = await startEmulator({
       port: 0,
@@ -67,9 +71,11 @@ export async function startProofStack(options: ProofStackOptions): Promise<Proof
       signatureClock: 'real',
       // Every delivery of a long run stays countable.
       deliveryLogCapacity: 500_000,
-      ...(options.extraKeys
-        ? { keys: [DEMO_KEYS.secretKey, DEMO_KEYS.publishableKey, ...options.extraKeys] }
-        : {}),
+      keys: [
+        credentials.stripe.secretKey,
+        credentials.stripe.publishableKey,
+        ...(options.extraKeys ?? []),
+      ],
     });
     stops.push(() => stripe.stop());
 
@@ -93,13 +99,13 @@ export async function startProofStack(options: ProofStackOptions): Promise<Proof
       if (options.webhooks === false) continue;
       stripe.control.addWebhookEndpoint({
         url: `${replica.url}/webhooks/stripe`,
-        secret: DEMO_KEYS.webhookSigningSecret,
+        secret: credentials.stripe.webhookSigningSecret,
         ...(options.faults ? { faults: options.faults } : {}),
         ...(options.maxInFlight ? { maxInFlight: options.maxInFlight } : {}),
       });
     }
     // The emulator stops before the replicas (stops run in reverse), so no delivery is in flight.
-    return { postgres, databaseUrl, replicas, stripe, workDir, stop };
+    return { postgres, databaseUrl, replicas, stripe, credentials, workDir, stop };
   } catch (error) {
     await stop();
     throw error;

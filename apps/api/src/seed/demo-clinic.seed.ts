@@ -8,7 +8,7 @@ import {
   type Database,
   type Kysely,
 } from '@clinicpay/db';
-import { DEMO_ADMIN, DEMO_KEYS } from '@clinicpay/demo';
+import { DEMO_CREDENTIALS, type SeedCredentials } from '@clinicpay/demo';
 import type { SecretBox } from '../security/secret-box.js';
 import { upsertAdmin } from './admin-users.js';
 import { DEMO_CLINIC, DEMO_DOCTORS, DEMO_SERVICES } from './demo-clinic.data.js';
@@ -19,11 +19,12 @@ import { stripeSecretPurpose } from '../security/secret-purposes.js';
  * emulator's demo keys (encrypted) and Pay at clinic. Idempotent: rows that exist are left as
  * they are, so settings an admin changed since survive a second seed.
  */
-export async function seedDemoClinic(deps: {
-  db: Kysely<Database>;
-  secretBox: SecretBox;
-}): Promise<{ created: boolean; clinicName: string }> {
+export async function seedDemoClinic(
+  deps: { db: Kysely<Database>; secretBox: SecretBox },
+  credentials: SeedCredentials = DEMO_CREDENTIALS,
+): Promise<{ created: boolean; clinicName: string }> {
   const { db, secretBox } = deps;
+  const keys = credentials.stripe;
   const created = await db.transaction().execute(async (trx) => {
     const clinicId = DEMO_CLINIC.id;
     const clinicAdded = await insertClinicIfMissing(trx, DEMO_CLINIC);
@@ -61,13 +62,13 @@ export async function seedDemoClinic(deps: {
         mode: 'test',
         currency: DEMO_CLINIC.currency,
         failure_policy: 'cancel',
-        test_publishable_key: DEMO_KEYS.publishableKey,
+        test_publishable_key: keys.publishableKey,
         test_secret_key_encrypted: secretBox.encrypt(
-          DEMO_KEYS.secretKey,
+          keys.secretKey,
           stripeSecretPurpose('test', 'secret_key'),
         ),
         test_webhook_secret_encrypted: secretBox.encrypt(
-          DEMO_KEYS.webhookSigningSecret,
+          keys.webhookSigningSecret,
           stripeSecretPurpose('test', 'webhook_secret'),
         ),
         updated_by: 'seed',
@@ -77,6 +78,6 @@ export async function seedDemoClinic(deps: {
     return clinicAdded;
   });
 
-  await upsertAdmin(db, { ...DEMO_ADMIN, onlyIfMissing: true });
+  await upsertAdmin(db, { ...credentials.admin, onlyIfMissing: true });
   return { created, clinicName: DEMO_CLINIC.name };
 }

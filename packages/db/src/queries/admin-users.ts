@@ -39,3 +39,8 @@ export async function insertAdminUser(
     .executeTakeFirst();
   return inserted !== undefined;
 }
+
+/** Removes an admin; their sessions go with them (ON DELETE CASCADE). */
+export async function deleteAdminUser(db: Kysely<Database>, adminUserId: string): Promise<void> {
+  await db.deleteFrom('admin_users').where('id', '=', adminUserId).execute();
+}

@@ -134,3 +134,14 @@ export async function setClinicCurrency(
     .where('currency', '<>', currency)
     .execute();
 }
+
+/** A database nobody has set up yet: no clinic and no admin (what `npm start` may seed). */
+export async function isInstallationEmpty(db: Kysely<Database>): Promise<boolean> {
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb.exists(eb.selectFrom('clinics').select('clinics.id')).as('has_clinic'),
+      eb.exists(eb.selectFrom('admin_users').select('admin_users.id')).as('has_admin'),
+    ])
+    .executeTakeFirstOrThrow();
+  return !row.has_clinic && !row.has_admin;
+}

@@ -174,3 +174,27 @@ export async function setStripeCurrency(
     .where('gateway', '=', 'stripe')
     .execute();
 }
+
+/** One mode's stored Stripe credentials, by column (the secret ones encrypted). */
+export type StripeKeyColumn =
+  'publishable_key' | 'secret_key_encrypted' | 'webhook_secret_encrypted';
+
+/**
+ * Forgets stored Stripe credentials (the public demo ones, say). Stripe is switched off with them:
+ * a mode without its keys cannot take payments, and an admin enters new ones and turns it on again.
+ */
+export async function clearStripeKeys(
+  db: Kysely<Database>,
+  clinicId: string,
+  keys: readonly { mode: GatewayMode; column: StripeKeyColumn }[],
+  at: Date,
+): Promise<void> {
+  if (keys.length === 0) return;
+  const cleared = Object.fromEntries(keys.map((k) => [`${k.mode}_${k.column}`, null]));
+  await db
+    .updateTable('gateway_settings')
+    .set({ ...cleared, enabled: false, updated_at: at, updated_by: 'cli' })
+    .where('clinic_id', '=', clinicId)
+    .where('gateway', '=', 'stripe')
+    .execute();
+}
