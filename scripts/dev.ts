@@ -41,7 +41,10 @@ async function main() {
     DATA_DIR: process.env.DATA_DIR ?? resolve(root, '.data'),
     PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${ports.patient}`,
     STRIPE_API_URL: process.env.STRIPE_API_URL ?? emulator.url,
-    STRIPE_JS_URL: process.env.STRIPE_JS_URL ?? `${emulator.url}/v3/stripe.js`,
+    // With STRIPE_API_URL set to a real Stripe, Stripe.js comes from its default (js.stripe.com).
+    STRIPE_JS_URL:
+      process.env.STRIPE_JS_URL ??
+      (process.env.STRIPE_API_URL ? undefined : `${emulator.url}/v3/stripe.js`),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   });
   const runtime = await openRuntime(config);

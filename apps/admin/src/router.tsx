@@ -29,6 +29,13 @@ export const router = createBrowserRouter(
           ),
         },
         {
+          path: 'getting-started',
+          lazy: page(
+            () => import('./clinic/home-page.js'),
+            (m) => m.GettingStartedPage,
+          ),
+        },
+        {
           path: 'setup',
           lazy: page(
             () => import('./clinic/clinic-setup-page.js'),

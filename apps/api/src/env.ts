@@ -95,6 +95,8 @@ export interface Config {
   nodeEnv: Env['NODE_ENV'];
   /** False when NODE_ENV was not set and development settings apply by default. */
   nodeEnvGiven: boolean;
+  /** False when PUBLIC_URL was not set and `publicUrl` is the local default. */
+  publicUrlGiven: boolean;
   host: string;
   port: number;
   publicUrl: string;
@@ -152,17 +154,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       'DATABASE_URL is missing: production needs a PostgreSQL URL, not the embedded database',
     );
   }
-  if (env.NODE_ENV === 'production' && !env.PUBLIC_URL) {
-    problems.push(
-      "PUBLIC_URL is missing: production needs the address patients and Stripe reach the clinic at, e.g. https://book.clinic.example (it goes into Stripe's webhook URL and patients' links)",
-    );
-  }
   if (problems.length > 0) throw new InvalidConfigError(problems);
 
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
   return {
     nodeEnv: env.NODE_ENV,
     nodeEnvGiven: present.NODE_ENV !== undefined,
+    publicUrlGiven: env.PUBLIC_URL !== undefined,
     host: env.HOST,
     port: env.PORT,
     publicUrl,

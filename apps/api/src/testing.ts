@@ -153,6 +153,30 @@ export function runCredentials(): SeedCredentials {
   };
 }
 
+/**
+ * Migrates a database and seeds the demo clinic with `credentials`, for a stack that then starts
+ * the API in production in a process of its own (the proof, the production e2e tests).
+ */
+export async function seedDatabase(
+  databaseUrl: string,
+  appSecret: string,
+  credentials: SeedCredentials,
+): Promise<void> {
+  const runtime = await openRuntime(
+    loadConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: databaseUrl,
+      APP_SECRET: appSecret,
+      LOG_LEVEL: 'silent',
+    }),
+  );
+  try {
+    await migrateAndSeed(runtime, credentials);
+  } finally {
+    await runtime.close();
+  }
+}
+
 // What tools that drive the API from outside (the proof's forgeries and fuzzing) must match.
 export { CSRF_HEADER } from './http/request-meta.js';
 export { forgetStripeSettings } from './services/gateways/stripe-settings-cache.js';

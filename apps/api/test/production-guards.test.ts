@@ -68,7 +68,7 @@ async function startInProduction(env: Record<string, string> = {}) {
 it('refuses to start without PUBLIC_URL, saying why', async () => {
   const result = await startInProduction({ PUBLIC_URL: '' });
   expect(result.refused).toBe(true);
-  expect(result.stderr).toContain('PUBLIC_URL is missing: production needs the address');
+  expect(result.stderr).toContain('PUBLIC_URL is missing: set it to the address');
   expect(result.stderr).not.toMatch(/\n\s+at /);
 });
 

@@ -11,6 +11,7 @@ import {
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { Link } from 'react-router';
 import { isUnauthorized, messageOf } from '../api-errors.js';
 import { applyFieldErrors } from '../components/apply-field-errors.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
@@ -33,6 +34,14 @@ export function ClinicPage() {
         title="Clinic"
         description="Your clinic's details, as patients see them when they book and in their messages."
       />
+      <p className="text-sm">
+        <Link
+          to="/getting-started"
+          className="font-semibold text-brand-700 underline-offset-2 hover:underline"
+        >
+          The set-up checklist
+        </Link>
+      </p>
       <QueryError query={profile} title="The clinic's details could not be loaded." />
       {profile.data?.clinic ? (
         <Card className="p-4 sm:p-6">

@@ -6,9 +6,14 @@ import { SetupChecklist } from './setup-checklist.js';
 
 /** The admin's home: the set-up checklist until it is done, then the transactions. */
 export function HomePage() {
+  return <GettingStartedPage leaveWhenDone />;
+}
+
+/** The set-up checklist, each item ticked from what is stored; also at /getting-started. */
+export function GettingStartedPage({ leaveWhenDone = false }: { leaveWhenDone?: boolean }) {
   useDocumentTitle('Getting started · Clinic admin');
   const checklist = trpc.admin.clinic.checklist.useQuery();
-  if (checklist.data?.done) return <Navigate to="/transactions" replace />;
+  if (leaveWhenDone && checklist.data?.done) return <Navigate to="/transactions" replace />;
   return (
     <div className="grid max-w-2xl gap-6">
       <PageHeading

@@ -41,7 +41,7 @@ export function SetupChecklist({ checklist }: { checklist: Checklist }) {
           ? 'Patients can book online now.'
           : 'Patients see that the clinic is not taking online bookings yet until the first three are done.'}
       </p>
-      <ol className="mt-4 grid gap-2">
+      <ol aria-label="Set-up steps" className="mt-4 grid gap-2">
         {ITEMS.map((item) => {
           const done = checklist.items[item.key];
           return (
@@ -63,8 +63,8 @@ export function SetupChecklist({ checklist }: { checklist: Checklist }) {
                   className="font-semibold text-brand-700 underline-offset-2 hover:underline"
                 >
                   {item.label}
+                  <span className="sr-only">{done ? ' (done)' : ' (to do)'}</span>
                 </Link>
-                <span className="sr-only">{done ? ' (done)' : ' (to do)'}</span>
                 <p className="text-sm text-slate-600">{item.how}</p>
               </div>
             </li>

@@ -9,10 +9,11 @@ import {
   type StripeKeyColumn,
 } from '@clinicpay/db';
 import { verifyPassword } from './password.js';
+import type { Config } from '../env.js';
 import type { SecretBox } from './secret-box.js';
 import { stripeSecretPurpose } from './secret-purposes.js';
 
-type Deps = { db: Kysely<Database>; secretBox: SecretBox };
+type Deps = { db: Kysely<Database>; secretBox: SecretBox; config: Pick<Config, 'publicUrlGiven'> };
 
 const FIX = 'Run `cli remove-demo-values`, then start again.';
 
@@ -29,7 +30,9 @@ export interface DemoStripeValue {
 }
 
 /** Which stored Stripe values are the published demo ones, by mode and setting. */
-export async function storedDemoStripeValues(deps: Deps): Promise<DemoStripeValue[]> {
+export async function storedDemoStripeValues(
+  deps: Pick<Deps, 'db' | 'secretBox'>,
+): Promise<DemoStripeValue[]> {
   const row = await findStripeSettingsRow(deps.db);
   if (!row) return [];
   const found: DemoStripeValue[] = [];
@@ -61,6 +64,11 @@ export async function storedDemoStripeValues(deps: Deps): Promise<DemoStripeValu
  */
 export async function productionProblems(deps: Deps): Promise<string[]> {
   const problems: string[] = [];
+  if (!deps.config.publicUrlGiven) {
+    problems.push(
+      "PUBLIC_URL is missing: set it to the address patients and Stripe reach the clinic at, e.g. https://book.clinic.example (Stripe's webhook URL and patients' links are made from it).",
+    );
+  }
   if (await demoAdminStillWorks(deps.db)) {
     problems.push(
       `The demo admin ${DEMO_ADMIN.email} still signs in with the published demo password: ${FIX}`,
