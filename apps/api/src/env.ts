@@ -50,8 +50,12 @@ const EnvSchema = z.object({
   STRIPE_API_URL: z
     .url({ message: 'the Stripe API base URL, e.g. https://api.stripe.com' })
     .optional(),
+  // Unset in production (Stripe.js from js.stripe.com); set for a stand-in such as the emulator's.
   STRIPE_JS_URL: z
-    .url({ message: 'the Stripe.js script URL, e.g. https://js.stripe.com/endive/stripe.js' })
+    .url({
+      message:
+        "the URL of a Stripe.js stand-in, e.g. http://127.0.0.1:12111/v3/stripe.js (leave it unset for Stripe's own)",
+    })
     .optional(),
   PATIENT_DIST_DIR: z
     .string()

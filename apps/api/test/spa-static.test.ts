@@ -189,6 +189,26 @@ describe('the page CSP', () => {
     expect(directive(policy, 'frame-src')).toBe('frame-src http://127.0.0.1:12111');
     expect(policy).not.toContain('stripe.com');
   });
+
+  it("keeps every Stripe origin when STRIPE_JS_URL names Stripe's own script", () => {
+    const real = pageContentSecurityPolicy({ stripeJsUrl: undefined });
+    for (const url of [
+      'https://js.stripe.com/v3/',
+      'https://js.stripe.com/endive/stripe.js',
+      'https://js.stripe.com',
+    ]) {
+      const policy = pageContentSecurityPolicy({ stripeJsUrl: url });
+      // Embedded Checkout's frame and API calls live on checkout.stripe.com and api.stripe.com.
+      expect(directive(policy, 'frame-src')).toContain('https://checkout.stripe.com');
+      expect(directive(policy, 'connect-src')).toContain('https://api.stripe.com');
+      expect(policy).toBe(real);
+    }
+    // A look-alike is not Stripe: it gets only its own origin.
+    const lookalike = pageContentSecurityPolicy({
+      stripeJsUrl: 'https://js.stripe.com.evil.example/v3',
+    });
+    expect(lookalike).not.toContain('checkout.stripe.com');
+  });
 });
 
 describe('without builds', () => {

@@ -30,9 +30,10 @@ const REAL_STRIPE = {
 };
 
 export function pageContentSecurityPolicy(options: { stripeJsUrl: string | undefined }): string {
-  const stripe = options.stripeJsUrl
-    ? emulatedStripe(new URL(options.stripeJsUrl).origin)
-    : REAL_STRIPE;
+  const origin = options.stripeJsUrl ? new URL(options.stripeJsUrl).origin : null;
+  // Stripe.js named at Stripe's own address still needs every Stripe origin (its checkout frame
+  // and API live elsewhere); only a stand-in on another origin serves all of it from one place.
+  const stripe = origin && !isStripeOrigin(origin) ? emulatedStripe(origin) : REAL_STRIPE;
   const directives: Array<[string, string[]]> = [
     ['default-src', ["'self'"]],
     ['script-src', ["'self'", ...stripe.script]],
@@ -48,6 +49,12 @@ export function pageContentSecurityPolicy(options: { stripeJsUrl: string | undef
     ['frame-ancestors', ["'none'"]],
   ];
   return directives.map(([name, sources]) => `${name} ${sources.join(' ')}`).join('; ');
+}
+
+/** stripe.com or any of its subdomains, over https. */
+export function isStripeOrigin(origin: string): boolean {
+  const { protocol, hostname } = new URL(origin);
+  return protocol === 'https:' && (hostname === 'stripe.com' || hostname.endsWith('.stripe.com'));
 }
 
 function emulatedStripe(origin: string): typeof REAL_STRIPE {
