@@ -11,6 +11,7 @@ import { registerTransactionsCsvRoute } from './http/transactions-csv.route.js';
 import { appRouter, type AppRouter } from './routers/index.js';
 import type { AppDeps } from './deps.js';
 import { createContextInner } from './context.js';
+import { followUpsSettled } from './services/fulfilment/follow-ups.js';
 
 /** Builds the HTTP server (not listening yet), so tests can `inject` or listen on port 0. */
 export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
@@ -72,6 +73,10 @@ export async function startServer(
   return {
     url,
     server,
-    stop: () => server.close(),
+    // In-flight requests finish first, then the Stripe calls they started after answering.
+    stop: async () => {
+      await server.close();
+      await followUpsSettled();
+    },
   };
 }

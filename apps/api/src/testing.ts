@@ -177,6 +177,9 @@ export async function seedDatabase(
   }
 }
 
+// Tests that check what a webhook's follow-up calls to Stripe did wait for them first.
+export { followUpsSettled } from './services/fulfilment/follow-ups.js';
+
 // What tools that drive the API from outside (the proof's forgeries and fuzzing) must match.
 export { CSRF_HEADER } from './http/request-meta.js';
 export { forgetStripeSettings } from './services/gateways/stripe-settings-cache.js';

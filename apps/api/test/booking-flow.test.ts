@@ -253,8 +253,9 @@ describe('booking with Stripe, end to end through the emulator', () => {
       payment: { status: 'expired' },
     });
     await stack.stripe.control.waitForDeliveries();
-    // The event waited for the patient's cancel, then found nothing left to do.
-    expect(await expiredEvent()).toEqual({ outcome: 'no_change' });
+    // No lock is held across Stripe: the event came first and cancelled with the patient's
+    // reason (the cancel had recorded it), and the cancel's own step then found nothing to do.
+    expect(await expiredEvent()).toEqual({ outcome: 'applied' });
     const timeline = await stack.api.db
       .selectFrom('appointment_events')
       .innerJoin('appointments', 'appointments.id', 'appointment_events.appointment_id')

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack, forgetStripeSettings } from '../src/testing.js';
+import {
+  startTestStack,
+  type TestStack,
+  forgetStripeSettings,
+  followUpsSettled,
+} from '../src/testing.js';
 import { book, freeSlots, waitUntil } from './support/booking.js';
 import { reserveRefund } from '../src/services/refunds/refund.service.js';
 import { deliver } from './support/stripe-events.js';
@@ -86,6 +91,8 @@ describe('paid after the server cancelled', () => {
     expect(other.status).toBe('confirmed');
 
     expect((await deliver(stack.api.url, succeeded)).body?.outcome).toBe('applied');
+    // The refund is sent after the webhook's answer.
+    await followUpsSettled();
     const after = await state(booking.reference);
     expect(after).toMatchObject({
       status: 'cancelled',

@@ -84,6 +84,8 @@ export const columns: ColumnMap = {
     hold_expires_at: 'timestamptz?',
     payment_method: 'text',
     cancel_reason: 'text?',
+    cancel_requested_reason: 'text?',
+    cancel_requested_at: 'timestamptz?',
     access_token_hash: 'text',
     created_at: 'timestamptz',
     updated_at: 'timestamptz',

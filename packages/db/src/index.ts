@@ -42,6 +42,7 @@ export {
   findLapsedHolds,
   findLapsedHoldsOverlapping,
   insertAppointment,
+  markCancelRequested,
 } from './queries/appointments.js';
 export { insertAuditEntry, listAuditEntries, type AuditEntry } from './queries/audit.js';
 export {

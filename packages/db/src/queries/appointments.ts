@@ -14,6 +14,8 @@ export const appointmentColumns = [
   'hold_expires_at',
   'payment_method',
   'cancel_reason',
+  'cancel_requested_reason',
+  'cancel_requested_at',
   'access_token_hash',
   'created_at',
   'updated_at',
@@ -107,5 +109,22 @@ export async function findLapsedHolds(
     )
     .orderBy('appointments.hold_expires_at')
     .limit(options.limit)
+    .execute();
+}
+
+/**
+ * Records that someone asked to cancel a held booking (its checkout is being closed at Stripe).
+ * Whatever cancels the hold next uses this reason, so the cancel keeps its author.
+ */
+export async function markCancelRequested(
+  trx: Transaction<Database>,
+  appointmentId: string,
+  reason: string,
+  at: Date,
+): Promise<void> {
+  await trx
+    .updateTable('appointments')
+    .set({ cancel_requested_reason: reason, cancel_requested_at: at })
+    .where('id', '=', appointmentId)
     .execute();
 }

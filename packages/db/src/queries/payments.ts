@@ -38,7 +38,16 @@ export async function lockPayment(
 export async function lockAppointment(trx: Transaction<Database>, appointmentId: string) {
   return trx
     .selectFrom('appointments')
-    .select(['id', 'status', 'doctor_id', 'starts_at', 'ends_at', 'hold_expires_at', 'reference'])
+    .select([
+      'id',
+      'status',
+      'doctor_id',
+      'starts_at',
+      'ends_at',
+      'hold_expires_at',
+      'reference',
+      'cancel_requested_reason',
+    ])
     .where('id', '=', appointmentId)
     .forUpdate()
     .executeTakeFirstOrThrow();

@@ -32,6 +32,9 @@ export interface AppointmentsTable {
   hold_expires_at: NullableTimestamp;
   payment_method: PaymentMethod;
   cancel_reason: string | null;
+  /** Who asked to cancel while the checkout was still being closed at Stripe ('cancelled_by_…'). */
+  cancel_requested_reason: string | null;
+  cancel_requested_at: NullableTimestamp;
   /** Hash of the secret in the patient's status link; the secret itself is never stored. */
   access_token_hash: string;
   created_at: GeneratedTimestamp;

@@ -1,6 +1,7 @@
 import {
   findLatestPaymentOf,
   lockAppointment,
+  markCancelRequested,
   lockPayment,
   recordPaymentEvent,
   transitionAppointment,
@@ -40,12 +41,15 @@ export interface AdminCancelInput {
 }
 
 const CANCELLABLE = ['pending_payment', 'confirmed', 'arrived'] as const;
+const CANCEL_REASON = 'cancelled_by_clinic';
 
 /**
- * The clinic cancels a booking. An open checkout is expired first (outside any transaction); then
- * the cancel and its refund are decided on the locked rows and committed together, so a refund
- * can never be lost between them (a reserved refund Stripe did not get yet is sent by the sweeper).
- * Money paid by card is kept only with a recorded reason.
+ * The clinic cancels a booking. An open checkout is expired first, outside any transaction, after
+ * the booking records that the clinic asked to cancel (the checkout.session.expired that follows
+ * then cancels it with the clinic's reason, if it comes first). Then the cancel and its refund are
+ * decided on the locked rows and committed together, so a refund can never be lost between them
+ * (a reserved refund Stripe did not get yet is sent by the sweeper). Money paid by card is kept
+ * only with a recorded reason.
  */
 export async function cancelAppointmentByAdmin(
   deps: AppDeps,
@@ -54,6 +58,12 @@ export async function cancelAppointmentByAdmin(
   const reason = input.reason?.trim() || null;
   const payment = await findLatestPaymentOf(deps.db, input.appointmentId);
   if (payment?.status === 'pending' && payment.checkout_session_id && payment.mode) {
+    await deps.db.transaction().execute(async (trx) => {
+      await lockPayment(trx, { paymentId: payment.id });
+      const held = await lockAppointment(trx, input.appointmentId);
+      if (held.status === 'pending_payment')
+        await markCancelRequested(trx, held.id, CANCEL_REASON, deps.clock.now());
+    });
     await expireOpenCheckout(deps, payment.checkout_session_id, payment.mode);
   }
 
@@ -64,6 +74,9 @@ export async function cancelAppointmentByAdmin(
     const appointment = await lockAppointment(trx, input.appointmentId).catch(() => null);
     if (!appointment)
       throw new AppError('appointment_not_found', 'This appointment does not exist.');
+    // The expiry asked for above came back first and already cancelled it, for the clinic.
+    if (appointment.status === 'cancelled' && appointment.cancel_requested_reason === CANCEL_REASON)
+      return null;
     if (!(CANCELLABLE as readonly string[]).includes(appointment.status)) {
       throw new AppError(
         'transition_not_allowed',

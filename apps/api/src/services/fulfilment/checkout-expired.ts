@@ -12,7 +12,10 @@ export interface CheckoutExpired {
   livemode: boolean;
 }
 
-/** The checkout lapsed unpaid: payment Expired, appointment Cancelled, its time released. */
+/**
+ * The checkout lapsed unpaid (or was closed for a cancel): payment Expired, appointment Cancelled,
+ * its time released.
+ */
 export async function applyCheckoutExpired(
   trx: Tx,
   fact: CheckoutExpired,
@@ -29,13 +32,15 @@ export async function applyCheckoutExpired(
     reason: 'checkout_expired',
   });
   const appointment = await lockAppointment(trx, payment.appointment_id);
+  // Expired because someone cancelled (the expiry they asked Stripe for): their reason stands.
+  const reason = appointment.cancel_requested_reason ?? 'checkout_expired';
   const cancelled = await transitionAppointment(
     trx,
     appointment.id,
     ['pending_payment'],
     'cancelled',
-    { ...cause, reason: 'checkout_expired' },
-    { cancel_reason: 'checkout_expired' },
+    { ...cause, reason },
+    { cancel_reason: reason },
   );
   return { outcome: expired || cancelled ? 'applied' : 'no_change' };
 }

@@ -1,4 +1,9 @@
-import { lockPayment, transitionAppointment, transitionPayment } from '@clinicpay/db';
+import {
+  lockAppointment,
+  lockPayment,
+  transitionAppointment,
+  transitionPayment,
+} from '@clinicpay/db';
 import type { Cause, Tx } from './fulfilment-types.js';
 
 /**
@@ -15,15 +20,18 @@ export async function releaseHold(
   cause: Cause,
 ): Promise<boolean> {
   if (hold.paymentId) await lockPayment(trx, { paymentId: hold.paymentId });
+  // A cancel someone asked for, still closing at Stripe, keeps their reason over a lapse's.
+  const appointment = await lockAppointment(trx, hold.appointmentId);
+  const why = appointment.cancel_requested_reason ?? reason;
   const released = await transitionAppointment(
     trx,
     hold.appointmentId,
     ['pending_payment'],
     'cancelled',
-    { ...cause, reason },
-    { cancel_reason: reason },
+    { ...cause, reason: why },
+    { cancel_reason: why },
   );
   if (released && hold.paymentId)
-    await transitionPayment(trx, hold.paymentId, ['pending'], paymentTo, { ...cause, reason });
+    await transitionPayment(trx, hold.paymentId, ['pending'], paymentTo, { ...cause, reason: why });
   return released;
 }

@@ -12,6 +12,7 @@ import type { AppDeps } from '../../deps.js';
 import { applyPaymentEffect } from '../fulfilment/apply-effect.js';
 import { canPark } from '../fulfilment/parked-events.js';
 import { runAfterCommit } from '../fulfilment/after-commit.js';
+import { startFollowUps } from '../fulfilment/follow-ups.js';
 import type { StripeSettings } from '../gateways/stripe-settings.js';
 import { cachedStripeSettings } from '../gateways/stripe-settings-cache.js';
 
@@ -84,18 +85,21 @@ export async function receiveStripeWebhook(
     payload,
     receivedAt: now,
   });
-  return processStoredEvent(deps, parsed.event.id, parsed.effect, settings);
+  // Stripe is answered once the event is applied; its follow-up calls to Stripe run after.
+  return processStoredEvent(deps, parsed.event.id, parsed.effect, settings, 'in_background');
 }
 
 /**
  * Applies a stored event once. The event's row is locked first, so concurrent deliveries of one
- * event queue here and all but the first find it processed.
+ * event queue here and all but the first find it processed. `followUps`: whether the Stripe calls
+ * the change asks for are awaited (the sweeper, an admin's replay) or run after the answer.
  */
 export async function processStoredEvent(
   deps: AppDeps,
   stripeEventId: string,
   effect: PaymentEffect,
   settings: StripeSettings | null,
+  followUps: 'awaited' | 'in_background' = 'awaited',
 ): Promise<WebhookReply> {
   const at = deps.clock.now();
   try {
@@ -119,7 +123,8 @@ export async function processStoredEvent(
         afterCommit: 'afterCommit' in applied ? (applied.afterCommit ?? []) : [],
       };
     });
-    await runAfterCommit(deps, result.afterCommit, settings);
+    if (followUps === 'awaited') await runAfterCommit(deps, result.afterCommit, settings);
+    else startFollowUps(deps, result.afterCommit, settings);
     return { status: 200, body: { received: true, outcome: result.outcome } };
   } catch (error) {
     deps.logger.error({ err: error, stripeEventId }, 'stripe event could not be applied');
