@@ -41,6 +41,18 @@ describe('booking with Stripe, end to end through the emulator', () => {
       currency: 'usd',
     });
     expect(session.expires_at).toBe(Math.floor(Date.parse(booking.holdExpiresAt!) / 1000));
+    // Asked for in the clinic's currency, cards only (Stripe's defaults are otherwise).
+    const created = stack.stripe.control
+      .requests()
+      .find((r) => r.method === 'POST' && r.path === '/v1/checkout/sessions' && r.status === 200);
+    expect(created?.params).toMatchObject({
+      adaptive_pricing: { enabled: 'false' },
+      payment_method_types: ['card'],
+    });
+    expect(session).toMatchObject({
+      adaptive_pricing: { enabled: false },
+      payment_method_types: ['card'],
+    });
 
     // The held time is gone from availability.
     const stillFree = (await freeSlots(stack.api.runtime)).find(

@@ -58,6 +58,29 @@ describe('POST /webhooks/stripe: every row of the event table', () => {
     });
   });
 
+  it('Adaptive Pricing: a price shown in the patient\'s currency is no amount mismatch', async () => {
+    // Stripe keeps the clinic's amount and currency on the session and intent; what the patient
+    // saw (another currency, another number) is only in presentment_details.
+    const presentment_details = { presentment_amount: 5523, presentment_currency: 'eur' };
+    const viaSession = await pending();
+    await sendEvent('checkout.session.completed', {
+      ...checkoutSession(viaSession.ref, 'complete', 'paid'),
+      presentment_details,
+    });
+    const viaIntent = await pending();
+    await sendEvent('payment_intent.succeeded', {
+      ...paymentIntent(viaIntent.ref, 'succeeded'),
+      presentment_details,
+    });
+    for (const { paymentId } of [viaSession, viaIntent]) {
+      expect(await paymentState(db(), paymentId)).toMatchObject({
+        payment: 'completed',
+        appointment: 'confirmed',
+        flagged_reason: null,
+      });
+    }
+  });
+
   it('checkout.session.async_payment_succeeded fulfils; async_payment_failed cancels', async () => {
     const ok = await pending();
     await sendEvent(

@@ -65,6 +65,7 @@ export async function paymentState(db: Kysely<Database>, paymentId: string) {
       'payments.amount_refunded',
       'payments.dispute_status',
       'payments.payment_intent_id',
+      'payments.flagged_reason',
       'appointments.status as appointment',
     ])
     .where('payments.id', '=', paymentId)

@@ -63,6 +63,12 @@ export function checkoutSessionParams(
     // Copied onto the payment intent, so payment_intent.* events find the payment too.
     payment_intent_data: { metadata },
     submit_type: 'book',
+    // The clinic chose its currency: no converted prices, so every amount Stripe reports back
+    // (session, intent, charge, refund) is the one we asked for.
+    adaptive_pricing: { enabled: false },
+    // Cards only, as the addon: delayed methods would complete a checkout unpaid and decide days
+    // later, long after the slot hold ends.
+    payment_method_types: ['card'],
     ...(input.customerEmail ? { customer_email: input.customerEmail } : {}),
     line_items: [
       {
