@@ -47,7 +47,7 @@ describe('booking with Stripe, end to end through the emulator', () => {
       .find((r) => r.method === 'POST' && r.path === '/v1/checkout/sessions' && r.status === 200);
     expect(created?.params).toMatchObject({
       adaptive_pricing: { enabled: 'false' },
-      payment_method_types: ['card'],
+      allowed_payment_method_types: ['card'],
     });
     expect(session).toMatchObject({
       adaptive_pricing: { enabled: false },

@@ -42,6 +42,7 @@ export {
   findLapsedHolds,
   findLapsedHoldsOverlapping,
   insertAppointment,
+  extendHold,
   markCancelRequested,
 } from './queries/appointments.js';
 export { insertAuditEntry, listAuditEntries, type AuditEntry } from './queries/audit.js';

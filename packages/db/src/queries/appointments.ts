@@ -112,6 +112,20 @@ export async function findLapsedHolds(
     .execute();
 }
 
+/** Keeps a held time held until `until` (a checkout whose payment Stripe has yet to decide). */
+export async function extendHold(
+  trx: Transaction<Database>,
+  appointmentId: string,
+  until: Date,
+): Promise<void> {
+  await trx
+    .updateTable('appointments')
+    .set({ hold_expires_at: until })
+    .where('id', '=', appointmentId)
+    .where('status', '=', 'pending_payment')
+    .execute();
+}
+
 /**
  * Records that someone asked to cancel a held booking (its checkout is being closed at Stripe).
  * Whatever cancels the hold next uses this reason, so the cancel keeps its author.

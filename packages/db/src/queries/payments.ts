@@ -199,25 +199,42 @@ export async function recordPaymentFailure(
     .execute();
 }
 
-/** Card payments pending since before `createdBefore`, least recently checked with Stripe first. */
+/**
+ * Card payments pending since before `createdBefore`, least recently checked with Stripe first.
+ * One whose hold runs to the appointment's start is waiting on a delayed payment method, which
+ * Stripe decides in days, not seconds: it is checked only when last checked before `slowBefore`.
+ */
 export async function findPaymentsToReconcile(
   db: Kysely<Database>,
-  createdBefore: Date,
-  limit: number,
+  options: { createdBefore: Date; slowBefore: Date; limit: number },
 ) {
+  const lastChecked = sql<Date>`coalesce(payments.reconciled_at, payments.created_at)`;
   return (
     db
       .selectFrom('payments')
-      .select(['id', 'checkout_session_id', 'mode', 'failure_code', 'failure_message'])
-      .where('gateway', '=', 'stripe')
-      .where('status', '=', 'pending')
-      .where('checkout_session_id', 'is not', null)
-      .where('created_at', '<=', createdBefore)
+      .innerJoin('appointments', 'appointments.id', 'payments.appointment_id')
+      .select([
+        'payments.id',
+        'payments.checkout_session_id',
+        'payments.mode',
+        'payments.failure_code',
+        'payments.failure_message',
+      ])
+      .where('payments.gateway', '=', 'stripe')
+      .where('payments.status', '=', 'pending')
+      .where('payments.checkout_session_id', 'is not', null)
+      .where('payments.created_at', '<=', options.createdBefore)
+      .where((eb) =>
+        eb.or([
+          eb('appointments.hold_expires_at', '<', eb.ref('appointments.starts_at')),
+          eb(lastChecked, '<=', options.slowBefore),
+        ]),
+      )
       // Least recently checked first: with more than a batch of checkouts open, each sweep moves
       // on to the next ones instead of asking about the same batch again.
-      .orderBy(sql`coalesce(reconciled_at, created_at)`)
-      .orderBy('id')
-      .limit(limit)
+      .orderBy(lastChecked)
+      .orderBy('payments.id')
+      .limit(options.limit)
       .execute()
   );
 }

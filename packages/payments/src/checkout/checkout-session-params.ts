@@ -67,8 +67,9 @@ export function checkoutSessionParams(
     // (session, intent, charge, refund) is the one we asked for.
     adaptive_pricing: { enabled: false },
     // Cards only, as the addon: delayed methods would complete a checkout unpaid and decide days
-    // later, long after the slot hold ends.
-    payment_method_types: ['card'],
+    // later, long after the slot hold ends. (At this API version the list is a filter on what the
+    // Dashboard enables; the older `payment_method_types` parameter is gone from the SDK's types.)
+    allowed_payment_method_types: ['card'],
     ...(input.customerEmail ? { customer_email: input.customerEmail } : {}),
     line_items: [
       {

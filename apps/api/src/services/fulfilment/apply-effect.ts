@@ -1,5 +1,6 @@
 import { lockParkedIntent } from '@clinicpay/db';
 import type { PaymentEffect } from '@clinicpay/payments';
+import { applyAwaitingAsyncPayment } from './awaiting-async-payment.js';
 import { applyCheckoutExpired } from './checkout-expired.js';
 import { type Cause, type FulfilmentResult, type Tx } from './fulfilment-types.js';
 import { intentToWaitFor, replayParkedEvents } from './parked-events.js';
@@ -59,6 +60,7 @@ async function applyOne(
     case 'dispute_updated':
       return applyDisputeUpdated(trx, effect, livemode, cause);
     case 'awaiting_async_payment':
+      return applyAwaitingAsyncPayment(trx, { ...effect, livemode }, cause);
     case 'ignored':
       return { outcome: 'no_change' };
   }

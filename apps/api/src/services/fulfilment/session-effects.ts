@@ -22,6 +22,14 @@ export function effectOfSession(
   }
   if (session.status === 'expired')
     return { kind: 'checkout_expired', paymentId, checkoutSessionId: session.id };
+  if (session.status === 'complete' && session.paymentStatus === 'unpaid') {
+    return {
+      kind: 'awaiting_async_payment',
+      paymentId,
+      checkoutSessionId: session.id,
+      paymentIntentId: session.paymentIntentId,
+    };
+  }
   return null;
 }
 

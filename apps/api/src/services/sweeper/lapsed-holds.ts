@@ -1,4 +1,5 @@
 import { findLapsedHolds } from '@clinicpay/db';
+import type { CheckoutSessionState } from '@clinicpay/payments';
 import type { AppDeps } from '../../deps.js';
 import { fulfil } from '../fulfilment/fulfil.js';
 import { forEachItem } from './each-item.js';
@@ -27,29 +28,43 @@ export async function sweepLapsedHolds(
   });
 
   return forEachItem(holds, deps.logger, 'lapsed hold', async (hold) => {
+    let reason = hold.checkout_session_id ? 'hold_expired' : 'checkout_not_started';
     const secretKey = hold.mode ? settings?.keys[hold.mode].secretKey : null;
     if (hold.checkout_session_id && secretKey && hold.paymentId) {
       const expired = await deps
         .stripeGatewayFor(secretKey)
         .expireCheckoutSession(hold.checkout_session_id);
       if (expired.outcome === 'already_complete') {
-        // Paid at the last moment: fulfilled instead of released.
         const effect = effectOfSession(expired.session, hold.paymentId);
-        if (effect) {
-          await fulfil(deps, effect, {
-            livemode: expired.session.livemode,
-            settings,
-            cause: { source: 'sweeper', at: deps.clock.now(), reason: 'paid_before_expiry' },
-          });
+        if (effect?.kind !== 'awaiting_async_payment') {
+          // Paid at the last moment: fulfilled instead of released.
+          if (effect) await fulfil(deps, effect, sweeperContext(deps, settings, expired.session));
+          return false;
         }
-        return false;
+        // Complete but unpaid (a delayed method): held until the appointment starts, once.
+        const held = await fulfil(deps, effect, sweeperContext(deps, settings, expired.session));
+        if (held.outcome === 'applied') return false;
+        // Still undecided when the appointment starts: the time goes back.
+        reason = 'payment_not_settled';
       }
     }
-    const reason = hold.checkout_session_id ? 'hold_expired' : 'checkout_not_started';
     return deps.db
       .transaction()
       .execute((trx) =>
         releaseHold(trx, hold, reason, 'expired', { source: 'sweeper', at: deps.clock.now() }),
       );
   });
+}
+
+function sweeperContext(
+  deps: AppDeps,
+  settings: StripeSettings | null,
+  session: CheckoutSessionState,
+) {
+  const reason = session.paymentStatus === 'paid' ? 'paid_before_expiry' : 'awaiting_async_payment';
+  return {
+    livemode: session.livemode,
+    settings,
+    cause: { source: 'sweeper' as const, at: deps.clock.now(), reason },
+  };
 }

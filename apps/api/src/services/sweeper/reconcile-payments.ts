@@ -7,6 +7,8 @@ import { declineOfSession, effectOfSession } from '../fulfilment/session-effects
 import type { StripeSettings } from '../gateways/stripe-settings.js';
 
 export const RECONCILE_BATCH = 200;
+/** How often a checkout that completed unpaid (a delayed method) is asked about again. */
+export const AWAITING_ASYNC_RECHECK_MS = 60 * 60_000;
 
 /**
  * Card payments still pending this long after booking are checked with Stripe (the session and
@@ -19,11 +21,11 @@ export async function reconcilePendingPayments(
   thresholdMs: number,
 ): Promise<number> {
   const now = deps.clock.now();
-  const pending = await findPaymentsToReconcile(
-    deps.db,
-    new Date(now.getTime() - thresholdMs),
-    RECONCILE_BATCH,
-  );
+  const pending = await findPaymentsToReconcile(deps.db, {
+    createdBefore: new Date(now.getTime() - thresholdMs),
+    slowBefore: new Date(now.getTime() - AWAITING_ASYNC_RECHECK_MS),
+    limit: RECONCILE_BATCH,
+  });
 
   return forEachItem(pending, deps.logger, 'reconciliation', async (payment) => {
     const secretKey = payment.mode ? settings?.keys[payment.mode].secretKey : null;
