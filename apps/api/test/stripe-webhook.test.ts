@@ -191,6 +191,50 @@ describe('POST /webhooks/stripe: every row of the event table', () => {
     });
   });
 
+  it('a pending refund is not money back; one that fails takes Refunded back to Completed, flagged', async () => {
+    const { paymentId, ref } = await pending();
+    await send(paymentSucceeded(ref));
+    // Stripe counts a pending refund in the charge's amount_refunded; the patient has nothing yet.
+    await sendEvent('refund.created', refund(ref, 're_slow', 6000, 'pending'));
+    await sendEvent('charge.refunded', charge(ref, 6000));
+    expect(await paymentState(db(), paymentId)).toMatchObject({
+      payment: 'completed',
+      amount_refunded: 0,
+    });
+    await sendEvent('refund.updated', refund(ref, 're_slow', 6000, 'succeeded'));
+    expect(await paymentState(db(), paymentId)).toMatchObject({
+      payment: 'refunded',
+      amount_refunded: 6000,
+      flagged_reason: null,
+    });
+    // The card was closed: the money came back to the clinic.
+    await sendEvent('refund.failed', refund(ref, 're_slow', 6000, 'failed'));
+    const afterFailure = {
+      payment: 'completed',
+      amount_refunded: 0,
+      flagged_reason: 'refund_failed',
+      appointment: 'confirmed',
+    };
+    expect(await paymentState(db(), paymentId)).toMatchObject(afterFailure);
+    // A report Stripe sent before the failure, arriving late, does not undo it.
+    await sendEvent('charge.refunded', charge(ref, 6000));
+    expect(await paymentState(db(), paymentId)).toMatchObject(afterFailure);
+  });
+
+  it('a failed partial refund leaves the rest refunded: Partially refunded', async () => {
+    const { paymentId, ref } = await pending();
+    await send(paymentSucceeded(ref));
+    await sendEvent('refund.created', refund(ref, 're_kept', 2000, 'succeeded'));
+    await sendEvent('refund.created', refund(ref, 're_lost', 4000, 'succeeded'));
+    expect(await paymentState(db(), paymentId)).toMatchObject({ payment: 'refunded' });
+    await sendEvent('refund.failed', refund(ref, 're_lost', 4000, 'failed'));
+    expect(await paymentState(db(), paymentId)).toMatchObject({
+      payment: 'partially_refunded',
+      amount_refunded: 2000,
+      flagged_reason: 'refund_failed',
+    });
+  });
+
   it('refund.created / refund.updated / refund.failed → the refund row (a Dashboard refund gets one)', async () => {
     const { paymentId, ref } = await pending();
     await send(paymentSucceeded(ref));

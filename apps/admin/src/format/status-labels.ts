@@ -49,3 +49,18 @@ export function gatewayLabel(gateway: string, mode: string | null): string {
 export function disputeStatusLabel(status: string): string {
   return status.replace(/^warning_/, 'inquiry, ').replace(/_/g, ' ');
 }
+
+const FLAGGED_REASONS: Record<string, string> = {
+  refund_failed:
+    'A refund failed at Stripe (the card could not take it), so the money stayed with the clinic. The refunded total no longer counts it: refund the patient another way, or try again.',
+  amount_mismatch:
+    'Stripe received another amount than the booking asked for. The booking was cancelled and the money refunded; check the payment in Stripe.',
+  paid_after_cancel_slot_taken:
+    'The patient paid after the booking had been cancelled and its time given to someone else. The payment was refunded.',
+  dispute: 'The card holder disputed this payment. Answer it in Stripe’s Dashboard.',
+};
+
+/** Why a payment needs an admin, in a sentence (unknown reasons as they are). */
+export function flaggedReasonSentence(reason: string): string {
+  return FLAGGED_REASONS[reason] ?? reason;
+}

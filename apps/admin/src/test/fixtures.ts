@@ -90,3 +90,43 @@ export const EMPTY_SUMMARY: Outputs['transactions']['summary'] = {
   totals: [],
   dailyRevenue: [],
 };
+
+/** One transaction as the drawer shows it: a paid card payment with nothing else on it. */
+export function transactionDetail(
+  overrides: Partial<Outputs['transactions']['get']> = {},
+): Outputs['transactions']['get'] {
+  return {
+    id: '9a1d0000-0000-4000-8000-000000000001',
+    status: 'completed',
+    gateway: 'stripe',
+    mode: 'test',
+    amount: { amount: 6000, currency: 'usd' },
+    amountRefunded: 0,
+    refundable: 6000,
+    stripe: {
+      checkoutSessionId: 'cs_test_123',
+      paymentIntentId: 'pi_test_123',
+      chargeId: 'ch_test_123',
+      dashboardUrl: 'https://dashboard.stripe.com/test/payments/pi_test_123',
+    },
+    failure: null,
+    dispute: null,
+    flaggedReason: null,
+    createdAt: '2026-11-20T15:00:00.000Z',
+    completedAt: '2026-11-20T15:01:00.000Z',
+    appointment: {
+      id: '9a1d0000-0000-4000-8000-0000000000a1',
+      reference: 'CP-7KQ2M9XD',
+      status: 'confirmed',
+      startsAt: '2026-11-24T14:00:00.000Z',
+      endsAt: '2026-11-24T14:30:00.000Z',
+      cancelReason: null,
+      serviceName: 'General consultation',
+      doctorName: 'Dr. Amara Okafor',
+    },
+    patient: { name: 'Ada Lovelace', email: 'ada@example.com', phone: '+15550100' },
+    refunds: [],
+    timeline: [],
+    ...overrides,
+  };
+}

@@ -3,7 +3,11 @@ import { Card, DetailList, Notice } from '@clinicpay/ui';
 import { PaymentStatusBadge, AppointmentStatusBadge } from '../components/status-badges.js';
 import { Timeline } from '../components/timeline.js';
 import { formatDateTime } from '../format/clinic-time.js';
-import { disputeStatusLabel, gatewayLabel } from '../format/status-labels.js';
+import {
+  disputeStatusLabel,
+  flaggedReasonSentence,
+  gatewayLabel,
+} from '../format/status-labels.js';
 import type { Outputs } from '../trpc.js';
 import { RefundPanel } from './refund-panel.js';
 import { RefundsList } from './refunds-list.js';
@@ -28,7 +32,7 @@ export function TransactionDetails({
       ) : null}
       {t.flaggedReason ? (
         <Notice tone="warning" title="Flagged for your attention">
-          {t.flaggedReason}
+          {flaggedReasonSentence(t.flaggedReason)}
         </Notice>
       ) : null}
       <Section title="Payment">

@@ -39,17 +39,22 @@ export async function findRefund(
   ).executeTakeFirst();
 }
 
-/** The total of a payment's refunds in these statuses (0 when none). */
+/**
+ * The total of a payment's refunds in these statuses (0 when none); with `atStripe`, only those
+ * Stripe knows of (a row reserved but not yet sent has no Stripe id).
+ */
 export async function sumRefunds(
   db: Kysely<Database>,
   paymentId: string,
   statuses: readonly RefundStatus[],
+  options: { atStripe?: boolean } = {},
 ): Promise<number> {
   const row = await db
     .selectFrom('refunds')
     .select(sql<number>`coalesce(sum(amount), 0)::bigint`.as('total'))
     .where('payment_id', '=', paymentId)
     .where('status', 'in', statuses)
+    .$if(options.atStripe === true, (q) => q.where('stripe_refund_id', 'is not', null))
     .executeTakeFirstOrThrow();
   return row.total;
 }

@@ -9,7 +9,7 @@ import {
   transitionPayment,
 } from '@clinicpay/db';
 import { reserveRefund } from '../refunds/refund.service.js';
-import { statusAfterRefunds } from '../refunds/refund-events.js';
+import { statusAfterRefunds } from '../refunds/refunded-total.js';
 import { type Cause, type FulfilmentResult, modeOf, type Tx } from './fulfilment-types.js';
 
 export interface PaymentSucceeded {

@@ -1,12 +1,8 @@
 import {
-  flagPayment,
   insertRefund,
   lockPayment,
   lockRefundOfPayment,
-  recordPaymentEvent,
-  setAmountRefunded,
   setPaymentStripeIds,
-  transitionPayment,
   updateRefundFromStripe,
 } from '@clinicpay/db';
 import type { ChargeRefundedEffect, RefundUpdatedEffect } from '@clinicpay/payments';
@@ -16,6 +12,11 @@ import {
   modeOf,
   type Tx,
 } from '../fulfilment/fulfilment-types.js';
+import {
+  applyRefundFailed,
+  applyRefundSucceeded,
+  applyReportedRefundTotal,
+} from './refunded-total.js';
 
 /**
  * The charge's refunded total, from Stripe: Refunded when all of it, else Partially refunded.
@@ -34,43 +35,8 @@ export async function applyChargeRefunded(
   });
   if (!payment || payment.mode !== modeOf(livemode)) return { outcome: 'not_ours' };
   if (!payment.charge_id) await setPaymentStripeIds(trx, payment.id, { charge_id: fact.chargeId });
-  const changed = await applyRefundedTotal(trx, payment.id, fact.amountRefunded, cause);
+  const changed = await applyReportedRefundTotal(trx, payment.id, fact.amountRefunded, cause);
   return { outcome: changed ? 'applied' : 'no_change' };
-}
-
-/**
- * Records how much of a payment went back. The total only grows (an older report arriving late
- * never lowers it). Before the payment is settled (a refund reported before its success), only the
- * total is kept; the success then applies it.
- */
-export async function applyRefundedTotal(
-  trx: Tx,
-  paymentId: string,
-  reportedTotal: number,
-  cause: Cause,
-): Promise<boolean> {
-  const payment = await lockPayment(trx, { paymentId });
-  if (!payment) return false;
-  const total = Math.min(Math.max(payment.amount_refunded, reportedTotal), payment.amount);
-  if (!['completed', 'partially_refunded', 'refunded'].includes(payment.status)) {
-    if (total === payment.amount_refunded) return false;
-    await setAmountRefunded(trx, payment.id, total, cause.at);
-    return true;
-  }
-  const to = statusAfterRefunds(payment.amount, total);
-  if (to === payment.status && total === payment.amount_refunded) return false;
-  return transitionPayment(trx, payment.id, [payment.status], to, cause, {
-    amount_refunded: total,
-  });
-}
-
-/** Completed, Partially refunded or Refunded, from what was charged and what went back. */
-export function statusAfterRefunds(
-  amount: number,
-  refunded: number,
-): 'completed' | 'partially_refunded' | 'refunded' {
-  if (refunded <= 0) return 'completed';
-  return refunded >= amount ? 'refunded' : 'partially_refunded';
 }
 
 /** A refund's own status: the row Clinicpay created, or a new one for a Dashboard refund. */
@@ -102,6 +68,7 @@ export async function applyRefundUpdated(
       failureReason: fact.failureReason,
       at: cause.at,
     });
+    await applyRefundStatus(trx, payment.id, null, fact, cause);
     return { outcome: 'applied' };
   }
   if (!refundMayMove(existing.status, fact.status)) return { outcome: 'no_change' };
@@ -111,17 +78,29 @@ export async function applyRefundUpdated(
     failureReason: fact.failureReason,
     at: cause.at,
   });
-  if (existing.status === 'succeeded' && fact.status === 'failed') {
-    // Rare, but Stripe does fail a refund after it succeeded (a closed card): the money did not
-    // reach the patient, which an admin must know.
-    await flagPayment(trx, payment.id, { reason: 'refund_failed', at: cause.at });
-    await recordPaymentEvent(trx, payment.id, payment.status, payment.status, {
-      ...cause,
-      reason: 'refund_failed',
-      details: { refund_id: fact.refundId },
-    });
-  }
+  await applyRefundStatus(trx, payment.id, existing.status, fact, cause);
   return { outcome: 'applied' };
+}
+
+/** What a refund's new status means for the payment's refunded total. */
+async function applyRefundStatus(
+  trx: Tx,
+  paymentId: string,
+  from: string | null,
+  fact: RefundUpdatedEffect,
+  cause: Cause,
+): Promise<void> {
+  if (fact.status === 'succeeded') await applyRefundSucceeded(trx, paymentId, cause);
+  // Rare, but Stripe does fail a refund, even after it succeeded (a closed card): the money did
+  // not reach the patient, which an admin must know.
+  if ((fact.status === 'failed' || fact.status === 'canceled') && from !== fact.status) {
+    await applyRefundFailed(
+      trx,
+      paymentId,
+      { amount: fact.amount, stripeRefundId: fact.refundId },
+      cause,
+    );
+  }
 }
 
 /**

@@ -16,7 +16,7 @@ import { GatewayError, type RefundReason } from '@clinicpay/payments';
 import { AppError } from '../../errors/app-error.js';
 import type { AppDeps } from '../../deps.js';
 import { loadStripeSettings } from '../gateways/stripe-settings.js';
-import { applyRefundedTotal } from './refund-events.js';
+import { applyRefundSucceeded } from './refunded-total.js';
 
 export interface RefundRequest {
   paymentId: string;
@@ -179,9 +179,8 @@ async function settleRefund(
     await settleRefundRow(trx, refundId, answer, at);
     const row = (await findRefund(trx, { id: refundId }))!;
     if (row.status === 'succeeded') {
-      const succeeded = await sumRefunds(trx, paymentId, ['succeeded']);
       // The payment shows refunds Stripe confirmed at once; charge.refunded brings the same total later.
-      await applyRefundedTotal(trx, paymentId, succeeded, {
+      await applyRefundSucceeded(trx, paymentId, {
         source: 'system',
         at,
         reason: 'refund_succeeded',

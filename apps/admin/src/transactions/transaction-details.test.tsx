@@ -1,0 +1,20 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { transactionDetail } from '../test/fixtures.js';
+import { renderWithApi } from '../test/render-with-api.js';
+import { TransactionDetails } from './transaction-details.js';
+
+describe('a transaction’s details', () => {
+  it('tells the admin in words when a refund failed and the money stayed with the clinic', async () => {
+    renderWithApi(
+      <TransactionDetails
+        transaction={transactionDetail({ flaggedReason: 'refund_failed' })}
+        timeZone="America/New_York"
+      />,
+      {},
+    );
+    expect(await screen.findByText('Flagged for your attention')).toBeTruthy();
+    expect(screen.getByText(/A refund failed at Stripe/)).toBeTruthy();
+    expect(screen.queryByText('refund_failed')).toBeNull();
+  });
+});
