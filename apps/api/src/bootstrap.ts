@@ -7,6 +7,7 @@ import { loadOrCreateAppSecret } from './security/app-secret.js';
 import { createSecretBox } from './security/secret-box.js';
 import type { AppDeps } from './deps.js';
 import { createStripeGatewayFactory } from './services/gateways/gateway-factory.js';
+import { StripeBackoff } from './services/gateways/stripe-backoff.js';
 
 export interface Runtime extends AppDeps {
   database: DatabaseHandle;
@@ -35,14 +36,21 @@ export async function openRuntime(
       ? { url: config.databaseUrl, maxConnections: config.databasePoolSize }
       : { dataDir: join(config.dataDir, 'pglite') },
   );
+  const clock = options.clock ?? systemClock;
+  const stripeBackoff = new StripeBackoff(clock);
   return {
     database,
     db: database.db,
     config,
-    clock: options.clock ?? systemClock,
+    clock,
     logger,
     secretBox: createSecretBox(appSecret),
-    stripeGatewayFor: createStripeGatewayFactory(config.stripeApiUrl),
+    stripeGatewayFor: createStripeGatewayFactory(config.stripeApiUrl, {
+      answered: async () => stripeBackoff.answered(),
+      refused: async () => {},
+      rateLimited: async () => stripeBackoff.limited(),
+    }),
+    stripeBackoff,
     close: () => database.close(),
   };
 }

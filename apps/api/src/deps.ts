@@ -4,6 +4,7 @@ import type { Config } from './env.js';
 import type { Logger } from './logger.js';
 import type { SecretBox } from './security/secret-box.js';
 import type { StripeGatewayFactory } from './services/gateways/gateway-factory.js';
+import type { StripeBackoff } from './services/gateways/stripe-backoff.js';
 
 /**
  * What every use-case runs on, built once per server (bootstrap.ts). Services take these plain
@@ -16,6 +17,8 @@ export interface AppDeps {
   logger: Logger;
   secretBox: SecretBox;
   stripeGatewayFor: StripeGatewayFactory;
+  /** Set by Stripe's 429s; the sweeper and the status page wait it out. */
+  stripeBackoff: StripeBackoff;
 }
 
 /** Who asked, for audit entries, timelines and refunds: 'admin:<email>'. */

@@ -74,6 +74,20 @@ describe('CheckoutStep', () => {
     });
   });
 
+  it('asks less often when the API says Stripe is limiting requests', async () => {
+    let reads = 0;
+    renderStep({
+      'booking.status': () => {
+        reads++;
+        return { ...pendingStatus, pollAfterMs: 15_000 };
+      },
+    });
+    await waitFor(() => expect(reads).toBe(1));
+    // The usual pace (every 3 s) would have asked again by now.
+    await new Promise((resolve) => setTimeout(resolve, 3_600));
+    expect(reads).toBe(1);
+  });
+
   it('cancels the hold before letting the patient pay another way', async () => {
     const cancel = vi.fn(() =>
       bookingStatus({ status: 'cancelled', cancelReason: 'cancelled_by_patient' }),

@@ -80,7 +80,12 @@ export function CheckoutStep({
 
   const status = trpc.booking.status.useQuery(
     { reference, token },
-    { refetchInterval: STATUS_POLL_MS, staleTime: 0, retry: false },
+    {
+      // While Stripe is limiting requests the API says to ask less often.
+      refetchInterval: (query) => query.state.data?.pollAfterMs ?? STATUS_POLL_MS,
+      staleTime: 0,
+      retry: false,
+    },
   );
   const settled = status.data && status.data.status !== 'pending_payment';
   useEffect(() => {

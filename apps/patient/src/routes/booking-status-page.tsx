@@ -47,8 +47,11 @@ export function BookingStatusPage() {
     // Asking again cannot help a booking that does not exist, nor a caller asked to wait.
     retry: (count, error) =>
       !['booking_not_found', 'rate_limited'].includes(appCodeOf(error) ?? '') && count < 2,
+    // While Stripe is limiting requests the API says to ask less often.
     refetchInterval: (query) =>
-      query.state.data?.status === 'pending_payment' ? PROCESSING_POLL_MS : false,
+      query.state.data?.status === 'pending_payment'
+        ? (query.state.data.pollAfterMs ?? PROCESSING_POLL_MS)
+        : false,
   });
   const booking = status.data;
   useDocumentTitle(booking ? `${TITLES[booking.status]} · ${booking.reference}` : 'Your booking');

@@ -51,6 +51,7 @@ export function bookingStatus(overrides: Partial<BookingStatus> = {}): BookingSt
   return {
     reference: 'CP-7K2M9QXD',
     status: 'confirmed',
+    pollAfterMs: null,
     cancelReason: null,
     serviceId: '7c1d0000-0000-4000-8000-0000000000a1',
     doctorId: '7c1d0000-0000-4000-8000-0000000000d1',

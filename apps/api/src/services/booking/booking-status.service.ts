@@ -6,16 +6,22 @@ import { findBooking, type BookingRow } from '@clinicpay/db';
 import { authorizedBooking, bookingView } from './booking-read.js';
 import { applySessionToBooking, secretKeyOf } from './session-reconcile.js';
 
+/** How often a page should ask again while Stripe is limiting requests (it asks us, not Stripe). */
+export const SLOW_POLL_MS = 15_000;
+
 /**
  * The booking as the patient sees it. While a card payment is pending it asks Stripe for the
  * session and applies what it finds through the same fulfilment as the webhook, so the return
- * page confirms even when the webhook is late.
+ * page confirms even when the webhook is late. While Stripe is limiting requests (a recent 429)
+ * it shows the stored state and tells the page to ask less often (`pollAfterMs`); the webhook
+ * still brings the outcome.
  */
 export async function getBookingStatus(deps: AppDeps, input: BookingStatusInput) {
   let booking = await authorizedBooking(deps, input);
-  const due = booking.payment_id
-    ? stripeCheckDue(booking.payment_id, deps.clock.now(), input.sessionId !== undefined)
-    : false;
+  const due =
+    booking.payment_id && deps.stripeBackoff.remainingMs() === 0
+      ? stripeCheckDue(booking.payment_id, deps.clock.now(), input.sessionId !== undefined)
+      : false;
   if (
     due &&
     booking.payment_status === 'pending' &&
@@ -25,7 +31,8 @@ export async function getBookingStatus(deps: AppDeps, input: BookingStatusInput)
     const changed = await reconcileWithStripe(deps, booking);
     if (changed) booking = (await findBooking(deps.db, booking.reference))!;
   }
-  return bookingView(booking);
+  const stripeBusy = booking.payment_status === 'pending' && deps.stripeBackoff.remainingMs() > 0;
+  return { ...bookingView(booking), pollAfterMs: stripeBusy ? SLOW_POLL_MS : null };
 }
 
 /**

@@ -50,7 +50,7 @@ export async function cancelBooking(deps: AppDeps, input: CancelBookingInput) {
     .execute((trx) =>
       releaseHold(trx, hold, REASON, 'expired', { source: 'patient', at: deps.clock.now() }),
     );
-  return bookingView((await findBooking(deps.db, booking.reference))!);
+  return { ...bookingView((await findBooking(deps.db, booking.reference))!), pollAfterMs: null };
 }
 
 function refuseUnlessPending(status: string): void {

@@ -17,6 +17,8 @@ export async function sendPendingRefunds(deps: AppDeps): Promise<number> {
   );
   let sent = 0;
   for (const refund of unsent) {
+    // Stripe said 429: the rest wait for a later sweep (stripe-backoff.ts).
+    if (deps.stripeBackoff.remainingMs() > 0) break;
     const outcome = await sendRefund(deps, refund.id).catch((error: unknown) => {
       deps.logger.warn(
         { err: error, refundId: refund.id },

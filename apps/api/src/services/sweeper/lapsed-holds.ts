@@ -2,7 +2,7 @@ import { findLapsedHolds } from '@clinicpay/db';
 import type { CheckoutSessionState } from '@clinicpay/payments';
 import type { AppDeps } from '../../deps.js';
 import { fulfil } from '../fulfilment/fulfil.js';
-import { forEachItem } from './each-item.js';
+import { forEachItem, stripeBusy } from './each-item.js';
 import { releaseHold } from '../fulfilment/release-hold.js';
 import { effectOfSession } from '../fulfilment/session-effects.js';
 import type { StripeSettings } from '../gateways/stripe-settings.js';
@@ -27,33 +27,39 @@ export async function sweepLapsedHolds(
     limit: BATCH,
   });
 
-  return forEachItem(holds, deps.logger, 'lapsed hold', async (hold) => {
-    let reason = hold.checkout_session_id ? 'hold_expired' : 'checkout_not_started';
-    const secretKey = hold.mode ? settings?.keys[hold.mode].secretKey : null;
-    if (hold.checkout_session_id && secretKey && hold.paymentId) {
-      const expired = await deps
-        .stripeGatewayFor(secretKey)
-        .expireCheckoutSession(hold.checkout_session_id);
-      if (expired.outcome === 'already_complete') {
-        const effect = effectOfSession(expired.session, hold.paymentId);
-        if (effect?.kind !== 'awaiting_async_payment') {
-          // Paid at the last moment: fulfilled instead of released.
-          if (effect) await fulfil(deps, effect, sweeperContext(deps, settings, expired.session));
-          return false;
+  return forEachItem(
+    holds,
+    deps.logger,
+    'lapsed hold',
+    async (hold) => {
+      let reason = hold.checkout_session_id ? 'hold_expired' : 'checkout_not_started';
+      const secretKey = hold.mode ? settings?.keys[hold.mode].secretKey : null;
+      if (hold.checkout_session_id && secretKey && hold.paymentId) {
+        const expired = await deps
+          .stripeGatewayFor(secretKey)
+          .expireCheckoutSession(hold.checkout_session_id);
+        if (expired.outcome === 'already_complete') {
+          const effect = effectOfSession(expired.session, hold.paymentId);
+          if (effect?.kind !== 'awaiting_async_payment') {
+            // Paid at the last moment: fulfilled instead of released.
+            if (effect) await fulfil(deps, effect, sweeperContext(deps, settings, expired.session));
+            return false;
+          }
+          // Complete but unpaid (a delayed method): held until the appointment starts, once.
+          const held = await fulfil(deps, effect, sweeperContext(deps, settings, expired.session));
+          if (held.outcome === 'applied') return false;
+          // Still undecided when the appointment starts: the time goes back.
+          reason = 'payment_not_settled';
         }
-        // Complete but unpaid (a delayed method): held until the appointment starts, once.
-        const held = await fulfil(deps, effect, sweeperContext(deps, settings, expired.session));
-        if (held.outcome === 'applied') return false;
-        // Still undecided when the appointment starts: the time goes back.
-        reason = 'payment_not_settled';
       }
-    }
-    return deps.db
-      .transaction()
-      .execute((trx) =>
-        releaseHold(trx, hold, reason, 'expired', { source: 'sweeper', at: deps.clock.now() }),
-      );
-  });
+      return deps.db
+        .transaction()
+        .execute((trx) =>
+          releaseHold(trx, hold, reason, 'expired', { source: 'sweeper', at: deps.clock.now() }),
+        );
+    },
+    stripeBusy(deps),
+  );
 }
 
 function sweeperContext(

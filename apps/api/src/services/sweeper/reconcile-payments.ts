@@ -2,7 +2,7 @@ import { findPaymentsToReconcile, markPaymentReconciled } from '@clinicpay/db';
 import type { CheckoutSessionState } from '@clinicpay/payments';
 import type { AppDeps } from '../../deps.js';
 import { fulfil } from '../fulfilment/fulfil.js';
-import { forEachItem } from './each-item.js';
+import { forEachItem, stripeBusy } from './each-item.js';
 import { declineOfSession, effectOfSession } from '../fulfilment/session-effects.js';
 import type { StripeSettings } from '../gateways/stripe-settings.js';
 
@@ -27,33 +27,39 @@ export async function reconcilePendingPayments(
     limit: RECONCILE_BATCH,
   });
 
-  return forEachItem(pending, deps.logger, 'reconciliation', async (payment) => {
-    const secretKey = payment.mode ? settings?.keys[payment.mode].secretKey : null;
-    if (!secretKey) return false;
-    await markPaymentReconciled(deps.db, payment.id, deps.clock.now());
-    const session: CheckoutSessionState = await deps
-      .stripeGatewayFor(secretKey)
-      .retrieveCheckoutSession(payment.checkout_session_id!);
-    const effect = effectOfSession(session, payment.id) ?? declineOfSession(session, payment.id);
-    if (!effect) return false;
-    // Under policy "retry" a decline leaves the payment pending: the same decline, read again on
-    // the next sweep, is not a new attempt.
-    if (
-      effect.kind === 'payment_failed' &&
-      effect.failureCode === payment.failure_code &&
-      effect.failureMessage === payment.failure_message
-    )
-      return false;
-    const result = await fulfil(deps, effect, {
-      livemode: session.livemode,
-      settings,
-      cause: {
-        source: 'sweeper',
-        at: deps.clock.now(),
-        reason: 'reconciled',
-        details: { checkout_session_id: session.id },
-      },
-    });
-    return result.outcome === 'applied';
-  });
+  return forEachItem(
+    pending,
+    deps.logger,
+    'reconciliation',
+    async (payment) => {
+      const secretKey = payment.mode ? settings?.keys[payment.mode].secretKey : null;
+      if (!secretKey) return false;
+      await markPaymentReconciled(deps.db, payment.id, deps.clock.now());
+      const session: CheckoutSessionState = await deps
+        .stripeGatewayFor(secretKey)
+        .retrieveCheckoutSession(payment.checkout_session_id!);
+      const effect = effectOfSession(session, payment.id) ?? declineOfSession(session, payment.id);
+      if (!effect) return false;
+      // Under policy "retry" a decline leaves the payment pending: the same decline, read again on
+      // the next sweep, is not a new attempt.
+      if (
+        effect.kind === 'payment_failed' &&
+        effect.failureCode === payment.failure_code &&
+        effect.failureMessage === payment.failure_message
+      )
+        return false;
+      const result = await fulfil(deps, effect, {
+        livemode: session.livemode,
+        settings,
+        cause: {
+          source: 'sweeper',
+          at: deps.clock.now(),
+          reason: 'reconciled',
+          details: { checkout_session_id: session.id },
+        },
+      });
+      return result.outcome === 'applied';
+    },
+    stripeBusy(deps),
+  );
 }

@@ -16,6 +16,8 @@ export interface SweepResult {
   paymentsReconciled: number;
   eventsProcessed: number;
   refundsSent: number;
+  /** Stripe answered 429 recently: the jobs that ask it waited. */
+  stripeBackedOff: boolean;
 }
 
 export interface SweeperOptions {
@@ -35,6 +37,7 @@ export async function sweepOnce(deps: AppDeps, options: SweeperOptions): Promise
     paymentsReconciled: 0,
     eventsProcessed: 0,
     refundsSent: 0,
+    stripeBackedOff: false,
   };
 }
 
@@ -42,14 +45,22 @@ async function runJobs(deps: AppDeps, options: SweeperOptions): Promise<SweepRes
   const settings = await loadStripeSettings(deps);
   // Events first: a stored success must win over an expiry decided from a stale view.
   const eventsProcessed = await processUnprocessedEvents(deps, settings);
-  const paymentsReconciled = await reconcilePendingPayments(
-    deps,
-    settings,
-    options.reconcileAfterMs,
-  );
-  const holdsReleased = await sweepLapsedHolds(deps, settings);
-  const refundsSent = await sendPendingRefunds(deps);
-  return { ran: true, holdsReleased, paymentsReconciled, eventsProcessed, refundsSent };
+  // After a 429 the jobs that ask Stripe wait their turn (stripe-backoff.ts); a batch that meets
+  // one stops there. Nothing is lost: what is left is picked up by a later sweep.
+  const stripeFree = () => deps.stripeBackoff.remainingMs() === 0;
+  const paymentsReconciled = stripeFree()
+    ? await reconcilePendingPayments(deps, settings, options.reconcileAfterMs)
+    : 0;
+  const holdsReleased = stripeFree() ? await sweepLapsedHolds(deps, settings) : 0;
+  const refundsSent = stripeFree() ? await sendPendingRefunds(deps) : 0;
+  return {
+    ran: true,
+    holdsReleased,
+    paymentsReconciled,
+    eventsProcessed,
+    refundsSent,
+    stripeBackedOff: !stripeFree(),
+  };
 }
 
 /** Sweeps on an interval until stopped; a failed sweep is logged and the next one tries again. */
