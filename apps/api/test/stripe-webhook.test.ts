@@ -58,7 +58,7 @@ describe('POST /webhooks/stripe: every row of the event table', () => {
     });
   });
 
-  it('Adaptive Pricing: a price shown in the patient\'s currency is no amount mismatch', async () => {
+  it("Adaptive Pricing: a price shown in the patient's currency is no amount mismatch", async () => {
     // Stripe keeps the clinic's amount and currency on the session and intent; what the patient
     // saw (another currency, another number) is only in presentment_details.
     const presentment_details = { presentment_amount: 5523, presentment_currency: 'eur' };
