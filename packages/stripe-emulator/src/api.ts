@@ -15,6 +15,7 @@ import type { IdempotencyStore } from './idempotency';
 import { fingerprint, MAX_KEY_LENGTH } from './idempotency';
 import { newRequestId } from './ids';
 import type { Keyring, ResolvedKey } from './keys';
+import { rateLimitedError, type RateLimiter } from './rate-limit';
 import type { RequestLog } from './request-log';
 import type { Router } from './routes';
 import type { EmulatorState } from './state';
@@ -28,6 +29,8 @@ export interface ApiDeps {
   bodyLimit?: number;
   /** Deliberately slow answers (the control API sets them). */
   latency?: ApiLatency;
+  /** Deliberate 429s (the control API or the `rateLimit` option sets them). */
+  rateLimit?: RateLimiter;
 }
 
 interface Outcome {
@@ -98,6 +101,11 @@ async function run(
     throw badBody(`Invalid Stripe API version: ${version}`);
   }
   const key: ResolvedKey = authenticate(deps.keyring, header(req, 'authorization'));
+  // Stripe limits per account, so after the key; before anything runs, so a 429 changes nothing.
+  if (deps.rateLimit?.refuses(method, url.pathname)) {
+    const limited = errorOutcome(rateLimitedError());
+    return { ...limited, headers: { 'Stripe-Rate-Limited-Reason': 'global-rate' }, mode: key.mode };
+  }
   const matched = deps.router.match(method, url.pathname);
   if (!matched) throw unrecognizedUrl(method, url.pathname);
   authorize(key, matched.route.right);

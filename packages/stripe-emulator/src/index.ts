@@ -20,6 +20,7 @@ export {
 export { completeAuthentication } from './payments/charge-card';
 export { findTestCard, TEST_CARDS, type TestCard } from './payments/test-cards';
 export type { ApiLatencyRule } from './api-latency';
+export type { RateLimitRule, RateLimitStatus } from './rate-limit';
 export type { LoggedRequest } from './request-log';
 export { EmulatorState } from './state';
 export type {

@@ -8,6 +8,7 @@ import type { ApiLatency, ApiLatencyRule } from '../api-latency';
 import type { Clock } from '../clock';
 import { resourceMissing } from '../errors';
 import type { IdempotencyStore } from '../idempotency';
+import type { RateLimiter, RateLimitRule, RateLimitStatus } from '../rate-limit';
 import type { Mode } from '../keys';
 import { completeAuthentication } from '../payments/charge-card';
 import { closeDispute, disputeCharge, type DisputeOptions } from '../payments/dispute-charge';
@@ -69,6 +70,10 @@ export interface EmulatorControl {
   /** Makes the API answer matching requests late (an empty list: on time again). */
   setApiLatency(rules: ApiLatencyRule[]): ApiLatencyRule[];
   apiLatency(): ApiLatencyRule[];
+  /** Answers a `fraction` of matching `/v1` requests 429 without running them (null: none). */
+  setRateLimit(rule: RateLimitRule | null): RateLimitRule | null;
+  /** The rule in force and how many requests it has refused. */
+  rateLimit(): RateLimitStatus;
   webhookEndpoints(): WebhookEndpointInfo[];
   resendEvent(eventId: string, endpointId?: string): number;
   /** Resolves when every delivery has succeeded or used up its attempts. */
@@ -84,6 +89,9 @@ export interface ControlDeps {
   idempotency: IdempotencyStore;
   requests: RequestLog;
   latency: ApiLatency;
+  rateLimit: RateLimiter;
+  /** The `rateLimit` option, which `reset` restores. */
+  initialRateLimit: RateLimitRule | null;
 }
 
 function snapshot(state: EmulatorState, modes: readonly Mode[]): ObjectsSnapshot {
@@ -155,6 +163,8 @@ export function createControl(deps: ControlDeps): EmulatorControl {
     setWebhookFaults: (id, faults) => dispatcher.setFaults(id, faults),
     setApiLatency: (rules) => deps.latency.set(rules),
     apiLatency: () => deps.latency.list(),
+    setRateLimit: (rule) => deps.rateLimit.set(rule),
+    rateLimit: () => deps.rateLimit.status(),
     webhookEndpoints: () => dispatcher.listEndpoints(),
     resendEvent(eventId, endpointId) {
       const mode = state.modeOf(eventId);
@@ -183,6 +193,8 @@ export function createControl(deps: ControlDeps): EmulatorControl {
       deps.idempotency.clear();
       deps.requests.clear();
       deps.latency.set([]);
+      deps.rateLimit.set(deps.initialRateLimit);
+      deps.rateLimit.clearCount();
     },
   };
 }

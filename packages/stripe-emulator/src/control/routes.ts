@@ -8,6 +8,7 @@ import { StripeApiError } from '../errors';
 import { readBody } from '../http/body';
 import { sendJson } from '../http/respond';
 import type { Mode } from '../keys';
+import type { RateLimitRule } from '../rate-limit';
 import type { EmulatorControl } from './control';
 
 type Json = Record<string, unknown>;
@@ -151,6 +152,12 @@ const ROUTES: [string, string, Handler][] = [
   ['POST', '/_emulator/webhooks/:id/faults', (c, { id = '' }, b) => c.setWebhookFaults(id, b)],
   ['GET', '/_emulator/api-latency', (c) => ({ rules: c.apiLatency() })],
   ['POST', '/_emulator/api-latency', (c, _a, b) => ({ rules: c.setApiLatency(rulesOf(b)) })],
+  ['GET', '/_emulator/rate_limit', (c) => c.rateLimit()],
+  [
+    'POST',
+    '/_emulator/rate_limit',
+    (c, _a, b) => ({ rule: c.setRateLimit((b.rule ?? null) as RateLimitRule | null) }),
+  ],
   ['POST', '/_emulator/reset', (c) => (c.reset(), { reset: true })],
 ];
 
