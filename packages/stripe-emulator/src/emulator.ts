@@ -82,6 +82,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const idempotency = new IdempotencyStore();
   const requests = new RequestLog();
   const latency = new ApiLatency();
+  const keyring = new Keyring(options.keys ?? defaultKeys());
   // Its own generator (seed + a constant) so webhook faults draw the same numbers as before.
   const rateLimit = new RateLimiter(seed + 0x5eed, options.rateLimit ?? null);
   const control = createControl({
@@ -93,8 +94,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     latency,
     rateLimit,
     initialRateLimit: options.rateLimit ?? null,
+    keyring,
   });
-  const keyring = new Keyring(options.keys ?? defaultKeys());
   const api = {
     state,
     keyring,

@@ -9,7 +9,15 @@ export {
   type EmulatorOptions,
   type RunningEmulator,
 } from './emulator';
-export { DEMO_KEYS, generateApiKey, type ApiKeyConfig, type Mode, type Right } from './keys';
+export {
+  DEFAULT_ACCOUNT_ID,
+  DEMO_KEYS,
+  generateApiKey,
+  type ApiKeyConfig,
+  type CreatedAccount,
+  type Mode,
+  type Right,
+} from './keys';
 export type { DisputeOptions } from './payments/dispute-charge';
 export {
   declineSession,

@@ -8,8 +8,9 @@ import type { ApiLatency, ApiLatencyRule } from '../api-latency';
 import type { Clock } from '../clock';
 import { resourceMissing } from '../errors';
 import type { IdempotencyStore } from '../idempotency';
+import { accountOf } from '../ownership';
 import type { RateLimiter, RateLimitRule, RateLimitStatus } from '../rate-limit';
-import type { Mode } from '../keys';
+import type { CreatedAccount, Keyring, Mode, Right } from '../keys';
 import { completeAuthentication } from '../payments/charge-card';
 import { closeDispute, disputeCharge, type DisputeOptions } from '../payments/dispute-charge';
 import { expireDueSessions, expireSession } from '../payments/expire-session';
@@ -78,7 +79,15 @@ export interface EmulatorControl {
   resendEvent(eventId: string, endpointId?: string): number;
   /** Resolves when every delivery has succeeded or used up its attempts. */
   waitForDeliveries(timeoutMs?: number): Promise<void>;
-  /** Forgets every object, event, request, idempotency key and delivery; endpoints stay. */
+  /** A new account with a secret and a publishable key of `mode` (default test). */
+  createAccount(options?: { mode?: Mode }): CreatedAccount;
+  /** A restricted key (`rk_…`) of the account with these rights, in the account's mode. */
+  createRestrictedKey(accountId: string, rights: readonly Right[], mode?: Mode): string;
+  /** A replacement key; the old one then gets 401 "Expired API Key provided". */
+  rollKey(key: string): string;
+  /** Deletes a key; it then gets 401 "Invalid API Key provided". */
+  revokeKey(key: string): void;
+  /** Forgets every object, event, request, idempotency key and delivery; endpoints, accounts and keys stay. */
   reset(): void;
 }
 
@@ -92,6 +101,7 @@ export interface ControlDeps {
   rateLimit: RateLimiter;
   /** The `rateLimit` option, which `reset` restores. */
   initialRateLimit: RateLimitRule | null;
+  keyring: Keyring;
 }
 
 function snapshot(state: EmulatorState, modes: readonly Mode[]): ObjectsSnapshot {
@@ -165,12 +175,17 @@ export function createControl(deps: ControlDeps): EmulatorControl {
     apiLatency: () => deps.latency.list(),
     setRateLimit: (rule) => deps.rateLimit.set(rule),
     rateLimit: () => deps.rateLimit.status(),
+    createAccount: ({ mode = 'test' } = {}) => deps.keyring.createAccount(mode),
+    createRestrictedKey: (accountId, rights, mode) =>
+      deps.keyring.createRestrictedKey(accountId, rights, mode),
+    rollKey: (key) => deps.keyring.roll(key),
+    revokeKey: (key) => deps.keyring.revoke(key),
     webhookEndpoints: () => dispatcher.listEndpoints(),
     resendEvent(eventId, endpointId) {
       const mode = state.modeOf(eventId);
       const event = mode ? state.store(mode).events.get(eventId) : undefined;
-      if (!event) throw resourceMissing('event', eventId);
-      return dispatcher.resend(event, endpointId);
+      if (!event || !mode) throw resourceMissing('event', eventId);
+      return dispatcher.resend(event, endpointId, accountOf(state.store(mode), event));
     },
     async waitForDeliveries(timeoutMs = 30_000) {
       let timer: NodeJS.Timeout | undefined;

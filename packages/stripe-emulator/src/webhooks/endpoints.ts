@@ -39,6 +39,8 @@ export interface WebhookEndpointConfig {
   secret: string;
   /** Stripe endpoints belong to one mode; live events never go to a test endpoint. Default test. */
   mode?: Mode;
+  /** The account whose events it gets (`acct_…` from `createAccount`); default the demo keys' account. */
+  account?: string;
   /** Event types to send, or `['*']` (the default) for all. */
   events?: readonly string[];
   faults?: WebhookFaults;
@@ -51,6 +53,7 @@ export interface WebhookEndpointInfo {
   id: string;
   url: string;
   mode: Mode;
+  account: string;
   events: readonly string[];
   faults: WebhookFaults;
   retry: RetryPolicy;
