@@ -31,9 +31,11 @@ export type { ApiLatencyRule } from './api-latency';
 export type { RateLimitRule, RateLimitStatus } from './rate-limit';
 export type { LoggedRequest } from './request-log';
 export { EmulatorState } from './state';
+export type { ThinEvent } from './webhooks/payload';
 export type {
   Delivery,
   DeliveryAttempt,
+  PayloadStyle,
   RetryPolicy,
   WebhookEndpointConfig,
   WebhookEndpointInfo,

@@ -17,6 +17,7 @@ import {
   type WebhookFaults,
 } from './endpoints';
 import { planDelivery, shuffle } from './faults';
+import { payloadFor } from './payload';
 import { sendSigned } from './sender';
 
 export interface DispatcherOptions {
@@ -116,7 +117,7 @@ export class WebhookDispatcher implements EventSink {
     this.log.add(delivery);
     this.outstanding++;
     // Stripe sends pretty-printed JSON; receivers must verify the exact bytes, not a re-encoding.
-    return { delivery, payload: JSON.stringify(event, null, 2) };
+    return { delivery, payload: payloadFor(endpoint, event) };
   }
 
   private enqueueEvent(endpoint: Endpoint, event: Stripe.Event): void {

@@ -1,5 +1,6 @@
 /** The configured webhook endpoints and each one's delivery state (queue, RNG, pending faults). */
 import type Stripe from 'stripe';
+import { API_VERSION } from '../api-version';
 import { newId } from '../ids';
 import { DEFAULT_ACCOUNT_ID } from '../keys';
 import { createRng, type Rng } from '../rng';
@@ -41,6 +42,20 @@ function checkConfig(config: WebhookEndpointConfig): void {
   if (config.account !== undefined && typeof config.account !== 'string')
     throw new TypeError('account must be an account id');
   if (
+    config.apiVersion !== undefined &&
+    !(
+      typeof config.apiVersion === 'string' &&
+      /^\d{4}-\d{2}-\d{2}(\.[a-z]+)?$/.test(config.apiVersion)
+    )
+  )
+    throw new TypeError('apiVersion must be a Stripe API version such as 2026-10-28.endive');
+  if (
+    config.payloadStyle !== undefined &&
+    config.payloadStyle !== 'snapshot' &&
+    config.payloadStyle !== 'thin'
+  )
+    throw new TypeError('payloadStyle must be snapshot or thin');
+  if (
     config.events !== undefined &&
     !(Array.isArray(config.events) && config.events.every((e) => typeof e === 'string'))
   ) {
@@ -67,6 +82,8 @@ export class EndpointRegistry {
       secret: config.secret,
       mode: config.mode ?? 'test',
       account: config.account ?? DEFAULT_ACCOUNT_ID,
+      apiVersion: config.apiVersion ?? API_VERSION,
+      payloadStyle: config.payloadStyle ?? 'snapshot',
       events: config.events ?? ['*'],
       faults,
       retry: { ...this.retry, ...config.retry },
@@ -130,6 +147,8 @@ export function endpointInfo(e: Endpoint): WebhookEndpointInfo {
     url: e.url,
     mode: e.mode,
     account: e.account,
+    apiVersion: e.apiVersion,
+    payloadStyle: e.payloadStyle,
     events: e.events,
     faults: e.faults,
     retry: e.retry,
