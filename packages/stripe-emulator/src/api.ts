@@ -15,6 +15,7 @@ import type { IdempotencyStore } from './idempotency';
 import { fingerprint, MAX_KEY_LENGTH } from './idempotency';
 import { newRequestId } from './ids';
 import type { Keyring, ResolvedKey } from './keys';
+import { rateLimitedError, type RateLimiter } from './rate-limit';
 import type { RequestLog } from './request-log';
 import type { Router } from './routes';
 import type { EmulatorState } from './state';
@@ -28,6 +29,8 @@ export interface ApiDeps {
   bodyLimit?: number;
   /** Deliberately slow answers (the control API sets them). */
   latency?: ApiLatency;
+  /** Deliberate 429s (the control API or the `rateLimit` option sets them). */
+  rateLimit?: RateLimiter;
 }
 
 interface Outcome {
@@ -98,6 +101,11 @@ async function run(
     throw badBody(`Invalid Stripe API version: ${version}`);
   }
   const key: ResolvedKey = authenticate(deps.keyring, header(req, 'authorization'));
+  // Stripe limits per account, so after the key; before anything runs, so a 429 changes nothing.
+  if (deps.rateLimit?.refuses(method, url.pathname)) {
+    const limited = errorOutcome(rateLimitedError());
+    return { ...limited, headers: { 'Stripe-Rate-Limited-Reason': 'global-rate' }, mode: key.mode };
+  }
   const matched = deps.router.match(method, url.pathname);
   if (!matched) throw unrecognizedUrl(method, url.pathname);
   authorize(key, matched.route.right);
@@ -111,6 +119,8 @@ async function run(
   const { params } = decoded;
   const idempotencyKey = method === 'POST' ? (header(req, 'idempotency-key') ?? null) : null;
   const store = deps.state.store(key.mode);
+  // Idempotency keys belong to an account and a mode, as at Stripe.
+  const scope = `${key.account}/${key.mode}`;
   const nowMs = deps.state.clock.nowMs();
   const print = fingerprint(method, url.pathname, params);
 
@@ -118,7 +128,7 @@ async function run(
     if (idempotencyKey.length > MAX_KEY_LENGTH) {
       throw badBody(`Idempotency-Key must be at most ${MAX_KEY_LENGTH} characters long.`);
     }
-    const stored = deps.idempotency.get(key.mode, idempotencyKey, nowMs);
+    const stored = deps.idempotency.get(scope, idempotencyKey, nowMs);
     if (stored && stored.fingerprint !== print) {
       throw new StripeApiError(400, {
         type: 'idempotency_error',
@@ -142,7 +152,7 @@ async function run(
   try {
     const request = { id: requestId, idempotency_key: idempotencyKey };
     const result = matched.route.handle(
-      { state: deps.state, mode: key.mode, store, params, request },
+      { state: deps.state, mode: key.mode, account: key.account, store, params, request },
       matched.args,
     );
     outcome = { status: 200, body: JSON.stringify(result, null, 2), headers: {}, mode: key.mode };
@@ -156,7 +166,7 @@ async function run(
   }
   // Stripe stores a result once the endpoint has started; parameter errors are not stored.
   if (idempotencyKey !== null && outcome.error?.phase !== 'validation') {
-    deps.idempotency.set(key.mode, idempotencyKey, {
+    deps.idempotency.set(scope, idempotencyKey, {
       fingerprint: print,
       status: outcome.status,
       body: outcome.body,

@@ -32,6 +32,14 @@ export function authenticate(keyring: Keyring, header: string | undefined): Reso
     );
   }
   const resolved = keyring.resolve(key);
+  if (!resolved && keyring.isExpired(key)) {
+    throw new StripeApiError(401, {
+      type: 'invalid_request_error',
+      code: 'api_key_expired',
+      message: `Expired API Key provided: ${maskKey(key)}`,
+      doc_url: 'https://stripe.com/docs/error-codes/api-key-expired',
+    });
+  }
   if (!resolved) throw unauthorized(`Invalid API Key provided: ${maskKey(key)}`);
   if (resolved.kind === 'publishable') {
     throw unauthorized(
@@ -42,8 +50,6 @@ export function authenticate(keyring: Keyring, header: string | undefined): Reso
   return resolved;
 }
 
-export const EMULATOR_ACCOUNT_ID = 'acct_1ClinicpayEmulator';
-
 /** A restricted key without the right gets Stripe's 403 naming the missing permission. */
 export function authorize(key: ResolvedKey, right: Right): void {
   if (key.rights === null || key.rights.has(right)) return;
@@ -51,7 +57,7 @@ export function authorize(key: ResolvedKey, right: Right): void {
     type: 'invalid_request_error',
     message:
       `The provided key '${maskKey(key.key)}' does not have the required permissions for this ` +
-      `endpoint on account '${EMULATOR_ACCOUNT_ID}'. Having the 'rak_${right}' permission would ` +
+      `endpoint on account '${key.account}'. Having the 'rak_${right}' permission would ` +
       'allow this request to continue.',
   });
 }

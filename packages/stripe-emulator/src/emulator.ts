@@ -11,6 +11,7 @@ import { expireDueSessions } from './payments/expire-session';
 import { paySession, type PayOptions, type PayResult } from './payments/pay-session';
 import { TEST_CARDS } from './payments/test-cards';
 import { ApiLatency } from './api-latency';
+import { RateLimiter, type RateLimitRule } from './rate-limit';
 import { RequestLog } from './request-log';
 import { checkoutSessionRoutes } from './resources/checkout-sessions';
 import { eventRoutes } from './resources/events';
@@ -48,6 +49,8 @@ export interface EmulatorOptions {
   deliveryLogCapacity?: number;
   /** The merchant name the checkout page shows above the amount; default "Clinicpay sandbox". */
   businessName?: string;
+  /** Answers this share of matching requests 429 from the start (off by default). */
+  rateLimit?: RateLimitRule;
 }
 
 export interface RunningEmulator {
@@ -66,8 +69,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const host = options.host ?? '127.0.0.1';
   const clock = new Clock(options.clock);
   const state = new EmulatorState(clock);
+  const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
   const dispatcher = new WebhookDispatcher({
-    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    seed,
     ...(options.retry ? { retry: options.retry } : {}),
     ...(options.deliveryLogCapacity ? { logCapacity: options.deliveryLogCapacity } : {}),
     now:
@@ -78,8 +82,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const idempotency = new IdempotencyStore();
   const requests = new RequestLog();
   const latency = new ApiLatency();
-  const control = createControl({ state, clock, dispatcher, idempotency, requests, latency });
   const keyring = new Keyring(options.keys ?? defaultKeys());
+  // Its own generator (seed + a constant) so webhook faults draw the same numbers as before.
+  const rateLimit = new RateLimiter(seed + 0x5eed, options.rateLimit ?? null);
+  const control = createControl({
+    state,
+    clock,
+    dispatcher,
+    idempotency,
+    requests,
+    latency,
+    rateLimit,
+    initialRateLimit: options.rateLimit ?? null,
+    keyring,
+  });
   const api = {
     state,
     keyring,
@@ -92,6 +108,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     idempotency,
     requests,
     latency,
+    rateLimit,
     ...(options.bodyLimit !== undefined ? { bodyLimit: options.bodyLimit } : {}),
   };
   const checkoutPage = {

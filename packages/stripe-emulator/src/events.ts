@@ -3,6 +3,7 @@
  * mode's store and handed to the webhook sink, which delivers it to subscribed endpoints.
  */
 import type { Mode } from './keys';
+import { accountOf } from './ownership';
 import { buildEvent, type EventOf, type EventType, type ObjectOf } from './objects/event';
 import type { EmulatorState, RequestRef } from './state';
 
@@ -27,8 +28,9 @@ export function emitEvent<T extends EventType>(
     livemode: mode === 'live',
     request: options.request ?? undefined,
   });
-  event.pending_webhooks = state.sink.countRecipients(event);
+  const account = accountOf(state.store(mode), event);
+  event.pending_webhooks = state.sink.countRecipients(event, account);
   state.store(mode).events.set(event.id, event);
-  state.sink.publish(event);
+  state.sink.publish(event, account);
   return event;
 }

@@ -1,9 +1,8 @@
 /**
  * Stripe's idempotency rules. A repeated key with the same endpoint and parameters replays the
  * first response, errors included; the same key with anything else is an `idempotency_error`.
- * Keys are scoped per mode (account), and Stripe prunes them after 24 hours.
+ * Keys are scoped per account and mode (the caller's `scope`), and Stripe prunes them after 24 hours.
  */
-import type { Mode } from './keys';
 
 export interface StoredResponse {
   fingerprint: string;
@@ -33,17 +32,17 @@ export function fingerprint(method: string, path: string, params: unknown): stri
 export class IdempotencyStore {
   private entries = new Map<string, StoredResponse>();
 
-  get(mode: Mode, key: string, nowMs: number): StoredResponse | undefined {
-    const entry = this.entries.get(`${mode}:${key}`);
+  get(scope: string, key: string, nowMs: number): StoredResponse | undefined {
+    const entry = this.entries.get(`${scope}:${key}`);
     if (entry && nowMs - entry.storedAtMs > TTL_MS) {
-      this.entries.delete(`${mode}:${key}`);
+      this.entries.delete(`${scope}:${key}`);
       return undefined;
     }
     return entry;
   }
 
-  set(mode: Mode, key: string, response: StoredResponse): void {
-    this.entries.set(`${mode}:${key}`, response);
+  set(scope: string, key: string, response: StoredResponse): void {
+    this.entries.set(`${scope}:${key}`, response);
   }
 
   /** Drops keys older than 24 hours (by the emulator's clock). */

@@ -9,7 +9,15 @@ export {
   type EmulatorOptions,
   type RunningEmulator,
 } from './emulator';
-export { DEMO_KEYS, generateApiKey, type ApiKeyConfig, type Mode, type Right } from './keys';
+export {
+  DEFAULT_ACCOUNT_ID,
+  DEMO_KEYS,
+  generateApiKey,
+  type ApiKeyConfig,
+  type CreatedAccount,
+  type Mode,
+  type Right,
+} from './keys';
 export type { DisputeOptions } from './payments/dispute-charge';
 export {
   declineSession,
@@ -20,11 +28,14 @@ export {
 export { completeAuthentication } from './payments/charge-card';
 export { findTestCard, TEST_CARDS, type TestCard } from './payments/test-cards';
 export type { ApiLatencyRule } from './api-latency';
+export type { RateLimitRule, RateLimitStatus } from './rate-limit';
 export type { LoggedRequest } from './request-log';
 export { EmulatorState } from './state';
+export type { ThinEvent } from './webhooks/payload';
 export type {
   Delivery,
   DeliveryAttempt,
+  PayloadStyle,
   RetryPolicy,
   WebhookEndpointConfig,
   WebhookEndpointInfo,

@@ -6,6 +6,8 @@ import type { EmulatorState, ModeStore, RequestRef } from './state';
 export interface ApiContext {
   state: EmulatorState;
   mode: Mode;
+  /** The account of the request's key: it sees and creates only that account's objects. */
+  account: string;
   store: ModeStore;
   params: FormObject;
   request: RequestRef;

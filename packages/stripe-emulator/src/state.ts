@@ -11,6 +11,8 @@ import type { TestCard } from './payments/test-cards';
 /** What a session needs beyond its Stripe object: what the payment intent will carry. */
 export interface SessionRecord {
   session: Stripe.Checkout.Session;
+  /** The account whose key created it (the default account when absent). */
+  account?: string;
   lineItems: Stripe.LineItem[];
   paymentIntentData: {
     metadata: Record<string, string>;
@@ -78,8 +80,9 @@ export class ModeStore {
 /** Receives every event as it is created (the webhook dispatcher). */
 export interface EventSink {
   /** How many endpoints will be sent this event: the event's `pending_webhooks`. */
-  countRecipients(event: Stripe.Event): number;
-  publish(event: Stripe.Event): void;
+  countRecipients(event: Stripe.Event, account?: string): number;
+  /** `account`: the account the event belongs to; only its endpoints get it. */
+  publish(event: Stripe.Event, account?: string): void;
 }
 
 const nullSink: EventSink = { countRecipients: () => 0, publish: () => undefined };

@@ -5,13 +5,15 @@
 import type { Keyring } from '../keys';
 import { maskKey } from '../keys';
 import { expireIfDue } from '../payments/expire-session';
+import { accountOfSession } from '../ownership';
 import { sessionMode } from '../payments/lookup';
 import type { EmulatorState, SessionRecord } from '../state';
 
 export class PageAccessError extends Error {
   constructor(
     readonly status: number,
-    readonly code: 'invalid_api_key' | 'secret_key_used' | 'invalid_client_secret',
+    readonly code:
+      'invalid_api_key' | 'secret_key_used' | 'invalid_client_secret' | 'resource_missing',
     message: string,
   ) {
     super(message);
@@ -50,6 +52,16 @@ export function sessionForPage(
       'invalid_client_secret',
       'The client secret provided does not match any Checkout Session for this publishable key. ' +
         'Use the `client_secret` of a Checkout Session created with `ui_mode: embedded_page`.',
+    );
+  }
+  // A publishable key opens only its own account's sessions.
+  if (accountOfSession(record) !== key.account) {
+    throw new PageAccessError(
+      404,
+      'resource_missing',
+      'The client_secret provided does not match any associated Checkout Session on this ' +
+        'account. Ensure the publishable key used belongs to the same account that created the ' +
+        'Checkout Session.',
     );
   }
   expireIfDue(state, mode, record);

@@ -4,8 +4,9 @@
  */
 import type Stripe from 'stripe';
 import type { ApiLatencyRule } from '../api-latency';
-import type { Mode } from '../keys';
+import type { CreatedAccount, Mode, Right } from '../keys';
 import type { PayResult } from '../payments/pay-session';
+import type { RateLimitRule, RateLimitStatus } from '../rate-limit';
 import type { LoggedRequest } from '../request-log';
 import type {
   Delivery,
@@ -92,6 +93,24 @@ export function createControlClient(emulatorUrl: string) {
     apiLatency: async () => (await call<{ rules: ApiLatencyRule[] }>('GET', '/api-latency')).rules,
     setApiLatency: async (rules: ApiLatencyRule[]) =>
       (await call<{ rules: ApiLatencyRule[] }>('POST', '/api-latency', { rules })).rules,
+    rateLimit: () => call<RateLimitStatus>('GET', '/rate_limit'),
+    setRateLimit: async (rule: RateLimitRule | null) =>
+      (await call<{ rule: RateLimitRule | null }>('POST', '/rate_limit', { rule })).rule,
+    createAccount: (options: { mode?: Mode } = {}) =>
+      call<CreatedAccount>('POST', '/accounts', options),
+    createRestrictedKey: async (accountId: string, rights: readonly Right[], mode?: Mode) =>
+      (
+        await call<{ key: string }>('POST', '/keys/restricted', {
+          account_id: accountId,
+          rights,
+          mode,
+        })
+      ).key,
+    rollKey: async (key: string) =>
+      (await call<{ key: string }>('POST', '/keys/roll', { key })).key,
+    revokeKey: async (key: string) => {
+      await call('POST', '/keys/revoke', { key });
+    },
     resendEvent: async (eventId: string, endpointId?: string) =>
       (
         await call<{ deliveries: number }>('POST', `/events/${eventId}/resend`, {

@@ -8,7 +8,9 @@ import type { ApiLatency, ApiLatencyRule } from '../api-latency';
 import type { Clock } from '../clock';
 import { resourceMissing } from '../errors';
 import type { IdempotencyStore } from '../idempotency';
-import type { Mode } from '../keys';
+import { accountOf } from '../ownership';
+import type { RateLimiter, RateLimitRule, RateLimitStatus } from '../rate-limit';
+import type { CreatedAccount, Keyring, Mode, Right } from '../keys';
 import { completeAuthentication } from '../payments/charge-card';
 import { closeDispute, disputeCharge, type DisputeOptions } from '../payments/dispute-charge';
 import { expireDueSessions, expireSession } from '../payments/expire-session';
@@ -69,11 +71,23 @@ export interface EmulatorControl {
   /** Makes the API answer matching requests late (an empty list: on time again). */
   setApiLatency(rules: ApiLatencyRule[]): ApiLatencyRule[];
   apiLatency(): ApiLatencyRule[];
+  /** Answers a `fraction` of matching `/v1` requests 429 without running them (null: none). */
+  setRateLimit(rule: RateLimitRule | null): RateLimitRule | null;
+  /** The rule in force and how many requests it has refused. */
+  rateLimit(): RateLimitStatus;
   webhookEndpoints(): WebhookEndpointInfo[];
   resendEvent(eventId: string, endpointId?: string): number;
   /** Resolves when every delivery has succeeded or used up its attempts. */
   waitForDeliveries(timeoutMs?: number): Promise<void>;
-  /** Forgets every object, event, request, idempotency key and delivery; endpoints stay. */
+  /** A new account with a secret and a publishable key of `mode` (default test). */
+  createAccount(options?: { mode?: Mode }): CreatedAccount;
+  /** A restricted key (`rk_…`) of the account with these rights, in the account's mode. */
+  createRestrictedKey(accountId: string, rights: readonly Right[], mode?: Mode): string;
+  /** A replacement key; the old one then gets 401 "Expired API Key provided". */
+  rollKey(key: string): string;
+  /** Deletes a key; it then gets 401 "Invalid API Key provided". */
+  revokeKey(key: string): void;
+  /** Forgets every object, event, request, idempotency key and delivery; endpoints, accounts and keys stay. */
   reset(): void;
 }
 
@@ -84,6 +98,10 @@ export interface ControlDeps {
   idempotency: IdempotencyStore;
   requests: RequestLog;
   latency: ApiLatency;
+  rateLimit: RateLimiter;
+  /** The `rateLimit` option, which `reset` restores. */
+  initialRateLimit: RateLimitRule | null;
+  keyring: Keyring;
 }
 
 function snapshot(state: EmulatorState, modes: readonly Mode[]): ObjectsSnapshot {
@@ -155,12 +173,19 @@ export function createControl(deps: ControlDeps): EmulatorControl {
     setWebhookFaults: (id, faults) => dispatcher.setFaults(id, faults),
     setApiLatency: (rules) => deps.latency.set(rules),
     apiLatency: () => deps.latency.list(),
+    setRateLimit: (rule) => deps.rateLimit.set(rule),
+    rateLimit: () => deps.rateLimit.status(),
+    createAccount: ({ mode = 'test' } = {}) => deps.keyring.createAccount(mode),
+    createRestrictedKey: (accountId, rights, mode) =>
+      deps.keyring.createRestrictedKey(accountId, rights, mode),
+    rollKey: (key) => deps.keyring.roll(key),
+    revokeKey: (key) => deps.keyring.revoke(key),
     webhookEndpoints: () => dispatcher.listEndpoints(),
     resendEvent(eventId, endpointId) {
       const mode = state.modeOf(eventId);
       const event = mode ? state.store(mode).events.get(eventId) : undefined;
-      if (!event) throw resourceMissing('event', eventId);
-      return dispatcher.resend(event, endpointId);
+      if (!event || !mode) throw resourceMissing('event', eventId);
+      return dispatcher.resend(event, endpointId, accountOf(state.store(mode), event));
     },
     async waitForDeliveries(timeoutMs = 30_000) {
       let timer: NodeJS.Timeout | undefined;
@@ -183,6 +208,8 @@ export function createControl(deps: ControlDeps): EmulatorControl {
       deps.idempotency.clear();
       deps.requests.clear();
       deps.latency.set([]);
+      deps.rateLimit.set(deps.initialRateLimit);
+      deps.rateLimit.clearCount();
     },
   };
 }

@@ -7,7 +7,8 @@ import type { ApiLatencyRule } from '../api-latency';
 import { StripeApiError } from '../errors';
 import { readBody } from '../http/body';
 import { sendJson } from '../http/respond';
-import type { Mode } from '../keys';
+import { KeyringError, type Mode, type Right } from '../keys';
+import type { RateLimitRule } from '../rate-limit';
 import type { EmulatorControl } from './control';
 
 type Json = Record<string, unknown>;
@@ -44,6 +45,11 @@ const mode = (q: URLSearchParams): Mode | undefined => {
   if (m === null) return undefined;
   if (m !== 'test' && m !== 'live') throw new ControlError('mode must be test or live');
   return m;
+};
+/** A body's `mode`, read like the `?mode=` query. */
+const modeParam = (body: Json) => {
+  const m = str(body, 'mode');
+  return new URLSearchParams(m === undefined ? {} : { mode: m });
 };
 const payOptions = (body: Json) => ({
   ...(str(body, 'email') ? { email: str(body, 'email') } : {}),
@@ -151,6 +157,32 @@ const ROUTES: [string, string, Handler][] = [
   ['POST', '/_emulator/webhooks/:id/faults', (c, { id = '' }, b) => c.setWebhookFaults(id, b)],
   ['GET', '/_emulator/api-latency', (c) => ({ rules: c.apiLatency() })],
   ['POST', '/_emulator/api-latency', (c, _a, b) => ({ rules: c.setApiLatency(rulesOf(b)) })],
+  ['GET', '/_emulator/rate_limit', (c) => c.rateLimit()],
+  [
+    'POST',
+    '/_emulator/rate_limit',
+    (c, _a, b) => ({ rule: c.setRateLimit((b.rule ?? null) as RateLimitRule | null) }),
+  ],
+  [
+    'POST',
+    '/_emulator/accounts',
+    (c, _a, b) => c.createAccount({ ...(mode(modeParam(b)) ? { mode: mode(modeParam(b)) } : {}) }),
+  ],
+  [
+    'POST',
+    '/_emulator/keys/restricted',
+    (c, _a, b) => {
+      if (!Array.isArray(b.rights)) throw new ControlError('rights must be a list');
+      const account = str(b, 'account_id') ?? '';
+      return { key: c.createRestrictedKey(account, b.rights as Right[], mode(modeParam(b))) };
+    },
+  ],
+  ['POST', '/_emulator/keys/roll', (c, _a, b) => ({ key: c.rollKey(str(b, 'key') ?? '') })],
+  [
+    'POST',
+    '/_emulator/keys/revoke',
+    (c, _a, b) => (c.revokeKey(str(b, 'key') ?? ''), { revoked: true }),
+  ],
   ['POST', '/_emulator/reset', (c) => (c.reset(), { reset: true })],
 ];
 
@@ -214,6 +246,8 @@ export async function handleControl(
   } catch (error) {
     if (error instanceof StripeApiError)
       return sendJson(res, error.status, JSON.stringify({ error: error.body }));
+    if (error instanceof KeyringError)
+      return fail(error.about === 'right' ? 400 : 404, error.message);
     if (
       error instanceof ControlError ||
       error instanceof SyntaxError ||

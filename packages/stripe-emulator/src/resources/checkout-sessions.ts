@@ -3,6 +3,7 @@ import type Stripe from 'stripe';
 import { invalidParam, resourceMissing } from '../errors';
 import { expand } from '../expand';
 import { listFields, newestFirst, paginate } from '../list';
+import { accountOfSession } from '../ownership';
 import { buildLineItem, buildSession } from '../objects/checkout-session';
 import { p, readParams } from '../params';
 import { expireIfDue, expireSession } from '../payments/expire-session';
@@ -59,6 +60,7 @@ function create(ctx: ApiContext): Stripe.Checkout.Session {
   const pid = params.payment_intent_data;
   ctx.store.addSession({
     session,
+    account: ctx.account,
     lineItems: items.map((item) => buildLineItem(item, ctx.store.livemode, now)),
     paymentIntentData: {
       metadata: pid?.metadata ?? {},
@@ -92,7 +94,10 @@ function list(ctx: ApiContext): Stripe.ApiList<Stripe.Checkout.Session> {
   }
   const sessions = newestFirst(
     ids,
-    (id) => store.sessions.get(id)?.session,
+    (id) => {
+      const record = store.sessions.get(id);
+      return accountOfSession(record) === ctx.account ? record?.session : undefined;
+    },
     (s) => (params.status ? s.status === params.status : true) && !params.customer,
   );
   const page = paginate(sessions, params, '/v1/checkout/sessions', 'checkout.session');
@@ -101,7 +106,9 @@ function list(ctx: ApiContext): Stripe.ApiList<Stripe.Checkout.Session> {
 
 function find(ctx: ApiContext, id: string): SessionRecord {
   const record = ctx.store.sessions.get(id);
-  if (!record) throw resourceMissing('checkout.session', id, 'session');
+  // Another account's session does not exist for this key.
+  if (!record || accountOfSession(record) !== ctx.account)
+    throw resourceMissing('checkout.session', id, 'session');
   expireIfDue(ctx.state, ctx.mode, record);
   return record;
 }

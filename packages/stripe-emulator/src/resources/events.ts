@@ -2,6 +2,7 @@
 import type Stripe from 'stripe';
 import { resourceMissing } from '../errors';
 import { listFields, paginate } from '../list';
+import { ownedBy } from '../ownership';
 import { p, readParams } from '../params';
 import type { Route } from '../routes';
 
@@ -32,7 +33,7 @@ export const eventRoutes: Route[] = [
     right: 'event_read',
     handle(ctx, { id = '' }): Stripe.Event {
       readParams(ctx.params, { expand: p.array(p.string()) });
-      const event = ctx.store.events.get(id);
+      const event = ownedBy(ctx.account, ctx.store, ctx.store.events.get(id));
       if (!event) throw resourceMissing('event', id);
       return event;
     },
@@ -44,7 +45,9 @@ export const eventRoutes: Route[] = [
     handle(ctx): Stripe.ApiList<Stripe.Event> {
       const params = readParams(ctx.params, listEventFields);
       const matches = typeMatcher(params.type, params.types);
-      const events = [...ctx.store.events.values()].reverse().filter((e) => matches(e.type));
+      const events = [...ctx.store.events.values()]
+        .reverse()
+        .filter((e) => matches(e.type) && ownedBy(ctx.account, ctx.store, e));
       return paginate(events, params, '/v1/events', 'event');
     },
   },

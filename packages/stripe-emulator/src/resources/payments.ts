@@ -2,6 +2,7 @@
 import { resourceMissing } from '../errors';
 import { expand } from '../expand';
 import { listFields, paginate } from '../list';
+import { ownedBy } from '../ownership';
 import { p, readParams } from '../params';
 import type { ApiContext, Route } from '../routes';
 
@@ -12,14 +13,22 @@ function newest<T extends { created: number }>(items: Iterable<T>): T[] {
   return [...items].reverse();
 }
 
-function retrieveFrom<T extends object>(
+/** Newest first, only the request's account's. */
+function mine<T extends { id: string; object: string; created: number }>(
+  ctx: ApiContext,
+  items: Iterable<T>,
+): T[] {
+  return newest(items).filter((item) => ownedBy(ctx.account, ctx.store, item));
+}
+
+function retrieveFrom<T extends { id: string; object: string }>(
   objectName: string,
   pick: (ctx: ApiContext) => Map<string, T>,
   param: string,
 ) {
   return (ctx: ApiContext, { id = '' }: Record<string, string>): T => {
     const params = readParams(ctx.params, retrieveFields);
-    const found = pick(ctx).get(id);
+    const found = ownedBy(ctx.account, ctx.store, pick(ctx).get(id));
     if (!found) throw resourceMissing(objectName, id, param);
     return expand(ctx.store, found, params.expand);
   };
@@ -51,7 +60,7 @@ export const paymentRoutes: Route[] = [
     right: 'payment_intent_read',
     handle(ctx) {
       const params = readParams(ctx.params, listPaymentIntentFields);
-      const items = newest(ctx.store.paymentIntents.values()).filter(() => !params.customer);
+      const items = mine(ctx, ctx.store.paymentIntents.values()).filter(() => !params.customer);
       return expand(
         ctx.store,
         paginate(items, params, '/v1/payment_intents', 'payment_intent'),
@@ -71,7 +80,7 @@ export const paymentRoutes: Route[] = [
     right: 'charge_read',
     handle(ctx) {
       const params = readParams(ctx.params, listChargeFields);
-      const items = newest(ctx.store.charges.values()).filter(
+      const items = mine(ctx, ctx.store.charges.values()).filter(
         (c) =>
           (!params.payment_intent || c.payment_intent === params.payment_intent) &&
           !params.customer,
@@ -91,7 +100,7 @@ export const paymentRoutes: Route[] = [
     right: 'dispute_read',
     handle(ctx) {
       const params = readParams(ctx.params, listDisputeFields);
-      const items = newest(ctx.store.disputes.values()).filter(
+      const items = mine(ctx, ctx.store.disputes.values()).filter(
         (d) =>
           (!params.charge || d.charge === params.charge) &&
           (!params.payment_intent || d.payment_intent === params.payment_intent),

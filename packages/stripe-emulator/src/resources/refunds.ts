@@ -3,6 +3,7 @@ import type Stripe from 'stripe';
 import { resourceMissing } from '../errors';
 import { expand } from '../expand';
 import { listFields, newestFirst, paginate } from '../list';
+import { ownedBy } from '../ownership';
 import { p, readParams } from '../params';
 import { refundCharge } from '../payments/refund-charge';
 import type { ApiContext, Route } from '../routes';
@@ -23,8 +24,23 @@ const createFields = {
   reverse_transfer: p.any(),
 };
 
+/** Another account's charge or payment intent is missing for this key, as at Stripe. */
+function refuseOtherAccounts(
+  ctx: ApiContext,
+  params: { charge?: string; payment_intent?: string },
+) {
+  const { store, account } = ctx;
+  const pi = params.payment_intent;
+  if (pi && store.paymentIntents.has(pi) && !ownedBy(account, store, store.paymentIntents.get(pi)))
+    throw resourceMissing('payment_intent', pi, 'payment_intent');
+  const charge = params.charge;
+  if (charge && store.charges.has(charge) && !ownedBy(account, store, store.charges.get(charge)))
+    throw resourceMissing('charge', charge, 'charge');
+}
+
 function create(ctx: ApiContext): Stripe.Refund {
   const params = readParams(ctx.params, createFields);
+  refuseOtherAccounts(ctx, params);
   const refund = refundCharge(
     ctx.state,
     ctx.mode,
@@ -49,6 +65,7 @@ function list(ctx: ApiContext): Stripe.ApiList<Stripe.Refund> {
     store.refundOrder,
     (id) => store.refunds.get(id),
     (r) =>
+      ownedBy(ctx.account, store, r) !== undefined &&
       (!params.charge || r.charge === params.charge) &&
       (!params.payment_intent || r.payment_intent === params.payment_intent),
   );
@@ -57,7 +74,7 @@ function list(ctx: ApiContext): Stripe.ApiList<Stripe.Refund> {
 
 function retrieve(ctx: ApiContext, { id = '' }: Record<string, string>): Stripe.Refund {
   const params = readParams(ctx.params, { expand: p.array(p.string()) });
-  const refund = ctx.store.refunds.get(id);
+  const refund = ownedBy(ctx.account, ctx.store, ctx.store.refunds.get(id));
   if (!refund) throw resourceMissing('refund', id, 'refund');
   return expand(ctx.store, refund, params.expand);
 }

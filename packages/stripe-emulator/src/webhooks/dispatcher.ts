@@ -17,6 +17,7 @@ import {
   type WebhookFaults,
 } from './endpoints';
 import { planDelivery, shuffle } from './faults';
+import { payloadFor } from './payload';
 import { sendSigned } from './sender';
 
 export interface DispatcherOptions {
@@ -62,20 +63,21 @@ export class WebhookDispatcher implements EventSink {
     return this.endpoints.all().map(endpointInfo);
   }
 
-  countRecipients(event: Stripe.Event): number {
-    return this.endpoints.recipients(event).length;
+  countRecipients(event: Stripe.Event, account?: string): number {
+    return this.endpoints.recipients(event, account).length;
   }
 
-  publish(event: Stripe.Event): void {
-    for (const endpoint of this.endpoints.recipients(event)) this.enqueueEvent(endpoint, event);
+  publish(event: Stripe.Event, account?: string): void {
+    for (const endpoint of this.endpoints.recipients(event, account))
+      this.enqueueEvent(endpoint, event);
   }
 
   /** Sends an event again to one endpoint, or to every endpoint that wants it. */
-  resend(event: Stripe.Event, endpointId?: string): number {
+  resend(event: Stripe.Event, endpointId?: string, account?: string): number {
     const mode = event.livemode ? 'live' : 'test';
     const targets = endpointId
       ? this.endpoints.all().filter((e) => e.id === endpointId && e.mode === mode)
-      : this.endpoints.recipients(event);
+      : this.endpoints.recipients(event, account);
     for (const endpoint of targets) this.schedule(endpoint, this.newJob(endpoint, event, 1), 0);
     return targets.length;
   }
@@ -115,7 +117,7 @@ export class WebhookDispatcher implements EventSink {
     this.log.add(delivery);
     this.outstanding++;
     // Stripe sends pretty-printed JSON; receivers must verify the exact bytes, not a re-encoding.
-    return { delivery, payload: JSON.stringify(event, null, 2) };
+    return { delivery, payload: payloadFor(endpoint, event) };
   }
 
   private enqueueEvent(endpoint: Endpoint, event: Stripe.Event): void {

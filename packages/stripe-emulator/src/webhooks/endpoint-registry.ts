@@ -1,6 +1,8 @@
 /** The configured webhook endpoints and each one's delivery state (queue, RNG, pending faults). */
 import type Stripe from 'stripe';
+import { API_VERSION } from '../api-version';
 import { newId } from '../ids';
+import { DEFAULT_ACCOUNT_ID } from '../keys';
 import { createRng, type Rng } from '../rng';
 import {
   matchesEvent,
@@ -37,6 +39,22 @@ function checkConfig(config: WebhookEndpointConfig): void {
     throw new TypeError('A webhook endpoint needs a signing secret');
   if (config.mode !== undefined && config.mode !== 'test' && config.mode !== 'live')
     throw new TypeError('mode must be test or live');
+  if (config.account !== undefined && typeof config.account !== 'string')
+    throw new TypeError('account must be an account id');
+  if (
+    config.apiVersion !== undefined &&
+    !(
+      typeof config.apiVersion === 'string' &&
+      /^\d{4}-\d{2}-\d{2}(\.[a-z]+)?$/.test(config.apiVersion)
+    )
+  )
+    throw new TypeError('apiVersion must be a Stripe API version such as 2026-10-28.endive');
+  if (
+    config.payloadStyle !== undefined &&
+    config.payloadStyle !== 'snapshot' &&
+    config.payloadStyle !== 'thin'
+  )
+    throw new TypeError('payloadStyle must be snapshot or thin');
   if (
     config.events !== undefined &&
     !(Array.isArray(config.events) && config.events.every((e) => typeof e === 'string'))
@@ -63,6 +81,9 @@ export class EndpointRegistry {
       url: config.url,
       secret: config.secret,
       mode: config.mode ?? 'test',
+      account: config.account ?? DEFAULT_ACCOUNT_ID,
+      apiVersion: config.apiVersion ?? API_VERSION,
+      payloadStyle: config.payloadStyle ?? 'snapshot',
       events: config.events ?? ['*'],
       faults,
       retry: { ...this.retry, ...config.retry },
@@ -102,10 +123,12 @@ export class EndpointRegistry {
     return [...this.endpoints.values()];
   }
 
-  /** Endpoints of the event's mode subscribed to its type. */
-  recipients(event: Stripe.Event): Endpoint[] {
+  /** Endpoints of the event's account and mode subscribed to its type. */
+  recipients(event: Stripe.Event, account: string = DEFAULT_ACCOUNT_ID): Endpoint[] {
     const mode = event.livemode ? 'live' : 'test';
-    return this.all().filter((e) => e.mode === mode && matchesEvent(e.events, event.type));
+    return this.all().filter(
+      (e) => e.mode === mode && e.account === account && matchesEvent(e.events, event.type),
+    );
   }
 
   clearQueues(): void {
@@ -119,5 +142,15 @@ export class EndpointRegistry {
 }
 
 export function endpointInfo(e: Endpoint): WebhookEndpointInfo {
-  return { id: e.id, url: e.url, mode: e.mode, events: e.events, faults: e.faults, retry: e.retry };
+  return {
+    id: e.id,
+    url: e.url,
+    mode: e.mode,
+    account: e.account,
+    apiVersion: e.apiVersion,
+    payloadStyle: e.payloadStyle,
+    events: e.events,
+    faults: e.faults,
+    retry: e.retry,
+  };
 }

@@ -1,6 +1,9 @@
 /** Webhook endpoints: where events go, signed with which secret, and for which event types. */
 import type { Mode } from '../keys';
 
+/** `snapshot`: the v1 event with its object (the default); `thin`: a `v2.core.event` without data. */
+export type PayloadStyle = 'snapshot' | 'thin';
+
 /** Injected misbehaviour, per endpoint, to test a receiver against Stripe's delivery guarantees. */
 export interface WebhookFaults {
   /** Each event is delivered twice (two deliveries of the same event id) with this probability. */
@@ -39,7 +42,13 @@ export interface WebhookEndpointConfig {
   secret: string;
   /** Stripe endpoints belong to one mode; live events never go to a test endpoint. Default test. */
   mode?: Mode;
-  /** Event types to send, or `['*']` (the default) for all. */
+  /** The account whose events it gets (`acct_…` from `createAccount`); default the demo keys' account. */
+  account?: string;
+  /** The `api_version` of snapshot events sent here; default the pinned version. */
+  apiVersion?: string;
+  /** Snapshot events (default) or thin events, as an event destination can be set to send. */
+  payloadStyle?: PayloadStyle;
+  /** Event types to send, or `['*']` (the default) for all. Thin endpoints may name them `v1.…`. */
   events?: readonly string[];
   faults?: WebhookFaults;
   retry?: Partial<RetryPolicy>;
@@ -51,6 +60,9 @@ export interface WebhookEndpointInfo {
   id: string;
   url: string;
   mode: Mode;
+  account: string;
+  apiVersion: string;
+  payloadStyle: PayloadStyle;
   events: readonly string[];
   faults: WebhookFaults;
   retry: RetryPolicy;
@@ -77,5 +89,5 @@ export interface Delivery {
 }
 
 export function matchesEvent(events: readonly string[], type: string): boolean {
-  return events.includes('*') || events.includes(type);
+  return events.includes('*') || events.includes(type) || events.includes(`v1.${type}`);
 }
