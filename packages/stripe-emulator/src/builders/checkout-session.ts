@@ -42,6 +42,7 @@ export function stripeCheckoutSession(overrides: Overrides = {}): Stripe.Checkou
     redirectOnCompletion: overrides.redirect_on_completion ?? null,
     locale: overrides.locale ?? null,
     submitType: overrides.submit_type ?? null,
+    adaptivePricing: overrides.adaptive_pricing?.enabled ?? true,
     baseUrl: DEFAULT_BASE_URL,
   });
   return { ...session, ...overrides };

@@ -5,7 +5,7 @@
 import type Stripe from 'stripe';
 import type { ApiLatencyRule } from '../api-latency';
 import type { Mode } from '../keys';
-import type { PayResult } from '../payments/pay-session';
+import type { PayOptions, PayResult } from '../payments/pay-session';
 import type { LoggedRequest } from '../request-log';
 import type {
   Delivery,
@@ -47,8 +47,13 @@ export function createControlClient(emulatorUrl: string) {
     paySession: (
       sessionId: string,
       card?: string,
-      options: { email?: string; name?: string } = {},
-    ) => call<PayResult>('POST', `/checkout/sessions/${sessionId}/pay`, { card, ...options }),
+      { presentmentCurrency, ...options }: PayOptions = {},
+    ) =>
+      call<PayResult>('POST', `/checkout/sessions/${sessionId}/pay`, {
+        card,
+        ...options,
+        presentment_currency: presentmentCurrency,
+      }),
     declineSession: (sessionId: string, declineCode?: string) =>
       call<PayResult>('POST', `/checkout/sessions/${sessionId}/decline`, {
         decline_code: declineCode,

@@ -48,6 +48,9 @@ const mode = (q: URLSearchParams): Mode | undefined => {
 const payOptions = (body: Json) => ({
   ...(str(body, 'email') ? { email: str(body, 'email') } : {}),
   ...(str(body, 'name') ? { name: str(body, 'name') } : {}),
+  ...(str(body, 'presentment_currency')
+    ? { presentmentCurrency: str(body, 'presentment_currency') }
+    : {}),
 });
 
 const ROUTES: [string, string, Handler][] = [

@@ -29,6 +29,8 @@ export interface SessionInput {
   redirectOnCompletion: Stripe.Checkout.Session.RedirectOnCompletion | null;
   locale: Stripe.Checkout.Session.Locale | null;
   submitType: Stripe.Checkout.Session.SubmitType | null;
+  /** Adaptive Pricing: the payer may pay in their own currency (Stripe's default: on). */
+  adaptivePricing: boolean;
   baseUrl: string;
 }
 
@@ -84,7 +86,7 @@ export function buildSession(input: SessionInput): Stripe.Checkout.Session {
   return {
     id,
     object: 'checkout.session',
-    adaptive_pricing: { enabled: false },
+    adaptive_pricing: { enabled: input.adaptivePricing },
     after_expiration: null,
     allow_promotion_codes: null,
     allowed_payment_method_types: null,

@@ -42,6 +42,7 @@ function succeed(
     billing,
     baseUrl: state.baseUrl,
   });
+  if (pi.presentment_details) charge.presentment_details = { ...pi.presentment_details };
   store.charges.set(charge.id, charge);
   emitEvent(state, mode, 'charge.succeeded', charge);
 
@@ -64,6 +65,7 @@ function succeed(
       tax_ids: [],
     },
   } satisfies Partial<Stripe.Checkout.Session>);
+  if (pi.presentment_details) session.presentment_details = { ...pi.presentment_details };
   store.openSessions.delete(session.id);
   emitEvent(state, mode, 'checkout.session.completed', session);
   return { status: 'succeeded', session, paymentIntent: pi, charge };

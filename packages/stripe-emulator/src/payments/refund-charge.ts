@@ -11,6 +11,7 @@ import { randomDigits } from '../ids';
 import type { Mode } from '../keys';
 import { buildRefund } from '../objects/refund';
 import type { EmulatorState, RequestRef } from '../state';
+import { presentmentShare } from './presentment';
 
 export interface RefundRequest {
   charge?: string;
@@ -99,6 +100,12 @@ export function refundCharge(
     reason: req.reason ?? null,
     metadata: req.metadata ?? {},
   });
+  if (charge.presentment_details)
+    refund.presentment_details = presentmentShare(
+      charge.presentment_details,
+      amount,
+      charge.amount,
+    );
   store.addRefund(refund);
   emitEvent(state, mode, 'refund.created', refund, { request });
 

@@ -70,8 +70,8 @@ export const createSessionFields = {
   payment_method_types: p.array(p.string()),
   expand: p.array(p.string()),
   customer: p.string(),
-  // Known to Stripe, not modelled here: accepted and ignored.
   adaptive_pricing: p.object({ enabled: p.boolean() }),
+  // Known to Stripe, not modelled here: accepted and ignored.
   after_expiration: p.any(),
   allow_promotion_codes: p.any(),
   allowed_payment_method_types: p.any(),

@@ -54,6 +54,8 @@ function create(ctx: ApiContext): Stripe.Checkout.Session {
     redirectOnCompletion: params.redirect_on_completion ?? null,
     locale: params.locale ?? null,
     submitType: params.submit_type ?? null,
+    // Stripe applies the Dashboard's setting when the parameter is absent; it is on by default.
+    adaptivePricing: params.adaptive_pricing?.enabled ?? true,
     baseUrl: ctx.state.baseUrl,
   });
   const pid = params.payment_intent_data;
