@@ -18,6 +18,11 @@ export {
   type PayResult,
 } from './payments/pay-session';
 export { completeAuthentication } from './payments/charge-card';
+export {
+  paySessionDelayed,
+  type DelayedPayOptions,
+  type DelayedPayResult,
+} from './payments/pay-delayed';
 export { findTestCard, TEST_CARDS, type TestCard } from './payments/test-cards';
 export type { ApiLatencyRule } from './api-latency';
 export type { LoggedRequest } from './request-log';

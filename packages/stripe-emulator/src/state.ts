@@ -6,6 +6,7 @@
 import type Stripe from 'stripe';
 import type { Clock } from './clock';
 import type { Mode } from './keys';
+import type { PendingDelayedPayment } from './payments/pay-delayed';
 import type { TestCard } from './payments/test-cards';
 
 /** What a session needs beyond its Stripe object: what the payment intent will carry. */
@@ -42,6 +43,8 @@ export class ModeStore {
   readonly openSessions = new Set<string>();
   // Payments waiting on 3D Secure: what to charge once authentication completes.
   readonly pendingAuthentications = new Map<string, PendingAuthentication>();
+  // Bank debits waiting for the bank's answer, applied when the clock reaches their time.
+  readonly delayedPayments: PendingDelayedPayment[] = [];
   readonly paymentIntents = new Map<string, Stripe.PaymentIntent>();
   readonly charges = new Map<string, Stripe.Charge>();
   readonly refunds = new Map<string, Stripe.Refund>();

@@ -5,6 +5,7 @@
 import type Stripe from 'stripe';
 import type { ApiLatencyRule } from '../api-latency';
 import type { Mode } from '../keys';
+import type { DelayedPayOptions, DelayedPayResult } from '../payments/pay-delayed';
 import type { PayOptions, PayResult } from '../payments/pay-session';
 import type { LoggedRequest } from '../request-log';
 import type {
@@ -58,6 +59,8 @@ export function createControlClient(emulatorUrl: string) {
       call<PayResult>('POST', `/checkout/sessions/${sessionId}/decline`, {
         decline_code: declineCode,
       }),
+    paySessionDelayed: (sessionId: string, options: DelayedPayOptions) =>
+      call<DelayedPayResult>('POST', `/checkout/sessions/${sessionId}/pay_delayed`, options),
     completeAuthentication: (paymentIntentId: string, outcome: 'succeed' | 'fail' = 'succeed') =>
       call<PayResult>('POST', `/payment_intents/${paymentIntentId}/authenticate`, { outcome }),
     expireSession: (sessionId: string) =>

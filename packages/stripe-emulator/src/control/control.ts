@@ -19,6 +19,11 @@ import {
   type PayOptions,
   type PayResult,
 } from '../payments/pay-session';
+import {
+  paySessionDelayed,
+  type DelayedPayOptions,
+  type DelayedPayResult,
+} from '../payments/pay-delayed';
 import { refundCharge } from '../payments/refund-charge';
 import { TEST_CARDS } from '../payments/test-cards';
 import type { LoggedRequest, RequestLog } from '../request-log';
@@ -48,6 +53,11 @@ export interface DashboardRefund {
 export interface EmulatorControl {
   paySession(sessionId: string, card?: string, options?: PayOptions): PayResult;
   declineSession(sessionId: string, declineCode?: string, options?: PayOptions): PayResult;
+  /**
+   * Pays with the session's delayed method (bank debit): complete but unpaid now, then after
+   * `delaySeconds` of emulator time (default 60) paid or failed. Refused for card-only sessions.
+   */
+  paySessionDelayed(sessionId: string, options: DelayedPayOptions): DelayedPayResult;
   completeAuthentication(paymentIntentId: string, outcome?: 'succeed' | 'fail'): PayResult;
   expireSession(sessionId: string): Stripe.Checkout.Session;
   /** Expires every session whose `expires_at` has passed on the emulator's clock. */
@@ -111,6 +121,7 @@ export function createControl(deps: ControlDeps): EmulatorControl {
   return {
     paySession: (id, card = TEST_CARDS.success, options) => paySession(state, id, card, options),
     declineSession: (id, code, options) => declineSession(state, id, code, options),
+    paySessionDelayed: (id, options) => paySessionDelayed(state, id, options),
     completeAuthentication: (id, outcome = 'succeed') => completeAuthentication(state, id, outcome),
     expireSession(id) {
       const { mode, record } = findSession(state, id);

@@ -96,6 +96,22 @@ const ROUTES: [string, string, Handler][] = [
     '/_emulator/checkout/sessions/:id/decline',
     (c, { id = '' }, b) => c.declineSession(id, str(b, 'decline_code'), payOptions(b)),
   ],
+  [
+    'POST',
+    '/_emulator/checkout/sessions/:id/pay_delayed',
+    (c, { id = '' }, b) => {
+      const outcome = str(b, 'outcome');
+      if (outcome !== 'succeed' && outcome !== 'fail')
+        throw new ControlError('outcome must be succeed or fail');
+      const delaySeconds = num(b, 'delaySeconds') ?? num(b, 'delay_seconds');
+      return c.paySessionDelayed(id, {
+        outcome,
+        ...(delaySeconds !== undefined ? { delaySeconds } : {}),
+        ...(str(b, 'email') ? { email: str(b, 'email') } : {}),
+        ...(str(b, 'name') ? { name: str(b, 'name') } : {}),
+      });
+    },
+  ],
   ['POST', '/_emulator/checkout/sessions/:id/expire', (c, { id = '' }) => c.expireSession(id)],
   ['POST', '/_emulator/checkout/sessions/expire_due', (c) => ({ expired: c.expireDueSessions() })],
   [

@@ -48,7 +48,7 @@ export type PayResult =
       paymentIntent: Stripe.PaymentIntent;
     };
 
-function openSessionFor(state: EmulatorState, sessionId: string) {
+export function openSessionFor(state: EmulatorState, sessionId: string) {
   const found = findSession(state, sessionId);
   expireIfDue(state, found.mode, found.record);
   const { session } = found.record;
@@ -69,7 +69,7 @@ function openSessionFor(state: EmulatorState, sessionId: string) {
 }
 
 /** The session's payment intent, created (with `payment_intent.created`) at the first attempt. */
-function ensurePaymentIntent(
+export function ensurePaymentIntent(
   state: EmulatorState,
   mode: Mode,
   record: SessionRecord,
@@ -91,6 +91,7 @@ function ensurePaymentIntent(
     receiptEmail: data.receiptEmail,
     statementDescriptor: data.statementDescriptor,
     statementDescriptorSuffix: data.statementDescriptorSuffix,
+    paymentMethodTypes: [...session.payment_method_types],
   });
   store.paymentIntents.set(pi.id, pi);
   store.sessionByPaymentIntent.set(pi.id, session.id);
