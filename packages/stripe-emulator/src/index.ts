@@ -23,6 +23,7 @@ export {
   type DelayedPayOptions,
   type DelayedPayResult,
 } from './payments/pay-delayed';
+export type { RefundSettlementRule } from './payments/refund-settlement';
 export { findTestCard, TEST_CARDS, type TestCard } from './payments/test-cards';
 export type { ApiLatencyRule } from './api-latency';
 export type { LoggedRequest } from './request-log';

@@ -7,6 +7,7 @@ import type { ApiLatencyRule } from '../api-latency';
 import type { Mode } from '../keys';
 import type { DelayedPayOptions, DelayedPayResult } from '../payments/pay-delayed';
 import type { PayOptions, PayResult } from '../payments/pay-session';
+import type { RefundSettlementRule } from '../payments/refund-settlement';
 import type { LoggedRequest } from '../request-log';
 import type {
   Delivery,
@@ -70,6 +71,9 @@ export function createControlClient(emulatorUrl: string) {
         [id.startsWith('pi_') ? 'payment_intent' : 'charge']: id,
         ...options,
       }),
+    setRefundSettlement: (rule: RefundSettlementRule) =>
+      call<RefundSettlementRule>('POST', '/refund_settlement', rule),
+    refundSettlement: () => call<RefundSettlementRule>('GET', '/refund_settlement'),
     dispute: (chargeId: string, options: { reason?: string; amount?: number } = {}) =>
       call<Stripe.Dispute>('POST', `/charges/${chargeId}/dispute`, options),
     closeDispute: (disputeId: string, outcome: 'won' | 'lost') =>

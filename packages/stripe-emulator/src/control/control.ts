@@ -25,6 +25,10 @@ import {
   type DelayedPayResult,
 } from '../payments/pay-delayed';
 import { refundCharge } from '../payments/refund-charge';
+import {
+  checkRefundSettlementRule,
+  type RefundSettlementRule,
+} from '../payments/refund-settlement';
 import { TEST_CARDS } from '../payments/test-cards';
 import type { LoggedRequest, RequestLog } from '../request-log';
 import type { EmulatorState } from '../state';
@@ -64,6 +68,12 @@ export interface EmulatorControl {
   expireDueSessions(): number;
   /** A refund "from the dashboard", of a charge (`ch_`) or a payment intent (`pi_`). */
   refund(id: string, options?: DashboardRefund): Stripe.Refund;
+  /**
+   * How new refunds settle: `instant` (Stripe's test mode, the default) or `pending`, then
+   * `succeeded` or `failed` after `afterSeconds` of emulator time. `reset` restores instant.
+   */
+  setRefundSettlement(rule: RefundSettlementRule): RefundSettlementRule;
+  refundSettlement(): RefundSettlementRule;
   dispute(chargeId: string, options?: DisputeOptions): Stripe.Dispute;
   closeDispute(disputeId: string, outcome: 'won' | 'lost'): Stripe.Dispute;
   advanceClock(seconds: number): number;
@@ -134,6 +144,11 @@ export function createControl(deps: ControlDeps): EmulatorControl {
       const target = id.startsWith('pi_') ? { paymentIntent: id } : { charge: id };
       return refundCharge(state, mode, { ...target, ...options });
     },
+    setRefundSettlement(rule) {
+      state.refundSettlement = checkRefundSettlementRule(rule);
+      return state.refundSettlement;
+    },
+    refundSettlement: () => state.refundSettlement,
     dispute: (chargeId, options) => disputeCharge(state, chargeId, options),
     closeDispute: (id, outcome) => closeDispute(state, id, outcome),
     advanceClock: (seconds) => clock.advance(seconds),

@@ -8,6 +8,7 @@ import { StripeApiError } from '../errors';
 import { readBody } from '../http/body';
 import { sendJson } from '../http/respond';
 import type { Mode } from '../keys';
+import type { RefundSettlementRule } from '../payments/refund-settlement';
 import type { EmulatorControl } from './control';
 
 type Json = Record<string, unknown>;
@@ -133,6 +134,12 @@ const ROUTES: [string, string, Handler][] = [
         ...(reason ? { reason } : {}),
       });
     },
+  ],
+  ['GET', '/_emulator/refund_settlement', (c) => c.refundSettlement()],
+  [
+    'POST',
+    '/_emulator/refund_settlement',
+    (c, _a, b) => c.setRefundSettlement(b as unknown as RefundSettlementRule),
   ],
   [
     'POST',

@@ -44,6 +44,7 @@ function succeed(
   });
   if (pi.presentment_details) charge.presentment_details = { ...pi.presentment_details };
   store.charges.set(charge.id, charge);
+  if (card.refund) store.refundBehaviours.set(charge.id, card.refund);
   emitEvent(state, mode, 'charge.succeeded', charge);
 
   const previousPi = { status: pi.status, amount_received: 0, latest_charge: pi.latest_charge };
