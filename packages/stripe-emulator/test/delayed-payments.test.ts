@@ -197,7 +197,7 @@ describe('the embedded checkout page', () => {
 
   it('offers the bank debit as a second option, and pays with it', async () => {
     const html = await (await fetch(`${emu.url}/checkout/embedded`)).text();
-    expect(html).toContain('<legend>Payment method</legend>');
+    expect(html).toContain('<button id="use-delayed" class="link" type="button">');
     expect(html).toContain('<label for="bank-account">Test bank account</label>');
 
     const session = await stripe.checkout.sessions.create(

@@ -126,8 +126,8 @@
       }),
     );
     payButton.textContent = `Pay ${next.amountFormatted}`;
-    $('method-choice').hidden = next.delayedMethod === null;
-    $('delayed-label').textContent = next.delayedMethod?.label ?? 'Bank account';
+    $('method-switch').hidden = next.delayedMethod === null;
+    $('delayed-label').textContent = next.delayedMethod?.label ?? 'bank account';
     if (!next.delayedMethod) useMethod('card');
     $('email-group').hidden = next.customerEmail !== null;
     $('email-known').hidden = next.customerEmail === null;
@@ -269,18 +269,21 @@
   function useMethod(method) {
     $('card-fields').hidden = method !== 'card';
     $('bank-fields').hidden = method !== 'delayed';
-    for (const radio of document.querySelectorAll('input[name="method"]')) {
-      const button = /** @type {HTMLInputElement} */ (radio);
-      button.checked = button.value === method;
-    }
+    $('use-delayed').hidden = method === 'delayed';
+    $('use-card').hidden = method === 'card';
   }
-  for (const radio of document.querySelectorAll('input[name="method"]')) {
-    radio.addEventListener('change', (event) => {
-      const value = /** @type {HTMLInputElement} */ (event.target).value;
-      clearErrors();
-      useMethod(value === 'delayed' ? 'delayed' : 'card');
-    });
-  }
+  $('use-delayed').addEventListener('click', () => {
+    clearErrors();
+    useMethod('delayed');
+    $('bank-account').focus();
+    announce('Paying by bank account.');
+  });
+  $('use-card').addEventListener('click', () => {
+    clearErrors();
+    useMethod('card');
+    input('number').focus();
+    announce('Paying by card.');
+  });
   const bankChosen = () => !$('bank-fields').hidden;
 
   form.addEventListener('submit', (event) => {
