@@ -116,6 +116,13 @@ describe('delayed payments', () => {
     ]);
     const asyncPaid = receiver.received.at(-1)?.event.data.object as Stripe.Checkout.Session;
     expect(asyncPaid.payment_status).toBe('paid');
+
+    const refund = await stripe.refunds.create({ payment_intent: pi.id });
+    expect(refund).toMatchObject({
+      status: 'succeeded',
+      destination_details: { type: 'us_bank_account' },
+    });
+    expect((await delivered()).slice(7)).toEqual(['refund.created', 'charge.refunded']);
   });
 
   it('fails after the default delay: the session stays unpaid, the intent needs a new method', async () => {

@@ -108,6 +108,9 @@ export function refundCharge(
       amount,
       charge.amount,
     );
+  const method = charge.payment_method_details?.type ?? 'card';
+  // A bank debit is refunded to the account: no card network reference follows.
+  if (method !== 'card') refund.destination_details = { type: method };
   const plan = planRefund(state.refundSettlement, store.refundBehaviours.get(charge.id));
   if (plan.initial === 'pending') {
     refund.status = 'pending';
