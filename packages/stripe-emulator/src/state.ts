@@ -8,8 +8,7 @@ import type { Clock } from './clock';
 import type { Mode } from './keys';
 import type { PendingDelayedPayment } from './payments/pay-delayed';
 import type { PendingRefund, RefundSettlementRule } from './payments/refund-settlement';
-import type { RefundBehaviour } from './payments/test-cards';
-import type { TestCard } from './payments/test-cards';
+import type { RefundBehaviour, TestCard } from './payments/test-cards';
 
 /** What a session needs beyond its Stripe object: what the payment intent will carry. */
 export interface SessionRecord {
