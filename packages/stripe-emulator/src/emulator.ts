@@ -8,6 +8,7 @@ import { createControl, type EmulatorControl } from './control/control';
 import { IdempotencyStore } from './idempotency';
 import { defaultKeys, Keyring, type ApiKeyConfig } from './keys';
 import { expireDueSessions } from './payments/expire-session';
+import { settleDue } from './payments/settle-due';
 import { paySession, type PayOptions, type PayResult } from './payments/pay-session';
 import { TEST_CARDS } from './payments/test-cards';
 import { ApiLatency } from './api-latency';
@@ -136,6 +137,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       state.store(mode).pruneEvents(clock.now() - EVENT_RETENTION_SECONDS);
   };
   const offClock = clock.onChange(() => {
+    settleDue(state);
     expireDueSessions(state);
     prune();
   });
@@ -144,6 +146,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   let sweeps = 0;
   const sweepMs = options.expirySweepMs ?? 1000;
   const sweep = setInterval(() => {
+    settleDue(state);
     expireDueSessions(state);
     if (++sweeps % Math.max(1, Math.round(60_000 / sweepMs)) === 0) prune();
   }, sweepMs);

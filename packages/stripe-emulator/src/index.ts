@@ -26,6 +26,12 @@ export {
   type PayResult,
 } from './payments/pay-session';
 export { completeAuthentication } from './payments/charge-card';
+export {
+  paySessionDelayed,
+  type DelayedPayOptions,
+  type DelayedPayResult,
+} from './payments/pay-delayed';
+export type { RefundSettlementRule } from './payments/refund-settlement';
 export { findTestCard, TEST_CARDS, type TestCard } from './payments/test-cards';
 export type { ApiLatencyRule } from './api-latency';
 export type { RateLimitRule, RateLimitStatus } from './rate-limit';

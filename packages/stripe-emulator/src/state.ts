@@ -6,7 +6,9 @@
 import type Stripe from 'stripe';
 import type { Clock } from './clock';
 import type { Mode } from './keys';
-import type { TestCard } from './payments/test-cards';
+import type { PendingDelayedPayment } from './payments/pay-delayed';
+import type { PendingRefund, RefundSettlementRule } from './payments/refund-settlement';
+import type { RefundBehaviour, TestCard } from './payments/test-cards';
 
 /** What a session needs beyond its Stripe object: what the payment intent will carry. */
 export interface SessionRecord {
@@ -44,10 +46,16 @@ export class ModeStore {
   readonly openSessions = new Set<string>();
   // Payments waiting on 3D Secure: what to charge once authentication completes.
   readonly pendingAuthentications = new Map<string, PendingAuthentication>();
+  // Bank debits waiting for the bank's answer, applied when the clock reaches their time.
+  readonly delayedPayments: PendingDelayedPayment[] = [];
   readonly paymentIntents = new Map<string, Stripe.PaymentIntent>();
   readonly charges = new Map<string, Stripe.Charge>();
   readonly refunds = new Map<string, Stripe.Refund>();
   readonly refundOrder: string[] = [];
+  // Refunds waiting to settle (pending, or succeeded but due to fail), applied by the clock.
+  readonly pendingRefunds: PendingRefund[] = [];
+  // Charges of the refund test cards, whose refunds settle later.
+  readonly refundBehaviours = new Map<string, RefundBehaviour>();
   readonly disputes = new Map<string, Stripe.Dispute>();
   readonly events = new Map<string, Stripe.Event>();
 
@@ -97,6 +105,8 @@ export class EmulatorState {
     live: new ModeStore('live'),
   };
   sink: EventSink = nullSink;
+  /** How new refunds settle (`setRefundSettlement`); Stripe's test mode: at once. */
+  refundSettlement: RefundSettlementRule = { status: 'instant' };
 
   constructor(
     clock: Clock,
@@ -122,8 +132,9 @@ export class EmulatorState {
     return null;
   }
 
-  /** Drops every object in both modes. */
+  /** Drops every object in both modes, and the refund settlement rule. */
   reset(): void {
     this.stores = { test: new ModeStore('test'), live: new ModeStore('live') };
+    this.refundSettlement = { status: 'instant' };
   }
 }

@@ -1,5 +1,6 @@
 import type Stripe from 'stripe';
 import { buildSession } from '../objects/checkout-session';
+import { defaultPaymentMethodTypes } from '../payments/payment-methods';
 import { DEFAULT_BASE_URL } from '../state';
 import { DEFAULT_AMOUNT, DEFAULT_CURRENCY, nowSeconds } from './defaults';
 
@@ -42,6 +43,9 @@ export function stripeCheckoutSession(overrides: Overrides = {}): Stripe.Checkou
     redirectOnCompletion: overrides.redirect_on_completion ?? null,
     locale: overrides.locale ?? null,
     submitType: overrides.submit_type ?? null,
+    adaptivePricing: overrides.adaptive_pricing?.enabled ?? true,
+    paymentMethodTypes: overrides.payment_method_types ?? defaultPaymentMethodTypes(currency),
+    allowedPaymentMethodTypes: overrides.allowed_payment_method_types ?? null,
     baseUrl: DEFAULT_BASE_URL,
   });
   return { ...session, ...overrides };

@@ -75,6 +75,14 @@ function cvcError(raw: string, number: string): string | null {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** What is wrong with the email, when the page asked for one (the bank payment asks too). */
+export function emailProblem(raw: string | undefined, needsEmail: boolean): string | null {
+  const email = (raw ?? '').trim();
+  if (!needsEmail) return null;
+  if (email === '') return 'Enter your email address.';
+  return EMAIL.test(email) ? null : 'Your email address is invalid.';
+}
+
 /**
  * Checks the form; `needsEmail` when the session has no `customer_email` and the page asked.
  */
@@ -82,10 +90,8 @@ export function checkCardForm(form: CardForm, now: number, needsEmail: boolean):
   const number = digits(form.number);
   const email = (form.email ?? '').trim();
   const errors: Partial<Record<CardField, string>> = {};
-  if (needsEmail) {
-    if (email === '') errors.email = 'Enter your email address.';
-    else if (!EMAIL.test(email)) errors.email = 'Your email address is invalid.';
-  }
+  const emailError = emailProblem(email, needsEmail);
+  if (emailError) errors.email = emailError;
   const problems: [CardField, string | null][] = [
     ['number', numberError(form.number)],
     ['expiry', expiryError(form.expiry, now)],

@@ -4,11 +4,14 @@
  */
 import { formatMoney } from '@clinicpay/contracts';
 import type Stripe from 'stripe';
+import { delayedMethodOf, type DelayedMethod } from '../payments/payment-methods';
 import type { EmulatorState, SessionRecord } from '../state';
 
 export interface CheckoutView {
   id: string;
   status: 'open' | 'complete' | 'expired';
+  /** A complete session is `unpaid` while a bank payment is processing. */
+  paymentStatus: Stripe.Checkout.Session.PaymentStatus;
   livemode: boolean;
   businessName: string;
   amountTotal: number;
@@ -22,7 +25,14 @@ export interface CheckoutView {
   returnUrl: string | null;
   /** A 3D Secure step is waiting: the page shows it instead of the card form. */
   awaitingAuthentication: boolean;
+  /** The bank debit offered beside cards (a second option on the page), if any. */
+  delayedMethod: { type: DelayedMethod; label: string } | null;
 }
+
+const DELAYED_LABELS: Record<DelayedMethod, string> = {
+  us_bank_account: 'US bank account',
+  sepa_debit: 'SEPA Direct Debit',
+};
 
 /** `Intl` throws on a malformed locale; the payer's browser may send anything. */
 function format(amount: number, currency: string, locale: string | undefined): string {
@@ -52,9 +62,11 @@ export function checkoutView(
   const locale = localeFor(session, browserLocale);
   const piId = typeof session.payment_intent === 'string' ? session.payment_intent : null;
   const store = state.store(session.livemode ? 'live' : 'test');
+  const delayed = delayedMethodOf(session.payment_method_types);
   return {
     id: session.id,
     status: statusOf(session),
+    paymentStatus: session.payment_status,
     livemode: session.livemode,
     businessName,
     amountTotal: session.amount_total ?? 0,
@@ -71,5 +83,6 @@ export function checkoutView(
       ? session.return_url.split('{CHECKOUT_SESSION_ID}').join(session.id)
       : null,
     awaitingAuthentication: piId !== null && store.pendingAuthentications.has(piId),
+    delayedMethod: delayed ? { type: delayed, label: DELAYED_LABELS[delayed] } : null,
   };
 }

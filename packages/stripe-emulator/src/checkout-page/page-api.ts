@@ -8,7 +8,8 @@ import type { Keyring } from '../keys';
 import { completeAuthentication } from '../payments/charge-card';
 import { paySession, type PayResult } from '../payments/pay-session';
 import type { EmulatorState, SessionRecord } from '../state';
-import { checkCardForm, type CardField } from './card-details';
+import { paySessionDelayed } from '../payments/pay-delayed';
+import { checkCardForm, emailProblem, type CardField } from './card-details';
 import { checkoutView, type CheckoutView } from './checkout-view';
 import { sessionForPage } from './page-access';
 
@@ -24,6 +25,8 @@ export type PageRequest = URLSearchParams;
 export type PayAnswer =
   | { result: 'succeeded'; checkout: CheckoutView }
   | { result: 'requires_action'; checkout: CheckoutView }
+  /** A bank payment was submitted: the session is complete, the money not there yet. */
+  | { result: 'processing'; checkout: CheckoutView }
   | {
       result: 'declined';
       checkout: CheckoutView;
@@ -117,5 +120,23 @@ export function authenticateCheckout(deps: PageDeps, request: PageRequest): PayA
       return { result: checkout.status === 'open' ? 'ready' : 'inactive', checkout };
     }
     return answerFor(completeAuthentication(deps.state, piId, outcome), view);
+  }, view);
+}
+
+/** Pays with the session's bank debit; `outcome` picks the test account (succeeds or fails). */
+export function payDelayedCheckout(deps: PageDeps, request: PageRequest): PayAnswer {
+  const { record, view } = open(deps, request);
+  const current = view();
+  if (current.status !== 'open') return { result: 'inactive', checkout: current };
+  if (current.awaitingAuthentication) return { result: 'requires_action', checkout: current };
+  const email = request.get('email') ?? '';
+  const problem = emailProblem(email, needsEmail(record));
+  if (problem) return { result: 'invalid', checkout: current, errors: { email: problem } };
+  return orCurrentState(() => {
+    paySessionDelayed(deps.state, record.session.id, {
+      outcome: request.get('outcome') === 'fail' ? 'fail' : 'succeed',
+      ...(email.trim() ? { email: email.trim() } : {}),
+    });
+    return { result: 'processing', checkout: view() };
   }, view);
 }

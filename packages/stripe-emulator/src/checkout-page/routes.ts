@@ -7,7 +7,13 @@ import { StripeApiError } from '../errors';
 import { readBody } from '../http/body';
 import { sendJson } from '../http/respond';
 import { staticAsset } from '../http/static-asset';
-import { authenticateCheckout, initCheckout, payCheckout, type PageDeps } from './page-api';
+import {
+  authenticateCheckout,
+  initCheckout,
+  payCheckout,
+  payDelayedCheckout,
+  type PageDeps,
+} from './page-api';
 import { PageAccessError } from './page-access';
 
 export const CHECKOUT_PAGE_PATH = '/checkout/embedded';
@@ -32,6 +38,7 @@ const API: Record<string, (deps: PageDeps, request: URLSearchParams) => object> 
   '/api/init': initCheckout,
   '/api/pay': payCheckout,
   '/api/authenticate': authenticateCheckout,
+  '/api/pay_delayed': payDelayedCheckout,
 };
 // Only `init` is called from the merchant's page (by the stand-in); the others from the frame.
 const CORS = { 'Access-Control-Allow-Origin': '*' };

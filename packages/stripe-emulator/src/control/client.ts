@@ -5,7 +5,9 @@
 import type Stripe from 'stripe';
 import type { ApiLatencyRule } from '../api-latency';
 import type { CreatedAccount, Mode, Right } from '../keys';
-import type { PayResult } from '../payments/pay-session';
+import type { DelayedPayOptions, DelayedPayResult } from '../payments/pay-delayed';
+import type { PayOptions, PayResult } from '../payments/pay-session';
+import type { RefundSettlementRule } from '../payments/refund-settlement';
 import type { RateLimitRule, RateLimitStatus } from '../rate-limit';
 import type { LoggedRequest } from '../request-log';
 import type {
@@ -48,12 +50,19 @@ export function createControlClient(emulatorUrl: string) {
     paySession: (
       sessionId: string,
       card?: string,
-      options: { email?: string; name?: string } = {},
-    ) => call<PayResult>('POST', `/checkout/sessions/${sessionId}/pay`, { card, ...options }),
+      { presentmentCurrency, ...options }: PayOptions = {},
+    ) =>
+      call<PayResult>('POST', `/checkout/sessions/${sessionId}/pay`, {
+        card,
+        ...options,
+        presentment_currency: presentmentCurrency,
+      }),
     declineSession: (sessionId: string, declineCode?: string) =>
       call<PayResult>('POST', `/checkout/sessions/${sessionId}/decline`, {
         decline_code: declineCode,
       }),
+    paySessionDelayed: (sessionId: string, options: DelayedPayOptions) =>
+      call<DelayedPayResult>('POST', `/checkout/sessions/${sessionId}/pay_delayed`, options),
     completeAuthentication: (paymentIntentId: string, outcome: 'succeed' | 'fail' = 'succeed') =>
       call<PayResult>('POST', `/payment_intents/${paymentIntentId}/authenticate`, { outcome }),
     expireSession: (sessionId: string) =>
@@ -63,6 +72,9 @@ export function createControlClient(emulatorUrl: string) {
         [id.startsWith('pi_') ? 'payment_intent' : 'charge']: id,
         ...options,
       }),
+    setRefundSettlement: (rule: RefundSettlementRule) =>
+      call<RefundSettlementRule>('POST', '/refund_settlement', rule),
+    refundSettlement: () => call<RefundSettlementRule>('GET', '/refund_settlement'),
     dispute: (chargeId: string, options: { reason?: string; amount?: number } = {}) =>
       call<Stripe.Dispute>('POST', `/charges/${chargeId}/dispute`, options),
     closeDispute: (disputeId: string, outcome: 'won' | 'lost') =>

@@ -21,7 +21,16 @@ import {
   type PayOptions,
   type PayResult,
 } from '../payments/pay-session';
+import {
+  paySessionDelayed,
+  type DelayedPayOptions,
+  type DelayedPayResult,
+} from '../payments/pay-delayed';
 import { refundCharge } from '../payments/refund-charge';
+import {
+  checkRefundSettlementRule,
+  type RefundSettlementRule,
+} from '../payments/refund-settlement';
 import { TEST_CARDS } from '../payments/test-cards';
 import type { LoggedRequest, RequestLog } from '../request-log';
 import type { EmulatorState } from '../state';
@@ -50,12 +59,23 @@ export interface DashboardRefund {
 export interface EmulatorControl {
   paySession(sessionId: string, card?: string, options?: PayOptions): PayResult;
   declineSession(sessionId: string, declineCode?: string, options?: PayOptions): PayResult;
+  /**
+   * Pays with the session's delayed method (bank debit): complete but unpaid now, then after
+   * `delaySeconds` of emulator time (default 60) paid or failed. Refused for card-only sessions.
+   */
+  paySessionDelayed(sessionId: string, options: DelayedPayOptions): DelayedPayResult;
   completeAuthentication(paymentIntentId: string, outcome?: 'succeed' | 'fail'): PayResult;
   expireSession(sessionId: string): Stripe.Checkout.Session;
   /** Expires every session whose `expires_at` has passed on the emulator's clock. */
   expireDueSessions(): number;
   /** A refund "from the dashboard", of a charge (`ch_`) or a payment intent (`pi_`). */
   refund(id: string, options?: DashboardRefund): Stripe.Refund;
+  /**
+   * How new refunds settle: `instant` (Stripe's test mode, the default) or `pending`, then
+   * `succeeded` or `failed` after `afterSeconds` of emulator time. `reset` restores instant.
+   */
+  setRefundSettlement(rule: RefundSettlementRule): RefundSettlementRule;
+  refundSettlement(): RefundSettlementRule;
   dispute(chargeId: string, options?: DisputeOptions): Stripe.Dispute;
   closeDispute(disputeId: string, outcome: 'won' | 'lost'): Stripe.Dispute;
   advanceClock(seconds: number): number;
@@ -129,6 +149,7 @@ export function createControl(deps: ControlDeps): EmulatorControl {
   return {
     paySession: (id, card = TEST_CARDS.success, options) => paySession(state, id, card, options),
     declineSession: (id, code, options) => declineSession(state, id, code, options),
+    paySessionDelayed: (id, options) => paySessionDelayed(state, id, options),
     completeAuthentication: (id, outcome = 'succeed') => completeAuthentication(state, id, outcome),
     expireSession(id) {
       const { mode, record } = findSession(state, id);
@@ -141,6 +162,11 @@ export function createControl(deps: ControlDeps): EmulatorControl {
       const target = id.startsWith('pi_') ? { paymentIntent: id } : { charge: id };
       return refundCharge(state, mode, { ...target, ...options });
     },
+    setRefundSettlement(rule) {
+      state.refundSettlement = checkRefundSettlementRule(rule);
+      return state.refundSettlement;
+    },
+    refundSettlement: () => state.refundSettlement,
     dispute: (chargeId, options) => disputeCharge(state, chargeId, options),
     closeDispute: (id, outcome) => closeDispute(state, id, outcome),
     advanceClock: (seconds) => clock.advance(seconds),

@@ -8,6 +8,7 @@ import { StripeApiError } from '../errors';
 import { readBody } from '../http/body';
 import { sendJson } from '../http/respond';
 import { KeyringError, type Mode, type Right } from '../keys';
+import type { RefundSettlementRule } from '../payments/refund-settlement';
 import type { RateLimitRule } from '../rate-limit';
 import type { EmulatorControl } from './control';
 
@@ -54,6 +55,9 @@ const modeParam = (body: Json) => {
 const payOptions = (body: Json) => ({
   ...(str(body, 'email') ? { email: str(body, 'email') } : {}),
   ...(str(body, 'name') ? { name: str(body, 'name') } : {}),
+  ...(str(body, 'presentment_currency')
+    ? { presentmentCurrency: str(body, 'presentment_currency') }
+    : {}),
 });
 
 const ROUTES: [string, string, Handler][] = [
@@ -99,6 +103,22 @@ const ROUTES: [string, string, Handler][] = [
     '/_emulator/checkout/sessions/:id/decline',
     (c, { id = '' }, b) => c.declineSession(id, str(b, 'decline_code'), payOptions(b)),
   ],
+  [
+    'POST',
+    '/_emulator/checkout/sessions/:id/pay_delayed',
+    (c, { id = '' }, b) => {
+      const outcome = str(b, 'outcome');
+      if (outcome !== 'succeed' && outcome !== 'fail')
+        throw new ControlError('outcome must be succeed or fail');
+      const delaySeconds = num(b, 'delaySeconds') ?? num(b, 'delay_seconds');
+      return c.paySessionDelayed(id, {
+        outcome,
+        ...(delaySeconds !== undefined ? { delaySeconds } : {}),
+        ...(str(b, 'email') ? { email: str(b, 'email') } : {}),
+        ...(str(b, 'name') ? { name: str(b, 'name') } : {}),
+      });
+    },
+  ],
   ['POST', '/_emulator/checkout/sessions/:id/expire', (c, { id = '' }) => c.expireSession(id)],
   ['POST', '/_emulator/checkout/sessions/expire_due', (c) => ({ expired: c.expireDueSessions() })],
   [
@@ -120,6 +140,12 @@ const ROUTES: [string, string, Handler][] = [
         ...(reason ? { reason } : {}),
       });
     },
+  ],
+  ['GET', '/_emulator/refund_settlement', (c) => c.refundSettlement()],
+  [
+    'POST',
+    '/_emulator/refund_settlement',
+    (c, _a, b) => c.setRefundSettlement(b as unknown as RefundSettlementRule),
   ],
   [
     'POST',

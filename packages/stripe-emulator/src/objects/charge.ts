@@ -137,3 +137,73 @@ export function buildCharge(input: ChargeInput): Stripe.Charge {
     transfer_group: null,
   };
 }
+
+export type BankDebitChargeInput = Omit<ChargeInput, 'card' | 'failure'> & {
+  method: 'us_bank_account' | 'sepa_debit';
+};
+
+// buildCharge fills card details that a bank debit then replaces; this card is never shown.
+const NO_CARD: TestCard = {
+  number: '',
+  brand: 'visa',
+  funding: 'debit',
+  country: 'US',
+  last4: '',
+  expMonth: 1,
+  expYear: 2000,
+  fingerprint: '',
+  behaviour: { kind: 'succeed' },
+};
+
+/** What a test bank account shows: Stripe's test routing number or IBAN, ending in 6789 / 3000. */
+function bankDetails(method: BankDebitChargeInput['method']): Stripe.Charge.PaymentMethodDetails {
+  if (method === 'us_bank_account') {
+    return {
+      type: 'us_bank_account',
+      us_bank_account: {
+        account_holder_type: 'individual',
+        account_type: 'checking',
+        bank_name: 'STRIPE TEST BANK',
+        fingerprint: 'fpusbank00006789',
+        last4: '6789',
+        payment_reference: null,
+        routing_number: '110000000',
+      },
+    };
+  }
+  return {
+    type: 'sepa_debit',
+    sepa_debit: {
+      bank_code: '37040044',
+      branch_code: null,
+      country: 'DE',
+      fingerprint: 'fpsepa0000003000',
+      last4: '3000',
+      mandate: newId('mandate', 24),
+    },
+  };
+}
+
+/**
+ * The charge of a bank debit, `pending` until the bank answers days later; the emulator then
+ * marks it succeeded or failed (`payments/pay-delayed.ts`).
+ */
+export function buildBankDebitCharge(input: BankDebitChargeInput): Stripe.Charge {
+  const charge = buildCharge({ ...input, card: NO_CARD });
+  return {
+    ...charge,
+    status: 'pending',
+    paid: false,
+    payment_method_details: bankDetails(input.method),
+    outcome: {
+      advice_code: null,
+      network_advice_code: null,
+      network_decline_code: null,
+      network_status: 'approved_by_network',
+      reason: null,
+      risk_level: 'not_assessed',
+      seller_message: 'Payment complete.',
+      type: 'authorized',
+    },
+  };
+}

@@ -29,6 +29,12 @@ export interface SessionInput {
   redirectOnCompletion: Stripe.Checkout.Session.RedirectOnCompletion | null;
   locale: Stripe.Checkout.Session.Locale | null;
   submitType: Stripe.Checkout.Session.SubmitType | null;
+  /** Adaptive Pricing: the payer may pay in their own currency (Stripe's default: on). */
+  adaptivePricing: boolean;
+  /** As sent, or the Dashboard's set (`defaultPaymentMethodTypes`). */
+  paymentMethodTypes: string[];
+  /** The create call's `allowed_payment_method_types` filter, echoed; null when not sent. */
+  allowedPaymentMethodTypes: string[] | null;
   baseUrl: string;
 }
 
@@ -84,10 +90,10 @@ export function buildSession(input: SessionInput): Stripe.Checkout.Session {
   return {
     id,
     object: 'checkout.session',
-    adaptive_pricing: { enabled: false },
+    adaptive_pricing: { enabled: input.adaptivePricing },
     after_expiration: null,
     allow_promotion_codes: null,
-    allowed_payment_method_types: null,
+    allowed_payment_method_types: input.allowedPaymentMethodTypes,
     amount_subtotal: total,
     amount_total: total,
     automatic_tax: { enabled: false, liability: null, provider: null, status: null },
@@ -140,7 +146,7 @@ export function buildSession(input: SessionInput): Stripe.Checkout.Session {
     payment_method_collection: 'if_required',
     payment_method_configuration_details: null,
     payment_method_options: { card: { request_three_d_secure: 'automatic' } },
-    payment_method_types: ['card'],
+    payment_method_types: input.paymentMethodTypes,
     payment_status: 'unpaid',
     permissions: null,
     phone_number_collection: { enabled: false },

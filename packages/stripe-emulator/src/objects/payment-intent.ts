@@ -14,6 +14,8 @@ export interface PaymentIntentInput {
   receiptEmail: string | null;
   statementDescriptor: string | null;
   statementDescriptorSuffix: string | null;
+  /** The session's types; cards only unless given. */
+  paymentMethodTypes?: string[];
 }
 
 export function buildPaymentIntent(input: PaymentIntentInput): Stripe.PaymentIntent {
@@ -58,7 +60,7 @@ export function buildPaymentIntent(input: PaymentIntentInput): Stripe.PaymentInt
         request_three_d_secure: 'automatic',
       },
     },
-    payment_method_types: ['card'],
+    payment_method_types: input.paymentMethodTypes ?? ['card'],
     payment_record: null,
     processing: null,
     receipt_email: input.receiptEmail,

@@ -42,7 +42,9 @@ function succeed(
     billing,
     baseUrl: state.baseUrl,
   });
+  if (pi.presentment_details) charge.presentment_details = { ...pi.presentment_details };
   store.charges.set(charge.id, charge);
+  if (card.refund) store.refundBehaviours.set(charge.id, card.refund);
   emitEvent(state, mode, 'charge.succeeded', charge);
 
   const previousPi = { status: pi.status, amount_received: 0, latest_charge: pi.latest_charge };
@@ -64,6 +66,7 @@ function succeed(
       tax_ids: [],
     },
   } satisfies Partial<Stripe.Checkout.Session>);
+  if (pi.presentment_details) session.presentment_details = { ...pi.presentment_details };
   store.openSessions.delete(session.id);
   emitEvent(state, mode, 'checkout.session.completed', session);
   return { status: 'succeeded', session, paymentIntent: pi, charge };

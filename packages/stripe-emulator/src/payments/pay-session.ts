@@ -10,6 +10,11 @@ import type { Mode } from '../keys';
 import { buildPaymentIntent } from '../objects/payment-intent';
 import type { EmulatorState, SessionRecord } from '../state';
 import { expireIfDue } from './expire-session';
+import {
+  convertForPresentment,
+  defaultPresentmentCurrency,
+  type PresentmentDetails,
+} from './presentment';
 import { findSession } from './lookup';
 import { chargeCard, type Billing } from './charge-card';
 import { declineBehaviour, findTestCard, type CardBehaviour, type TestCard } from './test-cards';
@@ -17,6 +22,11 @@ import { declineBehaviour, findTestCard, type CardBehaviour, type TestCard } fro
 export interface PayOptions {
   email?: string;
   name?: string;
+  /**
+   * With Adaptive Pricing on, the currency the payer chooses to pay in (default: euros, or
+   * dollars for a euro session). Ignored when the session has Adaptive Pricing off.
+   */
+  presentmentCurrency?: string;
 }
 
 export type PayResult =
@@ -38,7 +48,7 @@ export type PayResult =
       paymentIntent: Stripe.PaymentIntent;
     };
 
-function openSessionFor(state: EmulatorState, sessionId: string) {
+export function openSessionFor(state: EmulatorState, sessionId: string) {
   const found = findSession(state, sessionId);
   expireIfDue(state, found.mode, found.record);
   const { session } = found.record;
@@ -59,7 +69,7 @@ function openSessionFor(state: EmulatorState, sessionId: string) {
 }
 
 /** The session's payment intent, created (with `payment_intent.created`) at the first attempt. */
-function ensurePaymentIntent(
+export function ensurePaymentIntent(
   state: EmulatorState,
   mode: Mode,
   record: SessionRecord,
@@ -81,12 +91,29 @@ function ensurePaymentIntent(
     receiptEmail: data.receiptEmail,
     statementDescriptor: data.statementDescriptor,
     statementDescriptorSuffix: data.statementDescriptorSuffix,
+    paymentMethodTypes: [...session.payment_method_types],
   });
   store.paymentIntents.set(pi.id, pi);
   store.sessionByPaymentIntent.set(pi.id, session.id);
   session.payment_intent = pi.id;
   emitEvent(state, mode, 'payment_intent.created', pi);
   return pi;
+}
+
+/**
+ * The payer's currency choice, made on the page before paying: recorded on the intent, copied to
+ * the charge and the session when the payment succeeds. The merchant's amount never changes.
+ * Null when Adaptive Pricing is off or the payer keeps the session's currency.
+ */
+function presentmentFor(
+  session: Stripe.Checkout.Session,
+  presentmentCurrency: string | undefined,
+): PresentmentDetails | null {
+  if (!session.adaptive_pricing?.enabled) return null;
+  const currency = session.currency ?? 'usd';
+  const chosen = (presentmentCurrency ?? defaultPresentmentCurrency(currency)).toLowerCase();
+  if (chosen === currency) return null;
+  return convertForPresentment(session.amount_total ?? 0, currency, chosen);
 }
 
 function attempt(
@@ -97,7 +124,10 @@ function attempt(
   options: PayOptions,
 ): PayResult {
   const { mode, store, record } = openSessionFor(state, sessionId);
+  const presented = presentmentFor(record.session, options.presentmentCurrency);
   const pi = ensurePaymentIntent(state, mode, record);
+  if (presented) pi.presentment_details = presented;
+  else delete pi.presentment_details;
   const billing: Billing = {
     email: options.email ?? record.session.customer_email ?? 'customer@example.com',
     name: options.name ?? 'Jenny Rosen',

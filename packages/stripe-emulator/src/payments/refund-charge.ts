@@ -1,7 +1,8 @@
 /**
  * Refunding a charge, from the API or "from the dashboard" (the control API): full or partial,
  * never more than is left, with Stripe's events (`refund.created`, `charge.refunded`, then
- * `refund.updated` when the card network's reference arrives).
+ * `refund.updated` when the card network's reference arrives). A refund may also stay pending
+ * and settle later (`refund-settlement.ts`).
  */
 import { formatMoney, getCurrency } from '@clinicpay/contracts';
 import type Stripe from 'stripe';
@@ -11,6 +12,8 @@ import { randomDigits } from '../ids';
 import type { Mode } from '../keys';
 import { buildRefund } from '../objects/refund';
 import type { EmulatorState, RequestRef } from '../state';
+import { presentmentShare } from './presentment';
+import { planRefund, settleDueRefunds } from './refund-settlement';
 
 export interface RefundRequest {
   charge?: string;
@@ -99,9 +102,24 @@ export function refundCharge(
     reason: req.reason ?? null,
     metadata: req.metadata ?? {},
   });
+  if (charge.presentment_details)
+    refund.presentment_details = presentmentShare(
+      charge.presentment_details,
+      amount,
+      charge.amount,
+    );
+  const method = charge.payment_method_details?.type ?? 'card';
+  // A bank debit is refunded to the account: no card network reference follows.
+  if (method !== 'card') refund.destination_details = { type: method };
+  const plan = planRefund(state.refundSettlement, store.refundBehaviours.get(charge.id));
+  if (plan.initial === 'pending') {
+    refund.status = 'pending';
+    refund.pending_reason = 'processing';
+  }
   store.addRefund(refund);
   emitEvent(state, mode, 'refund.created', refund, { request });
 
+  // A pending refund counts at once: Stripe reports the charge refunded when the refund is made.
   const previous = { amount_refunded: charge.amount_refunded, refunded: charge.refunded };
   charge.amount_refunded += amount;
   charge.refunded = charge.amount_refunded === charge.amount;
@@ -109,12 +127,21 @@ export function refundCharge(
 
   // The acquirer reference number arrives after the refund; Stripe reports it as refund.updated.
   const card = refund.destination_details?.card;
-  if (card) {
+  if (card && refund.status === 'succeeded') {
     card.reference = randomDigits(23);
     card.reference_status = 'available';
     emitEvent(state, mode, 'refund.updated', refund, {
       previous: { destination_details: { card: { reference: null, reference_status: 'pending' } } },
     });
+  }
+  if (plan.later) {
+    const { afterSeconds, ...settlement } = plan.later;
+    store.pendingRefunds.push({
+      ...settlement,
+      refundId: refund.id,
+      at: state.clock.now() + afterSeconds,
+    });
+    if (afterSeconds === 0) settleDueRefunds(state);
   }
   return refund;
 }

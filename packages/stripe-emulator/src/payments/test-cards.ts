@@ -18,7 +18,15 @@ export interface TestCard {
   expYear: number;
   fingerprint: string;
   behaviour: CardBehaviour;
+  /**
+   * Refunds of this card's charges settle later, as Stripe's refund test cards do: `fails_later`
+   * starts succeeded and fails (4000 0000 0000 5126), `pending` starts pending and succeeds
+   * (4000 0000 0000 7726). Absent: refunds succeed at once.
+   */
+  refund?: RefundBehaviour;
 }
+
+export type RefundBehaviour = 'fails_later' | 'pending';
 
 const DECLINED = 'Your card was declined.';
 
@@ -33,7 +41,7 @@ const decline = (
   message,
 });
 
-const CARDS: Record<string, Pick<TestCard, 'brand' | 'funding'> & { behaviour: CardBehaviour }> = {
+const CARDS: Record<string, Pick<TestCard, 'brand' | 'funding' | 'behaviour' | 'refund'>> = {
   '4242424242424242': { brand: 'visa', funding: 'credit', behaviour: { kind: 'succeed' } },
   '4000056655665556': { brand: 'visa', funding: 'debit', behaviour: { kind: 'succeed' } },
   '5555555555554444': { brand: 'mastercard', funding: 'credit', behaviour: { kind: 'succeed' } },
@@ -68,6 +76,18 @@ const CARDS: Record<string, Pick<TestCard, 'brand' | 'funding'> & { behaviour: C
   },
   '4000002500003155': { brand: 'visa', funding: 'credit', behaviour: { kind: 'authenticate' } },
   '4000002760003184': { brand: 'visa', funding: 'credit', behaviour: { kind: 'authenticate' } },
+  '4000000000005126': {
+    brand: 'visa',
+    funding: 'credit',
+    behaviour: { kind: 'succeed' },
+    refund: 'fails_later',
+  },
+  '4000000000007726': {
+    brand: 'visa',
+    funding: 'credit',
+    behaviour: { kind: 'succeed' },
+    refund: 'pending',
+  },
 };
 
 /** Named shortcuts for the cards tests use most. */
@@ -77,6 +97,8 @@ export const TEST_CARDS = {
   insufficientFunds: '4000000000009995',
   expiredCard: '4000000000000069',
   requiresAuthentication: '4000002500003155',
+  refundFailsLater: '4000000000005126',
+  refundPending: '4000000000007726',
 } as const;
 
 /** The test card for a number (spaces and dashes ignored), or null for an unknown number. */

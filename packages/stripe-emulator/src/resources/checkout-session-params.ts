@@ -68,13 +68,13 @@ export const createSessionFields = {
   locale: p.string(),
   submit_type: p.string({ values: ['auto', 'book', 'donate', 'pay', 'subscribe'] }),
   payment_method_types: p.array(p.string()),
+  allowed_payment_method_types: p.array(p.string()),
   expand: p.array(p.string()),
   customer: p.string(),
-  // Known to Stripe, not modelled here: accepted and ignored.
   adaptive_pricing: p.object({ enabled: p.boolean() }),
+  // Known to Stripe, not modelled here: accepted and ignored.
   after_expiration: p.any(),
   allow_promotion_codes: p.any(),
-  allowed_payment_method_types: p.any(),
   automatic_tax: p.any(),
   billing_address_collection: p.any(),
   branding_settings: p.any(),

@@ -7,6 +7,7 @@ import { accountOfSession } from '../ownership';
 import { buildLineItem, buildSession } from '../objects/checkout-session';
 import { p, readParams } from '../params';
 import { expireIfDue, expireSession } from '../payments/expire-session';
+import { offeredPaymentMethodTypes } from '../payments/payment-methods';
 import type { ApiContext, Route } from '../routes';
 import type { SessionRecord } from '../state';
 import { createSessionFields } from './checkout-session-params';
@@ -28,15 +29,9 @@ function create(ctx: ApiContext): Stripe.Checkout.Session {
   }
   const uiMode = params.ui_mode ?? 'hosted_page';
   checkUrls(params, uiMode);
-  for (const [i, type] of (params.payment_method_types ?? []).entries()) {
-    if (type !== 'card')
-      throw invalidParam(
-        `The Stripe emulator supports card payments only, not ${type}.`,
-        `payment_method_types[${i}]`,
-      );
-  }
   if (params.customer) throw resourceMissing('customer', params.customer, 'customer');
   const { items, currency } = readLineItems(params);
+  const paymentMethodTypes = offeredPaymentMethodTypes(params, currency);
   checkTotal(items, currency);
   const now = ctx.state.clock.now();
   const session = buildSession({
@@ -55,6 +50,10 @@ function create(ctx: ApiContext): Stripe.Checkout.Session {
     redirectOnCompletion: params.redirect_on_completion ?? null,
     locale: params.locale ?? null,
     submitType: params.submit_type ?? null,
+    // Stripe applies the Dashboard's setting when the parameter is absent; it is on by default.
+    adaptivePricing: params.adaptive_pricing?.enabled ?? true,
+    paymentMethodTypes,
+    allowedPaymentMethodTypes: params.allowed_payment_method_types ?? null,
     baseUrl: ctx.state.baseUrl,
   });
   const pid = params.payment_intent_data;

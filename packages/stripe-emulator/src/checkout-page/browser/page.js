@@ -14,11 +14,13 @@
 
   /**
    * @typedef {{ name: string; quantity: number; amountFormatted: string }} LineItem
-   * @typedef {{ id: string; status: 'open' | 'complete' | 'expired'; livemode: boolean;
-   *   businessName: string; amountFormatted: string; lineItems: LineItem[];
-   *   customerEmail: string | null; awaitingAuthentication: boolean }} View
+   * @typedef {{ id: string; status: 'open' | 'complete' | 'expired'; paymentStatus: string;
+   *   livemode: boolean; businessName: string; amountFormatted: string; lineItems: LineItem[];
+   *   customerEmail: string | null; awaitingAuthentication: boolean;
+   *   delayedMethod: { type: string; label: string } | null }} View
    * @typedef {'email' | 'number' | 'expiry' | 'cvc' | 'name'} Field
-   * @typedef {{ result: 'succeeded' | 'requires_action' | 'inactive' | 'ready'; checkout: View }
+   * @typedef {{ result: 'succeeded' | 'processing' | 'requires_action' | 'inactive' | 'ready';
+   *   checkout: View }
    *   | { result: 'declined'; checkout: View; message: string; code: string }
    *   | { result: 'invalid'; checkout: View; errors: Partial<Record<Field, string>> }} Answer
    * @typedef {{ key: string; clientSecret: string; locale: string }} Session
@@ -124,6 +126,9 @@
       }),
     );
     payButton.textContent = `Pay ${next.amountFormatted}`;
+    $('method-switch').hidden = next.delayedMethod === null;
+    $('delayed-label').textContent = next.delayedMethod?.label ?? 'bank account';
+    if (!next.delayedMethod) useMethod('card');
     $('email-group').hidden = next.customerEmail !== null;
     $('email-known').hidden = next.customerEmail === null;
     $('email-known').textContent = next.customerEmail ? `Receipt to ${next.customerEmail}` : '';
@@ -145,6 +150,13 @@
         'This checkout session has expired',
         `Nothing was charged. Go back to ${next.businessName} and start again to pay.`,
         false,
+        focus,
+      );
+    } else if (next.status === 'complete' && next.paymentStatus !== 'paid') {
+      showOutcome(
+        justPaid ? 'Payment processing' : 'This payment is processing',
+        `Your bank payment of ${next.amountFormatted} is on its way. ${next.businessName} confirms it once the bank pays.`,
+        true,
         focus,
       );
     } else if (next.status === 'complete') {
@@ -205,6 +217,11 @@
         announce('Payment successful.');
         post('complete');
         break;
+      case 'processing':
+        render(answer.checkout, { justPaid: true, focus: true });
+        announce('Payment processing.');
+        post('complete');
+        break;
       case 'requires_action':
         render(answer.checkout, { focus: true });
         announce('Your bank asks you to confirm this payment.');
@@ -248,8 +265,34 @@
     }
   }
 
+  /** Which of card and bank debit the form takes. @param {'card' | 'delayed'} method */
+  function useMethod(method) {
+    $('card-fields').hidden = method !== 'card';
+    $('bank-fields').hidden = method !== 'delayed';
+    $('use-delayed').hidden = method === 'delayed';
+    $('use-card').hidden = method === 'card';
+  }
+  $('use-delayed').addEventListener('click', () => {
+    clearErrors();
+    useMethod('delayed');
+    $('bank-account').focus();
+    announce('Paying by bank account.');
+  });
+  $('use-card').addEventListener('click', () => {
+    clearErrors();
+    useMethod('card');
+    input('number').focus();
+    announce('Paying by card.');
+  });
+  const bankChosen = () => !$('bank-fields').hidden;
+
   form.addEventListener('submit', (event) => {
     event.preventDefault();
+    if (bankChosen()) {
+      const outcome = /** @type {HTMLSelectElement} */ ($('bank-account')).value;
+      void attempt(() => call('pay_delayed', { email: input('email').value, outcome }));
+      return;
+    }
     /** @type {Record<string, string>} */
     const fields = {};
     for (const field of FIELDS) fields[field] = input(field).value;
