@@ -198,4 +198,68 @@ describe('refunds', () => {
       amount_refunded: 0,
     });
   });
+
+  it('a refund Stripe keeps pending is not money back; when it fails the payment is whole again', async () => {
+    const { payment } = await paidBooking();
+    stack.stripe.control.setRefundSettlement({
+      status: 'pending',
+      then: 'failed',
+      afterSeconds: 60,
+    });
+    try {
+      const refund = await refundPayment(runtime(), {
+        paymentId: payment.id,
+        requestedBy: 'admin:a',
+        idempotencyKey: 'k-pending-then-failed',
+      });
+      expect(refund.status).toBe('pending');
+      await stack.stripe.control.waitForDeliveries();
+      // Stripe counts it in the charge's amount_refunded already; the patient has nothing yet.
+      expect(await paymentRow(payment.id)).toEqual({ status: 'completed', amount_refunded: 0 });
+
+      stack.advance(61);
+      const failed = await waitUntil(
+        () =>
+          stack.api.db
+            .selectFrom('refunds')
+            .innerJoin('payments', 'payments.id', 'refunds.payment_id')
+            .select(['refunds.status', 'payments.flagged_reason', 'payments.status as payment'])
+            .where('refunds.id', '=', refund.refundId)
+            .executeTakeFirstOrThrow(),
+        (r) => r.status === 'failed',
+      );
+      expect(failed).toEqual({
+        status: 'failed',
+        flagged_reason: 'refund_failed',
+        payment: 'completed',
+      });
+      expect(await paymentRow(payment.id)).toEqual({ status: 'completed', amount_refunded: 0 });
+    } finally {
+      stack.stripe.control.setRefundSettlement({ status: 'instant' });
+    }
+  });
+
+  it('a refund Stripe keeps pending counts once it succeeds', async () => {
+    const { payment } = await paidBooking();
+    stack.stripe.control.setRefundSettlement({
+      status: 'pending',
+      then: 'succeeded',
+      afterSeconds: 60,
+    });
+    try {
+      await refundPayment(runtime(), {
+        paymentId: payment.id,
+        requestedBy: 'admin:a',
+        idempotencyKey: 'k-pending-then-succeeded',
+      });
+      stack.advance(61);
+      const settled = await waitUntil(
+        () => paymentRow(payment.id),
+        (p) => p.status === 'refunded',
+      );
+      expect(settled).toEqual({ status: 'refunded', amount_refunded: payment.amount });
+    } finally {
+      stack.stripe.control.setRefundSettlement({ status: 'instant' });
+    }
+  });
 });
