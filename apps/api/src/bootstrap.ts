@@ -8,6 +8,7 @@ import { createSecretBox } from './security/secret-box.js';
 import type { AppDeps } from './deps.js';
 import { createStripeGatewayFactory } from './services/gateways/gateway-factory.js';
 import { StripeBackoff } from './services/gateways/stripe-backoff.js';
+import { stripeRefusalObserver } from './services/gateways/stripe-refusals.js';
 
 export interface Runtime extends AppDeps {
   database: DatabaseHandle;
@@ -37,17 +38,23 @@ export async function openRuntime(
       : { dataDir: join(config.dataDir, 'pglite') },
   );
   const clock = options.clock ?? systemClock;
+  const secretBox = createSecretBox(appSecret);
   const stripeBackoff = new StripeBackoff(clock);
+  const refusals = stripeRefusalObserver({ db: database.db, secretBox, clock, logger });
   return {
     database,
     db: database.db,
     config,
     clock,
     logger,
-    secretBox: createSecretBox(appSecret),
+    secretBox,
+    // What Stripe answers is learnt once here, for every caller (stripe-backoff, stripe-refusals).
     stripeGatewayFor: createStripeGatewayFactory(config.stripeApiUrl, {
-      answered: async () => stripeBackoff.answered(),
-      refused: async () => {},
+      answered: async (key, call) => {
+        stripeBackoff.answered();
+        await refusals.answered(key, call);
+      },
+      refused: (key, call, error) => refusals.refused(key, call, error),
       rateLimited: async () => stripeBackoff.limited(),
     }),
     stripeBackoff,

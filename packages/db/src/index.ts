@@ -90,6 +90,8 @@ export {
 } from './queries/doctors.js';
 export {
   clearStripeKeys,
+  clearStripeRefusal,
+  recordStripeRefusal,
   findEncryptedStripeSecrets,
   findGatewaySettingsRows,
   findStripeSettingsRow,

@@ -6,6 +6,7 @@ import { isUnauthorized, messageOf } from '../api-errors.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
 import { notify } from '../toasts.js';
 import { trpc, type Outputs } from '../trpc.js';
+import { NOT_CONFIGURED } from './not-configured-notice.js';
 import { PayAtClinicDialog } from './pay-at-clinic-dialog.js';
 
 type Gateway = Outputs['gateways']['list'][number];
@@ -61,6 +62,11 @@ export function GatewayRow({ gateway }: { gateway: Gateway }) {
           ) : null}
         </h2>
         <p className="mt-1 text-sm text-slate-600">{DESCRIPTIONS[gateway.gateway]}</p>
+        {gateway.refusal ? (
+          <p className="mt-1 text-sm font-medium text-red-800">
+            {NOT_CONFIGURED}: {gateway.refusal}
+          </p>
+        ) : null}
         {gateway.gateway === 'stripe' && !gateway.configured ? (
           <p className="mt-1 text-sm font-medium text-amber-900">
             Keys are missing for this mode: open Manage to add them.

@@ -2,6 +2,7 @@ import { Card, LoadingRegion, PageHeading, Skeleton, useDocumentTitle } from '@c
 import { Breadcrumb } from '../components/breadcrumb.js';
 import { QueryError } from '../components/query-states.js';
 import { trpc } from '../trpc.js';
+import { KeyRefusedNotice } from './key-refused-notice.js';
 import { StripeSettingsForm } from './stripe-settings-form.js';
 import { WebhookHealth } from './webhook-health.js';
 import { WebhookSetupGuide } from './webhook-setup-guide.js';
@@ -21,6 +22,14 @@ export function StripeSettingsPage() {
         description="Card payments with Stripe's embedded checkout. Keys come from Stripe's Dashboard."
       />
       <QueryError query={settings} title="The Stripe settings could not be loaded." />
+      {settings.data?.refusals[settings.data.mode] ? (
+        <div className="mb-6">
+          <KeyRefusedNotice
+            refusal={settings.data.refusals[settings.data.mode]!}
+            mode={settings.data.mode}
+          />
+        </div>
+      ) : null}
       {settings.data ? (
         <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] lg:items-start">
           <Card className="p-4 sm:p-6">

@@ -31,6 +31,7 @@ export function stripeSettings(
       },
       live: { publishableKey: null, secretKey: null, webhookSigningSecret: null },
     },
+    refusals: { test: null, live: null },
     webhookUrl: 'https://clinic.example/webhooks/stripe',
     webhookEvents: ['payment_intent.succeeded', 'checkout.session.completed', 'charge.refunded'],
     liveMode: { allowed: true, reason: null },

@@ -172,4 +172,36 @@ describe('PaymentStep', () => {
     );
     expect(screen.queryByRole('button', { name: /Confirm/ })).toBeNull();
   });
+
+  it('while Stripe refuses the clinic’s key, says card payment is unavailable and offers Pay at clinic', async () => {
+    renderStep({
+      'catalogue.paymentMethods': () => ({
+        stripe: null,
+        payAtClinic: true,
+        cardUnavailable: true,
+      }),
+    });
+    expect(
+      await screen.findByText(
+        'Card payment is unavailable right now; you can book and pay at the clinic.',
+      ),
+    ).toBeTruthy();
+    const group = screen.getByRole('radiogroup', { name: 'How would you like to pay?' });
+    expect(group.querySelectorAll('input[type="radio"]')).toHaveLength(1);
+    expect(screen.getByRole('radio', { name: /Pay at clinic/ })).toBeTruthy();
+  });
+
+  it('while Stripe refuses the key and Pay at clinic is off, says card payment is unavailable', async () => {
+    renderStep({
+      'catalogue.paymentMethods': () => ({
+        stripe: null,
+        payAtClinic: false,
+        cardUnavailable: true,
+      }),
+    });
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'Card payment is unavailable right now.',
+    );
+    expect(screen.queryByRole('button', { name: /Confirm/ })).toBeNull();
+  });
 });

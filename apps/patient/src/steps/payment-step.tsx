@@ -117,7 +117,13 @@ function PaymentChoice({ state, dispatch, free, methods, summary }: PaymentChoic
     return (
       <div className="grid gap-6">
         {summary}
-        <ErrorMessage title="Online payment is not available right now.">
+        <ErrorMessage
+          title={
+            methods.cardUnavailable
+              ? 'Card payment is unavailable right now.'
+              : 'Online payment is not available right now.'
+          }
+        >
           Please call the clinic to book this appointment. Nothing has been booked.
         </ErrorMessage>
         <div>{back}</div>
@@ -132,6 +138,11 @@ function PaymentChoice({ state, dispatch, free, methods, summary }: PaymentChoic
         submit(free ? 'pay_at_clinic' : method);
       }}
     >
+      {!free && methods.cardUnavailable ? (
+        <p className="text-slate-700">
+          Card payment is unavailable right now; you can book and pay at the clinic.
+        </p>
+      ) : null}
       {free ? (
         <p className="text-slate-700">This service is free: there is nothing to pay.</p>
       ) : (

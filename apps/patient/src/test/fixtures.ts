@@ -43,6 +43,7 @@ export const BOTH_METHODS: PaymentMethods = {
     mode: 'test',
   },
   payAtClinic: true,
+  cardUnavailable: false,
 };
 
 export const PATIENT = { name: 'Ada Lovelace', email: 'ada@example.com', phone: '+1 212 555 0100' };

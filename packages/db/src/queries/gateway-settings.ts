@@ -18,6 +18,10 @@ export async function findGatewaySettingsRows(db: Kysely<Database>, clinicId: st
       'live_publishable_key',
       'live_secret_key_encrypted',
       'live_webhook_secret_encrypted',
+      'test_refusal',
+      'test_refused_at',
+      'live_refusal',
+      'live_refused_at',
       'updated_at',
       'updated_by',
     ])
@@ -71,6 +75,10 @@ export async function upsertStripeSettings(
     currency: write.currency,
     failure_policy: write.failurePolicy,
     ...keyColumns,
+    // Saved again (checked with Stripe first): an earlier refusal no longer says anything.
+    [`${mode}_refusal`]: null,
+    [`${mode}_refused_at`]: null,
+    [`${mode}_refused_call`]: null,
     updated_at: write.at,
     updated_by: write.updatedBy,
   };
@@ -197,4 +205,43 @@ export async function clearStripeKeys(
     .where('clinic_id', '=', clinicId)
     .where('gateway', '=', 'stripe')
     .execute();
+}
+
+/** Keeps Stripe's refusal of a mode's saved key, for the admin. */
+export async function recordStripeRefusal(
+  db: Kysely<Database>,
+  clinicId: string,
+  refusal: { mode: GatewayMode; message: string; call: string; at: Date },
+): Promise<void> {
+  await db
+    .updateTable('gateway_settings')
+    .set({
+      [`${refusal.mode}_refusal`]: refusal.message,
+      [`${refusal.mode}_refused_at`]: refusal.at,
+      [`${refusal.mode}_refused_call`]: refusal.call,
+    })
+    .where('clinic_id', '=', clinicId)
+    .where('gateway', '=', 'stripe')
+    .execute();
+}
+
+/** Stripe accepted the call it had refused with the mode's key. True when there was one to clear. */
+export async function clearStripeRefusal(
+  db: Kysely<Database>,
+  clinicId: string,
+  accepted: { mode: GatewayMode; call: string },
+): Promise<boolean> {
+  const { mode, call } = accepted;
+  const cleared = await db
+    .updateTable('gateway_settings')
+    .set({
+      [`${mode}_refusal`]: null,
+      [`${mode}_refused_at`]: null,
+      [`${mode}_refused_call`]: null,
+    })
+    .where('clinic_id', '=', clinicId)
+    .where('gateway', '=', 'stripe')
+    .where(`${mode}_refused_call`, '=', call)
+    .executeTakeFirst();
+  return cleared.numUpdatedRows > 0n;
 }

@@ -1,6 +1,13 @@
 import type { Generated } from 'kysely';
 import type { FailurePolicy, Gateway, GatewayMode } from '../statuses.js';
-import type { GeneratedJson, GeneratedTimestamp, Id, Serial, Timestamp } from './column-types.js';
+import type {
+  GeneratedJson,
+  GeneratedTimestamp,
+  Id,
+  NullableTimestamp,
+  Serial,
+  Timestamp,
+} from './column-types.js';
 
 /**
  * One row per gateway per clinic. Stripe-only columns are null for pay_at_clinic (a CHECK says so).
@@ -19,6 +26,14 @@ export interface GatewaySettingsTable {
   live_publishable_key: string | null;
   live_secret_key_encrypted: string | null;
   live_webhook_secret_encrypted: string | null;
+  /** Stripe's last refusal of the mode's key (401/403), until a save or a success clears it. */
+  test_refusal: string | null;
+  test_refused_at: NullableTimestamp;
+  /** Which gateway call Stripe refused: the same call succeeding later clears the refusal. */
+  test_refused_call: string | null;
+  live_refusal: string | null;
+  live_refused_at: NullableTimestamp;
+  live_refused_call: string | null;
   updated_at: GeneratedTimestamp;
   updated_by: string | null;
 }

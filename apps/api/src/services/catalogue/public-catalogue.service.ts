@@ -6,7 +6,7 @@ import {
 } from '@clinicpay/db';
 import type { AppDeps } from '../../deps.js';
 import { requireClinicForPatients } from '../clinic/require-clinic.js';
-import { activeStripeKeys, loadStripeSettings } from '../gateways/stripe-settings.js';
+import { activeStripeKeys, cardOffered, loadStripeSettings } from '../gateways/stripe-settings.js';
 
 // What anyone may read: the clinic, what it offers, and how patients can pay.
 
@@ -48,7 +48,9 @@ export async function listDoctorsForPatients(deps: AppDeps, serviceId: string) {
 
 /**
  * How patients can pay: card through Stripe when it is on and has keys for its mode, with the
- * publishable key and where Stripe.js comes from (configuration, never guessed from keys).
+ * publishable key and where Stripe.js comes from (configuration, never guessed from keys). Not
+ * while Stripe refuses the saved key (`cardUnavailable`: the page says so, and offers Pay at
+ * clinic when the clinic takes it).
  */
 export async function readPaymentMethods(deps: AppDeps) {
   const clinic = await requireClinicForPatients(deps.db);
@@ -56,7 +58,7 @@ export async function readPaymentMethods(deps: AppDeps) {
     loadStripeSettings(deps, clinic.id),
     isPayAtClinicEnabled(deps.db, clinic.id),
   ]);
-  const keys = activeStripeKeys(settings);
+  const keys = cardOffered(settings) ? activeStripeKeys(settings) : null;
   return {
     stripe: keys
       ? {
@@ -67,5 +69,6 @@ export async function readPaymentMethods(deps: AppDeps) {
         }
       : null,
     payAtClinic,
+    cardUnavailable: !keys && activeStripeKeys(settings) !== null,
   };
 }

@@ -23,6 +23,8 @@ export async function listGateways(ctx: AppDeps) {
       enabled: stripe?.enabled ?? false,
       mode,
       configured: !!stripe && hasKeySet(stripe, mode),
+      /** Stripe's last refusal of the active mode's key, until a save or the same call working. */
+      refusal: stripe?.[`${mode}_refusal`] ?? null,
     },
     {
       gateway: 'pay_at_clinic' as const,
@@ -30,6 +32,7 @@ export async function listGateways(ctx: AppDeps) {
       enabled: payAtClinic?.enabled ?? false,
       mode: null,
       configured: true,
+      refusal: null,
     },
   ];
 }

@@ -39,6 +39,8 @@ export async function readStripeSettingsForAdmin(ctx: AppDeps) {
     currency: row?.currency ?? clinic.currency,
     failurePolicy: row?.failure_policy ?? ('cancel' as const),
     keys: { test: keySet(ctx, row, 'test'), live: keySet(ctx, row, 'live') },
+    /** Stripe's last refusal of each mode's saved key (rolled, revoked, a right taken away). */
+    refusals: { test: refusalView(row, 'test'), live: refusalView(row, 'live') },
     webhookUrl: `${ctx.config.publicUrl}/webhooks/stripe`,
     /** What to select for the endpoint in Stripe's Dashboard: every event Clinicpay acts on. */
     webhookEvents: [...HANDLED_STRIPE_EVENTS],
@@ -78,4 +80,10 @@ function lastEventView(event: Awaited<ReturnType<typeof findLastStripeEvent>>) {
     outcome: event.outcome,
     error: event.error,
   };
+}
+
+function refusalView(row: StripeRow | undefined, mode: GatewayMode) {
+  const reason = row?.[`${mode}_refusal`];
+  const at = row?.[`${mode}_refused_at`];
+  return reason && at ? { reason, at: at.toISOString() } : null;
 }

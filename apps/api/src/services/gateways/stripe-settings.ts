@@ -15,6 +15,15 @@ export interface StripeSettings {
   currency: string;
   failurePolicy: 'cancel' | 'retry';
   keys: Record<GatewayMode, StripeModeKeys>;
+  /** Stripe's last refusal of each mode's saved key; null when it last accepted it. */
+  refusals: Record<GatewayMode, StripeRefusal | null>;
+}
+
+export interface StripeRefusal {
+  message: string;
+  at: Date;
+  /** The gateway call Stripe refused (`createCheckoutSession`, `refund`, …). */
+  call: string;
 }
 
 /**
@@ -50,14 +59,35 @@ export async function loadStripeSettings(
         webhookSecret: decrypt(row.live_webhook_secret_encrypted, 'live', 'webhook_secret'),
       },
     },
+    refusals: {
+      test: refusalOf(row.test_refusal, row.test_refused_at, row.test_refused_call),
+      live: refusalOf(row.live_refusal, row.live_refused_at, row.live_refused_call),
+    },
   };
 }
 
-/** Stripe takes card payments only when switched on and the active mode has both keys. */
+function refusalOf(
+  message: string | null,
+  at: Date | null,
+  call: string | null,
+): StripeRefusal | null {
+  return message && at ? { message, at, call: call ?? '' } : null;
+}
+
+/**
+ * Stripe takes card payments only when switched on and the active mode has both keys. A key Stripe
+ * has since refused still counts here (a booking then says why); patients are not offered card
+ * payment meanwhile (`cardOffered`).
+ */
 export function activeStripeKeys(
   settings: StripeSettings | null,
 ): { publishableKey: string; secretKey: string } | null {
   if (!settings?.enabled) return null;
   const { publishableKey, secretKey } = settings.keys[settings.mode];
   return publishableKey && secretKey ? { publishableKey, secretKey } : null;
+}
+
+/** Card payment is offered to patients: keys for the active mode that Stripe last accepted. */
+export function cardOffered(settings: StripeSettings | null): boolean {
+  return activeStripeKeys(settings) !== null && settings!.refusals[settings!.mode] === null;
 }
