@@ -151,6 +151,7 @@ export const columns: ColumnMap = {
     stripe_event_id: 'text',
     type: 'text',
     livemode: 'bool',
+    api_version: 'text?',
     payload: 'jsonb',
     received_at: 'timestamptz',
     processed_at: 'timestamptz?',

@@ -38,6 +38,8 @@ export type { RefundInput, RefundReason, RefundResult } from './refunds/create-r
 export type { RefundStatus } from './refunds/refund-status';
 export {
   parseWebhook,
+  paymentEffectOfEvent,
+  type ThinEventReference,
   type ParsedWebhook,
   type ParseWebhookOptions,
   type WebhookSecrets,

@@ -43,6 +43,10 @@ export interface StripeGateway {
   retrieveEmbeddedCheckout(id: string): Promise<EmbeddedCheckoutSession>;
   expireCheckoutSession(id: string): Promise<ExpireCheckoutSessionResult>;
   refund(input: RefundInput): Promise<RefundResult>;
+  /** An event by id (the snapshot a thin event names). */
+  retrieveEvent(id: string): Promise<Stripe.Event>;
+  /** Any API v1 object by the path a thin event names (`/v1/payment_intents/pi_…`). */
+  retrieveObject(path: string): Promise<object>;
 }
 
 export type StripeGatewayOptions = StripeClientOptions;
@@ -121,5 +125,18 @@ export function createStripeGateway(options: StripeGatewayOptions): StripeGatewa
     },
 
     refund: (input) => call((client) => createRefund(client, input)),
+
+    retrieveEvent: (id) => call((client) => client.events.retrieve(id)),
+
+    async retrieveObject(path) {
+      // Only a path of the API this client speaks: never a URL elsewhere, never a write.
+      if (!/^\/v1\/[a-z_/]+\/[A-Za-z0-9_]+$/.test(path)) {
+        throw new GatewayError('invalid_request', `Not a Stripe object path: ${path}`);
+      }
+      const object: unknown = await call((client) => client.rawRequest('GET', path));
+      if (typeof object !== 'object' || object === null)
+        throw new GatewayError('unexpected_response', `Stripe sent no object for ${path}`);
+      return object;
+    },
   };
 }

@@ -41,7 +41,10 @@ export function StripeSettingsPage() {
               <WebhookHealth settings={settings.data} />
             </Card>
             <Card className="p-4 sm:p-6">
-              <WebhookSetupGuide events={settings.data.webhookEvents} />
+              <WebhookSetupGuide
+                events={settings.data.webhookEvents}
+                apiVersion={settings.data.apiVersion}
+              />
             </Card>
           </div>
         </div>

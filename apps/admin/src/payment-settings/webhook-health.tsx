@@ -35,6 +35,16 @@ export function WebhookHealth({ settings }: { settings: StripeSettings }) {
           'none yet. Events appear here once Stripe sends the first one to the Webhook URL.'
         )}
       </p>
+      {last?.apiVersion && last.apiVersion !== settings.apiVersion ? (
+        <p className="font-medium text-red-800">
+          Stripe sends this endpoint's events at API version{' '}
+          <code className="font-mono">{last.apiVersion}</code>, but Clinicpay reads version{' '}
+          <code className="font-mono">{settings.apiVersion}</code>; fields can differ between
+          versions. In Stripe's Dashboard (Developers › Webhooks), add an endpoint for the same
+          Webhook URL with API version <code className="font-mono">{settings.apiVersion}</code>,
+          save its Signing Secret here, then delete the old endpoint.
+        </p>
+      ) : null}
       <p className={failures > 0 ? 'font-medium text-red-800' : 'text-slate-800'}>
         <span className="font-semibold">Signature failures, last 24 hours:</span> {failures}
         {failures > 0 ? (

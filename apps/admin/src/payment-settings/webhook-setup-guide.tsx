@@ -4,7 +4,13 @@ import { STRIPE_SETTINGS_LABELS as L } from '@clinicpay/contracts';
  * How to point Stripe at this clinic, in four steps, with every event type the API acts on (the
  * list comes from the API, so it is never out of step with what the webhook handles).
  */
-export function WebhookSetupGuide({ events }: { events: readonly string[] }) {
+export function WebhookSetupGuide({
+  events,
+  apiVersion,
+}: {
+  events: readonly string[];
+  apiVersion: string;
+}) {
   return (
     <section aria-labelledby="webhook-guide-heading" className="grid gap-3 text-sm text-slate-800">
       <h2 id="webhook-guide-heading" className="text-base font-semibold text-slate-900">
@@ -16,7 +22,9 @@ export function WebhookSetupGuide({ events }: { events: readonly string[] }) {
           here).
         </li>
         <li>
-          As its endpoint URL, paste the <strong>{L.webhookUrl}</strong> shown above.
+          As its endpoint URL, paste the <strong>{L.webhookUrl}</strong> shown above. Choose API
+          version <code className="font-mono">{apiVersion}</code> and the <strong>Snapshot</strong>{' '}
+          payload style (thin payloads work too, at the cost of one call to Stripe per event).
         </li>
         <li>
           Under events to send, select each of these {events.length} events:

@@ -34,6 +34,7 @@ export function stripeSettings(
     refusals: { test: null, live: null },
     webhookUrl: 'https://clinic.example/webhooks/stripe',
     webhookEvents: ['payment_intent.succeeded', 'checkout.session.completed', 'charge.refunded'],
+    apiVersion: '2026-10-28.endive',
     liveMode: { allowed: true, reason: null },
     lastEvent: { test: null, live: null },
     signatureFailures: { last24Hours: 0, recent: [] },

@@ -11,6 +11,7 @@ import * as m0007 from './2026_11_27_0002_payment_reconciled_at.js';
 import * as m0008 from './2026_12_07_0001_clinic_profile.js';
 import * as m0009 from './2026_12_07_0002_cancel_requests.js';
 import * as m0010 from './2026_12_07_0003_gateway_refusals.js';
+import * as m0011 from './2026_12_07_0004_event_api_version.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '2026_11_26_0001_catalogue': m0001,
@@ -23,6 +24,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026_12_07_0001_clinic_profile': m0008,
   '2026_12_07_0002_cancel_requests': m0009,
   '2026_12_07_0003_gateway_refusals': m0010,
+  '2026_12_07_0004_event_api_version': m0011,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -7,6 +7,8 @@ export interface IncomingStripeEvent {
   id: string;
   type: string;
   livemode: boolean;
+  /** The API version Stripe rendered it at. */
+  apiVersion?: string | null;
   /** The verified event as Stripe sent it. */
   payload: JsonObject;
   /** The injected clock's now. */
@@ -28,6 +30,7 @@ export async function insertStripeEvent(
       stripe_event_id: event.id,
       type: event.type,
       livemode: event.livemode,
+      api_version: event.apiVersion ?? null,
       payload: JSON.stringify(event.payload),
       received_at: event.receivedAt,
     })
@@ -179,7 +182,15 @@ export async function markStripeEventProcessed(
 export async function findLastStripeEvent(db: Kysely<Database>, livemode: boolean) {
   return db
     .selectFrom('stripe_events')
-    .select(['stripe_event_id', 'type', 'received_at', 'processed_at', 'outcome', 'error'])
+    .select([
+      'stripe_event_id',
+      'type',
+      'api_version',
+      'received_at',
+      'processed_at',
+      'outcome',
+      'error',
+    ])
     .where('livemode', '=', livemode)
     .orderBy('received_at', 'desc')
     .limit(1)

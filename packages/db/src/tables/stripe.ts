@@ -8,6 +8,8 @@ export interface StripeEventsTable {
   stripe_event_id: string;
   type: string;
   livemode: boolean;
+  /** The API version Stripe rendered it at (the endpoint's); null for events before it was kept. */
+  api_version: string | null;
   payload: Json;
   received_at: GeneratedTimestamp;
   processed_at: NullableTimestamp;

@@ -17,6 +17,16 @@ export interface ParseWebhookOptions {
   now?: Date;
 }
 
+/**
+ * A thin event (an event destination's "thin" payload style): ids only, no snapshot of the object.
+ * Its effect is known only once the object is fetched from Stripe (`snapshotEventId` names the
+ * full event; `relatedObject.url` the object itself).
+ */
+export interface ThinEventReference {
+  snapshotEventId: string | null;
+  relatedObject: { id: string; type: string; url: string };
+}
+
 export interface ParsedWebhook {
   event: {
     id: string;
@@ -33,7 +43,9 @@ export interface ParsedWebhook {
    * own `livemode` only.
    */
   matchedMode: StripeMode;
-  effect: PaymentEffect;
+  /** Null for a thin event: the caller fetches what it names, then maps it (`paymentEffectOfEvent`). */
+  effect: PaymentEffect | null;
+  thin: ThinEventReference | null;
 }
 
 const DEFAULT_TOLERANCE_SECONDS = 300;
@@ -60,25 +72,38 @@ function secretsToTry(secrets: WebhookSecrets): [StripeMode, string][] {
 
 type Verified = { mode: StripeMode; event: unknown };
 
-/** Every mode whose secret signed this body; stripe-node does the HMAC and constant-time compare. */
+/**
+ * Every mode whose secret signed this body; stripe-node does the HMAC and constant-time compare.
+ * The signature scheme is the same for snapshot and thin events, so the header is verified on its
+ * own and the body parsed after.
+ */
 function verify(
   rawBody: Buffer | string,
   header: string,
   secrets: [StripeMode, string][],
 ): Verified[] {
-  const verified: Verified[] = [];
+  const modes: StripeMode[] = [];
   for (const [mode, secret] of secrets) {
     try {
       // Tolerance 0 turns stripe-node's age check off: it reports a stale and a forged request
       // alike, and ignores timestamps from the future. The age is checked below instead.
-      verified.push({ mode, event: Stripe.webhooks.constructEvent(rawBody, header, secret, 0) });
+      Stripe.webhooks.signature!.verifyHeader(rawBody, header, secret, 0);
+      modes.push(mode);
     } catch (error) {
       if (error instanceof Stripe.errors.StripeSignatureVerificationError) continue;
-      // Anything else comes after the signature matched: the body is not JSON, or not a v1 event.
       throw new WebhookSignatureError('malformed', 'the signed body is not a Stripe event');
     }
   }
-  return verified;
+  if (modes.length === 0) return [];
+  let event: unknown;
+  try {
+    // As stripe-node reads it (a TextDecoder drops a leading byte-order mark).
+    const text = typeof rawBody === 'string' ? rawBody : new TextDecoder().decode(rawBody);
+    event = JSON.parse(text);
+  } catch {
+    throw new WebhookSignatureError('malformed', 'the signed body is not a Stripe event');
+  }
+  return modes.map((mode) => ({ mode, event }));
 }
 
 interface EventEnvelope {
@@ -130,6 +155,7 @@ export function parseWebhook(
 
   const [first] = verified as [Verified, ...Verified[]];
   const event = first.event;
+  if (isThinEvent(event)) return parsedThinEvent(event, verified);
   if (!isEventEnvelope(event))
     throw new WebhookSignatureError('malformed', 'the body is not a Stripe event');
   // The same secret saved under both modes verifies for both: the event's own mode wins.
@@ -145,13 +171,63 @@ export function parseWebhook(
       apiVersion: event.api_version ?? null,
     },
     matchedMode,
-    effect: effectOrIgnored(event as Stripe.Event),
+    effect: paymentEffectOfEvent(event as Stripe.Event),
+    thin: null,
   };
 }
 
-// A signed event in a shape the mapping did not expect is acknowledged and logged, not failed:
-// a 5xx would make Stripe retry the same body until it disables the endpoint.
-function effectOrIgnored(event: Stripe.Event): PaymentEffect {
+interface ThinEvent {
+  object: 'v2.core.event';
+  id: string;
+  type: string;
+  livemode: boolean;
+  created: string;
+  snapshot_event?: string | null;
+  related_object: { id: string; type: string; url: string };
+}
+
+function isThinEvent(value: unknown): value is ThinEvent {
+  const event = value as Partial<ThinEvent> | null;
+  return (
+    typeof event === 'object' &&
+    event !== null &&
+    event.object === 'v2.core.event' &&
+    typeof event.id === 'string' &&
+    typeof event.type === 'string' &&
+    typeof event.livemode === 'boolean' &&
+    typeof event.related_object?.id === 'string' &&
+    typeof event.related_object.type === 'string' &&
+    typeof event.related_object.url === 'string' &&
+    event.related_object.url.startsWith('/v1/')
+  );
+}
+
+function parsedThinEvent(event: ThinEvent, verified: Verified[]): ParsedWebhook {
+  const ownMode: StripeMode = event.livemode ? 'live' : 'test';
+  const created = Date.parse(event.created);
+  return {
+    event: {
+      id: event.id,
+      // Thin events of API v1 objects are named `v1.<the snapshot event's type>`.
+      type: event.type.replace(/^v1\./, ''),
+      livemode: event.livemode,
+      created: Number.isNaN(created) ? new Date(0) : new Date(created),
+      apiVersion: null,
+    },
+    matchedMode: verified.some((v) => v.mode === ownMode) ? ownMode : verified[0]!.mode,
+    effect: null,
+    thin: {
+      snapshotEventId: typeof event.snapshot_event === 'string' ? event.snapshot_event : null,
+      relatedObject: { ...event.related_object },
+    },
+  };
+}
+
+/**
+ * A snapshot event's effect. A signed event in a shape the mapping did not expect is acknowledged
+ * and logged, not failed: a 5xx would make Stripe retry the same body until it disables the endpoint.
+ */
+export function paymentEffectOfEvent(event: Stripe.Event): PaymentEffect {
   try {
     return paymentEffectOf(event);
   } catch (error) {

@@ -50,5 +50,7 @@ export function observedGateway(
     expireCheckoutSession: (id) =>
       observe('expireCheckoutSession', () => gateway.expireCheckoutSession(id)),
     refund: (input) => observe('refund', () => gateway.refund(input)),
+    retrieveEvent: (id) => observe('retrieveEvent', () => gateway.retrieveEvent(id)),
+    retrieveObject: (path) => observe('retrieveObject', () => gateway.retrieveObject(path)),
   };
 }

@@ -5,7 +5,7 @@ import {
   findSignatureFailures,
   type GatewayMode,
 } from '@clinicpay/db';
-import { HANDLED_STRIPE_EVENTS } from '@clinicpay/payments';
+import { HANDLED_STRIPE_EVENTS, STRIPE_API_VERSION } from '@clinicpay/payments';
 import { stripeSecretPurpose } from '../../security/secret-purposes.js';
 import type { AppDeps } from '../../deps.js';
 import { requireClinic } from '../clinic/require-clinic.js';
@@ -44,6 +44,8 @@ export async function readStripeSettingsForAdmin(ctx: AppDeps) {
     webhookUrl: `${ctx.config.publicUrl}/webhooks/stripe`,
     /** What to select for the endpoint in Stripe's Dashboard: every event Clinicpay acts on. */
     webhookEvents: [...HANDLED_STRIPE_EVENTS],
+    /** The API version Clinicpay reads events at: the endpoint should send this one. */
+    apiVersion: STRIPE_API_VERSION,
     liveMode: { allowed: refusal === null, reason: refusal },
     lastEvent: { test: lastEventView(lastTest), live: lastEventView(lastLive) },
     signatureFailures: {
@@ -75,6 +77,7 @@ function lastEventView(event: Awaited<ReturnType<typeof findLastStripeEvent>>) {
   return {
     id: event.stripe_event_id,
     type: event.type,
+    apiVersion: event.api_version,
     receivedAt: event.received_at.toISOString(),
     processedAt: event.processed_at?.toISOString() ?? null,
     outcome: event.outcome,

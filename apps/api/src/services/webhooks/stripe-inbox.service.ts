@@ -7,7 +7,12 @@ import {
   recordStripeEventError,
   type JsonObject,
 } from '@clinicpay/db';
-import { parseWebhook, WebhookSignatureError, type PaymentEffect } from '@clinicpay/payments';
+import {
+  parseWebhook,
+  paymentEffectOfEvent,
+  WebhookSignatureError,
+  type PaymentEffect,
+} from '@clinicpay/payments';
 import type { AppDeps } from '../../deps.js';
 import { applyPaymentEffect } from '../fulfilment/apply-effect.js';
 import { canPark } from '../fulfilment/parked-events.js';
@@ -15,6 +20,7 @@ import { runAfterCommit } from '../fulfilment/after-commit.js';
 import { startFollowUps } from '../fulfilment/follow-ups.js';
 import type { StripeSettings } from '../gateways/stripe-settings.js';
 import { cachedStripeSettings } from '../gateways/stripe-settings-cache.js';
+import { fetchThinEvent } from './thin-events.js';
 
 export type WebhookReply =
   | { status: 200; body: { received: true; outcome: string } }
@@ -78,15 +84,37 @@ export async function receiveStripeWebhook(
     };
   }
 
-  await insertStripeEvent(deps.db, {
+  let event = {
     id: parsed.event.id,
     type: parsed.event.type,
-    livemode: parsed.event.livemode,
+    apiVersion: parsed.event.apiVersion,
     payload,
-    receivedAt: now,
-  });
+  };
+  let effect = parsed.effect;
+  if (parsed.thin) {
+    // Ids only: what happened is read from Stripe. If Stripe cannot say now, nothing is stored
+    // and the 500 makes Stripe deliver the thin event again.
+    const fetched = await fetchThinEvent(deps, parsed, settings).catch((error: unknown) => {
+      deps.logger.warn({ err: error, eventId: parsed.event.id }, 'thin event not fetched');
+      return null;
+    });
+    if (!fetched) {
+      return {
+        status: 500,
+        body: { error: 'The event names an object Stripe did not return; Stripe will retry.' },
+      };
+    }
+    event = {
+      id: fetched.id,
+      type: fetched.type,
+      apiVersion: fetched.api_version ?? null,
+      payload: fetched as unknown as JsonObject,
+    };
+    effect = paymentEffectOfEvent(fetched);
+  }
+  await insertStripeEvent(deps.db, { ...event, livemode: parsed.event.livemode, receivedAt: now });
   // Stripe is answered once the event is applied; its follow-up calls to Stripe run after.
-  return processStoredEvent(deps, parsed.event.id, parsed.effect, settings, 'in_background');
+  return processStoredEvent(deps, event.id, effect!, settings, 'in_background');
 }
 
 /**
