@@ -152,13 +152,21 @@ describe('the gateways list and its switches', () => {
 
   it('lists Stripe and Pay at clinic with their state', async () => {
     expect(await list()).toEqual([
-      { gateway: 'stripe', label: 'Stripe', enabled: true, mode: 'test', configured: true },
+      {
+        gateway: 'stripe',
+        label: 'Stripe',
+        enabled: true,
+        mode: 'test',
+        configured: true,
+        refusal: null,
+      },
       {
         gateway: 'pay_at_clinic',
         label: 'Pay at clinic',
         enabled: true,
         mode: null,
         configured: true,
+        refusal: null,
       },
     ]);
   });

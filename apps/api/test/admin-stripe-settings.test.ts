@@ -187,10 +187,10 @@ describe('saving: the key is checked with Stripe', () => {
     );
   });
 
-  it('a restricted key without checkout rights is refused, naming the permission; one with them is saved', async () => {
+  it('a restricted key without checkout rights is refused, naming the permissions; one with them is saved', async () => {
     const refused = await save(http, { secretKey: KEYS.restrictedWithoutCheckout });
-    expect(messageOn(refused, 'secretKey')).toMatch(
-      /^Stripe gateway is not properly configured: .*checkout_session_read/,
+    expect(messageOn(refused, 'secretKey')).toBe(
+      "Stripe gateway is not properly configured: This restricted key lacks permissions Clinicpay needs: Checkout Sessions: Write, Refunds: Write. Allow them on the key in Stripe's Dashboard (Developers › API keys), or use the secret key.",
     );
     const saved = await save(http, { secretKey: KEYS.restrictedWithCheckout });
     expect(saved.status).toBe(200);
@@ -206,10 +206,9 @@ describe('saving: the key is checked with Stripe', () => {
     expect(dataOf<Settings>(answer).keys.live.secretKey).toBe(
       `sk_live_…${KEYS.live.secretKey.slice(-4)}`,
     );
+    // Checked with Stripe: the key's rights were proven (key-rights.ts).
     expect(
-      stripe.control
-        .requests()
-        .some((r) => r.path === '/v1/checkout/sessions' && r.method === 'GET'),
+      stripe.control.requests().some((r) => r.path === '/v1/payment_intents' && r.method === 'GET'),
     ).toBe(true);
   });
 });

@@ -9,6 +9,7 @@ import {
   type CreateCheckoutSessionInput,
 } from './checkout/checkout-session-params';
 import { checkoutSessionState, type CheckoutSessionState } from './checkout/checkout-session-state';
+import { KEY_RIGHTS } from './credentials/key-rights';
 import { GatewayError, GatewayNotConfiguredError, translatingStripeErrors } from './gateway-errors';
 import { createRefund, type RefundInput, type RefundResult } from './refunds/create-refund';
 import { createStripeClient, type StripeClientOptions } from './stripe-client';
@@ -35,7 +36,10 @@ export interface EmbeddedCheckoutSession {
 }
 
 export interface StripeGateway {
-  /** Proves the key works with the call checkout really makes; throws GatewayNotConfiguredError. */
+  /**
+   * Proves the key may make every call Clinicpay makes, without side effects (key-rights.ts);
+   * throws GatewayNotConfiguredError naming what is missing.
+   */
   verifyCredentials(): Promise<void>;
   createCheckoutSession(input: CreateCheckoutSessionInput): Promise<CreatedCheckoutSession>;
   retrieveCheckoutSession(id: string): Promise<CheckoutSessionState>;
@@ -71,9 +75,30 @@ export function createStripeGateway(options: StripeGatewayOptions): StripeGatewa
 
   return {
     async verifyCredentials() {
-      // GET /v1/checkout/sessions?limit=1: needs only the right checkout needs, so a restricted
-      // key with checkout rights passes where a balance or account call would fail.
-      await call((client) => client.checkout.sessions.list({ limit: 1 }));
+      // Each right Clinicpay's calls need, proven by a call that changes nothing, so a restricted
+      // key with those rights passes and one without names what is missing.
+      const outcomes = await Promise.all(
+        KEY_RIGHTS.map((right) =>
+          call((client) => right.probe(client)).then(
+            () => null,
+            (error: unknown) => error,
+          ),
+        ),
+      );
+      const missing: string[] = [];
+      for (const [i, error] of outcomes.entries()) {
+        if (error === null || (error instanceof GatewayError && error.code === 'not_found'))
+          continue;
+        // A key Stripe does not know at all, or Stripe out of reach: that, not a list of rights.
+        if (!(error instanceof GatewayNotConfiguredError) || error.statusCode !== 403) throw error;
+        missing.push(KEY_RIGHTS[i]!.label);
+      }
+      if (missing.length > 0) {
+        throw new GatewayNotConfiguredError({
+          statusCode: 403,
+          stripeMessage: `This restricted key lacks permissions Clinicpay needs: ${missing.join(', ')}. Allow them on the key in Stripe's Dashboard (Developers › API keys), or use the secret key.`,
+        });
+      }
     },
 
     async createCheckoutSession(input) {

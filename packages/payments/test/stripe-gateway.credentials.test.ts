@@ -16,7 +16,7 @@ beforeAll(async () => {
       DEMO_KEYS.publishableKey,
       {
         key: CHECKOUT_KEY,
-        rights: ['checkout_session_write', 'payment_intent_read', 'refund_write'],
+        rights: ['checkout_session_write', 'payment_intent_read', 'refund_write', 'event_read'],
       },
       { key: BALANCE_ONLY_KEY, rights: ['charge_read'] },
     ],
@@ -42,11 +42,21 @@ describe('verifyCredentials', () => {
     await expect(gatewayFor(emu, CHECKOUT_KEY).verifyCredentials()).resolves.toBeUndefined();
   });
 
-  it('asks Stripe exactly GET /v1/checkout/sessions?limit=1', async () => {
+  it('proves each right with a call that changes nothing', async () => {
     emu.control.reset();
     await gatewayFor(emu).verifyCredentials();
-    expect(emu.control.requests().map((r) => [r.method, r.path])).toEqual([
-      ['GET', '/v1/checkout/sessions'],
+    const asked = emu.control.requests().map((r) => `${r.method} ${r.path} ${r.status}`);
+    expect(asked.sort()).toEqual([
+      'GET /v1/events 200',
+      'GET /v1/payment_intents 200',
+      expect.stringMatching(/^POST \/v1\/checkout\/sessions\/cs_test_\w+\/expire 404$/),
+      'POST /v1/refunds 404',
+    ]);
+    const objects = emu.control.objects('test');
+    expect([objects.checkoutSessions, objects.refunds, objects.paymentIntents]).toEqual([
+      [],
+      [],
+      [],
     ]);
   });
 
@@ -60,10 +70,12 @@ describe('verifyCredentials', () => {
     expect(JSON.stringify({ ...error, message: error.message })).not.toContain('Unknown'.repeat(6));
   });
 
-  it('refuses a restricted key without the checkout rights, naming the missing permission', async () => {
+  it('refuses a restricted key without the rights Clinicpay needs, naming each one missing', async () => {
     const error = await refusal(gatewayFor(emu, BALANCE_ONLY_KEY).verifyCredentials());
     expect(error.statusCode).toBe(403);
-    expect(error.stripeMessage).toContain('rak_checkout_session_read');
+    expect(error.stripeMessage).toBe(
+      "This restricted key lacks permissions Clinicpay needs: Checkout Sessions: Write, PaymentIntents: Read, Refunds: Write, Events: Read. Allow them on the key in Stripe's Dashboard (Developers › API keys), or use the secret key.",
+    );
     expect(error.stripeMessage).not.toContain(BALANCE_ONLY_KEY.slice(8, -4));
   });
 

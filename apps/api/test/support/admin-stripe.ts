@@ -1,5 +1,5 @@
 // An emulator that knows the keys the settings tests paste: the demo test keys, a live pair, and
-// two restricted keys (one with checkout's read right, one without). Live-shaped keys are made at
+// two restricted keys (one with every right Clinicpay needs, one without checkout and refunds). Live-shaped keys are made at
 // run time: a committed live-looking string reads as a leaked key.
 import { generateApiKey, startEmulator, type RunningEmulator } from '@clinicpay/stripe-emulator';
 import { startTestApi, type TestApi } from '../../src/testing.js';
@@ -31,8 +31,11 @@ export function startSettingsEmulator(): Promise<RunningEmulator> {
       KEYS.test.publishableKey,
       KEYS.live.secretKey,
       KEYS.live.publishableKey,
-      { key: KEYS.restrictedWithCheckout, rights: ['checkout_session_read'] },
-      { key: KEYS.restrictedWithoutCheckout, rights: ['refund_write'] },
+      {
+        key: KEYS.restrictedWithCheckout,
+        rights: ['checkout_session_write', 'payment_intent_read', 'refund_write', 'event_read'],
+      },
+      { key: KEYS.restrictedWithoutCheckout, rights: ['payment_intent_read', 'event_read'] },
     ],
   });
 }
