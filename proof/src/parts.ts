@@ -1,5 +1,5 @@
 import type { ProofPart } from './report.js';
-import { chaosPart } from './chaos/index.js';
+import { chaosPart, chaosStripeTroublePart } from './chaos/index.js';
 import { bookingRacePart } from './booking-race/index.js';
 import { badInputPart } from './bad-input/index.js';
 import { securityPart } from './security/index.js';
@@ -8,6 +8,7 @@ import { performancePart } from './performance/index.js';
 /** Every part of the proof, in the order `pnpm proof` runs them. */
 export const PARTS: ProofPart[] = [
   chaosPart,
+  chaosStripeTroublePart,
   bookingRacePart,
   badInputPart,
   securityPart,

@@ -4,6 +4,7 @@
  * Stripe opens for a moment, such as a webhook arriving before the call that caused it returns.
  */
 import { StripeApiError } from './errors';
+import { createRng, type Rng } from './rng';
 
 export interface ApiLatencyRule {
   /** Milliseconds to wait before answering, 0 to 60,000. */
@@ -12,6 +13,8 @@ export interface ApiLatencyRule {
   method?: string;
   /** A regular expression matched against the path (`^/v1/checkout/sessions/[^/]+/expire$`); every path when absent. */
   path?: string;
+  /** Only this share (0 to 1) of matching requests, drawn from the seeded generator; all when absent. */
+  fraction?: number;
 }
 
 const MAX_DELAY_MS = 60_000;
@@ -23,10 +26,17 @@ interface CompiledRule {
 
 export class ApiLatency {
   private rules: CompiledRule[] = [];
+  private rng: Rng;
+
+  constructor(private readonly seed = 0) {
+    this.rng = createRng(seed);
+  }
 
   /** Replaces the rules (an empty list removes them all); refuses a bad rule without changing any. */
   set(rules: readonly ApiLatencyRule[]): ApiLatencyRule[] {
     this.rules = rules.map(compile);
+    // The same rules on the same seed slow the same requests.
+    this.rng = createRng(this.seed);
     return this.list();
   }
 
@@ -39,14 +49,15 @@ export class ApiLatency {
     const hit = this.rules.find(
       ({ rule, path: pattern }) =>
         (rule.method === undefined || rule.method.toUpperCase() === method.toUpperCase()) &&
-        (pattern === null || pattern.test(path)),
+        (pattern === null || pattern.test(path)) &&
+        (rule.fraction === undefined || this.rng() < rule.fraction),
     );
     return hit?.rule.delayMs ?? 0;
   }
 }
 
 function compile(rule: ApiLatencyRule): CompiledRule {
-  const { delayMs, method, path } = rule ?? ({} as ApiLatencyRule);
+  const { delayMs, method, path, fraction } = rule ?? ({} as ApiLatencyRule);
   if (
     typeof delayMs !== 'number' ||
     !Number.isInteger(delayMs) ||
@@ -60,12 +71,15 @@ function compile(rule: ApiLatencyRule): CompiledRule {
   }
   if (path !== undefined && typeof path !== 'string')
     throw invalid('path must be a regular expression, as a string.');
+  if (fraction !== undefined && !(typeof fraction === 'number' && fraction >= 0 && fraction <= 1))
+    throw invalid('fraction must be a number from 0 to 1.');
   const pattern = path === undefined ? null : compilePath(path);
   return {
     rule: {
       delayMs,
       ...(method !== undefined ? { method } : {}),
       ...(path !== undefined ? { path } : {}),
+      ...(fraction !== undefined ? { fraction } : {}),
     },
     path: pattern,
   };

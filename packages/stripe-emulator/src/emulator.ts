@@ -82,7 +82,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   for (const endpoint of options.webhooks ?? []) dispatcher.addEndpoint(endpoint);
   const idempotency = new IdempotencyStore();
   const requests = new RequestLog();
-  const latency = new ApiLatency();
+  const latency = new ApiLatency(seed + 0x1a7e);
   const keyring = new Keyring(options.keys ?? defaultKeys());
   // Its own generator (seed + a constant) so webhook faults draw the same numbers as before.
   const rateLimit = new RateLimiter(seed + 0x5eed, options.rateLimit ?? null);

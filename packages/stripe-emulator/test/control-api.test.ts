@@ -166,6 +166,26 @@ describe('control API', () => {
     expect(Date.now() - onTime).toBeLessThan(390);
   });
 
+  it('slows only a share of matching requests when the rule gives a fraction', async () => {
+    const client = createControlClient(emu.url);
+    await client.setApiLatency([
+      { method: 'GET', path: '^/v1/events$', delayMs: 200, fraction: 0.2 },
+    ]);
+    let slow = 0;
+    for (let i = 0; i < 40; i++) {
+      const started = Date.now();
+      await stripe.events.list({ limit: 1 });
+      if (Date.now() - started >= 190) slow++;
+    }
+    // Seeded: about a fifth, never none and never all.
+    expect(slow).toBeGreaterThan(2);
+    expect(slow).toBeLessThan(16);
+    expect(
+      (await control('POST', '/api-latency', { rules: [{ delayMs: 1, fraction: 2 }] })).status,
+    ).toBe(400);
+    await client.setApiLatency([]);
+  });
+
   it('refuses a bad latency rule with a sentence and keeps the rules it had', async () => {
     const client = createControlClient(emu.url);
     await client.setApiLatency([{ path: '^/v1/refunds$', delayMs: 5 }]);

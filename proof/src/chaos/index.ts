@@ -21,6 +21,10 @@ const SIZES = {
   full: { bookings: 2000, concurrency: 16 },
   ci: { bookings: 200, concurrency: 8 },
 } as const;
+const TROUBLE_SIZES = {
+  full: { bookings: 1000, concurrency: 16 },
+  ci: { bookings: 120, concurrency: 8 },
+} as const;
 const SEED = 20261126;
 const SWEEP_INTERVAL_SECONDS = 2;
 const RECONCILE_AFTER_SECONDS = 10;
@@ -33,11 +37,24 @@ const MARGIN_SECONDS = 10;
 export const chaosPart: ProofPart = {
   name: 'chaos',
   title: '1. Chaos on payments',
-  run: runChaos,
+  run: (scale) => runChaos(scale, { stripeTrouble: false }),
 };
 
-async function runChaos(scale: Scale): Promise<PartResult> {
-  const { bookings, concurrency } = SIZES[scale];
+/**
+ * The same run with Stripe itself in trouble: 10% of API calls answered 429 and a fifth of them
+ * answered 500 ms late, as a busy account at real Stripe would be. The invariants must not move.
+ */
+export const chaosStripeTroublePart: ProofPart = {
+  name: 'chaos-stripe-trouble',
+  title: '1b. Chaos on payments, with Stripe rate-limiting and slow',
+  run: (scale) => runChaos(scale, { stripeTrouble: true }),
+};
+
+/** The rate-limit rule's 429s and the sweeper's back-off after them (up to 5 min, doubling). */
+const TROUBLE_SETTLE_SECONDS = 40;
+
+async function runChaos(scale: Scale, variant: { stripeTrouble: boolean }): Promise<PartResult> {
+  const { bookings, concurrency } = variant.stripeTrouble ? TROUBLE_SIZES[scale] : SIZES[scale];
   const faults = { duplicateProbability: 0.3, shuffleWindow: 8, failFirstProbability: 0.1 };
   const stack = await startProofStack({
     replicas: 2,
@@ -54,6 +71,10 @@ async function runChaos(scale: Scale): Promise<PartResult> {
     },
   });
   const reader = await createDatabase({ url: stack.databaseUrl, maxConnections: 4 });
+  if (variant.stripeTrouble) {
+    stack.stripe.control.setRateLimit({ fraction: 0.1 });
+    stack.stripe.control.setApiLatency([{ delayMs: 500, fraction: 0.2 }]);
+  }
   try {
     const pool = new ReplicaPool(stack.replicas.map((r) => r.url));
     const doctors = await addProofDoctors(reader, Math.ceil(bookings / 900) + 1);
@@ -95,8 +116,13 @@ async function runChaos(scale: Scale): Promise<PartResult> {
       RECONCILE_AFTER_SECONDS +
       SWEEP_INTERVAL_SECONDS +
       (atEnd.refunds > 0 ? UNSENT_REFUND_GRACE_SECONDS : 0) +
+      (variant.stripeTrouble ? TROUBLE_SETTLE_SECONDS : 0) +
       MARGIN_SECONDS;
     const settled = await waitUntilSettled(reader.db, (bound + 30) * 1000);
+    const rateLimited = stack.stripe.control.rateLimit().rateLimited;
+    // Stripe well again before the checks read it back (the oracle reads its records directly).
+    stack.stripe.control.setRateLimit(null);
+    stack.stripe.control.setApiLatency([]);
     await stack.stripe.control.waitForDeliveries(60_000).catch(() => undefined);
     const unattachedReleased =
       settled.left.unattachedHolds > 0
@@ -207,6 +233,9 @@ async function runChaos(scale: Scale): Promise<PartResult> {
             `${(bookings / driveSeconds).toFixed(1)}/s, ${percentile(latencies, 50).toFixed(0)} / ${percentile(latencies, 99).toFixed(0)} ms`,
           ],
           ['payments checked against Stripe', oracle.checkedPayments],
+          ...(variant.stripeTrouble
+            ? [['Stripe API calls answered 429 (10% of calls; a fifth 500 ms late)', rateLimited]]
+            : []),
           [
             'Stripe: paid / refunded / declined / expired',
             ['paid at Stripe', 'refunded at Stripe', 'declined at Stripe', 'expired at Stripe']
@@ -243,6 +272,9 @@ async function runChaos(scale: Scale): Promise<PartResult> {
     ];
     return {
       setup:
+        (variant.stripeTrouble
+          ? 'Stripe answers 10% of API calls with 429 and a fifth of them 500 ms late. '
+          : '') +
         `${bookings} bookings through 2 API replicas (${concurrency} patients at a time) on a throwaway PostgreSQL cluster; the emulator delivers every event to both replicas, ` +
         `duplicates 30% of them, shuffles within a window of 8 and fails 10% of first deliveries; replica 2 is killed with SIGKILL at 30% and restarted, PostgreSQL restarted at 60%; ` +
         `sweeper every ${SWEEP_INTERVAL_SECONDS} s, reconciliation after ${RECONCILE_AFTER_SECONDS} s; seed ${SEED}.`,
