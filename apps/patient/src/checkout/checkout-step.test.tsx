@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { bookingStatus } from '../test/fixtures.js';
 import { renderWithApi } from '../test/render-with-api.js';
 import { CheckoutStep } from './checkout-step.js';
-import { getStripe } from './load-stripe.js';
+import { getStripe } from '@clinicpay/ui/load-stripe';
 
 const providerOptions: unknown[] = [];
 vi.mock('@stripe/react-stripe-js', () => ({
@@ -16,7 +16,7 @@ vi.mock('@stripe/react-stripe-js', () => ({
   },
   EmbeddedCheckout: () => <p>Card number</p>,
 }));
-vi.mock('./load-stripe.js', () => ({ getStripe: vi.fn(() => Promise.resolve({})) }));
+vi.mock('@clinicpay/ui/load-stripe', () => ({ getStripe: vi.fn(() => Promise.resolve({})) }));
 
 const TOKEN = 'tok_'.padEnd(32, 'x');
 const checkout = {

@@ -8,7 +8,7 @@ import { formatClockTime } from '../clinic-time.js';
 import { trpc } from '../trpc.js';
 import { clearSavedWizard } from '../wizard/use-wizard.js';
 import type { PendingCheckout } from '../wizard/wizard-state.js';
-import { getStripe } from './load-stripe.js';
+import { getStripe } from '@clinicpay/ui/load-stripe';
 
 /** Starts loading Stripe.js before Confirm (see preload-checkout.ts). */
 export function preloadStripe(scriptUrl: string | null, publishableKey: string): void {
