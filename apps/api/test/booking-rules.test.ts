@@ -1,16 +1,12 @@
 import { sql } from '@clinicpay/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_DOCTORS, DEMO_SERVICES } from '../src/seed/demo-clinic.data.js';
-import { createTestCaller, startTestStack, type TestStack } from '../src/testing.js';
+import { createTestCaller } from '../src/testing.js';
 import { book, consultation, freeSlots } from './support/booking.js';
+import { useTestStack } from './support/test-stack.js';
+import { checkoutSessionOf } from './support/emulator-objects.js';
 
-let stack: TestStack;
-beforeAll(async () => {
-  stack = await startTestStack({ webhooks: false });
-});
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = useTestStack({ webhooks: false });
 
 const runtime = () => stack.api.runtime;
 const sessionCount = () => stack.stripe.control.objects('test').checkoutSessions.length;
@@ -257,9 +253,7 @@ describe('booking: what a patient can and cannot book', () => {
     try {
       const slot = (await freeSlots(runtime()))[15]!;
       const booking = await book(runtime(), { startsAt: slot.startsAt });
-      const session = stack.stripe.control
-        .objects('test')
-        .checkoutSessions.find((s) => s.metadata?.booking_reference === booking.reference)!;
+      const session = checkoutSessionOf(stack, booking.reference);
       expect(session).toMatchObject({ amount_total: 5000, currency: 'jpy' });
     } finally {
       await stack.api.db

@@ -1,0 +1,42 @@
+// The set-up the Stripe-settings test files share: the emulator that knows their keys, and one
+// signed-in API per public URL talking to it, started before the file's tests and stopped after.
+import type { RunningEmulator } from '@clinicpay/stripe-emulator';
+import { afterAll, beforeAll } from 'vitest';
+import { startSettingsApi, startSettingsEmulator, type SignedInApi } from './admin-stripe.js';
+
+export interface SettingsStack<Urls extends string[]> {
+  stripe: RunningEmulator;
+  /** One per public URL, in the order given; each reads the API once it is running. */
+  apis: { [I in keyof Urls]: SignedInApi };
+}
+
+export function useSettingsStack<Urls extends string[]>(...publicUrls: Urls): SettingsStack<Urls> {
+  let stripe: RunningEmulator | undefined;
+  let started: SignedInApi[] = [];
+  beforeAll(async () => {
+    const emulator = await startSettingsEmulator();
+    stripe = emulator;
+    started = await Promise.all(publicUrls.map((url) => startSettingsApi(emulator, url)));
+  });
+  afterAll(async () => {
+    for (const on of started) await on.api.stop();
+    await stripe?.stop();
+  });
+  const running = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('The settings stack is used before it started');
+    return value;
+  };
+  return {
+    get stripe() {
+      return running(stripe);
+    },
+    apis: publicUrls.map((_, i) => ({
+      get api() {
+        return running(started[i]).api;
+      },
+      get cookie() {
+        return running(started[i]).cookie;
+      },
+    })) as SettingsStack<Urls>['apis'],
+  };
+}
