@@ -3,7 +3,7 @@ import type Stripe from 'stripe';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { EmulatorOptions, RunningEmulator } from '../src/index';
 import { forgetPreviousTest, startWithReceiver, stopWithReceiver, type Receiver } from './helpers';
-import { lateBound } from './late-bound';
+import { lateBound } from '@clinicpay/testing';
 
 export function useEmulatorWithReceiver(
   options: EmulatorOptions = {},

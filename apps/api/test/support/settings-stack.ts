@@ -1,6 +1,7 @@
 // The set-up the Stripe-settings test files share: the emulator that knows their keys, and one
 // signed-in API per public URL talking to it, started before the file's tests and stopped after.
 import type { RunningEmulator } from '@clinicpay/stripe-emulator';
+import { lateBound } from '@clinicpay/testing';
 import { afterAll, beforeAll } from 'vitest';
 import { startSettingsApi, startSettingsEmulator, type SignedInApi } from './admin-stripe.js';
 
@@ -22,21 +23,10 @@ export function useSettingsStack<Urls extends string[]>(...publicUrls: Urls): Se
     for (const on of started) await on.api.stop();
     await stripe?.stop();
   });
-  const running = <T>(value: T | undefined): T => {
-    if (value === undefined) throw new Error('The settings stack is used before it started');
-    return value;
-  };
   return {
-    get stripe() {
-      return running(stripe);
-    },
-    apis: publicUrls.map((_, i) => ({
-      get api() {
-        return running(started[i]).api;
-      },
-      get cookie() {
-        return running(started[i]).cookie;
-      },
-    })) as SettingsStack<Urls>['apis'],
+    stripe: lateBound(() => stripe, 'The settings emulator'),
+    apis: publicUrls.map((url, i) =>
+      lateBound(() => started[i], `The API at ${url}`),
+    ) as SettingsStack<Urls>['apis'],
   };
 }

@@ -1,11 +1,9 @@
 // The stack most API test files share: started once before the file's tests, stopped after them.
+import { lateBound } from '@clinicpay/testing';
 import { afterAll, beforeAll } from 'vitest';
 import { startTestStack, type TestStack } from '../../src/testing.js';
 
-/**
- * Registers the hooks that start and stop a test stack, and returns it as a stand-in whose fields
- * read the running stack, so test code keeps writing `stack.api` and `stack.stripe`.
- */
+/** Registers the hooks; what it returns reads the running stack, so tests write `stack.api`. */
 export function useTestStack(options?: Parameters<typeof startTestStack>[0]): TestStack {
   let started: TestStack | undefined;
   beforeAll(async () => {
@@ -14,18 +12,5 @@ export function useTestStack(options?: Parameters<typeof startTestStack>[0]): Te
   afterAll(async () => {
     await started?.stop();
   });
-  const running = () => {
-    if (!started) throw new Error('The test stack is used before it started');
-    return started;
-  };
-  return {
-    get api() {
-      return running().api;
-    },
-    get stripe() {
-      return running().stripe;
-    },
-    advance: (seconds) => running().advance(seconds),
-    stop: () => running().stop(),
-  };
+  return lateBound(() => started, 'The test stack');
 }
