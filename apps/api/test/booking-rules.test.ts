@@ -10,6 +10,19 @@ const stack = useTestStack({ webhooks: false });
 
 const runtime = () => stack.api.runtime;
 const sessionCount = () => stack.stripe.control.objects('test').checkoutSessions.length;
+/** The consultation's price, and the currency Stripe charges in: the clinic changes both together. */
+async function priceConsultationIn(currency: string, amount: number) {
+  await stack.api.db
+    .updateTable('services')
+    .set({ price_currency: currency, price_amount: amount })
+    .where('id', '=', consultation.id)
+    .execute();
+  await stack.api.db
+    .updateTable('gateway_settings')
+    .set({ currency })
+    .where('gateway', '=', 'stripe')
+    .execute();
+}
 
 describe('booking: what a patient can and cannot book', () => {
   it('200 concurrent bookings of one slot: exactly one hold; the losers never reach Stripe', async () => {
@@ -240,32 +253,14 @@ describe('booking: what a patient can and cannot book', () => {
   });
 
   it('charges a JPY price as the same integer (zero-decimal currency)', async () => {
-    await stack.api.db
-      .updateTable('services')
-      .set({ price_currency: 'JPY', price_amount: 5000 })
-      .where('id', '=', consultation.id)
-      .execute();
-    await stack.api.db
-      .updateTable('gateway_settings')
-      .set({ currency: 'JPY' })
-      .where('gateway', '=', 'stripe')
-      .execute();
+    await priceConsultationIn('JPY', 5000);
     try {
       const slot = (await freeSlots(runtime()))[15]!;
       const booking = await book(runtime(), { startsAt: slot.startsAt });
       const session = checkoutSessionOf(stack, booking.reference);
       expect(session).toMatchObject({ amount_total: 5000, currency: 'jpy' });
     } finally {
-      await stack.api.db
-        .updateTable('services')
-        .set({ price_currency: 'USD', price_amount: 6000 })
-        .where('id', '=', consultation.id)
-        .execute();
-      await stack.api.db
-        .updateTable('gateway_settings')
-        .set({ currency: 'USD' })
-        .where('gateway', '=', 'stripe')
-        .execute();
+      await priceConsultationIn('USD', 6000);
     }
   });
 });
