@@ -9,6 +9,7 @@ import { sweep } from './support/sweep.js';
 import { RECONCILE_BATCH } from '../src/services/sweeper/reconcile-payments.js';
 import { useTestStack } from './support/test-stack.js';
 import { checkoutSessionOf, payByCard, eventAbout } from './support/emulator-objects.js';
+import { storeUnprocessedEvent } from './support/stored-event.js';
 
 // Webhooks off: everything here must reach its end state through the sweeper alone.
 const stack = useTestStack({ webhooks: false });
@@ -22,19 +23,6 @@ const status = (b: { reference: string; token: string }) =>
     .where('appointments.reference', '=', b.reference)
     .executeTakeFirstOrThrow();
 const sessionOf = (reference: string) => checkoutSessionOf(stack, reference);
-/** Stores an event as the webhook route does before it applies it: what a crash leaves behind. */
-const storeUnprocessed = (event: { id: string; type: string }, receivedAt: Date) =>
-  runtime()
-    .db.insertInto('stripe_events')
-    .values({
-      stripe_event_id: event.id,
-      type: event.type,
-      livemode: false,
-      payload: JSON.stringify(event),
-      received_at: receivedAt,
-    })
-    .execute();
-
 describe('sweeper', () => {
   it('releases a lapsed hold: Cancelled, the time bookable again, the session expired at Stripe', async () => {
     // A slot days ahead, so it is still bookable once the clock has moved.
@@ -170,7 +158,7 @@ describe('sweeper', () => {
     const booking = await book(runtime(), { startsAt: slot.startsAt });
     payByCard(stack, booking.reference);
     const event = eventAbout(stack, 'payment_intent.succeeded', booking.reference);
-    await storeUnprocessed(event, runtime().clock.now());
+    await storeUnprocessedEvent(runtime().db, event, { received_at: runtime().clock.now() });
     stack.advance(61);
     const result = await sweep(runtime(), 3600_000);
     expect(result.eventsProcessed).toBe(1);
@@ -197,7 +185,7 @@ describe('sweeper', () => {
              jsonb_build_object('id', 'evt_parked_' || g, 'type', 'refund.created', 'data', jsonb_build_object('object', jsonb_build_object('id', 're_' || g, 'object', 'refund', 'payment_intent', 'pi_other_' || g, 'amount', 100, 'currency', 'usd', 'status', 'succeeded', 'metadata', '{}'::jsonb))),
              ${at}::timestamptz - interval '10 minutes', 'unmatched'
       FROM generate_series(1, 201) g`.execute(runtime().db);
-    await storeUnprocessed(event, at);
+    await storeUnprocessedEvent(runtime().db, event, { received_at: at });
     stack.advance(61);
     const result = await sweep(runtime(), 24 * 3600_000);
     expect(result.eventsProcessed).toBe(1);
