@@ -7,6 +7,7 @@ export {
   assertAllSucceeded,
   fmt,
   median,
+  medianOfRuns,
   percentile,
   runPool,
   runSequential,
