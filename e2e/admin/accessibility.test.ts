@@ -12,7 +12,7 @@ import {
   type AdminPage,
 } from './support/admin-page.js';
 import { startAdminStack, type AdminStack } from './support/admin-stack.js';
-import { book } from './support/bookings.js';
+import { ADA, book, GRACE } from './support/bookings.js';
 import { DEMO_KEYS } from '@clinicpay/demo';
 
 describe('accessibility of every admin screen', () => {
@@ -20,12 +20,8 @@ describe('accessibility of every admin screen', () => {
   const open: AdminPage[] = [];
   beforeAll(async () => {
     stack = await startAdminStack();
-    await book(stack, { name: 'Ada Lovelace', email: 'ada@example.com', phone: '+1 212 555 0100' });
-    await book(
-      stack,
-      { name: 'Grace Hopper', email: 'grace@example.com', phone: '+1 212 555 0101' },
-      { method: 'pay_at_clinic' },
-    );
+    await book(stack, ADA);
+    await book(stack, GRACE, { method: 'pay_at_clinic' });
     await book(
       stack,
       { name: 'Alan Turing', email: 'alan@example.com', phone: '+1 212 555 0102' },

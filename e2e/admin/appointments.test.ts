@@ -11,7 +11,7 @@ import {
   type AdminPage,
 } from './support/admin-page.js';
 import { startAdminStack, type AdminStack } from './support/admin-stack.js';
-import { book, paymentOf } from './support/bookings.js';
+import { ADA, GRACE, book, paymentOf } from './support/bookings.js';
 
 describe('appointments and the webhook log', () => {
   let stack: AdminStack;
@@ -20,20 +20,8 @@ describe('appointments and the webhook log', () => {
   let byCard: string;
   beforeAll(async () => {
     stack = await startAdminStack();
-    atClinic = (
-      await book(
-        stack,
-        { name: 'Grace Hopper', email: 'grace@example.com', phone: '+1 212 555 0101' },
-        { method: 'pay_at_clinic' },
-      )
-    ).reference;
-    byCard = (
-      await book(stack, {
-        name: 'Ada Lovelace',
-        email: 'ada@example.com',
-        phone: '+1 212 555 0100',
-      })
-    ).reference;
+    atClinic = (await book(stack, GRACE, { method: 'pay_at_clinic' })).reference;
+    byCard = (await book(stack, ADA)).reference;
     admin = await openAdmin(stack.browser, stack.adminUrl, { path: 'appointments' });
     await signIn(admin.page, 'Appointments');
   });

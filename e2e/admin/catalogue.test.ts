@@ -5,7 +5,7 @@ import { toLocal } from '@clinicpay/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAdmin, openSection, signIn, toast, type AdminPage } from './support/admin-page.js';
 import { startAdminStack, type AdminStack } from './support/admin-stack.js';
-import { book } from './support/bookings.js';
+import { ADA, book } from './support/bookings.js';
 
 const SEEDED = [
   ['Follow-up call', '15 min', 'Free'],
@@ -74,11 +74,7 @@ describe('catalogue', () => {
 
   it('refuses time off over a booking, naming it, and checks weekly hours before saving', async () => {
     const { page } = admin;
-    const booking = await book(stack, {
-      name: 'Ada Lovelace',
-      email: 'ada@example.com',
-      phone: '+1 212 555 0100',
-    });
+    const booking = await book(stack, ADA);
     const row = await stack.api.db
       .selectFrom('appointments')
       .innerJoin('doctors', 'doctors.id', 'appointments.doctor_id')

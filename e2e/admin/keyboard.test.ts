@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { focused, tabTo } from '../patient/support/keyboard.js';
 import { ADMIN, drawer, openAdmin, toast, type AdminPage } from './support/admin-page.js';
 import { startAdminStack, type AdminStack } from './support/admin-stack.js';
-import { book, paymentOf } from './support/bookings.js';
+import { ADA, GRACE, book, paymentOf } from './support/bookings.js';
 
 describe('keyboard only', () => {
   let stack: AdminStack;
@@ -14,20 +14,8 @@ describe('keyboard only', () => {
   let toCancel: string;
   beforeAll(async () => {
     stack = await startAdminStack();
-    paid = (
-      await book(stack, {
-        name: 'Ada Lovelace',
-        email: 'ada@example.com',
-        phone: '+1 212 555 0100',
-      })
-    ).reference;
-    toCancel = (
-      await book(stack, {
-        name: 'Grace Hopper',
-        email: 'grace@example.com',
-        phone: '+1 212 555 0101',
-      })
-    ).reference;
+    paid = (await book(stack, ADA)).reference;
+    toCancel = (await book(stack, GRACE)).reference;
   });
   afterAll(async () => {
     await admin?.close();

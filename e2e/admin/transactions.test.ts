@@ -20,7 +20,7 @@ import {
   type AdminPage,
 } from './support/admin-page.js';
 import { startAdminStack, type AdminStack } from './support/admin-stack.js';
-import { book, paymentOf } from './support/bookings.js';
+import { GRACE, book, paymentOf } from './support/bookings.js';
 
 describe('transactions', () => {
   let stack: AdminStack;
@@ -126,11 +126,7 @@ describe('transactions', () => {
   });
 
   it("shows a refund made in Stripe's Dashboard as Refunded", async () => {
-    const booking = await book(stack, {
-      name: 'Grace Hopper',
-      email: 'grace@example.com',
-      phone: '+1 212 555 0101',
-    });
+    const booking = await book(stack, GRACE);
     const payment = await paymentOf(stack, booking.reference);
     expect(payment.status).toBe('completed');
     stack.stripe.control.refund(payment.payment_intent_id!);

@@ -1,6 +1,6 @@
 // axe-core on every screen of the booking, on a phone (375 px) and a desktop (1280 px): no serious
 // or critical violation. Each screen is kept as a screenshot in artifacts/ for a person to look at.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   chooseDoctor,
   chooseFirstFreeTime,
@@ -8,31 +8,19 @@ import {
   CARDS,
   confirmAndOpenCard,
   fillDetails,
-  openPatient,
   payByCard,
   resultHeading,
   seriousViolations,
   WIDTHS,
-  type PatientPage,
 } from './support/booking-page.js';
-import { startPatientStack, type PatientStack } from './support/patient-stack.js';
+import { usePatientStack } from './support/use-patient-stack.js';
 
 describe('accessibility of every step', () => {
-  let stack: PatientStack;
-  const open: PatientPage[] = [];
-
-  beforeAll(async () => {
-    stack = await startPatientStack();
-  });
-  afterAll(async () => {
-    for (const p of open) await p.close().catch(() => undefined);
-    await stack?.stop();
-  });
+  const stack = usePatientStack();
 
   for (const width of Object.values(WIDTHS)) {
     it(`has no serious or critical axe violation at ${width} px`, async () => {
-      const p = await openPatient(stack.browser, stack.spaUrl, width);
-      open.push(p);
+      const p = await stack.openPatient({ width });
       const { page } = p;
       const found: Record<string, unknown> = {};
       const scan = async (name: string) => {

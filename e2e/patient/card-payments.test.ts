@@ -2,40 +2,24 @@
 // books from the start, pays (or not) in the emulator's Embedded Checkout and checks the page
 // and the database.
 import { createTestCaller } from '@clinicpay/api/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   bookUpToPayment,
   CARDS,
   chooseFirstFreeTime,
   confirmAndOpenCard,
-  openPatient,
   payByCard,
   resultHeading,
   tokenOf,
-  type PatientPage,
 } from './support/booking-page.js';
 import { eventually, storedBooking } from './support/database.js';
-import { startPatientStack, type PatientStack } from './support/patient-stack.js';
+import { usePatientStack } from './support/use-patient-stack.js';
 
 describe('patient pays by card', () => {
-  let stack: PatientStack;
-  const open: PatientPage[] = [];
-  const patient = async () => {
-    const p = await openPatient(stack.browser, stack.spaUrl);
-    open.push(p);
-    return p;
-  };
-
-  beforeAll(async () => {
-    stack = await startPatientStack();
-  });
-  afterAll(async () => {
-    for (const p of open) await p.close().catch(() => undefined);
-    await stack?.stop();
-  });
+  const stack = usePatientStack();
 
   it('4242: the booking is confirmed and the payment completed', async () => {
-    const p = await patient();
+    const p = await stack.openPatient();
     await bookUpToPayment(p.page);
     const reference = await confirmAndOpenCard(p);
     expect(
@@ -64,7 +48,7 @@ describe('patient pays by card', () => {
   });
 
   it('0002: declined, cancelled with the time released, and booked again in one click', async () => {
-    const p = await patient();
+    const p = await stack.openPatient();
     await bookUpToPayment(p.page);
     const reference = await confirmAndOpenCard(p);
     const first = await storedBooking(stack.api, reference);
@@ -98,7 +82,7 @@ describe('patient pays by card', () => {
   });
 
   it('3155: authentication completed, then confirmed', async () => {
-    const p = await patient();
+    const p = await stack.openPatient();
     await bookUpToPayment(p.page);
     const reference = await confirmAndOpenCard(p);
     await payByCard(p.checkout, CARDS.authenticate);
@@ -111,7 +95,7 @@ describe('patient pays by card', () => {
   });
 
   it('page closed mid-checkout, paid through the emulator: the status link shows it confirmed (webhook)', async () => {
-    const p = await patient();
+    const p = await stack.openPatient();
     await bookUpToPayment(p.page);
     const reference = await confirmAndOpenCard(p);
     const token = await tokenOf(p.page, reference);
@@ -126,11 +110,7 @@ describe('patient pays by card', () => {
     });
 
     // Later, on another device: the link from the confirmation.
-    const later = await openPatient(
-      stack.browser,
-      `${stack.spaUrl}booking/${reference}?token=${token}`,
-    );
-    open.push(later);
+    const later = await stack.openPatient({ path: `booking/${reference}?token=${token}` });
     await resultHeading(later.page, 'Your appointment is confirmed');
     expect(await later.page.getByText('Keep this link to see your booking later').isVisible()).toBe(
       true,
@@ -139,7 +119,7 @@ describe('patient pays by card', () => {
   });
 
   it('cancelling an unpaid booking from the card form releases the time', async () => {
-    const p = await patient();
+    const p = await stack.openPatient();
     await bookUpToPayment(p.page);
     const reference = await confirmAndOpenCard(p);
     await p.page.getByRole('button', { name: 'Cancel this booking' }).click();
@@ -157,7 +137,7 @@ describe('patient pays by card', () => {
   });
 
   it('a time taken meanwhile: back to the times, with the message', async () => {
-    const p = await patient();
+    const p = await stack.openPatient();
     await bookUpToPayment(p.page);
     const wizard = JSON.parse(
       (await p.page.evaluate(() => sessionStorage.getItem('clinicpay.wizard')))!,
@@ -198,7 +178,7 @@ describe('patient pays by card', () => {
   });
 
   it('a lapsed hold: the open form is replaced by the cancellation', async () => {
-    const p = await patient();
+    const p = await stack.openPatient();
     await bookUpToPayment(p.page);
     const reference = await confirmAndOpenCard(p);
     const { checkout_session_id: sessionId } = await storedBooking(stack.api, reference);

@@ -1,34 +1,22 @@
 // Pay at clinic, and a whole booking with the keyboard only (Tab, arrows, Enter, typing), through
 // the real API, PostgreSQL and the Stripe emulator's card form.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   bookUpToPayment,
   CARDS,
   choosePayment,
-  openPatient,
   PATIENT,
   resultHeading,
-  type PatientPage,
 } from './support/booking-page.js';
 import { eventually, storedBooking } from './support/database.js';
 import { focused, tabTo } from './support/keyboard.js';
-import { startPatientStack, type PatientStack } from './support/patient-stack.js';
+import { usePatientStack } from './support/use-patient-stack.js';
 
 describe('patient books without paying online, and with the keyboard only', () => {
-  let stack: PatientStack;
-  const open: PatientPage[] = [];
-
-  beforeAll(async () => {
-    stack = await startPatientStack();
-  });
-  afterAll(async () => {
-    for (const p of open) await p.close().catch(() => undefined);
-    await stack?.stop();
-  });
+  const stack = usePatientStack();
 
   it('Pay at clinic: confirmed at once, the payment due at the clinic', async () => {
-    const p = await openPatient(stack.browser, stack.spaUrl, 375);
-    open.push(p);
+    const p = await stack.openPatient({ width: 375 });
     await bookUpToPayment(p.page);
     await choosePayment(p.page, 'Pay at clinic');
     await p.page.getByRole('button', { name: 'Confirm booking' }).click();
@@ -46,8 +34,7 @@ describe('patient books without paying online, and with the keyboard only', () =
   });
 
   it('a whole card booking with the keyboard only', async () => {
-    const p = await openPatient(stack.browser, stack.spaUrl);
-    open.push(p);
+    const p = await stack.openPatient();
     const { page } = p;
     await page.getByRole('button', { name: /General consultation/ }).waitFor();
 

@@ -1,47 +1,31 @@
 // "Pay now" on the status link: a patient who left the card form opens the link on another device
 // (a fresh browser context, nothing in its storage) and pays there, through the real API,
 // PostgreSQL and the Stripe emulator, in Chromium.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   bookUpToPayment,
   CARDS,
   confirmAndOpenCard,
-  openPatient,
   payByCard,
   resultHeading,
   seriousViolations,
   tokenOf,
-  type PatientPage,
 } from './support/booking-page.js';
 import { eventually, storedBooking } from './support/database.js';
-import { startPatientStack, type PatientStack } from './support/patient-stack.js';
+import { usePatientStack } from './support/use-patient-stack.js';
 
 describe('patient reopens the card form from the status link', () => {
-  let stack: PatientStack;
-  const open: PatientPage[] = [];
-
-  beforeAll(async () => {
-    stack = await startPatientStack();
-  });
-  afterAll(async () => {
-    for (const p of open) await p.close().catch(() => undefined);
-    await stack?.stop();
-  });
+  const stack = usePatientStack();
 
   it('books with Stripe, leaves, opens the link on another device, pays with 4242: confirmed', async () => {
-    const first = await openPatient(stack.browser, stack.spaUrl);
-    open.push(first);
+    const first = await stack.openPatient();
     await bookUpToPayment(first.page);
     const reference = await confirmAndOpenCard(first);
     const token = await tokenOf(first.page, reference);
     const { checkout_session_id: sessionId } = await storedBooking(stack.api, reference);
     await first.close();
 
-    const later = await openPatient(
-      stack.browser,
-      `${stack.spaUrl}booking/${reference}?token=${token}`,
-    );
-    open.push(later);
+    const later = await stack.openPatient({ path: `booking/${reference}?token=${token}` });
     await resultHeading(later.page, 'Waiting for your payment');
     await later.screenshot('resume-00-waiting');
     expect(await seriousViolations(later.page)).toEqual([]);

@@ -1,21 +1,11 @@
 /// <reference lib="dom" />
 // (Callbacks passed to page.evaluate run in the browser.)
 /** The checkout page by keyboard alone, its announcements, and on a 390 px phone. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  CARDS,
-  startCheckoutHarness,
-  type CheckoutHarness,
-  type ShopPage,
-} from './support/harness.js';
+import { describe, expect, it } from 'vitest';
+import { CARDS, type ShopPage } from './support/harness.js';
+import { useCheckoutHarness } from './support/use-checkout-harness.js';
 
-let h: CheckoutHarness;
-beforeAll(async () => {
-  h = await startCheckoutHarness();
-});
-afterAll(async () => {
-  await h?.stop();
-});
+const h = useCheckoutHarness();
 
 /** What has focus: in the checkout frame if focus is there, else in the shop. */
 async function focused(shop: ShopPage): Promise<string> {

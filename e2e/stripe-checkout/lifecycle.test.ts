@@ -3,17 +3,12 @@
 /** The stand-in as Stripe.js: one live Embedded Checkout, mount/unmount/remount, keys, loading. */
 // Types `window.Stripe` (a StripeConstructor) for the callbacks below.
 import type {} from '@stripe/stripe-js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CARDS, startCheckoutHarness, type CheckoutHarness } from './support/harness.js';
+import { describe, expect, it } from 'vitest';
+import { CARDS } from './support/harness.js';
 import { DEMO_KEYS } from '@clinicpay/demo';
+import { useCheckoutHarness } from './support/use-checkout-harness.js';
 
-let h: CheckoutHarness;
-beforeAll(async () => {
-  h = await startCheckoutHarness();
-});
-afterAll(async () => {
-  await h?.stop();
-});
+const h = useCheckoutHarness();
 
 const MULTIPLE = 'You cannot have multiple Embedded Checkout objects.';
 

@@ -2,22 +2,11 @@
 // (Callbacks passed to page.evaluate run in the browser.)
 /** Paying in the real react-stripe-js Embedded Checkout, served offline by the Stripe emulator. */
 import type Stripe from 'stripe';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  BUSINESS_NAME,
-  CARDS,
-  startCheckoutHarness,
-  type CheckoutHarness,
-  type ShopPage,
-} from './support/harness.js';
+import { describe, expect, it } from 'vitest';
+import { BUSINESS_NAME, CARDS, type ShopPage } from './support/harness.js';
+import { useCheckoutHarness } from './support/use-checkout-harness.js';
 
-let h: CheckoutHarness;
-beforeAll(async () => {
-  h = await startCheckoutHarness();
-});
-afterAll(async () => {
-  await h?.stop();
-});
+const h = useCheckoutHarness();
 
 /** The id of the element focused inside the checkout frame. */
 const focusedInFrame = (shop: ShopPage) =>

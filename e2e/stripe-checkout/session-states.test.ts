@@ -1,14 +1,9 @@
 /** What the payer sees when the session is expired or already paid, and Stripe's redirect. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CARDS, startCheckoutHarness, type CheckoutHarness } from './support/harness.js';
+import { describe, expect, it } from 'vitest';
+import { CARDS } from './support/harness.js';
+import { useCheckoutHarness } from './support/use-checkout-harness.js';
 
-let h: CheckoutHarness;
-beforeAll(async () => {
-  h = await startCheckoutHarness();
-});
-afterAll(async () => {
-  await h?.stop();
-});
+const h = useCheckoutHarness();
 
 describe('session states', () => {
   it('an expired session says so, and offers no card form', async () => {

@@ -11,8 +11,8 @@ import { runCredentials } from '../src/testing.js';
 import { createSecretBox } from '../src/security/secret-box.js';
 import { buildApi } from '../build.js';
 import { freePort, waitForApi } from '@clinicpay/testing';
+import { BENCH_APP_SECRET, productionEnv } from './production-env.js';
 
-const APP_SECRET = 'bench-app-secret-of-at-least-32-chars';
 const DOCTORS = 50;
 export const DATA_START = new Date('2024-01-01T00:00:00Z');
 /** One payment every 63 s: a million span two years. */
@@ -23,7 +23,10 @@ const CREDENTIALS = runCredentials();
 
 export async function startDatabase() {
   const database = await createTestDatabase({ maxConnections: 4 });
-  await migrateAndSeed({ db: database.db, secretBox: createSecretBox(APP_SECRET) }, CREDENTIALS);
+  await migrateAndSeed(
+    { db: database.db, secretBox: createSecretBox(BENCH_APP_SECRET) },
+    CREDENTIALS,
+  );
   return database;
 }
 
@@ -39,16 +42,7 @@ export async function startApi(databaseUrl: string, runAs: 'tsx' | 'bundle' = 't
   ];
   const child = spawn(process.execPath, args, {
     cwd: resolve(import.meta.dirname, '..'),
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      APP_SECRET,
-      PORT: String(port),
-      LOG_LEVEL: 'silent',
-      NODE_ENV: 'production',
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-      SWEEP_INTERVAL_SECONDS: '0',
-    },
+    env: productionEnv(databaseUrl, port),
     stdio: 'inherit',
     detached: true,
   });

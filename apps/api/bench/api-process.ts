@@ -8,8 +8,7 @@ import { runCredentials } from '../src/testing.js';
 import type { SeedCredentials } from '@clinicpay/demo';
 import { createSecretBox } from '../src/security/secret-box.js';
 import { freePort, waitForApi } from '@clinicpay/testing';
-
-const APP_SECRET = 'bench-app-secret-of-at-least-32-chars';
+import { BENCH_APP_SECRET, productionEnv } from './production-env.js';
 
 export async function startApiProcess(
   env: Record<string, string> = {},
@@ -17,23 +16,16 @@ export async function startApiProcess(
 ) {
   const database = await createTestDatabase({ maxConnections: 4 });
   // Production refuses the published demo values: the run seeds its own.
-  await migrateAndSeed({ db: database.db, secretBox: createSecretBox(APP_SECRET) }, credentials);
+  await migrateAndSeed(
+    { db: database.db, secretBox: createSecretBox(BENCH_APP_SECRET) },
+    credentials,
+  );
   const port = await freePort();
   // API_NODE_ARGS, e.g. "--cpu-prof", profiles the API process.
   const nodeArgs = (process.env.API_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
     cwd: resolve(import.meta.dirname, '..'),
-    env: {
-      ...process.env,
-      DATABASE_URL: database.url,
-      APP_SECRET,
-      PORT: String(port),
-      LOG_LEVEL: 'silent',
-      NODE_ENV: 'production',
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-      SWEEP_INTERVAL_SECONDS: '0',
-      ...env,
-    },
+    env: { ...productionEnv(database.url, port), ...env },
     stdio: 'inherit',
     detached: true,
   });

@@ -1,7 +1,7 @@
 // Bookings per second through booking.create over HTTP beside the same inserts through pg
 // (booking.ts). Not a test: prints figures. `pnpm --filter @clinicpay/api bench`.
 import { addDays, toLocal } from '@clinicpay/contracts';
-import { assertAllSucceeded, fmt, median, type PoolRun } from '@clinicpay/testing';
+import { assertAllSucceeded, fmt, medianOfRuns } from '@clinicpay/testing';
 import { measureBookings } from './booking.js';
 
 const BOOKINGS = Number(process.env.BENCH_BOOKINGS ?? 500);
@@ -13,13 +13,8 @@ assertAllSucceeded(
   'bookings',
   rounds.flatMap((r) => [r.http, r.floor]),
 );
-const summary = (runs: PoolRun[]) => ({
-  perSecond: median(runs.map((r) => r.perSecond)),
-  p50: median(runs.map((r) => r.p50)),
-  p99: median(runs.map((r) => r.p99)),
-});
-const http = summary(rounds.map((r) => r.http));
-const floor = summary(rounds.map((r) => r.floor));
+const http = medianOfRuns(rounds.map((r) => r.http));
+const floor = medianOfRuns(rounds.map((r) => r.floor));
 const today = toLocal(new Date(), 'America/New_York').date;
 console.log(
   `bookings, ${BOOKINGS} x ${ROUNDS} rounds, ${IN_FLIGHT} in flight (medians; slots from ${today} to ${addDays(today, 60)})`,

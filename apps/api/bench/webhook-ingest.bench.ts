@@ -1,6 +1,6 @@
 // Webhook ingest over HTTP at 32 in flight beside the same SQL through pg (webhook-ingest.ts).
 // Not a test: prints figures. `pnpm --filter @clinicpay/api bench`.
-import { assertAllSucceeded, fmt, median } from '@clinicpay/testing';
+import { assertAllSucceeded, fmt, medianOfRuns } from '@clinicpay/testing';
 import { measureWebhookIngest } from './webhook-ingest.js';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 3000);
@@ -12,13 +12,8 @@ assertAllSucceeded(
   'webhook ingest',
   rounds.flatMap((r) => [r.http, r.floor]),
 );
-const summary = (runs: (typeof rounds)[number]['http'][]) => ({
-  perSecond: median(runs.map((r) => r.perSecond)),
-  p50: median(runs.map((r) => r.p50)),
-  p99: median(runs.map((r) => r.p99)),
-});
-const http = summary(rounds.map((r) => r.http));
-const floor = summary(rounds.map((r) => r.floor));
+const http = medianOfRuns(rounds.map((r) => r.http));
+const floor = medianOfRuns(rounds.map((r) => r.floor));
 console.log(
   `webhook ingest, ${EVENTS} payment_intent.succeeded events x ${ROUNDS} rounds, ${IN_FLIGHT} in flight (medians)`,
 );

@@ -1,20 +1,15 @@
 // The booking-side actions the admin API exposes: Paid at clinic, no-show, cancel with or without refund.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cancelAppointmentByAdmin } from '../src/services/cancellation/cancel-by-clinic.service.js';
 import {
   markNoShow,
   markPaidAtClinic,
 } from '../src/services/appointments/pay-at-clinic.service.js';
-import { startTestStack, type TestStack } from '../src/testing.js';
 import { book, freeSlots, waitUntil } from './support/booking.js';
+import { useTestStack } from './support/test-stack.js';
+import { checkoutSessionOf, payByCard } from './support/emulator-objects.js';
 
-let stack: TestStack;
-beforeAll(async () => {
-  stack = await startTestStack();
-});
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = useTestStack();
 
 const runtime = () => stack.api.runtime;
 const actor = 'admin:owner@clinic.test';
@@ -89,10 +84,7 @@ describe('admin cancel', () => {
   async function paid() {
     const slot = (await freeSlots(runtime()))[next++]!;
     const booking = await book(runtime(), { startsAt: slot.startsAt });
-    const session = stack.stripe.control
-      .objects('test')
-      .checkoutSessions.find((s) => s.metadata?.booking_reference === booking.reference)!;
-    stack.stripe.control.paySession(session.id, '4242424242424242');
+    payByCard(stack, booking.reference);
     await waitUntil(
       () => appointmentOf(booking.reference),
       (a) => a.status === 'confirmed',
@@ -166,9 +158,7 @@ describe('admin cancel', () => {
       status: 'cancelled',
       payment: 'expired',
     });
-    const session = stack.stripe.control
-      .objects('test')
-      .checkoutSessions.find((s) => s.metadata?.booking_reference === booking.reference)!;
+    const session = checkoutSessionOf(stack, booking.reference);
     expect(session.status).toBe('expired');
   });
 
@@ -177,9 +167,7 @@ describe('admin cancel', () => {
       startsAt: (await freeSlots(runtime()))[next++]!.startsAt,
     });
     const { id } = await appointmentOf(booking.reference);
-    const session = stack.stripe.control
-      .objects('test')
-      .checkoutSessions.find((s) => s.metadata?.booking_reference === booking.reference)!;
+    const session = checkoutSessionOf(stack, booking.reference);
     stack.stripe.control.expireSession(session.id);
     await waitUntil(
       () => appointmentOf(booking.reference),

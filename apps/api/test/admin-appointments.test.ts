@@ -1,14 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RouterInputs, RouterOutputs } from '../src/index.js';
 import { DEMO_DOCTORS } from '../src/seed/demo-clinic.data.js';
-import { startTestStack, type TestStack } from '../src/testing.js';
 import { dataOf, signIn, trpcMutation, trpcQuery } from './support/admin-http.js';
 import { book, freeSlots, waitUntil } from './support/booking.js';
+import { useTestStack } from './support/test-stack.js';
+import { payByCard } from './support/emulator-objects.js';
 
 type Page = RouterOutputs['admin']['appointments']['list'];
 type Detail = RouterOutputs['admin']['appointments']['get'];
 
-let stack: TestStack;
+const stack = useTestStack();
 let cookie: string;
 const booked: {
   reference: string;
@@ -18,7 +19,6 @@ const booked: {
   name: string;
 }[] = [];
 beforeAll(async () => {
-  stack = await startTestStack();
   cookie = await signIn(stack.api.url);
   const slots = (await freeSlots(stack.api.runtime)).filter((s) => s.doctorIds.length === 2);
   for (let i = 0; i < 6; i++) {
@@ -34,9 +34,6 @@ beforeAll(async () => {
     });
     booked.push({ reference, startsAt: slot.startsAt, doctorId, paymentMethod, name });
   }
-});
-afterAll(async () => {
-  await stack?.stop();
 });
 
 const list = async (input: RouterInputs['admin']['appointments']['list']) =>
@@ -142,10 +139,7 @@ describe('admin actions on appointments', () => {
 
   it('cancels a paid booking with a refund', async () => {
     const reference = booked[1]!.reference;
-    const session = stack.stripe.control
-      .objects('test')
-      .checkoutSessions.find((s) => s.metadata?.booking_reference === reference)!;
-    stack.stripe.control.paySession(session.id, '4242424242424242');
+    payByCard(stack, reference);
     await waitUntil(
       () => detail(reference),
       (a) => a.status === 'confirmed',
@@ -161,10 +155,7 @@ describe('admin actions on appointments', () => {
 
   it('keeps the money only with a recorded reason', async () => {
     const reference = booked[2]!.reference;
-    const session = stack.stripe.control
-      .objects('test')
-      .checkoutSessions.find((s) => s.metadata?.booking_reference === reference)!;
-    stack.stripe.control.paySession(session.id, '4242424242424242');
+    payByCard(stack, reference);
     await waitUntil(
       () => detail(reference),
       (a) => a.status === 'confirmed',

@@ -1,26 +1,11 @@
-import type { RunningEmulator } from '@clinicpay/stripe-emulator';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_SERVICES } from '../src/seed/demo-clinic.data.js';
 import type { RouterOutputs } from '../src/index.js';
 import { dataOf, trpcMutation, trpcQuery, type HttpAnswer } from './support/admin-http.js';
-import {
-  ALL_SECRETS,
-  KEYS,
-  startSettingsApi,
-  startSettingsEmulator,
-  type SignedInApi,
-} from './support/admin-stripe.js';
+import { ALL_SECRETS, KEYS } from './support/admin-stripe.js';
+import { useSettingsStack } from './support/settings-stack.js';
 
-let stripe: RunningEmulator;
-let on: SignedInApi;
-beforeAll(async () => {
-  stripe = await startSettingsEmulator();
-  on = await startSettingsApi(stripe, 'https://clinic.example');
-});
-afterAll(async () => {
-  await on?.api.stop();
-  await stripe?.stop();
-});
+const [on] = useSettingsStack('https://clinic.example').apis;
 
 const base = { enabled: true, mode: 'test', currency: 'USD', failurePolicy: 'cancel' };
 const save = (input: Record<string, unknown>) =>

@@ -1,30 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RouterOutputs } from '../src/index.js';
-import { startTestStack, type TestStack } from '../src/testing.js';
 import { dataOf, signIn, trpcMutation, trpcQuery } from './support/admin-http.js';
 import { book, freeSlots, waitUntil } from './support/booking.js';
+import { useTestStack } from './support/test-stack.js';
+import { payByCard } from './support/emulator-objects.js';
 
 type Detail = RouterOutputs['admin']['transactions']['get'];
 type Refunded = RouterOutputs['admin']['transactions']['refund'];
 
-let stack: TestStack;
+const stack = useTestStack();
 let cookie: string;
 beforeAll(async () => {
-  stack = await startTestStack();
   cookie = await signIn(stack.api.url);
-});
-afterAll(async () => {
-  await stack?.stop();
 });
 
 let next = 0;
 async function paidBooking() {
   const runtime = stack.api.runtime;
   const booking = await book(runtime, { startsAt: (await freeSlots(runtime))[next++]!.startsAt });
-  const session = stack.stripe.control
-    .objects('test')
-    .checkoutSessions.find((s) => s.metadata?.booking_reference === booking.reference)!;
-  stack.stripe.control.paySession(session.id, '4242424242424242');
+  payByCard(stack, booking.reference);
   const payment = await waitUntil(
     () =>
       stack.api.db

@@ -1,30 +1,13 @@
-import type { RunningEmulator } from '@clinicpay/stripe-emulator';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RouterOutputs } from '../src/index.js';
 import { dataOf, trpcMutation, trpcQuery, type HttpAnswer } from './support/admin-http.js';
-import {
-  KEYS,
-  startSettingsApi,
-  startSettingsEmulator,
-  type SignedInApi,
-} from './support/admin-stripe.js';
+import { KEYS, type SignedInApi } from './support/admin-stripe.js';
+import { useSettingsStack } from './support/settings-stack.js';
 import { deliver, stripeEvent } from './support/stripe-events.js';
 
-let stripe: RunningEmulator;
-let http: SignedInApi; // PUBLIC_URL over http: Live refused
-let https: SignedInApi;
-beforeAll(async () => {
-  stripe = await startSettingsEmulator();
-  [http, https] = await Promise.all([
-    startSettingsApi(stripe, 'http://localhost:5173'),
-    startSettingsApi(stripe, 'https://clinic.example'),
-  ]);
-});
-afterAll(async () => {
-  await http?.api.stop();
-  await https?.api.stop();
-  await stripe?.stop();
-});
+// PUBLIC_URL over http: Live refused.
+const settings = useSettingsStack('http://localhost:5173', 'https://clinic.example');
+const [http, https] = settings.apis;
 
 const base = { enabled: true, mode: 'test', currency: 'usd', failurePolicy: 'cancel' };
 const save = (on: SignedInApi, input: Record<string, unknown>) =>
@@ -208,7 +191,9 @@ describe('saving: the key is checked with Stripe', () => {
     );
     // Checked with Stripe: the key's rights were proven (key-rights.ts).
     expect(
-      stripe.control.requests().some((r) => r.path === '/v1/payment_intents' && r.method === 'GET'),
+      settings.stripe.control
+        .requests()
+        .some((r) => r.path === '/v1/payment_intents' && r.method === 'GET'),
     ).toBe(true);
   });
 });

@@ -5,6 +5,7 @@ import { startTestApi, type TestApi } from '../src/testing.js';
 import { dataOf, signIn, trpcMutation, trpcQuery } from './support/admin-http.js';
 import { insertPendingStripePayment, paymentState } from './support/payment-fixture.js';
 import { deliver, newPaymentRef, paymentIntent, stripeEvent } from './support/stripe-events.js';
+import { storeUnprocessedEvent } from './support/stored-event.js';
 
 type Page = RouterOutputs['admin']['webhookEvents']['list'];
 type Replayed = RouterOutputs['admin']['webhookEvents']['replay'];
@@ -98,17 +99,10 @@ describe('replaying an event', () => {
       paymentIntent(newPaymentRef(fixture.paymentId, fixture.checkoutSessionId), 'succeeded'),
     );
     // As the inbox leaves an event whose effect failed: stored, unprocessed, with the error.
-    await api.db
-      .insertInto('stripe_events')
-      .values({
-        stripe_event_id: event.id,
-        type: event.type,
-        livemode: false,
-        payload: JSON.stringify(event),
-        error: 'database was unavailable',
-        attempts: 1,
-      })
-      .execute();
+    await storeUnprocessedEvent(api.db, event, {
+      error: 'database was unavailable',
+      attempts: 1,
+    });
     expect((await list({ state: 'failed' })).rows.map((r) => r.id)).toEqual([event.id]);
 
     const first = dataOf<Replayed>(await replay(event.id));

@@ -1,15 +1,11 @@
 import { sql } from '@clinicpay/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestCaller, startTestStack, type TestStack } from '../src/testing.js';
+import { describe, expect, it } from 'vitest';
+import { createTestCaller } from '../src/testing.js';
 import { book, consultation, freeSlots, patient, waitUntil } from './support/booking.js';
+import { useTestStack } from './support/test-stack.js';
+import { checkoutSessionOf, payByCard } from './support/emulator-objects.js';
 
-let stack: TestStack;
-beforeAll(async () => {
-  stack = await startTestStack();
-});
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = useTestStack();
 
 const status = (reference: string, token: string) =>
   createTestCaller(stack.api.runtime).booking.status({ reference, token });
@@ -96,9 +92,7 @@ describe('booking with Stripe, end to end through the emulator', () => {
       startsAt: slot.startsAt,
       doctorId: slot.doctorIds[0]!,
     });
-    const session = stack.stripe.control
-      .objects('test')
-      .checkoutSessions.find((s) => s.metadata?.booking_reference === booking.reference)!;
+    const session = checkoutSessionOf(stack, booking.reference);
     stack.stripe.control.declineSession(session.id, 'insufficient_funds');
     await waitUntil(
       () => stored(booking.reference),
@@ -143,10 +137,7 @@ describe('booking with Stripe, end to end through the emulator', () => {
     try {
       const slot = (await freeSlots(stack.api.runtime))[7]!;
       const booking = await book(stack.api.runtime, { startsAt: slot.startsAt });
-      const session = stack.stripe.control
-        .objects('test')
-        .checkoutSessions.find((s) => s.metadata?.booking_reference === booking.reference)!;
-      stack.stripe.control.paySession(session.id, '4242424242424242');
+      const session = payByCard(stack, booking.reference);
       await stack.stripe.control.waitForDeliveries();
       const payment = await stack.api.db
         .selectFrom('payments')
@@ -207,9 +198,7 @@ describe('booking with Stripe, end to end through the emulator', () => {
       cancelReason: 'cancelled_by_patient',
       payment: { status: 'expired' },
     });
-    const session = stack.stripe.control
-      .objects('test')
-      .checkoutSessions.find((s) => s.metadata?.booking_reference === booking.reference)!;
+    const session = checkoutSessionOf(stack, booking.reference);
     expect(session.status).toBe('expired');
     expect(
       (await freeSlots(stack.api.runtime)).find((s) => s.startsAt === slot.startsAt)?.doctorIds,
@@ -287,9 +276,7 @@ describe('status polling', () => {
     const caller = createTestCaller(stack.api.runtime);
     const slot = (await freeSlots(stack.api.runtime))[13]!;
     const booking = await book(stack.api.runtime, { startsAt: slot.startsAt });
-    const session = stack.stripe.control
-      .objects('test')
-      .checkoutSessions.find((s) => s.metadata?.booking_reference === booking.reference)!;
+    const session = checkoutSessionOf(stack, booking.reference);
     const retrievals = () =>
       stack.stripe.control
         .requests()

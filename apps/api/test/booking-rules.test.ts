@@ -1,19 +1,28 @@
 import { sql } from '@clinicpay/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_DOCTORS, DEMO_SERVICES } from '../src/seed/demo-clinic.data.js';
-import { createTestCaller, startTestStack, type TestStack } from '../src/testing.js';
+import { createTestCaller } from '../src/testing.js';
 import { book, consultation, freeSlots } from './support/booking.js';
+import { useTestStack } from './support/test-stack.js';
+import { checkoutSessionOf } from './support/emulator-objects.js';
 
-let stack: TestStack;
-beforeAll(async () => {
-  stack = await startTestStack({ webhooks: false });
-});
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = useTestStack({ webhooks: false });
 
 const runtime = () => stack.api.runtime;
 const sessionCount = () => stack.stripe.control.objects('test').checkoutSessions.length;
+/** The consultation's price, and the currency Stripe charges in: the clinic changes both together. */
+async function priceConsultationIn(currency: string, amount: number) {
+  await stack.api.db
+    .updateTable('services')
+    .set({ price_currency: currency, price_amount: amount })
+    .where('id', '=', consultation.id)
+    .execute();
+  await stack.api.db
+    .updateTable('gateway_settings')
+    .set({ currency })
+    .where('gateway', '=', 'stripe')
+    .execute();
+}
 
 describe('booking: what a patient can and cannot book', () => {
   it('200 concurrent bookings of one slot: exactly one hold; the losers never reach Stripe', async () => {
@@ -244,34 +253,14 @@ describe('booking: what a patient can and cannot book', () => {
   });
 
   it('charges a JPY price as the same integer (zero-decimal currency)', async () => {
-    await stack.api.db
-      .updateTable('services')
-      .set({ price_currency: 'JPY', price_amount: 5000 })
-      .where('id', '=', consultation.id)
-      .execute();
-    await stack.api.db
-      .updateTable('gateway_settings')
-      .set({ currency: 'JPY' })
-      .where('gateway', '=', 'stripe')
-      .execute();
+    await priceConsultationIn('JPY', 5000);
     try {
       const slot = (await freeSlots(runtime()))[15]!;
       const booking = await book(runtime(), { startsAt: slot.startsAt });
-      const session = stack.stripe.control
-        .objects('test')
-        .checkoutSessions.find((s) => s.metadata?.booking_reference === booking.reference)!;
+      const session = checkoutSessionOf(stack, booking.reference);
       expect(session).toMatchObject({ amount_total: 5000, currency: 'jpy' });
     } finally {
-      await stack.api.db
-        .updateTable('services')
-        .set({ price_currency: 'USD', price_amount: 6000 })
-        .where('id', '=', consultation.id)
-        .execute();
-      await stack.api.db
-        .updateTable('gateway_settings')
-        .set({ currency: 'USD' })
-        .where('gateway', '=', 'stripe')
-        .execute();
+      await priceConsultationIn('USD', 6000);
     }
   });
 });

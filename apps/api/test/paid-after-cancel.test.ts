@@ -1,37 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  startTestStack,
-  type TestStack,
-  forgetStripeSettings,
-  followUpsSettled,
-} from '../src/testing.js';
+import { describe, expect, it } from 'vitest';
+import { forgetStripeSettings, followUpsSettled } from '../src/testing.js';
 import { book, freeSlots, waitUntil } from './support/booking.js';
 import { reserveRefund } from '../src/services/refunds/refund.service.js';
 import { deliver } from './support/stripe-events.js';
 import { sweep } from './support/sweep.js';
+import { useTestStack } from './support/test-stack.js';
+import { checkoutSessionOf, payByCard, eventAbout } from './support/emulator-objects.js';
 
 // Webhooks are delivered by hand here, so each test decides which event arrives when.
-let stack: TestStack;
-beforeAll(async () => {
-  stack = await startTestStack({ webhooks: false });
-});
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = useTestStack({ webhooks: false });
 
 const runtime = () => stack.api.runtime;
-const sessionOf = (reference: string) =>
-  stack.stripe.control
-    .objects('test')
-    .checkoutSessions.find((s) => s.metadata?.booking_reference === reference)!;
-const eventFor = (type: string, reference: string) =>
-  stack.stripe.control
-    .events({ type })
-    .find(
-      (e) =>
-        (e.data.object as { metadata?: Record<string, string> }).metadata?.booking_reference ===
-        reference,
-    )!;
+const sessionOf = (reference: string) => checkoutSessionOf(stack, reference);
+const eventFor = (type: string, reference: string) => eventAbout(stack, type, reference);
 const state = (reference: string) =>
   stack.api.db
     .selectFrom('appointments')
@@ -136,7 +117,7 @@ describe('paid after the server cancelled', () => {
   it('sends a reserved refund the process died before sending, on the next sweep, once', async () => {
     const slot = (await freeSlots(runtime()))[9]!;
     const booking = await book(runtime(), { startsAt: slot.startsAt });
-    stack.stripe.control.paySession(sessionOf(booking.reference).id, '4242424242424242');
+    payByCard(stack, booking.reference);
     await deliver(stack.api.url, eventFor('payment_intent.succeeded', booking.reference));
     const { payment_intent_id } = await state(booking.reference);
     const payment = await stack.api.db

@@ -11,7 +11,13 @@ import { loadStripeSettings } from '../src/services/gateways/stripe-settings.js'
 import { processStoredEvent } from '../src/services/webhooks/stripe-inbox.service.js';
 import { startTestApi, type TestApi } from '../src/testing.js';
 import { insertPendingStripePayment } from './support/payment-fixture.js';
-import { newPaymentRef, paymentIntent, refund, stripeEvent } from './support/stripe-events.js';
+import {
+  newPaymentRef,
+  paymentIntent,
+  refund,
+  stripeEvent,
+  type PaymentRef,
+} from './support/stripe-events.js';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -20,6 +26,22 @@ beforeAll(async () => {
 afterAll(async () => {
   await api?.stop();
 });
+
+/** A Dashboard refund's event, stored as the webhook route stores it before applying it. */
+async function storedRefundEvent(ref: PaymentRef, refundId: string, amount: number) {
+  const refunded = stripeEvent(
+    'refund.updated',
+    refund(ref, refundId, amount, 'succeeded'),
+  ) as unknown as Stripe.Event;
+  await insertStripeEvent(api.db, {
+    id: refunded.id,
+    type: refunded.type,
+    livemode: false,
+    payload: refunded as unknown as JsonObject,
+    receivedAt: new Date(),
+  });
+  return refunded;
+}
 
 it('an event for an intent being learnt right now waits for it and applies, instead of parking', async () => {
   const fixture = await insertPendingStripePayment(api.db);
@@ -45,17 +67,7 @@ it('an event for an intent being learnt right now waits for it and applies, inst
   });
   await intentWritten;
 
-  const refunded = stripeEvent(
-    'refund.updated',
-    refund(ref, 're_dashboard_race', 1500, 'succeeded'),
-  ) as unknown as Stripe.Event;
-  await insertStripeEvent(api.db, {
-    id: refunded.id,
-    type: refunded.type,
-    livemode: false,
-    payload: refunded as unknown as JsonObject,
-    receivedAt: new Date(),
-  });
+  const refunded = await storedRefundEvent(ref, 're_dashboard_race', 1500);
   const processing = processStoredEvent(
     api.runtime,
     refunded.id,
@@ -87,17 +99,7 @@ it('a parked event retried while its payment learns the intent does not deadlock
   const fixture = await insertPendingStripePayment(api.db);
   const ref = newPaymentRef(fixture.paymentId, fixture.checkoutSessionId);
   // Parked earlier: a Dashboard refund that came before anything named the intent.
-  const refunded = stripeEvent(
-    'refund.updated',
-    refund(ref, 're_parked_retry', 1000, 'succeeded'),
-  ) as unknown as Stripe.Event;
-  await insertStripeEvent(api.db, {
-    id: refunded.id,
-    type: refunded.type,
-    livemode: false,
-    payload: refunded as unknown as JsonObject,
-    receivedAt: new Date(),
-  });
+  const refunded = await storedRefundEvent(ref, 're_parked_retry', 1000);
   const settings = await loadStripeSettings(api.runtime);
   expect(
     (await processStoredEvent(api.runtime, refunded.id, paymentEffectOf(refunded), settings)).body,

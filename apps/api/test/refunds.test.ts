@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { refundPayment } from '../src/services/refunds/refund.service.js';
-import { startTestStack, type TestStack } from '../src/testing.js';
 import { book, freeSlots, waitUntil } from './support/booking.js';
 import { deliver, stripeEvent } from './support/stripe-events.js';
+import { useTestStack } from './support/test-stack.js';
+import { payByCard } from './support/emulator-objects.js';
 
-let stack: TestStack;
-beforeAll(async () => {
-  stack = await startTestStack();
-});
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = useTestStack();
 
 const runtime = () => stack.api.runtime;
 let slotIndex = 0;
@@ -19,10 +14,7 @@ let slotIndex = 0;
 async function paidBooking() {
   const slot = (await freeSlots(runtime()))[slotIndex++]!;
   const booking = await book(runtime(), { startsAt: slot.startsAt });
-  const session = stack.stripe.control
-    .objects('test')
-    .checkoutSessions.find((s) => s.metadata?.booking_reference === booking.reference)!;
-  stack.stripe.control.paySession(session.id, '4242424242424242');
+  const session = payByCard(stack, booking.reference);
   const payment = await waitUntil(
     () =>
       stack.api.db

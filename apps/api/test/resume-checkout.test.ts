@@ -2,12 +2,13 @@
 // against real PostgreSQL and the Stripe emulator.
 import { generateApiKey } from '@clinicpay/stripe-emulator';
 import { sql } from '@clinicpay/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SERVICES } from '../src/seed/demo-clinic.data.js';
-import { createTestCaller, startTestApi, startTestStack, type TestStack } from '../src/testing.js';
+import { createTestCaller, startTestApi, startTestStack } from '../src/testing.js';
 import { trpcMutation } from './support/admin-http.js';
 import { book, freeSlots, waitUntil } from './support/booking.js';
 import { DEMO_KEYS } from '@clinicpay/demo';
+import { useTestStack } from './support/test-stack.js';
 
 const STRIPE_JS_URL = 'http://127.0.0.1:12111/v3/stripe.js';
 const NOT_FOUND = {
@@ -18,15 +19,11 @@ const LAPSED =
   'The time we held for you ran out before the payment was made, so it was released. Nothing was charged; please book again.';
 const PAID = 'This booking is already paid and confirmed; there is nothing more to pay.';
 
-let stack: TestStack;
+const stack = useTestStack({ env: { STRIPE_JS_URL } });
 let slots: string[];
 beforeAll(async () => {
-  stack = await startTestStack({ env: { STRIPE_JS_URL } });
   // Each test books its own time; an "any doctor" booking leaves the other doctor free, so one per slot.
   slots = (await freeSlots(stack.api.runtime)).map((s) => s.startsAt);
-});
-afterAll(async () => {
-  await stack?.stop();
 });
 
 const runtime = () => stack.api.runtime;

@@ -2,28 +2,16 @@
 // stored and applied (its follow-up calls to Stripe run after), and a patient's cancel holds no
 // row lock while it waits for Stripe to expire the checkout.
 import { sql } from '@clinicpay/db';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  createTestCaller,
-  followUpsSettled,
-  startTestStack,
-  type TestStack,
-} from '../src/testing.js';
+import { expect, it } from 'vitest';
+import { createTestCaller, followUpsSettled } from '../src/testing.js';
 import { book, freeSlots } from './support/booking.js';
+import { useTestStack } from './support/test-stack.js';
+import { checkoutSessionOf } from './support/emulator-objects.js';
 
 const STRIPE_DELAY_MS = 5000;
-let stack: TestStack;
-beforeAll(async () => {
-  stack = await startTestStack();
-});
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = useTestStack();
 
-const sessionOf = (reference: string) =>
-  stack.stripe.control
-    .objects('test')
-    .checkoutSessions.find((s) => s.metadata?.booking_reference === reference)!;
+const sessionOf = (reference: string) => checkoutSessionOf(stack, reference);
 
 it('answers a decline at once while the session it cancels takes Stripe 5 s to expire', async () => {
   const slot = (await freeSlots(stack.api.runtime))[0]!;

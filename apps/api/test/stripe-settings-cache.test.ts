@@ -1,30 +1,16 @@
 // The webhook route keeps the Stripe settings for a second (services/gateways/stripe-settings-cache.ts):
 // a save through this API takes effect on the next event; a change written by another replica
 // (here: straight to the table) within the second.
-import type { RunningEmulator } from '@clinicpay/stripe-emulator';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stripeSecretPurpose } from '../src/security/secret-purposes.js';
 import { STRIPE_SETTINGS_TTL_MS } from '../src/services/gateways/stripe-settings-cache.js';
 import { trpcMutation } from './support/admin-http.js';
-import {
-  KEYS,
-  startSettingsApi,
-  startSettingsEmulator,
-  type SignedInApi,
-} from './support/admin-stripe.js';
+import { KEYS } from './support/admin-stripe.js';
+import { useSettingsStack } from './support/settings-stack.js';
 import { insertPendingStripePayment } from './support/payment-fixture.js';
 import { deliver, newPaymentRef, paymentIntent, stripeEvent } from './support/stripe-events.js';
 
-let stripe: RunningEmulator;
-let on: SignedInApi;
-beforeAll(async () => {
-  stripe = await startSettingsEmulator();
-  on = await startSettingsApi(stripe, 'https://clinic.example');
-});
-afterAll(async () => {
-  await on?.api.stop();
-  await stripe?.stop();
-});
+const [on] = useSettingsStack('https://clinic.example').apis;
 
 const OLD_SECRET = KEYS.test.webhookSigningSecret;
 const NEW_SECRET = `whsec_${'N'.repeat(32)}`;

@@ -13,6 +13,7 @@ import {
   type PaymentRef,
 } from './support/stripe-events.js';
 import { useWebhookStack } from './support/webhook-stack.js';
+import { storeUnprocessedEvent } from './support/stored-event.js';
 
 const { db, pending, send } = useWebhookStack();
 
@@ -63,16 +64,7 @@ describe('exactly once', () => {
     const { paymentId, ref } = await pending();
     const event = paymentSucceeded(ref);
     // As if the process died right after storing it.
-    await db()
-      .insertInto('stripe_events')
-      .values({
-        stripe_event_id: event.id,
-        type: event.type,
-        livemode: false,
-        payload: JSON.stringify(event),
-        received_at: new Date(),
-      })
-      .execute();
+    await storeUnprocessedEvent(db(), event, { received_at: new Date() });
     expect(await paymentState(db(), paymentId)).toMatchObject({ payment: 'pending' });
     const reply = await send(event);
     expect(reply.body?.outcome).toBe('applied');

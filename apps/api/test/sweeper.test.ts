@@ -1,26 +1,18 @@
 import { sql } from '@clinicpay/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { insertBooking } from '../src/services/booking/booking-writes.js';
 import { openRuntime } from '../src/bootstrap.js';
-import {
-  createTestCaller,
-  startTestStack,
-  type TestStack,
-  forgetStripeSettings,
-} from '../src/testing.js';
+import { createTestCaller, forgetStripeSettings } from '../src/testing.js';
 import { book, consultation, freeSlots, patient } from './support/booking.js';
 import { insertPendingStripePayment } from './support/payment-fixture.js';
 import { sweep } from './support/sweep.js';
 import { RECONCILE_BATCH } from '../src/services/sweeper/reconcile-payments.js';
+import { useTestStack } from './support/test-stack.js';
+import { checkoutSessionOf, payByCard, eventAbout } from './support/emulator-objects.js';
+import { storeUnprocessedEvent } from './support/stored-event.js';
 
 // Webhooks off: everything here must reach its end state through the sweeper alone.
-let stack: TestStack;
-beforeAll(async () => {
-  stack = await startTestStack({ webhooks: false });
-});
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = useTestStack({ webhooks: false });
 
 const runtime = () => stack.api.runtime;
 const status = (b: { reference: string; token: string }) =>
@@ -30,11 +22,7 @@ const status = (b: { reference: string; token: string }) =>
     .select(['appointments.status', 'appointments.cancel_reason', 'payments.status as payment'])
     .where('appointments.reference', '=', b.reference)
     .executeTakeFirstOrThrow();
-const sessionOf = (reference: string) =>
-  stack.stripe.control
-    .objects('test')
-    .checkoutSessions.find((s) => s.metadata?.booking_reference === reference)!;
-
+const sessionOf = (reference: string) => checkoutSessionOf(stack, reference);
 describe('sweeper', () => {
   it('releases a lapsed hold: Cancelled, the time bookable again, the session expired at Stripe', async () => {
     // A slot days ahead, so it is still bookable once the clock has moved.
@@ -95,7 +83,7 @@ describe('sweeper', () => {
     const paid = await book(runtime(), { startsAt: slots[4]!.startsAt });
     const declined = await book(runtime(), { startsAt: slots[5]!.startsAt });
     const abandoned = await book(runtime(), { startsAt: slots[6]!.startsAt });
-    stack.stripe.control.paySession(sessionOf(paid.reference).id, '4242424242424242');
+    payByCard(stack, paid.reference);
     stack.stripe.control.declineSession(sessionOf(declined.reference).id, 'generic_decline');
 
     await sweep(runtime());
@@ -168,24 +156,9 @@ describe('sweeper', () => {
   it('processes a stored event nobody processed', async () => {
     const slot = (await freeSlots(runtime()))[10]!;
     const booking = await book(runtime(), { startsAt: slot.startsAt });
-    stack.stripe.control.paySession(sessionOf(booking.reference).id, '4242424242424242');
-    const event = stack.stripe.control
-      .events({ type: 'payment_intent.succeeded' })
-      .find(
-        (e) =>
-          (e.data.object as { metadata?: Record<string, string> }).metadata?.booking_reference ===
-          booking.reference,
-      )!;
-    await runtime()
-      .db.insertInto('stripe_events')
-      .values({
-        stripe_event_id: event.id,
-        type: event.type,
-        livemode: false,
-        payload: JSON.stringify(event),
-        received_at: runtime().clock.now(),
-      })
-      .execute();
+    payByCard(stack, booking.reference);
+    const event = eventAbout(stack, 'payment_intent.succeeded', booking.reference);
+    await storeUnprocessedEvent(runtime().db, event, { received_at: runtime().clock.now() });
     stack.advance(61);
     const result = await sweep(runtime(), 3600_000);
     expect(result.eventsProcessed).toBe(1);
@@ -202,14 +175,8 @@ describe('sweeper', () => {
   it('is not crowded out by parked events: a stranded success behind 201 of them is processed', async () => {
     const slot = (await freeSlots(runtime()))[12]!;
     const booking = await book(runtime(), { startsAt: slot.startsAt });
-    stack.stripe.control.paySession(sessionOf(booking.reference).id, '4242424242424242');
-    const event = stack.stripe.control
-      .events({ type: 'payment_intent.succeeded' })
-      .find(
-        (e) =>
-          (e.data.object as { metadata?: Record<string, string> }).metadata?.booking_reference ===
-          booking.reference,
-      )!;
+    payByCard(stack, booking.reference);
+    const event = eventAbout(stack, 'payment_intent.succeeded', booking.reference);
     const at = runtime().clock.now();
     // Refunds of another product on the same Stripe account: parked, older than our event.
     await sql`
@@ -218,16 +185,7 @@ describe('sweeper', () => {
              jsonb_build_object('id', 'evt_parked_' || g, 'type', 'refund.created', 'data', jsonb_build_object('object', jsonb_build_object('id', 're_' || g, 'object', 'refund', 'payment_intent', 'pi_other_' || g, 'amount', 100, 'currency', 'usd', 'status', 'succeeded', 'metadata', '{}'::jsonb))),
              ${at}::timestamptz - interval '10 minutes', 'unmatched'
       FROM generate_series(1, 201) g`.execute(runtime().db);
-    await runtime()
-      .db.insertInto('stripe_events')
-      .values({
-        stripe_event_id: event.id,
-        type: event.type,
-        livemode: false,
-        payload: JSON.stringify(event),
-        received_at: at,
-      })
-      .execute();
+    await storeUnprocessedEvent(runtime().db, event, { received_at: at });
     stack.advance(61);
     const result = await sweep(runtime(), 24 * 3600_000);
     expect(result.eventsProcessed).toBe(1);
@@ -284,7 +242,7 @@ describe('sweeper', () => {
       older.push(await insertPendingStripePayment(runtime().db));
     const slots = await freeSlots(runtime());
     const paid = await book(runtime(), { startsAt: slots[11]!.startsAt });
-    stack.stripe.control.paySession(sessionOf(paid.reference).id, '4242424242424242');
+    payByCard(stack, paid.reference);
     stack.advance(121);
 
     await sweep(runtime()); // the older batch, least recently checked first

@@ -15,6 +15,18 @@ export interface Patient {
   phone: string;
 }
 
+/** The patients the admin tests book for; their names are what the admin finds rows by. */
+export const ADA: Patient = {
+  name: 'Ada Lovelace',
+  email: 'ada@example.com',
+  phone: '+1 212 555 0100',
+};
+export const GRACE: Patient = {
+  name: 'Grace Hopper',
+  email: 'grace@example.com',
+  phone: '+1 212 555 0101',
+};
+
 async function firstFreeSlot(stack: AdminStack, serviceId: string): Promise<string> {
   const caller = createTestCaller(stack.api.runtime);
   const today = toLocal(stack.api.runtime.clock.now(), ZONE).date;

@@ -1,22 +1,11 @@
 /** The contract, driven only through stripe-node: create → pay → events → refund, and the other flows. */
 import Stripe from 'stripe';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { API_VERSION, TEST_CARDS, type RunningEmulator } from '../src/index';
-import {
-  forgetPreviousTest,
-  sessionParams,
-  startWithReceiver,
-  stopWithReceiver,
-  type Receiver,
-} from './helpers';
+import { describe, expect, it } from 'vitest';
+import { API_VERSION, TEST_CARDS } from '../src/index';
+import { sessionParams } from './helpers';
+import { useEmulatorWithReceiver } from './use-emulator-with-receiver';
 
-let emu: RunningEmulator;
-let stripe: Stripe;
-let receiver: Receiver;
-
-beforeAll(async () => ({ emu, stripe, receiver } = await startWithReceiver()));
-afterAll(() => stopWithReceiver(emu, receiver));
-beforeEach(() => forgetPreviousTest(emu, receiver));
+const { emu, stripe, receiver } = useEmulatorWithReceiver();
 
 describe('checkout session create', () => {
   it('returns a Stripe-shaped embedded session', async () => {

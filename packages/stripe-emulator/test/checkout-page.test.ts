@@ -3,25 +3,17 @@
  * card is read, and that paying there is the same flow (objects, events) as the control API.
  */
 import type Stripe from 'stripe';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_KEYS, type RunningEmulator } from '../src/index';
+import { describe, expect, it } from 'vitest';
+import { DEMO_KEYS } from '../src/index';
 import { generateApiKey } from '../src/keys';
-import {
-  sessionParams,
-  startTestEmulator,
-  startWithReceiver,
-  stopWithReceiver,
-  type Receiver,
-} from './helpers';
+import { sessionParams, startTestEmulator } from './helpers';
+import { useEmulatorWithReceiver } from './use-emulator-with-receiver';
 
-let emu: RunningEmulator;
-let stripe: Stripe;
-let receiver: Receiver;
-
-beforeAll(async () => {
-  ({ emu, stripe, receiver } = await startWithReceiver({ businessName: 'Demo Clinic' }));
-});
-afterAll(() => stopWithReceiver(emu, receiver));
+// Nothing is reset between tests: the one that reads deliveries picks out its own session's.
+const { emu, stripe, receiver } = useEmulatorWithReceiver(
+  { businessName: 'Demo Clinic' },
+  { forgetBetweenTests: false },
+);
 
 const card = { number: '4242 4242 4242 4242', expiry: '12 / 40', cvc: '123', name: 'Ada Lovelace' };
 

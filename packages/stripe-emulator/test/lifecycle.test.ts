@@ -1,23 +1,10 @@
 /** Session and payment lifecycle through stripe-node: expiry, disputes, and the events API. */
 import Stripe from 'stripe';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningEmulator } from '../src/index';
-import {
-  forgetPreviousTest,
-  rejection,
-  sessionParams,
-  startWithReceiver,
-  stopWithReceiver,
-  type Receiver,
-} from './helpers';
+import { describe, expect, it } from 'vitest';
+import { rejection, sessionParams } from './helpers';
+import { useEmulatorWithReceiver } from './use-emulator-with-receiver';
 
-let emu: RunningEmulator;
-let stripe: Stripe;
-let receiver: Receiver;
-
-beforeAll(async () => ({ emu, stripe, receiver } = await startWithReceiver()));
-afterAll(() => stopWithReceiver(emu, receiver));
-beforeEach(() => forgetPreviousTest(emu, receiver));
+const { emu, stripe, receiver } = useEmulatorWithReceiver();
 
 describe('expiry', () => {
   it('expires through the API and sends checkout.session.expired', async () => {

@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { resolve } from 'node:path';
-import { freePort } from '@clinicpay/testing';
+import { answersHealthz, freePort } from '@clinicpay/testing';
 
 export const PROOF_APP_SECRET = 'proof-app-secret-of-at-least-32-characters';
 const API_DIR = resolve(import.meta.dirname, '../../../apps/api');
@@ -77,13 +77,7 @@ export async function createApiReplica(options: {
           throw new Error(
             `API replica ${options.name} exited with ${child.exitCode}; see ${options.logFile}`,
           );
-        if (
-          await fetch(`${url}/healthz`).then(
-            (r) => r.ok,
-            () => false,
-          )
-        )
-          return;
+        if (await answersHealthz(url)) return;
         await new Promise((r) => setTimeout(r, 100));
       }
       throw new Error(

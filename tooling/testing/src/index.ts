@@ -1,10 +1,13 @@
 // Helpers for tests, benchmarks and the proof that need no app of ours.
+export { answersHealthz } from './answers-healthz.js';
 export { freePort } from './free-port.js';
+export { lateBound } from './late-bound.js';
 export { keepAliveClient, type KeepAliveClient } from './keep-alive-client.js';
 export {
   assertAllSucceeded,
   fmt,
   median,
+  medianOfRuns,
   percentile,
   runPool,
   runSequential,

@@ -25,6 +25,15 @@ export interface PoolRun {
   p99: number;
 }
 
+/** The median rate and latencies over a benchmark's rounds, so one noisy round does not decide. */
+export function medianOfRuns(runs: Pick<PoolRun, 'perSecond' | 'p50' | 'p99'>[]) {
+  return {
+    perSecond: median(runs.map((r) => r.perSecond)),
+    p50: median(runs.map((r) => r.p50)),
+    p99: median(runs.map((r) => r.p99)),
+  };
+}
+
 /**
  * Runs `task(i)` for i in [0, count) with `concurrency` in flight. A task that throws is counted
  * as failed (the run goes on), so a caller can report how many of the asked operations happened.

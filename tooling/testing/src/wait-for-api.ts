@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { answersHealthz } from './answers-healthz.js';
 
 /**
  * Waits for a freshly spawned API process to answer /healthz. Throws when it exits or stays
@@ -16,13 +17,7 @@ export async function waitForApi(
         `The API process exited (${child.exitCode ?? child.signalCode}) before answering ${url}/healthz; its output is above.`,
       );
     }
-    if (
-      await fetch(`${url}/healthz`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
+    if (await answersHealthz(url)) return;
     await new Promise((r) => setTimeout(r, 100));
   }
   if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');

@@ -44,45 +44,41 @@ export function ServicesTable({
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
-          {services.map((service) => (
-            <tr
-              key={service.id}
-              className={service.deleted ? 'bg-slate-50 text-slate-600' : undefined}
-            >
-              <th scope="row" className={cx(cell, 'font-semibold text-slate-900')}>
-                {service.name} {service.deleted ? <Badge tone="slate">Deleted</Badge> : null}
-                {/* On a phone the actions sit under the name; the actions column is left out. */}
-                <span className="mt-2 flex sm:hidden">
-                  <Actions
-                    service={service}
-                    onEdit={onEdit}
-                    onDelete={onDelete}
-                    onRestore={onRestore}
-                  />
-                </span>
-              </th>
-              <td className={cx(cell, 'whitespace-nowrap')}>
-                {formatDuration(service.durationMinutes)}
-              </td>
-              <td className={cx(cell, 'text-right whitespace-nowrap tabular-nums')}>
-                {service.price.amount === 0 ? 'Free' : formatMoney(service.price)}
-              </td>
-              <td className={cx(cell, 'hidden md:table-cell')}>
-                {service.doctorIds.map((id) => doctorNames.get(id) ?? 'Unknown').join(', ') ||
-                  'Nobody yet'}
-              </td>
-              <td className={cx(cell, 'hidden text-right sm:table-cell')}>
-                <span className="inline-flex flex-wrap justify-end">
-                  <Actions
-                    service={service}
-                    onEdit={onEdit}
-                    onDelete={onDelete}
-                    onRestore={onRestore}
-                  />
-                </span>
-              </td>
-            </tr>
-          ))}
+          {services.map((service) => {
+            const actions = (
+              <Actions
+                service={service}
+                onEdit={onEdit}
+                onDelete={onDelete}
+                onRestore={onRestore}
+              />
+            );
+            return (
+              <tr
+                key={service.id}
+                className={service.deleted ? 'bg-slate-50 text-slate-600' : undefined}
+              >
+                <th scope="row" className={cx(cell, 'font-semibold text-slate-900')}>
+                  {service.name} {service.deleted ? <Badge tone="slate">Deleted</Badge> : null}
+                  {/* On a phone the actions sit under the name; the actions column is left out. */}
+                  <span className="mt-2 flex sm:hidden">{actions}</span>
+                </th>
+                <td className={cx(cell, 'whitespace-nowrap')}>
+                  {formatDuration(service.durationMinutes)}
+                </td>
+                <td className={cx(cell, 'text-right whitespace-nowrap tabular-nums')}>
+                  {service.price.amount === 0 ? 'Free' : formatMoney(service.price)}
+                </td>
+                <td className={cx(cell, 'hidden md:table-cell')}>
+                  {service.doctorIds.map((id) => doctorNames.get(id) ?? 'Unknown').join(', ') ||
+                    'Nobody yet'}
+                </td>
+                <td className={cx(cell, 'hidden text-right sm:table-cell')}>
+                  <span className="inline-flex flex-wrap justify-end">{actions}</span>
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </Card>

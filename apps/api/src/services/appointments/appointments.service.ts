@@ -9,35 +9,32 @@ import {
 } from '@clinicpay/db';
 import { AppError } from '../../errors/app-error.js';
 import type { AppDeps } from '../../deps.js';
-import { openCursor, queryKey, sealCursor } from '../paging/paging-cursor.js';
+import { readKeysetPage } from '../paging/keyset-page.js';
 import { classifySearch } from '../transactions/transaction-filters.js';
+import { inTimeOrder, stateChange } from '../timeline/state-change.js';
 
 /** A page of appointments by start time; keyset paging as for transactions. */
 export async function listAppointments(ctx: AppDeps, input: ListAppointmentsInput) {
   const { cursor, limit, ...question } = input;
-  const key = queryKey('appointments', question);
-  const after = cursor ? openCursor(ctx.secretBox, key, cursor) : undefined;
-  const rows = await listAppointmentsPage(ctx.db, {
-    filter: {
-      from: input.from ? new Date(input.from) : undefined,
-      to: input.to ? new Date(input.to) : undefined,
-      doctorId: input.doctorId,
-      statuses: input.status,
-      patient: input.patient ? patientSearch(input.patient) : undefined,
-    },
-    direction: input.direction,
-    after: after ? { value: String(after.value), id: after.id } : undefined,
-    limit: limit + 1,
-  });
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return {
-    rows: page.map(appointmentView),
-    nextCursor:
-      rows.length > limit && last
-        ? sealCursor(ctx.secretBox, key, { value: last.starts_at_key, id: last.id })
-        : null,
-  };
+  return readKeysetPage(
+    ctx.secretBox,
+    { scope: 'appointments', cursor, limit, question },
+    (after, limit) =>
+      listAppointmentsPage(ctx.db, {
+        filter: {
+          from: input.from ? new Date(input.from) : undefined,
+          to: input.to ? new Date(input.to) : undefined,
+          doctorId: input.doctorId,
+          statuses: input.status,
+          patient: input.patient ? patientSearch(input.patient) : undefined,
+        },
+        direction: input.direction,
+        after: after ? { value: String(after.value), id: after.id } : undefined,
+        limit,
+      }),
+    (last) => last.starts_at_key,
+    appointmentView,
+  );
 }
 
 /** As the transactions search; a Stripe id means nothing here, so it is looked for as text. */
@@ -89,28 +86,15 @@ export async function getAppointment(ctx: AppDeps, appointmentId: string) {
     ...payments.map((p) => findPaymentEvents(ctx.db, p.id)),
   ]);
   const loose = (value: unknown) => value as Record<string, unknown>;
-  const timeline = [
+  const timeline = inTimeOrder([
     ...appointmentEvents.map((e) => ({
-      at: e.at,
-      kind: 'appointment' as const,
-      from: e.from_status,
-      to: e.to_status,
-      source: e.source,
-      reason: e.reason,
+      ...stateChange('appointment', e),
       details: loose(e.details),
     })),
-    ...paymentEvents.flat().map((e) => ({
-      at: e.at,
-      kind: 'payment' as const,
-      from: e.from_status,
-      to: e.to_status,
-      source: e.source,
-      reason: e.reason,
-      details: loose(e.details),
-    })),
-  ]
-    .sort((a, b) => a.at.getTime() - b.at.getTime())
-    .map((e) => ({ ...e, at: e.at.toISOString() }));
+    ...paymentEvents
+      .flat()
+      .map((e) => ({ ...stateChange('payment', e), details: loose(e.details) })),
+  ]);
   const now = ctx.clock.now();
   const latest = payments[0];
   return {

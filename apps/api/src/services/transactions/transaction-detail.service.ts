@@ -7,6 +7,7 @@ import {
 import { AppError } from '../../errors/app-error.js';
 import type { AppDeps } from '../../deps.js';
 import { stripeDashboardUrl } from './transaction-view.js';
+import { inTimeOrder, stateChange } from '../timeline/state-change.js';
 
 const REFUNDABLE = new Set(['completed', 'partially_refunded']);
 
@@ -28,30 +29,18 @@ export async function getTransaction(ctx: AppDeps, paymentId: string) {
     .reduce((sum, r) => sum + r.amount, 0);
   // Details are free-form JSON; typed loosely so clients' inferred types stay shallow.
   const details = (value: unknown) => value as Record<string, unknown>;
-  const timeline = [
+  const timeline = inTimeOrder([
     ...paymentEvents.map((e) => ({
-      at: e.at,
-      kind: 'payment' as const,
-      from: e.from_status,
-      to: e.to_status,
-      source: e.source,
-      reason: e.reason,
+      ...stateChange('payment', e),
       stripeEventId: e.stripe_event_id,
       details: details(e.details),
     })),
     ...appointmentEvents.map((e) => ({
-      at: e.at,
-      kind: 'appointment' as const,
-      from: e.from_status,
-      to: e.to_status,
-      source: e.source,
-      reason: e.reason,
+      ...stateChange('appointment', e),
       stripeEventId: null,
       details: details(e.details),
     })),
-  ]
-    .sort((a, b) => a.at.getTime() - b.at.getTime())
-    .map((e) => ({ ...e, at: e.at.toISOString() }));
+  ]);
 
   return {
     id: payment.id,

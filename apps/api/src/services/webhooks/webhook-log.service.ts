@@ -7,31 +7,27 @@ import type { AdminDeps, AppDeps } from '../../deps.js';
 import { loadStripeSettings } from '../gateways/stripe-settings.js';
 import { processStoredEvent } from './stripe-inbox.service.js';
 import { audit } from '../audit/record-audit.js';
-import { openCursor, queryKey, sealCursor } from '../paging/paging-cursor.js';
+import { readKeysetPage } from '../paging/keyset-page.js';
 
 /** Stripe's deliveries as stored in the inbox, newest first. */
 export async function listWebhookEvents(ctx: AppDeps, input: ListWebhookEventsInput) {
   const { cursor, limit, ...question } = input;
-  const key = queryKey('webhook_events', question);
-  const after = cursor ? openCursor(ctx.secretBox, key, cursor) : undefined;
-  const rows = await listStripeEventsPage(ctx.db, {
-    filter: {
-      type: input.type,
-      livemode: input.mode === undefined ? undefined : input.mode === 'live',
-      state: input.state,
-    },
-    after: after ? { value: String(after.value), id: after.id } : undefined,
-    limit: limit + 1,
-  });
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return {
-    rows: page.map(eventView),
-    nextCursor:
-      rows.length > limit && last
-        ? sealCursor(ctx.secretBox, key, { value: last.received_at_key, id: last.id })
-        : null,
-  };
+  return readKeysetPage<StripeEventRow, ReturnType<typeof eventView>>(
+    ctx.secretBox,
+    { scope: 'webhook_events', cursor, limit, question },
+    (after, limit) =>
+      listStripeEventsPage(ctx.db, {
+        filter: {
+          type: input.type,
+          livemode: input.mode === undefined ? undefined : input.mode === 'live',
+          state: input.state,
+        },
+        after: after ? { value: String(after.value), id: after.id } : undefined,
+        limit,
+      }),
+    (last) => last.received_at_key,
+    eventView,
+  );
 }
 
 function eventView(
