@@ -9,6 +9,10 @@ import {
   type CreateCheckoutSessionInput,
 } from './checkout/checkout-session-params';
 import { checkoutSessionState, type CheckoutSessionState } from './checkout/checkout-session-state';
+import {
+  testCheckoutSessionParams,
+  type TestCheckoutSessionInput,
+} from './checkout/test-checkout-session-params';
 import { KEY_RIGHTS } from './credentials/key-rights';
 import { GatewayError, GatewayNotConfiguredError, translatingStripeErrors } from './gateway-errors';
 import { createRefund, type RefundInput, type RefundResult } from './refunds/create-refund';
@@ -42,6 +46,8 @@ export interface StripeGateway {
    */
   verifyCredentials(): Promise<void>;
   createCheckoutSession(input: CreateCheckoutSessionInput): Promise<CreatedCheckoutSession>;
+  /** A throwaway session for the admin's "Test the checkout" (test-checkout-session-params.ts). */
+  createTestCheckoutSession(input: TestCheckoutSessionInput): Promise<CreatedCheckoutSession>;
   retrieveCheckoutSession(id: string): Promise<CheckoutSessionState>;
   /** The same read, with the client secret, to mount an existing session's card form again. */
   retrieveEmbeddedCheckout(id: string): Promise<EmbeddedCheckoutSession>;
@@ -108,18 +114,14 @@ export function createStripeGateway(options: StripeGatewayOptions): StripeGatewa
           idempotencyKey: checkoutSessionIdempotencyKey(input.paymentId),
         }),
       );
-      if (!session.client_secret) {
-        throw new GatewayError(
-          'unexpected_response',
-          'Stripe returned an embedded checkout session without a client secret',
-        );
-      }
-      return {
-        id: session.id,
-        clientSecret: session.client_secret,
-        expiresAt: new Date(session.expires_at * 1000),
-        livemode: session.livemode,
-      };
+      return embeddedSession(session);
+    },
+
+    async createTestCheckoutSession(input) {
+      const session = await call((client) =>
+        client.checkout.sessions.create(testCheckoutSessionParams(input)),
+      );
+      return embeddedSession(session);
     },
 
     retrieveCheckoutSession: retrieve,
@@ -163,5 +165,20 @@ export function createStripeGateway(options: StripeGatewayOptions): StripeGatewa
         throw new GatewayError('unexpected_response', `Stripe sent no object for ${path}`);
       return object;
     },
+  };
+}
+
+function embeddedSession(session: Stripe.Checkout.Session): CreatedCheckoutSession {
+  if (!session.client_secret) {
+    throw new GatewayError(
+      'unexpected_response',
+      'Stripe returned an embedded checkout session without a client secret',
+    );
+  }
+  return {
+    id: session.id,
+    clientSecret: session.client_secret,
+    expiresAt: new Date(session.expires_at * 1000),
+    livemode: session.livemode,
   };
 }

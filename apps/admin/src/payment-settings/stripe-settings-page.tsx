@@ -2,6 +2,7 @@ import { Card, LoadingRegion, PageHeading, Skeleton, useDocumentTitle } from '@c
 import { Breadcrumb } from '../components/breadcrumb.js';
 import { QueryError } from '../components/query-states.js';
 import { trpc } from '../trpc.js';
+import { CheckoutTest } from './checkout-test.js';
 import { KeyRefusedNotice } from './key-refused-notice.js';
 import { StripeSettingsForm } from './stripe-settings-form.js';
 import { WebhookHealth } from './webhook-health.js';
@@ -40,6 +41,11 @@ export function StripeSettingsPage() {
               <h2 className="mb-3 text-base font-semibold text-slate-900">Webhook health</h2>
               <WebhookHealth settings={settings.data} />
             </Card>
+            {settings.data.mode === 'test' && settings.data.keys.test.secretKey ? (
+              <Card className="p-4 sm:p-6">
+                <CheckoutTest />
+              </Card>
+            ) : null}
             <Card className="p-4 sm:p-6">
               <WebhookSetupGuide
                 events={settings.data.webhookEvents}

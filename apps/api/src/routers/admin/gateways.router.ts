@@ -1,4 +1,5 @@
 import { SaveStripeSettingsInput, SetGatewayEnabledInput } from '@clinicpay/contracts';
+import { startCheckoutTest } from '../../services/gateways/checkout-test.service.js';
 import { listGateways, setGateway } from '../../services/gateways/gateways.service.js';
 import { readStripeSettingsForAdmin } from '../../services/gateways/stripe-settings-read.service.js';
 import { saveStripeSettings } from '../../services/gateways/stripe-settings-save.service.js';
@@ -11,10 +12,14 @@ export const gatewaysRouter = router({
     .mutation(({ ctx, input }) => setGateway(ctx, input)),
 });
 
-/** Stripe's settings page: read (secrets masked) and save (checked, then encrypted). */
+/**
+ * Stripe's settings page: read (secrets masked), save (checked, then encrypted), and open a
+ * throwaway Sandbox checkout with the saved keys.
+ */
 export const stripeSettingsRouter = router({
   get: adminProcedure.query(({ ctx }) => readStripeSettingsForAdmin(ctx)),
   save: adminProcedure
     .input(SaveStripeSettingsInput)
     .mutation(({ ctx, input }) => saveStripeSettings(ctx, input)),
+  testCheckout: adminProcedure.mutation(({ ctx }) => startCheckoutTest(ctx)),
 });

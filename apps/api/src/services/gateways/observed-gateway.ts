@@ -43,6 +43,8 @@ export function observedGateway(
     verifyCredentials: () => observe('verifyCredentials', () => gateway.verifyCredentials()),
     createCheckoutSession: (input) =>
       observe('createCheckoutSession', () => gateway.createCheckoutSession(input)),
+    createTestCheckoutSession: (input) =>
+      observe('createTestCheckoutSession', () => gateway.createTestCheckoutSession(input)),
     retrieveCheckoutSession: (id) =>
       observe('retrieveCheckoutSession', () => gateway.retrieveCheckoutSession(id)),
     retrieveEmbeddedCheckout: (id) =>
