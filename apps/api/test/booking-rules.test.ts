@@ -177,7 +177,7 @@ describe('booking: what a patient can and cannot book', () => {
       .execute();
     try {
       const methods = await createTestCaller(runtime()).catalogue.paymentMethods();
-      expect(methods).toEqual({ stripe: null, payAtClinic: true });
+      expect(methods).toEqual({ stripe: null, payAtClinic: true, cardUnavailable: false });
       const slot = (await freeSlots(runtime()))[11]!;
       await expect(book(runtime(), { startsAt: slot.startsAt })).rejects.toMatchObject({
         code: 'SERVICE_UNAVAILABLE',

@@ -14,7 +14,12 @@ import {
   type TestCheckoutSessionInput,
 } from './checkout/test-checkout-session-params';
 import { KEY_RIGHTS } from './credentials/key-rights';
-import { GatewayError, GatewayNotConfiguredError, translatingStripeErrors } from './gateway-errors';
+import {
+  GatewayError,
+  GatewayNotConfiguredError,
+  toGatewayError,
+  translatingStripeErrors,
+} from './gateway-errors';
 import { createRefund, type RefundInput, type RefundResult } from './refunds/create-refund';
 import { createStripeClient, type StripeClientOptions } from './stripe-client';
 
@@ -87,14 +92,13 @@ export function createStripeGateway(options: StripeGatewayOptions): StripeGatewa
         KEY_RIGHTS.map((right) =>
           call((client) => right.probe(client)).then(
             () => null,
-            (error: unknown) => error,
+            (error: unknown) => toGatewayError(error),
           ),
         ),
       );
       const missing: string[] = [];
       for (const [i, error] of outcomes.entries()) {
-        if (error === null || (error instanceof GatewayError && error.code === 'not_found'))
-          continue;
+        if (error === null || error.code === 'not_found') continue;
         // A key Stripe does not know at all, or Stripe out of reach: that, not a list of rights.
         if (!(error instanceof GatewayNotConfiguredError) || error.statusCode !== 403) throw error;
         missing.push(KEY_RIGHTS[i]!.label);
