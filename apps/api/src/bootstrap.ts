@@ -55,7 +55,10 @@ export async function openRuntime(
         await refusals.answered(key, call);
       },
       refused: (key, call, error) => refusals.refused(key, call, error),
-      rateLimited: async () => stripeBackoff.limited(),
+      rateLimited: () => {
+        stripeBackoff.limited();
+        return Promise.resolve();
+      },
     }),
     stripeBackoff,
     close: () => database.close(),
