@@ -1,15 +1,7 @@
+import { DEMO_CLINIC } from '@clinicpay/react-test-harness';
 import type { BookingStatus, Doctor, PaymentMethods, Service } from '../trpc.js';
 
-export const CLINIC = {
-  id: '7c1d0000-0000-4000-8000-000000000001',
-  name: 'Riverside Family Clinic',
-  timeZone: 'America/New_York',
-  currency: 'USD',
-  address: '120 Riverside Drive, New York, NY 10024',
-  contactEmail: 'reception@riverside-clinic.example',
-  contactPhone: '+12125550100',
-  takingBookings: true,
-};
+export const CLINIC = DEMO_CLINIC;
 
 export const SERVICES: Service[] = [
   {
