@@ -51,14 +51,19 @@ export function blankStripeSettings(): Outputs['stripeSettings']['get'] {
 
 type Row = Outputs['transactions']['list']['rows'][number];
 
+/** The one payment the list's row and the drawer's detail both describe, so they agree. */
+const PAID_CARD_PAYMENT = {
+  id: '9a1d0000-0000-4000-8000-000000000001',
+  status: 'completed',
+  gateway: 'stripe',
+  mode: 'test',
+  amount: { amount: 6000, currency: 'usd' },
+  amountRefunded: 0,
+} as const;
+
 export function transactionRow(overrides: Partial<Row> = {}): Row {
   return {
-    id: '9a1d0000-0000-4000-8000-000000000001',
-    status: 'completed',
-    gateway: 'stripe',
-    mode: 'test',
-    amount: { amount: 6000, currency: 'usd' },
-    amountRefunded: 0,
+    ...PAID_CARD_PAYMENT,
     paymentIntentId: 'pi_test_123',
     checkoutSessionId: 'cs_test_123',
     disputeStatus: null,
@@ -90,12 +95,7 @@ export function transactionDetail(
   overrides: Partial<Outputs['transactions']['get']> = {},
 ): Outputs['transactions']['get'] {
   return {
-    id: '9a1d0000-0000-4000-8000-000000000001',
-    status: 'completed',
-    gateway: 'stripe',
-    mode: 'test',
-    amount: { amount: 6000, currency: 'usd' },
-    amountRefunded: 0,
+    ...PAID_CARD_PAYMENT,
     refundable: 6000,
     stripe: {
       checkoutSessionId: 'cs_test_123',
