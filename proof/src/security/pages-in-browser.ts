@@ -13,6 +13,7 @@ import type { SeedCredentials } from '@clinicpay/demo';
 // The distribution's Chromium (never a downloaded one), or CHROMIUM_PATH as the e2e suite reads it.
 // eslint-disable-next-line no-restricted-properties
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
 export async function checkPagesInBrowser(
   stack: SecurityStack,
 ): Promise<{ checks: Check[]; figures: string[] }> {
