@@ -1,21 +1,10 @@
 import { existsSync } from 'node:fs';
+import { CHROMIUM_ARGS } from '@clinicpay/testing';
 import { chromium, type Browser } from 'playwright-core';
 
 // The distribution's Chromium, never a downloaded one (docs/contributing.md, toolchain): no network
 // at test time.
 const DEFAULT_CHROMIUM = '/usr/bin/chromium';
-
-// --headless etc. keep Chromium from phoning home or needing a GPU/sandbox in containers.
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** Where Chromium is: `CHROMIUM_PATH`, else Debian's. Fails with the one line that fixes it. */
 export function chromiumPath(): string {

@@ -1,22 +1,10 @@
 /** Adaptive Pricing, through stripe-node: on unless the create call turns it off; the merchant's amount stays. */
 import type Stripe from 'stripe';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningEmulator } from '../src/index';
-import {
-  forgetPreviousTest,
-  sessionParams,
-  startWithReceiver,
-  stopWithReceiver,
-  type Receiver,
-} from './helpers';
+import { describe, expect, it } from 'vitest';
+import { sessionParams } from './helpers';
+import { useEmulatorWithReceiver } from './use-emulator-with-receiver';
 
-let emu: RunningEmulator;
-let stripe: Stripe;
-let receiver: Receiver;
-
-beforeAll(async () => ({ emu, stripe, receiver } = await startWithReceiver()));
-afterAll(() => stopWithReceiver(emu, receiver));
-beforeEach(() => forgetPreviousTest(emu, receiver));
+const { emu, stripe, receiver } = useEmulatorWithReceiver();
 
 const completedSession = async () => {
   await emu.control.waitForDeliveries();

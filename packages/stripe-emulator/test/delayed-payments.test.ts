@@ -1,28 +1,11 @@
 /** Payment methods and delayed (bank debit) payments, through stripe-node and the control API. */
 import type Stripe from 'stripe';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  ControlCallError,
-  createControlClient,
-  DEMO_KEYS,
-  type RunningEmulator,
-} from '../src/index';
-import {
-  forgetPreviousTest,
-  rejection,
-  sessionParams,
-  startWithReceiver,
-  stopWithReceiver,
-  type Receiver,
-} from './helpers';
+import { describe, expect, it } from 'vitest';
+import { ControlCallError, createControlClient, DEMO_KEYS } from '../src/index';
+import { rejection, sessionParams } from './helpers';
+import { useEmulatorWithReceiver } from './use-emulator-with-receiver';
 
-let emu: RunningEmulator;
-let stripe: Stripe;
-let receiver: Receiver;
-
-beforeAll(async () => ({ emu, stripe, receiver } = await startWithReceiver()));
-afterAll(() => stopWithReceiver(emu, receiver));
-beforeEach(() => forgetPreviousTest(emu, receiver));
+const { emu, stripe, receiver } = useEmulatorWithReceiver();
 
 const delivered = async () => {
   await emu.control.waitForDeliveries();

@@ -1,23 +1,11 @@
 /** Refunds that settle later: pending then succeeded or failed, by control rule or test card. */
 import type Stripe from 'stripe';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createControlClient, TEST_CARDS, type RunningEmulator } from '../src/index';
-import {
-  forgetPreviousTest,
-  rejection,
-  sessionParams,
-  startWithReceiver,
-  stopWithReceiver,
-  type Receiver,
-} from './helpers';
+import { describe, expect, it } from 'vitest';
+import { createControlClient, TEST_CARDS } from '../src/index';
+import { rejection, sessionParams } from './helpers';
+import { useEmulatorWithReceiver } from './use-emulator-with-receiver';
 
-let emu: RunningEmulator;
-let stripe: Stripe;
-let receiver: Receiver;
-
-beforeAll(async () => ({ emu, stripe, receiver } = await startWithReceiver()));
-afterAll(() => stopWithReceiver(emu, receiver));
-beforeEach(() => forgetPreviousTest(emu, receiver));
+const { emu, stripe, receiver } = useEmulatorWithReceiver();
 
 async function paidIntent(card: string = TEST_CARDS.success) {
   const session = await stripe.checkout.sessions.create(sessionParams(emu));

@@ -4,6 +4,7 @@
 // lets something through unasked shows up as a violation.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { CHROMIUM_ARGS } from '@clinicpay/testing';
 import { chromium, type Page } from 'playwright-core';
 import { check, table, type Check } from '../report.js';
 import type { SecurityStack } from './security-stack.js';
@@ -12,16 +13,6 @@ import type { SeedCredentials } from '@clinicpay/demo';
 // The distribution's Chromium (never a downloaded one), or CHROMIUM_PATH as the e2e suite reads it.
 // eslint-disable-next-line no-restricted-properties
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export async function checkPagesInBrowser(
   stack: SecurityStack,
@@ -44,7 +35,11 @@ export async function checkPagesInBrowser(
     url: `${base}/webhooks/stripe`,
     secret: stack.credentials.stripe.webhookSigningSecret,
   });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
   const violations: string[] = [];
   const steps: Array<[string, string]> = [];
   try {

@@ -14,32 +14,28 @@ const headersOf = (options: TrpcOptions, mutation: boolean): Record<string, stri
   ...options.headers,
 });
 
-export function trpcQuery(
+/** One tRPC call by path: the same arguments for a query and a mutation. */
+type TrpcCall = (
   log: AnswerLog,
   baseUrl: string,
   path: string,
   input?: unknown,
-  options: TrpcOptions = {},
-): Promise<Answer> {
+  options?: TrpcOptions,
+) => Promise<Answer>;
+
+export const trpcQuery: TrpcCall = (log, baseUrl, path, input, options = {}) => {
   const query = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
   return send(log, 'GET', `${baseUrl}/trpc/${path}${query}`, undefined, {
     ...options,
     headers: headersOf(options, false),
   });
-}
+};
 
-export function trpcMutation(
-  log: AnswerLog,
-  baseUrl: string,
-  path: string,
-  input?: unknown,
-  options: TrpcOptions = {},
-): Promise<Answer> {
-  return send(log, 'POST', `${baseUrl}/trpc/${path}`, JSON.stringify(input ?? {}), {
+export const trpcMutation: TrpcCall = (log, baseUrl, path, input, options = {}) =>
+  send(log, 'POST', `${baseUrl}/trpc/${path}`, JSON.stringify(input ?? {}), {
     ...options,
     headers: headersOf(options, true),
   });
-}
 
 export function call(
   log: AnswerLog,

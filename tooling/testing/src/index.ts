@@ -1,5 +1,6 @@
 // Helpers for tests, benchmarks and the proof that need no app of ours.
 export { answersHealthz } from './answers-healthz.js';
+export { CHROMIUM_ARGS } from './chromium-args.js';
 export { freePort } from './free-port.js';
 export { lateBound } from './late-bound.js';
 export { keepAliveClient, type KeepAliveClient } from './keep-alive-client.js';

@@ -1,11 +1,12 @@
 import { CancelAppointmentInput, formatMoney } from '@clinicpay/contracts';
-import { Button, BusyButton, Dialog, Notice, Radio } from '@clinicpay/ui';
+import { Button, BusyButton, Dialog, Radio } from '@clinicpay/ui';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { isUnauthorized, messageOf } from '../api-errors.js';
 import { FormRadioGroup, FormTextArea } from '../components/form-fields.js';
+import { FormProblem } from '../components/form-problem.js';
 import { trpc } from '../trpc.js';
 import type { Appointment } from './appointment-details.js';
 
@@ -101,11 +102,7 @@ export function CancelAppointmentDialog({
           {appointment.patient.name}'s {appointment.serviceName} is cancelled and the time is freed
           for others.
         </p>
-        {problem ? (
-          <Notice tone="error" role="alert">
-            {problem}
-          </Notice>
-        ) : null}
+        <FormProblem problem={problem} />
         {paid ? (
           <FormRadioGroup control={form.control} name="refund" label="The card payment">
             <Radio value="refund" description="Stripe sends the money back to the card.">

@@ -1,11 +1,12 @@
 import { UpdateDoctorInput } from '@clinicpay/contracts';
-import { BusyButton, Checkbox, Notice } from '@clinicpay/ui';
+import { BusyButton, Checkbox } from '@clinicpay/ui';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useController, useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { applyFieldErrors } from '../components/apply-field-errors.js';
 import { FormTextField } from '../components/form-fields.js';
+import { FormProblem } from '../components/form-problem.js';
 import { trpc } from '../trpc.js';
 import type { AdminDoctor } from './doctor-types.js';
 import { useDoctorSaved } from './use-doctor-save.js';
@@ -48,11 +49,7 @@ export function DoctorDetailsForm({ doctor }: { doctor: AdminDoctor }) {
       onSubmit={(event) => void submit(event)}
       className="grid gap-4"
     >
-      {problem ? (
-        <Notice tone="error" role="alert">
-          {problem}
-        </Notice>
-      ) : null}
+      <FormProblem problem={problem} />
       <FormTextField control={form.control} name="name" label="Name" />
       <FormTextField control={form.control} name="specialty" label="Specialty" />
       <Checkbox

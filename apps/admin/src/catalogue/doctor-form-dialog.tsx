@@ -1,5 +1,5 @@
 import { CreateDoctorInput } from '@clinicpay/contracts';
-import { Button, BusyButton, Dialog, Notice } from '@clinicpay/ui';
+import { Button, BusyButton, Dialog } from '@clinicpay/ui';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { isUnauthorized, messageOf } from '../api-errors.js';
 import { applyFieldErrors } from '../components/apply-field-errors.js';
 import { FormTextField } from '../components/form-fields.js';
+import { FormProblem } from '../components/form-problem.js';
 import { notify } from '../toasts.js';
 import { trpc } from '../trpc.js';
 
@@ -56,11 +57,7 @@ export function DoctorFormDialog({
       isDismissable={!create.isPending}
     >
       <form noValidate onSubmit={(event) => void submit(event)} className="grid gap-4">
-        {problem ? (
-          <Notice tone="error" role="alert">
-            {problem}
-          </Notice>
-        ) : null}
+        <FormProblem problem={problem} />
         <FormTextField
           control={form.control}
           name="name"

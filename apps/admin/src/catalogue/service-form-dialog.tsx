@@ -1,8 +1,9 @@
-import { Button, BusyButton, Checkbox, Dialog, Notice } from '@clinicpay/ui';
+import { Button, BusyButton, Checkbox, Dialog } from '@clinicpay/ui';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { fieldErrorsOf, isUnauthorized, messageOf } from '../api-errors.js';
 import { FormCheckboxGroup, FormComboBox, FormTextField } from '../components/form-fields.js';
+import { FormProblem } from '../components/form-problem.js';
 import { currencyOptions } from '../format/currency-options.js';
 import { notify } from '../toasts.js';
 import { trpc } from '../trpc.js';
@@ -83,11 +84,7 @@ export function ServiceFormDialog({
       isDismissable={!busy}
     >
       <form noValidate onSubmit={(event) => void submit(event)} className="grid gap-4">
-        {problem ? (
-          <Notice tone="error" role="alert" title="Nothing was saved.">
-            {problem}
-          </Notice>
-        ) : null}
+        <FormProblem problem={problem} title="Nothing was saved." />
         <FormTextField
           control={form.control}
           name="name"

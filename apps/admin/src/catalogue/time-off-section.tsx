@@ -1,5 +1,5 @@
 import { AddTimeOffInput } from '@clinicpay/contracts';
-import { BusyButton, Button, Notice } from '@clinicpay/ui';
+import { BusyButton, Button } from '@clinicpay/ui';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -8,6 +8,7 @@ import { appCodeOf } from '../api-errors.js';
 import { applyFieldErrors } from '../components/apply-field-errors.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
 import { FormDateField, FormTextField } from '../components/form-fields.js';
+import { FormProblem } from '../components/form-problem.js';
 import { useTimeZone } from '../components/use-clinic.js';
 import { formatDateTime, instantOfLocalDateTime } from '../format/clinic-time.js';
 import { trpc } from '../trpc.js';
@@ -114,11 +115,7 @@ export function TimeOffSection({ doctor }: { doctor: AdminDoctor }) {
         className="grid gap-4 border-t border-slate-200 pt-4"
       >
         <h3 className="text-base font-semibold text-slate-900">Add time off</h3>
-        {problem ? (
-          <Notice tone="error" role="alert" title="No time off was added.">
-            {problem}
-          </Notice>
-        ) : null}
+        <FormProblem problem={problem} title="No time off was added." />
         <div className="grid gap-4 sm:grid-cols-[repeat(2,minmax(0,1fr))] lg:grid-cols-[repeat(3,minmax(0,1fr))]">
           <FormDateField
             control={form.control}

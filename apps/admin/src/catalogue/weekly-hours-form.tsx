@@ -1,10 +1,11 @@
 import { SetWeeklyHoursInput } from '@clinicpay/contracts';
-import { Button, BusyButton, NativeDateField, Notice, Select } from '@clinicpay/ui';
+import { Button, BusyButton, NativeDateField, Select } from '@clinicpay/ui';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useController, useFieldArray, useForm, useWatch, type Control } from 'react-hook-form';
 import { fieldErrorsOf } from '../api-errors.js';
 import { FormDateField } from '../components/form-fields.js';
+import { FormProblem } from '../components/form-problem.js';
 import { trpc } from '../trpc.js';
 import type { AdminDoctor } from './doctor-types.js';
 import { useDoctorSaved } from './use-doctor-save.js';
@@ -58,11 +59,7 @@ export function WeeklyHoursForm({ doctor }: { doctor: AdminDoctor }) {
       }}
       className="grid max-w-4xl gap-4"
     >
-      {problem ? (
-        <Notice tone="error" role="alert" title="The hours were not changed.">
-          {problem}
-        </Notice>
-      ) : null}
+      <FormProblem problem={problem} title="The hours were not changed." />
       {hours.fields.length === 0 ? (
         <p className="text-sm text-slate-600">No hours: patients cannot book this doctor.</p>
       ) : null}

@@ -3,7 +3,6 @@ import {
   BusyButton,
   Card,
   LoadingRegion,
-  Notice,
   PageHeading,
   Skeleton,
   useDocumentTitle,
@@ -15,6 +14,7 @@ import { Link } from 'react-router';
 import { isUnauthorized, messageOf } from '../api-errors.js';
 import { applyFieldErrors } from '../components/apply-field-errors.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
+import { FormProblem } from '../components/form-problem.js';
 import { QueryError } from '../components/query-states.js';
 import { notify } from '../toasts.js';
 import { trpc, type Outputs } from '../trpc.js';
@@ -109,11 +109,7 @@ function ClinicForm({
 
   return (
     <form noValidate onSubmit={(event) => void submit(event)} className="grid gap-5">
-      {problem ? (
-        <Notice tone="error" role="alert">
-          {problem}
-        </Notice>
-      ) : null}
+      <FormProblem problem={problem} />
       <ClinicFields control={form.control} currencyLocked={currencyLocked} />
       <div className="flex justify-end">
         <BusyButton type="submit" isBusy={update.isPending} busyLabel="Saving…">

@@ -1,11 +1,12 @@
 import type { ClinicProfileFormValues, ClinicProfileInput } from '@clinicpay/contracts';
-import { BusyButton, Card, Notice, PageHeading, useDocumentTitle } from '@clinicpay/ui';
+import { BusyButton, Card, PageHeading, useDocumentTitle } from '@clinicpay/ui';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import { appCodeOf, isUnauthorized, messageOf } from '../api-errors.js';
 import { applyFieldErrors } from '../components/apply-field-errors.js';
+import { FormProblem } from '../components/form-problem.js';
 import { trpc } from '../trpc.js';
 import { ClinicFields } from './clinic-fields.js';
 import {
@@ -48,11 +49,7 @@ export function ClinicSetupPage() {
       />
       <Card className="p-4 sm:p-6">
         <form noValidate onSubmit={(event) => void submit(event)} className="grid gap-5">
-          {problem ? (
-            <Notice tone="error" role="alert">
-              {problem}
-            </Notice>
-          ) : null}
+          <FormProblem problem={problem} />
           <ClinicFields control={form.control} />
           <div className="flex justify-end">
             <BusyButton type="submit" isBusy={setUp.isPending} busyLabel="Saving…">

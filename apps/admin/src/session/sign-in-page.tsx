@@ -7,6 +7,7 @@ import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { appCodeOf, messageOf } from '../api-errors.js';
 import { applyFieldErrors } from '../components/apply-field-errors.js';
 import { FormTextField } from '../components/form-fields.js';
+import { FormProblem } from '../components/form-problem.js';
 import { useClinic } from '../components/use-clinic.js';
 import { trpc } from '../trpc.js';
 import type { SignInState } from './require-admin.js';
@@ -57,11 +58,7 @@ export function SignInPage() {
               {notice}
             </Notice>
           ) : null}
-          {problem ? (
-            <Notice tone="error" role="alert" className="mb-4">
-              {problem}
-            </Notice>
-          ) : null}
+          <FormProblem problem={problem} className="mb-4" />
           <form noValidate onSubmit={(event) => void submit(event)} className="grid gap-4">
             <FormTextField
               control={form.control}

@@ -1,15 +1,7 @@
+import { DEMO_CLINIC } from '@clinicpay/react-test-harness';
 import type { Clinic, Outputs } from '../trpc.js';
 
-export const CLINIC: Clinic = {
-  id: '7c1d0000-0000-4000-8000-000000000001',
-  name: 'Riverside Family Clinic',
-  timeZone: 'America/New_York',
-  currency: 'USD',
-  address: '120 Riverside Drive, New York, NY 10024',
-  contactEmail: 'reception@riverside-clinic.example',
-  contactPhone: '+12125550100',
-  takingBookings: true,
-};
+export const CLINIC: Clinic = DEMO_CLINIC;
 
 export const SECRET = 'sk_test_51AbcdefghijklmnopQRSTUVWXyz0123456789';
 export const PUBLISHABLE = 'pk_test_51AbcdefghijklmnopQRSTUVWXyz0123456789';
@@ -59,14 +51,19 @@ export function blankStripeSettings(): Outputs['stripeSettings']['get'] {
 
 type Row = Outputs['transactions']['list']['rows'][number];
 
+/** The one payment the list's row and the drawer's detail both describe, so they agree. */
+const PAID_CARD_PAYMENT = {
+  id: '9a1d0000-0000-4000-8000-000000000001',
+  status: 'completed',
+  gateway: 'stripe',
+  mode: 'test',
+  amount: { amount: 6000, currency: 'usd' },
+  amountRefunded: 0,
+} as const;
+
 export function transactionRow(overrides: Partial<Row> = {}): Row {
   return {
-    id: '9a1d0000-0000-4000-8000-000000000001',
-    status: 'completed',
-    gateway: 'stripe',
-    mode: 'test',
-    amount: { amount: 6000, currency: 'usd' },
-    amountRefunded: 0,
+    ...PAID_CARD_PAYMENT,
     paymentIntentId: 'pi_test_123',
     checkoutSessionId: 'cs_test_123',
     disputeStatus: null,
@@ -98,12 +95,7 @@ export function transactionDetail(
   overrides: Partial<Outputs['transactions']['get']> = {},
 ): Outputs['transactions']['get'] {
   return {
-    id: '9a1d0000-0000-4000-8000-000000000001',
-    status: 'completed',
-    gateway: 'stripe',
-    mode: 'test',
-    amount: { amount: 6000, currency: 'usd' },
-    amountRefunded: 0,
+    ...PAID_CARD_PAYMENT,
     refundable: 6000,
     stripe: {
       checkoutSessionId: 'cs_test_123',

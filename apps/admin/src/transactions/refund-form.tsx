@@ -1,9 +1,10 @@
 import { formatMoney } from '@clinicpay/contracts';
-import { Button, Notice, Radio } from '@clinicpay/ui';
+import { Button, Radio } from '@clinicpay/ui';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { FormRadioGroup, FormTextArea, FormTextField } from '../components/form-fields.js';
+import { FormProblem } from '../components/form-problem.js';
 import {
   refundRequestOf,
   refundSchema,
@@ -47,11 +48,7 @@ export function RefundForm({
       }
       className="grid gap-4"
     >
-      {problem ? (
-        <Notice tone="error" role="alert" title="The refund was not made.">
-          {problem}
-        </Notice>
-      ) : null}
+      <FormProblem problem={problem} title="The refund was not made." />
       <FormRadioGroup control={form.control} name="kind" label="How much to refund">
         <Radio value="full" description="The whole amount still on the card.">
           All that is left: {left}

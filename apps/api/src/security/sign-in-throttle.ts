@@ -15,60 +15,43 @@ const accountKey = (email: string) =>
   `signin-failures:account:${createHash('sha256').update(email.trim().toLowerCase()).digest('base64url')}`;
 const addressKey = (ip: string) => `signin-failures:address:${ip}`;
 
-export async function assertSignInNotThrottled(
-  deps: Deps,
-  attempt: { email: string; ip: string },
-): Promise<void> {
-  const now = deps.clock.now();
-  const { signInFailuresPerAccount: perAccount, signInFailuresPerAddress: perAddress } =
-    deps.config.security.rateLimits;
-  const [accountCounts, addressCounts] = await Promise.all([
-    readRateLimitCounters(
-      deps.db,
-      [accountKey(attempt.email)],
-      windowStart(now, perAccount.windowSeconds),
-    ),
-    readRateLimitCounters(
-      deps.db,
-      [addressKey(attempt.ip)],
-      windowStart(now, perAddress.windowSeconds),
-    ),
-  ]);
-  if ((accountCounts.get(accountKey(attempt.email)) ?? 0) >= perAccount.limit) {
-    const seconds = secondsLeftInWindow(now, perAccount.windowSeconds);
-    throw new AppError(
-      'rate_limited',
-      `Too many failed sign-ins for this account. Try again in ${waitPhrase(seconds)}.`,
-      { retryAfterSeconds: seconds },
-    );
-  }
-  if ((addressCounts.get(addressKey(attempt.ip)) ?? 0) >= perAddress.limit) {
-    const seconds = secondsLeftInWindow(now, perAddress.windowSeconds);
-    throw new AppError(
-      'rate_limited',
-      `Too many failed sign-ins from your network. Try again in ${waitPhrase(seconds)}.`,
-      { retryAfterSeconds: seconds },
-    );
-  }
+type Attempt = { email: string; ip: string };
+
+/** The two counters an attempt counts against, each with its own limit and words for a refusal. */
+function countersOf(deps: Deps, attempt: Attempt) {
+  const limits = deps.config.security.rateLimits;
+  return [
+    {
+      key: accountKey(attempt.email),
+      ...limits.signInFailuresPerAccount,
+      whose: 'for this account',
+    },
+    { key: addressKey(attempt.ip), ...limits.signInFailuresPerAddress, whose: 'from your network' },
+  ];
 }
 
-export async function recordSignInFailure(
-  deps: Deps,
-  attempt: { email: string; ip: string },
-): Promise<void> {
+export async function assertSignInNotThrottled(deps: Deps, attempt: Attempt): Promise<void> {
   const now = deps.clock.now();
-  const { signInFailuresPerAccount: perAccount, signInFailuresPerAddress: perAddress } =
-    deps.config.security.rateLimits;
-  await hitRateLimitCounter(
-    deps.db,
-    accountKey(attempt.email),
-    windowStart(now, perAccount.windowSeconds),
+  const counters = countersOf(deps, attempt);
+  const counts = await Promise.all(
+    counters.map((c) => readRateLimitCounters(deps.db, [c.key], windowStart(now, c.windowSeconds))),
   );
-  await hitRateLimitCounter(
-    deps.db,
-    addressKey(attempt.ip),
-    windowStart(now, perAddress.windowSeconds),
-  );
+  // In order: when both are over, the account's refusal is the one given.
+  counters.forEach((counter, i) => {
+    if ((counts[i]?.get(counter.key) ?? 0) < counter.limit) return;
+    const seconds = secondsLeftInWindow(now, counter.windowSeconds);
+    throw new AppError(
+      'rate_limited',
+      `Too many failed sign-ins ${counter.whose}. Try again in ${waitPhrase(seconds)}.`,
+      { retryAfterSeconds: seconds },
+    );
+  });
+}
+
+export async function recordSignInFailure(deps: Deps, attempt: Attempt): Promise<void> {
+  const now = deps.clock.now();
+  for (const counter of countersOf(deps, attempt))
+    await hitRateLimitCounter(deps.db, counter.key, windowStart(now, counter.windowSeconds));
 }
 
 /** A correct password clears the account's failures (the address keeps its count). */

@@ -3,6 +3,7 @@ import { Button, buttonClass, Card } from '@clinicpay/ui';
 import { Link, useNavigate } from 'react-router';
 import type { RememberedBooking } from '../booking-memory.js';
 import { BusyButton } from '@clinicpay/ui';
+import { Note } from '../components/note.js';
 import { trpc, type BookingStatus } from '../trpc.js';
 import { BookingDetails } from './booking-details.js';
 import { cancelSentence } from './cancel-reason.js';
@@ -34,23 +35,13 @@ export function CancelledView({
 
   return (
     <div className="grid gap-6">
-      <p
-        role="status"
-        className="rounded-xl border border-amber-300 bg-amber-50 p-4 font-medium text-amber-950"
-      >
+      <Note tone="warning" role="status">
         {cancelSentence(booking)}
-      </p>
+      </Note>
       <Card className="p-4 sm:p-5">
         <BookingDetails booking={booking} />
       </Card>
-      {problem ? (
-        <p
-          role="alert"
-          className="rounded-xl border border-red-200 bg-red-50 p-4 text-sm font-medium text-red-900"
-        >
-          {problem.message}
-        </p>
-      ) : null}
+      {problem ? <Note tone="problem">{problem.message}</Note> : null}
       {request && availability.data && !stillFree && !problem ? (
         <p className="text-sm text-slate-700">
           This time has been taken since. Please choose another time.

@@ -6,6 +6,7 @@ import { rememberBooking } from '../booking-memory.js';
 import { CheckoutSkeleton } from '../checkout/checkout-skeleton.js';
 import { CheckoutStep } from '../checkout/preload-checkout.js';
 import { formatClockTime } from '../clinic-time.js';
+import { Note } from '../components/note.js';
 import {
   trpc,
   type BookingStatus,
@@ -112,14 +113,7 @@ export function ProcessingView({ booking, token, request }: ProcessingViewProps)
       <Card className="p-4 sm:p-5">
         <BookingDetails booking={booking} />
       </Card>
-      {error ? (
-        <p
-          role="alert"
-          className="rounded-xl border border-red-200 bg-red-50 p-4 text-sm font-medium text-red-900"
-        >
-          {messageOf(error)}
-        </p>
-      ) : null}
+      {error ? <Note tone="problem">{messageOf(error)}</Note> : null}
       <div className="flex flex-wrap gap-3">
         {canPay ? (
           <BusyButton

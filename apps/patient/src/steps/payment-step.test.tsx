@@ -3,10 +3,19 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { recallBooking } from '../booking-memory.js';
-import { BOTH_METHODS, CLINIC, DOCTORS, PATIENT, SERVICES } from '../test/fixtures.js';
+import {
+  bookingCreated,
+  BOTH_METHODS,
+  cardBookingCreated,
+  CLINIC,
+  DOCTORS,
+  PATIENT,
+  SERVICES,
+  wizardAt,
+} from '../test/fixtures.js';
 import { renderWithApi } from '../test/render-with-api.js';
 import { harness } from '../test/step-harness.js';
-import { initialWizardState, type WizardState } from '../wizard/wizard-state.js';
+import type { WizardState } from '../wizard/wizard-state.js';
 import { PaymentStep } from './payment-step.js';
 
 // The checkout's chunk (Stripe.js, react-stripe-js) is not what these tests are about.
@@ -17,21 +26,13 @@ vi.mock('../checkout/preload-checkout.js', () => ({
   ),
 }));
 
-const base: WizardState = {
-  ...initialWizardState,
-  step: 'payment',
-  serviceId: SERVICES[0]!.id,
-  doctorId: DOCTORS[0]!.id,
+const base = wizardAt('payment', {
   date: '2030-03-04',
   slot: { startsAt: '2030-03-04T14:00:00.000Z', endsAt: '2030-03-04T14:30:00.000Z' },
   patient: PATIENT,
-};
+});
 
-const created = {
-  reference: 'CP-7K2M9QXD',
-  token: 'tok_'.padEnd(32, 'x'),
-  startsAt: base.slot!.startsAt,
-};
+const created = bookingCreated(base.slot!.startsAt);
 
 function renderStep(handlers: Handlers, state: WizardState = base) {
   const { element, actions } = harness(PaymentStep, state);
@@ -95,13 +96,7 @@ describe('PaymentStep', () => {
 
   it('opens the card form in the page after Confirm with Stripe', async () => {
     renderStep({
-      'booking.create': () => ({
-        ...created,
-        status: 'pending_payment',
-        paymentMethod: 'stripe',
-        holdExpiresAt: '2030-03-01T15:35:00.000Z',
-        checkout: { clientSecret: 'cs_test_1_secret_2', publishableKey: 'pk_test_demo' },
-      }),
+      'booking.create': () => cardBookingCreated(base.slot!.startsAt),
     });
     await userEvent.click(await screen.findByRole('button', { name: 'Confirm and pay' }));
     expect(await screen.findByText('Card form for CP-7K2M9QXD')).toBeTruthy();

@@ -4,6 +4,7 @@ import { BusyButton } from '@clinicpay/ui';
 import { Suspense, useEffect, type ReactNode } from 'react';
 import { CheckoutSkeleton } from '../checkout/checkout-skeleton.js';
 import { CheckoutStep, preloadCheckout } from '../checkout/preload-checkout.js';
+import { Note } from '../components/note.js';
 import { trpc, type PaymentMethods } from '../trpc.js';
 import type { StepProps } from '../wizard/step-props.js';
 import { BackButton } from './back-button.js';
@@ -53,14 +54,7 @@ export function PaymentStep({ state, dispatch }: StepProps) {
   if (state.checkout && methods.data.stripe) {
     return (
       <div className="grid gap-6">
-        {state.notice ? (
-          <p
-            role="alert"
-            className="rounded-xl border border-amber-300 bg-amber-50 p-4 font-medium text-amber-950"
-          >
-            {state.notice}
-          </p>
-        ) : null}
+        {state.notice ? <Note tone="warning">{state.notice}</Note> : null}
         <Suspense fallback={<CheckoutSkeleton />}>
           <CheckoutStep
             checkout={state.checkout}

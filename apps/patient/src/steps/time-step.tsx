@@ -3,6 +3,7 @@ import { Button, LoadingRegion, Skeleton } from '@clinicpay/ui';
 import { useEffect, useMemo, useState } from 'react';
 import { clinicToday, zoneName } from '../clinic-time.js';
 import { LoadError } from '../components/load-error.js';
+import { Note } from '../components/note.js';
 import { isRetrying } from '../components/use-query-state.js';
 import { trpc } from '../trpc.js';
 import type { StepProps } from '../wizard/step-props.js';
@@ -64,14 +65,7 @@ function TimePicker({ timeZone, state, dispatch }: StepProps & { timeZone: strin
 
   return (
     <div className="grid gap-6">
-      {state.notice ? (
-        <p
-          role="alert"
-          className="rounded-xl border border-amber-300 bg-amber-50 p-4 font-medium text-amber-950"
-        >
-          {state.notice}
-        </p>
-      ) : null}
+      {state.notice ? <Note tone="warning">{state.notice}</Note> : null}
       <p className="text-sm text-slate-700">
         Times are in the clinic&rsquo;s time zone,{' '}
         <strong className="font-semibold">{zoneName(timeZone)}</strong>

@@ -1,15 +1,8 @@
+import { DEMO_CLINIC } from '@clinicpay/react-test-harness';
 import type { BookingStatus, Doctor, PaymentMethods, Service } from '../trpc.js';
+import { initialWizardState, type StepId, type WizardState } from '../wizard/wizard-state.js';
 
-export const CLINIC = {
-  id: '7c1d0000-0000-4000-8000-000000000001',
-  name: 'Riverside Family Clinic',
-  timeZone: 'America/New_York',
-  currency: 'USD',
-  address: '120 Riverside Drive, New York, NY 10024',
-  contactEmail: 'reception@riverside-clinic.example',
-  contactPhone: '+12125550100',
-  takingBookings: true,
-};
+export const CLINIC = DEMO_CLINIC;
 
 export const SERVICES: Service[] = [
   {
@@ -45,6 +38,33 @@ export const BOTH_METHODS: PaymentMethods = {
   payAtClinic: true,
   cardUnavailable: false,
 };
+
+/** A wizard at `step` with the first service and doctor chosen, and whatever else a test chose. */
+export function wizardAt(step: StepId, chosen: Partial<WizardState> = {}): WizardState {
+  return {
+    ...initialWizardState,
+    step,
+    serviceId: SERVICES[0]!.id,
+    doctorId: DOCTORS[0]!.id,
+    ...chosen,
+  };
+}
+
+/** What booking.create answers for any booking, before what its payment method adds. */
+export const bookingCreated = (startsAt: string) => ({
+  reference: 'CP-7K2M9QXD',
+  token: 'tok_'.padEnd(32, 'x'),
+  startsAt,
+});
+
+/** booking.create's answer for a card booking: the time held and the embedded checkout to open. */
+export const cardBookingCreated = (startsAt: string) => ({
+  ...bookingCreated(startsAt),
+  status: 'pending_payment',
+  paymentMethod: 'stripe',
+  holdExpiresAt: '2030-03-01T15:35:00.000Z',
+  checkout: { clientSecret: 'cs_test_1_secret_2', publishableKey: 'pk_test_demo' },
+});
 
 export const PATIENT = { name: 'Ada Lovelace', email: 'ada@example.com', phone: '+1 212 555 0100' };
 

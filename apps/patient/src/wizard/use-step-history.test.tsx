@@ -7,15 +7,17 @@ import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 
 import {
   BOTH_METHODS,
   bookingStatus,
+  cardBookingCreated,
   CLINIC,
   DOCTORS,
   PATIENT,
   SERVICES,
+  wizardAt,
 } from '../test/fixtures.js';
 import { renderWithApi } from '../test/render-with-api.js';
 import { BookingWizardPage } from '../routes/booking-wizard-page.js';
 import { BookingWizard } from './booking-wizard.js';
-import { CHECKOUT_HELD, initialWizardState, type WizardState } from './wizard-state.js';
+import { CHECKOUT_HELD } from './wizard-state.js';
 
 // Stripe's own libraries stand in for the card form: what matters here is that it is open.
 vi.mock('@stripe/react-stripe-js', () => ({
@@ -177,14 +179,10 @@ describe('the browser’s Back and Forward in the booking wizard', () => {
   });
 
   it('a link to an earlier step than the saved one opens it, choices kept', async () => {
-    const chosen: WizardState = {
-      ...initialWizardState,
-      step: 'details',
-      serviceId: SERVICES[0]!.id,
-      doctorId: DOCTORS[0]!.id,
+    const chosen = wizardAt('details', {
       date: '2030-03-04',
       slot: NINE_THIRTY,
-    };
+    });
     sessionStorage.setItem('clinicpay.wizard', JSON.stringify(chosen));
     renderWithApi(<BookingWizard />, api, { path: '/?step=time' });
     expect(await heading('Choose a date and time')).toBeTruthy();
@@ -195,12 +193,7 @@ describe('the browser’s Back and Forward in the booking wizard', () => {
   });
 
   it('takes a wizard handed over by the result page once, so Back, Forward and reload read the saved one', async () => {
-    const handedOver: WizardState = {
-      ...initialWizardState,
-      step: 'time',
-      serviceId: SERVICES[0]!.id,
-      doctorId: DOCTORS[0]!.id,
-    };
+    const handedOver = wizardAt('time');
     renderWithApi(<BookingWizardPage />, api, { state: { wizard: handedOver } });
     expect(await heading('Choose a date and time')).toBeTruthy();
     await waitFor(() => expect(routerProbe.entries).toEqual(['/?step=time']));
@@ -219,20 +212,11 @@ describe('the browser’s Back and Forward in the booking wizard', () => {
     onTestFinished(() => {
       delete window.Stripe;
     });
-    const ready: WizardState = {
-      ...initialWizardState,
-      step: 'details',
-      serviceId: SERVICES[0]!.id,
-      doctorId: DOCTORS[0]!.id,
+    const ready = wizardAt('details', {
       date: '2030-03-04',
       slot: NINE_THIRTY,
       patient: PATIENT,
-    };
-    const created = {
-      reference: 'CP-7K2M9QXD',
-      token: 'tok_'.padEnd(32, 'x'),
-      startsAt: NINE_THIRTY.startsAt,
-    };
+    });
     const pendingStatus = bookingStatus({
       status: 'pending_payment',
       payment: { ...bookingStatus().payment!, status: 'pending' },
@@ -241,13 +225,7 @@ describe('the browser’s Back and Forward in the booking wizard', () => {
       <BookingWizard initial={ready} />,
       {
         ...api,
-        'booking.create': () => ({
-          ...created,
-          status: 'pending_payment',
-          paymentMethod: 'stripe',
-          holdExpiresAt: '2030-03-01T15:35:00.000Z',
-          checkout: { clientSecret: 'cs_test_1_secret_2', publishableKey: 'pk_test_demo' },
-        }),
+        'booking.create': () => cardBookingCreated(NINE_THIRTY.startsAt),
         'booking.status': () => pendingStatus,
         'booking.cancel': () =>
           bookingStatus({ status: 'cancelled', cancelReason: 'cancelled_by_patient' }),

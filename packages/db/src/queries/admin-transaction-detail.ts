@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
+import { transactionPaymentColumns } from './transaction-payment-columns.js';
 
 /** One payment with its booking, patient, service and doctor. */
 export async function findTransaction(db: Kysely<Database>, paymentId: string) {
@@ -10,22 +11,9 @@ export async function findTransaction(db: Kysely<Database>, paymentId: string) {
     .innerJoin('services as s', 's.id', 'a.service_id')
     .innerJoin('doctors as d', 'd.id', 'a.doctor_id')
     .select([
-      'p.id',
-      'p.status',
-      'p.gateway',
-      'p.mode',
-      'p.amount',
-      'p.currency',
-      'p.amount_refunded',
-      'p.checkout_session_id',
-      'p.payment_intent_id',
-      'p.charge_id',
+      ...transactionPaymentColumns,
       'p.failure_code',
       'p.failure_message',
-      'p.dispute_status',
-      'p.flagged_reason',
-      'p.created_at',
-      'p.completed_at',
       'a.id as appointment_id',
       'a.reference',
       'a.status as appointment_status',

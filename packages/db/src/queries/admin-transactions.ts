@@ -7,6 +7,7 @@ import {
   type PaymentStatus,
 } from '../statuses.js';
 import { keysetPage, type KeysetPageRequest } from './keyset-page.js';
+import { transactionPaymentColumns } from './transaction-payment-columns.js';
 
 export type TransactionSearch =
   | {
@@ -61,10 +62,17 @@ export function filteredPayments(db: Kysely<Database>, filter: TransactionFilter
   return query;
 }
 
-function searchCondition(
-  eb: ExpressionBuilder<Database & { p: Database['payments'] }, 'p'>,
-  search: TransactionSearch,
-) {
+type PaymentsBuilder = ExpressionBuilder<Database & { p: Database['payments'] }, 'p'>;
+
+/** The payment's own appointment (`a`), for a search on its booking. */
+const itsAppointment = (eb: PaymentsBuilder) =>
+  eb.selectFrom('appointments as a').select('a.id').whereRef('a.id', '=', 'p.appointment_id');
+
+/** The same with the appointment's patient (`pt`), for a search on who booked. */
+const itsPatient = (eb: PaymentsBuilder) =>
+  itsAppointment(eb).innerJoin('patients as pt', 'pt.id', 'a.patient_id');
+
+function searchCondition(eb: PaymentsBuilder, search: TransactionSearch) {
   switch (search.kind) {
     case 'stripe_id':
       return eb(`p.${search.column}`, '=', search.value);
@@ -77,33 +85,15 @@ function searchCondition(
           .where('r.stripe_refund_id', '=', search.value),
       );
     case 'reference':
-      return eb.exists(
-        eb
-          .selectFrom('appointments as a')
-          .select('a.id')
-          .whereRef('a.id', '=', 'p.appointment_id')
-          .where('a.reference', '=', search.value),
-      );
+      return eb.exists(itsAppointment(eb).where('a.reference', '=', search.value));
     case 'email':
-      return eb.exists(
-        eb
-          .selectFrom('appointments as a')
-          .innerJoin('patients as pt', 'pt.id', 'a.patient_id')
-          .select('a.id')
-          .whereRef('a.id', '=', 'p.appointment_id')
-          .where(sql`lower(pt.email)`, '=', search.value.toLowerCase()),
-      );
+      return eb.exists(itsPatient(eb).where(sql`lower(pt.email)`, '=', search.value.toLowerCase()));
     case 'text': {
       const pattern = `%${search.value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       return eb.exists(
-        eb
-          .selectFrom('appointments as a')
-          .innerJoin('patients as pt', 'pt.id', 'a.patient_id')
-          .select('a.id')
-          .whereRef('a.id', '=', 'p.appointment_id')
-          .where((inner) =>
-            inner.or([inner('pt.name', 'ilike', pattern), inner('pt.email', 'ilike', pattern)]),
-          ),
+        itsPatient(eb).where((inner) =>
+          inner.or([inner('pt.name', 'ilike', pattern), inner('pt.email', 'ilike', pattern)]),
+        ),
       );
     }
   }
@@ -123,20 +113,7 @@ export function transactionsPage(db: Kysely<Database>, request: TransactionPageR
 export async function listTransactionsPage(db: Kysely<Database>, request: TransactionPageRequest) {
   return transactionsPage(db, request)
     .select([
-      'p.id',
-      'p.status',
-      'p.gateway',
-      'p.mode',
-      'p.amount',
-      'p.currency',
-      'p.amount_refunded',
-      'p.checkout_session_id',
-      'p.payment_intent_id',
-      'p.charge_id',
-      'p.dispute_status',
-      'p.flagged_reason',
-      'p.created_at',
-      'p.completed_at',
+      ...transactionPaymentColumns,
       sql<string>`p.created_at::text`.as('created_at_key'),
       'a.id as appointment_id',
       'a.reference',

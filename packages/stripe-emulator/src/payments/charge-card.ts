@@ -11,6 +11,7 @@ import type { Mode } from '../keys';
 import { buildCharge } from '../objects/charge';
 import { declinedChanges, succeededChanges } from '../objects/payment-intent';
 import type { EmulatorState, SessionRecord } from '../state';
+import { completeSession } from './complete-session';
 import { modeHolding } from './lookup';
 import type { PayResult } from './pay-session';
 import type { CardBehaviour, TestCard } from './test-cards';
@@ -52,23 +53,7 @@ function succeed(
   emitEvent(state, mode, 'payment_intent.succeeded', pi, { previous: previousPi });
 
   const { session } = record;
-  Object.assign(session, {
-    status: 'complete',
-    payment_status: 'paid',
-    customer_details: {
-      address: null,
-      business_name: null,
-      email: billing.email,
-      individual_name: null,
-      name: billing.name,
-      phone: null,
-      tax_exempt: 'none',
-      tax_ids: [],
-    },
-  } satisfies Partial<Stripe.Checkout.Session>);
-  if (pi.presentment_details) session.presentment_details = { ...pi.presentment_details };
-  store.openSessions.delete(session.id);
-  emitEvent(state, mode, 'checkout.session.completed', session);
+  completeSession(state, mode, session, 'paid', billing, pi.presentment_details);
   return { status: 'succeeded', session, paymentIntent: pi, charge };
 }
 

@@ -12,6 +12,7 @@ import type { Mode } from '../keys';
 import { buildBankDebitCharge } from '../objects/charge';
 import { succeededChanges } from '../objects/payment-intent';
 import type { EmulatorState } from '../state';
+import { completeSession } from './complete-session';
 import { ensurePaymentIntent, openSessionFor } from './pay-session';
 import { delayedMethodOf } from './payment-methods';
 
@@ -93,22 +94,7 @@ export function paySessionDelayed(
   } satisfies Partial<Stripe.PaymentIntent>);
   emitEvent(state, mode, 'payment_intent.processing', pi, { previous: previousPi });
 
-  Object.assign(session, {
-    status: 'complete',
-    payment_status: 'unpaid',
-    customer_details: {
-      address: null,
-      business_name: null,
-      email: billing.email,
-      individual_name: null,
-      name: billing.name,
-      phone: null,
-      tax_exempt: 'none',
-      tax_ids: [],
-    },
-  } satisfies Partial<Stripe.Checkout.Session>);
-  store.openSessions.delete(session.id);
-  emitEvent(state, mode, 'checkout.session.completed', session);
+  completeSession(state, mode, session, 'unpaid', billing);
 
   const settlesAt = now + delay;
   store.delayedPayments.push({

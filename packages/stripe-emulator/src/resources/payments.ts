@@ -3,7 +3,7 @@ import { resourceMissing } from '../errors';
 import { expand } from '../expand';
 import { listFields, paginate } from '../list';
 import { ownedBy } from '../ownership';
-import { p, readParams } from '../params';
+import { p, readParams, type Fields, type InferFields } from '../params';
 import type { ApiContext, Route } from '../routes';
 
 const retrieveFields = { expand: p.array(p.string()), client_secret: p.string() };
@@ -34,6 +34,29 @@ function retrieveFrom<T extends { id: string; object: string }>(
   };
 }
 
+/**
+ * A list route: the request's account's objects, newest first, those the request's filters keep,
+ * one page of them with what it asked to expand.
+ */
+function listFrom<
+  T extends { id: string; object: string; created: number },
+  F extends typeof listFields & Fields,
+>(
+  objectName: string,
+  url: string,
+  fields: F,
+  pick: (ctx: ApiContext) => Map<string, T>,
+  keeps: (params: InferFields<F>, item: T) => boolean,
+) {
+  return (ctx: ApiContext) => {
+    // F holds listFields' paging and expand, which TypeScript cannot see through InferFields.
+    const params = readParams(ctx.params, fields) as InferFields<F> &
+      InferFields<typeof listFields>;
+    const items = mine(ctx, pick(ctx).values()).filter((item) => keeps(params, item));
+    return expand(ctx.store, paginate(items, params, url, objectName), params.expand);
+  };
+}
+
 const listPaymentIntentFields = {
   ...listFields,
   customer: p.string(),
@@ -58,15 +81,13 @@ export const paymentRoutes: Route[] = [
     method: 'GET',
     pattern: '/v1/payment_intents',
     right: 'payment_intent_read',
-    handle(ctx) {
-      const params = readParams(ctx.params, listPaymentIntentFields);
-      const items = mine(ctx, ctx.store.paymentIntents.values()).filter(() => !params.customer);
-      return expand(
-        ctx.store,
-        paginate(items, params, '/v1/payment_intents', 'payment_intent'),
-        params.expand,
-      );
-    },
+    handle: listFrom(
+      'payment_intent',
+      '/v1/payment_intents',
+      listPaymentIntentFields,
+      (ctx) => ctx.store.paymentIntents,
+      (params) => !params.customer,
+    ),
   },
   {
     method: 'GET',
@@ -78,15 +99,14 @@ export const paymentRoutes: Route[] = [
     method: 'GET',
     pattern: '/v1/charges',
     right: 'charge_read',
-    handle(ctx) {
-      const params = readParams(ctx.params, listChargeFields);
-      const items = mine(ctx, ctx.store.charges.values()).filter(
-        (c) =>
-          (!params.payment_intent || c.payment_intent === params.payment_intent) &&
-          !params.customer,
-      );
-      return expand(ctx.store, paginate(items, params, '/v1/charges', 'charge'), params.expand);
-    },
+    handle: listFrom(
+      'charge',
+      '/v1/charges',
+      listChargeFields,
+      (ctx) => ctx.store.charges,
+      (params, c) =>
+        (!params.payment_intent || c.payment_intent === params.payment_intent) && !params.customer,
+    ),
   },
   {
     method: 'GET',
@@ -98,14 +118,14 @@ export const paymentRoutes: Route[] = [
     method: 'GET',
     pattern: '/v1/disputes',
     right: 'dispute_read',
-    handle(ctx) {
-      const params = readParams(ctx.params, listDisputeFields);
-      const items = mine(ctx, ctx.store.disputes.values()).filter(
-        (d) =>
-          (!params.charge || d.charge === params.charge) &&
-          (!params.payment_intent || d.payment_intent === params.payment_intent),
-      );
-      return expand(ctx.store, paginate(items, params, '/v1/disputes', 'dispute'), params.expand);
-    },
+    handle: listFrom(
+      'dispute',
+      '/v1/disputes',
+      listDisputeFields,
+      (ctx) => ctx.store.disputes,
+      (params, d) =>
+        (!params.charge || d.charge === params.charge) &&
+        (!params.payment_intent || d.payment_intent === params.payment_intent),
+    ),
   },
 ];

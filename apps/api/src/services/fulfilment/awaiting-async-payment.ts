@@ -1,5 +1,6 @@
-import { extendHold, lockAppointment, lockPayment, recordPaymentEvent } from '@clinicpay/db';
-import { type Cause, type FulfilmentResult, modeOf, type Tx } from './fulfilment-types.js';
+import { extendHold, lockAppointment, recordPaymentEvent } from '@clinicpay/db';
+import { type Cause, type FulfilmentResult, type Tx } from './fulfilment-types.js';
+import { lockStripePayment } from './lock-event-payment.js';
 
 export interface AwaitingAsyncPayment {
   paymentId: string;
@@ -22,12 +23,8 @@ export async function applyAwaitingAsyncPayment(
   fact: AwaitingAsyncPayment,
   cause: Cause,
 ): Promise<FulfilmentResult> {
-  const payment = await lockPayment(trx, {
-    paymentId: fact.paymentId,
-    paymentIntentId: fact.paymentIntentId,
-  });
-  if (!payment || payment.gateway !== 'stripe' || payment.mode !== modeOf(fact.livemode))
-    return { outcome: 'not_ours' };
+  const payment = await lockStripePayment(trx, fact);
+  if (!payment) return { outcome: 'not_ours' };
   if (payment.status !== 'pending') return { outcome: 'no_change' };
   const appointment = await lockAppointment(trx, payment.appointment_id);
   const holdEnds = appointment.hold_expires_at;

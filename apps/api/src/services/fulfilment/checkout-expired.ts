@@ -1,10 +1,6 @@
-import {
-  lockAppointment,
-  lockPayment,
-  transitionAppointment,
-  transitionPayment,
-} from '@clinicpay/db';
-import { type Cause, type FulfilmentResult, modeOf, type Tx } from './fulfilment-types.js';
+import { lockAppointment, transitionAppointment, transitionPayment } from '@clinicpay/db';
+import { type Cause, type FulfilmentResult, type Tx } from './fulfilment-types.js';
+import { lockStripePayment } from './lock-event-payment.js';
 
 export interface CheckoutExpired {
   paymentId: string | null;
@@ -21,9 +17,8 @@ export async function applyCheckoutExpired(
   fact: CheckoutExpired,
   cause: Cause,
 ): Promise<FulfilmentResult> {
-  const payment = await lockPayment(trx, { paymentId: fact.paymentId });
-  if (!payment || payment.gateway !== 'stripe' || payment.mode !== modeOf(fact.livemode))
-    return { outcome: 'not_ours' };
+  const payment = await lockStripePayment(trx, fact);
+  if (!payment) return { outcome: 'not_ours' };
   if (payment.checkout_session_id && payment.checkout_session_id !== fact.checkoutSessionId)
     return { outcome: 'not_ours' };
   // A failed payment (policy "cancel") already cancelled the booking; the payment stays Failed.

@@ -1,6 +1,7 @@
-import { flagPayment, lockPayment, recordPaymentEvent } from '@clinicpay/db';
+import { flagPayment, recordPaymentEvent } from '@clinicpay/db';
 import type { DisputeUpdatedEffect } from '@clinicpay/payments';
-import { type Cause, type FulfilmentResult, modeOf, type Tx } from './fulfilment-types.js';
+import { type Cause, type FulfilmentResult, type Tx } from './fulfilment-types.js';
+import { lockPaymentOfMode } from './lock-event-payment.js';
 
 // Stripe's final dispute statuses (`prevented`: stopped before it became a chargeback).
 const CLOSED_DISPUTE = new Set(['won', 'lost', 'warning_closed', 'prevented']);
@@ -12,11 +13,8 @@ export async function applyDisputeUpdated(
   livemode: boolean,
   cause: Cause,
 ): Promise<FulfilmentResult> {
-  const payment = await lockPayment(trx, {
-    paymentIntentId: fact.paymentIntentId,
-    chargeId: fact.chargeId,
-  });
-  if (!payment || payment.mode !== modeOf(livemode)) return { outcome: 'not_ours' };
+  const payment = await lockPaymentOfMode(trx, fact, livemode);
+  if (!payment) return { outcome: 'not_ours' };
   if (payment.dispute_status === fact.status) return { outcome: 'no_change' };
   // A closed dispute stays closed: an older "needs_response" arriving late changes nothing. The one
   // way on from a loss is an appeal (appeal_needs_response, appeal_under_review).

@@ -1,13 +1,13 @@
 import {
   lockAppointment,
-  lockPayment,
   recordPaymentEvent,
   recordPaymentFailure,
   setPaymentStripeIds,
   transitionAppointment,
   transitionPayment,
 } from '@clinicpay/db';
-import { type Cause, type FulfilmentResult, modeOf, type Tx } from './fulfilment-types.js';
+import { type Cause, type FulfilmentResult, type Tx } from './fulfilment-types.js';
+import { lockStripePayment } from './lock-event-payment.js';
 
 export interface PaymentFailed {
   paymentId: string | null;
@@ -28,12 +28,8 @@ export async function applyPaymentFailed(
   policy: 'cancel' | 'retry',
   cause: Cause,
 ): Promise<FulfilmentResult> {
-  const payment = await lockPayment(trx, {
-    paymentId: fact.paymentId,
-    paymentIntentId: fact.paymentIntentId,
-  });
-  if (!payment || payment.gateway !== 'stripe' || payment.mode !== modeOf(fact.livemode))
-    return { outcome: 'not_ours' };
+  const payment = await lockStripePayment(trx, fact);
+  if (!payment) return { outcome: 'not_ours' };
   const failure = {
     failure_code: fact.failureCode,
     failure_message: fact.failureMessage,

@@ -2,15 +2,15 @@ import {
   findClashingAppointment,
   flagPayment,
   lockAppointment,
-  lockPayment,
   recordPaymentEvent,
   setPaymentStripeIds,
   transitionAppointment,
   transitionPayment,
 } from '@clinicpay/db';
-import { reserveRefund } from '../refunds/refund.service.js';
 import { statusAfterRefunds } from '../refunds/refunded-total.js';
-import { type Cause, type FulfilmentResult, modeOf, type Tx } from './fulfilment-types.js';
+import { type Cause, type FulfilmentResult, type Tx } from './fulfilment-types.js';
+import { refundAutomatically } from './automatic-refund.js';
+import { lockStripePayment } from './lock-event-payment.js';
 
 export interface PaymentSucceeded {
   paymentId: string | null;
@@ -34,12 +34,8 @@ export async function applyPaymentSucceeded(
   fact: PaymentSucceeded,
   cause: Cause,
 ): Promise<FulfilmentResult> {
-  const payment = await lockPayment(trx, {
-    paymentId: fact.paymentId,
-    paymentIntentId: fact.paymentIntentId,
-  });
-  if (!payment || payment.gateway !== 'stripe' || payment.mode !== modeOf(fact.livemode))
-    return { outcome: 'not_ours' };
+  const payment = await lockStripePayment(trx, fact);
+  if (!payment) return { outcome: 'not_ours' };
   if (
     fact.checkoutSessionId &&
     payment.checkout_session_id &&
@@ -102,22 +98,9 @@ export async function applyPaymentSucceeded(
       fact.amount !== undefined && fact.amount > 0
         ? Math.min(fact.amount, payment.amount)
         : undefined;
-    const refund = await reserveRefund(
-      trx,
-      {
-        paymentId: payment.id,
-        amount,
-        reason: AMOUNT_MISMATCH,
-        requestedBy: 'system',
-        idempotencyKey: `auto-refund:${payment.id}`,
-      },
-      cause.at,
-    );
-    return {
-      outcome: 'applied',
-      ...learned(ids),
-      afterCommit: [{ kind: 'send_refund', refundId: refund.refundId }],
-    };
+    const why = { reason: AMOUNT_MISMATCH, amount };
+    const refund = await refundAutomatically(trx, payment.id, why, cause);
+    return { outcome: 'applied', ...learned(ids), afterCommit: [refund] };
   }
   if (appointment.status === 'pending_payment') {
     await transitionAppointment(trx, appointment.id, ['pending_payment'], 'confirmed', cause);
@@ -125,21 +108,9 @@ export async function applyPaymentSucceeded(
     const kept = await reconfirmOrFlag(trx, appointment.id, payment.id, cause);
     if (!kept) {
       // No money without a booking: the refund is reserved with this change and sent after it.
-      const refund = await reserveRefund(
-        trx,
-        {
-          paymentId: payment.id,
-          reason: PAID_AFTER_CANCEL,
-          requestedBy: 'system',
-          idempotencyKey: `auto-refund:${payment.id}`,
-        },
-        cause.at,
-      );
-      return {
-        outcome: 'applied',
-        ...learned(ids),
-        afterCommit: [{ kind: 'send_refund', refundId: refund.refundId }],
-      };
+      const why = { reason: PAID_AFTER_CANCEL };
+      const refund = await refundAutomatically(trx, payment.id, why, cause);
+      return { outcome: 'applied', ...learned(ids), afterCommit: [refund] };
     }
   }
   return { outcome: 'applied', ...learned(ids) };

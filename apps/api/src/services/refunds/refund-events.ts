@@ -1,17 +1,12 @@
 import {
   insertRefund,
-  lockPayment,
   lockRefundOfPayment,
   setPaymentStripeIds,
   updateRefundFromStripe,
 } from '@clinicpay/db';
 import type { ChargeRefundedEffect, RefundUpdatedEffect } from '@clinicpay/payments';
-import {
-  type Cause,
-  type FulfilmentResult,
-  modeOf,
-  type Tx,
-} from '../fulfilment/fulfilment-types.js';
+import { type Cause, type FulfilmentResult, type Tx } from '../fulfilment/fulfilment-types.js';
+import { lockPaymentOfMode } from '../fulfilment/lock-event-payment.js';
 import {
   applyRefundFailed,
   applyRefundSucceeded,
@@ -28,12 +23,8 @@ export async function applyChargeRefunded(
   livemode: boolean,
   cause: Cause,
 ): Promise<FulfilmentResult> {
-  const payment = await lockPayment(trx, {
-    paymentId: fact.paymentId,
-    paymentIntentId: fact.paymentIntentId,
-    chargeId: fact.chargeId,
-  });
-  if (!payment || payment.mode !== modeOf(livemode)) return { outcome: 'not_ours' };
+  const payment = await lockPaymentOfMode(trx, fact, livemode);
+  if (!payment) return { outcome: 'not_ours' };
   if (!payment.charge_id) await setPaymentStripeIds(trx, payment.id, { charge_id: fact.chargeId });
   const changed = await applyReportedRefundTotal(trx, payment.id, fact.amountRefunded, cause);
   return { outcome: changed ? 'applied' : 'no_change' };
@@ -46,11 +37,8 @@ export async function applyRefundUpdated(
   livemode: boolean,
   cause: Cause,
 ): Promise<FulfilmentResult> {
-  const payment = await lockPayment(trx, {
-    paymentIntentId: fact.paymentIntentId,
-    chargeId: fact.chargeId,
-  });
-  if (!payment || payment.mode !== modeOf(livemode)) return { outcome: 'not_ours' };
+  const payment = await lockPaymentOfMode(trx, fact, livemode);
+  if (!payment) return { outcome: 'not_ours' };
   const ourRefundId = fact.metadata.refund_id;
   const existing = await lockRefundOfPayment(trx, payment.id, {
     stripeRefundId: fact.refundId,
