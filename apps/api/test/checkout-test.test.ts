@@ -1,21 +1,14 @@
 import { DEMO_KEYS } from '@clinicpay/demo';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from '../src/testing.js';
-import { adminCaller, signIn } from './support/admin-http.js';
+import { describe, expect, it } from 'vitest';
+import { useTestStack } from './support/test-stack.js';
+import { useSignedInAdmin } from './support/admin-http.js';
 
-let stack: TestStack;
-let admin: ReturnType<typeof adminCaller>;
-beforeAll(async () => {
-  stack = await startTestStack();
-  admin = adminCaller(stack.api.runtime, await signIn(stack.api.url));
-});
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = useTestStack();
+const admin = useSignedInAdmin(stack);
 
 describe('admin.stripeSettings.testCheckout', () => {
   it('opens a throwaway Sandbox checkout with the saved keys, naming no payment of ours', async () => {
-    const test = await admin.admin.stripeSettings.testCheckout();
+    const test = await admin().admin.stripeSettings.testCheckout();
     expect(test).toEqual({
       clientSecret: expect.stringMatching(/^cs_test_\w+_secret_\w+$/),
       publishableKey: DEMO_KEYS.publishableKey,
@@ -45,7 +38,7 @@ describe('admin.stripeSettings.testCheckout', () => {
 
   it('says "not properly configured" with Stripe’s reason when Stripe refuses the saved key', async () => {
     stack.stripe.control.revokeKey(DEMO_KEYS.secretKey);
-    await expect(admin.admin.stripeSettings.testCheckout()).rejects.toMatchObject({
+    await expect(admin().admin.stripeSettings.testCheckout()).rejects.toMatchObject({
       message: expect.stringMatching(
         /^Stripe gateway is not properly configured: Invalid API Key provided/,
       ),

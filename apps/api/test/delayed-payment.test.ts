@@ -1,18 +1,12 @@
 import { DEMO_KEYS } from '@clinicpay/stripe-emulator';
 import Stripe from 'stripe';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from '../src/testing.js';
+import { describe, expect, it } from 'vitest';
+import { useTestStack } from './support/test-stack.js';
 import { insertPendingStripePayment } from './support/payment-fixture.js';
 import { sweep } from './support/sweep.js';
 
 // Webhooks off: the sweeper alone meets a checkout that completed without the money.
-let stack: TestStack;
-beforeAll(async () => {
-  stack = await startTestStack({ webhooks: false });
-});
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = useTestStack({ webhooks: false });
 
 const db = () => stack.api.db;
 const HOUR = 3600;

@@ -1,21 +1,15 @@
 import { DEMO_KEYS } from '@clinicpay/demo';
 import { recordStripeRefusal } from '@clinicpay/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestCaller, startTestStack, type TestStack } from '../src/testing.js';
-import { adminCaller, signIn } from './support/admin-http.js';
+import { describe, expect, it } from 'vitest';
+import { useTestStack } from './support/test-stack.js';
+import { createTestCaller } from '../src/testing.js';
+import { useSignedInAdmin } from './support/admin-http.js';
 import { book, freeSlots } from './support/booking.js';
 
 // A key that worked when it was saved stops working: the admin sees Stripe's reason, patients are
 // not offered a card payment that cannot work, and saving a working key clears it.
-let stack: TestStack;
-let admin: ReturnType<typeof adminCaller>;
-beforeAll(async () => {
-  stack = await startTestStack();
-  admin = adminCaller(stack.api.runtime, await signIn(stack.api.url));
-});
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = useTestStack();
+const admin = useSignedInAdmin(stack);
 
 const patientCaller = () => createTestCaller(stack.api.runtime);
 
@@ -30,13 +24,13 @@ describe('a saved Stripe key that Stripe stops accepting', () => {
       ),
     });
 
-    const settings = await admin.admin.stripeSettings.get();
+    const settings = await admin().admin.stripeSettings.get();
     expect(settings.refusals.test).toEqual({
       reason: expect.stringContaining('Invalid API Key provided'),
       at: expect.any(String),
     });
     expect(settings.refusals.live).toBeNull();
-    const stripeRow = (await admin.admin.gateways.list()).find((g) => g.gateway === 'stripe');
+    const stripeRow = (await admin().admin.gateways.list()).find((g) => g.gateway === 'stripe');
     expect(stripeRow?.refusal).toContain('Invalid API Key provided');
 
     expect(await patientCaller().catalogue.paymentMethods()).toMatchObject({
@@ -50,7 +44,7 @@ describe('a saved Stripe key that Stripe stops accepting', () => {
 
   it('is cleared by saving a working key', async () => {
     const account = stack.stripe.control.createAccount();
-    await admin.admin.stripeSettings.save({
+    await admin().admin.stripeSettings.save({
       enabled: true,
       mode: 'test',
       currency: 'USD',
@@ -59,7 +53,7 @@ describe('a saved Stripe key that Stripe stops accepting', () => {
       secretKey: account.secretKey,
       webhookSigningSecret: DEMO_KEYS.webhookSigningSecret,
     });
-    expect((await admin.admin.stripeSettings.get()).refusals.test).toBeNull();
+    expect((await admin().admin.stripeSettings.get()).refusals.test).toBeNull();
     const methods = await patientCaller().catalogue.paymentMethods();
     expect(methods).toMatchObject({ cardUnavailable: false });
     expect(methods.stripe?.publishableKey).toBe(account.publishableKey);
@@ -77,6 +71,6 @@ describe('a saved Stripe key that Stripe stops accepting', () => {
       at: stack.api.runtime.clock.now(),
     });
     await patientCaller().booking.status({ reference: booking.reference, token: booking.token });
-    expect((await admin.admin.stripeSettings.get()).refusals.test).toBeNull();
+    expect((await admin().admin.stripeSettings.get()).refusals.test).toBeNull();
   });
 });

@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestCaller, startTestStack, type TestStack } from '../src/testing.js';
+import { describe, expect, it } from 'vitest';
+import { useTestStack } from './support/test-stack.js';
+import { createTestCaller } from '../src/testing.js';
 import { book, freeSlots } from './support/booking.js';
 import { sweep } from './support/sweep.js';
 
 // Webhooks off: reconciliation is what asks Stripe here.
-let stack: TestStack;
-beforeAll(async () => {
-  stack = await startTestStack({ webhooks: false });
-});
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = useTestStack({ webhooks: false });
 
 const stripeRequests = () => stack.stripe.control.requests().length;
 const limitSessionReads = () =>

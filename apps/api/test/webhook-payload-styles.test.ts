@@ -1,20 +1,13 @@
 import { DEMO_KEYS } from '@clinicpay/demo';
 import { STRIPE_API_VERSION } from '@clinicpay/payments';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from '../src/testing.js';
-import { adminCaller, signIn } from './support/admin-http.js';
+import { describe, expect, it } from 'vitest';
+import { useTestStack } from './support/test-stack.js';
+import { useSignedInAdmin } from './support/admin-http.js';
 import { book, freeSlots, waitUntil } from './support/booking.js';
 
 // Endpoints added by each test: the payload style and API version are the endpoint's.
-let stack: TestStack;
-let admin: ReturnType<typeof adminCaller>;
-beforeAll(async () => {
-  stack = await startTestStack({ webhooks: false });
-  admin = adminCaller(stack.api.runtime, await signIn(stack.api.url));
-});
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = useTestStack({ webhooks: false });
+const admin = useSignedInAdmin(stack);
 
 /** A card booking paid through the emulator; resolves once its webhook has confirmed it. */
 async function paidThroughWebhook(slotIndex: number) {
@@ -77,7 +70,7 @@ describe('webhook endpoints of another payload style or API version', () => {
     try {
       await paidThroughWebhook(1);
       await stack.stripe.control.waitForDeliveries();
-      const settings = await admin.admin.stripeSettings.get();
+      const settings = await admin().admin.stripeSettings.get();
       expect(settings.apiVersion).toBe(STRIPE_API_VERSION);
       expect(settings.lastEvent.test?.apiVersion).toBe('2025-03-31.basil');
     } finally {

@@ -1,5 +1,6 @@
 // Calling admin procedures as the admin SPA does: over HTTP, with the session cookie and the CSRF
 // header, through tRPC's wire format (GET ?input= for queries, POST JSON for mutations).
+import { beforeAll } from 'vitest';
 import { DEMO_ADMIN } from '@clinicpay/demo';
 import { syntheticRequestMeta } from '../../src/http/request-meta.js';
 import { createTestCaller } from '../../src/testing.js';
@@ -107,4 +108,19 @@ export function adminCaller(runtime: Runtime, cookie: string) {
     '127.0.0.1',
     syntheticRequestMeta({ ip: '127.0.0.1', cookie, csrfHeader: '1', secFetchSite: 'same-origin' }),
   );
+}
+
+/**
+ * Signs the demo admin in once the stack is up (register after `useTestStack`, whose hook runs
+ * first); the returned function gives that admin's caller.
+ */
+export function useSignedInAdmin(stack: { api: { runtime: Runtime; url: string } }) {
+  let caller: ReturnType<typeof adminCaller> | undefined;
+  beforeAll(async () => {
+    caller = adminCaller(stack.api.runtime, await signIn(stack.api.url));
+  });
+  return () => {
+    if (!caller) throw new Error('The admin is used before the hook that signs in ran');
+    return caller;
+  };
 }
