@@ -18,6 +18,7 @@ export const TEST_FILES = [
 const APP_PACKAGES = ['@clinicpay/api', '@clinicpay/patient', '@clinicpay/admin'];
 const TEST_ONLY = [
   '@clinicpay/stripe-emulator',
+  '@clinicpay/mail-catcher',
   '@clinicpay/testing',
   '@clinicpay/react-test-harness',
   '@clinicpay/db/testing',
