@@ -1,9 +1,11 @@
-// The whole system on one machine, for development and demos: the Stripe emulator, the API (on
-// embedded PGlite unless DATABASE_URL is set), a seeded demo clinic, and both SPAs' Vite servers.
+// The whole system on one machine, for development and demos: the Stripe emulator, a mail catcher,
+// the API (on embedded PGlite unless DATABASE_URL is set), a seeded demo clinic, and both SPAs'
+// Vite servers.
 // Run through `npm start` (which installs first) or `pnpm dev`.
 import { performance } from 'node:perf_hooks';
 import { resolve } from 'node:path';
 import { createServer as createViteServer, type ViteDevServer } from 'vite';
+import { startMailCatcher } from '@clinicpay/mail-catcher';
 import { startEmulator } from '@clinicpay/stripe-emulator';
 import {
   DEMO_CLINIC,
@@ -24,6 +26,8 @@ const ports = {
   emulator: Number(process.env.STRIPE_EMULATOR_PORT ?? 12111),
   patient: Number(process.env.PATIENT_PORT ?? 5173),
   admin: Number(process.env.ADMIN_PORT ?? 5174),
+  mailSmtp: Number(process.env.MAIL_SMTP_PORT ?? 1025),
+  mailWeb: Number(process.env.MAIL_WEB_PORT ?? 1080),
 };
 
 async function main() {
@@ -34,6 +38,8 @@ async function main() {
     businessName: DEMO_CLINIC.name,
     webhooks: [{ url: `${apiUrl}/webhooks/stripe`, secret: DEMO_KEYS.webhookSigningSecret }],
   });
+  // Every e-mail the API sends lands here (unless SMTP_URL points elsewhere), readable on its page.
+  const mail = await startMailCatcher({ smtpPort: ports.mailSmtp, httpPort: ports.mailWeb });
 
   const config = loadConfig({
     ...process.env,
@@ -45,6 +51,10 @@ async function main() {
     STRIPE_JS_URL:
       process.env.STRIPE_JS_URL ??
       (process.env.STRIPE_API_URL ? undefined : `${emulator.url}/v3/stripe.js`),
+    SMTP_URL: process.env.SMTP_URL ?? mail.smtpUrl,
+    MAIL_FROM: process.env.MAIL_FROM ?? 'Clinicpay demo <bookings@clinicpay.localhost>',
+    // The links in e-mails to clinic staff.
+    ADMIN_URL: process.env.ADMIN_URL ?? `http://localhost:${ports.admin}/admin/`,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   });
   const runtime = await openRuntime(config);
@@ -79,6 +89,7 @@ Clinicpay is running (ready in ${seconds} s, database: ${runtime.database.kind =
   Clinic admin      http://localhost:${ports.admin}/admin/
   API               ${api.url}  (health: ${api.url}/healthz)
   Stripe emulator   ${emulator.url}/
+  Mail              http://localhost:${new URL(mail.url).port}/  (SMTP ${new URL(mail.smtpUrl).host})
 
   Admin sign-in     ${signIn}
   Stripe (Sandbox)  ${DEMO_KEYS.publishableKey} · ${DEMO_KEYS.secretKey}
@@ -102,6 +113,7 @@ Press Ctrl+C to stop.`);
     await api.stop();
     await runtime.close();
     await emulator.stop();
+    await mail.stop();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());
