@@ -1,0 +1,1 @@
+export { appointmentIcs, appointmentUid, type AppointmentIcsInput } from './ics.js';
