@@ -88,6 +88,13 @@ describe('transactions', () => {
     await toast(page, /Refund of \$30\.00/);
     await panel.getByText('Partially refunded').first().waitFor({ timeout: 15_000 });
     await admin.screenshot('transactions-03-partially-refunded', { viewport: true });
+    // The patient is told, by e-mail, with the amount.
+    const refundMail = await stack.mail.waitFor(
+      (m) => m.subject.includes(reference) && /refund/i.test(m.subject),
+      10_000,
+    );
+    expect(refundMail.to).toEqual(['ada@example.com']);
+    expect(refundMail.text).toContain('$30.00 of $60.00');
 
     await panel.getByRole('button', { name: 'Refund more ($30.00 left)' }).click();
     await panel.getByRole('button', { name: 'Review refund' }).click();

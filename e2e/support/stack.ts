@@ -8,7 +8,8 @@
  * known only once it runs. Stops whatever did start if a later piece fails to.
  */
 import { freePort } from '@clinicpay/testing';
-import { startTestApi, type TestApi } from '@clinicpay/api/testing';
+import { startMailSender, startTestApi, type TestApi } from '@clinicpay/api/testing';
+import { startMailCatcher, type MailCatcher } from '@clinicpay/mail-catcher';
 import { startEmulator, type RunningEmulator } from '@clinicpay/stripe-emulator';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './browser.js';
@@ -18,6 +19,8 @@ import { DEMO_KEYS } from '@clinicpay/demo';
 export interface Stack {
   api: TestApi;
   stripe: RunningEmulator;
+  /** Every e-mail the API sent, as `npm start`'s catcher shows it. */
+  mail: MailCatcher;
   /** A started SPA's entry URL, e.g. http://127.0.0.1:41234/admin/ */
   urlOf(name: SpaName): string;
   browser: Browser;
@@ -41,17 +44,26 @@ export async function startStack(options: {
       retry: { maxAttempts: 3, initialDelayMs: 50 },
     });
     stops.push(() => stripe.stop());
+    const mail = await startMailCatcher();
+    stops.push(() => mail.stop());
     const patientPort = await freePort();
+    const adminPort = await freePort();
     const api = await startTestApi({
       clock: { now: () => new Date(stripe.clock.nowMs()) },
       env: {
         STRIPE_API_URL: stripe.url,
         STRIPE_JS_URL: `${stripe.url}/v3/stripe.js`,
         PUBLIC_URL: `http://127.0.0.1:${patientPort}`,
+        ADMIN_URL: `http://127.0.0.1:${adminPort}/admin/`,
+        SMTP_URL: mail.smtpUrl,
+        MAIL_FROM: 'Riverside Family Clinic <bookings@riverside-clinic.example>',
         ...options.env,
       },
     });
     stops.push(() => api.stop());
+    // The API's own sender, as a replica runs it, often enough that mail lands within a second.
+    const sender = startMailSender(api.runtime, { intervalMs: 250 });
+    stops.push(() => sender.stop());
     // Stripe's deliveries to the API, signed with the seeded (demo) signing secret.
     stripe.control.addWebhookEndpoint({
       url: `${api.url}/webhooks/stripe`,
@@ -59,11 +71,7 @@ export async function startStack(options: {
     });
     const urls = new Map<SpaName, string>();
     for (const name of options.spas) {
-      const spa = await startSpa(
-        name,
-        api.url,
-        name === 'patient' ? patientPort : await freePort(),
-      );
+      const spa = await startSpa(name, api.url, name === 'patient' ? patientPort : adminPort);
       stops.push(() => spa.close());
       urls.set(name, spa.url);
     }
@@ -80,7 +88,7 @@ export async function startStack(options: {
     const advance = (seconds: number) => {
       stripe.control.advanceClock(seconds);
     };
-    return { api, stripe, urlOf, browser, advance, stop };
+    return { api, stripe, mail, urlOf, browser, advance, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -5,6 +5,12 @@ import {
   securityEnvShape,
   type SecurityConfig,
 } from './security/security-config.js';
+import {
+  mailConfig,
+  mailConfigProblems,
+  mailEnvShape,
+  type MailConfig,
+} from './services/mail/mail-config.js';
 
 /**
  * The API's whole configuration, read from the environment in this one place.
@@ -88,6 +94,7 @@ const EnvSchema = z.object({
     })
     .default('info'),
   ...securityEnvShape,
+  ...mailEnvShape,
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -122,6 +129,8 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   /** CORS origins, admin sessions, rate limits (security/security-config.ts). */
   security: SecurityConfig;
+  /** SMTP, the sender and the admin's address for links (services/mail/mail-config.ts). */
+  mail: MailConfig;
 }
 
 /** Thrown with one line per bad variable, so an operator fixes them all in one go. */
@@ -158,6 +167,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       'DATABASE_URL is missing: production needs a PostgreSQL URL, not the embedded database',
     );
   }
+  problems.push(...mailConfigProblems(env));
   if (problems.length > 0) throw new InvalidConfigError(problems);
 
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
@@ -183,5 +193,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     reconcileAfterSeconds: env.RECONCILE_AFTER_SECONDS,
     logLevel: env.LOG_LEVEL,
     security: securityConfig(env, publicUrl),
+    mail: mailConfig(env, publicUrl),
   };
 }

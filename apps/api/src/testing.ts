@@ -185,3 +185,6 @@ export { CSRF_HEADER } from './http/request-meta.js';
 export { forgetStripeSettings } from './services/gateways/stripe-settings-cache.js';
 export { WEBHOOK_BODY_LIMIT } from './http/stripe-webhook.route.js';
 export { securityEnvShape } from './security/security-config.js';
+
+/** The mail sender a replica runs (background-jobs.ts), for stacks that start the API themselves. */
+export { startMailSender } from './services/mail/mail-job.js';

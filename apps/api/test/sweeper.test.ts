@@ -53,6 +53,7 @@ describe('sweeper', () => {
       serviceId: consultation.id,
       startsAt: new Date(slot.startsAt),
       endsAt: new Date(slot.endsAt),
+      accessTokenSealed: 'unused',
       patient,
       accessTokenHash: 'x',
       holdExpiresAt: new Date(now.getTime() + 35 * 60_000),

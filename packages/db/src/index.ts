@@ -213,3 +213,26 @@ export {
   type StripeEventFilter,
   type StripeEventRow,
 } from './queries/admin-webhook-events.js';
+export {
+  claimDueMail,
+  countFailedMail,
+  dropExpiredMail,
+  dropWaitingMail,
+  listMailPage,
+  queueMail,
+  recordMailOutcome,
+  replanReminders,
+  resendMail,
+  type ClaimedMail,
+  type MailLogFilter,
+  type NewMail,
+} from './queries/mail-outbox.js';
+export {
+  findMailAppointment,
+  findMailClinic,
+  findMailRefund,
+  type MailAppointmentRow,
+  type MailClinicRow,
+} from './queries/mail-facts.js';
+export { updateMailSettings, type MailSettings } from './queries/mail-settings.js';
+export type { MailAudience, MailStatus } from './tables/mail.js';

@@ -21,6 +21,7 @@ import type {
   DoctorsTable,
   ServicesTable,
 } from './tables/catalogue.js';
+import type { MailOutboxTable } from './tables/mail.js';
 import type { PaymentEventsTable, PaymentsTable, RefundsTable } from './tables/payments.js';
 import type { StripeEventsTable, WebhookSignatureFailuresTable } from './tables/stripe.js';
 
@@ -44,6 +45,7 @@ export interface Database {
   admin_sessions: AdminSessionsTable;
   rate_limit_counters: RateLimitCountersTable;
   audit_log: AuditLogTable;
+  mail_outbox: MailOutboxTable;
 }
 
 export type TableName = keyof Database;

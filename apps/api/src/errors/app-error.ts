@@ -39,6 +39,8 @@ export const APP_ERRORS = {
   schedule_conflict: 'CONFLICT',
   confirmation_needed: 'CONFLICT',
   stripe_event_not_found: 'NOT_FOUND',
+  mail_off: 'PRECONDITION_FAILED',
+  mail_not_resendable: 'CONFLICT',
   // Every database connection stayed in use (a burst beyond the pool): worth asking again shortly.
   server_busy: 'SERVICE_UNAVAILABLE',
 } as const satisfies Record<string, TRPC_ERROR_CODE_KEY>;

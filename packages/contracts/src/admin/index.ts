@@ -10,3 +10,4 @@ export * from './catalogue-inputs.js';
 export * from './audit-inputs.js';
 export * from './audit-actions.js';
 export * from './clinic-inputs.js';
+export * from './mail-inputs.js';

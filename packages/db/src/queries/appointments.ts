@@ -29,7 +29,7 @@ export const appointmentColumns = [
 export async function insertAppointment(
   db: Kysely<Database>,
   values: NewAppointment,
-): Promise<Appointment> {
+): Promise<Pick<Appointment, (typeof appointmentColumns)[number]>> {
   return withDbErrors(() =>
     db
       .insertInto('appointments')

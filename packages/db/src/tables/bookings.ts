@@ -37,6 +37,8 @@ export interface AppointmentsTable {
   cancel_requested_at: NullableTimestamp;
   /** Hash of the secret in the patient's status link; the secret itself is never stored. */
   access_token_hash: string;
+  /** The same secret, encrypted by the API, so e-mails written later can carry the link. */
+  access_token_sealed: string | null;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
 }

@@ -13,6 +13,13 @@ export interface ClinicsTable {
   contact_email: Generated<string>;
   /** E.164, e.g. +6495550100 ('' until set up). */
   contact_phone: Generated<string>;
+  /** The From of the clinic's e-mail ('' = the name and address of MAIL_FROM). */
+  mail_sender_name: Generated<string>;
+  mail_sender_address: Generated<string>;
+  /** Hours before the appointment a reminder goes out; null: no reminders. */
+  reminder_hours_before: Generated<number | null>;
+  /** Comma-separated addresses for clinic notices ('' = the contact e-mail). */
+  notice_emails: Generated<string>;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
 }

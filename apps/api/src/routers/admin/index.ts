@@ -5,6 +5,7 @@ import { authRouter } from './auth.router.js';
 import { clinicRouter } from './clinic.router.js';
 import { doctorsRouter, servicesRouter } from './catalogue.router.js';
 import { gatewaysRouter, stripeSettingsRouter } from './gateways.router.js';
+import { mailRouter } from './mail.router.js';
 import { transactionsRouter } from './transactions.router.js';
 import { webhookEventsRouter } from './webhook-events.router.js';
 
@@ -20,4 +21,5 @@ export const adminRouter = router({
   services: servicesRouter,
   doctors: doctorsRouter,
   audit: auditRouter,
+  mail: mailRouter,
 });

@@ -12,6 +12,7 @@ import {
   type Transaction,
 } from '@clinicpay/db';
 import { releaseHold } from '../fulfilment/release-hold.js';
+import { queueConfirmedMail } from '../mail/queue-mail.js';
 import type { ChosenPayment } from './create-booking.service.js';
 import { assertStillOffered } from './still-bookable.js';
 
@@ -23,6 +24,8 @@ export interface PlannedBooking {
   endsAt: Date;
   patient: PatientDetailsInput;
   accessTokenHash: string;
+  /** The link's secret encrypted for the e-mails that carry it (mail/booking-link.ts). */
+  accessTokenSealed: string;
   holdExpiresAt: Date | null;
   payment: ChosenPayment;
   /** The clinic's, for the doctor's weekly hours (wall-clock minutes). */
@@ -63,13 +66,16 @@ export async function insertBooking(
       hold_expires_at: plan.holdExpiresAt,
       payment_method: plan.payment.method,
       access_token_hash: plan.accessTokenHash,
+      access_token_sealed: plan.accessTokenSealed,
       created_at: plan.now,
       updated_at: plan.now,
     });
     const cause = { source: 'booking' as const, at: plan.now };
     await recordAppointmentEvent(trx, appointment.id, null, appointment.status, cause);
-    if (plan.payment.method === 'free')
+    if (plan.payment.method === 'free') {
+      await queueConfirmedMail(trx, appointment.id, plan.now);
       return { appointmentId: appointment.id, paymentId: null, reference: plan.reference };
+    }
 
     const status = held ? 'pending' : 'due_at_clinic';
     const paymentId = await insertPayment(trx, {
@@ -82,6 +88,8 @@ export async function insertBooking(
       at: plan.now,
     });
     await recordPaymentEvent(trx, paymentId, null, status, cause);
+    // Nothing to pay online: confirmed now, so its messages are written with it.
+    if (!held) await queueConfirmedMail(trx, appointment.id, plan.now);
     return { appointmentId: appointment.id, paymentId, reference: plan.reference };
   });
 }

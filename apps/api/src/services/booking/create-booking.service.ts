@@ -14,6 +14,7 @@ import { AppError } from '../../errors/app-error.js';
 import type { AppDeps } from '../../deps.js';
 import { bookingWindow, findAvailability } from '../availability/availability.service.js';
 import { activeStripeKeys, loadStripeSettings } from '../gateways/stripe-settings.js';
+import { sealAccessToken } from '../mail/booking-link.js';
 import { newAccessToken, newBookingReference } from './booking-secrets.js';
 import { NoLongerOfferedError } from './still-bookable.js';
 import { cancelUnstartedCheckout, insertBooking, type PlannedBooking } from './booking-writes.js';
@@ -76,6 +77,7 @@ export async function createBooking(
     endsAt,
     patient: input.patient,
     accessTokenHash: hash,
+    accessTokenSealed: sealAccessToken(deps.secretBox, token),
     holdExpiresAt,
     payment,
     timeZone: service.time_zone,

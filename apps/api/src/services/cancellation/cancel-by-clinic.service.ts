@@ -13,6 +13,7 @@ import type { AdminDeps, AppDeps } from '../../deps.js';
 import { getAppointment } from '../appointments/appointments.service.js';
 import { audit } from '../audit/record-audit.js';
 import { loadStripeSettings } from '../gateways/stripe-settings.js';
+import { queueCancelledMail } from '../mail/queue-mail.js';
 import { reserveRefund, sendRefund, type RefundOutcome } from '../refunds/refund.service.js';
 
 /** The admin's cancel, as the admin SPA asks for it: recorded in the audit log, answered with the appointment. */
@@ -99,6 +100,12 @@ export async function cancelAppointmentByAdmin(
     await transitionAppointment(trx, appointment.id, CANCELLABLE, 'cancelled', cause, {
       cancel_reason: 'cancelled_by_clinic',
     });
+    const mail = {
+      appointmentId: appointment.id,
+      reason: CANCEL_REASON,
+      wasConfirmed: appointment.status !== 'pending_payment',
+    };
+    await queueCancelledMail(trx, mail, at);
     if (!locked) return null;
     // Nothing more will be paid for this booking, online or at the desk.
     if (locked.status === 'pending' || locked.status === 'due_at_clinic') {

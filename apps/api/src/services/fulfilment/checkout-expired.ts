@@ -1,4 +1,5 @@
 import { lockAppointment, transitionAppointment, transitionPayment } from '@clinicpay/db';
+import { queueCancelledMail } from '../mail/queue-mail.js';
 import { type Cause, type FulfilmentResult, type Tx } from './fulfilment-types.js';
 import { lockStripePayment } from './lock-event-payment.js';
 
@@ -37,5 +38,9 @@ export async function applyCheckoutExpired(
     { ...cause, reason },
     { cancel_reason: reason },
   );
+  if (cancelled) {
+    const mail = { appointmentId: appointment.id, reason, wasConfirmed: false };
+    await queueCancelledMail(trx, mail, cause.at);
+  }
   return { outcome: expired || cancelled ? 'applied' : 'no_change' };
 }

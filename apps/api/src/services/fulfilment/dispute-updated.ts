@@ -1,5 +1,6 @@
 import { flagPayment, recordPaymentEvent } from '@clinicpay/db';
 import type { DisputeUpdatedEffect } from '@clinicpay/payments';
+import { queueDisputeMail } from '../mail/queue-mail.js';
 import { type Cause, type FulfilmentResult, type Tx } from './fulfilment-types.js';
 import { lockPaymentOfMode } from './lock-event-payment.js';
 
@@ -32,6 +33,18 @@ export async function applyDisputeUpdated(
     disputeStatus: fact.status,
     at: cause.at,
   });
+  // The first word of a dispute: the clinic has days to answer it, so it is told at once.
+  if (!payment.dispute_status) {
+    const dispute = {
+      disputeId: fact.disputeId,
+      appointmentId: payment.appointment_id,
+      paymentId: payment.id,
+      amount: fact.amount,
+      currency: fact.currency,
+      reason: fact.reason,
+    };
+    await queueDisputeMail(trx, dispute, cause.at);
+  }
   await recordPaymentEvent(trx, payment.id, payment.status, payment.status, {
     ...cause,
     reason: `dispute_${fact.status}`,

@@ -6,6 +6,7 @@ import {
   transitionAppointment,
   transitionPayment,
 } from '@clinicpay/db';
+import { queueCancelledMail } from '../mail/queue-mail.js';
 import { type Cause, type FulfilmentResult, type Tx } from './fulfilment-types.js';
 import { lockStripePayment } from './lock-event-payment.js';
 
@@ -67,7 +68,7 @@ export async function applyPaymentFailed(
     return { outcome: 'applied', learnedPaymentIntentId: failure.payment_intent_id };
   }
   const appointment = await lockAppointment(trx, payment.appointment_id);
-  await transitionAppointment(
+  const cancelled = await transitionAppointment(
     trx,
     appointment.id,
     ['pending_payment'],
@@ -77,6 +78,10 @@ export async function applyPaymentFailed(
       cancel_reason: 'payment_failed',
     },
   );
+  if (cancelled) {
+    const mail = { appointmentId: appointment.id, reason: 'payment_failed', wasConfirmed: false };
+    await queueCancelledMail(trx, mail, cause.at);
+  }
   return {
     outcome: 'applied',
     ...(failure.payment_intent_id ? { learnedPaymentIntentId: failure.payment_intent_id } : {}),

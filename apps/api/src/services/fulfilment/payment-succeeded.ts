@@ -8,6 +8,7 @@ import {
   transitionPayment,
 } from '@clinicpay/db';
 import { statusAfterRefunds } from '../refunds/refunded-total.js';
+import { queueCancelledMail, queueConfirmedMail } from '../mail/queue-mail.js';
 import { type Cause, type FulfilmentResult, type Tx } from './fulfilment-types.js';
 import { refundAutomatically } from './automatic-refund.js';
 import { lockStripePayment } from './lock-event-payment.js';
@@ -85,7 +86,7 @@ export async function applyPaymentSucceeded(
       reason: AMOUNT_MISMATCH,
       details: { amount: fact.amount ?? null, currency: fact.currency ?? null },
     });
-    await transitionAppointment(
+    const cancelled = await transitionAppointment(
       trx,
       appointment.id,
       ['pending_payment'],
@@ -93,6 +94,10 @@ export async function applyPaymentSucceeded(
       { ...cause, reason: AMOUNT_MISMATCH },
       { cancel_reason: AMOUNT_MISMATCH },
     );
+    if (cancelled) {
+      const mail = { appointmentId: appointment.id, reason: AMOUNT_MISMATCH, wasConfirmed: false };
+      await queueCancelledMail(trx, mail, cause.at);
+    }
     // What arrived goes back (never more than our record of the charge).
     const amount =
       fact.amount !== undefined && fact.amount > 0
@@ -103,7 +108,8 @@ export async function applyPaymentSucceeded(
     return { outcome: 'applied', ...learned(ids), afterCommit: [refund] };
   }
   if (appointment.status === 'pending_payment') {
-    await transitionAppointment(trx, appointment.id, ['pending_payment'], 'confirmed', cause);
+    if (await transitionAppointment(trx, appointment.id, ['pending_payment'], 'confirmed', cause))
+      await queueConfirmedMail(trx, appointment.id, cause.at);
   } else if (appointment.status === 'cancelled') {
     const kept = await reconfirmOrFlag(trx, appointment.id, payment.id, cause);
     if (!kept) {
@@ -160,6 +166,7 @@ async function reconfirmOrFlag(
       },
       { cancel_reason: null },
     );
+    await queueConfirmedMail(trx, appointment.id, cause.at);
     return true;
   }
   await flagPayment(trx, paymentId, { reason: PAID_AFTER_CANCEL, at: cause.at });

@@ -4,6 +4,7 @@ import {
   transitionAppointment,
   transitionPayment,
 } from '@clinicpay/db';
+import { queueCancelledMail } from '../mail/queue-mail.js';
 import type { Cause, Tx } from './fulfilment-types.js';
 
 /**
@@ -33,5 +34,9 @@ export async function releaseHold(
   );
   if (released && hold.paymentId)
     await transitionPayment(trx, hold.paymentId, ['pending'], paymentTo, { ...cause, reason: why });
+  if (released) {
+    const cancelled = { appointmentId: hold.appointmentId, reason: why, wasConfirmed: false };
+    await queueCancelledMail(trx, cancelled, cause.at);
+  }
   return released;
 }

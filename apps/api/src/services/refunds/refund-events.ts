@@ -6,6 +6,7 @@ import {
 } from '@clinicpay/db';
 import type { ChargeRefundedEffect, RefundUpdatedEffect } from '@clinicpay/payments';
 import { type Cause, type FulfilmentResult, type Tx } from '../fulfilment/fulfilment-types.js';
+import { queueRefundMail } from '../mail/queue-mail.js';
 import { lockPaymentOfMode } from '../fulfilment/lock-event-payment.js';
 import {
   applyRefundFailed,
@@ -45,7 +46,7 @@ export async function applyRefundUpdated(
     ourRefundId: ourRefundId && /^[0-9a-f-]{36}$/i.test(ourRefundId) ? ourRefundId : null,
   });
   if (!existing) {
-    await insertRefund(trx, {
+    const refundId = await insertRefund(trx, {
       paymentId: payment.id,
       amount: fact.amount,
       currency: fact.currency.toUpperCase(),
@@ -56,7 +57,7 @@ export async function applyRefundUpdated(
       failureReason: fact.failureReason,
       at: cause.at,
     });
-    await applyRefundStatus(trx, payment.id, null, fact, cause);
+    await applyRefundStatus(trx, { paymentId: payment.id, refundId }, null, fact, cause);
     return { outcome: 'applied' };
   }
   if (!refundMayMove(existing.status, fact.status)) return { outcome: 'no_change' };
@@ -66,19 +67,23 @@ export async function applyRefundUpdated(
     failureReason: fact.failureReason,
     at: cause.at,
   });
-  await applyRefundStatus(trx, payment.id, existing.status, fact, cause);
+  const ids = { paymentId: payment.id, refundId: existing.id };
+  await applyRefundStatus(trx, ids, existing.status, fact, cause);
   return { outcome: 'applied' };
 }
 
 /** What a refund's new status means for the payment's refunded total. */
 async function applyRefundStatus(
   trx: Tx,
-  paymentId: string,
+  { paymentId, refundId }: { paymentId: string; refundId: string },
   from: string | null,
   fact: RefundUpdatedEffect,
   cause: Cause,
 ): Promise<void> {
-  if (fact.status === 'succeeded') await applyRefundSucceeded(trx, paymentId, cause);
+  if (fact.status === 'succeeded') {
+    await applyRefundSucceeded(trx, paymentId, cause);
+    await queueRefundMail(trx, refundId, cause.at);
+  }
   // Rare, but Stripe does fail a refund, even after it succeeded (a closed card): the money did
   // not reach the patient, which an admin must know.
   if ((fact.status === 'failed' || fact.status === 'canceled') && from !== fact.status) {

@@ -16,6 +16,7 @@ import { GatewayError, type RefundReason } from '@clinicpay/payments';
 import { AppError } from '../../errors/app-error.js';
 import type { AppDeps } from '../../deps.js';
 import { loadStripeSettings } from '../gateways/stripe-settings.js';
+import { queueRefundMail } from '../mail/queue-mail.js';
 import { applyRefundSucceeded } from './refunded-total.js';
 
 export interface RefundRequest {
@@ -185,6 +186,7 @@ async function settleRefund(
         at,
         reason: 'refund_succeeded',
       });
+      await queueRefundMail(trx, refundId, at);
     }
     return outcomeOf(row);
   });

@@ -1,0 +1,43 @@
+import type { AppDeps } from '../../deps.js';
+import { sendDueMail } from './mail-sender.js';
+import { createSmtpTransport, type MailTransport } from './smtp-transport.js';
+
+/**
+ * Each replica's sender: a round every interval, and straight on while rounds come back full. A
+ * failed round is logged and the next one tries again; rows claimed by a sender that died are
+ * taken over when their lease runs out.
+ */
+export function startMailSender(
+  deps: AppDeps,
+  options: { intervalMs: number; transport?: MailTransport | null },
+): { stop(): Promise<void> } {
+  const { smtpUrl } = deps.config.mail;
+  const transport = options.transport ?? (smtpUrl ? createSmtpTransport(smtpUrl) : null);
+  if (!transport && deps.config.nodeEnv === 'production') {
+    deps.logger.warn(
+      'SMTP_URL is not set, so e-mail is off: confirmations, reminders and notices wait in the outbox (and lapse by their kind) until it is set',
+    );
+  }
+  const limit = 50;
+  let running: Promise<unknown> | null = null;
+  const round = async () => {
+    let report = await sendDueMail(deps, transport, { limit });
+    while (report.claimed === limit) report = await sendDueMail(deps, transport, { limit });
+  };
+  const timer = setInterval(() => {
+    if (running) return;
+    running = round()
+      .catch((error: unknown) => deps.logger.error({ err: error }, 'mail round failed'))
+      .finally(() => {
+        running = null;
+      });
+  }, options.intervalMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+      transport?.close();
+    },
+  };
+}

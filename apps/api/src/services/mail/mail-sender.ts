@@ -1,0 +1,191 @@
+import {
+  claimDueMail,
+  dropExpiredMail,
+  findMailClinic,
+  recordMailOutcome,
+  type ClaimedMail,
+} from '@clinicpay/db';
+import { renderMail } from '@clinicpay/mail';
+import type { AppDeps } from '../../deps.js';
+import { composeMail } from './compose-mail.js';
+import { queueClinicNotice } from './queue-mail.js';
+import {
+  isPermanentSmtpFailure,
+  smtpErrorLine,
+  type MailTransport,
+  type SmtpMail,
+} from './smtp-transport.js';
+
+/** Tries before a message is marked failed for the admin (about an hour of backoff in all). */
+export const MAX_MAIL_ATTEMPTS = 8;
+const LONGEST_RETRY_MS = 30 * 60_000;
+/** A sender that has not finished a claimed message by then is presumed gone; another takes over. */
+const LEASE_MS = 2 * 60_000;
+
+export interface MailBatchReport {
+  claimed: number;
+  sent: number;
+  retrying: number;
+  failed: number;
+  dropped: number;
+  expired: number;
+}
+
+export interface MailBatchOptions {
+  limit?: number;
+  leaseMs?: number;
+}
+
+/**
+ * One round of the sender: drops what expired, claims what is due (across replicas: SKIP LOCKED),
+ * renders each message from the booking as it now is, sends it and records the answer. No row
+ * lock is held while SMTP is talked to: the claim is its own short transaction. Without a
+ * transport (no SMTP_URL) only expiry runs, so waiting messages still lapse by their kind's rule.
+ */
+export async function sendDueMail(
+  deps: AppDeps,
+  transport: MailTransport | null,
+  options: MailBatchOptions = {},
+): Promise<MailBatchReport> {
+  const now = deps.clock.now();
+  const report: MailBatchReport = {
+    claimed: 0,
+    sent: 0,
+    retrying: 0,
+    failed: 0,
+    dropped: 0,
+    expired: await dropExpiredMail(deps.db, now),
+  };
+  if (!transport) return report;
+  const claimed = await claimDueMail(deps.db, {
+    now,
+    limit: options.limit ?? 50,
+    leaseMs: options.leaseMs ?? LEASE_MS,
+    messageIdDomain: deps.config.mail.from.address.split('@')[1]!,
+  });
+  report.claimed = claimed.length;
+  if (claimed.length === 0) return report;
+  const from = await senderOf(deps);
+  const outcomes = await Promise.all(claimed.map((row) => sendOne(deps, transport, from, row)));
+  for (const outcome of outcomes) report[outcome] += 1;
+  return report;
+}
+
+type OneOutcome = 'sent' | 'retrying' | 'failed' | 'dropped';
+
+async function sendOne(
+  deps: AppDeps,
+  transport: MailTransport,
+  from: SmtpMail['from'],
+  row: ClaimedMail,
+): Promise<OneOutcome> {
+  const composed = await composeMail(deps, row);
+  if (!composed.send || composed.to.length === 0) {
+    const reason = composed.send ? 'no_recipient' : composed.reason;
+    await recordMailOutcome(deps.db, row.id, { status: 'dropped', reason }, deps.clock.now());
+    return 'dropped';
+  }
+  const recipient = composed.to.join(', ');
+  const rendered = await renderMail(composed.message);
+  try {
+    const answer = await transport.send({
+      from,
+      to: composed.to,
+      replyTo: composed.message.clinic.email || undefined,
+      // A subject holds a patient's name in clinic notices: one line, whatever they typed.
+      subject: rendered.subject.replace(/[\r\n]+/g, ' '),
+      text: rendered.text,
+      html: rendered.html,
+      attachments: rendered.attachments,
+      // Chosen at the first claim and kept: a resend after a crash is the same message.
+      messageId: row.message_id!,
+      headers: { 'X-Clinicpay-Fact': row.fact_key },
+    });
+    await recordMailOutcome(
+      deps.db,
+      row.id,
+      { status: 'sent', recipient, smtpResponse: answer.response.slice(0, 500) },
+      deps.clock.now(),
+    );
+    return 'sent';
+  } catch (error) {
+    return recordFailure(deps, row, recipient, error);
+  }
+}
+
+async function recordFailure(
+  deps: AppDeps,
+  row: ClaimedMail,
+  recipient: string,
+  error: unknown,
+): Promise<OneOutcome> {
+  const at = deps.clock.now();
+  const line = smtpErrorLine(error);
+  if (!isPermanentSmtpFailure(error) && row.attempts < MAX_MAIL_ATTEMPTS) {
+    const delay = retryDelayMs(row.attempts, deps.config.mail.firstRetryMs);
+    const retryAt = new Date(at.getTime() + delay);
+    await recordMailOutcome(
+      deps.db,
+      row.id,
+      { status: 'pending', recipient, error: line, retryAt },
+      at,
+    );
+    return 'retrying';
+  }
+  await deps.db.transaction().execute(async (trx) => {
+    const recorded = await recordMailOutcome(
+      trx,
+      row.id,
+      { status: 'failed', recipient, error: line },
+      at,
+    );
+    // The clinic hears of a message that could not go out (but not of its own undeliverable
+    // notices: that would loop).
+    if (recorded && row.kind !== 'clinic_undeliverable' && row.kind !== 'test_message') {
+      await queueClinicNotice(
+        trx,
+        {
+          factKey: `undeliverable:${row.id}`,
+          kind: 'clinic_undeliverable',
+          details: { recipient, about: describe(row), error: line },
+        },
+        at,
+      );
+    }
+  });
+  deps.logger.warn({ mail: row.id, kind: row.kind, error: line }, 'an e-mail could not be sent');
+  return 'failed';
+}
+
+/** By default 30 s, 1 min, 2 min … at most 30 min between tries. */
+export function retryDelayMs(attempts: number, firstRetryMs: number): number {
+  return Math.min(firstRetryMs * 2 ** Math.max(0, attempts - 1), LONGEST_RETRY_MS);
+}
+
+const KIND_NAMES: Record<string, string> = {
+  booking_confirmed: 'the booking confirmation',
+  booking_rescheduled: 'the new time',
+  booking_cancelled: 'the cancellation',
+  refund_sent: 'the refund notice',
+  appointment_reminder: 'the reminder',
+  clinic_new_booking: 'the new-booking notice',
+  clinic_cancellation: 'the cancellation notice',
+  clinic_dispute_opened: 'the dispute notice',
+  clinic_alert: 'the alert',
+};
+
+/** "the booking confirmation for CP-7KQ2", for the clinic's notice of a message that failed. */
+function describe(row: ClaimedMail): string {
+  const what = KIND_NAMES[row.kind] ?? row.kind.replaceAll('_', ' ');
+  return row.reference ? `${what} for ${row.reference}` : what;
+}
+
+/** The clinic's own sender when it named one, else MAIL_FROM. */
+async function senderOf(deps: AppDeps): Promise<SmtpMail['from']> {
+  const clinic = await findMailClinic(deps.db);
+  const fallback = deps.config.mail.from;
+  return {
+    name: clinic?.mail_sender_name || fallback.name || clinic?.clinic_name || '',
+    address: clinic?.mail_sender_address || fallback.address,
+  };
+}

@@ -1,0 +1,60 @@
+// A real SMTP server for the e-mail tests: the mail catcher `npm start` runs, on free ports.
+import { startMailCatcher, type MailCatcher } from '@clinicpay/mail-catcher';
+import { lateBound } from '@clinicpay/testing';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import type { Runtime } from '../../src/bootstrap.js';
+import { sendDueMail } from '../../src/services/mail/mail-sender.js';
+import { createSmtpTransport, type MailTransport } from '../../src/services/mail/smtp-transport.js';
+
+export interface MailRig {
+  catcher: MailCatcher;
+  transport: MailTransport;
+  /** One round of the API's sender against the catcher. */
+  send(runtime: Runtime): ReturnType<typeof sendDueMail>;
+}
+
+/** Starts a catcher before the file's tests and empties it before each one. */
+export function useMailCatcher(): MailRig {
+  let rig: MailRig | undefined;
+  beforeAll(async () => {
+    const catcher = await startMailCatcher();
+    const transport = createSmtpTransport(catcher.smtpUrl);
+    rig = { catcher, transport, send: (runtime) => sendDueMail(runtime, transport) };
+  });
+  beforeEach(() => rig?.catcher.clear());
+  afterAll(async () => {
+    rig?.transport.close();
+    await rig?.catcher.stop();
+  });
+  return lateBound(() => rig, 'The mail catcher');
+}
+
+/** The outbox rows of an appointment, by kind. */
+export async function outboxOf(runtime: Runtime, appointmentId: string) {
+  return runtime.db
+    .selectFrom('mail_outbox')
+    .select([
+      'id',
+      'kind',
+      'fact_key',
+      'status',
+      'attempts',
+      'due_at',
+      'message_id',
+      'last_error',
+      'drop_reason',
+      'recipient',
+    ])
+    .where('appointment_id', '=', appointmentId)
+    .orderBy('kind')
+    .execute();
+}
+
+export async function appointmentIdOf(runtime: Runtime, reference: string): Promise<string> {
+  const row = await runtime.db
+    .selectFrom('appointments')
+    .select('id')
+    .where('reference', '=', reference)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

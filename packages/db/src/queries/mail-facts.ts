@@ -1,0 +1,92 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../schema.js';
+
+// What a message is rendered from, read when it is sent (never when it was written): a booking
+// cancelled or moved meanwhile is seen as it now is.
+
+const clinicColumns = [
+  'clinics.name as clinic_name',
+  'clinics.contact_email as clinic_email',
+  'clinics.contact_phone as clinic_phone',
+  'clinics.address as clinic_address',
+  'clinics.time_zone',
+  'clinics.mail_sender_name',
+  'clinics.mail_sender_address',
+  'clinics.reminder_hours_before',
+  'clinics.notice_emails',
+] as const;
+
+/** The clinic's contact and mail settings. */
+export async function findMailClinic(db: Kysely<Database>) {
+  return db
+    .selectFrom('clinics')
+    .select(clinicColumns)
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export type MailClinicRow = NonNullable<Awaited<ReturnType<typeof findMailClinic>>>;
+
+/** An appointment with its names, patient, newest payment and clinic. */
+export async function findMailAppointment(db: Kysely<Database>, appointmentId: string) {
+  return db
+    .selectFrom('appointments')
+    .innerJoin('services', 'services.id', 'appointments.service_id')
+    .innerJoin('doctors', 'doctors.id', 'appointments.doctor_id')
+    .innerJoin('patients', 'patients.id', 'appointments.patient_id')
+    .innerJoin('clinics', 'clinics.id', 'services.clinic_id')
+    .leftJoin('payments', 'payments.appointment_id', 'appointments.id')
+    .select([
+      'appointments.id',
+      'appointments.reference',
+      'appointments.status',
+      'appointments.starts_at',
+      'appointments.ends_at',
+      'appointments.payment_method',
+      'appointments.access_token_sealed',
+      'services.name as service_name',
+      'doctors.name as doctor_name',
+      'patients.name as patient_name',
+      'patients.email as patient_email',
+      'patients.phone as patient_phone',
+      'payments.id as payment_id',
+      'payments.status as payment_status',
+      'payments.amount',
+      'payments.currency',
+      'payments.amount_refunded',
+      // Refunds asked for and not failed: what a cancellation message says is coming back.
+      (eb) =>
+        eb
+          .selectFrom('refunds')
+          .select((s) => sql<number | null>`sum(${s.ref('refunds.amount')})::int8`.as('reserved'))
+          .whereRef('refunds.payment_id', '=', 'payments.id')
+          .where('refunds.status', 'not in', ['failed', 'canceled'])
+          .as('refunds_reserved'),
+      ...clinicColumns,
+    ])
+    .where('appointments.id', '=', appointmentId)
+    .orderBy('payments.created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export type MailAppointmentRow = NonNullable<Awaited<ReturnType<typeof findMailAppointment>>>;
+
+/** A refund with the payment it returns money from. */
+export async function findMailRefund(db: Kysely<Database>, refundId: string) {
+  return db
+    .selectFrom('refunds')
+    .innerJoin('payments', 'payments.id', 'refunds.payment_id')
+    .select([
+      'refunds.id',
+      'refunds.amount',
+      'refunds.currency',
+      'refunds.status',
+      'payments.amount as paid_amount',
+      'payments.appointment_id',
+    ])
+    .where('refunds.id', '=', refundId)
+    .executeTakeFirst();
+}
