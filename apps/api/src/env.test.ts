@@ -71,4 +71,40 @@ describe('loadConfig', () => {
       );
     }
   });
+
+  it('reads the mail settings: SMTP off by default, the sender, and the admin address for links', () => {
+    const defaults = loadConfig({ PUBLIC_URL: 'https://book.clinic.example' }).mail;
+    expect(defaults).toMatchObject({
+      smtpUrl: undefined,
+      from: { name: 'Clinicpay', address: 'bookings@book.clinic.example' },
+      adminUrl: 'https://book.clinic.example/admin/',
+    });
+    const set = loadConfig({
+      SMTP_URL: 'smtp://user:pass@smtp.example.com:587',
+      MAIL_FROM: 'Harbour Clinic <bookings@harbour.example>',
+      ADMIN_URL: 'https://admin.harbour.example/admin',
+    }).mail;
+    expect(set).toMatchObject({
+      smtpUrl: 'smtp://user:pass@smtp.example.com:587',
+      from: { name: 'Harbour Clinic', address: 'bookings@harbour.example' },
+      adminUrl: 'https://admin.harbour.example/admin/',
+    });
+  });
+
+  it('refuses a sender that could add a header, and production SMTP without MAIL_FROM', () => {
+    expect(() => loadConfig({ MAIL_FROM: 'Clinic <a@b.example>\r\nBcc: x@y.example' })).toThrow(
+      /MAIL_FROM is not valid: it should be a sender such as/,
+    );
+    expect(() => loadConfig({ SMTP_URL: 'http://smtp.example.com' })).toThrow(
+      /SMTP_URL is not valid: it should be an SMTP URL/,
+    );
+    expect(() =>
+      loadConfig({
+        NODE_ENV: 'production',
+        DATABASE_URL: 'postgres://x@h/db',
+        APP_SECRET: 'x'.repeat(32),
+        SMTP_URL: 'smtp://smtp.example.com:587',
+      }),
+    ).toThrow(/MAIL_FROM is missing: with SMTP_URL set/);
+  });
 });

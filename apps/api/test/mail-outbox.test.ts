@@ -3,15 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { createTestCaller } from '../src/testing.js';
 import { cancelAppointmentByAdmin } from '../src/services/cancellation/cancel-by-clinic.service.js';
 import { queueConfirmedMail } from '../src/services/mail/queue-mail.js';
+import { createLogger } from '../src/logger.js';
+import { startMailSender } from '../src/services/mail/mail-job.js';
 import { sendDueMail } from '../src/services/mail/mail-sender.js';
 import { refundPayment } from '../src/services/refunds/refund.service.js';
 import { book, freeSlots, patient, waitUntil } from './support/booking.js';
 import { payByCard } from './support/emulator-objects.js';
+import { adminCaller, signIn } from './support/admin-http.js';
 import { appointmentIdOf, outboxOf, useMailCatcher } from './support/mail.js';
 import { useTestStack } from './support/test-stack.js';
 
 const stack = useTestStack();
 const mail = useMailCatcher();
+// Signed in when needed: these tests move the clock by days, past any session.
+const signedInAdmin = async () => adminCaller(runtime(), await signIn(stack.api.url));
 const runtime = () => stack.api.runtime;
 
 // Two days ahead at least, so every booking is outside its reminder window (24 h) when made.
@@ -300,12 +305,43 @@ describe('the e-mail outbox', () => {
     }
   });
 
-  it('waits without SMTP: nothing is claimed, and expiry still runs', async () => {
+  it('waits without SMTP: nothing is claimed, expiry still runs, and the admin is told e-mail is off', async () => {
     const { appointmentId } = await payAtClinicBooking();
     const report = await sendDueMail(runtime(), null);
     expect(report.claimed).toBe(0);
     expect((await outboxOf(runtime(), appointmentId)).every((r) => r.status === 'pending')).toBe(
       true,
     );
+    const admin = await signedInAdmin();
+    expect(await admin.admin.mail.settings()).toMatchObject({ sending: 'off' });
+    await expect(admin.admin.mail.sendTest({ to: 'owner@example.com' })).rejects.toMatchObject({
+      message: expect.stringContaining('E-mail is off: set SMTP_URL'),
+    });
+    stack.advance(3 * 24 * 3600);
+    expect((await sendDueMail(runtime(), null)).expired).toBeGreaterThanOrEqual(2);
+  });
+
+  it('in production without SMTP_URL, the sender starts and logs one warning saying what to set', async () => {
+    const lines: string[] = [];
+    const logger = createLogger({
+      level: 'info',
+      destination: { write: (l: string) => lines.push(l) },
+    });
+    const config = runtime().config;
+    const production = {
+      ...config,
+      nodeEnv: 'production' as const,
+      mail: { ...config.mail, smtpUrl: undefined },
+    };
+    const sender = startMailSender(
+      { ...runtime(), config: production, logger },
+      { intervalMs: 60_000 },
+    );
+    await sender.stop();
+    const warnings = lines
+      .map((l) => JSON.parse(l) as { level: number; msg: string })
+      .filter((l) => l.level === 40);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.msg).toMatch(/^SMTP_URL is not set, so e-mail is off/);
   });
 });

@@ -1,6 +1,7 @@
 import { clearStripeRefusal, recordStripeRefusal, type GatewayMode } from '@clinicpay/db';
 import type { GatewayError } from '@clinicpay/payments';
 import type { AppDeps } from '../../deps.js';
+import { alertOnStripeRefusal } from '../mail/clinic-alerts.js';
 import type { GatewayCall, GatewayObserver } from './observed-gateway.js';
 import { cachedStripeSettings, forgetStripeSettings } from './stripe-settings-cache.js';
 
@@ -50,6 +51,7 @@ export function stripeRefusalObserver(
       });
       lastClearCheck.delete(`${saved.mode}:${call}`);
       forgetStripeSettings(deps.db);
+      await alertOnStripeRefusal(deps, { mode: saved.mode, call, message });
       deps.logger.warn(
         { mode: saved.mode, call, stripeMessage: message },
         'Stripe refused the saved key',

@@ -1,6 +1,7 @@
 import { withExclusiveLock } from '@clinicpay/db';
 import type { AppDeps } from '../../deps.js';
 import { loadStripeSettings } from '../gateways/stripe-settings.js';
+import { alertOnSignatureFailures } from '../mail/clinic-alerts.js';
 import { sendPendingRefunds } from '../refunds/pending-refunds.js';
 import { sweepLapsedHolds } from './lapsed-holds.js';
 import { reconcilePendingPayments } from './reconcile-payments.js';
@@ -53,6 +54,7 @@ async function runJobs(deps: AppDeps, options: SweeperOptions): Promise<SweepRes
     : 0;
   const holdsReleased = stripeFree() ? await sweepLapsedHolds(deps, settings) : 0;
   const refundsSent = stripeFree() ? await sendPendingRefunds(deps) : 0;
+  await alertOnSignatureFailures(deps);
   return {
     ran: true,
     holdsReleased,
