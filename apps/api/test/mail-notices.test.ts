@@ -75,6 +75,14 @@ describe('clinic notices', () => {
     const alerts = mail.catcher.messages().filter((m) => m.to.includes(CLINIC));
     expect(alerts).toHaveLength(1);
     expect(alerts[0]!.text).toContain('Invalid API Key provided');
+    // The patients were told on the page that nothing was booked: no e-mail says otherwise.
+    expect(mail.catcher.messages().filter((m) => !m.to.includes(CLINIC))).toEqual([]);
+    const cancellations = await runtime()
+      .db.selectFrom('mail_outbox')
+      .select('id')
+      .where('kind', '=', 'booking_cancelled')
+      .execute();
+    expect(cancellations).toEqual([]);
   });
 
   it('tells the clinic when refused webhook deliveries pile up, not for a few', async () => {

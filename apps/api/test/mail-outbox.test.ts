@@ -2,7 +2,7 @@ import { claimDueMail } from '@clinicpay/db';
 import { describe, expect, it } from 'vitest';
 import { createTestCaller } from '../src/testing.js';
 import { cancelAppointmentByAdmin } from '../src/services/cancellation/cancel-by-clinic.service.js';
-import { queueConfirmedMail } from '../src/services/mail/queue-mail.js';
+import { queueConfirmedMail, queueRescheduledMail } from '../src/services/mail/queue-mail.js';
 import { createLogger } from '../src/logger.js';
 import { startMailSender } from '../src/services/mail/mail-job.js';
 import { sendDueMail } from '../src/services/mail/mail-sender.js';
@@ -165,6 +165,48 @@ describe('the e-mail outbox', () => {
     expect(cancelled).toHaveLength(1);
     const ics = Buffer.from(cancelled[0]!.attachments[0]!.content, 'base64').toString();
     expect(ics).toContain('METHOD:CANCEL');
+  });
+
+  it('tells of a move with the same calendar event, one revision on, and plans the reminder anew', async () => {
+    const { booking, appointmentId } = await payAtClinicBooking();
+    await mail.send(runtime());
+    // What a reschedule does: the appointment moves, and the move's messages are written with it.
+    const target = await nextSlot();
+    const previousStartsAt = new Date(booking.startsAt);
+    await runtime()
+      .db.transaction()
+      .execute(async (trx) => {
+        await trx
+          .updateTable('appointments')
+          .set({ starts_at: new Date(target.startsAt), ends_at: new Date(target.endsAt) })
+          .where('id', '=', appointmentId)
+          .execute();
+        await queueRescheduledMail(trx, { appointmentId, previousStartsAt }, runtime().clock.now());
+      });
+    await mail.send(runtime());
+    const [confirmed, moved] = sentTo(patient.email);
+    const icsOf = (m: typeof moved) => Buffer.from(m!.attachments[0]!.content, 'base64').toString();
+    expect(moved!.subject).toContain(booking.reference);
+    expect(icsOf(moved)).toContain('SEQUENCE:1');
+    const uid = (ics: string) => /UID:(.+)/.exec(ics)![1];
+    expect(uid(icsOf(moved))).toBe(uid(icsOf(confirmed)));
+    const reminders = (await outboxOf(runtime(), appointmentId)).filter(
+      (r) => r.kind === 'appointment_reminder',
+    );
+    expect(reminders.map((r) => r.fact_key.split(':').slice(2).join(':')).sort()).toEqual(
+      [previousStartsAt.toISOString(), new Date(target.startsAt).toISOString()].sort(),
+    );
+
+    await cancelAppointmentByAdmin(runtime(), {
+      appointmentId,
+      refund: false,
+      reason: 'Doctor unwell',
+      actor: 'admin:a@clinic.test',
+    });
+    await mail.send(runtime());
+    const cancelled = sentTo(patient.email).at(-1)!;
+    expect(icsOf(cancelled)).toContain('SEQUENCE:2');
+    expect(icsOf(cancelled)).toContain('METHOD:CANCEL');
   });
 
   it('drops what is past its moment: a confirmation days late is not sent', async () => {

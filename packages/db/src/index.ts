@@ -215,6 +215,7 @@ export {
 } from './queries/admin-webhook-events.js';
 export {
   claimDueMail,
+  countEarlierMail,
   countFailedMail,
   dropExpiredMail,
   dropWaitingMail,

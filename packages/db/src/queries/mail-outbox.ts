@@ -269,6 +269,22 @@ export async function listMailPage(
     .execute();
 }
 
+/** How many messages of `kind` an appointment had written before `before` (another row than `excludeId`). */
+export async function countEarlierMail(
+  db: Kysely<Database>,
+  request: { appointmentId: string; kind: string; before: Date; excludeId: string },
+): Promise<number> {
+  const row = await db
+    .selectFrom('mail_outbox')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('appointment_id', '=', request.appointmentId)
+    .where('kind', '=', request.kind)
+    .where('created_at', '<=', request.before)
+    .where('id', '<>', request.excludeId)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
 /** Messages that could not be sent, for the admin's attention. */
 export async function countFailedMail(db: Kysely<Database>): Promise<number> {
   const row = await db

@@ -1,4 +1,5 @@
 import {
+  countEarlierMail,
   findMailAppointment,
   findMailClinic,
   findMailRefund,
@@ -56,6 +57,21 @@ export async function composeMail(deps: AppDeps, row: ClaimedMail): Promise<Comp
           calendar: { sequence: 0 },
         },
       };
+    case 'booking_rescheduled':
+      if (booking.status !== 'confirmed') return drop(`booking_${booking.status}`);
+      if (!row.fact_key.endsWith(`:${booking.starts_at.toISOString()}`))
+        return drop('booking_moved');
+      return {
+        send: true,
+        to: patientTo,
+        message: {
+          kind: 'booking_rescheduled',
+          clinic,
+          appointment,
+          previousStartsAt: new Date(detail(row, 'previous_starts_at')),
+          calendar: { sequence: await calendarSequence(deps, booking.id, row) },
+        },
+      };
     case 'appointment_reminder':
       if (booking.status !== 'confirmed') return drop(`booking_${booking.status}`);
       if (booking.reminder_hours_before === null) return drop('reminders_off');
@@ -77,7 +93,7 @@ export async function composeMail(deps: AppDeps, row: ClaimedMail): Promise<Comp
           appointment,
           cause,
           refund: refundOf(booking),
-          calendar: { sequence: 1 },
+          calendar: { sequence: await calendarSequence(deps, booking.id, row) },
         },
       };
     case 'clinic_new_booking':
@@ -207,6 +223,26 @@ async function composeClinicNotice(deps: AppDeps, row: ClaimedMail): Promise<Com
     default:
       return drop('booking_missing');
   }
+}
+
+/**
+ * The `.ics` revision a message carries: the confirmation is 0, and each later change of the
+ * event (a move, the cancellation) is one more than the changes written before it.
+ */
+async function calendarSequence(
+  deps: AppDeps,
+  appointmentId: string,
+  row: ClaimedMail,
+): Promise<number> {
+  return (
+    1 +
+    (await countEarlierMail(deps.db, {
+      appointmentId,
+      kind: 'booking_rescheduled',
+      before: row.created_at,
+      excludeId: row.id,
+    }))
+  );
 }
 
 function contactOf(row: MailClinicRow): ClinicContact {

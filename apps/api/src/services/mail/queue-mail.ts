@@ -81,6 +81,39 @@ function reminderFor(
   };
 }
 
+/**
+ * A booking moved to another time (the patient's or the clinic's reschedule, which calls this in
+ * its own transaction): the patient gets the new time with an updated `.ics` (same UID, the next
+ * SEQUENCE), and a reminder is planned for the new time; the old time's reminder is dropped when
+ * it comes, since the booking no longer starts then.
+ */
+export async function queueRescheduledMail(
+  db: Kysely<Database>,
+  moved: { appointmentId: string; previousStartsAt: Date },
+  at: Date,
+): Promise<void> {
+  const { appointmentId } = moved;
+  const booking = await findMailAppointment(db, appointmentId);
+  if (!booking) return;
+  const times = { startsAt: booking.starts_at, endsAt: booking.ends_at };
+  const messages: NewMail[] = [
+    {
+      factKey: `rescheduled:${appointmentId}:${booking.starts_at.toISOString()}`,
+      kind: 'booking_rescheduled',
+      audience: 'patient',
+      appointmentId,
+      recipient: booking.patient_email,
+      details: { previous_starts_at: moved.previousStartsAt.toISOString() },
+      dueAt: at,
+      expiresAt: expiryOf('booking_rescheduled', at, times),
+      createdAt: at,
+    },
+  ];
+  const reminder = reminderFor(appointmentId, booking, at);
+  if (reminder) messages.push(reminder);
+  await queueMail(db, messages);
+}
+
 /** Why a booking was cancelled, in the terms a message explains. */
 export function cancelCauseOf(reason: string | null): CancelCause {
   switch (reason) {
@@ -99,6 +132,12 @@ export function cancelCauseOf(reason: string | null): CancelCause {
 }
 
 /**
+ * Holds the patient never saw as a booking: the request that made them failed (Stripe could not
+ * open the checkout, or the process died first) and the patient was told so on the page.
+ */
+const NEVER_SHOWN = new Set(['checkout_unavailable', 'checkout_not_started']);
+
+/**
  * A booking was cancelled: the patient is told why; the clinic hears of it only when it was a
  * booking it had (a hold that lapsed was never on its calendar).
  */
@@ -108,6 +147,7 @@ export async function queueCancelledMail(
   at: Date,
 ): Promise<void> {
   const { appointmentId } = cancelled;
+  if (NEVER_SHOWN.has(cancelled.reason ?? '')) return;
   const booking = await findMailAppointment(db, appointmentId);
   if (!booking) return;
   const cause = cancelCauseOf(cancelled.reason);
