@@ -1,4 +1,5 @@
 import type { AppDeps } from '../../deps.js';
+import { repeatEvery } from '../../repeat-every.js';
 import { sendDueMail } from './mail-sender.js';
 import { createSmtpTransport, type MailTransport } from './smtp-transport.js';
 
@@ -19,24 +20,16 @@ export function startMailSender(
     );
   }
   const limit = 50;
-  let running: Promise<unknown> | null = null;
   const round = async () => {
     let report = await sendDueMail(deps, transport, { limit });
     while (report.claimed === limit) report = await sendDueMail(deps, transport, { limit });
   };
-  const timer = setInterval(() => {
-    if (running) return;
-    running = round()
-      .catch((error: unknown) => deps.logger.error({ err: error }, 'mail round failed'))
-      .finally(() => {
-        running = null;
-      });
-  }, options.intervalMs);
-  timer.unref();
+  const rounds = repeatEvery(options.intervalMs, round, (error) =>
+    deps.logger.error({ err: error }, 'mail round failed'),
+  );
   return {
     async stop() {
-      clearInterval(timer);
-      await running;
+      await rounds.stop();
       transport?.close();
     },
   };

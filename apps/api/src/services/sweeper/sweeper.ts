@@ -1,5 +1,6 @@
 import { withExclusiveLock } from '@clinicpay/db';
 import type { AppDeps } from '../../deps.js';
+import { repeatEvery } from '../../repeat-every.js';
 import { loadStripeSettings } from '../gateways/stripe-settings.js';
 import { alertOnSignatureFailures } from '../mail/clinic-alerts.js';
 import { sendPendingRefunds } from '../refunds/pending-refunds.js';
@@ -70,20 +71,9 @@ export function startSweeper(
   deps: AppDeps,
   options: SweeperOptions & { intervalMs: number },
 ): { stop(): Promise<void> } {
-  let running: Promise<unknown> | null = null;
-  const timer = setInterval(() => {
-    if (running) return; // the last sweep is still going: never two at once in one process
-    running = sweepOnce(deps, options)
-      .catch((error: unknown) => deps.logger.error({ err: error }, 'sweep failed'))
-      .finally(() => {
-        running = null;
-      });
-  }, options.intervalMs);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return repeatEvery(
+    options.intervalMs,
+    () => sweepOnce(deps, options),
+    (error) => deps.logger.error({ err: error }, 'sweep failed'),
+  );
 }
