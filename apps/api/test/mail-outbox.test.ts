@@ -347,6 +347,31 @@ describe('the e-mail outbox', () => {
     }
   });
 
+  it('cannot be made to add a recipient through a stored e-mail address', async () => {
+    const { appointmentId } = await payAtClinicBooking();
+    await runtime()
+      .db.updateTable('patients')
+      .set({ email: 'eve@example.com\r\nBcc: victim@elsewhere.example' })
+      .where(
+        'id',
+        '=',
+        runtime()
+          .db.selectFrom('appointments')
+          .select('patient_id')
+          .where('id', '=', appointmentId),
+      )
+      .execute();
+    await mail.send(runtime());
+    const everyone = mail.catcher.messages().flatMap((m) => m.to);
+    expect(everyone).not.toContain('victim@elsewhere.example');
+    expect(everyone).not.toContain('eve@example.com');
+    const confirmed = (await outboxOf(runtime(), appointmentId)).find(
+      (r) => r.kind === 'booking_confirmed',
+    )!;
+    expect(confirmed.status).toBe('failed');
+    expect(confirmed.last_error).toContain('is not a single e-mail address');
+  });
+
   it('waits without SMTP: nothing is claimed, expiry still runs, and the admin is told e-mail is off', async () => {
     const { appointmentId } = await payAtClinicBooking();
     const report = await sendDueMail(runtime(), null);

@@ -16,6 +16,8 @@ import {
   type SmtpMail,
 } from './smtp-transport.js';
 
+const PLAIN_ADDRESS = /^[^\s@,;:<>()[\]"\\]+@[^\s@,;:<>()[\]"\\]+\.[^\s@,;:<>()[\]"\\]+$/;
+
 /** Tries before a message is marked failed for the admin (about an hour of backoff in all). */
 export const MAX_MAIL_ATTEMPTS = 8;
 const LONGEST_RETRY_MS = 30 * 60_000;
@@ -86,6 +88,14 @@ async function sendOne(
     return 'dropped';
   }
   const recipient = composed.to.join(', ');
+  // Each recipient is one plain address: a stored value holding line breaks, commas or a group
+  // ("Bcc: …") would otherwise reach the envelope as more recipients than the fact has.
+  const strange = composed.to.find((address) => !PLAIN_ADDRESS.test(address));
+  if (strange !== undefined) {
+    // Refused as a server would refuse it (553: mailbox name not allowed): failed for good.
+    const message = `The address ${JSON.stringify(strange)} is not a single e-mail address.`;
+    return recordFailure(deps, row, recipient, { responseCode: 553, message });
+  }
   const rendered = await renderMail(composed.message);
   try {
     const answer = await transport.send({
