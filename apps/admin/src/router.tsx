@@ -112,6 +112,13 @@ export const router = createBrowserRouter(
           ],
         },
         {
+          path: 'email/log',
+          lazy: page(
+            () => import('./email/mail-log-page.js'),
+            (m) => m.MailLogPage,
+          ),
+        },
+        {
           path: 'services',
           lazy: page(
             () => import('./catalogue/services-page.js'),
