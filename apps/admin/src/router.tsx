@@ -112,6 +112,13 @@ export const router = createBrowserRouter(
           ],
         },
         {
+          path: 'email',
+          lazy: page(
+            () => import('./email/email-page.js'),
+            (m) => m.EmailPage,
+          ),
+        },
+        {
           path: 'email/log',
           lazy: page(
             () => import('./email/mail-log-page.js'),

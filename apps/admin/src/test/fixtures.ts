@@ -125,6 +125,27 @@ export function transactionDetail(
   };
 }
 
+/** E-mail on, the default sender, reminders a day before, notices to the contact e-mail. */
+export function mailSettings(
+  overrides: Partial<Outputs['mail']['settings']> = {},
+): Outputs['mail']['settings'] {
+  return {
+    sending: 'on',
+    defaultSender: {
+      name: 'Riverside Family Clinic',
+      address: 'bookings@riverside-clinic.example',
+    },
+    senderName: '',
+    senderAddress: '',
+    remindersOn: true,
+    reminderHoursBefore: 24,
+    noticeEmails: [],
+    contactEmail: CLINIC.contactEmail,
+    failedCount: 0,
+    ...overrides,
+  };
+}
+
 type MailRow = Outputs['mail']['list']['rows'][number];
 
 /** A booking confirmation that went out. */
