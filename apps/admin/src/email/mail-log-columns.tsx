@@ -29,7 +29,7 @@ export function mailLogColumns(timeZone: string) {
     helper.display({
       id: 'created',
       header: 'Created',
-      meta: { skeleton: 'w-28' },
+      meta: { hideBelow: 'sm', skeleton: 'w-28' },
       cell: ({ row }) => (
         <span className="whitespace-nowrap">
           {formatDateTime(row.original.createdAt, timeZone)}
@@ -41,11 +41,14 @@ export function mailLogColumns(timeZone: string) {
       header: 'Recipient',
       meta: { skeleton: 'w-40' },
       cell: ({ row: { original: row } }) => (
-        <>
+        <span className="grid">
           <span className="break-all text-slate-900">{row.recipient || '—'}</span>
-          {/* A phone leaves out the Kind column: the kind goes under the address. */}
-          <span className="block text-xs text-slate-600 md:hidden">{mailKindLabel(row.kind)}</span>
-        </>
+          {/* A phone leaves out the Kind and Created columns: they go under the address. */}
+          <span className="text-xs text-slate-600 md:hidden">{mailKindLabel(row.kind)}</span>
+          <span className="text-xs text-slate-600 sm:hidden">
+            {formatDateTime(row.createdAt, timeZone)}
+          </span>
+        </span>
       ),
     }),
     helper.display({
