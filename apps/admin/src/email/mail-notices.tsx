@@ -12,9 +12,9 @@ export function MailOffNotice() {
       </p>
       <p className="mt-1">
         To send e-mail, set <code className="font-mono">SMTP_URL</code> to your mail server (e.g.{' '}
-        <code className="font-mono break-all">smtp://user:password@smtp.example.com:587</code>) and{' '}
-        <code className="font-mono">MAIL_FROM</code> to the default sender (e.g.{' '}
-        <code className="font-mono break-all">
+        <code className="font-mono break-words">smtp://user:password@smtp.example.com:587</code>)
+        and <code className="font-mono">MAIL_FROM</code> to the default sender (e.g.{' '}
+        <code className="font-mono break-words">
           Riverside Clinic &lt;bookings@clinic.example&gt;
         </code>
         ) in the API's environment, then restart the API.
