@@ -115,6 +115,17 @@ describe('accessibility of every admin screen', () => {
       await page.getByRole('heading', { level: 1, name: 'Dr. Amara Okafor' }).waitFor();
       await scan('a11y-15-doctor');
 
+      await openSection(page, 'E-mail');
+      await page.getByLabel('Sender name').waitFor();
+      await scan('a11y-16-email');
+      await page.getByRole('link', { name: 'Open the e-mail log' }).click();
+      await page
+        .getByRole('table', { name: /^E-mail messages/ })
+        .getByRole('row')
+        .nth(1)
+        .waitFor();
+      await scan('a11y-17-email-log');
+
       expect(found).toEqual({});
       expect(admin.errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
     });

@@ -112,6 +112,20 @@ export const router = createBrowserRouter(
           ],
         },
         {
+          path: 'email',
+          lazy: page(
+            () => import('./email/email-page.js'),
+            (m) => m.EmailPage,
+          ),
+        },
+        {
+          path: 'email/log',
+          lazy: page(
+            () => import('./email/mail-log-page.js'),
+            (m) => m.MailLogPage,
+          ),
+        },
+        {
           path: 'services',
           lazy: page(
             () => import('./catalogue/services-page.js'),

@@ -7,6 +7,7 @@ const SECTIONS = [
   { to: '/appointments', label: 'Appointments' },
   { to: '/payment-settings', label: 'Payment Settings' },
   { to: '/webhooks', label: 'Webhook log' },
+  { to: '/email', label: 'E-mail' },
   { to: '/services', label: 'Services' },
   { to: '/doctors', label: 'Doctors' },
   { to: '/clinic', label: 'Clinic' },

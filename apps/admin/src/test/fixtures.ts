@@ -124,3 +124,48 @@ export function transactionDetail(
     ...overrides,
   };
 }
+
+/** E-mail on, the default sender, reminders a day before, notices to the contact e-mail. */
+export function mailSettings(
+  overrides: Partial<Outputs['mail']['settings']> = {},
+): Outputs['mail']['settings'] {
+  return {
+    sending: 'on',
+    defaultSender: {
+      name: 'Riverside Family Clinic',
+      address: 'bookings@riverside-clinic.example',
+    },
+    senderName: '',
+    senderAddress: '',
+    remindersOn: true,
+    reminderHoursBefore: 24,
+    noticeEmails: [],
+    contactEmail: CLINIC.contactEmail,
+    failedCount: 0,
+    ...overrides,
+  };
+}
+
+type MailRow = Outputs['mail']['list']['rows'][number];
+
+/** A booking confirmation that went out. */
+export function mailRow(overrides: Partial<MailRow> = {}): MailRow {
+  return {
+    id: '6e1d0000-0000-4000-8000-000000000001',
+    kind: 'booking_confirmed',
+    audience: 'patient',
+    recipient: 'ada@example.com',
+    status: 'sent',
+    attempts: 1,
+    lastError: null,
+    dropReason: null,
+    smtpResponse: '250 OK: message queued',
+    messageId: '<cp.6e1d@riverside-clinic.example>',
+    appointmentId: '9a1d0000-0000-4000-8000-0000000000a1',
+    reference: 'CP-7KQ2M9XD',
+    dueAt: '2026-11-20T15:00:00.000Z',
+    sentAt: '2026-11-20T15:00:02.000Z',
+    createdAt: '2026-11-20T15:00:00.000Z',
+    ...overrides,
+  };
+}
