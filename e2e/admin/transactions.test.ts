@@ -94,7 +94,7 @@ describe('transactions', () => {
       10_000,
     );
     expect(refundMail.to).toEqual(['ada@example.com']);
-    expect(refundMail.text).toContain('$30.00 of $60.00');
+    expect(refundMail.text).toContain('$30.00 of the $60.00 you paid');
 
     await panel.getByRole('button', { name: 'Refund more ($30.00 left)' }).click();
     await panel.getByRole('button', { name: 'Review refund' }).click();

@@ -202,6 +202,7 @@ export async function resendMail(db: Kysely<Database>, id: string, now: Date) {
       due_at: now,
       expires_at: new Date(now.getTime() + 24 * 3600_000),
       drop_reason: null,
+      last_error: null,
       updated_at: now,
     })
     .where('id', '=', id)
