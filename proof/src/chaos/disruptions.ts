@@ -18,6 +18,8 @@ export function planDisruptions(stack: ProofStack, pool: ReplicaPool, total: num
     postgresRestartSeconds: 0,
   };
   const running: Promise<void>[] = [];
+  let replicaBack: Promise<void> = Promise.resolve();
+  let journeysStarted = 0;
   const killAt = Math.floor(total * 0.3);
   const restartAt = Math.floor(total * 0.6);
   const victim = stack.replicas.length - 1;
@@ -26,7 +28,8 @@ export function planDisruptions(stack: ProofStack, pool: ReplicaPool, total: num
     log,
     /** Called as each journey starts. */
     onJourneyStarted(index: number) {
-      if (index === killAt) running.push(killReplica());
+      journeysStarted = Math.max(journeysStarted, index + 1);
+      if (index === killAt) running.push((replicaBack = killReplica()));
       if (index === restartAt) running.push(restartPostgres());
     },
     settled: () => Promise.all(running),
@@ -46,8 +49,11 @@ export function planDisruptions(stack: ProofStack, pool: ReplicaPool, total: num
   }
 
   async function restartPostgres() {
+    // A replica still starting when PostgreSQL goes away exits (its start-up checks fail), which
+    // is a supervisor's business, not this run's: the restart waits until the replica is back.
+    await replicaBack;
     const started = performance.now();
-    log.postgresRestartedAt = restartAt;
+    log.postgresRestartedAt = Math.max(restartAt, journeysStarted - 1);
     await stack.postgres.restart();
     log.postgresRestartSeconds = (performance.now() - started) / 1000;
   }

@@ -276,7 +276,7 @@ async function runChaos(scale: Scale, variant: { stripeTrouble: boolean }): Prom
           ? 'Stripe answers 10% of API calls with 429 and a fifth of them 500 ms late. '
           : '') +
         `${bookings} bookings through 2 API replicas (${concurrency} patients at a time) on a throwaway PostgreSQL cluster; the emulator delivers every event to both replicas, ` +
-        `duplicates 30% of them, shuffles within a window of 8 and fails 10% of first deliveries; replica 2 is killed with SIGKILL at 30% and restarted, PostgreSQL restarted at 60%; ` +
+        `duplicates 30% of them, shuffles within a window of 8 and fails 10% of first deliveries; replica 2 is killed with SIGKILL at 30% and restarted, PostgreSQL restarted at 60% (once the replica is back); ` +
         `sweeper every ${SWEEP_INTERVAL_SECONDS} s, reconciliation after ${RECONCILE_AFTER_SECONDS} s; seed ${SEED}.`,
       checks,
       figures,
