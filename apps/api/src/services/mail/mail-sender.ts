@@ -1,14 +1,15 @@
 import {
   claimDueMail,
   dropExpiredMail,
-  findMailClinic,
   recordMailOutcome,
   type ClaimedMail,
+  type MailClinicRow,
 } from '@clinicpay/db';
 import { renderMail } from '@clinicpay/mail';
 import type { AppDeps } from '../../deps.js';
-import { composeMail } from './compose-mail.js';
+import { composeMail, loadMailFacts, type MailFacts } from './compose-mail.js';
 import { queueClinicNotice } from './queue-mail.js';
+import { createSentRecorder } from './sent-recorder.js';
 import {
   isPermanentSmtpFailure,
   smtpErrorLine,
@@ -65,10 +66,20 @@ export async function sendDueMail(
   });
   report.claimed = claimed.length;
   if (claimed.length === 0) return report;
-  const from = await senderOf(deps);
-  const outcomes = await Promise.all(claimed.map((row) => sendOne(deps, transport, from, row)));
+  const facts = await loadMailFacts(deps.db, claimed);
+  const from = senderOf(deps, facts.clinic);
+  const sent = createSentRecorder(deps);
+  const batch = { from, facts, sent };
+  const outcomes = await Promise.all(claimed.map((row) => sendOne(deps, transport, batch, row)));
+  await sent.finish();
   for (const outcome of outcomes) report[outcome] += 1;
   return report;
+}
+
+interface BatchContext {
+  from: SmtpMail['from'];
+  facts: MailFacts;
+  sent: ReturnType<typeof createSentRecorder>;
 }
 
 type OneOutcome = 'sent' | 'retrying' | 'failed' | 'dropped';
@@ -76,10 +87,10 @@ type OneOutcome = 'sent' | 'retrying' | 'failed' | 'dropped';
 async function sendOne(
   deps: AppDeps,
   transport: MailTransport,
-  from: SmtpMail['from'],
+  { from, facts, sent }: BatchContext,
   row: ClaimedMail,
 ): Promise<OneOutcome> {
-  const composed = await composeMail(deps, row);
+  const composed = await composeMail(deps, row, facts);
   if (!composed.send || composed.to.length === 0) {
     const reason = composed.send ? 'no_recipient' : composed.reason;
     await recordMailOutcome(deps.db, row.id, { status: 'dropped', reason }, deps.clock.now());
@@ -87,8 +98,9 @@ async function sendOne(
   }
   const recipient = composed.to.join(', ');
   const rendered = await renderMail(composed.message);
+  let answer: { response: string };
   try {
-    const answer = await transport.send({
+    answer = await transport.send({
       from,
       to: composed.to,
       replyTo: composed.message.clinic.email || undefined,
@@ -101,16 +113,13 @@ async function sendOne(
       messageId: row.message_id!,
       headers: { 'X-Clinicpay-Fact': row.fact_key },
     });
-    await recordMailOutcome(
-      deps.db,
-      row.id,
-      { status: 'sent', recipient, smtpResponse: answer.response.slice(0, 500) },
-      deps.clock.now(),
-    );
-    return 'sent';
   } catch (error) {
     return recordFailure(deps, row, recipient, error);
   }
+  // Outside the try: a database error after the server took the message is not a failed send
+  // (retrying it would send a second copy).
+  sent.add({ id: row.id, recipient, smtpResponse: answer.response.slice(0, 500) });
+  return 'sent';
 }
 
 async function recordFailure(
@@ -181,8 +190,7 @@ function describe(row: ClaimedMail): string {
 }
 
 /** The clinic's own sender when it named one, else MAIL_FROM. */
-async function senderOf(deps: AppDeps): Promise<SmtpMail['from']> {
-  const clinic = await findMailClinic(deps.db);
+function senderOf(deps: AppDeps, clinic: MailClinicRow | undefined): SmtpMail['from'] {
   const fallback = deps.config.mail.from;
   return {
     name: clinic?.mail_sender_name || fallback.name || clinic?.clinic_name || '',
