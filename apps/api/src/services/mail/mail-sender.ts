@@ -69,7 +69,7 @@ export async function sendDueMail(
   const facts = await loadMailFacts(deps.db, claimed);
   const from = senderOf(deps, facts.clinic);
   const sent = createSentRecorder(deps);
-  const batch = { from, facts, sent };
+  const batch = { from, facts, sent, renderInTurn: oneAtATime() };
   const outcomes = await Promise.all(claimed.map((row) => sendOne(deps, transport, batch, row)));
   await sent.finish();
   for (const outcome of outcomes) report[outcome] += 1;
@@ -80,6 +80,21 @@ interface BatchContext {
   from: SmtpMail['from'];
   facts: MailFacts;
   sent: ReturnType<typeof createSentRecorder>;
+  renderInTurn: ReturnType<typeof oneAtATime>;
+}
+
+/**
+ * Runs tasks one after another, in the order they were asked for. Rendering is CPU work: rendered
+ * side by side, every message of a batch would be ready (and go to SMTP) only when all were; in
+ * turn, the first is on the wire while the next renders.
+ */
+function oneAtATime() {
+  let last: Promise<unknown> = Promise.resolve();
+  return <T>(task: () => Promise<T>): Promise<T> => {
+    const run = last.then(task);
+    last = run.catch(() => undefined);
+    return run;
+  };
 }
 
 type OneOutcome = 'sent' | 'retrying' | 'failed' | 'dropped';
@@ -87,7 +102,7 @@ type OneOutcome = 'sent' | 'retrying' | 'failed' | 'dropped';
 async function sendOne(
   deps: AppDeps,
   transport: MailTransport,
-  { from, facts, sent }: BatchContext,
+  { from, facts, sent, renderInTurn }: BatchContext,
   row: ClaimedMail,
 ): Promise<OneOutcome> {
   const composed = await composeMail(deps, row, facts);
@@ -97,7 +112,7 @@ async function sendOne(
     return 'dropped';
   }
   const recipient = composed.to.join(', ');
-  const rendered = await renderMail(composed.message);
+  const rendered = await renderInTurn(() => renderMail(composed.message));
   let answer: { response: string };
   try {
     answer = await transport.send({
