@@ -87,7 +87,7 @@ export async function measureBookings(options: BookingOptions): Promise<BookingR
 }
 
 /** Every doctor works around the clock and offers the service, so there are slots for thousands. */
-async function openAllHours(db: Kysely<Database>) {
+export async function openAllHours(db: Kysely<Database>) {
   await sql`DELETE FROM doctor_weekly_hours`.execute(db);
   for (const doctor of DEMO_DOCTORS) {
     await sql`INSERT INTO doctor_weekly_hours (doctor_id, weekday, start_minute, end_minute) SELECT ${doctor.id}::uuid, d, 0, 1440 FROM generate_series(0, 6) d`.execute(
@@ -100,7 +100,7 @@ async function openAllHours(db: Kysely<Database>) {
 }
 
 /** Distinct future times, 30 minutes apart, one doctor each. */
-function plannedSlots(count: number, offset: number) {
+export function plannedSlots(count: number, offset: number) {
   const start = Date.now() + 2 * 3600_000;
   const base = Math.ceil(start / 1800_000) * 1800_000;
   return Array.from({ length: count }, (_, i) => ({

@@ -222,18 +222,23 @@ export {
   listMailPage,
   queueMail,
   recordMailOutcome,
+  recordMailSent,
   replanReminders,
   resendMail,
   type ClaimedMail,
   type MailLogFilter,
   type NewMail,
+  type SentMail,
 } from './queries/mail-outbox.js';
 export {
   findMailAppointment,
+  findMailAppointments,
   findMailClinic,
   findMailRefund,
+  findMailRefunds,
   type MailAppointmentRow,
   type MailClinicRow,
+  type MailRefundRow,
 } from './queries/mail-facts.js';
 export { updateMailSettings, type MailSettings } from './queries/mail-settings.js';
 export type { MailAudience, MailStatus } from './tables/mail.js';

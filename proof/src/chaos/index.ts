@@ -1,6 +1,7 @@
 // 1. Chaos on payments: bookings paid, declined, lapsed and refunded through two API replicas
 // while the emulator duplicates, shuffles and fails deliveries, one replica is killed and
-// PostgreSQL restarts; then the database is compared with Stripe's record.
+// PostgreSQL restarts; then the database is compared with Stripe's record. The base run also
+// sends its e-mail through an SMTP server that is down for a third of it, and counts what arrived.
 import { createDatabase } from '@clinicpay/db';
 import { check, table, type PartResult, type ProofPart, type Scale } from '../report.js';
 import { signedInAdmin } from '../support/api-client.js';
@@ -9,6 +10,7 @@ import { percentile } from '@clinicpay/testing';
 import { addProofDoctors, freeSlots } from '../support/proof-clinic.js';
 import { seededRandom } from '../support/seeded-random.js';
 import { startProofStack } from '../support/stack.js';
+import { checkChaosMail, startChaosMail } from './chaos-mail.js';
 import { planDisruptions } from './disruptions.js';
 import { sweepPastHolds } from './hold-expiry.js';
 import { runJourney, type JourneyRecord } from './journeys.js';
@@ -37,7 +39,7 @@ const MARGIN_SECONDS = 10;
 export const chaosPart: ProofPart = {
   name: 'chaos',
   title: '1. Chaos on payments',
-  run: (scale) => runChaos(scale, { stripeTrouble: false }),
+  run: (scale) => runChaos(scale, { stripeTrouble: false, mail: true }),
 };
 
 /**
@@ -47,15 +49,20 @@ export const chaosPart: ProofPart = {
 export const chaosStripeTroublePart: ProofPart = {
   name: 'chaos-stripe-trouble',
   title: '1b. Chaos on payments, with Stripe rate-limiting and slow',
-  run: (scale) => runChaos(scale, { stripeTrouble: true }),
+  // The e-mail checks run once, in the base part: Stripe's trouble does not touch mail.
+  run: (scale) => runChaos(scale, { stripeTrouble: true, mail: false }),
 };
 
 /** The rate-limit rule's 429s and the sweeper's back-off after them (up to 5 min, doubling). */
 const TROUBLE_SETTLE_SECONDS = 40;
 
-async function runChaos(scale: Scale, variant: { stripeTrouble: boolean }): Promise<PartResult> {
+async function runChaos(
+  scale: Scale,
+  variant: { stripeTrouble: boolean; mail: boolean },
+): Promise<PartResult> {
   const { bookings, concurrency } = variant.stripeTrouble ? TROUBLE_SIZES[scale] : SIZES[scale];
   const faults = { duplicateProbability: 0.3, shuffleWindow: 8, failFirstProbability: 0.1 };
+  const mail = variant.mail ? await startChaosMail() : null;
   const stack = await startProofStack({
     replicas: 2,
     seed: SEED,
@@ -68,7 +75,11 @@ async function runChaos(scale: Scale, variant: { stripeTrouble: boolean }): Prom
       SWEEP_INTERVAL_SECONDS: String(SWEEP_INTERVAL_SECONDS),
       RECONCILE_AFTER_SECONDS: String(RECONCILE_AFTER_SECONDS),
       BOOKING_HOLD_MINUTES: String(HOLD_MINUTES),
+      ...mail?.env,
     },
+  }).catch(async (error: unknown) => {
+    await mail?.catcher.stop();
+    throw error;
   });
   const reader = await createDatabase({ url: stack.databaseUrl, maxConnections: 4 });
   if (variant.stripeTrouble) {
@@ -84,7 +95,7 @@ async function runChaos(scale: Scale, variant: { stripeTrouble: boolean }): Prom
     const admin = await signedInAdmin(() => pool.pick().url, stack.credentials.admin);
     const random = seededRandom(SEED).next;
     const outcomes: Outcome[] = Array.from({ length: bookings }, () => pickOutcome(random));
-    const disruptions = planDisruptions(stack, pool, bookings);
+    const disruptions = planDisruptions(stack, pool, bookings, mail?.catcher ?? null);
     const deps = { pool, stripe: stack.stripe, admin, db: reader.db, random, released: [] };
 
     const journeys: JourneyRecord[] = [];
@@ -130,6 +141,9 @@ async function runChaos(scale: Scale, variant: { stripeTrouble: boolean }): Prom
         : 0;
     const afterHoldSweep = await countPending(reader.db);
     const stuckEvents = await describeUnprocessedEvents(reader.db);
+    const mailResult = mail
+      ? await checkChaosMail(reader.db, mail.catcher, disruptions.log, stack.replicas.length)
+      : null;
 
     const oracle = await compareWithStripe(
       reader.db,
@@ -209,6 +223,7 @@ async function runChaos(scale: Scale, variant: { stripeTrouble: boolean }): Prom
           disruptions.log.postgresRestartedAt !== null,
         `${created} of ${bookings} bookings made`,
       ),
+      ...(mailResult?.checks ?? []),
     ];
 
     const byOutcome = (Object.keys(OUTCOME_MIX) as Outcome[]).map((o) => [
@@ -269,6 +284,7 @@ async function runChaos(scale: Scale, variant: { stripeTrouble: boolean }): Prom
           ],
         ],
       ),
+      ...(mailResult?.figures ?? []),
     ];
     return {
       setup:
@@ -276,14 +292,18 @@ async function runChaos(scale: Scale, variant: { stripeTrouble: boolean }): Prom
           ? 'Stripe answers 10% of API calls with 429 and a fifth of them 500 ms late. '
           : '') +
         `${bookings} bookings through 2 API replicas (${concurrency} patients at a time) on a throwaway PostgreSQL cluster; the emulator delivers every event to both replicas, ` +
-        `duplicates 30% of them, shuffles within a window of 8 and fails 10% of first deliveries; replica 2 is killed with SIGKILL at 30% and restarted, PostgreSQL restarted at 60%; ` +
-        `sweeper every ${SWEEP_INTERVAL_SECONDS} s, reconciliation after ${RECONCILE_AFTER_SECONDS} s; seed ${SEED}.`,
+        `duplicates 30% of them, shuffles within a window of 8 and fails 10% of first deliveries; replica 2 is killed with SIGKILL at 30% and restarted, PostgreSQL restarted at 60% (once the replica is back); ` +
+        `sweeper every ${SWEEP_INTERVAL_SECONDS} s, reconciliation after ${RECONCILE_AFTER_SECONDS} s; seed ${SEED}.` +
+        (mail
+          ? ' Every replica sends its e-mail to one SMTP server (the mail catcher), which is stopped from a third of the journeys started to two thirds; what it received is counted per fact against the database.'
+          : ''),
       checks,
       figures,
     };
   } finally {
     await reader.close();
     await stack.stop();
+    await mail?.catcher.stop();
   }
 }
 

@@ -31,6 +31,30 @@ export type MailClinicRow = NonNullable<Awaited<ReturnType<typeof findMailClinic
 
 /** An appointment with its names, patient, newest payment and clinic. */
 export async function findMailAppointment(db: Kysely<Database>, appointmentId: string) {
+  return mailAppointments(db)
+    .where('appointments.id', '=', appointmentId)
+    .orderBy('payments.created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export type MailAppointmentRow = NonNullable<Awaited<ReturnType<typeof findMailAppointment>>>;
+
+/** The same for a sender's batch, in one query: each appointment once, with its newest payment. */
+export async function findMailAppointments(
+  db: Kysely<Database>,
+  appointmentIds: readonly string[],
+): Promise<MailAppointmentRow[]> {
+  if (appointmentIds.length === 0) return [];
+  return mailAppointments(db)
+    .where('appointments.id', 'in', [...new Set(appointmentIds)])
+    .distinctOn('appointments.id')
+    .orderBy('appointments.id')
+    .orderBy('payments.created_at', 'desc')
+    .execute();
+}
+
+function mailAppointments(db: Kysely<Database>) {
   return db
     .selectFrom('appointments')
     .innerJoin('services', 'services.id', 'appointments.service_id')
@@ -65,17 +89,28 @@ export async function findMailAppointment(db: Kysely<Database>, appointmentId: s
           .where('refunds.status', 'not in', ['failed', 'canceled'])
           .as('refunds_reserved'),
       ...clinicColumns,
-    ])
-    .where('appointments.id', '=', appointmentId)
-    .orderBy('payments.created_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+    ]);
 }
-
-export type MailAppointmentRow = NonNullable<Awaited<ReturnType<typeof findMailAppointment>>>;
 
 /** A refund with the payment it returns money from. */
 export async function findMailRefund(db: Kysely<Database>, refundId: string) {
+  return mailRefunds(db).where('refunds.id', '=', refundId).executeTakeFirst();
+}
+
+export type MailRefundRow = NonNullable<Awaited<ReturnType<typeof findMailRefund>>>;
+
+/** The same for a sender's batch, in one query. */
+export async function findMailRefunds(
+  db: Kysely<Database>,
+  refundIds: readonly string[],
+): Promise<MailRefundRow[]> {
+  if (refundIds.length === 0) return [];
+  return mailRefunds(db)
+    .where('refunds.id', 'in', [...new Set(refundIds)])
+    .execute();
+}
+
+function mailRefunds(db: Kysely<Database>) {
   return db
     .selectFrom('refunds')
     .innerJoin('payments', 'payments.id', 'refunds.payment_id')
@@ -86,7 +121,5 @@ export async function findMailRefund(db: Kysely<Database>, refundId: string) {
       'refunds.status',
       'payments.amount as paid_amount',
       'payments.appointment_id',
-    ])
-    .where('refunds.id', '=', refundId)
-    .executeTakeFirst();
+    ]);
 }

@@ -189,6 +189,35 @@ export async function recordMailOutcome(
   return row !== undefined;
 }
 
+export interface SentMail {
+  id: string;
+  recipient: string;
+  smtpResponse: string;
+}
+
+/**
+ * Records a batch of messages the server accepted, in one statement (recordMailOutcome's 'sent',
+ * row by row): only rows still being sent change. Returns the ids recorded.
+ */
+export async function recordMailSent(
+  db: Kysely<Database>,
+  sent: readonly SentMail[],
+  at: Date,
+): Promise<string[]> {
+  if (sent.length === 0) return [];
+  const values = JSON.stringify(
+    sent.map((m) => ({ id: m.id, recipient: m.recipient, smtp_response: m.smtpResponse })),
+  );
+  const { rows } = await sql<{ id: string }>`
+    UPDATE mail_outbox AS m
+    SET status = 'sent', recipient = s.recipient, smtp_response = s.smtp_response, last_error = NULL,
+      sent_at = ${at}, claimed_until = NULL, updated_at = ${at}
+    FROM jsonb_to_recordset(${values}::jsonb) AS s(id uuid, recipient text, smtp_response text)
+    WHERE m.id = s.id AND m.status = 'sending'
+    RETURNING m.id`.execute(db);
+  return rows.map((r) => r.id);
+}
+
 /**
  * An admin's Resend of a failed or dropped message: due now, with a fresh set of tries and a day
  * to go out. The Message-ID stays: it is the same message.

@@ -1,14 +1,15 @@
 import {
   claimDueMail,
   dropExpiredMail,
-  findMailClinic,
   recordMailOutcome,
   type ClaimedMail,
+  type MailClinicRow,
 } from '@clinicpay/db';
 import { renderMail } from '@clinicpay/mail';
 import type { AppDeps } from '../../deps.js';
-import { composeMail } from './compose-mail.js';
+import { composeMail, loadMailFacts, type MailFacts } from './compose-mail.js';
 import { queueClinicNotice } from './queue-mail.js';
+import { createSentRecorder } from './sent-recorder.js';
 import {
   isPermanentSmtpFailure,
   smtpErrorLine,
@@ -67,10 +68,35 @@ export async function sendDueMail(
   });
   report.claimed = claimed.length;
   if (claimed.length === 0) return report;
-  const from = await senderOf(deps);
-  const outcomes = await Promise.all(claimed.map((row) => sendOne(deps, transport, from, row)));
+  const facts = await loadMailFacts(deps.db, claimed);
+  const from = senderOf(deps, facts.clinic);
+  const sent = createSentRecorder(deps);
+  const batch = { from, facts, sent, renderInTurn: oneAtATime() };
+  const outcomes = await Promise.all(claimed.map((row) => sendOne(deps, transport, batch, row)));
+  await sent.finish();
   for (const outcome of outcomes) report[outcome] += 1;
   return report;
+}
+
+interface BatchContext {
+  from: SmtpMail['from'];
+  facts: MailFacts;
+  sent: ReturnType<typeof createSentRecorder>;
+  renderInTurn: ReturnType<typeof oneAtATime>;
+}
+
+/**
+ * Runs tasks one after another, in the order they were asked for. Rendering is CPU work: rendered
+ * side by side, every message of a batch would be ready (and go to SMTP) only when all were; in
+ * turn, the first is on the wire while the next renders.
+ */
+function oneAtATime() {
+  let last: Promise<unknown> = Promise.resolve();
+  return <T>(task: () => Promise<T>): Promise<T> => {
+    const run = last.then(task);
+    last = run.catch(() => undefined);
+    return run;
+  };
 }
 
 type OneOutcome = 'sent' | 'retrying' | 'failed' | 'dropped';
@@ -78,10 +104,10 @@ type OneOutcome = 'sent' | 'retrying' | 'failed' | 'dropped';
 async function sendOne(
   deps: AppDeps,
   transport: MailTransport,
-  from: SmtpMail['from'],
+  { from, facts, sent, renderInTurn }: BatchContext,
   row: ClaimedMail,
 ): Promise<OneOutcome> {
-  const composed = await composeMail(deps, row);
+  const composed = await composeMail(deps, row, facts);
   if (!composed.send || composed.to.length === 0) {
     const reason = composed.send ? 'no_recipient' : composed.reason;
     await recordMailOutcome(deps.db, row.id, { status: 'dropped', reason }, deps.clock.now());
@@ -96,9 +122,10 @@ async function sendOne(
     const message = `The address ${JSON.stringify(strange)} is not a single e-mail address.`;
     return recordFailure(deps, row, recipient, { responseCode: 553, message });
   }
-  const rendered = await renderMail(composed.message);
+  const rendered = await renderInTurn(() => renderMail(composed.message));
+  let answer: { response: string };
   try {
-    const answer = await transport.send({
+    answer = await transport.send({
       from,
       to: composed.to,
       replyTo: composed.message.clinic.email || undefined,
@@ -111,16 +138,13 @@ async function sendOne(
       messageId: row.message_id!,
       headers: { 'X-Clinicpay-Fact': row.fact_key },
     });
-    await recordMailOutcome(
-      deps.db,
-      row.id,
-      { status: 'sent', recipient, smtpResponse: answer.response.slice(0, 500) },
-      deps.clock.now(),
-    );
-    return 'sent';
   } catch (error) {
     return recordFailure(deps, row, recipient, error);
   }
+  // Outside the try: a database error after the server took the message is not a failed send
+  // (retrying it would send a second copy).
+  sent.add({ id: row.id, recipient, smtpResponse: answer.response.slice(0, 500) });
+  return 'sent';
 }
 
 async function recordFailure(
@@ -191,8 +215,7 @@ function describe(row: ClaimedMail): string {
 }
 
 /** The clinic's own sender when it named one, else MAIL_FROM. */
-async function senderOf(deps: AppDeps): Promise<SmtpMail['from']> {
-  const clinic = await findMailClinic(deps.db);
+function senderOf(deps: AppDeps, clinic: MailClinicRow | undefined): SmtpMail['from'] {
   const fallback = deps.config.mail.from;
   return {
     name: clinic?.mail_sender_name || fallback.name || clinic?.clinic_name || '',

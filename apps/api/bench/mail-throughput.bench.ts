@@ -1,0 +1,42 @@
+// E-mail sent per second by the API's sender beside a bare nodemailer loop with the same pool and
+// concurrency, to the same SMTP server (mail-throughput.ts). Not a test: prints figures.
+// `pnpm --filter @clinicpay/api bench`; BENCH_MAIL_BOOKINGS resizes (two messages per booking).
+import { fmt, median } from '@clinicpay/testing';
+
+// React picks its build when first loaded: the production one, as the API runs (NODE_ENV=production;
+// the development build renders a message about 1.5 times slower).
+process.env.NODE_ENV = 'production';
+const { MAIL_BATCH, measureMailThroughput } = await import('./mail-throughput.js');
+const { SMTP_CONNECTIONS } = await import('../src/services/mail/smtp-transport.js');
+
+const BOOKINGS = Number(process.env.BENCH_MAIL_BOOKINGS ?? 500);
+const ROUNDS = 5;
+const TARGET = 0.7;
+
+const result = await measureMailThroughput({ bookings: BOOKINGS, rounds: ROUNDS });
+const medianOf = (runs: Array<{ perSecond: number; cpuMsPerMessage: number }>) => ({
+  perSecond: median(runs.map((r) => r.perSecond)),
+  cpuMs: median(runs.map((r) => r.cpuMsPerMessage)),
+});
+const api = medianOf(result.rounds.map((r) => r.api));
+const bare = medianOf(result.rounds.map((r) => r.bare));
+const noSmtp = medianOf(result.noSmtp);
+const ratio = api.perSecond / bare.perSecond;
+console.log(
+  `e-mail throughput, ${result.messages} messages (${fmt(result.bytesPerMessage / 1024)} KiB of HTML and text each) x ${ROUNDS} rounds, ${SMTP_CONNECTIONS} SMTP connections, batches of ${MAIL_BATCH} (medians)`,
+);
+console.log(
+  `  API sender (sendDueMail loop):  ${fmt(api.perSecond, 0)} messages/s   CPU ${fmt(api.cpuMs, 2)} ms/message`,
+);
+console.log(
+  `  bare nodemailer loop:           ${fmt(bare.perSecond, 0)} messages/s   CPU ${fmt(bare.cpuMs, 2)} ms/message`,
+);
+console.log(
+  `  ratio: ${fmt(ratio, 2)}   (target >= ${TARGET}${ratio >= TARGET ? ', met' : ', missed'})`,
+);
+// Where a message's time goes in the sender, SMTP aside: rendering, and the rest (claims, the
+// batch's queries, compose, recording), from the sender with a transport that answers at once.
+const senderMs = 1000 / noSmtp.perSecond;
+console.log(
+  `  where the time goes, SMTP aside: ${fmt(senderMs, 2)} ms/message (${fmt(noSmtp.perSecond, 0)}/s with a transport that answers at once) = render ${fmt(result.renderMs, 2)} ms + database and compose ${fmt(senderMs - result.renderMs, 2)} ms`,
+);
