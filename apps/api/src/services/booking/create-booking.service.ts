@@ -183,7 +183,10 @@ async function candidateDoctors(
     endsAt,
     now,
   );
-  if (busy.length > 0)
+  // Taken: every doctor who could see the patient is busy then. With one of them free, the time
+  // was never on offer (off the slot grid, or outside the hours).
+  const busyDoctors = new Set(busy.map((b) => b.doctor_id));
+  if (doctors.length > 0 && doctors.every((d) => busyDoctors.has(d.id)))
     throw new AppError('slot_taken', 'This time was just taken; please pick another.');
   throw new AppError(
     'slot_unavailable',
