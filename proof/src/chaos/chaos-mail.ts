@@ -162,7 +162,7 @@ export async function checkChaosMail(
           'outbox drained after the run settled (bound)',
           `${drained.seconds.toFixed(1)} s (${bound.toFixed(0)} s)`,
         ],
-        ['outbox rows dropped, by reason', listed(report.dropped)],
+        ['outbox rows dropped, by kind: reason', listed(report.dropped)],
         ['outbox rows failed', report.failed.length],
         ['outbox rows not yet due (never tried)', listed(drained.left.notYetDue)],
       ],

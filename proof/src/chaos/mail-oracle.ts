@@ -37,6 +37,7 @@ export interface MailOracleReport {
   /** Rows the outbox records as sent that the server never received. */
   sentNotReceived: string[];
   failed: string[];
+  /** By kind and reason, e.g. `booking_confirmed: booking_cancelled`. */
   dropped: Record<string, number>;
   /** Cancellations stamped later than now (the hold sweep's moved clock): their mail is due then. */
   dueLater: number;
@@ -61,7 +62,7 @@ export async function compareMailWithTruth(
   );
   const outbox = await db
     .selectFrom('mail_outbox')
-    .select(['id', 'fact_key', 'status', 'drop_reason', 'message_id', 'appointment_id'])
+    .select(['id', 'fact_key', 'kind', 'status', 'drop_reason', 'message_id', 'appointment_id'])
     .execute();
   const outboxByFact = new Map(outbox.map((row) => [row.fact_key, row]));
   const disputed = new Set(
@@ -161,7 +162,7 @@ export async function compareMailWithTruth(
   const dropped: Record<string, number> = {};
   for (const row of outbox)
     if (row.status === 'dropped') {
-      const reason = row.drop_reason ?? 'unknown';
+      const reason = `${row.kind}: ${row.drop_reason ?? 'unknown'}`;
       dropped[reason] = (dropped[reason] ?? 0) + 1;
     }
 
