@@ -67,9 +67,11 @@ function drainDeadlineMs(log: DisruptionLog): number {
  * Why a fact arrived twice. A replica killed mid-send: it sent, never recorded, and another sender
  * took the claim over after its lease. The SMTP server stopped between taking a message and
  * acknowledging it: the sender saw a cut connection and retried (the duplicate SMTP cannot rule
- * out, RFC 1047). Anything else is unexplained.
+ * out, RFC 1047). PostgreSQL restarted between a send and its record: the row stayed claimed and
+ * was sent again after its lease (the crash between send and record the Message-ID is kept for).
+ * Anything else is unexplained.
  */
-function causeOf(d: Duplicate, log: DisruptionLog): 'kill' | 'outage' | 'unexplained' {
+function causeOf(d: Duplicate, log: DisruptionLog): 'kill' | 'outage' | 'restart' | 'unexplained' {
   const within = (at: number | null, slackMs: number) =>
     at !== null && d.firstReceivedMs > at - CUT_WINDOW_MS && d.firstReceivedMs <= at + slackMs;
   const afterLease = d.secondReceivedMs - d.firstReceivedMs >= (LEASE_SECONDS - 10) * 1000;
@@ -77,6 +79,8 @@ function causeOf(d: Duplicate, log: DisruptionLog): 'kill' | 'outage' | 'unexpla
   if (within(log.replicaKilledAtMs, 1000) && afterLease) return 'kill';
   // The server's close takes a moment after it is asked (a message being read is still stored).
   if (within(log.smtpDownAtMs, 2000)) return 'outage';
+  const restartMs = (log.postgresRestartSeconds + 2) * 1000;
+  if (within(log.postgresRestartedAtMs, restartMs) && afterLease) return 'restart';
   return 'unexplained';
 }
 
@@ -91,7 +95,7 @@ export async function checkChaosMail(
   const report = await compareMailWithTruth(db, catcher.messages());
   const retried = await countRetriedMail(db);
 
-  const extra = { kill: 0, outage: 0, unexplained: 0 };
+  const extra = { kill: 0, outage: 0, restart: 0, unexplained: 0 };
   const unexplained: string[] = [];
   for (const d of report.duplicates) {
     const cause = causeOf(d, log);
@@ -100,6 +104,7 @@ export async function checkChaosMail(
   }
   const killBound = log.replicaKilledAtMs === null ? 0 : SENDER_BATCH;
   const outageBound = log.smtpDownAtMs === null ? 0 : SMTP_CONNECTIONS * replicas;
+  const restartBound = log.postgresRestartedAtMs === null ? 0 : SENDER_BATCH * replicas;
   const otherId = report.duplicates.filter((d) => !d.sameMessageId).map((d) => d.factKey);
   const perKind = report.perKind.map((k) => `${k.kind} ${k.received}/${k.expected}`).join(', ');
 
@@ -120,12 +125,13 @@ export async function checkChaosMail(
       `${report.sentNotReceived.length} not received${sample(report.sentNotReceived)}`,
     ),
     check(
-      `duplicates only where a send was cut short, each with the Message-ID of the first: by the kill (at most the killed sender’s batch, ${SENDER_BATCH}) or by the SMTP server stopping before it acknowledged (at most one per connection, ${SMTP_CONNECTIONS} × ${replicas})`,
+      `duplicates only where a send was cut short, each with the Message-ID of the first: by the kill (at most the killed sender’s batch, ${SENDER_BATCH}), by the SMTP server stopping before it acknowledged (at most one per connection, ${SMTP_CONNECTIONS} × ${replicas}) or by PostgreSQL restarting between a send and its record (at most a batch per replica, ${SENDER_BATCH} × ${replicas})`,
       extra.unexplained === 0 &&
         extra.kill <= killBound &&
         extra.outage <= outageBound &&
+        extra.restart <= restartBound &&
         otherId.length === 0,
-      `${extra.kill} after the kill, ${extra.outage} cut by the outage, ${extra.unexplained} unexplained${sample(unexplained)}; ${otherId.length} with another Message-ID${sample(otherId)}`,
+      `${extra.kill} after the kill, ${extra.outage} cut by the outage, ${extra.restart} around the PostgreSQL restart, ${extra.unexplained} unexplained${sample(unexplained)}; ${otherId.length} with another Message-ID${sample(otherId)}`,
     ),
     check(
       `nothing lost to the SMTP outage: 0 e-mails failed, and the outbox drained within its bound (${bound.toFixed(0)} s: the lease after the kill, the backoff after the outage)`,
