@@ -2,9 +2,9 @@ import { DEMO_KEYS } from '@clinicpay/demo';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { alertOnSignatureFailures } from '../src/services/mail/clinic-alerts.js';
 import { adminCaller, signIn } from './support/admin-http.js';
-import { book, freeSlots, waitUntil } from './support/booking.js';
+import { book, waitUntil } from './support/booking.js';
 import { payByCard } from './support/emulator-objects.js';
-import { appointmentIdOf, outboxOf, useMailCatcher } from './support/mail.js';
+import { appointmentIdOf, outboxOf, slotsAhead, useMailCatcher } from './support/mail.js';
 import { useTestStack } from './support/test-stack.js';
 
 // SMTP_URL only has to be set for the admin to see e-mail as on: the tests send through the
@@ -20,13 +20,7 @@ beforeEach(async () => {
 });
 const CLINIC = 'reception@riverside-clinic.example';
 
-let slotIndex = 0;
-async function laterSlot() {
-  const later = (await freeSlots(runtime())).filter(
-    (s) => new Date(s.startsAt).getTime() - runtime().clock.now().getTime() > 48 * 3600_000,
-  );
-  return later[slotIndex++]!;
-}
+const laterSlot = slotsAhead(runtime);
 
 async function paidBooking() {
   const booking = await book(runtime(), { startsAt: (await laterSlot()).startsAt });

@@ -3,6 +3,7 @@ import { startMailCatcher, type MailCatcher } from '@clinicpay/mail-catcher';
 import { lateBound } from '@clinicpay/testing';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Runtime } from '../../src/bootstrap.js';
+import { book, freeSlots, patient } from './booking.js';
 import { sendDueMail } from '../../src/services/mail/mail-sender.js';
 import { createSmtpTransport, type MailTransport } from '../../src/services/mail/smtp-transport.js';
 
@@ -57,4 +58,38 @@ export async function appointmentIdOf(runtime: Runtime, reference: string): Prom
     .where('reference', '=', reference)
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/**
+ * Free times two days ahead at least, a new one per call: every booking made from them is outside
+ * its reminder window (24 h) when made, so its reminder is written.
+ */
+export function slotsAhead(runtime: () => Runtime) {
+  let taken = 0;
+  return async () => {
+    const now = runtime().clock.now().getTime();
+    const later = (await freeSlots(runtime())).filter(
+      (s) => new Date(s.startsAt).getTime() - now > 48 * 3600_000,
+    );
+    return later[taken++]!;
+  };
+}
+
+/** A pay-at-clinic booking (confirmed at once, so its messages are written with it). */
+export async function bookAtClinic(
+  runtime: Runtime,
+  nextSlot: () => Promise<{ startsAt: string }>,
+  who: typeof patient = patient,
+) {
+  const slot = await nextSlot();
+  const booking = await book(runtime, {
+    startsAt: slot.startsAt,
+    paymentMethod: 'pay_at_clinic',
+    patient: who,
+  });
+  return { booking, appointmentId: await appointmentIdOf(runtime, booking.reference) };
+}
+
+export function receivedBy(catcher: MailCatcher, address: string) {
+  return catcher.messages().filter((m) => m.to.some((to) => to.toLowerCase() === address));
 }
