@@ -2,6 +2,7 @@
 // stored values: each message reaches its recipient once, or fails where the admin sees it.
 import { claimDueMail } from '@clinicpay/db';
 import { describe, expect, it } from 'vitest';
+import { sendAllDueMail } from '../src/services/mail/mail-sender.js';
 import { patient } from './support/booking.js';
 import { bookAtClinic, outboxOf, receivedBy, slotsAhead, useMailCatcher } from './support/mail.js';
 import { useTestStack } from './support/test-stack.js';
@@ -109,6 +110,17 @@ describe('delivering e-mail through trouble', () => {
     expect(reports[0].sent + reports[1].sent).toBe(12);
     const ids = mail.catcher.messages().map((m) => m.messageId);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("sends everything due in one of the job's rounds, batch after batch, each message once", async () => {
+    for (let i = 0; i < 7; i++) await payAtClinicBooking();
+    // Batches of 3 for 14 messages: the next batch is claimed while one is on the wire.
+    const report = await sendAllDueMail(runtime(), mail.transport, { limit: 3 });
+    expect([report.claimed, report.sent]).toEqual([14, 14]);
+    const ids = mail.catcher.messages().map((m) => m.messageId);
+    expect(ids).toHaveLength(14);
+    expect(new Set(ids).size).toBe(14);
+    expect((await sendAllDueMail(runtime(), mail.transport, { limit: 3 })).claimed).toBe(0);
   });
 
   it('cannot be made to add a header or a recipient through a patient name', async () => {

@@ -43,6 +43,14 @@ describe('renderMail, every kind', () => {
     }
   });
 
+  it("has the HTML React Email's render gives, less its stream's comment markers", async () => {
+    for (const message of ALL_SAMPLES) {
+      const streamed = await renderElement(templateFor(message).element);
+      const markers = /<!--(?:\$|\/\$|html|head|body| )?-->/g;
+      expect((await render(message)).html).toBe(streamed.replace(markers, ''));
+    }
+  });
+
   it('leaves the phone out of the footer when the clinic has none', async () => {
     const mail = await render({
       ...SAMPLES.appointment_reminder,

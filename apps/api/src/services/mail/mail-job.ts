@@ -1,10 +1,10 @@
 import type { AppDeps } from '../../deps.js';
 import { repeatEvery } from '../../repeat-every.js';
-import { sendDueMail } from './mail-sender.js';
+import { sendAllDueMail } from './mail-sender.js';
 import { createSmtpTransport, type MailTransport } from './smtp-transport.js';
 
 /**
- * Each replica's sender: a round every interval, and straight on while rounds come back full. A
+ * Each replica's sender: a round every interval, each sending everything due, batch after batch. A
  * failed round is logged and the next one tries again; rows claimed by a sender that died are
  * taken over when their lease runs out.
  */
@@ -19,11 +19,7 @@ export function startMailSender(
       'SMTP_URL is not set, so e-mail is off: confirmations, reminders and notices wait in the outbox (and lapse by their kind) until it is set',
     );
   }
-  const limit = 50;
-  const round = async () => {
-    let report = await sendDueMail(deps, transport, { limit });
-    while (report.claimed === limit) report = await sendDueMail(deps, transport, { limit });
-  };
+  const round = async () => void (await sendAllDueMail(deps, transport));
   const rounds = repeatEvery(options.intervalMs, round, (error) =>
     deps.logger.error({ err: error }, 'mail round failed'),
   );

@@ -25,6 +25,9 @@ const LONGEST_RETRY_MS = 30 * 60_000;
 /** A sender that has not finished a claimed message by then is presumed gone; another takes over. */
 const LEASE_MS = 2 * 60_000;
 
+/** What a sender claims and sends side by side; the pool's connections take them in turn. */
+export const MAIL_BATCH = 50;
+
 export interface MailBatchReport {
   claimed: number;
   sent: number;
@@ -40,7 +43,7 @@ export interface MailBatchOptions {
 }
 
 /**
- * One round of the sender: drops what expired, claims what is due (across replicas: SKIP LOCKED),
+ * One batch of the sender: drops what expired, claims what is due (across replicas: SKIP LOCKED),
  * renders each message from the booking as it now is, sends it and records the answer. No row
  * lock is held while SMTP is talked to: the claim is its own short transaction. Without a
  * transport (no SMTP_URL) only expiry runs, so waiting messages still lapse by their kind's rule.
@@ -50,29 +53,73 @@ export async function sendDueMail(
   transport: MailTransport | null,
   options: MailBatchOptions = {},
 ): Promise<MailBatchReport> {
-  const now = deps.clock.now();
-  const report: MailBatchReport = {
-    claimed: 0,
-    sent: 0,
-    retrying: 0,
-    failed: 0,
-    dropped: 0,
-    expired: await dropExpiredMail(deps.db, now),
-  };
-  if (!transport) return report;
-  const claimed = await claimDueMail(deps.db, {
-    now,
-    limit: options.limit ?? 50,
+  const expired = await dropExpiredMail(deps.db, deps.clock.now());
+  if (!transport) return { ...emptyReport(), expired };
+  const report = await sendBatch(deps, transport, await claimBatch(deps, options));
+  return { ...report, expired };
+}
+
+/**
+ * Everything due, batch after batch: the sender's round. The next batch is claimed (and its facts
+ * read) while the one before is on the wire, so the SMTP connections are not left idle for those
+ * queries between batches; no more than one batch is ever being sent at a time.
+ */
+export async function sendAllDueMail(
+  deps: AppDeps,
+  transport: MailTransport | null,
+  options: MailBatchOptions = {},
+): Promise<MailBatchReport> {
+  const limit = options.limit ?? MAIL_BATCH;
+  const total = { ...emptyReport(), expired: await dropExpiredMail(deps.db, deps.clock.now()) };
+  if (!transport) return total;
+  let next = claimBatch(deps, { ...options, limit });
+  for (;;) {
+    const batch = await next;
+    if (batch.rows.length === 0) return total;
+    const sending = sendBatch(deps, transport, batch);
+    // A short batch means the outbox is empty for now: the next round's interval picks up the rest.
+    next = batch.rows.length === limit ? claimBatch(deps, { ...options, limit }) : NOTHING;
+    // Settled before awaiting the send, so a failed claim is never left unhandled meanwhile.
+    next.catch(() => undefined);
+    const report = await sending;
+    for (const key of OUTCOMES) total[key] += report[key];
+    total.claimed += report.claimed;
+  }
+}
+
+const OUTCOMES = ['sent', 'retrying', 'failed', 'dropped'] as const;
+
+function emptyReport(): MailBatchReport {
+  return { claimed: 0, sent: 0, retrying: 0, failed: 0, dropped: 0, expired: 0 };
+}
+
+interface ClaimedBatch {
+  rows: ClaimedMail[];
+  facts: MailFacts | null;
+}
+
+const NOTHING: Promise<ClaimedBatch> = Promise.resolve({ rows: [], facts: null });
+
+async function claimBatch(deps: AppDeps, options: MailBatchOptions): Promise<ClaimedBatch> {
+  const rows = await claimDueMail(deps.db, {
+    now: deps.clock.now(),
+    limit: options.limit ?? MAIL_BATCH,
     leaseMs: options.leaseMs ?? LEASE_MS,
     messageIdDomain: deps.config.mail.from.address.split('@')[1]!,
   });
-  report.claimed = claimed.length;
-  if (claimed.length === 0) return report;
-  const facts = await loadMailFacts(deps.db, claimed);
-  const from = senderOf(deps, facts.clinic);
+  return { rows, facts: rows.length > 0 ? await loadMailFacts(deps.db, rows) : null };
+}
+
+async function sendBatch(
+  deps: AppDeps,
+  transport: MailTransport,
+  { rows, facts }: ClaimedBatch,
+): Promise<MailBatchReport> {
+  const report = { ...emptyReport(), claimed: rows.length };
+  if (!facts) return report;
   const sent = createSentRecorder(deps);
-  const batch = { from, facts, sent, renderInTurn: oneAtATime() };
-  const outcomes = await Promise.all(claimed.map((row) => sendOne(deps, transport, batch, row)));
+  const batch = { from: senderOf(deps, facts.clinic), facts, sent, renderInTurn: oneAtATime() };
+  const outcomes = await Promise.all(rows.map((row) => sendOne(deps, transport, batch, row)));
   await sent.finish();
   for (const outcome of outcomes) report[outcome] += 1;
   return report;
