@@ -85,7 +85,7 @@ async function run(): Promise<void> {
       });
       console.log(
         result.created
-          ? `Created admin ${result.email}.`
+          ? `Created admin ${result.email} (Owner).`
           : `Reset the password of admin ${result.email}.`,
       );
     }

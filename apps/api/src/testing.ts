@@ -188,3 +188,4 @@ export { securityEnvShape } from './security/security-config.js';
 
 /** The mail sender a replica runs (background-jobs.ts), for stacks that start the API themselves. */
 export { startMailSender } from './services/mail/mail-job.js';
+export { upsertAdmin } from './seed/admin-users.js';

@@ -1,8 +1,10 @@
+import type { Permission } from '@clinicpay/contracts';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { DatabaseBusyError, SlotTakenError } from '@clinicpay/db';
 import { APP_ERRORS, AppError, type AppErrorCode } from './errors/app-error.js';
 import type { Context } from './context.js';
 import { assertNotForged, authenticateAdmin } from './security/admin-auth.js';
+import { assertPermitted } from './security/permissions.js';
 import { enforceRateLimit } from './security/rate-limited-procedures.js';
 
 const t = initTRPC.context<Context>().create({
@@ -106,6 +108,18 @@ const notForged = t.middleware(({ ctx, type, next }) => {
 
 export const router = t.router;
 export const publicProcedure = t.procedure.use(errorMapper).use(rateLimiter);
-export const adminProcedure = publicProcedure.use(requireAdmin);
+/** Any signed-in admin, whatever their role: only for the admin's own session (auth.me). */
+export const signedInProcedure = publicProcedure.use(requireAdmin);
+
+/**
+ * An admin procedure and the permission it needs (contracts' ROLE_PERMISSIONS): every admin
+ * procedure names one, and a role without it is refused with a sentence saying what is missing.
+ * Checked before the input is parsed, like the session.
+ */
+export const adminProcedure = (permission: Permission) =>
+  signedInProcedure.use(({ ctx, next }) => {
+    assertPermitted(ctx.admin, permission);
+    return next();
+  });
 export const unforgedPublicProcedure = publicProcedure.use(notForged);
 export const createCallerFactory = t.createCallerFactory;

@@ -167,6 +167,21 @@ describe('sign-in throttling, counted in PostgreSQL', () => {
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
+  it('checks at most the limit of 20 wrong passwords guessed at once for one account', async () => {
+    const guesses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        trpcMutation(api.url, 'admin.auth.signIn', {
+          email: DEMO_ADMIN.email,
+          password: `parallel guess ${i}`,
+        }),
+      ),
+    );
+    const statuses = guesses.map((g) => g.status);
+    // A 401 is a password that was checked; a 429 was refused before the check.
+    expect(statuses.filter((s) => s === 401)).toHaveLength(3);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(17);
+  });
+
   it('a good sign-in clears the account failures', async () => {
     await twoWrongPasswords();
     expect((await trpcMutation(api.url, 'admin.auth.signIn', DEMO_ADMIN)).status).toBe(200);

@@ -136,9 +136,10 @@ describe('create-admin', () => {
     expect(created).toMatchObject({ created: true, email: 'Owner@Clinic.test' });
     const user = await api.db
       .selectFrom('admin_users')
-      .select(['id'])
+      .select(['id', 'role'])
       .where('email', '=', 'Owner@Clinic.test')
       .executeTakeFirstOrThrow();
+    expect(user.role).toBe('owner');
     await api.db
       .insertInto('admin_sessions')
       .values({

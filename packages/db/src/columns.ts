@@ -199,6 +199,7 @@ export const columns: ColumnMap = {
     password_hash: 'text',
     name: 'text',
     created_at: 'timestamptz',
+    role: 'text',
   },
   admin_sessions: {
     token_hash: 'text',

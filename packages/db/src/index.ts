@@ -127,6 +127,7 @@ export {
   deleteRateLimitCountersBefore,
   hitRateLimitCounter,
   readRateLimitCounters,
+  takeBackRateLimitHit,
 } from './queries/rate-limits.js';
 export {
   findRefund,

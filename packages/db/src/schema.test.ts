@@ -1,3 +1,4 @@
+import { ADMIN_ROLES } from '@clinicpay/contracts';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { columns } from './columns.js';
@@ -89,6 +90,7 @@ function describeSchema(
       expect(await allowedValues(db, 'gateway_settings', 'failure_policy')).toEqual(
         sorted(failurePolicies),
       );
+      expect(await allowedValues(db, 'admin_users', 'role')).toEqual(sorted(ADMIN_ROLES));
     });
   });
 }

@@ -9,6 +9,7 @@ import { FormRadioGroup, FormTextArea } from '../components/form-fields.js';
 import { FormProblem } from '../components/form-problem.js';
 import { trpc } from '../trpc.js';
 import type { Appointment } from './appointment-details.js';
+import { useCan } from '../session/use-can.js';
 
 export interface CancelAppointmentDialogProps {
   appointment: Appointment;
@@ -52,10 +53,12 @@ export function CancelAppointmentDialog({
 }: CancelAppointmentDialogProps) {
   const paid = paidByCard(appointment);
   const isPaid = Boolean(paid);
+  // The front desk cancels; a refund is for a Manager or the Owner (from Transactions, after).
+  const mayRefund = useCan()('refunds.issue');
   const schema = useMemo(() => cancelSchema(isPaid), [isPaid]);
   const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
     resolver: zodResolver(schema),
-    defaultValues: { refund: 'refund', reason: '' },
+    defaultValues: { refund: mayRefund ? 'refund' : 'keep', reason: '' },
   });
   const [problem, setProblem] = useState<string | null>(null);
   const cancel = trpc.admin.appointments.cancel.useMutation();
@@ -103,7 +106,13 @@ export function CancelAppointmentDialog({
           for others.
         </p>
         <FormProblem problem={problem} />
-        {paid ? (
+        {paid && !mayRefund ? (
+          <p className="text-sm text-slate-700">
+            The card payment of {left} is kept: someone with the Owner or Manager role can refund it
+            from Transactions.
+          </p>
+        ) : null}
+        {paid && mayRefund ? (
           <FormRadioGroup control={form.control} name="refund" label="The card payment">
             <Radio value="refund" description="Stripe sends the money back to the card.">
               Refund {left}

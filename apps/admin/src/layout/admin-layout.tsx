@@ -1,3 +1,4 @@
+import { ROLE_LABELS, type AdminRole } from '@clinicpay/contracts';
 import { ClinicMark, Skeleton, SkipLink } from '@clinicpay/ui';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
@@ -6,7 +7,7 @@ import { AdminNav } from './admin-nav.js';
 import { SignOutButton } from './sign-out-button.js';
 
 export interface AdminLayoutProps {
-  admin: { name: string; email: string };
+  admin: { name: string; email: string; role: AdminRole };
   children: ReactNode;
   /** Before the clinic exists only its set-up can be done: no sections to go to. */
   withNav?: boolean;
@@ -52,6 +53,7 @@ export function AdminLayout({ admin, children, withNav = true }: AdminLayoutProp
           <div className="ml-auto flex items-center gap-2">
             <span className="hidden text-sm text-slate-600 sm:inline" title={admin.email}>
               {admin.name}
+              <span className="text-slate-500"> · {ROLE_LABELS[admin.role]}</span>
             </span>
             <SignOutButton />
           </div>

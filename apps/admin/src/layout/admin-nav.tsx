@@ -1,17 +1,20 @@
+import type { Permission } from '@clinicpay/contracts';
 import { cx } from '@clinicpay/ui';
 import { useState } from 'react';
 import { NavLink, useLocation } from 'react-router';
+import { useCan } from '../session/use-can.js';
 
-const SECTIONS = [
-  { to: '/transactions', label: 'Transactions' },
-  { to: '/appointments', label: 'Appointments' },
-  { to: '/payment-settings', label: 'Payment Settings' },
-  { to: '/webhooks', label: 'Webhook log' },
-  { to: '/email', label: 'E-mail' },
-  { to: '/services', label: 'Services' },
-  { to: '/doctors', label: 'Doctors' },
-  { to: '/clinic', label: 'Clinic' },
-] as const;
+/** Each section and what the admin's role needs to see it in the menu. */
+const SECTIONS: ReadonlyArray<{ to: string; label: string; needs: Permission }> = [
+  { to: '/transactions', label: 'Transactions', needs: 'transactions.view' },
+  { to: '/appointments', label: 'Appointments', needs: 'appointments.view' },
+  { to: '/payment-settings', label: 'Payment Settings', needs: 'payments.manage' },
+  { to: '/webhooks', label: 'Webhook log', needs: 'payments.manage' },
+  { to: '/email', label: 'E-mail', needs: 'mail.manage' },
+  { to: '/services', label: 'Services', needs: 'clinic.manage' },
+  { to: '/doctors', label: 'Doctors', needs: 'clinic.manage' },
+  { to: '/clinic', label: 'Clinic', needs: 'clinic.manage' },
+];
 
 /**
  * The sections, as links (NavLink marks the current one with aria-current="page"): a row on wider
@@ -19,6 +22,8 @@ const SECTIONS = [
  */
 export function AdminNav() {
   const { pathname } = useLocation();
+  const can = useCan();
+  const sections = SECTIONS.filter((section) => can(section.needs));
   const [open, setOpen] = useState(false);
   const [openedAt, setOpenedAt] = useState(pathname);
   // Choosing a section closes the phone menu (state that follows the address, set while rendering).
@@ -26,7 +31,7 @@ export function AdminNav() {
     setOpenedAt(pathname);
     setOpen(false);
   }
-  const current = SECTIONS.find((s) => pathname.startsWith(s.to))?.label ?? 'Menu';
+  const current = sections.find((s) => pathname.startsWith(s.to))?.label ?? 'Menu';
   return (
     <nav aria-label="Admin sections" className="mx-auto max-w-7xl px-2 sm:px-4">
       <button
@@ -48,7 +53,7 @@ export function AdminNav() {
           open ? 'grid pb-2' : 'hidden',
         )}
       >
-        {SECTIONS.map((section) => (
+        {sections.map((section) => (
           <li key={section.to} className="shrink-0">
             <NavLink
               to={section.to}

@@ -176,4 +176,13 @@ describe('StripeSettingsForm', () => {
     expect(document.body.innerHTML).not.toContain(SECRET);
     expect(document.body.innerHTML).not.toContain(SIGNING);
   });
+
+  it('shows a Manager the settings but no Save: only an Owner changes the keys', () => {
+    renderWithApi(<StripeSettingsForm settings={stripeSettings()} />, {}, { role: 'manager' });
+    expect(screen.getByText('Only an Owner can change these settings.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Save' })).toBeNull();
+    // Every field sits in a disabled fieldset, which a browser disables with it.
+    const enable = screen.getByRole('checkbox', { name: 'Enable Stripe' });
+    expect(enable.closest('fieldset[disabled]')).not.toBeNull();
+  });
 });

@@ -25,6 +25,7 @@ import {
   type StripeSettings,
 } from './stripe-form-values.js';
 import { WebhookUrlField } from './webhook-url-field.js';
+import { useCan } from '../session/use-can.js';
 
 type Outcome =
   | { kind: 'notConfigured'; reason: string }
@@ -38,6 +39,7 @@ type Outcome =
  * anything. Secrets are never shown: the saved ones appear masked, the inputs start blank.
  */
 export function StripeSettingsForm({ settings }: { settings: StripeSettings }) {
+  const mayChange = useCan()('stripe.keys');
   const utils = trpc.useUtils();
   // The saved settings reach the rules as the resolver's context: what is stored changes on save.
   const form = useForm<StripeFormValues, StripeSettings, SaveStripeSettingsInput>({
@@ -114,58 +116,68 @@ export function StripeSettingsForm({ settings }: { settings: StripeSettings }) {
         </Notice>
       ) : null}
 
-      <EnabledField control={form.control} />
-      <ModeField
-        control={form.control}
-        liveRefusal={settings.liveMode.allowed ? null : settings.liveMode.reason}
-      />
-
-      <fieldset key={`api-${mode}`} className="grid gap-4 rounded-xl border border-slate-200 p-4">
-        <legend className="px-1 text-sm font-semibold text-slate-700">
-          API keys for {STRIPE_MODE_LABELS[mode]}
-        </legend>
-        <SecretField
+      {mayChange ? null : (
+        <Notice tone="info" title="Only an Owner can change these settings.">
+          The keys and signing secrets decide where the clinic's card payments go.
+        </Notice>
+      )}
+      {/* Disabled as a whole for a role that may only look (the API refuses a save anyway). */}
+      <fieldset disabled={!mayChange} className="grid min-w-0 gap-6">
+        <EnabledField control={form.control} />
+        <ModeField
           control={form.control}
-          mode={mode}
-          field="secretKey"
-          label={L.secretKey}
-          saved={settings.keys[mode].secretKey}
-          hint={`From Stripe's Dashboard (Developers › API keys): it starts with sk_${mode}_, or rk_${mode}_ for a restricted key.`}
+          liveRefusal={settings.liveMode.allowed ? null : settings.liveMode.reason}
         />
-        <PublishableKeyField control={form.control} mode={mode} />
-      </fieldset>
 
-      <CurrencyField control={form.control} />
+        <fieldset key={`api-${mode}`} className="grid gap-4 rounded-xl border border-slate-200 p-4">
+          <legend className="px-1 text-sm font-semibold text-slate-700">
+            API keys for {STRIPE_MODE_LABELS[mode]}
+          </legend>
+          <SecretField
+            control={form.control}
+            mode={mode}
+            field="secretKey"
+            label={L.secretKey}
+            saved={settings.keys[mode].secretKey}
+            hint={`From Stripe's Dashboard (Developers › API keys): it starts with sk_${mode}_, or rk_${mode}_ for a restricted key.`}
+          />
+          <PublishableKeyField control={form.control} mode={mode} />
+        </fieldset>
 
-      <fieldset
-        key={`webhook-${mode}`}
-        className="grid gap-4 rounded-xl border border-slate-200 p-4"
-      >
-        <legend className="px-1 text-sm font-semibold text-slate-700">
-          Webhook for {STRIPE_MODE_LABELS[mode]}
-        </legend>
-        <WebhookUrlField url={settings.webhookUrl} />
-        <SecretField
-          control={form.control}
-          mode={mode}
-          field="webhookSigningSecret"
-          label={L.webhookSigningSecret}
-          saved={settings.keys[mode].webhookSigningSecret}
-          hint="Starts with whsec_: reveal it on the endpoint's page in Stripe's Dashboard (see “Set up the webhook in Stripe”)."
-        />
-      </fieldset>
+        <CurrencyField control={form.control} />
 
-      <FailurePolicyField control={form.control} />
-
-      <div>
-        <BusyButton
-          type="submit"
-          isBusy={save.isPending}
-          busyLabel="Checking the keys with Stripe…"
+        <fieldset
+          key={`webhook-${mode}`}
+          className="grid gap-4 rounded-xl border border-slate-200 p-4"
         >
-          Save
-        </BusyButton>
-      </div>
+          <legend className="px-1 text-sm font-semibold text-slate-700">
+            Webhook for {STRIPE_MODE_LABELS[mode]}
+          </legend>
+          <WebhookUrlField url={settings.webhookUrl} />
+          <SecretField
+            control={form.control}
+            mode={mode}
+            field="webhookSigningSecret"
+            label={L.webhookSigningSecret}
+            saved={settings.keys[mode].webhookSigningSecret}
+            hint="Starts with whsec_: reveal it on the endpoint's page in Stripe's Dashboard (see “Set up the webhook in Stripe”)."
+          />
+        </fieldset>
+
+        <FailurePolicyField control={form.control} />
+      </fieldset>
+
+      {mayChange ? (
+        <div>
+          <BusyButton
+            type="submit"
+            isBusy={save.isPending}
+            busyLabel="Checking the keys with Stripe…"
+          >
+            Save
+          </BusyButton>
+        </div>
+      ) : null}
     </form>
   );
 }

@@ -8,6 +8,7 @@ import { PageLoading } from '../layout/page-loading.js';
 import { trpc } from '../trpc.js';
 import { signInPathFor } from './return-path.js';
 import { onSessionEnded } from './session-events.js';
+import { RoleProvider } from './use-can.js';
 
 /** The API's sentence for "never signed in" is not worth repeating on the sign-in page. */
 const noticeFor = (message: string) =>
@@ -87,8 +88,10 @@ export function RequireAdmin() {
   if (settingUp && !onSetUp) return <Navigate to="/setup" replace />;
   if (profile.data?.clinic && onSetUp) return <Navigate to="/" replace />;
   return (
-    <AdminLayout admin={me.data.admin} withNav={!settingUp}>
-      <Outlet />
-    </AdminLayout>
+    <RoleProvider role={me.data.admin.role}>
+      <AdminLayout admin={me.data.admin} withNav={!settingUp}>
+        <Outlet />
+      </AdminLayout>
+    </RoleProvider>
   );
 }

@@ -17,4 +17,15 @@ describe('a transaction’s details', () => {
     expect(screen.getByText(/A refund failed at Stripe/)).toBeTruthy();
     expect(screen.queryByText('refund_failed')).toBeNull();
   });
+
+  it('offers a refund to an Owner or a Manager, and not to the front desk', async () => {
+    const transaction = transactionDetail();
+    const details = <TransactionDetails transaction={transaction} timeZone="America/New_York" />;
+    const manager = renderWithApi(details, {}, { role: 'manager' });
+    expect(await screen.findByRole('heading', { name: 'Refund' })).toBeTruthy();
+    manager.unmount();
+    renderWithApi(details, {}, { role: 'front_desk' });
+    expect(await screen.findByRole('heading', { name: 'Timeline' })).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Refund' })).toBeNull();
+  });
 });

@@ -11,6 +11,7 @@ import {
 import type { Outputs } from '../trpc.js';
 import { RefundPanel } from './refund-panel.js';
 import { RefundsList } from './refunds-list.js';
+import { useCan } from '../session/use-can.js';
 
 export type Transaction = Outputs['transactions']['get'];
 
@@ -23,6 +24,7 @@ export function TransactionDetails({
   timeZone: string;
 }) {
   const money = (amount: number) => formatMoney({ amount, currency: t.amount.currency });
+  const can = useCan();
   return (
     <>
       {t.dispute ? (
@@ -123,7 +125,7 @@ export function TransactionDetails({
           <RefundsList refunds={t.refunds} timeZone={timeZone} />
         </Section>
       ) : null}
-      {t.refundable > 0 ? (
+      {t.refundable > 0 && can('refunds.issue') ? (
         <Section title="Refund">
           <RefundPanel transaction={t} />
         </Section>

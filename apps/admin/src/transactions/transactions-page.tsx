@@ -5,6 +5,7 @@ import { ListPage } from '../components/list-page.js';
 import { useClinic } from '../components/use-clinic.js';
 import { useKeysetPages } from '../components/use-keyset-pages.js';
 import { trpc } from '../trpc.js';
+import { useCan } from '../session/use-can.js';
 import { CsvExportLink } from './csv-export-link.js';
 import { transactionColumns } from './transaction-columns.js';
 import { TransactionFilterForm } from './transaction-filter-form.js';
@@ -27,6 +28,7 @@ const PAGE_SIZE = 25;
  */
 export function TransactionsPage() {
   const clinic = useClinic();
+  const can = useCan();
   const [params, setParams] = useSearchParams();
   const query = parseTransactionQuery(params);
   const timeZone = clinic.data?.timeZone ?? 'UTC';
@@ -49,7 +51,9 @@ export function TransactionsPage() {
     <ListPage
       title="Transactions"
       description="Every payment, card or at the clinic, with refunds and disputes."
-      actions={<CsvExportLink input={{ ...filters, ...order }} />}
+      actions={
+        can('transactions.export') ? <CsvExportLink input={{ ...filters, ...order }} /> : null
+      }
       path="/transactions"
       filters={<TransactionFilterForm query={query} currency={currency} onApply={apply} />}
       list={list}

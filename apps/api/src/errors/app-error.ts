@@ -31,6 +31,7 @@ export const APP_ERRORS = {
   unauthorized: 'UNAUTHORIZED',
   sign_in_failed: 'UNAUTHORIZED',
   csrf_refused: 'FORBIDDEN',
+  not_permitted: 'FORBIDDEN',
   rate_limited: 'TOO_MANY_REQUESTS',
   invalid_cursor: 'BAD_REQUEST',
   invalid_input: 'BAD_REQUEST',

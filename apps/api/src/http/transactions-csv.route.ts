@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { JsonObject } from '@clinicpay/db';
 import { AppError } from '../errors/app-error.js';
 import { authenticateAdmin } from '../security/admin-auth.js';
+import { assertPermitted } from '../security/permissions.js';
 import { audit } from '../services/audit/record-audit.js';
 import { transactionsCsv } from '../services/transactions/transactions-csv.js';
 import type { AppDeps } from '../deps.js';
@@ -20,9 +21,10 @@ export function registerTransactionsCsvRoute(server: FastifyInstance, deps: AppD
     let admin;
     try {
       ({ admin } = await authenticateAdmin(ctx));
+      assertPermitted(admin, 'transactions.export');
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      return reply.code(401).send({ error: error.message });
+      return reply.code(error.code === 'not_permitted' ? 403 : 401).send({ error: error.message });
     }
     const parsed = ExportTransactionsInput.safeParse(
       parseInput((request.query as { input?: unknown }).input),

@@ -6,6 +6,7 @@ import {
   insertAdminSession,
   touchAdminSession,
 } from '@clinicpay/db';
+import type { AdminRole } from '@clinicpay/contracts';
 import type { AppDeps } from '../deps.js';
 
 /** The signed-in admin, as procedures see it. */
@@ -13,6 +14,7 @@ export interface SignedInAdmin {
   id: string;
   email: string;
   name: string;
+  role: AdminRole;
   /** For timelines and refunds: 'admin:<email>'. */
   actor: string;
 }
@@ -78,6 +80,7 @@ export async function checkAdminSession(
       id: session.admin_user_id,
       email: session.email,
       name: session.name,
+      role: session.role,
       actor: `admin:${session.email}`,
     },
   };

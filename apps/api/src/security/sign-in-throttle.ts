@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { clearRateLimitCounter, hitRateLimitCounter, readRateLimitCounters } from '@clinicpay/db';
+import { clearRateLimitCounter, hitRateLimitCounter, takeBackRateLimitHit } from '@clinicpay/db';
 import { AppError } from '../errors/app-error.js';
 import type { AppDeps } from '../deps.js';
 import { secondsLeftInWindow, waitPhrase, windowStart } from './rate-limiter.js';
@@ -7,6 +7,7 @@ import { secondsLeftInWindow, waitPhrase, windowStart } from './rate-limiter.js'
 /**
  * Failed sign-ins, counted in PostgreSQL per account and per address. Past either limit, sign-in
  * is refused before the password is even checked, so guessing stops for the rest of the window.
+ * Every attempt is counted as it starts and forgiven when its password was right.
  * The account key is a hash of the email: the counters table names nobody.
  */
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'config'>;
@@ -30,31 +31,41 @@ function countersOf(deps: Deps, attempt: Attempt) {
   ];
 }
 
-export async function assertSignInNotThrottled(deps: Deps, attempt: Attempt): Promise<void> {
+/**
+ * Counts a sign-in attempt before its password is checked, one statement per counter, and refuses
+ * it when that takes either counter past its limit. Parallel guesses each get their own number, so
+ * at most the limit of them reach the password check; reading the count first and recording the
+ * failure after let every guess already in flight through.
+ */
+export async function countSignInAttempt(deps: Deps, attempt: Attempt): Promise<void> {
   const now = deps.clock.now();
-  const counters = countersOf(deps, attempt);
-  const counts = await Promise.all(
-    counters.map((c) => readRateLimitCounters(deps.db, [c.key], windowStart(now, c.windowSeconds))),
-  );
   // In order: when both are over, the account's refusal is the one given.
-  counters.forEach((counter, i) => {
-    if ((counts[i]?.get(counter.key) ?? 0) < counter.limit) return;
+  for (const counter of countersOf(deps, attempt)) {
+    const count = await hitRateLimitCounter(
+      deps.db,
+      counter.key,
+      windowStart(now, counter.windowSeconds),
+    );
+    if (count <= counter.limit) continue;
     const seconds = secondsLeftInWindow(now, counter.windowSeconds);
     throw new AppError(
       'rate_limited',
       `Too many failed sign-ins ${counter.whose}. Try again in ${waitPhrase(seconds)}.`,
       { retryAfterSeconds: seconds },
     );
-  });
+  }
 }
 
-export async function recordSignInFailure(deps: Deps, attempt: Attempt): Promise<void> {
-  const now = deps.clock.now();
-  for (const counter of countersOf(deps, attempt))
-    await hitRateLimitCounter(deps.db, counter.key, windowStart(now, counter.windowSeconds));
-}
-
-/** A correct password clears the account's failures (the address keeps its count). */
-export async function clearSignInFailures(deps: Deps, email: string): Promise<void> {
-  await clearRateLimitCounter(deps.db, accountKey(email));
+/**
+ * A correct password: the attempt was not a failure. The account's failures are cleared and the
+ * address gets back the one counted for this attempt (it keeps its count of real failures).
+ */
+export async function forgiveSignInAttempt(deps: Deps, attempt: Attempt): Promise<void> {
+  const [account, address] = countersOf(deps, attempt);
+  await clearRateLimitCounter(deps.db, account!.key);
+  await takeBackRateLimitHit(
+    deps.db,
+    address!.key,
+    windowStart(deps.clock.now(), address!.windowSeconds),
+  );
 }

@@ -1,3 +1,4 @@
+import type { AdminRole } from '@clinicpay/contracts';
 import {
   findAdminUserByEmail,
   insertAdminUser,
@@ -16,7 +17,14 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  */
 export async function upsertAdmin(
   db: Kysely<Database>,
-  input: { email: string; password: string; name?: string | undefined; onlyIfMissing?: boolean },
+  input: {
+    email: string;
+    password: string;
+    name?: string | undefined;
+    onlyIfMissing?: boolean;
+    /** For a new admin; Owner by default (`cli create-admin` makes the one who adds the others). */
+    role?: AdminRole;
+  },
 ): Promise<{ created: boolean; changed: boolean; email: string }> {
   const email = input.email.trim();
   if (!EMAIL.test(email))
@@ -42,6 +50,7 @@ export async function upsertAdmin(
     email,
     name: input.name?.trim() || email.split('@')[0]!,
     passwordHash,
+    role: input.role ?? 'owner',
   });
   return { created, changed: created, email };
 }

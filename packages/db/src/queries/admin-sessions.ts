@@ -30,6 +30,7 @@ export async function findAdminSession(db: Kysely<Database>, tokenHash: string) 
       'admin_users.id as admin_user_id',
       'admin_users.email',
       'admin_users.name',
+      'admin_users.role',
     ])
     .where('admin_sessions.token_hash', '=', tokenHash)
     .executeTakeFirst();

@@ -1,3 +1,4 @@
+import type { AdminRole } from '@clinicpay/contracts';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 
@@ -5,7 +6,7 @@ import type { Database } from '../schema.js';
 export async function findAdminUserByEmail(db: Kysely<Database>, email: string) {
   return db
     .selectFrom('admin_users')
-    .select(['id', 'email', 'name', 'password_hash'])
+    .select(['id', 'email', 'name', 'role', 'password_hash'])
     .where(sql<string>`lower(email)`, '=', email.trim().toLowerCase())
     .executeTakeFirst();
 }
@@ -29,11 +30,16 @@ export async function resetAdminPassword(
 /** Creates an admin; false when one with this email (case-insensitive) got there first. */
 export async function insertAdminUser(
   db: Kysely<Database>,
-  admin: { email: string; name: string; passwordHash: string },
+  admin: { email: string; name: string; passwordHash: string; role: AdminRole },
 ): Promise<boolean> {
   const inserted = await db
     .insertInto('admin_users')
-    .values({ email: admin.email, name: admin.name, password_hash: admin.passwordHash })
+    .values({
+      email: admin.email,
+      name: admin.name,
+      password_hash: admin.passwordHash,
+      role: admin.role,
+    })
     .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())
     .returning('email')
     .executeTakeFirst();

@@ -24,6 +24,21 @@ export async function hitRateLimitCounter(
   return row.count;
 }
 
+/** Takes back one hit counted in a window (an attempt that turned out not to count). */
+export async function takeBackRateLimitHit(
+  db: Kysely<Database>,
+  key: string,
+  windowStart: Date,
+): Promise<void> {
+  await db
+    .updateTable('rate_limit_counters')
+    .set({ count: sql<number>`count - 1` })
+    .where('key', '=', key)
+    .where('window_start', '=', windowStart)
+    .where('count', '>', 0)
+    .execute();
+}
+
 /** The counts of several keys in one window, without counting (0 for a key not seen). */
 export async function readRateLimitCounters(
   db: Kysely<Database>,

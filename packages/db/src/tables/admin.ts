@@ -1,4 +1,5 @@
-import type { Generated } from 'kysely';
+import type { AdminRole } from '@clinicpay/contracts';
+import type { ColumnType, Generated } from 'kysely';
 import type { FailurePolicy, Gateway, GatewayMode } from '../statuses.js';
 import type {
   GeneratedJson,
@@ -45,6 +46,8 @@ export interface AdminUsersTable {
   password_hash: string;
   name: string;
   created_at: GeneratedTimestamp;
+  /** What the admin may do (contracts' ROLE_PERMISSIONS); Owner unless said otherwise. */
+  role: ColumnType<AdminRole, AdminRole | undefined, AdminRole>;
 }
 
 export interface AdminSessionsTable {

@@ -12,22 +12,27 @@ import {
   listAppointments,
 } from '../../services/appointments/appointments.service.js';
 import { cancelFromAdmin } from '../../services/cancellation/cancel-by-clinic.service.js';
+import { assertPermitted } from '../../security/permissions.js';
 import { adminProcedure, router } from '../../trpc.js';
 
 export const appointmentsRouter = router({
-  list: adminProcedure
+  list: adminProcedure('appointments.view')
     .input(ListAppointmentsInput)
     .query(({ ctx, input }) => listAppointments(ctx, input)),
-  get: adminProcedure
+  get: adminProcedure('appointments.view')
     .input(AppointmentIdInput)
     .query(({ ctx, input }) => getAppointment(ctx, input.appointmentId)),
-  cancel: adminProcedure
+  cancel: adminProcedure('appointments.manage')
     .input(CancelAppointmentInput)
-    .mutation(({ ctx, input }) => cancelFromAdmin(ctx, input)),
-  markPaidAtClinic: adminProcedure
+    .mutation(({ ctx, input }) => {
+      // Cancelling is the front desk's work; giving the money back is a refund like any other.
+      if (input.refund) assertPermitted(ctx.admin, 'refunds.issue');
+      return cancelFromAdmin(ctx, input);
+    }),
+  markPaidAtClinic: adminProcedure('appointments.manage')
     .input(AppointmentIdInput)
     .mutation(({ ctx, input }) => markPaidAtClinicFromAdmin(ctx, input.appointmentId)),
-  markNoShow: adminProcedure
+  markNoShow: adminProcedure('appointments.manage')
     .input(AppointmentIdInput)
     .mutation(({ ctx, input }) => markNoShowFromAdmin(ctx, input.appointmentId)),
 });

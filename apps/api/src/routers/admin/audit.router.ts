@@ -4,5 +4,7 @@ import { adminProcedure, router } from '../../trpc.js';
 
 /** Who changed what and when (settings, gateways, refunds, cancellations, catalogue). */
 export const auditRouter = router({
-  list: adminProcedure.input(ListAuditInput).query(({ ctx, input }) => listAudit(ctx, input)),
+  list: adminProcedure('audit.view')
+    .input(ListAuditInput)
+    .query(({ ctx, input }) => listAudit(ctx, input)),
 });

@@ -7,7 +7,7 @@ import {
   sessionCookieName,
 } from '../../security/session-cookie.js';
 import { currentAdmin, signIn, signOut } from '../../services/auth/sign-in.service.js';
-import { adminProcedure, router, unforgedPublicProcedure } from '../../trpc.js';
+import { router, signedInProcedure, unforgedPublicProcedure } from '../../trpc.js';
 
 const sessionTokenOf = (ctx: Context) =>
   readCookie(ctx.request.cookie, sessionCookieName(ctx.config.security));
@@ -33,5 +33,5 @@ export const authRouter = router({
     return result;
   }),
   /** Who is signed in; UNAUTHORIZED tells the SPA to show the sign-in form. */
-  me: adminProcedure.query(({ ctx }) => currentAdmin(ctx, ctx.admin)),
+  me: signedInProcedure.query(({ ctx }) => currentAdmin(ctx, ctx.admin)),
 });

@@ -29,39 +29,39 @@ import {
 import { adminProcedure, router } from '../../trpc.js';
 
 export const servicesRouter = router({
-  list: adminProcedure.query(({ ctx }) => listServices(ctx)),
-  create: adminProcedure
+  list: adminProcedure('clinic.view').query(({ ctx }) => listServices(ctx)),
+  create: adminProcedure('clinic.manage')
     .input(CreateServiceInput)
     .mutation(({ ctx, input }) => createService(ctx, input)),
-  update: adminProcedure
+  update: adminProcedure('clinic.manage')
     .input(UpdateServiceInput)
     .mutation(({ ctx, input }) => editService(ctx, input)),
-  delete: adminProcedure
+  delete: adminProcedure('clinic.manage')
     .input(ServiceIdInput)
     .mutation(({ ctx, input }) => deleteService(ctx, input.serviceId, true)),
-  restore: adminProcedure
+  restore: adminProcedure('clinic.manage')
     .input(ServiceIdInput)
     .mutation(({ ctx, input }) => deleteService(ctx, input.serviceId, false)),
 });
 
 export const doctorsRouter = router({
-  list: adminProcedure.query(({ ctx }) => listDoctors(ctx)),
-  create: adminProcedure
+  list: adminProcedure('clinic.view').query(({ ctx }) => listDoctors(ctx)),
+  create: adminProcedure('clinic.manage')
     .input(CreateDoctorInput)
     .mutation(({ ctx, input }) => createDoctor(ctx, input)),
-  update: adminProcedure
+  update: adminProcedure('clinic.manage')
     .input(UpdateDoctorInput)
     .mutation(({ ctx, input }) => editDoctor(ctx, input)),
-  setServices: adminProcedure
+  setServices: adminProcedure('clinic.manage')
     .input(SetDoctorServicesInput)
     .mutation(({ ctx, input }) => setDoctorServices(ctx, input)),
-  setWeeklyHours: adminProcedure
+  setWeeklyHours: adminProcedure('clinic.manage')
     .input(SetWeeklyHoursInput)
     .mutation(({ ctx, input }) => setWeeklyHours(ctx, input)),
-  addTimeOff: adminProcedure
+  addTimeOff: adminProcedure('clinic.manage')
     .input(AddTimeOffInput)
     .mutation(({ ctx, input }) => addTimeOff(ctx, input)),
-  removeTimeOff: adminProcedure
+  removeTimeOff: adminProcedure('clinic.manage')
     .input(TimeOffIdInput)
     .mutation(({ ctx, input }) => removeTimeOff(ctx, input.timeOffId)),
 });

@@ -10,15 +10,15 @@ import { adminProcedure, router } from '../../trpc.js';
 
 /** The clinic's own profile: set-up on the first sign-in, then the Clinic page and the checklist. */
 export const clinicRouter = router({
-  get: adminProcedure.query(({ ctx }) => readClinicProfile(ctx)),
-  setUp: adminProcedure
+  get: adminProcedure('clinic.view').query(({ ctx }) => readClinicProfile(ctx)),
+  setUp: adminProcedure('clinic.manage')
     .input(ClinicProfileInput)
     .mutation(({ ctx, input }) => setUpClinic(ctx, input)),
-  update: adminProcedure
+  update: adminProcedure('clinic.manage')
     .input(UpdateClinicInput)
     .mutation(({ ctx, input }) => updateClinicProfile(ctx, input)),
-  previewTimeZoneChange: adminProcedure
+  previewTimeZoneChange: adminProcedure('clinic.manage')
     .input(TimeZoneChangeInput)
     .query(({ ctx, input }) => previewTimeZoneChange(ctx, input)),
-  checklist: adminProcedure.query(({ ctx }) => readSetupChecklist(ctx)),
+  checklist: adminProcedure('clinic.view').query(({ ctx }) => readSetupChecklist(ctx)),
 });

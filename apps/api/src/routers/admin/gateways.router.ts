@@ -6,8 +6,8 @@ import { saveStripeSettings } from '../../services/gateways/stripe-settings-save
 import { adminProcedure, router } from '../../trpc.js';
 
 export const gatewaysRouter = router({
-  list: adminProcedure.query(({ ctx }) => listGateways(ctx)),
-  setEnabled: adminProcedure
+  list: adminProcedure('payments.manage').query(({ ctx }) => listGateways(ctx)),
+  setEnabled: adminProcedure('payments.manage')
     .input(SetGatewayEnabledInput)
     .mutation(({ ctx, input }) => setGateway(ctx, input)),
 });
@@ -17,9 +17,9 @@ export const gatewaysRouter = router({
  * throwaway Sandbox checkout with the saved keys.
  */
 export const stripeSettingsRouter = router({
-  get: adminProcedure.query(({ ctx }) => readStripeSettingsForAdmin(ctx)),
-  save: adminProcedure
+  get: adminProcedure('payments.manage').query(({ ctx }) => readStripeSettingsForAdmin(ctx)),
+  save: adminProcedure('stripe.keys')
     .input(SaveStripeSettingsInput)
     .mutation(({ ctx, input }) => saveStripeSettings(ctx, input)),
-  testCheckout: adminProcedure.mutation(({ ctx }) => startCheckoutTest(ctx)),
+  testCheckout: adminProcedure('payments.manage').mutation(({ ctx }) => startCheckoutTest(ctx)),
 });

@@ -14,15 +14,17 @@ import { adminProcedure, router } from '../../trpc.js';
 
 /** E-mail: the clinic's settings, a test message, and the log of what was sent. */
 export const mailRouter = router({
-  settings: adminProcedure.query(({ ctx }) => getMailSettings(ctx)),
-  saveSettings: adminProcedure
+  settings: adminProcedure('mail.manage').query(({ ctx }) => getMailSettings(ctx)),
+  saveSettings: adminProcedure('mail.manage')
     .input(SaveMailSettingsInput)
     .mutation(({ ctx, input }) => saveMailSettings(ctx, input)),
-  sendTest: adminProcedure
+  sendTest: adminProcedure('mail.manage')
     .input(SendTestMailInput)
     .mutation(({ ctx, input }) => sendTestMail(ctx, input.to)),
-  list: adminProcedure.input(ListMailInput).query(({ ctx, input }) => listMail(ctx, input)),
-  resend: adminProcedure
+  list: adminProcedure('mail.manage')
+    .input(ListMailInput)
+    .query(({ ctx, input }) => listMail(ctx, input)),
+  resend: adminProcedure('mail.manage')
     .input(MailIdInput)
     .mutation(({ ctx, input }) => resendFailedMail(ctx, input.mailId)),
 });

@@ -12,16 +12,16 @@ import { adminProcedure, router } from '../../trpc.js';
 
 /** Payments as the clinic reviews them. The CSV export is GET /exports/transactions.csv. */
 export const transactionsRouter = router({
-  list: adminProcedure
+  list: adminProcedure('transactions.view')
     .input(ListTransactionsInput)
     .query(({ ctx, input }) => listTransactions(ctx, input)),
-  get: adminProcedure
+  get: adminProcedure('transactions.view')
     .input(PaymentIdInput)
     .query(({ ctx, input }) => getTransaction(ctx, input.paymentId)),
-  summary: adminProcedure
+  summary: adminProcedure('transactions.view')
     .input(TransactionFilters)
     .query(({ ctx, input }) => summarizeTransactions(ctx, input)),
-  refund: adminProcedure
+  refund: adminProcedure('refunds.issue')
     .input(RefundPaymentInput)
     .mutation(({ ctx, input }) => refundFromAdmin(ctx, input)),
 });

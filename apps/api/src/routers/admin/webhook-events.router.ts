@@ -8,13 +8,13 @@ import { adminProcedure, router } from '../../trpc.js';
 
 /** The webhook log: what Stripe sent, when, and what it did. */
 export const webhookEventsRouter = router({
-  list: adminProcedure
+  list: adminProcedure('payments.manage')
     .input(ListWebhookEventsInput)
     .query(({ ctx, input }) => listWebhookEvents(ctx, input)),
-  get: adminProcedure
+  get: adminProcedure('payments.manage')
     .input(WebhookEventIdInput)
     .query(({ ctx, input }) => getWebhookEvent(ctx, input.eventId)),
-  replay: adminProcedure
+  replay: adminProcedure('payments.manage')
     .input(WebhookEventIdInput)
     .mutation(({ ctx, input }) => replayWebhookEvent(ctx, input.eventId)),
 });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { SignInInput } from '@clinicpay/contracts';
+import { ROLE_PERMISSIONS, type AdminRole, type SignInInput } from '@clinicpay/contracts';
 import { findAdminUserByEmail } from '@clinicpay/db';
 import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../errors/app-error.js';
@@ -9,11 +9,7 @@ import {
   type SignedInAdmin,
 } from '../../security/admin-sessions.js';
 import { hashPassword, verifyPassword } from '../../security/password.js';
-import {
-  assertSignInNotThrottled,
-  clearSignInFailures,
-  recordSignInFailure,
-} from '../../security/sign-in-throttle.js';
+import { countSignInAttempt, forgiveSignInAttempt } from '../../security/sign-in-throttle.js';
 import { audit } from '../audit/record-audit.js';
 
 const WRONG = 'That email and password do not match an admin account. Check both and try again.';
@@ -31,23 +27,22 @@ export interface SignInRequest extends SignInInput {
 /** Checks the password (throttled per account and address) and opens a session. */
 export async function signIn(deps: AppDeps, request: SignInRequest) {
   const { email, password, ip } = request;
-  await assertSignInNotThrottled(deps, { email, ip });
+  await countSignInAttempt(deps, { email, ip });
   const user = await findAdminUserByEmail(deps.db, email);
   decoyHash ??= hashPassword(randomBytes(16).toString('hex'));
   const matches = await verifyPassword(user?.password_hash ?? (await decoyHash), password);
   if (!user || !matches) {
-    await recordSignInFailure(deps, { email, ip });
     deps.logger.warn({ ip }, 'admin sign-in failed');
     throw new AppError('sign_in_failed', WRONG);
   }
-  await clearSignInFailures(deps, email);
+  await forgiveSignInAttempt(deps, { email, ip });
   await closeAdminSession(deps, request.previousToken);
   const { token, expiresAt } = await openAdminSession(deps, user.id);
   await audit(deps, { actor: `admin:${user.email}` }, 'admin.signed_in', null, { ip });
   return {
     token,
     view: {
-      admin: { id: user.id, email: user.email, name: user.name },
+      admin: adminView(user),
       expiresAt: expiresAt.toISOString(),
       idleMinutes: deps.config.security.adminSession.idleMinutes,
     },
@@ -61,6 +56,11 @@ export async function signOut(deps: AppDeps, token: string | undefined) {
 }
 
 export function currentAdmin(deps: AppDeps, admin: SignedInAdmin) {
-  const { id, email, name } = admin;
-  return { admin: { id, email, name }, idleMinutes: deps.config.security.adminSession.idleMinutes };
+  return { admin: adminView(admin), idleMinutes: deps.config.security.adminSession.idleMinutes };
+}
+
+/** The signed-in admin as the SPA sees them: with what their role allows, to hide the rest. */
+function adminView(admin: { id: string; email: string; name: string; role: AdminRole }) {
+  const { id, email, name, role } = admin;
+  return { id, email, name, role, permissions: [...ROLE_PERMISSIONS[role]].sort() };
 }
