@@ -31,6 +31,10 @@ const MATRIX: Record<string, readonly Caller[]> = {
   'admin.auth.signIn': PUBLIC,
   'admin.auth.signOut': PUBLIC,
   'admin.auth.me': ANY_ADMIN,
+  'admin.auth.invitation': PUBLIC,
+  'admin.auth.acceptInvitation': PUBLIC,
+  'admin.auth.requestPasswordReset': PUBLIC,
+  'admin.auth.resetPassword': PUBLIC,
   'admin.clinic.get': ANY_ADMIN,
   'admin.clinic.setUp': MANAGERS,
   'admin.clinic.update': MANAGERS,
@@ -71,6 +75,12 @@ const MATRIX: Record<string, readonly Caller[]> = {
   'admin.mail.sendTest': MANAGERS,
   'admin.mail.list': MANAGERS,
   'admin.mail.resend': MANAGERS,
+  'admin.team.list': OWNERS,
+  'admin.team.invite': OWNERS,
+  'admin.team.revokeInvitation': OWNERS,
+  'admin.team.changeRole': OWNERS,
+  'admin.team.remove': OWNERS,
+  'admin.team.issuePasswordReset': OWNERS,
 };
 
 const procedures = Object.entries(

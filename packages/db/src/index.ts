@@ -31,11 +31,22 @@ export {
   deleteStaleAdminSessions,
 } from './queries/admin-sessions.js';
 export {
+  changeAdminUser,
   deleteAdminUser,
   findAdminUserByEmail,
+  findAdminUserById,
   insertAdminUser,
+  listAdminUsers,
   resetAdminPassword,
 } from './queries/admin-users.js';
+export {
+  findAdminLinkState,
+  findOpenAdminLink,
+  insertAdminLink,
+  listOpenInvitations,
+  revokeAdminLinks,
+  useAdminLink,
+} from './queries/admin-links.js';
 export {
   appointmentColumns,
   findClashingAppointment,

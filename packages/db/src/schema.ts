@@ -3,6 +3,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type {
   AdminSessionsTable,
+  AdminLinksTable,
   AdminUsersTable,
   AuditLogTable,
   GatewaySettingsTable,
@@ -43,6 +44,7 @@ export interface Database {
   gateway_settings: GatewaySettingsTable;
   admin_users: AdminUsersTable;
   admin_sessions: AdminSessionsTable;
+  admin_links: AdminLinksTable;
   rate_limit_counters: RateLimitCountersTable;
   audit_log: AuditLogTable;
   mail_outbox: MailOutboxTable;

@@ -122,6 +122,22 @@ export type ClinicNotice =
       clinic: ClinicContact;
       requestedBy: string;
       link: string;
+    }
+  | {
+      kind: 'admin_invitation';
+      clinic: ClinicContact;
+      /** The role's label: "Front desk". */
+      role: string;
+      invitedBy: string;
+      expiresAt: Date;
+      /** The admin SPA's invitation page with the link's token. */
+      link: string;
+    }
+  | {
+      kind: 'admin_password_reset';
+      clinic: ClinicContact;
+      expiresAt: Date;
+      link: string;
     };
 
 export type MailMessage = PatientMessage | ClinicNotice;

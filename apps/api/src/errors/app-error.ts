@@ -32,6 +32,7 @@ export const APP_ERRORS = {
   sign_in_failed: 'UNAUTHORIZED',
   csrf_refused: 'FORBIDDEN',
   not_permitted: 'FORBIDDEN',
+  link_gone: 'NOT_FOUND',
   rate_limited: 'TOO_MANY_REQUESTS',
   invalid_cursor: 'BAD_REQUEST',
   invalid_input: 'BAD_REQUEST',

@@ -8,7 +8,8 @@ const OWASP_ARGON2ID = {
   parallelism: 1,
 } as const;
 
-export const MIN_PASSWORD_LENGTH = 12;
+/** One rule for every password an admin chooses (contracts, so the forms say the same). */
+export { MIN_ADMIN_PASSWORD_LENGTH as MIN_PASSWORD_LENGTH } from '@clinicpay/contracts';
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OWASP_ARGON2ID);

@@ -37,6 +37,24 @@ const LIMITED: Partial<
     message: (wait) =>
       `Too many sign-in attempts from your network. Please wait ${wait} and try again.`,
   },
+  // Each hashes a password or guesses at a link's token: the sign-in limit, counted on its own.
+  'admin.auth.acceptInvitation': {
+    limit: (s) => s.rateLimits.signIn,
+    message: (wait) => `Too many attempts from your network. Please wait ${wait} and try again.`,
+  },
+  'admin.auth.invitation': {
+    limit: (s) => s.rateLimits.signIn,
+    message: (wait) => `Too many attempts from your network. Please wait ${wait} and try again.`,
+  },
+  'admin.auth.resetPassword': {
+    limit: (s) => s.rateLimits.signIn,
+    message: (wait) => `Too many attempts from your network. Please wait ${wait} and try again.`,
+  },
+  'admin.auth.requestPasswordReset': {
+    limit: (s) => s.rateLimits.signIn,
+    message: (wait) =>
+      `Too many reset requests from your network. Please wait ${wait} and try again.`,
+  },
 };
 
 export async function enforceRateLimit(ctx: Context, path: string): Promise<void> {

@@ -3,6 +3,13 @@
  * it is written, not an entry no filter ever finds. The admin's audit page labels these.
  */
 export const AUDIT_ACTIONS = [
+  'admin.invitation_revoked',
+  'admin.invited',
+  'admin.joined',
+  'admin.password_reset',
+  'admin.removed',
+  'admin.reset_issued',
+  'admin.role_changed',
   'admin.signed_in',
   'appointment.cancelled',
   'appointment.no_show',

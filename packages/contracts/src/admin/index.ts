@@ -12,3 +12,4 @@ export * from './audit-actions.js';
 export * from './clinic-inputs.js';
 export * from './mail-inputs.js';
 export * from './roles.js';
+export * from './team-inputs.js';

@@ -59,6 +59,26 @@ export interface AdminSessionsTable {
   expires_at: Timestamp;
 }
 
+/** A single-use link an Owner sends: an invitation to join, or a password reset. */
+export interface AdminLinksTable {
+  id: Id;
+  purpose: 'invitation' | 'password_reset';
+  /** SHA-256 of the link's token: the table alone opens nothing. */
+  token_hash: string;
+  /** Who the link is for: the invited address, or the admin's address at the time of a reset. */
+  email: string;
+  /** The role an invitation gives; null for a reset. */
+  role: AdminRole | null;
+  /** The admin a reset is for; null for an invitation. */
+  admin_user_id: string | null;
+  /** 'admin:<email>' of the Owner who made it, or 'self' for "Forgot password?". */
+  created_by: string;
+  created_at: GeneratedTimestamp;
+  expires_at: Timestamp;
+  used_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+}
+
 export interface RateLimitCountersTable {
   key: string;
   window_start: Timestamp;

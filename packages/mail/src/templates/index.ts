@@ -1,4 +1,5 @@
 import type { MailMessage } from '../message.js';
+import { adminInvitation, adminPasswordReset } from './admin-links.js';
 import { appointmentReminder } from './appointment-reminder.js';
 import { bookingCancelled } from './booking-cancelled.js';
 import { bookingConfirmed } from './booking-confirmed.js';
@@ -37,5 +38,9 @@ export function templateFor(message: MailMessage): Template {
       return clinicUndeliverable(message);
     case 'test_message':
       return testMessage(message);
+    case 'admin_invitation':
+      return adminInvitation(message);
+    case 'admin_password_reset':
+      return adminPasswordReset(message);
   }
 }

@@ -122,6 +122,20 @@ export const SAMPLES: { [K in MailKind]: Extract<MailMessage, { kind: K }> } = {
     requestedBy: 'Sam Carter (sam@harbourview.example)',
     link: `${ADMIN}/settings/email`,
   },
+  admin_invitation: {
+    kind: 'admin_invitation',
+    clinic: CLINIC,
+    role: 'Front desk',
+    invitedBy: 'Sam Carter',
+    expiresAt: new Date('2026-12-04T00:00:00Z'),
+    link: `${ADMIN}/invitation?token=tok_sample`,
+  },
+  admin_password_reset: {
+    kind: 'admin_password_reset',
+    clinic: CLINIC,
+    expiresAt: new Date('2026-12-01T00:30:00Z'),
+    link: `${ADMIN}/reset-password?token=tok_sample`,
+  },
 };
 
 export const ALL_SAMPLES: MailMessage[] = Object.values(SAMPLES);

@@ -6,10 +6,14 @@ import { clinicRouter } from './clinic.router.js';
 import { doctorsRouter, servicesRouter } from './catalogue.router.js';
 import { gatewaysRouter, stripeSettingsRouter } from './gateways.router.js';
 import { mailRouter } from './mail.router.js';
+import { teamRouter } from './team.router.js';
 import { transactionsRouter } from './transactions.router.js';
 import { webhookEventsRouter } from './webhook-events.router.js';
 
-/** Everything the admin SPA calls. Every procedure but auth.signIn/signOut is an adminProcedure. */
+/**
+ * Everything the admin SPA calls. Every procedure is an adminProcedure naming its permission, but
+ * the auth router's public ones (sign-in, sign-out, invitations and password resets) and auth.me.
+ */
 export const adminRouter = router({
   auth: authRouter,
   clinic: clinicRouter,
@@ -22,4 +26,5 @@ export const adminRouter = router({
   doctors: doctorsRouter,
   audit: auditRouter,
   mail: mailRouter,
+  team: teamRouter,
 });

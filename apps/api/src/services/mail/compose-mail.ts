@@ -13,6 +13,7 @@ import {
 import type { AppointmentFacts, CancelCause, ClinicContact, MailMessage } from '@clinicpay/mail';
 import type { AppDeps } from '../../deps.js';
 import { bookingLink } from './booking-link.js';
+import { composeAdminLink } from './compose-admin-link.js';
 import { isMailKind } from './mail-kinds.js';
 import { noticeRecipients } from './recipients.js';
 
@@ -70,6 +71,10 @@ export async function composeMail(
   const known = facts ?? (await loadMailFacts(deps.db, [row]));
   if (!isMailKind(row.kind)) return drop('unknown_kind');
   if (row.kind === 'refund_sent') return composeRefund(deps, row, known);
+  if (row.kind === 'admin_invitation' || row.kind === 'admin_password_reset') {
+    if (!known.clinic) return drop('no_clinic');
+    return composeAdminLink(deps, { ...row, kind: row.kind }, contactOf(known.clinic));
+  }
   if (!row.appointment_id) return composeClinicNotice(deps, row, known);
 
   const booking = known.bookings.get(row.appointment_id);

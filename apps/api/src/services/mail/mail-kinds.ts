@@ -27,6 +27,9 @@ export const MAIL_KINDS: Record<MailKind, KindRule> = {
   clinic_alert: { audience: 'clinic', freshFor: DAY },
   clinic_undeliverable: { audience: 'clinic', freshFor: 3 * DAY },
   test_message: { audience: 'clinic', freshFor: HOUR },
+  // No later than the link itself: an invitation lasts 72 hours, a reset 30 minutes.
+  admin_invitation: { audience: 'clinic', freshFor: 72 * HOUR },
+  admin_password_reset: { audience: 'clinic', freshFor: HOUR / 2 },
 };
 
 export function isMailKind(kind: string): kind is MailKind {

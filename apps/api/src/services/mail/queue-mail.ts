@@ -273,3 +273,32 @@ export async function queueClinicNotice(
   ]);
   return written > 0;
 }
+
+/**
+ * An admin link by e-mail (an invitation, a password reset), addressed to one person. The token
+ * travels sealed in `details` (APP_SECRET) until the message is composed; the link's own row says
+ * at send time whether it is still worth sending.
+ */
+export async function queueAdminLinkMail(
+  db: Kysely<Database>,
+  mail: {
+    linkId: string;
+    kind: 'admin_invitation' | 'admin_password_reset';
+    recipient: string;
+    details: Record<string, string>;
+  },
+  at: Date,
+): Promise<void> {
+  await queueMail(db, [
+    {
+      factKey: `${mail.kind}:${mail.linkId}`,
+      kind: mail.kind,
+      audience: MAIL_KINDS[mail.kind].audience,
+      recipient: mail.recipient,
+      details: { ...mail.details, link_id: mail.linkId },
+      dueAt: at,
+      expiresAt: expiryOf(mail.kind, at),
+      createdAt: at,
+    },
+  ]);
+}
