@@ -1,44 +1,69 @@
-// A Front desk admin in Chromium: the menu holds only the day's work, a pay-at-clinic payment is
-// marked paid, a card payment shows no Refund, and a page of another role says what is missing.
-import { upsertAdmin } from '@clinicpay/api/testing';
+// The admin team in Chromium: the Owner invites a Front desk admin from the Team page; the link
+// arrives by e-mail; the new admin joins with a name and password, sees only the day's work,
+// marks a pay-at-clinic payment paid, and finds neither Refund nor Payment Settings. Then a
+// forgotten password is reset through the e-mailed link.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { drawer, openAdmin, toast, type AdminPage } from './support/admin-page.js';
+import { drawer, openAdmin, signIn, toast, type AdminPage } from './support/admin-page.js';
 import { startAdminStack, type AdminStack } from './support/admin-stack.js';
 import { ADA, GRACE, book, paymentOf } from './support/bookings.js';
 
-const FRONT_DESK = { email: 'desk@clinicpay.test', password: 'front-desk-password-1' };
+const DESK = { email: 'dana@clinicpay.test', name: 'Dana Desk', password: 'front-desk-password-1' };
 
-describe('a Front desk admin', () => {
+describe('the admin team', () => {
   let stack: AdminStack;
-  let admin: AdminPage;
+  let owner: AdminPage;
+  let desk: AdminPage;
   let atClinic: string;
   let byCard: string;
   beforeAll(async () => {
     stack = await startAdminStack();
-    await upsertAdmin(stack.api.db, { ...FRONT_DESK, name: 'Dana Desk', role: 'front_desk' });
     atClinic = (await book(stack, GRACE, { method: 'pay_at_clinic' })).reference;
     byCard = (await book(stack, ADA)).reference;
-    admin = await openAdmin(stack.browser, stack.adminUrl, { path: 'appointments' });
-    const { page } = admin;
-    await page.getByLabel('Email').fill(FRONT_DESK.email);
-    await page.getByLabel('Password').fill(FRONT_DESK.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Appointments' }).waitFor();
   });
   afterAll(async () => {
-    await admin?.close();
+    await owner?.close();
+    await desk?.close();
     await stack?.stop();
   });
 
-  it('sees only Transactions and Appointments in the menu, and their role by their name', async () => {
-    const nav = admin.page.getByRole('navigation', { name: 'Admin sections' });
-    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Transactions', 'Appointments']);
-    await admin.page.getByText('Dana Desk · Front desk').waitFor();
-    await admin.screenshot('roles-01-front-desk-menu');
+  /** The link in the last e-mail to `address`, once it has arrived. */
+  async function linkMailedTo(address: string, since: number) {
+    const message = await stack.mail.waitFor(
+      (m) => m.to.includes(address) && stack.mail.messages().indexOf(m) >= since,
+      10_000,
+    );
+    const link = message.text.match(/https?:\/\/\S+token=[A-Za-z0-9_%-]+/)?.[0];
+    if (!link) throw new Error(`The e-mail to ${address} holds no link:\n${message.text}`);
+    return link;
+  }
+
+  it('the Owner invites a Front desk admin by e-mail from the Team page', async () => {
+    owner = await openAdmin(stack.browser, stack.adminUrl, { path: 'team' });
+    await signIn(owner.page, 'Team');
+    const { page } = owner;
+    const since = stack.mail.messages().length;
+    await page.getByLabel('Email').fill(DESK.email);
+    // Front desk is the role an invitation starts with.
+    await page.getByRole('button', { name: 'Send invitation' }).click();
+    await toast(page, `Invitation sent to ${DESK.email}`);
+    await page.getByText(DESK.email).first().waitFor();
+    await owner.screenshot('team-01-invited');
+
+    const link = await linkMailedTo(DESK.email, since);
+    desk = await openAdmin(stack.browser, link, {});
+    await desk.page.getByText('You are invited as').waitFor();
+    await desk.page.getByLabel('Your name').fill(DESK.name);
+    await desk.page.getByLabel('Password').fill(DESK.password);
+    await desk.screenshot('team-02-accept');
+    await desk.page.getByRole('button', { name: 'Join the admin' }).click();
+    await desk.page.getByText(`${DESK.name} · Front desk`).waitFor();
   });
 
-  it('marks a pay-at-clinic payment paid', async () => {
-    const { page } = admin;
+  it('the Front desk sees only Transactions and Appointments, and marks a payment paid at the clinic', async () => {
+    const { page } = desk;
+    const nav = page.getByRole('navigation', { name: 'Admin sections' });
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Transactions', 'Appointments']);
+    await page.goto(new URL('appointments', stack.adminUrl).href);
     await page.getByRole('link', { name: `Grace Hopper, ${atClinic}` }).click();
     const panel = drawer(page, `Appointment ${atClinic}`);
     await panel.getByRole('button', { name: 'Mark paid at clinic' }).click();
@@ -48,28 +73,44 @@ describe('a Front desk admin', () => {
       .click();
     await toast(page, 'Marked paid at clinic');
     expect((await paymentOf(stack, atClinic)).status).toBe('paid_at_clinic');
-    await page.keyboard.press('Escape');
   });
 
-  it('sees a card payment without Refund', async () => {
-    const { page } = admin;
+  it('the Front desk finds no Refund on a card payment and no Payment Settings', async () => {
+    const { page } = desk;
     const payment = await paymentOf(stack, byCard);
     await page.goto(new URL(`transactions/${payment.id}`, stack.adminUrl).href);
-    const panel = drawer(page, /Payment|Transaction/);
+    const panel = drawer(page, /Transaction/);
     await panel.getByRole('heading', { name: 'Timeline' }).waitFor();
     expect(await panel.getByRole('heading', { name: 'Refund' }).count()).toBe(0);
-    await admin.screenshot('roles-02-no-refund');
-  });
-
-  it('is told what is missing on a page of another role (Payment Settings)', async () => {
-    const { page } = admin;
+    await desk.screenshot('team-03-no-refund');
     await page.goto(new URL('payment-settings/stripe', stack.adminUrl).href);
     await page
-      .getByText('As Front desk you cannot change payment settings or replay Stripe events.', {
-        exact: false,
-      })
+      .getByText('As Front desk you cannot change payment settings or replay Stripe events.')
       .first()
       .waitFor();
     expect(await page.getByRole('button', { name: 'Save' }).count()).toBe(0);
+  });
+
+  it('resets a forgotten password through the e-mailed link', async () => {
+    const reader = await openAdmin(stack.browser, stack.adminUrl, { path: 'sign-in' });
+    try {
+      const { page } = reader;
+      await page.getByRole('link', { name: 'Forgot password?' }).click();
+      await page.getByRole('heading', { name: 'Forgot password?' }).waitFor();
+      const since = stack.mail.messages().length;
+      await page.getByLabel('Email').fill(DESK.email);
+      await page.getByRole('button', { name: 'Send me a link' }).click();
+      await page.getByText('Check your e-mail').waitFor();
+      const link = await linkMailedTo(DESK.email, since);
+      await page.goto(link);
+      await page.getByLabel('New password').fill('a-brand-new-password-2');
+      await page.getByRole('button', { name: 'Save the new password' }).click();
+      await page.getByText(`${DESK.name} · Front desk`).waitFor();
+      // The session that knew the old password has ended.
+      await desk.page.reload();
+      await desk.page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    } finally {
+      await reader.close();
+    }
   });
 });

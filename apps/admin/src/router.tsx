@@ -15,6 +15,28 @@ const page =
 export const router = createBrowserRouter(
   [
     { path: '/sign-in', element: <SignInPage /> },
+    // Opened signed out, from a link in an e-mail (or one an Owner passed on).
+    {
+      path: '/invitation',
+      lazy: page(
+        () => import('./session/invitation-page.js'),
+        (m) => m.InvitationPage,
+      ),
+    },
+    {
+      path: '/reset-password',
+      lazy: page(
+        () => import('./session/reset-password-page.js'),
+        (m) => m.ResetPasswordPage,
+      ),
+    },
+    {
+      path: '/forgot-password',
+      lazy: page(
+        () => import('./session/forgot-password-page.js'),
+        (m) => m.ForgotPasswordPage,
+      ),
+    },
     {
       path: '/',
       element: <RequireAdmin />,
@@ -144,6 +166,13 @@ export const router = createBrowserRouter(
           lazy: page(
             () => import('./catalogue/doctor-page.js'),
             (m) => m.DoctorPage,
+          ),
+        },
+        {
+          path: 'team',
+          lazy: page(
+            () => import('./team/team-page.js'),
+            (m) => m.TeamPage,
           ),
         },
         { path: '*', element: <NotFoundPage /> },

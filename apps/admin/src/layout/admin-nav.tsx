@@ -14,6 +14,7 @@ const SECTIONS: ReadonlyArray<{ to: string; label: string; needs: Permission }> 
   { to: '/services', label: 'Services', needs: 'clinic.manage' },
   { to: '/doctors', label: 'Doctors', needs: 'clinic.manage' },
   { to: '/clinic', label: 'Clinic', needs: 'clinic.manage' },
+  { to: '/team', label: 'Team', needs: 'admins.manage' },
 ];
 
 /**

@@ -1,5 +1,5 @@
 import { SignInInput } from '@clinicpay/contracts';
-import { BusyButton, Card, Notice, useDocumentTitle } from '@clinicpay/ui';
+import { BusyButton, Notice } from '@clinicpay/ui';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -8,8 +8,8 @@ import { appCodeOf, messageOf } from '../api-errors.js';
 import { applyFieldErrors } from '../components/apply-field-errors.js';
 import { FormTextField } from '../components/form-fields.js';
 import { FormProblem } from '../components/form-problem.js';
-import { useClinic } from '../components/use-clinic.js';
 import { trpc } from '../trpc.js';
+import { pathTo, SignedOutPage } from './signed-out-page.js';
 import type { SignInState } from './require-admin.js';
 import { safeNext } from './return-path.js';
 
@@ -18,8 +18,6 @@ import { safeNext } from './return-path.js';
  * is said above the form. Afterwards the admin returns to the page that sent them here.
  */
 export function SignInPage() {
-  useDocumentTitle('Sign in · Clinic admin');
-  const clinic = useClinic();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const notice = (useLocation().state as SignInState | null)?.notice;
@@ -46,46 +44,48 @@ export function SignInPage() {
   });
 
   return (
-    <main id="main" className="grid min-h-dvh place-items-center px-4 py-10">
-      <div className="w-full max-w-sm">
-        <p className="mb-2 text-center text-sm font-semibold text-slate-600">
-          {clinic.data?.name ?? 'Clinicpay'} · Admin
-        </p>
-        <Card className="p-6">
-          <h1 className="mb-5 text-2xl font-semibold tracking-tight text-slate-900">Sign in</h1>
-          {notice && !problem ? (
-            <Notice tone="info" role="status" className="mb-4">
-              {notice}
-            </Notice>
-          ) : null}
-          <FormProblem problem={problem} className="mb-4" />
-          <form noValidate onSubmit={(event) => void submit(event)} className="grid gap-4">
-            <FormTextField
-              control={form.control}
-              name="email"
-              label="Email"
-              type="email"
-              autoComplete="username"
-              inputMode="email"
-              autoFocus
-            />
-            <FormTextField
-              control={form.control}
-              name="password"
-              label="Password"
-              type="password"
-              autoComplete="current-password"
-            />
-            <BusyButton
-              type="submit"
-              isBusy={signIn.isPending || signIn.isSuccess}
-              busyLabel="Signing in…"
-            >
-              Sign in
-            </BusyButton>
-          </form>
-        </Card>
-      </div>
-    </main>
+    <SignedOutPage
+      title="Sign in"
+      aside={
+        <a
+          href={pathTo('forgot-password')}
+          className="text-sm font-semibold text-brand-800 underline"
+        >
+          Forgot password?
+        </a>
+      }
+    >
+      {notice && !problem ? (
+        <Notice tone="info" role="status" className="mb-4">
+          {notice}
+        </Notice>
+      ) : null}
+      <FormProblem problem={problem} className="mb-4" />
+      <form noValidate onSubmit={(event) => void submit(event)} className="grid gap-4">
+        <FormTextField
+          control={form.control}
+          name="email"
+          label="Email"
+          type="email"
+          autoComplete="username"
+          inputMode="email"
+          autoFocus
+        />
+        <FormTextField
+          control={form.control}
+          name="password"
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+        />
+        <BusyButton
+          type="submit"
+          isBusy={signIn.isPending || signIn.isSuccess}
+          busyLabel="Signing in…"
+        >
+          Sign in
+        </BusyButton>
+      </form>
+    </SignedOutPage>
   );
 }
