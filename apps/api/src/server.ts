@@ -7,6 +7,7 @@ import { requestMetaFrom } from './http/request-meta.js';
 import { registerRequestLog } from './http/request-log.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerSpaStaticRoutes } from './http/spa-static.route.js';
+import { registerAuditCsvRoute } from './http/audit-csv.route.js';
 import { registerTransactionsCsvRoute } from './http/transactions-csv.route.js';
 import { appRouter, type AppRouter } from './routers/index.js';
 import type { AppDeps } from './deps.js';
@@ -34,6 +35,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   registerHealthRoute(server, deps);
   await registerStripeWebhookRoute(server, deps);
   registerTransactionsCsvRoute(server, deps);
+  registerAuditCsvRoute(server, deps);
   // The built SPAs at / and /admin/ (production); without builds, nothing is served there.
   await registerSpaStaticRoutes(server, deps);
 

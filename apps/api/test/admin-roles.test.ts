@@ -81,6 +81,8 @@ const MATRIX: Record<string, readonly Caller[]> = {
   'admin.team.changeRole': OWNERS,
   'admin.team.remove': OWNERS,
   'admin.team.issuePasswordReset': OWNERS,
+  'admin.sessions.list': ANY_ADMIN,
+  'admin.sessions.end': ANY_ADMIN,
 };
 
 const procedures = Object.entries(

@@ -207,6 +207,8 @@ export const columns: ColumnMap = {
     created_at: 'timestamptz',
     last_seen_at: 'timestamptz',
     expires_at: 'timestamptz',
+    ip: 'text?',
+    user_agent: 'text?',
   },
   admin_links: {
     id: 'uuid',
@@ -229,6 +231,7 @@ export const columns: ColumnMap = {
     target: 'text?',
     details: 'jsonb',
     at: 'timestamptz',
+    ip: 'text?',
   },
   mail_outbox: {
     id: 'uuid',

@@ -29,6 +29,8 @@ export {
   touchAdminSession,
   deleteAdminSession,
   deleteStaleAdminSessions,
+  endAdminSessionOf,
+  listAdminSessions,
 } from './queries/admin-sessions.js';
 export {
   changeAdminUser,
@@ -56,7 +58,12 @@ export {
   extendHold,
   markCancelRequested,
 } from './queries/appointments.js';
-export { insertAuditEntry, listAuditEntries, type AuditEntry } from './queries/audit.js';
+export {
+  insertAuditEntry,
+  listAuditEntries,
+  type AuditEntry,
+  type AuditFilters,
+} from './queries/audit.js';
 export {
   findBookableService,
   findBusyIntervals,

@@ -11,6 +11,8 @@ export interface RequestMeta {
   origin: string | undefined;
   secFetchSite: string | undefined;
   csrfHeader: string | undefined;
+  /** For the admin's list of signed-in devices. */
+  userAgent: string | undefined;
   setHeader(name: string, value: string): void;
 }
 
@@ -24,6 +26,7 @@ export function requestMetaFrom(request: FastifyRequest, reply: FastifyReply): R
     origin: first(headers.origin),
     secFetchSite: first(headers['sec-fetch-site']),
     csrfHeader: first(headers[CSRF_HEADER]),
+    userAgent: first(headers['user-agent']),
     setHeader(name, value) {
       // Several cookies may be set in one response (a cleared one and a new one).
       if (name.toLowerCase() === 'set-cookie') {
@@ -53,6 +56,7 @@ export function syntheticRequestMeta(
     origin: init.origin,
     secFetchSite: init.secFetchSite,
     csrfHeader: init.csrfHeader,
+    userAgent: init.userAgent,
     sent,
     setHeader: (name, value) => {
       sent.push([name, value]);

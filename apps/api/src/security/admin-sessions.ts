@@ -36,6 +36,7 @@ export function hashSessionToken(token: string): string {
 export async function openAdminSession(
   deps: Deps,
   adminUserId: string,
+  device: { ip?: string | undefined; userAgent?: string | undefined } = {},
 ): Promise<{ token: string; expiresAt: Date }> {
   const now = deps.clock.now();
   const { idleMinutes, maxHours } = deps.config.security.adminSession;
@@ -46,6 +47,7 @@ export async function openAdminSession(
     adminUserId,
     now,
     expiresAt,
+    ...device,
   });
   // Sign-ins are rare: a good moment to forget sessions nobody can use any more.
   await deleteStaleAdminSessions(deps.db, now, new Date(now.getTime() - idleMinutes * 60_000));

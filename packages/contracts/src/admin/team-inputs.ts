@@ -56,3 +56,9 @@ export type ResetPasswordInput = z.infer<typeof ResetPasswordInput>;
 
 export const RequestPasswordResetInput = z.object({ email });
 export type RequestPasswordResetInput = z.infer<typeof RequestPasswordResetInput>;
+
+/** One of the admin's own sessions, by the id the list gave (the token's hash). */
+export const EndSessionInput = z.object({
+  sessionId: z.string().regex(/^[A-Za-z0-9_-]{43}$/, { message: 'Choose a device from the list.' }),
+});
+export type EndSessionInput = z.infer<typeof EndSessionInput>;

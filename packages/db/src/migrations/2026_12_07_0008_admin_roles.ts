@@ -1,5 +1,5 @@
-// Roles for the admin team, and the one-time links that bring people in. Frozen in time: never
-// edit after it has shipped.
+// Roles for the admin team, the one-time links that bring people in, and where each session and
+// audited action came from. Frozen in time: never edit after it has shipped.
 import { type Kysely, sql } from 'kysely';
 
 /**
@@ -33,12 +33,17 @@ export async function up(db: Kysely<any>): Promise<void> {
       CHECK ((purpose = 'password_reset') = (admin_user_id IS NOT NULL))
     )
   `.execute(db);
+  // Each admin sees their signed-in devices (browser, address) and the audit log names the address.
+  await sql`ALTER TABLE admin_sessions ADD COLUMN ip text, ADD COLUMN user_agent text`.execute(db);
+  await sql`ALTER TABLE audit_log ADD COLUMN ip text`.execute(db);
   await sql`CREATE INDEX admin_links_open_idx ON admin_links (purpose, expires_at) WHERE used_at IS NULL AND revoked_at IS NULL`.execute(
     db,
   );
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await sql`ALTER TABLE audit_log DROP COLUMN ip`.execute(db);
+  await sql`ALTER TABLE admin_sessions DROP COLUMN ip, DROP COLUMN user_agent`.execute(db);
   await sql`DROP TABLE admin_links`.execute(db);
   await sql`ALTER TABLE admin_users DROP COLUMN role`.execute(db);
 }

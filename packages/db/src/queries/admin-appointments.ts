@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import type { AppointmentStatus } from '../statuses.js';
 import { keysetPage, type KeysetPageRequest } from './keyset-page.js';
+import { containing } from './like-pattern.js';
 
 export interface AppointmentFilter {
   /** One appointment (the detail view reads through the same query). */
@@ -56,7 +57,7 @@ export async function listAppointmentsPage(db: Kysely<Database>, request: Appoin
   if (patient?.kind === 'email')
     query = query.where(sql`lower(pt.email)`, '=', patient.value.toLowerCase());
   if (patient?.kind === 'text') {
-    const pattern = `%${patient.value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containing(patient.value);
     query = query.where((eb) =>
       eb.or([eb('pt.name', 'ilike', pattern), eb('pt.email', 'ilike', pattern)]),
     );

@@ -3,7 +3,14 @@ import type { Database } from '../schema.js';
 
 export async function insertAdminSession(
   db: Kysely<Database>,
-  session: { tokenHash: string; adminUserId: string; now: Date; expiresAt: Date },
+  session: {
+    tokenHash: string;
+    adminUserId: string;
+    now: Date;
+    expiresAt: Date;
+    ip?: string | undefined;
+    userAgent?: string | undefined;
+  },
 ): Promise<void> {
   await db
     .insertInto('admin_sessions')
@@ -13,6 +20,9 @@ export async function insertAdminSession(
       created_at: session.now,
       last_seen_at: session.now,
       expires_at: session.expiresAt,
+      ip: session.ip ?? null,
+      // Enough to tell browsers apart; a header of kilobytes is not worth keeping.
+      user_agent: session.userAgent?.slice(0, 300) ?? null,
     })
     .execute();
 }
@@ -65,4 +75,29 @@ export async function deleteStaleAdminSessions(
     .deleteFrom('admin_sessions')
     .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<', idleSince)]))
     .execute();
+}
+
+/** An admin's own sessions still open, most recently used first. */
+export async function listAdminSessions(db: Kysely<Database>, adminUserId: string, now: Date) {
+  return db
+    .selectFrom('admin_sessions')
+    .select(['token_hash', 'created_at', 'last_seen_at', 'ip', 'user_agent'])
+    .where('admin_user_id', '=', adminUserId)
+    .where('expires_at', '>', now)
+    .orderBy('last_seen_at', 'desc')
+    .execute();
+}
+
+/** Ends one of an admin's sessions (and only theirs); false when there was none to end. */
+export async function endAdminSessionOf(
+  db: Kysely<Database>,
+  adminUserId: string,
+  tokenHash: string,
+): Promise<boolean> {
+  const result = await db
+    .deleteFrom('admin_sessions')
+    .where('admin_user_id', '=', adminUserId)
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  return result.numDeletedRows > 0n;
 }

@@ -8,6 +8,7 @@ import {
 } from '../statuses.js';
 import { keysetPage, type KeysetPageRequest } from './keyset-page.js';
 import { transactionPaymentColumns } from './transaction-payment-columns.js';
+import { containing } from './like-pattern.js';
 
 export type TransactionSearch =
   | {
@@ -89,7 +90,7 @@ function searchCondition(eb: PaymentsBuilder, search: TransactionSearch) {
     case 'email':
       return eb.exists(itsPatient(eb).where(sql`lower(pt.email)`, '=', search.value.toLowerCase()));
     case 'text': {
-      const pattern = `%${search.value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const pattern = containing(search.value);
       return eb.exists(
         itsPatient(eb).where((inner) =>
           inner.or([inner('pt.name', 'ilike', pattern), inner('pt.email', 'ilike', pattern)]),

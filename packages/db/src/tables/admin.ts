@@ -57,6 +57,9 @@ export interface AdminSessionsTable {
   created_at: GeneratedTimestamp;
   last_seen_at: GeneratedTimestamp;
   expires_at: Timestamp;
+  /** Where and in what browser it was opened, for the admin's list of signed-in devices. */
+  ip: ColumnType<string | null, string | null | undefined, string | null>;
+  user_agent: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** A single-use link an Owner sends: an invitation to join, or a password reset. */
@@ -93,4 +96,6 @@ export interface AuditLogTable {
   target: string | null;
   details: GeneratedJson;
   at: GeneratedTimestamp;
+  /** The address the action came from (the client's, as TRUST_PROXY lets the API see it). */
+  ip: ColumnType<string | null, string | null | undefined, string | null>;
 }

@@ -26,6 +26,7 @@ async function signInWithCookie(ctx: Context, credentials: { email: string; pass
     ...credentials,
     ip: ctx.request.ip ?? 'unknown',
     previousToken: sessionTokenOf(ctx),
+    userAgent: ctx.request.userAgent,
   });
   const maxAgeSeconds = (Date.parse(view.expiresAt) - ctx.clock.now().getTime()) / 1000;
   ctx.request.setHeader('set-cookie', sessionCookie(ctx.config.security, token, maxAgeSeconds));

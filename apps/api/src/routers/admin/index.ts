@@ -6,13 +6,15 @@ import { clinicRouter } from './clinic.router.js';
 import { doctorsRouter, servicesRouter } from './catalogue.router.js';
 import { gatewaysRouter, stripeSettingsRouter } from './gateways.router.js';
 import { mailRouter } from './mail.router.js';
+import { sessionsRouter } from './sessions.router.js';
 import { teamRouter } from './team.router.js';
 import { transactionsRouter } from './transactions.router.js';
 import { webhookEventsRouter } from './webhook-events.router.js';
 
 /**
  * Everything the admin SPA calls. Every procedure is an adminProcedure naming its permission, but
- * the auth router's public ones (sign-in, sign-out, invitations and password resets) and auth.me.
+ * the auth router's public ones (sign-in, sign-out, invitations and password resets), and auth.me
+ * and sessions.* (any signed-in admin, for themselves).
  */
 export const adminRouter = router({
   auth: authRouter,
@@ -27,4 +29,5 @@ export const adminRouter = router({
   audit: auditRouter,
   mail: mailRouter,
   team: teamRouter,
+  sessions: sessionsRouter,
 });

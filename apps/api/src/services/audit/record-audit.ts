@@ -8,7 +8,8 @@ import type { SignedInAdmin } from '../../security/admin-sessions.js';
  * recorded as `"replaced"`, never with its value or even its masked form.
  */
 export async function audit(
-  deps: { db: Kysely<Database>; clock: Clock },
+  // The caller's context when there is one: its address goes with the entry.
+  deps: { db: Kysely<Database>; clock: Clock; request?: { ip: string | undefined } },
   admin: Pick<SignedInAdmin, 'actor'>,
   action: AuditAction,
   target: string | null,
@@ -20,5 +21,6 @@ export async function audit(
     target,
     details,
     at: deps.clock.now(),
+    ip: deps.request?.ip ?? null,
   });
 }

@@ -22,6 +22,8 @@ export interface SignInRequest extends SignInInput {
   ip: string;
   /** The session token this browser already holds, if any: a new sign-in replaces it. */
   previousToken: string | undefined;
+  /** The browser, for the admin's list of signed-in devices. */
+  userAgent: string | undefined;
 }
 
 /** Checks the password (throttled per account and address) and opens a session. */
@@ -33,11 +35,22 @@ export async function signIn(deps: AppDeps, request: SignInRequest) {
   const matches = await verifyPassword(user?.password_hash ?? (await decoyHash), password);
   if (!user || !matches) {
     deps.logger.warn({ ip }, 'admin sign-in failed');
+    // What was typed, not who it might be: an unknown address is recorded as it came.
+    await audit(
+      deps,
+      { actor: user ? `admin:${user.email}` : 'unknown' },
+      'admin.sign_in_failed',
+      null,
+      { email: email.trim().slice(0, 254), ip },
+    );
     throw new AppError('sign_in_failed', WRONG);
   }
   await forgiveSignInAttempt(deps, { email, ip });
   await closeAdminSession(deps, request.previousToken);
-  const { token, expiresAt } = await openAdminSession(deps, user.id);
+  const { token, expiresAt } = await openAdminSession(deps, user.id, {
+    ip,
+    userAgent: request.userAgent,
+  });
   await audit(deps, { actor: `admin:${user.email}` }, 'admin.signed_in', null, { ip });
   return {
     token,
