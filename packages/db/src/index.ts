@@ -54,6 +54,12 @@ export {
 } from './queries/availability.js';
 export { findBooking, type BookingRow } from './queries/bookings.js';
 export {
+  findPolicies,
+  findPolicyForService,
+  saveClinicPolicy,
+  saveServicePolicy,
+} from './queries/cancellation-policies.js';
+export {
   findBookingReadiness,
   findClinicReadiness,
   findFutureAppointments,
@@ -167,6 +173,7 @@ export {
   type IncomingStripeEvent,
 } from './queries/stripe-events.js';
 export {
+  moveAppointment,
   recordAppointmentEvent,
   recordPaymentEvent,
   transitionAppointment,

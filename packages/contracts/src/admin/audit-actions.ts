@@ -5,6 +5,7 @@
 export const AUDIT_ACTIONS = [
   'admin.signed_in',
   'appointment.cancelled',
+  'appointment.moved',
   'appointment.no_show',
   'appointment.paid_at_clinic',
   'clinic.set_up',
@@ -21,6 +22,7 @@ export const AUDIT_ACTIONS = [
   'mail.test_sent',
   'mail_settings.saved',
   'payment.refund_requested',
+  'policy.saved',
   'service.created',
   'service.deleted',
   'service.restored',
