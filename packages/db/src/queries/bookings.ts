@@ -41,6 +41,23 @@ export async function findBooking(db: Kysely<Database>, reference: string) {
       'payments.checkout_session_id',
       'payments.failure_code',
       'payments.failure_message',
+      // The newest refund, so the page shows a cancel's refund with its status.
+      (eb) =>
+        eb
+          .selectFrom('refunds')
+          .select('refunds.status')
+          .whereRef('refunds.payment_id', '=', 'payments.id')
+          .orderBy('refunds.created_at', 'desc')
+          .limit(1)
+          .as('refund_status'),
+      (eb) =>
+        eb
+          .selectFrom('refunds')
+          .select('refunds.amount')
+          .whereRef('refunds.payment_id', '=', 'payments.id')
+          .orderBy('refunds.created_at', 'desc')
+          .limit(1)
+          .as('refund_amount'),
     ])
     .where('appointments.reference', '=', reference)
     .orderBy('payments.created_at', 'desc')

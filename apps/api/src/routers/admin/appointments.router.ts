@@ -2,6 +2,7 @@ import {
   AppointmentIdInput,
   CancelAppointmentInput,
   ListAppointmentsInput,
+  MoveAppointmentInput,
 } from '@clinicpay/contracts';
 import {
   markNoShowFromAdmin,
@@ -11,6 +12,7 @@ import {
   getAppointment,
   listAppointments,
 } from '../../services/appointments/appointments.service.js';
+import { moveFromAdmin } from '../../services/appointments/move-appointment.service.js';
 import { cancelFromAdmin } from '../../services/cancellation/cancel-by-clinic.service.js';
 import { adminProcedure, router } from '../../trpc.js';
 
@@ -24,6 +26,9 @@ export const appointmentsRouter = router({
   cancel: adminProcedure
     .input(CancelAppointmentInput)
     .mutation(({ ctx, input }) => cancelFromAdmin(ctx, input)),
+  move: adminProcedure
+    .input(MoveAppointmentInput)
+    .mutation(({ ctx, input }) => moveFromAdmin(ctx, input)),
   markPaidAtClinic: adminProcedure
     .input(AppointmentIdInput)
     .mutation(({ ctx, input }) => markPaidAtClinicFromAdmin(ctx, input.appointmentId)),

@@ -6,6 +6,7 @@ import { clinicRouter } from './clinic.router.js';
 import { doctorsRouter, servicesRouter } from './catalogue.router.js';
 import { gatewaysRouter, stripeSettingsRouter } from './gateways.router.js';
 import { mailRouter } from './mail.router.js';
+import { policiesRouter } from './policies.router.js';
 import { transactionsRouter } from './transactions.router.js';
 import { webhookEventsRouter } from './webhook-events.router.js';
 
@@ -22,4 +23,5 @@ export const adminRouter = router({
   doctors: doctorsRouter,
   audit: auditRouter,
   mail: mailRouter,
+  policies: policiesRouter,
 });

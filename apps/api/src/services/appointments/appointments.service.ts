@@ -111,6 +111,7 @@ export async function getAppointment(ctx: AppDeps, appointmentId: string) {
     timeline,
     actions: {
       cancel: ['pending_payment', 'confirmed', 'arrived'].includes(row.status),
+      move: row.status === 'confirmed',
       markPaidAtClinic: latest?.gateway === 'pay_at_clinic' && latest.status === 'due_at_clinic',
       markNoShow: ['confirmed', 'arrived'].includes(row.status) && row.starts_at <= now,
     },

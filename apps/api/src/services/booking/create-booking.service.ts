@@ -15,6 +15,7 @@ import type { AppDeps } from '../../deps.js';
 import { bookingWindow, findAvailability } from '../availability/availability.service.js';
 import { activeStripeKeys, loadStripeSettings } from '../gateways/stripe-settings.js';
 import { sealAccessToken } from '../mail/booking-link.js';
+import { policyForNewBooking } from '../policies/policy-snapshot.js';
 import { newAccessToken, newBookingReference } from './booking-secrets.js';
 import { NoLongerOfferedError } from './still-bookable.js';
 import { cancelUnstartedCheckout, insertBooking, type PlannedBooking } from './booking-writes.js';
@@ -80,6 +81,7 @@ export async function createBooking(
     accessTokenSealed: sealAccessToken(deps.secretBox, token),
     holdExpiresAt,
     payment,
+    policy: await policyForNewBooking(deps.db, service.id),
     timeZone: service.time_zone,
     now,
   };
@@ -136,9 +138,9 @@ function summary(
 }
 
 /** The doctors who could take this time, in the order to try; a clear error when none can. */
-async function candidateDoctors(
+export async function candidateDoctors(
   deps: AppDeps,
-  input: CreateBookingInput,
+  input: Pick<CreateBookingInput, 'doctorId'>,
   serviceId: string,
   startsAt: Date,
   endsAt: Date,

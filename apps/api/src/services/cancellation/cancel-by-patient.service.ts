@@ -6,11 +6,13 @@ import { releaseHold } from '../fulfilment/release-hold.js';
 import { loadStripeSettings } from '../gateways/stripe-settings.js';
 import { authorizedBooking, bookingView } from '../booking/booking-read.js';
 import { getBookingStatus } from '../booking/booking-status.service.js';
+import { cancelConfirmedBooking } from './cancel-confirmed.js';
 
 const REASON = 'cancelled_by_patient';
 
 /**
- * The patient gives up an unpaid booking, in three steps and with no row lock held across Stripe:
+ * The patient cancels. A Confirmed booking goes by the policy stored with it (cancel-confirmed.ts).
+ * An unpaid booking is given up in three steps and with no row lock held across Stripe:
  * the booking records that the patient asked to cancel; the session is expired at Stripe (so it
  * can no longer be paid); then the time is released. Expiring makes Stripe send
  * checkout.session.expired, which may arrive before the last step: it finds the request and
@@ -18,6 +20,10 @@ const REASON = 'cancelled_by_patient';
  */
 export async function cancelBooking(deps: AppDeps, input: CancelBookingInput) {
   const booking = await authorizedBooking(deps, input);
+  if (booking.status === 'confirmed') {
+    await cancelConfirmedBooking(deps, booking, input);
+    return currentView(deps, booking.reference);
+  }
   refuseUnlessPending(booking.status);
   const hold = { appointmentId: booking.id, paymentId: booking.payment_id };
 
@@ -50,7 +56,12 @@ export async function cancelBooking(deps: AppDeps, input: CancelBookingInput) {
     .execute((trx) =>
       releaseHold(trx, hold, REASON, 'expired', { source: 'patient', at: deps.clock.now() }),
     );
-  return { ...bookingView((await findBooking(deps.db, booking.reference))!), pollAfterMs: null };
+  return currentView(deps, booking.reference);
+}
+
+async function currentView(deps: AppDeps, reference: string) {
+  const booking = (await findBooking(deps.db, reference))!;
+  return { ...bookingView(booking, deps.clock.now()), pollAfterMs: null };
 }
 
 function refuseUnlessPending(status: string): void {
@@ -59,6 +70,6 @@ function refuseUnlessPending(status: string): void {
     'booking_not_cancellable',
     status === 'cancelled'
       ? 'This booking is already cancelled.'
-      : 'This booking is paid or confirmed; please call the clinic to change it.',
+      : `This booking is ${status.replaceAll('_', ' ')}; please call the clinic to change it.`,
   );
 }
