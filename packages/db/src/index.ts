@@ -54,6 +54,7 @@ export {
 } from './queries/availability.js';
 export { findBooking, type BookingRow } from './queries/bookings.js';
 export {
+  findClinicPolicy,
   findPolicies,
   findPolicyForService,
   saveClinicPolicy,

@@ -22,6 +22,15 @@ export async function findPolicies(db: Kysely<Database>, clinicId: string) {
   return { clinic, services };
 }
 
+/** The clinic's own policy (null: the default) and the currency its fee is in. */
+export async function findClinicPolicy(db: Kysely<Database>, clinicId: string) {
+  return db
+    .selectFrom('clinics')
+    .select(['cancellation_policy', 'currency'])
+    .where('id', '=', clinicId)
+    .executeTakeFirst();
+}
+
 /** The policies that would apply to a new booking of this service now (service first, then clinic). */
 export async function findPolicyForService(db: Kysely<Database>, serviceId: string) {
   return db
