@@ -33,17 +33,17 @@ export function CancelDialog({
   sentence: string;
   isOpen: boolean;
   onClose: () => void;
-  onCancelled: (next: BookingStatus) => void;
+  onCancelled: () => void;
 }) {
   const utils = trpc.useUtils();
   const cancel = trpc.booking.cancel.useMutation({
-    onSuccess: (next) => {
-      onCancelled(next);
+    onSuccess: () => {
+      onCancelled();
       onClose();
     },
     onError: (error) => {
       if (appCodeOf(error) === 'refund_changed')
-        void utils.booking.status.invalidate({ reference: booking.reference, token });
+        void utils.booking.status.invalidate({ reference: booking.reference });
     },
   });
   return (

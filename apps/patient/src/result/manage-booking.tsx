@@ -17,8 +17,8 @@ export function ManageBooking({ booking, token }: { booking: BookingStatus; toke
   const [moved, setMoved] = useState(false);
   const utils = trpc.useUtils();
   if (!actions) return null;
-  const input = { reference: booking.reference, token };
-  const show = (next: BookingStatus) => utils.booking.status.setData(input, next);
+  // The page's own query may carry Stripe's session id too: read it again rather than guess its key.
+  const show = () => void utils.booking.status.invalidate({ reference: booking.reference });
 
   return (
     <Card className="grid gap-4 p-4 sm:p-5">
@@ -51,8 +51,8 @@ export function ManageBooking({ booking, token }: { booking: BookingStatus; toke
         <ReschedulePanel
           booking={booking}
           token={token}
-          onMoved={(next) => {
-            show(next);
+          onMoved={() => {
+            show();
             setMoved(true);
             setPanel('none');
           }}

@@ -21,7 +21,7 @@ export function ReschedulePanel({
 }: {
   booking: BookingStatus;
   token: string;
-  onMoved: (next: BookingStatus) => void;
+  onMoved: () => void;
   onClose: () => void;
 }) {
   const tz = booking.clinic.timeZone;
