@@ -9,6 +9,7 @@ const SECTIONS = [
   { to: '/webhooks', label: 'Webhook log' },
   { to: '/email', label: 'E-mail' },
   { to: '/services', label: 'Services' },
+  { to: '/policies', label: 'Policies' },
   { to: '/doctors', label: 'Doctors' },
   { to: '/clinic', label: 'Clinic' },
 ] as const;
