@@ -116,7 +116,10 @@ function PolicyForm({ data, scope }: { data: Policies; scope: string }) {
               className="max-w-xs"
             />
             {draft.tiers.map((tier, i) => (
-              <div key={i} className="flex flex-wrap items-end gap-3">
+              <div
+                key={i}
+                className="grid items-end gap-3 sm:grid-cols-[minmax(0,12rem)_minmax(0,14rem)_auto]"
+              >
                 <TextField
                   label={`Tier ${i + 1}: refund (%)`}
                   inputMode="numeric"
@@ -124,7 +127,6 @@ function PolicyForm({ data, scope }: { data: Policies; scope: string }) {
                   onChange={(percent) =>
                     set({ tiers: draft.tiers.map((t, j) => (j === i ? { ...t, percent } : t)) })
                   }
-                  className="w-40"
                 />
                 <TextField
                   label={`Tier ${i + 1}: until (hours before)`}
@@ -133,7 +135,6 @@ function PolicyForm({ data, scope }: { data: Policies; scope: string }) {
                   onChange={(hoursBefore) =>
                     set({ tiers: draft.tiers.map((t, j) => (j === i ? { ...t, hoursBefore } : t)) })
                   }
-                  className="w-48"
                 />
                 <Button
                   variant="secondary"

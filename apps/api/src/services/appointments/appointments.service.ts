@@ -56,6 +56,7 @@ function appointmentView(row: AppointmentRow) {
     cancelReason: row.cancel_reason,
     patient: { name: row.patient_name, email: row.patient_email, phone: row.patient_phone },
     serviceName: row.service_name,
+    serviceId: row.service_id,
     doctor: { id: row.doctor_id, name: row.doctor_name },
     payment: row.payment_id
       ? {
