@@ -5,7 +5,6 @@ import type { AppDeps } from '../../deps.js';
 import { releaseHold } from '../fulfilment/release-hold.js';
 import { loadStripeSettings } from '../gateways/stripe-settings.js';
 import { authorizedBooking, bookingView } from '../booking/booking-read.js';
-import { getBookingStatus } from '../booking/booking-status.service.js';
 import { cancelConfirmedBooking } from './cancel-confirmed.js';
 
 const REASON = 'cancelled_by_patient';
@@ -42,12 +41,12 @@ export async function cancelBooking(deps: AppDeps, input: CancelBookingInput) {
       const expired = await deps
         .stripeGatewayFor(secretKey)
         .expireCheckoutSession(booking.checkout_session_id);
-      // Paid a moment ago: the status read confirms it rather than cancelling.
+      // Paid a moment ago, before its webhook: the patient's cancel still stands. The success,
+      // when it is applied, finds the booking cancelled at the patient's request and refunds it
+      // in full (payment-succeeded.ts); if it was applied first, the hold is no longer there to
+      // release and the page shows the booking confirmed, to cancel under the policy.
       if (expired.outcome === 'already_complete')
-        return getBookingStatus(deps, {
-          reference: booking.reference,
-          sessionId: booking.checkout_session_id,
-        });
+        deps.logger.info({ reference: booking.reference }, 'cancelled while its payment completed');
     }
   }
 
