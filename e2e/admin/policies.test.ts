@@ -77,6 +77,9 @@ describe('policies and moving an appointment', () => {
     await admin.screenshot('policies-02-move', { viewport: true });
     await dialog.getByRole('button', { name: 'Move appointment' }).click();
     await toast(page, 'Appointment moved');
+    // The timeline says who moved it, from when to when, and why.
+    await panel.getByText(/^From .+ to .+: “Doctor running late”$/).waitFor();
+    await admin.screenshot('policies-03-moved-timeline', { viewport: true });
     const row = await stack.api.db
       .selectFrom('appointments')
       .select(['starts_at', 'status'])
