@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { cancelAppointmentByAdmin } from '../src/services/cancellation/cancel-by-clinic.service.js';
 import { createTestCaller } from '../src/testing.js';
 import { adminCaller, signIn } from './support/admin-http.js';
-import { book, freeSlots, waitUntil } from './support/booking.js';
+import { book, consultation, freeSlots, waitUntil } from './support/booking.js';
 import { payByCard } from './support/emulator-objects.js';
 import { useTestStack } from './support/test-stack.js';
 
@@ -358,6 +358,38 @@ describe('reschedule', () => {
 });
 
 describe('policies', () => {
+  it('a service’s own policy applies to its new bookings and is shown before paying', async () => {
+    const own = { ...DEFAULT_CANCELLATION_POLICY, freeCancelHours: 48, feeAmount: 500 };
+    const ownSentence =
+      'Cancel up to 48 hours before for a full refund; no refund after. A cancellation fee of $5.00 is kept from any refund.';
+    const saved = await (
+      await admin()
+    ).admin.policies.save({ scope: 'service', serviceId: consultation.id, policy: own });
+    expect(saved.services.find((s) => s.id === consultation.id)?.override?.sentence).toBe(
+      ownSentence,
+    );
+    try {
+      const services = await patientCaller().catalogue.services();
+      expect(services.find((s) => s.id === consultation.id)?.cancellationPolicy).toBe(ownSentence);
+      expect(services.find((s) => s.id !== consultation.id)?.cancellationPolicy).toBe(
+        TIERED_SENTENCE,
+      );
+      const booking = await book(runtime(), {
+        startsAt: (await slotAhead(72)).startsAt,
+        paymentMethod: 'pay_at_clinic',
+      });
+      expect((await status(booking)).actions?.policy.sentence).toBe(ownSentence);
+    } finally {
+      await (
+        await admin()
+      ).admin.policies.save({ scope: 'service', serviceId: consultation.id, policy: null });
+    }
+    const services = await patientCaller().catalogue.services();
+    expect(services.find((s) => s.id === consultation.id)?.cancellationPolicy).toBe(
+      TIERED_SENTENCE,
+    );
+  });
+
   it('the admin page previews the sentence; new bookings keep the policy in force', async () => {
     const page = await (await admin()).admin.policies.get();
     expect(page.clinic.sentence).toBe(TIERED_SENTENCE);
