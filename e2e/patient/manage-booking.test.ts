@@ -9,6 +9,7 @@ import {
   confirmAndOpenCard,
   payByCard,
   resultHeading,
+  seriousViolations,
 } from './support/booking-page.js';
 import { eventually, storedBooking } from './support/database.js';
 import { usePatientStack } from './support/use-patient-stack.js';
@@ -47,6 +48,7 @@ describe('patient manages a confirmed booking', () => {
     await p.page.getByRole('button', { name: 'Reschedule', exact: true }).waitFor();
     expect(await p.page.getByTestId('policy-sentence').innerText()).toContain(SENTENCE);
     await p.screenshot('manage-01-confirmed');
+    expect(await seriousViolations(p.page)).toEqual([]);
 
     // Reschedule: the first free time offered with the same doctor.
     await p.page.getByRole('button', { name: 'Reschedule', exact: true }).click();
@@ -57,6 +59,7 @@ describe('patient manages a confirmed booking', () => {
     const newTimeText = (await newTime.innerText()).trim();
     await newTime.click();
     await p.screenshot('manage-02-choose-time');
+    expect(await seriousViolations(p.page)).toEqual([]);
     await panel.getByRole('button', { name: /^Move to / }).click();
     await p.page.getByText('Your booking has been moved.').waitFor();
     await resultHeading(p.page, 'Your appointment is confirmed');
@@ -78,6 +81,7 @@ describe('patient manages a confirmed booking', () => {
       'You will be refunded $30.00 of $60.00.',
     );
     await p.screenshot('manage-04-cancel-dialog');
+    expect(await seriousViolations(p.page)).toEqual([]);
     expect((await storedBooking(stack.api, reference)).status).toBe('confirmed');
     await dialog.getByRole('button', { name: 'Yes, cancel it' }).click();
     await resultHeading(p.page, 'This booking is cancelled');
