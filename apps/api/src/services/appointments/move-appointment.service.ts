@@ -3,7 +3,7 @@ import { findBooking } from '@clinicpay/db';
 import { AppError } from '../../errors/app-error.js';
 import type { AdminDeps } from '../../deps.js';
 import { audit } from '../audit/record-audit.js';
-import { candidateDoctors } from '../booking/create-booking.service.js';
+import { candidateDoctors } from '../booking/candidate-doctors.js';
 import { checkedMove, moveToFirstFreeDoctor } from '../booking/move-writes.js';
 import { getAppointment } from './appointments.service.js';
 

@@ -4,7 +4,7 @@ import { AppError } from '../../errors/app-error.js';
 import type { AppDeps } from '../../deps.js';
 import { policyOfBooking } from '../policies/policy-snapshot.js';
 import { authorizedBooking, bookingView } from './booking-read.js';
-import { candidateDoctors } from './create-booking.service.js';
+import { candidateDoctors } from './candidate-doctors.js';
 import { checkedMove, moveToFirstFreeDoctor } from './move-writes.js';
 import { rescheduleRule } from './patient-actions.js';
 
