@@ -263,6 +263,52 @@ describe('reschedule', () => {
     });
   });
 
+  it('a reschedule racing card bookings of the same time: exactly one wins, and no loser reaches Stripe', async () => {
+    const movers = await Promise.all(
+      [0, 1, 2, 3, 4].map(async (i) =>
+        book(
+          runtime(),
+          { startsAt: (await slotAhead(48)).startsAt, paymentMethod: 'pay_at_clinic' },
+          `10.20.${i}.1`,
+        ),
+      ),
+    );
+    const target = await slotAhead(48);
+    const doctorId = target.doctorIds[0]!;
+    // The movers' doctors may differ; move each to the target doctor's time.
+    const sessionsBefore = stack.stripe.control.objects('test').checkoutSessions.length;
+    const outcomes = await Promise.allSettled([
+      ...movers.map((m, i) =>
+        createTestCaller(runtime(), `10.20.${i}.1`).booking.reschedule({
+          reference: m.reference,
+          token: m.token,
+          doctorId,
+          startsAt: target.startsAt,
+        }),
+      ),
+      ...[0, 1, 2, 3, 4].map((i) =>
+        book(runtime(), { startsAt: target.startsAt, doctorId }, `10.21.${i}.1`),
+      ),
+    ]);
+    const won = outcomes.filter((o) => o.status === 'fulfilled');
+    expect(won).toHaveLength(1);
+    for (const o of outcomes)
+      if (o.status === 'rejected')
+        expect((o.reason as Error).message).toMatch(/^This time was just taken/);
+    const bookedByCard = outcomes.slice(5).filter((o) => o.status === 'fulfilled').length;
+    expect(stack.stripe.control.objects('test').checkoutSessions.length - sessionsBefore).toBe(
+      bookedByCard,
+    );
+    const holders = await stack.api.db
+      .selectFrom('appointments')
+      .select('id')
+      .where('doctor_id', '=', doctorId)
+      .where('starts_at', '=', new Date(target.startsAt))
+      .where('status', '<>', 'cancelled')
+      .execute();
+    expect(holders).toHaveLength(1);
+  });
+
   it('refuses a past time, a time outside the hours, a taken time and a doctor who does not offer the service, changing nothing', async () => {
     const booking = await book(runtime(), {
       startsAt: (await slotAhead(48)).startsAt,
