@@ -152,6 +152,19 @@ describe('cancel', () => {
     expect(refundsAtStripe(booking.sessionId)).toHaveLength(1);
   });
 
+  it('never cancels a confirmed booking without the stated refund (the card form’s Cancel, the wizard’s Back)', async () => {
+    const booking = await paidBooking(30);
+    await expect(
+      patientCaller().booking.cancel({ reference: booking.reference, token: booking.token }),
+    ).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message:
+        'This booking is confirmed; open its page from your confirmation to cancel it under the clinic’s policy.',
+    });
+    expect((await appointmentOf(booking.reference)).status).toBe('confirmed');
+    expect(refundsAtStripe(booking.sessionId)).toHaveLength(0);
+  });
+
   it('refuses a dialog whose refund is out of date with the new amount, changing nothing', async () => {
     const booking = await paidBooking(30);
     advanceTo(Date.parse(booking.slot.startsAt) - 10 * HOUR);
@@ -182,7 +195,11 @@ describe('cancel', () => {
       reason: expect.stringMatching(/^This appointment has started; please call the clinic/),
     });
     await expect(
-      patientCaller().booking.cancel({ reference: booking.reference, token: booking.token }),
+      patientCaller().booking.cancel({
+        reference: booking.reference,
+        token: booking.token,
+        expectedRefund: 0,
+      }),
     ).rejects.toMatchObject({
       code: 'CONFLICT',
       message: view.actions?.cancel.allowed === false ? view.actions.cancel.reason : '',

@@ -191,7 +191,7 @@ export function fuzzModels(world: FuzzWorld): Record<string, fc.Arbitrary<unknow
           fc.constantFrom(world.booking.reference.toLowerCase()),
         ),
         // With the real token the booking (confirmed by the webhook half) is cancelled under its
-        // policy once (a stated refund that differs is refused first, 409); then it is cancelled: 409.
+        // policy once, with the refund it states (without one, or another one: 409); then 409.
         token: fc.oneof(fc.constant(world.booking.token), nearToken),
         expectedRefund: fc.oneof(
           fc.constantFrom(-1, 0.5, '6000', null),

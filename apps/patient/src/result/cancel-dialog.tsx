@@ -81,7 +81,7 @@ export function CancelDialog({
             cancel.mutate({
               reference: booking.reference,
               token,
-              ...(rule.refund ? { expectedRefund: rule.refund.amount } : {}),
+              expectedRefund: rule.refund?.amount ?? 0,
             })
           }
         >

@@ -81,7 +81,8 @@ export type BookingStatusInput = z.infer<typeof BookingStatusInput>;
 const accessToken = z.string().min(20).max(200);
 
 /**
- * `expectedRefund` is the refund the dialog showed (minor units): when time has crossed into
+ * `expectedRefund` is the refund the booking page's dialog showed (minor units; 0 when nothing
+ * was paid online): a confirmed booking is cancelled only with it, and when time has crossed into
  * another tier since, the cancel is refused with the new amount instead of refunding a surprise.
  */
 export const CancelBookingInput = z.object({

@@ -20,6 +20,13 @@ const REASON = 'cancelled_by_patient';
 export async function cancelBooking(deps: AppDeps, input: CancelBookingInput) {
   const booking = await authorizedBooking(deps, input);
   if (booking.status === 'confirmed') {
+    // Only the booking page's dialog, which states the refund, cancels a confirmed booking: the
+    // card form's Cancel and the wizard's Back, racing a payment, never cancel what was just paid.
+    if (input.expectedRefund === undefined)
+      throw new AppError(
+        'booking_not_cancellable',
+        'This booking is confirmed; open its page from your confirmation to cancel it under the clinic’s policy.',
+      );
     await cancelConfirmedBooking(deps, booking, input);
     return currentView(deps, booking.reference);
   }
