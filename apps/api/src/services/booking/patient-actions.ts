@@ -1,5 +1,4 @@
 import {
-  formatMoney,
   refundQuote,
   rescheduleSentence,
   type PolicySnapshot,
@@ -105,11 +104,4 @@ export function rescheduleRule(
     };
   }
   return { allowed: true, movesLeft: policy.maxReschedules - booking.reschedule_count };
-}
-
-/** "You will be refunded $30.00 of $60.00", as the dialog and the API's refusals say it. */
-export function refundSentence(refund: { amount: number; paid: number; currency: string }): string {
-  if (refund.amount === 0)
-    return `No refund is due under the clinic's policy (you paid ${formatMoney({ amount: refund.paid, currency: refund.currency })}).`;
-  return `You will be refunded ${formatMoney({ amount: refund.amount, currency: refund.currency })} of ${formatMoney({ amount: refund.paid, currency: refund.currency })}.`;
 }
