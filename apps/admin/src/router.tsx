@@ -148,6 +148,13 @@ export const router = createBrowserRouter(
           ),
         },
         {
+          path: 'policies',
+          lazy: page(
+            () => import('./policies/policies-page.js'),
+            (m) => m.PoliciesPage,
+          ),
+        },
+        {
           path: 'services',
           lazy: page(
             () => import('./catalogue/services-page.js'),

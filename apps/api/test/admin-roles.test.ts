@@ -28,6 +28,7 @@ const MATRIX: Record<string, readonly Caller[]> = {
   'booking.status': PUBLIC,
   'booking.cancel': PUBLIC,
   'booking.resumeCheckout': PUBLIC,
+  'booking.reschedule': PUBLIC,
   'admin.auth.signIn': PUBLIC,
   'admin.auth.signOut': PUBLIC,
   'admin.auth.me': ANY_ADMIN,
@@ -54,6 +55,7 @@ const MATRIX: Record<string, readonly Caller[]> = {
   'admin.appointments.cancel': ANY_ADMIN,
   'admin.appointments.markPaidAtClinic': ANY_ADMIN,
   'admin.appointments.markNoShow': ANY_ADMIN,
+  'admin.appointments.move': ANY_ADMIN,
   'admin.webhookEvents.list': MANAGERS,
   'admin.webhookEvents.get': MANAGERS,
   'admin.webhookEvents.replay': MANAGERS,
@@ -83,6 +85,8 @@ const MATRIX: Record<string, readonly Caller[]> = {
   'admin.team.issuePasswordReset': OWNERS,
   'admin.sessions.list': ANY_ADMIN,
   'admin.sessions.end': ANY_ADMIN,
+  'admin.policies.get': ANY_ADMIN,
+  'admin.policies.save': MANAGERS,
 };
 
 const procedures = Object.entries(

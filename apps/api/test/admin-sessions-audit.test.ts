@@ -20,7 +20,10 @@ beforeEach(async () => {
   await api.db.deleteFrom('rate_limit_counters').execute();
 });
 
-const signInWith = async (userAgent: string, credentials = DEMO_ADMIN) =>
+const signInWith = async (
+  userAgent: string,
+  credentials: { email: string; password: string } = DEMO_ADMIN,
+) =>
   cookieFrom(
     await trpcMutation(api.url, 'admin.auth.signIn', credentials, {
       headers: { 'user-agent': userAgent },

@@ -184,7 +184,7 @@ describe('booking with Stripe, end to end through the emulator', () => {
     });
   });
 
-  it('lets the patient cancel an unpaid booking (session expired, time released) but not a paid one', async () => {
+  it('lets the patient cancel an unpaid booking (session expired, time released) and a pay-at-clinic one', async () => {
     const caller = createTestCaller(stack.api.runtime);
     const slot = (await freeSlots(stack.api.runtime))[11]!;
     const doctorId = slot.doctorIds[0]!;
@@ -214,11 +214,17 @@ describe('booking with Stripe, end to end through the emulator', () => {
       startsAt: slot.startsAt,
       paymentMethod: 'pay_at_clinic',
     });
-    await expect(
-      caller.booking.cancel({ reference: atClinic.reference, token: atClinic.token }),
-    ).rejects.toMatchObject({
-      code: 'CONFLICT',
-      message: 'This booking is paid or confirmed; please call the clinic to change it.',
+    // Pay at clinic cancels free until the start: nothing is then due at the desk.
+    expect(
+      await caller.booking.cancel({
+        reference: atClinic.reference,
+        token: atClinic.token,
+        expectedRefund: 0,
+      }),
+    ).toMatchObject({
+      status: 'cancelled',
+      cancelReason: 'cancelled_by_patient',
+      payment: { status: 'expired', refund: null },
     });
   });
 

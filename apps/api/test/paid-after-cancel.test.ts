@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forgetStripeSettings, followUpsSettled } from '../src/testing.js';
+import { createTestCaller, forgetStripeSettings, followUpsSettled } from '../src/testing.js';
 import { book, freeSlots, waitUntil } from './support/booking.js';
 import { reserveRefund } from '../src/services/refunds/refund.service.js';
 import { deliver } from './support/stripe-events.js';
@@ -112,6 +112,40 @@ describe('paid after the server cancelled', () => {
       )
       .execute();
     expect(ours).toEqual([{ requested_by: 'system', status: 'succeeded' }]);
+  });
+
+  it("keeps a patient's cancel that lands before the payment's webhook, and refunds the payment in full", async () => {
+    const slot = (await freeSlots(runtime()))[11]!;
+    const booking = await book(runtime(), {
+      startsAt: slot.startsAt,
+      doctorId: slot.doctorIds[0]!,
+    });
+    payByCard(stack, booking.reference); // paid at Stripe; its webhook not delivered yet
+    const cancelled = await createTestCaller(runtime()).booking.cancel({
+      reference: booking.reference,
+      token: booking.token,
+    });
+    expect(cancelled).toMatchObject({ status: 'cancelled', cancelReason: 'cancelled_by_patient' });
+
+    // The time is free again, so without the patient's request the success would re-confirm it.
+    expect(
+      (await deliver(stack.api.url, eventFor('payment_intent.succeeded', booking.reference))).body
+        ?.outcome,
+    ).toBe('applied');
+    await followUpsSettled();
+    const after = await state(booking.reference);
+    expect(after).toMatchObject({
+      status: 'cancelled',
+      payment: 'refunded',
+      amount_refunded: 6000,
+      flagged_reason: 'paid_after_patient_cancel',
+    });
+    expect(
+      stack.stripe.control
+        .objects('test')
+        .refunds.filter((r) => r.payment_intent === after.payment_intent_id)
+        .map((r) => r.amount),
+    ).toEqual([6000]);
   });
 
   it('sends a reserved refund the process died before sending, on the next sweep, once', async () => {

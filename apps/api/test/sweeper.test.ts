@@ -65,6 +65,7 @@ describe('sweeper', () => {
         secretKey: 'unused',
         publishableKey: 'unused',
       },
+      policy: null,
       timeZone: 'America/New_York',
       now,
     });

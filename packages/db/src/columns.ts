@@ -39,6 +39,7 @@ export const columns: ColumnMap = {
     notice_emails: 'text',
     created_at: 'timestamptz',
     updated_at: 'timestamptz',
+    cancellation_policy: 'jsonb?',
   },
   doctors: {
     id: 'uuid',
@@ -73,6 +74,7 @@ export const columns: ColumnMap = {
     created_at: 'timestamptz',
     updated_at: 'timestamptz',
     deleted_at: 'timestamptz?',
+    cancellation_policy: 'jsonb?',
   },
   doctor_services: { doctor_id: 'uuid', service_id: 'uuid' },
   patients: { id: 'uuid', name: 'text', email: 'text', phone: 'text?', created_at: 'timestamptz' },
@@ -94,6 +96,8 @@ export const columns: ColumnMap = {
     access_token_sealed: 'text?',
     created_at: 'timestamptz',
     updated_at: 'timestamptz',
+    cancellation_policy: 'jsonb?',
+    reschedule_count: 'int4',
   },
   appointment_events: {
     id: 'int8',

@@ -72,6 +72,13 @@ export {
 } from './queries/availability.js';
 export { findBooking, type BookingRow } from './queries/bookings.js';
 export {
+  findClinicPolicy,
+  findPolicies,
+  findPolicyForService,
+  saveClinicPolicy,
+  saveServicePolicy,
+} from './queries/cancellation-policies.js';
+export {
   findBookingReadiness,
   findClinicReadiness,
   findFutureAppointments,
@@ -186,6 +193,7 @@ export {
   type IncomingStripeEvent,
 } from './queries/stripe-events.js';
 export {
+  moveAppointment,
   recordAppointmentEvent,
   recordPaymentEvent,
   transitionAppointment,

@@ -46,6 +46,8 @@ export type PatientMessage =
       appointment: AppointmentFacts;
       payment: { method: 'stripe' | 'pay_at_clinic'; amount: Money };
       calendar: CalendarRevision;
+      /** The cancellation policy the booking keeps, as the patient saw it before paying. */
+      policySentence?: string | null;
     }
   | {
       kind: 'booking_rescheduled';

@@ -179,11 +179,49 @@ export function fuzzModels(world: FuzzWorld): Record<string, fc.Arbitrary<unknow
         ),
       },
     ),
-    'booking.cancel': input(fc.record({ reference: fc.oneof(reference, randomReference), token }), {
-      reference: fc.oneof(randomReference, fc.constantFrom(world.booking.reference.toLowerCase())),
-      // With the real token the booking (confirmed by the webhook half) can no longer be cancelled: 409.
-      token: fc.oneof(fc.constant(world.booking.token), nearToken),
-    }),
+    'booking.cancel': input(
+      fc.record({
+        reference: fc.oneof(reference, randomReference),
+        token,
+        expectedRefund: fc.integer({ min: 0, max: 10_000 }),
+      }),
+      {
+        reference: fc.oneof(
+          randomReference,
+          fc.constantFrom(world.booking.reference.toLowerCase()),
+        ),
+        // With the real token the booking (confirmed by the webhook half) is cancelled under its
+        // policy once, with the refund it states (without one, or another one: 409); then 409.
+        token: fc.oneof(fc.constant(world.booking.token), nearToken),
+        expectedRefund: fc.oneof(
+          fc.constantFrom(-1, 0.5, '6000', null),
+          fc.integer({ min: 0, max: 1_000_000 }),
+        ),
+      },
+    ),
+    // Moves of the real booking to free times, taken times, off-grid and hostile ones.
+    'booking.reschedule': input(
+      fc.record({
+        reference: fc.oneof(reference, randomReference),
+        token: fc.oneof(fc.constant(world.booking.token), token),
+        doctorId,
+        startsAt: slot,
+      }),
+      {
+        reference: fc.oneof(
+          randomReference,
+          fc.constantFrom(world.booking.reference.toLowerCase()),
+        ),
+        token: fc.oneof(fc.constant(world.booking.token), nearToken),
+        doctorId: fc.oneof(hostileId(world.doctorIds), fc.constantFrom('ANY', '', 'all')),
+        startsAt: fc.oneof(
+          fc
+            .tuple(slot, fc.integer({ min: -400 * 24 * 60, max: 400 * 24 * 60 }))
+            .map(([t, minutes]) => new Date(Date.parse(t) + minutes * 60_000).toISOString()),
+          hostileDate,
+        ),
+      },
+    ),
     // Half the valid inputs are the genuine link, so the "nothing to pay" refusal is met too.
     'booking.resumeCheckout': input(
       fc.oneof(

@@ -6,8 +6,10 @@ import { notify } from '../toasts.js';
 import { trpc } from '../trpc.js';
 import type { Appointment } from './appointment-details.js';
 import { CancelAppointmentDialog } from './cancel-appointment-dialog.js';
+import { MoveAppointmentDialog } from './move-appointment-dialog.js';
+import { useTimeZone } from '../components/use-clinic.js';
 
-type Open = null | 'cancel' | 'paid' | 'noShow';
+type Open = null | 'cancel' | 'paid' | 'noShow' | 'move';
 
 /**
  * Only the actions the API says apply now (its `actions`), each confirmed before it runs: cancel
@@ -56,8 +58,9 @@ export function AppointmentActions({
     onError: failed('Marking the no-show'),
   });
   const { actions } = appointment;
+  const timeZone = useTimeZone();
 
-  if (!actions.cancel && !actions.markPaidAtClinic && !actions.markNoShow) {
+  if (!actions.cancel && !actions.markPaidAtClinic && !actions.markNoShow && !actions.move) {
     return (
       <p className="text-sm text-slate-600">
         Nothing to do: this appointment is {appointment.status.replace(/_/g, ' ')}.
@@ -78,6 +81,11 @@ export function AppointmentActions({
           isDisabled={markNoShow.isPending}
         >
           Mark as no-show
+        </Button>
+      ) : null}
+      {actions.move ? (
+        <Button variant="secondary" onPress={() => setOpen('move')}>
+          Move
         </Button>
       ) : null}
       {actions.cancel ? (
@@ -110,6 +118,23 @@ export function AppointmentActions({
       >
         {appointment.patient.name} did not come to this appointment. This cannot be undone here.
       </ConfirmDialog>
+      {actions.move ? (
+        <MoveAppointmentDialog
+          appointment={appointment}
+          timeZone={timeZone}
+          isOpen={open === 'move'}
+          onOpenChange={(o) => setOpen(o ? 'move' : null)}
+          onMoved={(next) => {
+            refresh(next);
+            setOpen(null);
+            notify({
+              title: 'Appointment moved',
+              description: `${appointment.patient.name} · ${appointment.reference}`,
+              tone: 'success',
+            });
+          }}
+        />
+      ) : null}
       {actions.cancel ? (
         <CancelAppointmentDialog
           appointment={appointment}

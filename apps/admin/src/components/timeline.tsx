@@ -9,6 +9,18 @@ export interface TimelineEntry {
   source: string;
   reason: string | null;
   stripeEventId?: string | null;
+  details?: Record<string, unknown>;
+}
+
+/** A move's old and new times, and the clinic's note, from the timeline row's details. */
+function moveOf(entry: TimelineEntry) {
+  const d = entry.details ?? {};
+  if (typeof d.previous_starts_at !== 'string' || typeof d.starts_at !== 'string') return null;
+  return {
+    from: d.previous_starts_at,
+    to: d.starts_at,
+    note: typeof d.note === 'string' ? d.note : null,
+  };
 }
 
 const label = (kind: TimelineEntry['kind'], status: string) =>
@@ -54,11 +66,23 @@ export function Timeline({ entries, timeZone }: { entries: TimelineEntry[]; time
           {entry.reason ? (
             <p className="text-slate-700">{entry.reason.replace(/_/g, ' ')}</p>
           ) : null}
+          <MoveLine entry={entry} timeZone={timeZone} />
           {entry.stripeEventId ? (
             <p className="font-mono text-xs break-all text-slate-600">{entry.stripeEventId}</p>
           ) : null}
         </li>
       ))}
     </ol>
+  );
+}
+
+function MoveLine({ entry, timeZone }: { entry: TimelineEntry; timeZone: string }) {
+  const move = moveOf(entry);
+  if (!move) return null;
+  return (
+    <p className="text-slate-700">
+      From {formatDateTime(move.from, timeZone)} to {formatDateTime(move.to, timeZone)}
+      {move.note ? `: “${move.note}”` : ''}
+    </p>
   );
 }

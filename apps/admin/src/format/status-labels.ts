@@ -57,6 +57,8 @@ const FLAGGED_REASONS: Record<string, string> = {
     'Stripe received another amount than the booking asked for. The booking was cancelled and the money refunded; check the payment in Stripe.',
   paid_after_cancel_slot_taken:
     'The patient paid after the booking had been cancelled and its time given to someone else. The payment was refunded.',
+  paid_after_patient_cancel:
+    'The patient cancelled while the payment was still going through. The booking stayed cancelled and the payment was refunded in full.',
   dispute: 'The card holder disputed this payment. Answer it in Stripe’s Dashboard.',
 };
 

@@ -12,6 +12,7 @@ const SECTIONS: ReadonlyArray<{ to: string; label: string; needs: Permission }> 
   { to: '/webhooks', label: 'Webhook log', needs: 'payments.manage' },
   { to: '/email', label: 'E-mail', needs: 'mail.manage' },
   { to: '/services', label: 'Services', needs: 'clinic.manage' },
+  { to: '/policies', label: 'Policies', needs: 'clinic.manage' },
   { to: '/doctors', label: 'Doctors', needs: 'clinic.manage' },
   { to: '/clinic', label: 'Clinic', needs: 'clinic.manage' },
   { to: '/team', label: 'Team', needs: 'admins.manage' },

@@ -19,6 +19,8 @@ export const APP_ERRORS = {
   card_payment_unavailable: 'SERVICE_UNAVAILABLE',
   amount_not_accepted: 'BAD_REQUEST',
   booking_not_cancellable: 'CONFLICT',
+  booking_not_movable: 'CONFLICT',
+  refund_changed: 'CONFLICT',
   checkout_not_resumable: 'CONFLICT',
   payment_not_found: 'NOT_FOUND',
   appointment_not_found: 'NOT_FOUND',

@@ -25,6 +25,17 @@ function paymentLine(booking: BookingStatus): string | null {
   }
 }
 
+const REFUND_STATES: Record<
+  NonNullable<NonNullable<BookingStatus['payment']>['refund']>['status'],
+  string
+> = {
+  pending: 'being sent to your card',
+  requires_action: 'being sent to your card',
+  succeeded: 'sent to your card (it can take 5–10 days to appear)',
+  failed: 'failed; the clinic will contact you',
+  canceled: 'cancelled; please call the clinic',
+};
+
 /** The booking as the patient needs it on the day: what, who, when, where, and the money. */
 export function BookingDetails({ booking }: { booking: BookingStatus }) {
   const tz = booking.clinic.timeZone;
@@ -41,6 +52,12 @@ export function BookingDetails({ booking }: { booking: BookingStatus }) {
   ];
   const payment = paymentLine(booking);
   if (payment) rows.push(['Payment', payment]);
+  const refund = booking.payment?.refund;
+  if (refund && booking.payment)
+    rows.push([
+      'Refund',
+      `${formatPrice({ amount: refund.amount, currency: booking.payment.currency })}, ${REFUND_STATES[refund.status]}`,
+    ]);
   return (
     <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
       {rows.map(([term, value]) => (

@@ -3,8 +3,14 @@ import type { BookingStatus } from '../trpc.js';
 /** Why a booking is cancelled, in a sentence that also says whether money moved. */
 export function cancelSentence(booking: BookingStatus): string {
   const payment = booking.payment;
-  if (payment?.status === 'refunded' || payment?.status === 'partially_refunded') {
+  if (payment?.status === 'refunded')
     return 'This booking was cancelled and your payment refunded.';
+  if (payment?.status === 'partially_refunded')
+    return "This booking was cancelled and part of your payment refunded, as the clinic's policy sets.";
+  if (booking.cancelReason === 'cancelled_by_patient' && payment?.status === 'completed') {
+    return payment.refund && payment.refund.status !== 'failed'
+      ? 'You cancelled this booking. Your refund is on its way.'
+      : "You cancelled this booking. Under the clinic's policy no refund was due.";
   }
   switch (booking.cancelReason) {
     case 'payment_failed':

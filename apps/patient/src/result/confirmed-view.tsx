@@ -1,12 +1,26 @@
 import { buttonClass, Card } from '@clinicpay/ui';
-import { useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { Link } from 'react-router';
 import type { BookingStatus } from '../trpc.js';
 import { BookingDetails } from './booking-details.js';
 import { appointmentIcs } from './ics.js';
 
-/** Confirmed: the details, an .ics file for the patient's calendar, and a way to book again. */
-export function ConfirmedView({ booking }: { booking: BookingStatus }) {
+// Only bookings the patient can still change need it: a chunk of its own, fetched on demand.
+const ManageBooking = lazy(() =>
+  import('./manage-booking.js').then((m) => ({ default: m.ManageBooking })),
+);
+
+/**
+ * Confirmed: the details, an .ics file for the patient's calendar, a way to book again, and (with
+ * the status link's token) rescheduling and cancelling under the clinic's policy.
+ */
+export function ConfirmedView({
+  booking,
+  token,
+}: {
+  booking: BookingStatus;
+  token: string | null;
+}) {
   const icsUrl = useMemo(
     () => URL.createObjectURL(new Blob([appointmentIcs(booking)], { type: 'text/calendar' })),
     [booking],
@@ -25,6 +39,11 @@ export function ConfirmedView({ booking }: { booking: BookingStatus }) {
       <Card className="p-4 sm:p-5">
         <BookingDetails booking={booking} />
       </Card>
+      {token && booking.actions ? (
+        <Suspense fallback={null}>
+          <ManageBooking booking={booking} token={token} />
+        </Suspense>
+      ) : null}
       <div className="flex flex-wrap gap-3">
         <a
           href={icsUrl}

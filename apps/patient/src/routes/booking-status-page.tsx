@@ -114,7 +114,7 @@ export function BookingStatusPage() {
           {booking.status === 'confirmed' ||
           booking.status === 'arrived' ||
           booking.status === 'completed' ? (
-            <ConfirmedView booking={booking} />
+            <ConfirmedView booking={booking} token={token} />
           ) : null}
           {booking.status === 'no_show' ? (
             <EmptyState title="The clinic marked this appointment as missed.">

@@ -44,12 +44,20 @@ export function PaymentStep({ state, dispatch }: StepProps) {
     );
   }
   const summary = (
-    <BookingSummary
-      service={service}
-      doctorName={doctors.data.find((d) => d.id === state.doctorId)?.name ?? 'Any available doctor'}
-      startsAt={state.slot.startsAt}
-      timeZone={clinic.data.timeZone}
-    />
+    <>
+      <BookingSummary
+        service={service}
+        doctorName={
+          doctors.data.find((d) => d.id === state.doctorId)?.name ?? 'Any available doctor'
+        }
+        startsAt={state.slot.startsAt}
+        timeZone={clinic.data.timeZone}
+      />
+      {/* The policy this booking will keep, read before paying. */}
+      <p className="text-sm text-slate-700" data-testid="cancellation-policy">
+        <span className="font-semibold">Cancellation policy:</span> {service.cancellationPolicy}
+      </p>
+    </>
   );
   if (state.checkout && methods.data.stripe) {
     return (

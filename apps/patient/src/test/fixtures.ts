@@ -10,12 +10,14 @@ export const SERVICES: Service[] = [
     name: 'General consultation',
     durationMinutes: 30,
     price: { amount: 6000, currency: 'usd' },
+    cancellationPolicy: 'Cancel up to 24 hours before for a full refund; no refund after.',
   },
   {
     id: '7c1d0000-0000-4000-8000-0000000000a4',
     name: 'Follow-up call',
     durationMinutes: 15,
     price: { amount: 0, currency: 'usd' },
+    cancellationPolicy: 'Cancel up to 24 hours before for a full refund; no refund after.',
   },
 ];
 
@@ -90,7 +92,10 @@ export function bookingStatus(overrides: Partial<BookingStatus> = {}): BookingSt
       amountRefunded: 0,
       failureCode: null,
       failureMessage: null,
+      refund: null,
     },
+    rescheduleCount: 0,
+    actions: null,
     ...overrides,
   };
 }

@@ -59,3 +59,16 @@ export const CancelAppointmentInput = z.object({
     .optional(),
 });
 export type CancelAppointmentInput = z.infer<typeof CancelAppointmentInput>;
+
+/** The clinic moves an appointment, outside the patient's policy limits, always with a reason. */
+export const MoveAppointmentInput = z.object({
+  appointmentId: z.uuid({ message: 'Choose an appointment from the list.' }),
+  doctorId: z.union([z.uuid({ message: 'Choose a doctor from the list.' }), z.literal('any')]),
+  startsAt: instant('new start'),
+  reason: z
+    .string()
+    .trim()
+    .min(3, { message: 'Give a reason for moving the appointment.' })
+    .max(500, { message: 'Keep the reason under 500 characters.' }),
+});
+export type MoveAppointmentInput = z.infer<typeof MoveAppointmentInput>;

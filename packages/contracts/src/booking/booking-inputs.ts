@@ -80,8 +80,26 @@ export type BookingStatusInput = z.infer<typeof BookingStatusInput>;
 /** The status link's secret: what allows changing a booking or paying it, never the session id alone. */
 const accessToken = z.string().min(20).max(200);
 
-export const CancelBookingInput = z.object({ reference, token: accessToken });
+/**
+ * `expectedRefund` is the refund the booking page's dialog showed (minor units; 0 when nothing
+ * was paid online): a confirmed booking is cancelled only with it, and when time has crossed into
+ * another tier since, the cancel is refused with the new amount instead of refunding a surprise.
+ */
+export const CancelBookingInput = z.object({
+  reference,
+  token: accessToken,
+  expectedRefund: z.number().int().min(0).optional(),
+});
 export type CancelBookingInput = z.infer<typeof CancelBookingInput>;
+
+/** The patient moves a confirmed booking to another free time of the same service. */
+export const RescheduleBookingInput = z.object({
+  reference,
+  token: accessToken,
+  doctorId: DoctorChoice,
+  startsAt: z.iso.datetime({ offset: true, message: 'Choose a time from the list.' }),
+});
+export type RescheduleBookingInput = z.infer<typeof RescheduleBookingInput>;
 
 /** Opening the card form again for an unpaid booking, from its status link. */
 export const ResumeCheckoutInput = z.object({ reference, token: accessToken });

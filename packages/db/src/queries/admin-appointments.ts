@@ -76,6 +76,7 @@ export async function listAppointmentsPage(db: Kysely<Database>, request: Appoin
       'pt.email as patient_email',
       'pt.phone as patient_phone',
       's.name as service_name',
+      'a.service_id',
       'd.id as doctor_id',
       'd.name as doctor_name',
       'p.id as payment_id',

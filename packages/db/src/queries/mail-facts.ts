@@ -70,6 +70,7 @@ function mailAppointments(db: Kysely<Database>) {
       'appointments.ends_at',
       'appointments.payment_method',
       'appointments.access_token_sealed',
+      'appointments.cancellation_policy',
       'services.name as service_name',
       'doctors.name as doctor_name',
       'patients.name as patient_name',

@@ -47,6 +47,7 @@ export async function lockAppointment(trx: Transaction<Database>, appointmentId:
       'hold_expires_at',
       'reference',
       'cancel_requested_reason',
+      'reschedule_count',
     ])
     .where('id', '=', appointmentId)
     .forUpdate()

@@ -123,7 +123,14 @@ export async function findActiveServicePrices(db: Kysely<Database>, clinicId: st
 export async function listBookableServices(db: Kysely<Database>, clinicId: string) {
   return db
     .selectFrom('services')
-    .select(['id', 'name', 'duration_minutes', 'price_amount', 'price_currency'])
+    .select([
+      'id',
+      'name',
+      'duration_minutes',
+      'price_amount',
+      'price_currency',
+      'cancellation_policy',
+    ])
     .where('clinic_id', '=', clinicId)
     .where('deleted_at', 'is', null)
     .orderBy('name')

@@ -50,6 +50,54 @@ export async function transitionAppointment(
   return moved !== undefined;
 }
 
+/**
+ * Moves a confirmed appointment to another time (and maybe another doctor) in one statement, with
+ * its timeline row: the no-overlap constraint decides a race (SlotTakenError), so the old time is
+ * free and the new one taken in the same instant. `countMove` adds one to the patient's moves.
+ * Returns false when the appointment is no longer confirmed.
+ */
+export async function moveAppointment(
+  trx: Transaction<Database>,
+  move: {
+    appointmentId: string;
+    doctorId: string;
+    startsAt: Date;
+    endsAt: Date;
+    countMove: boolean;
+  },
+  cause: TransitionCause,
+): Promise<boolean> {
+  const moved = await withDbErrors(() =>
+    trx
+      .with('moved', (db) =>
+        db
+          .updateTable('appointments')
+          .set((eb) => ({
+            doctor_id: move.doctorId,
+            starts_at: move.startsAt,
+            ends_at: move.endsAt,
+            reschedule_count: move.countMove
+              ? eb('reschedule_count', '+', 1)
+              : eb.ref('reschedule_count'),
+            updated_at: cause.at,
+          }))
+          .where('id', '=', move.appointmentId)
+          .where('status', '=', 'confirmed')
+          .returning(['id']),
+      )
+      .insertInto('appointment_events')
+      .columns(['appointment_id', ...TIMELINE_COLUMNS])
+      .expression((eb) =>
+        eb
+          .selectFrom('moved')
+          .select(['moved.id', ...timelineValues(['confirmed'] as const, 'confirmed', cause)]),
+      )
+      .returning(['appointment_id'])
+      .executeTakeFirst(),
+  );
+  return moved !== undefined;
+}
+
 type PaymentChanges = Partial<{
   checkout_session_id: string;
   payment_intent_id: string;

@@ -4,6 +4,7 @@ import type {
   GeneratedJson,
   GeneratedTimestamp,
   Id,
+  NullableJson,
   NullableTimestamp,
   Serial,
   Timestamp,
@@ -41,6 +42,10 @@ export interface AppointmentsTable {
   access_token_sealed: string | null;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
+  /** The policy in force at booking, with its sentence; null for bookings made before policies. */
+  cancellation_policy: NullableJson;
+  /** How many times the patient moved it (the policy limits this; the clinic's moves do not count). */
+  reschedule_count: Generated<number>;
 }
 
 export interface AppointmentEventsTable {

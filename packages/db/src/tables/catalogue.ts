@@ -1,5 +1,11 @@
 import type { Generated } from 'kysely';
-import type { GeneratedTimestamp, Id, NullableTimestamp, Timestamp } from './column-types.js';
+import type {
+  GeneratedTimestamp,
+  Id,
+  NullableJson,
+  NullableTimestamp,
+  Timestamp,
+} from './column-types.js';
 
 export interface ClinicsTable {
   id: Id;
@@ -22,6 +28,8 @@ export interface ClinicsTable {
   notice_emails: Generated<string>;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
+  /** The clinic's cancellation policy (validated by the API); null: the built-in default. */
+  cancellation_policy: NullableJson;
 }
 
 export interface DoctorsTable {
@@ -64,6 +72,8 @@ export interface ServicesTable {
   updated_at: GeneratedTimestamp;
   /** Soft delete: past appointments keep pointing at the service. */
   deleted_at: NullableTimestamp;
+  /** This service's own cancellation policy; null: the clinic's. */
+  cancellation_policy: NullableJson;
 }
 
 export interface DoctorServicesTable {

@@ -16,6 +16,8 @@ export interface JsonObject {
  * JS array parameter into a PostgreSQL array while PGlite would not.
  */
 export type Json = ColumnType<JsonObject, string, string>;
+/** jsonb that may be NULL (and is by default), written as a JSON string like `Json`. */
+export type NullableJson = ColumnType<JsonObject | null, string | null | undefined, string | null>;
 /** jsonb defaulting to '{}'. */
 export type GeneratedJson = ColumnType<JsonObject, string | undefined, string>;
 

@@ -28,6 +28,9 @@ export function bookingConfirmed(message: MessageOf<'booking_confirmed'>): Templ
           timeZone={clinic.timeZone}
           extra={[['Payment', paymentLine(payment)]]}
         />
+        {message.policySentence ? (
+          <Paragraph>Cancellation policy: {message.policySentence}</Paragraph>
+        ) : null}
         <Paragraph>
           The attached calendar file adds the appointment to your calendar. To see or change your
           booking, use the button below, or {howToReach(clinic)}.

@@ -31,6 +31,17 @@ describe('booking_confirmed', () => {
     expect(body).not.toContain('¥60');
   });
 
+  it('states the cancellation policy the booking keeps', async () => {
+    const sentence =
+      'Cancel up to 24 hours before for a full refund; 50% until 4 hours before; no refund after.';
+    expect(await text({ ...SAMPLES.booking_confirmed, policySentence: sentence })).toContain(
+      `Cancellation policy: ${sentence}`,
+    );
+    expect(await text({ ...SAMPLES.booking_confirmed, policySentence: null })).not.toContain(
+      'Cancellation policy',
+    );
+  });
+
   it('links to the booking page and gives the phone to call', async () => {
     const body = await text(SAMPLES.booking_confirmed);
     expect(body).toContain(`Manage your booking ${APPOINTMENT.link}`);

@@ -2,6 +2,7 @@ import {
   AppointmentIdInput,
   CancelAppointmentInput,
   ListAppointmentsInput,
+  MoveAppointmentInput,
 } from '@clinicpay/contracts';
 import {
   markNoShowFromAdmin,
@@ -11,6 +12,7 @@ import {
   getAppointment,
   listAppointments,
 } from '../../services/appointments/appointments.service.js';
+import { moveFromAdmin } from '../../services/appointments/move-appointment.service.js';
 import { cancelFromAdmin } from '../../services/cancellation/cancel-by-clinic.service.js';
 import { assertPermitted } from '../../security/permissions.js';
 import { adminProcedure, router } from '../../trpc.js';
@@ -29,6 +31,9 @@ export const appointmentsRouter = router({
       if (input.refund) assertPermitted(ctx.admin, 'refunds.issue');
       return cancelFromAdmin(ctx, input);
     }),
+  move: adminProcedure('appointments.manage')
+    .input(MoveAppointmentInput)
+    .mutation(({ ctx, input }) => moveFromAdmin(ctx, input)),
   markPaidAtClinic: adminProcedure('appointments.manage')
     .input(AppointmentIdInput)
     .mutation(({ ctx, input }) => markPaidAtClinicFromAdmin(ctx, input.appointmentId)),

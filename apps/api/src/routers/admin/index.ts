@@ -8,6 +8,7 @@ import { gatewaysRouter, stripeSettingsRouter } from './gateways.router.js';
 import { mailRouter } from './mail.router.js';
 import { sessionsRouter } from './sessions.router.js';
 import { teamRouter } from './team.router.js';
+import { policiesRouter } from './policies.router.js';
 import { transactionsRouter } from './transactions.router.js';
 import { webhookEventsRouter } from './webhook-events.router.js';
 
@@ -30,4 +31,5 @@ export const adminRouter = router({
   mail: mailRouter,
   team: teamRouter,
   sessions: sessionsRouter,
+  policies: policiesRouter,
 });

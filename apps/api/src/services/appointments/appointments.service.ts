@@ -56,6 +56,7 @@ function appointmentView(row: AppointmentRow) {
     cancelReason: row.cancel_reason,
     patient: { name: row.patient_name, email: row.patient_email, phone: row.patient_phone },
     serviceName: row.service_name,
+    serviceId: row.service_id,
     doctor: { id: row.doctor_id, name: row.doctor_name },
     payment: row.payment_id
       ? {
@@ -111,6 +112,7 @@ export async function getAppointment(ctx: AppDeps, appointmentId: string) {
     timeline,
     actions: {
       cancel: ['pending_payment', 'confirmed', 'arrived'].includes(row.status),
+      move: row.status === 'confirmed',
       markPaidAtClinic: latest?.gateway === 'pay_at_clinic' && latest.status === 'due_at_clinic',
       markNoShow: ['confirmed', 'arrived'].includes(row.status) && row.starts_at <= now,
     },

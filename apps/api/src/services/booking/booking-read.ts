@@ -2,6 +2,7 @@ import { findBooking, type BookingRow } from '@clinicpay/db';
 import { AppError } from '../../errors/app-error.js';
 import type { AppDeps } from '../../deps.js';
 import { accessTokenMatches } from './booking-secrets.js';
+import { patientActions } from './patient-actions.js';
 
 // Reading one booking as the patient may see it: by reference, with a secret they hold.
 
@@ -22,7 +23,8 @@ async function authorizedBooking(
   return booking;
 }
 
-export function bookingView(b: BookingRow) {
+/** `now` decides what the patient may still do (the policy's windows). */
+export function bookingView(b: BookingRow, now: Date) {
   return {
     reference: b.reference,
     status: b.status,
@@ -46,7 +48,13 @@ export function bookingView(b: BookingRow) {
           amountRefunded: b.amount_refunded ?? 0,
           failureCode: b.failure_code,
           failureMessage: b.failure_message,
+          refund:
+            b.refund_status && b.refund_amount !== null
+              ? { status: b.refund_status, amount: b.refund_amount }
+              : null,
         }
       : null,
+    rescheduleCount: b.reschedule_count,
+    actions: patientActions(b, now),
   };
 }

@@ -32,7 +32,10 @@ export async function getBookingStatus(deps: AppDeps, input: BookingStatusInput)
     if (changed) booking = (await findBooking(deps.db, booking.reference))!;
   }
   const stripeBusy = booking.payment_status === 'pending' && deps.stripeBackoff.remainingMs() > 0;
-  return { ...bookingView(booking), pollAfterMs: stripeBusy ? SLOW_POLL_MS : null };
+  return {
+    ...bookingView(booking, deps.clock.now()),
+    pollAfterMs: stripeBusy ? SLOW_POLL_MS : null,
+  };
 }
 
 /**

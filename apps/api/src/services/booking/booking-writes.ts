@@ -1,4 +1,4 @@
-import type { PatientDetailsInput } from '@clinicpay/contracts';
+import type { PatientDetailsInput, PolicySnapshot } from '@clinicpay/contracts';
 import {
   findLapsedHoldsOverlapping,
   findPendingPaymentOf,
@@ -28,6 +28,8 @@ export interface PlannedBooking {
   accessTokenSealed: string;
   holdExpiresAt: Date | null;
   payment: ChosenPayment;
+  /** The cancellation policy in force now: stored with the booking, it is what applies later. */
+  policy: PolicySnapshot | null;
   /** The clinic's, for the doctor's weekly hours (wall-clock minutes). */
   timeZone: string;
   now: Date;
@@ -67,6 +69,7 @@ export async function insertBooking(
       payment_method: plan.payment.method,
       access_token_hash: plan.accessTokenHash,
       access_token_sealed: plan.accessTokenSealed,
+      cancellation_policy: plan.policy ? JSON.stringify(plan.policy) : null,
       created_at: plan.now,
       updated_at: plan.now,
     });
@@ -99,7 +102,10 @@ export async function insertBooking(
  * sweeper has not reached yet does not block a new booking. Its checkout session expires at
  * the same moment at Stripe (expires_at = hold end).
  */
-async function releaseLapsedHolds(trx: Transaction<Database>, plan: PlannedBooking): Promise<void> {
+export async function releaseLapsedHolds(
+  trx: Transaction<Database>,
+  plan: { doctorId: string; startsAt: Date; endsAt: Date; now: Date },
+): Promise<void> {
   const lapsed = await findLapsedHoldsOverlapping(trx, plan);
   for (const { id } of lapsed) {
     const payment = await findPendingPaymentOf(trx, id);

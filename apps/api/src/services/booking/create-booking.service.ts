@@ -1,10 +1,8 @@
-import { minimumChargeFor, toLocal, type CreateBookingInput } from '@clinicpay/contracts';
+import { minimumChargeFor, type CreateBookingInput } from '@clinicpay/contracts';
 import {
   attachCheckoutSession,
   findBookableService,
-  findBusyIntervals,
   findClinic,
-  findDoctorsForService,
   isPayAtClinicEnabled,
   SlotTakenError,
   UniqueViolationError,
@@ -12,10 +10,11 @@ import {
 import { SESSION_ID_PLACEHOLDER, type CreatedCheckoutSession } from '@clinicpay/payments';
 import { AppError } from '../../errors/app-error.js';
 import type { AppDeps } from '../../deps.js';
-import { bookingWindow, findAvailability } from '../availability/availability.service.js';
 import { activeStripeKeys, loadStripeSettings } from '../gateways/stripe-settings.js';
 import { sealAccessToken } from '../mail/booking-link.js';
+import { policyForNewBooking } from '../policies/policy-snapshot.js';
 import { newAccessToken, newBookingReference } from './booking-secrets.js';
+import { candidateDoctors } from './candidate-doctors.js';
 import { NoLongerOfferedError } from './still-bookable.js';
 import { cancelUnstartedCheckout, insertBooking, type PlannedBooking } from './booking-writes.js';
 
@@ -80,6 +79,7 @@ export async function createBooking(
     accessTokenSealed: sealAccessToken(deps.secretBox, token),
     holdExpiresAt,
     payment,
+    policy: await policyForNewBooking(deps.db, service.id),
     timeZone: service.time_zone,
     now,
   };
@@ -133,65 +133,6 @@ function summary(
     startsAt: planned.startsAt.toISOString(),
     holdExpiresAt: planned.holdExpiresAt?.toISOString() ?? null,
   };
-}
-
-/** The doctors who could take this time, in the order to try; a clear error when none can. */
-async function candidateDoctors(
-  deps: AppDeps,
-  input: CreateBookingInput,
-  serviceId: string,
-  startsAt: Date,
-  endsAt: Date,
-  timeZone: string,
-  now: Date,
-): Promise<string[]> {
-  const window = bookingWindow(now);
-  if (startsAt < now)
-    throw new AppError('slot_in_past', 'This time has already passed; please pick another.');
-  if (startsAt < window.notBefore) {
-    throw new AppError(
-      'slot_in_past',
-      'This time is too soon to book online; please pick a later time or call the clinic.',
-    );
-  }
-  if (startsAt >= window.notAfter) {
-    throw new AppError(
-      'slot_too_far_ahead',
-      'This time is too far ahead to book yet; please pick an earlier date.',
-    );
-  }
-  const date = toLocal(startsAt, timeZone).date;
-  const availability = await findAvailability(deps, {
-    serviceId,
-    doctorId: input.doctorId,
-    from: date,
-    to: date,
-  });
-  const slot = availability.days[0]?.slots.find((s) => s.startsAt === startsAt.toISOString());
-  if (slot) return slot.doctorIds;
-
-  // Not free: taken by someone, or never on offer (outside hours, not on the slot grid).
-  const doctors = await findDoctorsForService(
-    deps.db,
-    serviceId,
-    input.doctorId === 'any' ? undefined : input.doctorId,
-  );
-  const busy = await findBusyIntervals(
-    deps.db,
-    doctors.map((d) => d.id),
-    startsAt,
-    endsAt,
-    now,
-  );
-  // Taken: every doctor who could see the patient is busy then. With one of them free, the time
-  // was never on offer (off the slot grid, or outside the hours).
-  const busyDoctors = new Set(busy.map((b) => b.doctor_id));
-  if (doctors.length > 0 && doctors.every((d) => busyDoctors.has(d.id)))
-    throw new AppError('slot_taken', 'This time was just taken; please pick another.');
-  throw new AppError(
-    'slot_unavailable',
-    'This time is outside the opening hours; please pick one of the times shown.',
-  );
 }
 
 export type ChosenPayment =

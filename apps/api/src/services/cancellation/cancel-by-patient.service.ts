@@ -5,12 +5,13 @@ import type { AppDeps } from '../../deps.js';
 import { releaseHold } from '../fulfilment/release-hold.js';
 import { loadStripeSettings } from '../gateways/stripe-settings.js';
 import { authorizedBooking, bookingView } from '../booking/booking-read.js';
-import { getBookingStatus } from '../booking/booking-status.service.js';
+import { cancelConfirmedBooking } from './cancel-confirmed.js';
 
 const REASON = 'cancelled_by_patient';
 
 /**
- * The patient gives up an unpaid booking, in three steps and with no row lock held across Stripe:
+ * The patient cancels. A Confirmed booking goes by the policy stored with it (cancel-confirmed.ts).
+ * An unpaid booking is given up in three steps and with no row lock held across Stripe:
  * the booking records that the patient asked to cancel; the session is expired at Stripe (so it
  * can no longer be paid); then the time is released. Expiring makes Stripe send
  * checkout.session.expired, which may arrive before the last step: it finds the request and
@@ -18,6 +19,17 @@ const REASON = 'cancelled_by_patient';
  */
 export async function cancelBooking(deps: AppDeps, input: CancelBookingInput) {
   const booking = await authorizedBooking(deps, input);
+  if (booking.status === 'confirmed') {
+    // Only the booking page's dialog, which states the refund, cancels a confirmed booking: the
+    // card form's Cancel and the wizard's Back, racing a payment, never cancel what was just paid.
+    if (input.expectedRefund === undefined)
+      throw new AppError(
+        'booking_not_cancellable',
+        'This booking is confirmed; open its page from your confirmation to cancel it under the clinic’s policy.',
+      );
+    await cancelConfirmedBooking(deps, booking, input);
+    return currentView(deps, booking.reference);
+  }
   refuseUnlessPending(booking.status);
   const hold = { appointmentId: booking.id, paymentId: booking.payment_id };
 
@@ -36,12 +48,12 @@ export async function cancelBooking(deps: AppDeps, input: CancelBookingInput) {
       const expired = await deps
         .stripeGatewayFor(secretKey)
         .expireCheckoutSession(booking.checkout_session_id);
-      // Paid a moment ago: the status read confirms it rather than cancelling.
+      // Paid a moment ago, before its webhook: the patient's cancel still stands. The success,
+      // when it is applied, finds the booking cancelled at the patient's request and refunds it
+      // in full (payment-succeeded.ts); if it was applied first, the hold is no longer there to
+      // release and the page shows the booking confirmed, to cancel under the policy.
       if (expired.outcome === 'already_complete')
-        return getBookingStatus(deps, {
-          reference: booking.reference,
-          sessionId: booking.checkout_session_id,
-        });
+        deps.logger.info({ reference: booking.reference }, 'cancelled while its payment completed');
     }
   }
 
@@ -50,7 +62,12 @@ export async function cancelBooking(deps: AppDeps, input: CancelBookingInput) {
     .execute((trx) =>
       releaseHold(trx, hold, REASON, 'expired', { source: 'patient', at: deps.clock.now() }),
     );
-  return { ...bookingView((await findBooking(deps.db, booking.reference))!), pollAfterMs: null };
+  return currentView(deps, booking.reference);
+}
+
+async function currentView(deps: AppDeps, reference: string) {
+  const booking = (await findBooking(deps.db, reference))!;
+  return { ...bookingView(booking, deps.clock.now()), pollAfterMs: null };
 }
 
 function refuseUnlessPending(status: string): void {
@@ -59,6 +76,6 @@ function refuseUnlessPending(status: string): void {
     'booking_not_cancellable',
     status === 'cancelled'
       ? 'This booking is already cancelled.'
-      : 'This booking is paid or confirmed; please call the clinic to change it.',
+      : `This booking is ${status.replaceAll('_', ' ')}; please call the clinic to change it.`,
   );
 }

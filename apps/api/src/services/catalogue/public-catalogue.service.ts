@@ -1,11 +1,14 @@
+import { cancellationSentence, DEFAULT_CANCELLATION_POLICY } from '@clinicpay/contracts';
 import {
   findBookingReadiness,
+  findClinicPolicy,
   findDoctorsForService,
   isPayAtClinicEnabled,
   listBookableServices,
 } from '@clinicpay/db';
 import type { AppDeps } from '../../deps.js';
 import { requireClinicForPatients } from '../clinic/require-clinic.js';
+import { readPolicy } from '../policies/policy-snapshot.js';
 import { activeStripeKeys, cardOffered, loadStripeSettings } from '../gateways/stripe-settings.js';
 
 // What anyone may read: the clinic, what it offers, and how patients can pay.
@@ -31,12 +34,21 @@ export async function readClinic(deps: AppDeps) {
 
 export async function listServicesForPatients(deps: AppDeps) {
   const clinic = await requireClinicForPatients(deps.db);
-  const services = await listBookableServices(deps.db, clinic.id);
+  const [services, clinicPolicy] = await Promise.all([
+    listBookableServices(deps.db, clinic.id),
+    findClinicPolicy(deps.db, clinic.id),
+  ]);
+  const fallback = readPolicy(clinicPolicy?.cancellation_policy) ?? DEFAULT_CANCELLATION_POLICY;
   return services.map((service) => ({
     id: service.id,
     name: service.name,
     durationMinutes: service.duration_minutes,
     price: { amount: service.price_amount, currency: service.price_currency },
+    // Shown on the payment step: what the booking will keep if made now.
+    cancellationPolicy: cancellationSentence(
+      readPolicy(service.cancellation_policy) ?? fallback,
+      clinic.currency,
+    ),
   }));
 }
 

@@ -111,7 +111,11 @@ export async function applyPaymentSucceeded(
     if (await transitionAppointment(trx, appointment.id, ['pending_payment'], 'confirmed', cause))
       await queueConfirmedMail(trx, appointment.id, cause.at);
   } else if (appointment.status === 'cancelled') {
-    const kept = await reconfirmOrFlag(trx, appointment.id, payment.id, cause);
+    // The patient asked to cancel before the payment was known: the booking stays cancelled.
+    const kept =
+      appointment.cancel_requested_reason === 'cancelled_by_patient'
+        ? await flagPaidAfterPatientCancel(trx, payment.id, cause)
+        : await reconfirmOrFlag(trx, appointment.id, payment.id, cause);
     if (!kept) {
       // No money without a booking: the refund is reserved with this change and sent after it.
       const why = { reason: PAID_AFTER_CANCEL };
@@ -129,6 +133,21 @@ function learned(ids: {
 }
 
 export const PAID_AFTER_CANCEL = 'paid_after_cancel_slot_taken';
+export const PAID_AFTER_PATIENT_CANCEL = 'paid_after_patient_cancel';
+
+/** Flags a payment that arrived after its patient cancelled; always false (nothing is kept). */
+async function flagPaidAfterPatientCancel(
+  trx: Tx,
+  paymentId: string,
+  cause: Cause,
+): Promise<false> {
+  await flagPayment(trx, paymentId, { reason: PAID_AFTER_PATIENT_CANCEL, at: cause.at });
+  await recordPaymentEvent(trx, paymentId, 'completed', 'completed', {
+    ...cause,
+    reason: PAID_AFTER_PATIENT_CANCEL,
+  });
+  return false;
+}
 export const AMOUNT_MISMATCH = 'amount_mismatch';
 
 function receivedOtherThanCharged(

@@ -97,6 +97,7 @@ export async function composeMail(
           appointment,
           payment: paymentOf(booking),
           calendar: { sequence: 0 },
+          policySentence: storedSentence(booking),
         },
       };
     case 'booking_rescheduled':
@@ -321,6 +322,12 @@ function paymentOf(booking: MailAppointmentRow) {
     method: booking.payment_method === 'stripe' ? ('stripe' as const) : ('pay_at_clinic' as const),
     amount: { amount: booking.amount ?? 0, currency: booking.currency ?? 'USD' },
   };
+}
+
+/** The policy sentence stored with the booking (none for bookings made before policies). */
+function storedSentence(booking: MailAppointmentRow): string | null {
+  const sentence = booking.cancellation_policy?.sentence;
+  return typeof sentence === 'string' ? sentence : null;
 }
 
 /** The money going back with a cancellation, as the payment now records it. */

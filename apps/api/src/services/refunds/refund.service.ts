@@ -24,7 +24,7 @@ export interface RefundRequest {
   /** Minor units; omitted: all that is left. */
   amount?: number | undefined;
   reason?: string | undefined;
-  /** 'admin:<email>', 'system' (automatic refunds). */
+  /** 'admin:<email>', 'patient' (a cancel under the policy), 'system' (automatic refunds). */
   requestedBy: string;
   /** One per request: the same key never refunds twice, here or at Stripe. */
   idempotencyKey: string;
@@ -109,7 +109,7 @@ export async function reserveRefund(
     at,
   });
   await recordPaymentEvent(trx, payment.id, payment.status, payment.status, {
-    source: request.requestedBy === 'system' ? 'system' : 'admin',
+    source: sourceOf(request.requestedBy),
     at,
     reason: 'refund_requested',
     details: { refund_id: refundId, amount, requested_by: request.requestedBy },
@@ -210,4 +210,9 @@ const STRIPE_REASONS: readonly RefundReason[] = [
 ];
 function stripeReason(reason: string | null): RefundReason | undefined {
   return STRIPE_REASONS.find((r) => r === reason);
+}
+
+function sourceOf(requestedBy: string): 'system' | 'patient' | 'admin' {
+  if (requestedBy === 'system' || requestedBy === 'patient') return requestedBy;
+  return 'admin';
 }
