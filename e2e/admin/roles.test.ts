@@ -113,4 +113,51 @@ describe('the admin team', () => {
       await reader.close();
     }
   });
+
+  it("the Owner reads the team's changes in the audit log, filtered, with their addresses", async () => {
+    const { page } = owner;
+    await page.goto(new URL('audit', stack.adminUrl).href);
+    await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
+    await page.getByRole('button', { name: /Action/ }).click();
+    await page.getByRole('option', { name: 'Admin joined' }).click();
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    const row = page.getByRole('row').filter({ hasText: 'Admin joined' });
+    await row.first().waitFor();
+    expect(await row.first().innerText()).toContain(DESK.email);
+    expect(await page.getByRole('row').filter({ hasText: 'Signed in' }).count()).toBe(0);
+    await owner.screenshot('team-04-audit');
+  });
+
+  it('the Front desk sees their signed-in devices and signs one out', async () => {
+    const other = await openAdmin(stack.browser, stack.adminUrl, { path: 'sign-in' });
+    try {
+      await other.page.getByLabel('Email').fill(DESK.email);
+      await other.page.getByLabel('Password').fill('a-brand-new-password-2');
+      await other.page.getByRole('button', { name: 'Sign in' }).click();
+      await other.page.getByText(`${DESK.name} · Front desk`).click();
+      await other.page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor();
+      const list = other.page.getByRole('list', { name: 'Signed-in devices' });
+      const devices = list.getByRole('listitem');
+      await devices.nth(1).waitFor();
+      await other.screenshot('team-05-devices');
+      const count = await devices.count();
+      await devices
+        .filter({ hasNotText: 'This device' })
+        .getByRole('button', { name: 'Sign out' })
+        .first()
+        .click();
+      await toast(other.page, /signed out/);
+      // The other device is gone from the list, and from the database: this one is left.
+      await devices.filter({ hasNotText: 'This device' }).first().waitFor({ state: 'detached' });
+      const left = await stack.api.db
+        .selectFrom('admin_sessions')
+        .innerJoin('admin_users', 'admin_users.id', 'admin_sessions.admin_user_id')
+        .select('admin_sessions.token_hash')
+        .where('admin_users.email', '=', DESK.email)
+        .execute();
+      expect(left).toHaveLength(count - 1);
+    } finally {
+      await other.close();
+    }
+  });
 });

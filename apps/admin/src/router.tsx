@@ -176,6 +176,20 @@ export const router = createBrowserRouter(
           ),
         },
         {
+          path: 'audit',
+          lazy: page(
+            () => import('./audit/audit-page.js'),
+            (m) => m.AuditPage,
+          ),
+        },
+        {
+          path: 'account',
+          lazy: page(
+            () => import('./account/account-page.js'),
+            (m) => m.AccountPage,
+          ),
+        },
+        {
           path: 'team',
           lazy: page(
             () => import('./team/team-page.js'),

@@ -1,7 +1,7 @@
 import { ROLE_LABELS, type AdminRole } from '@clinicpay/contracts';
 import { ClinicMark, Skeleton, SkipLink } from '@clinicpay/ui';
 import { useEffect, useRef, type ReactNode } from 'react';
-import { useLocation } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { useClinic } from '../components/use-clinic.js';
 import { AdminNav } from './admin-nav.js';
 import { SignOutButton } from './sign-out-button.js';
@@ -51,10 +51,14 @@ export function AdminLayout({ admin, children, withNav = true }: AdminLayoutProp
             <span className="ml-2 text-sm font-normal text-slate-600">Admin</span>
           </div>
           <div className="ml-auto flex items-center gap-2">
-            <span className="hidden text-sm text-slate-600 sm:inline" title={admin.email}>
+            <Link
+              to="/account"
+              className="hidden text-sm text-slate-600 hover:underline sm:inline"
+              title={`${admin.email}: your account and signed-in devices`}
+            >
               {admin.name}
               <span className="text-slate-500"> · {ROLE_LABELS[admin.role]}</span>
-            </span>
+            </Link>
             <SignOutButton />
           </div>
         </div>

@@ -16,6 +16,7 @@ const SECTIONS: ReadonlyArray<{ to: string; label: string; needs: Permission }> 
   { to: '/doctors', label: 'Doctors', needs: 'clinic.manage' },
   { to: '/clinic', label: 'Clinic', needs: 'clinic.manage' },
   { to: '/team', label: 'Team', needs: 'admins.manage' },
+  { to: '/audit', label: 'Audit log', needs: 'audit.view' },
 ];
 
 /**

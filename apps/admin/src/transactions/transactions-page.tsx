@@ -6,7 +6,7 @@ import { useClinic } from '../components/use-clinic.js';
 import { useKeysetPages } from '../components/use-keyset-pages.js';
 import { trpc } from '../trpc.js';
 import { useCan } from '../session/use-can.js';
-import { CsvExportLink } from './csv-export-link.js';
+import { CsvExportLink } from '../components/csv-export-link.js';
 import { transactionColumns } from './transaction-columns.js';
 import { TransactionFilterForm } from './transaction-filter-form.js';
 import {
@@ -52,7 +52,9 @@ export function TransactionsPage() {
       title="Transactions"
       description="Every payment, card or at the clinic, with refunds and disputes."
       actions={
-        can('transactions.export') ? <CsvExportLink input={{ ...filters, ...order }} /> : null
+        can('transactions.export') ? (
+          <CsvExportLink route="/exports/transactions.csv" input={{ ...filters, ...order }} />
+        ) : null
       }
       path="/transactions"
       filters={<TransactionFilterForm query={query} currency={currency} onApply={apply} />}

@@ -1,12 +1,16 @@
-import type { ExportTransactionsInput } from '@clinicpay/contracts';
+import type { AuditFiltersInput, ExportTransactionsInput } from '@clinicpay/contracts';
 import { buttonClass } from '@clinicpay/ui';
+
+type Export =
+  | { route: '/exports/transactions.csv'; input: ExportTransactionsInput }
+  | { route: '/exports/audit.csv'; input: AuditFiltersInput };
 
 /**
  * "Export CSV": a plain link to the API's GET route with the list's filters and order, so the
  * browser downloads every matching row (the API streams them page by page), not just this page.
  */
-export function CsvExportLink({ input }: { input: ExportTransactionsInput }) {
-  const href = `/exports/transactions.csv?input=${encodeURIComponent(JSON.stringify(input))}`;
+export function CsvExportLink({ route, input }: Export) {
+  const href = `${route}?input=${encodeURIComponent(JSON.stringify(input))}`;
   return (
     <a href={href} download className={buttonClass('secondary')}>
       <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4" fill="currentColor">
