@@ -156,6 +156,7 @@ export {
   PARKED_OUTCOME,
   closeParkedEventsBefore,
   findLastStripeEvent,
+  findStoredStripeEvent,
   findUnprocessedEvents,
   insertStripeEvent,
   lockParkedEventsFor,
