@@ -13,6 +13,7 @@ import * as m0009 from './2026_12_07_0002_cancel_requests.js';
 import * as m0010 from './2026_12_07_0003_gateway_refusals.js';
 import * as m0011 from './2026_12_07_0004_event_api_version.js';
 import * as m0012 from './2026_12_07_0005_mail_outbox.js';
+import * as m0014 from './2026_12_07_0007_hardening.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '2026_11_26_0001_catalogue': m0001,
@@ -27,6 +28,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026_12_07_0003_gateway_refusals': m0010,
   '2026_12_07_0004_event_api_version': m0011,
   '2026_12_07_0005_mail_outbox': m0012,
+  '2026_12_07_0007_hardening': m0014,
 };
 
 export const migrationProvider: MigrationProvider = {
