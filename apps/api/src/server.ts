@@ -8,6 +8,7 @@ import { registerRequestLog } from './http/request-log.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerSpaStaticRoutes } from './http/spa-static.route.js';
 import { registerTransactionsCsvRoute } from './http/transactions-csv.route.js';
+import { registerUntrustedProxyHint } from './http/untrusted-proxy-hint.js';
 import { appRouter, type AppRouter } from './routers/index.js';
 import type { AppDeps } from './deps.js';
 import { createContextInner } from './context.js';
@@ -28,6 +29,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   registerRequestLog(server);
+  registerUntrustedProxyHint(server);
   registerSecurityHeaders(server, { https: deps.config.security.https });
   registerCors(server, deps.config.security.corsOrigins);
 

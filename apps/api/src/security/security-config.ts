@@ -128,7 +128,7 @@ export function securityConfig(
       idleMinutes: env.ADMIN_SESSION_IDLE_MINUTES,
       maxHours: env.ADMIN_SESSION_MAX_HOURS,
     },
-    trustProxy: trustProxyFrom(env.TRUST_PROXY, env.NODE_ENV),
+    trustProxy: trustProxyFrom(env.TRUST_PROXY),
     rateLimits: {
       booking: env.BOOKING_RATE_LIMIT,
       bookingStatus: env.BOOKING_STATUS_RATE_LIMIT,
@@ -138,12 +138,6 @@ export function securityConfig(
     },
   };
 }
-
-/**
- * Production trusts proxies on private networks (a reverse proxy beside the API), never a public
- * sender; development and tests trust none. TRUST_PROXY overrides either.
- */
-export const DEFAULT_PRODUCTION_PROXIES = ['loopback', 'linklocal', 'uniquelocal'];
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
@@ -160,8 +154,13 @@ function isTrustProxySetting(value: string): boolean {
   });
 }
 
-function trustProxyFrom(value: string | undefined, nodeEnv: string): boolean | string[] {
-  if (value === undefined) return nodeEnv === 'production' ? DEFAULT_PRODUCTION_PROXIES : false;
+/**
+ * Unset, no proxy is trusted, in production too: in Docker or Kubernetes every client shares a
+ * private network with the API, so trusting private ranges let any of them name its own address.
+ * The API logs how to set TRUST_PROXY when a request shows a proxy it does not trust.
+ */
+function trustProxyFrom(value: string | undefined): boolean | string[] {
+  if (value === undefined) return false;
   if (/^(true|false)$/i.test(value)) return value.toLowerCase() === 'true';
   return value
     .split(',')
