@@ -32,6 +32,11 @@ const LIMITED: Partial<
     message: (wait) =>
       `Too many requests for booking details from your network. Please wait ${wait} and try again.`,
   },
+  'catalogue.availability': {
+    limit: (s) => s.rateLimits.availability,
+    message: (wait) =>
+      `Too many requests for free times from your network. Please wait ${wait} and try again, or call the clinic.`,
+  },
   'admin.auth.signIn': {
     limit: (s) => s.rateLimits.signIn,
     message: (wait) =>

@@ -28,6 +28,8 @@ export interface SecurityConfig {
     booking: RateLimit;
     /** booking.status per address (the result page polls it while Stripe confirms). */
     bookingStatus: RateLimit;
+    /** catalogue.availability per address (each call computes a doctor's free times). */
+    availability: RateLimit;
     /** Sign-in attempts per address, failed or not. */
     signIn: RateLimit;
     /** Failed sign-ins per account before it is locked for the window. */
@@ -102,6 +104,9 @@ export const securityEnvShape = {
   // The card form polls every 3 s while it is open (up to the hold) and the result page every 2 s
   // until Stripe confirms: 20–30 a minute per patient, so room for about 40 at once behind one address.
   BOOKING_STATUS_RATE_LIMIT: rateLimit('1200/1m', '1200/1m'),
+  // A patient moving through weeks and doctors asks a few times a minute; 120 leaves room for a
+  // family or an office behind one address while a script cannot keep the cores busy.
+  AVAILABILITY_RATE_LIMIT: rateLimit('120/1m', '120/1m'),
   SIGN_IN_RATE_LIMIT: rateLimit('10/1m', '10/1m'),
   SIGN_IN_FAILURES_PER_ACCOUNT: rateLimit('5/15m', '5/15m'),
   SIGN_IN_FAILURES_PER_ADDRESS: rateLimit('20/15m', '20/15m'),
@@ -132,6 +137,7 @@ export function securityConfig(
     rateLimits: {
       booking: env.BOOKING_RATE_LIMIT,
       bookingStatus: env.BOOKING_STATUS_RATE_LIMIT,
+      availability: env.AVAILABILITY_RATE_LIMIT,
       signIn: env.SIGN_IN_RATE_LIMIT,
       signInFailuresPerAccount: env.SIGN_IN_FAILURES_PER_ACCOUNT,
       signInFailuresPerAddress: env.SIGN_IN_FAILURES_PER_ADDRESS,
