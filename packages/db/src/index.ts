@@ -115,6 +115,7 @@ export {
   lockPayment,
   lockPaymentOfAppointment,
   markPaymentReconciled,
+  claimStripeRead,
   paymentColumns,
   recordPaymentFailure,
   setAmountRefunded,
