@@ -217,6 +217,13 @@ describe('rate limits, counted in PostgreSQL, answered with 429 and a sentence',
         'rate:booking.create:203.0.113.7',
         'rate:booking.create:203.0.113.8',
       ]);
+      // An IPv6 client counts by its /64: another address in the same block shares the limit.
+      expect((await from('2001:db8:1:2::a')).status).toBe(400);
+      expect((await from('2001:db8:1:2:ffff::b')).status).toBe(429);
+      expect((await from('2001:db8:1:3::a')).status).toBe(400);
+      expect(
+        (await keys(behindProxy.db)).filter((k) => k.includes(':/64') || k.endsWith('/64')).sort(),
+      ).toEqual(['rate:booking.create:2001:db8:1:2::/64', 'rate:booking.create:2001:db8:1:3::/64']);
     } finally {
       await behindProxy.stop();
     }
