@@ -25,6 +25,7 @@ function expandIpv6(address: string): string[] {
   };
   const left = groups(head).flatMap(toHex);
   const right = tail === undefined ? [] : groups(tail).flatMap(toHex);
-  const zeros = tail === undefined ? [] : Array(8 - left.length - right.length).fill('0');
+  const zeros =
+    tail === undefined ? [] : Array.from({ length: 8 - left.length - right.length }, () => '0');
   return [...left, ...zeros, ...right].map((g) => parseInt(g, 16).toString(16));
 }
