@@ -13,7 +13,7 @@ const forgeries = async () =>
   (
     await db()
       .selectFrom('webhook_signature_failures')
-      .select(sql<number>`count(*)::int`.as('n'))
+      .select(sql<number>`coalesce(sum(count), 0)::int`.as('n'))
       .where('reason', '=', 'forged_repeat')
       .executeTakeFirstOrThrow()
   ).n;

@@ -16,6 +16,7 @@ import {
 } from '@clinicpay/payments';
 import type Stripe from 'stripe';
 import type { AppDeps } from '../../deps.js';
+import { clientNetwork } from '../../security/client-network.js';
 import { applyPaymentEffect } from '../fulfilment/apply-effect.js';
 import { canPark } from '../fulfilment/parked-events.js';
 import { runAfterCommit } from '../fulfilment/after-commit.js';
@@ -57,7 +58,7 @@ export async function receiveStripeWebhook(
     await recordSignatureFailure(deps.db, {
       mode: claimedMode(request.rawBody),
       reason: error.reason,
-      remoteAddress: request.remoteAddress ?? null,
+      remoteAddress: senderOf(request),
       receivedAt: now,
     });
     deps.logger.warn({ reason: error.reason, ip: request.remoteAddress }, 'stripe webhook refused');
@@ -71,7 +72,7 @@ export async function receiveStripeWebhook(
     await recordSignatureFailure(deps.db, {
       mode: ownMode,
       reason: 'wrong_mode_secret',
-      remoteAddress: request.remoteAddress ?? null,
+      remoteAddress: senderOf(request),
       receivedAt: now,
     });
     deps.logger.warn(
@@ -127,7 +128,7 @@ export async function receiveStripeWebhook(
       await recordSignatureFailure(deps.db, {
         mode: ownMode,
         reason: 'forged_repeat',
-        remoteAddress: request.remoteAddress ?? null,
+        remoteAddress: senderOf(request),
         receivedAt: now,
       });
       deps.logger.warn(
@@ -240,6 +241,10 @@ function signedPayload(rawBody: Buffer): JsonObject {
     throw new WebhookSignatureError('malformed', 'the body is not the JSON that was signed');
   }
 }
+
+/** Where a refused delivery came from, counted by network (an IPv6 /64) like every limit. */
+const senderOf = (request: { remoteAddress: string | undefined }) =>
+  request.remoteAddress === undefined ? null : clientNetwork(request.remoteAddress);
 
 /** The mode an unverified body claims, only to count failures per mode; never trusted otherwise. */
 function claimedMode(rawBody: Buffer): 'test' | 'live' | null {
