@@ -67,6 +67,8 @@ describe('sweeper', () => {
       },
       timeZone: 'America/New_York',
       now,
+      client: { address: null, network: null },
+      contactCap: { max: 100, clinicPhone: '' },
     });
     expect((await sweep(runtime())).holdsReleased).toBe(0); // too early: the session may be on its way
     stack.advance(6 * 60);

@@ -67,7 +67,9 @@ export {
   isInstallationEmpty,
   lockClinic,
   setClinicCurrency,
+  updateBookingGuards,
   updateClinic,
+  type BookingGuards,
   type ClinicProfile,
   type ClinicSeed,
 } from './queries/clinics.js';
@@ -244,3 +246,11 @@ export {
 } from './queries/mail-facts.js';
 export { updateMailSettings, type MailSettings } from './queries/mail-settings.js';
 export type { MailAudience, MailStatus } from './tables/mail.js';
+export {
+  clearClientAddressesBefore,
+  countBookingsSince,
+  countOpenBookingsOfContact,
+  findOpenBookingsFromSource,
+  lockBookingContacts,
+  type BookingSource,
+} from './queries/booking-guards.js';

@@ -18,6 +18,9 @@ export const APP_ERRORS = {
   payment_method_unavailable: 'BAD_REQUEST',
   card_payment_unavailable: 'SERVICE_UNAVAILABLE',
   amount_not_accepted: 'BAD_REQUEST',
+  // Anti-flood: too many open bookings for one contact; the proof of work missing or wrong.
+  booking_limit_reached: 'CONFLICT',
+  challenge_failed: 'BAD_REQUEST',
   booking_not_cancellable: 'CONFLICT',
   checkout_not_resumable: 'CONFLICT',
   payment_not_found: 'NOT_FOUND',

@@ -17,7 +17,9 @@ import { publicProcedure, router } from '../trpc.js';
 export const bookingRouter = router({
   create: publicProcedure
     .input(CreateBookingInput)
-    .mutation(({ ctx, input }) => createBooking(ctx, input)),
+    .mutation(({ ctx, input }) =>
+      createBooking(ctx, input, { clientAddress: ctx.request.ip ?? ctx.ip }),
+    ),
   status: publicProcedure
     .input(BookingStatusInput)
     .query(({ ctx, input }) => getBookingStatus(ctx, input)),

@@ -23,6 +23,11 @@ export interface SecurityConfig {
    * pick a new address for every attempt.
    */
   trustProxy: boolean | string[];
+  /**
+   * The proof of work on booking: 'auto' asks for it when the clinic turns it on or bookings
+   * arrive faster than its threshold; 'off' never (load runs, whose scripts cannot solve it).
+   */
+  bookingChallenge: 'auto' | 'off';
   rateLimits: {
     /** booking.create per address. */
     booking: RateLimit;
@@ -100,6 +105,11 @@ export const securityEnvShape = {
       "false, or a comma-separated list of the proxies' addresses or ranges such as 10.0.0.0/8, 192.168.1.5, loopback (a number of hops is not supported: name the proxies)",
     )
     .optional(),
+  BOOKING_CHALLENGE: z
+    .enum(['auto', 'off'], {
+      message: 'auto (ask for proof of work when the clinic wants it) or off (load runs)',
+    })
+    .default('auto'),
   BOOKING_RATE_LIMIT: rateLimit('20/10m', '20/10m'),
   // The card form polls every 3 s while it is open (up to the hold) and the result page every 2 s
   // until Stripe confirms: 20–30 a minute per patient, so room for about 40 at once behind one address.
@@ -134,6 +144,7 @@ export function securityConfig(
       maxHours: env.ADMIN_SESSION_MAX_HOURS,
     },
     trustProxy: trustProxyFrom(env.TRUST_PROXY),
+    bookingChallenge: env.BOOKING_CHALLENGE,
     rateLimits: {
       booking: env.BOOKING_RATE_LIMIT,
       bookingStatus: env.BOOKING_STATUS_RATE_LIMIT,

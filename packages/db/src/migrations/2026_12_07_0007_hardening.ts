@@ -43,7 +43,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`
     ALTER TABLE clinics
     ADD COLUMN max_open_bookings_per_contact integer NOT NULL DEFAULT 3
-      CHECK (max_open_bookings_per_contact BETWEEN 1 AND 100),
+      CHECK (max_open_bookings_per_contact BETWEEN 1 AND 10000),
     ADD COLUMN booking_challenge_always boolean NOT NULL DEFAULT false,
     ADD COLUMN booking_challenge_threshold integer NOT NULL DEFAULT 30
       CHECK (booking_challenge_threshold BETWEEN 1 AND 10000)`.execute(db);

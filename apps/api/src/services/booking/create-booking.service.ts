@@ -14,6 +14,7 @@ import { AppError } from '../../errors/app-error.js';
 import type { AppDeps } from '../../deps.js';
 import { bookingWindow, findAvailability } from '../availability/availability.service.js';
 import { activeStripeKeys, loadStripeSettings } from '../gateways/stripe-settings.js';
+import { clientNetwork } from '../../security/client-network.js';
 import { sealAccessToken } from '../mail/booking-link.js';
 import { newAccessToken, newBookingReference } from './booking-secrets.js';
 import { NoLongerOfferedError } from './still-bookable.js';
@@ -39,6 +40,7 @@ export interface CreatedBooking {
 export async function createBooking(
   deps: AppDeps,
   input: CreateBookingInput,
+  origin: { clientAddress: string | undefined } = { clientAddress: undefined },
 ): Promise<CreatedBooking> {
   const now = deps.clock.now();
   const clinic = await findClinic(deps.db);
@@ -82,6 +84,11 @@ export async function createBooking(
     payment,
     timeZone: service.time_zone,
     now,
+    client: {
+      address: origin.clientAddress ?? null,
+      network: origin.clientAddress ? clientNetwork(origin.clientAddress) : null,
+    },
+    contactCap: { max: clinic.max_open_bookings_per_contact, clinicPhone: clinic.contact_phone },
   };
 
   const booked = await holdFirstFreeDoctor(deps, doctorIds, planned);

@@ -1,0 +1,111 @@
+// Anyone can book without an account, so the calendar is protected against one sender filling it:
+// a cap of open bookings per e-mail address and per phone number, the client's address kept with
+// each booking (for a bulk cancel), and IPv6 clients counted by their /64.
+import { findClinic, updateBookingGuards } from '@clinicpay/db';
+import { describe, expect, it } from 'vitest';
+import { createTestCaller } from '../src/testing.js';
+import { consultation, freeSlots } from './support/booking.js';
+import { useTestStack } from './support/test-stack.js';
+
+const stack = useTestStack({ webhooks: false });
+const runtime = () => stack.api.runtime;
+let slotIndex = 0;
+
+async function setCap(max: number) {
+  const clinic = (await findClinic(stack.api.db))!;
+  await updateBookingGuards(
+    stack.api.db,
+    clinic.id,
+    { maxOpenBookingsPerContact: max, challengeAlways: false, challengeThreshold: 30 },
+    new Date(),
+  );
+  return clinic;
+}
+
+async function bookAtClinic(patient: { name?: string; email: string; phone: string }, ip?: string) {
+  const slot = (await freeSlots(runtime()))[slotIndex++]!;
+  return createTestCaller(runtime(), ip).booking.create({
+    serviceId: consultation.id,
+    doctorId: 'any',
+    startsAt: slot.startsAt,
+    patient: { name: 'Flood Family', ...patient },
+    paymentMethod: 'pay_at_clinic',
+  });
+}
+
+describe('open bookings per contact', () => {
+  it('refuses a 4th open booking for one e-mail, however it is typed, naming the clinic phone', async () => {
+    const clinic = await setCap(3);
+    const phones = ['+1 212 555 0101', '+1 212 555 0102', '+1 212 555 0103', '+1 212 555 0104'];
+    const emails = [
+      'mum@family.example',
+      ' Mum@Family.example',
+      'MUM@family.EXAMPLE ',
+      'mum@family.example',
+    ];
+    for (let i = 0; i < 3; i++) await bookAtClinic({ email: emails[i]!, phone: phones[i]! });
+    const refused = bookAtClinic({ email: emails[3]!, phone: phones[3]! });
+    await expect(refused).rejects.toMatchObject({ code: 'CONFLICT' });
+    const message = await refused.catch((error: Error) => error.message);
+    expect(message).toContain('This e-mail address already has 3 upcoming bookings');
+    expect(message).toContain(`call the clinic on ${clinic.contact_phone}`);
+    expect(clinic.contact_phone).not.toBe('');
+    // Nothing of the refused booking was written.
+    const rows = await stack.api.db
+      .selectFrom('patients')
+      .select('id')
+      .where('phone', '=', phones[3]!)
+      .execute();
+    expect(rows).toEqual([]);
+  });
+
+  it('counts a phone number in any notation as one (E.164)', async () => {
+    await setCap(3);
+    const notations = [
+      '+44 20 7946 0500',
+      '+44 (20) 7946-0500',
+      '0044 20 7946 0500',
+      '+442079460500',
+    ];
+    for (let i = 0; i < 3; i++)
+      await bookAtClinic({ email: `sibling${i}@family.example`, phone: notations[i]! });
+    await expect(
+      bookAtClinic({ email: 'sibling3@family.example', phone: notations[3]! }),
+    ).rejects.toThrow(/This phone number already has 3 upcoming bookings/);
+  });
+
+  it('lets only the cap through of bookings for one e-mail sent at once', async () => {
+    await setCap(3);
+    const slots = (await freeSlots(runtime())).slice(slotIndex, slotIndex + 8);
+    slotIndex += 8;
+    const attempts = await Promise.allSettled(
+      slots.map((slot, i) =>
+        createTestCaller(runtime()).booking.create({
+          serviceId: consultation.id,
+          doctorId: 'any',
+          startsAt: slot.startsAt,
+          patient: { name: 'Racer', email: 'racer@flood.example', phone: `+1 212 555 02${10 + i}` },
+          paymentMethod: 'pay_at_clinic',
+        }),
+      ),
+    );
+    expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(3);
+  });
+
+  it('keeps the client address and its network (an IPv6 /64) with the booking', async () => {
+    await setCap(3);
+    const booked = await bookAtClinic(
+      { email: 'v6@flood.example', phone: '+1 212 555 0300' },
+      '2001:db8:7:8:1234::9',
+    );
+    const row = await stack.api.db
+      .selectFrom('appointments')
+      .select(['client_address', 'client_network'])
+      .where('reference', '=', booked.reference)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({
+      client_address: '2001:db8:7:8:1234::9',
+      client_network: '2001:db8:7:8::/64',
+    });
+  });
+});
