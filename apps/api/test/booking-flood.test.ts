@@ -5,6 +5,7 @@ import { findClinic, updateBookingGuards } from '@clinicpay/db';
 import { describe, expect, it } from 'vitest';
 import { createTestCaller } from '../src/testing.js';
 import { consultation, freeSlots } from './support/booking.js';
+import { sweep } from './support/sweep.js';
 import { useTestStack } from './support/test-stack.js';
 
 const stack = useTestStack({ webhooks: false });
@@ -107,5 +108,37 @@ describe('open bookings per contact', () => {
       client_address: '2001:db8:7:8:1234::9',
       client_network: '2001:db8:7:8::/64',
     });
+  });
+
+  it('forgets the client address of bookings older than 30 days, on the next sweep', async () => {
+    const old = await bookAtClinic(
+      { email: 'old@flood.example', phone: '+1 212 555 0400' },
+      '203.0.113.40',
+    );
+    const recent = await bookAtClinic(
+      { email: 'new@flood.example', phone: '+1 212 555 0401' },
+      '203.0.113.41',
+    );
+    const now = runtime().clock.now();
+    await stack.api.db
+      .updateTable('appointments')
+      .set({ created_at: new Date(now.getTime() - 31 * 86_400_000) })
+      .where('reference', '=', old.reference)
+      .execute();
+    await sweep(runtime());
+    const rows = await stack.api.db
+      .selectFrom('appointments')
+      .select(['reference', 'client_address', 'client_network'])
+      .where('reference', 'in', [old.reference, recent.reference])
+      .orderBy('client_address')
+      .execute();
+    expect(rows).toEqual([
+      {
+        reference: recent.reference,
+        client_address: '203.0.113.41',
+        client_network: '203.0.113.41',
+      },
+      { reference: old.reference, client_address: null, client_network: null },
+    ]);
   });
 });
