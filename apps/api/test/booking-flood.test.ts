@@ -6,9 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { createTestCaller } from '../src/testing.js';
 import { consultation, freeSlots } from './support/booking.js';
 import { sweep } from './support/sweep.js';
+import { signIn, trpcQuery, useSignedInAdmin } from './support/admin-http.js';
 import { useTestStack } from './support/test-stack.js';
 
 const stack = useTestStack({ webhooks: false });
+const admin = useSignedInAdmin(stack);
 const runtime = () => stack.api.runtime;
 let slotIndex = 0;
 
@@ -140,5 +142,82 @@ describe('open bookings per contact', () => {
       },
       { reference: old.reference, client_address: null, client_network: null },
     ]);
+  });
+});
+
+describe('bulk cancel of a flood', () => {
+  it('previews, then cancels the open bookings from one /64 in a window, with a reason; others stay', async () => {
+    await setCap(100);
+    const flood = [];
+    for (let i = 0; i < 4; i++)
+      flood.push(
+        await bookAtClinic(
+          { email: `bot${i}@flood.example`, phone: `+1 212 555 05${10 + i}` },
+          `2001:db8:aa:bb:${i + 1}::1`,
+        ),
+      );
+    const bystander = await bookAtClinic(
+      { email: 'real@patient.example', phone: '+1 212 555 0600' },
+      '2001:db8:aa:cc::1',
+    );
+    const now = runtime().clock.now();
+    const query = {
+      kind: 'network' as const,
+      value: '2001:db8:aa:bb::/64',
+      from: new Date(now.getTime() - 3600_000).toISOString(),
+      to: new Date(now.getTime() + 60_000).toISOString(),
+    };
+    const preview = await admin().admin.bookingProtection.previewBulkCancel(query);
+    expect(preview.count).toBe(4);
+    expect(preview.bookings.map((b) => b.reference).sort()).toEqual(
+      flood.map((b) => b.reference).sort(),
+    );
+    const result = await admin().admin.bookingProtection.bulkCancel({
+      query,
+      reason: 'Automated bookings from one network',
+    });
+    expect(result).toEqual({ cancelled: 4, failed: [], capped: false });
+    const rows = await stack.api.db
+      .selectFrom('appointments')
+      .select(['reference', 'status'])
+      .where('reference', 'in', [...flood.map((b) => b.reference), bystander.reference])
+      .execute();
+    expect(
+      rows
+        .filter((r) => r.status === 'cancelled')
+        .map((r) => r.reference)
+        .sort(),
+    ).toEqual(flood.map((b) => b.reference).sort());
+    expect(rows.find((r) => r.reference === bystander.reference)?.status).toBe('confirmed');
+    const entry = await stack.api.db
+      .selectFrom('audit_log')
+      .select(['action', 'details'])
+      .where('action', '=', 'appointments.bulk_cancelled')
+      .executeTakeFirstOrThrow();
+    expect(entry.details).toMatchObject({
+      source: 'network',
+      value: '2001:db8:aa:bb::/64',
+      cancelled: 4,
+    });
+  });
+
+  it('refuses a window over 31 days or a value that is not an address, in a sentence', async () => {
+    const now = runtime().clock.now();
+    const cookie = await signIn(stack.api.url);
+    const answer = await trpcQuery(
+      stack.api.url,
+      'admin.bookingProtection.previewBulkCancel',
+      {
+        kind: 'address',
+        value: 'not-an-address',
+        from: new Date(now.getTime() - 40 * 86_400_000).toISOString(),
+        to: now.toISOString(),
+      },
+      { cookie },
+    );
+    expect(answer.status).toBe(400);
+    expect(answer.body.error?.message).toBe(
+      'Enter an IP address, e.g. 203.0.113.7. Choose a window of at most 31 days.',
+    );
   });
 });

@@ -5,6 +5,8 @@
 export const AUDIT_ACTIONS = [
   'admin.signed_in',
   'appointment.cancelled',
+  'appointments.bulk_cancelled',
+  'booking_protection.saved',
   'appointment.no_show',
   'appointment.paid_at_clinic',
   'clinic.set_up',

@@ -11,3 +11,4 @@ export * from './audit-inputs.js';
 export * from './audit-actions.js';
 export * from './clinic-inputs.js';
 export * from './mail-inputs.js';
+export * from './booking-protection-inputs.js';

@@ -2,6 +2,7 @@ import { router } from '../../trpc.js';
 import { appointmentsRouter } from './appointments.router.js';
 import { auditRouter } from './audit.router.js';
 import { authRouter } from './auth.router.js';
+import { bookingProtectionRouter } from './booking-protection.router.js';
 import { clinicRouter } from './clinic.router.js';
 import { doctorsRouter, servicesRouter } from './catalogue.router.js';
 import { gatewaysRouter, stripeSettingsRouter } from './gateways.router.js';
@@ -22,4 +23,5 @@ export const adminRouter = router({
   doctors: doctorsRouter,
   audit: auditRouter,
   mail: mailRouter,
+  bookingProtection: bookingProtectionRouter,
 });

@@ -1,0 +1,25 @@
+import {
+  BulkCancelInput,
+  BulkCancelQueryInput,
+  SaveBookingProtectionInput,
+} from '@clinicpay/contracts';
+import { bulkCancel, previewBulkCancel } from '../../services/cancellation/bulk-cancel.service.js';
+import {
+  readBookingProtection,
+  saveBookingProtection,
+} from '../../services/clinic/booking-protection.service.js';
+import { adminProcedure, router } from '../../trpc.js';
+
+/** The clinic's defences against a flood of bookings, and the clean-up after one. */
+export const bookingProtectionRouter = router({
+  get: adminProcedure.query(({ ctx }) => readBookingProtection(ctx)),
+  save: adminProcedure
+    .input(SaveBookingProtectionInput)
+    .mutation(({ ctx, input }) => saveBookingProtection(ctx, input)),
+  previewBulkCancel: adminProcedure
+    .input(BulkCancelQueryInput)
+    .query(({ ctx, input }) => previewBulkCancel(ctx, input)),
+  bulkCancel: adminProcedure
+    .input(BulkCancelInput)
+    .mutation(({ ctx, input }) => bulkCancel(ctx, input)),
+});
