@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod.js';
 
 /** The clinic's defences against one sender filling the calendar. */
 export const SaveBookingProtectionInput = z.object({
