@@ -8,6 +8,7 @@ import { getBookingStatus } from '../services/booking/booking-status.service.js'
 import { cancelBooking } from '../services/cancellation/cancel-by-patient.service.js';
 import { createBooking } from '../services/booking/create-booking.service.js';
 import { resumeCheckout } from '../services/booking/resume-checkout.service.js';
+import { offerBookingChallenge } from '../services/booking/booking-challenge.service.js';
 import { publicProcedure, router } from '../trpc.js';
 
 /**
@@ -20,6 +21,8 @@ export const bookingRouter = router({
     .mutation(({ ctx, input }) =>
       createBooking(ctx, input, { clientAddress: ctx.request.ip ?? ctx.ip }),
     ),
+  // The proof of work the details step solves before booking, or null while none is needed.
+  challenge: publicProcedure.query(({ ctx }) => offerBookingChallenge(ctx)),
   status: publicProcedure
     .input(BookingStatusInput)
     .query(({ ctx, input }) => getBookingStatus(ctx, input)),

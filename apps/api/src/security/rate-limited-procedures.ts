@@ -38,6 +38,12 @@ const LIMITED: Partial<
     message: (wait) =>
       `Too many requests for free times from your network. Please wait ${wait} and try again, or call the clinic.`,
   },
+  // Each challenge costs a count and a signature; a page asks once per details step.
+  'booking.challenge': {
+    limit: (s) => s.rateLimits.availability,
+    message: (wait) =>
+      `Too many requests from your network. Please wait ${wait} and try again, or call the clinic.`,
+  },
   'admin.auth.signIn': {
     limit: (s) => s.rateLimits.signIn,
     message: (wait) =>

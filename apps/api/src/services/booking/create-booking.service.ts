@@ -16,6 +16,7 @@ import { bookingWindow, findAvailability } from '../availability/availability.se
 import { activeStripeKeys, loadStripeSettings } from '../gateways/stripe-settings.js';
 import { clientNetwork } from '../../security/client-network.js';
 import { sealAccessToken } from '../mail/booking-link.js';
+import { assertChallengeSolved } from './booking-challenge.service.js';
 import { newAccessToken, newBookingReference } from './booking-secrets.js';
 import { NoLongerOfferedError } from './still-bookable.js';
 import { cancelUnstartedCheckout, insertBooking, type PlannedBooking } from './booking-writes.js';
@@ -51,6 +52,7 @@ export async function createBooking(
       'This service is not offered any more; please choose another.',
     );
   }
+  await assertChallengeSolved(deps, clinic, input.challenge);
   const startsAt = new Date(input.startsAt);
   const endsAt = new Date(startsAt.getTime() + service.duration_minutes * 60_000);
   const doctorIds = await candidateDoctors(
