@@ -13,6 +13,7 @@ export async function solveChallenge(challenge: Challenge): Promise<string | nul
   widget.hidden = true;
   document.body.append(widget);
   try {
+    await mounted(widget);
     await widget.configure({
       challenge,
       display: 'invisible',
@@ -25,4 +26,10 @@ export async function solveChallenge(challenge: Challenge): Promise<string | nul
   } finally {
     widget.remove();
   }
+}
+
+/** The element's methods exist once its component has mounted, a moment after it is attached. */
+async function mounted(widget: HTMLElementTagNameMap['altcha-widget']): Promise<void> {
+  for (let i = 0; i < 100 && typeof widget.configure !== 'function'; i++)
+    await new Promise((resolve) => setTimeout(resolve, 10));
 }
