@@ -3,9 +3,9 @@
 // run of bookings for one e-mail address, and a storm of status reads across both replicas,
 // counting the reads that reached Stripe. Clients name their address through X-Forwarded-For,
 // which the API trusts from loopback only in this run (TRUST_PROXY=loopback).
-import { addDays, toLocal } from '@clinicpay/contracts';
 import { check, table, type Check } from '../report.js';
-import { envelope, dataOf, type AnswerLog } from './http-client.js';
+import { addDays, toLocal, TRPC_MAX_BATCH_ITEMS } from '@clinicpay/contracts';
+import { envelope, dataOf, send, type AnswerLog } from './http-client.js';
 import { trpcMutation, trpcQuery } from './trpc-calls.js';
 import { withDatabase } from './database.js';
 import type { SecurityStack } from './security-stack.js';
@@ -72,6 +72,23 @@ export async function checkFlood(options: {
   }
   const throttled = sixtyFour.filter((s) => s === 429).length;
 
+  // A batch above the SPAs' maxItems: refused whole, before any availability is computed.
+  const batchPaths = Array.from(
+    { length: TRPC_MAX_BATCH_ITEMS + 1 },
+    () => 'catalogue.availability',
+  );
+  const batch = await send(
+    log,
+    'GET',
+    `${url}/trpc/${batchPaths.join(',')}?batch=1&input=${encodeURIComponent(
+      JSON.stringify(
+        Object.fromEntries(
+          batchPaths.map((_, i) => [i, { serviceId, from: today, to: addDays(today, 13) }]),
+        ),
+      ),
+    )}`,
+  );
+
   // 2. One e-mail address, each booking from another address and with another phone number.
   await withDatabase(stack.databaseUrl, (db) =>
     db.query('UPDATE clinics SET max_open_bookings_per_contact = $1', [CAP]),
@@ -135,6 +152,11 @@ export async function checkFlood(options: {
       `bookings from one IPv6 /64 are limited together: ${LIMIT} of ${sixtyFour.length} from ${sixtyFour.length} addresses of it reach the API, the rest get 429; other /64s are not held back`,
       throttled === sixtyFour.length - LIMIT && otherBlocks.every((s) => s !== 429),
       `one /64: ${sixtyFour.length - throttled} answered, ${throttled} throttled; five other /64s: ${otherBlocks.join(', ')}`,
+    ),
+    check(
+      `a tRPC batch of ${TRPC_MAX_BATCH_ITEMS + 1} availability calls (one more than the SPAs' maxItems) is refused with 400 and a sentence`,
+      batch.status === 400 && /at most \d+ calls/.test(envelope(batch).error?.message ?? ''),
+      `${batch.status}: "${envelope(batch).error?.message ?? batch.body.slice(0, 120)}"`,
     ),
     check(
       `one e-mail address (however it is typed) holds at most ${CAP} upcoming bookings; the refusal names the clinic's phone for a family`,
