@@ -165,7 +165,7 @@ function renderReport(rows, initialGzip, initialBr) {
     '- The proof-of-work widget (altcha, its `external` build) and its SHA worker are fetched only',
     '  when the API asks the details step for a challenge (the clinic turned it on, or a flood is',
     "  under way): both are files of the app's own origin, so `script-src 'self'` (and `worker-src`,",
-    "  which falls back to it) covers them; nothing is inlined, no blob: worker.",
+    '  which falls back to it) covers them; nothing is inlined, no blob: worker.',
     '- `index.html` has no inline script (checked here), and the app adds none, so the page can be',
     "  served with a strict CSP: `script-src 'self'` plus the Stripe.js origin the payment settings",
     "  name (`https://js.stripe.com`), Stripe's origins in `frame-src` and `connect-src` (see Stripe's",
