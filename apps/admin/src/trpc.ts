@@ -2,6 +2,7 @@
 // AppRouter is imported as a type only, so no API code reaches the browser bundle.
 import type { AppRouter, RouterInputs, RouterOutputs } from '@clinicpay/api';
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { TRPC_MAX_BATCH_ITEMS } from '@clinicpay/contracts/api-limits';
 import { httpBatchLink } from '@trpc/client';
 import { createTRPCReact } from '@trpc/react-query';
 import { httpStatusOf, isUnauthorized, messageOf } from './api-errors.js';
@@ -37,6 +38,7 @@ export const trpcClient = trpc.createClient({
   links: [
     httpBatchLink({
       url: '/trpc',
+      maxItems: TRPC_MAX_BATCH_ITEMS,
       headers: () => CSRF_HEADERS,
       fetch: (url, init) => fetch(url, { ...init, credentials: 'include' }),
     }),

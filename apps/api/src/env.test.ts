@@ -47,7 +47,7 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
   });
 
-  it('trusts X-Forwarded-For only from the proxies TRUST_PROXY names (production: private networks)', () => {
+  it('trusts X-Forwarded-For only from the proxies TRUST_PROXY names (none by default, production too)', () => {
     const production = {
       NODE_ENV: 'production',
       DATABASE_URL: 'postgres://x@h/db',
@@ -55,10 +55,9 @@ describe('loadConfig', () => {
       PUBLIC_URL: 'https://book.clinic.example',
     };
     expect(loadConfig({}).security.trustProxy).toBe(false);
-    expect(loadConfig(production).security.trustProxy).toEqual([
-      'loopback',
-      'linklocal',
-      'uniquelocal',
+    expect(loadConfig(production).security.trustProxy).toBe(false);
+    expect(loadConfig({ ...production, TRUST_PROXY: '10.0.0.0/8' }).security.trustProxy).toEqual([
+      '10.0.0.0/8',
     ]);
     expect(loadConfig({ ...production, TRUST_PROXY: 'False' }).security.trustProxy).toBe(false);
     expect(

@@ -9,6 +9,9 @@ import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerSpaStaticRoutes } from './http/spa-static.route.js';
 import { registerAuditCsvRoute } from './http/audit-csv.route.js';
 import { registerTransactionsCsvRoute } from './http/transactions-csv.route.js';
+import { registerUntrustedProxyHint } from './http/untrusted-proxy-hint.js';
+import { registerTrpcBatchLimit } from './http/trpc-batch-limit.js';
+import { TRPC_MAX_BATCH_ITEMS } from '@clinicpay/contracts';
 import { appRouter, type AppRouter } from './routers/index.js';
 import type { AppDeps } from './deps.js';
 import { createContextInner } from './context.js';
@@ -29,6 +32,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   registerRequestLog(server);
+  registerUntrustedProxyHint(server);
   registerSecurityHeaders(server, { https: deps.config.security.https });
   registerCors(server, deps.config.security.corsOrigins);
 
@@ -39,10 +43,13 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   // The built SPAs at / and /admin/ (production); without builds, nothing is served there.
   await registerSpaStaticRoutes(server, deps);
 
+  registerTrpcBatchLimit(server);
   await server.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
     trpcOptions: {
       router: appRouter,
+      // Also enforced by tRPC itself, behind the hook that answers with a sentence first.
+      maxBatchSize: TRPC_MAX_BATCH_ITEMS,
       createContext: ({ req, res }) => createContextInner(deps, req.ip, requestMetaFrom(req, res)),
       onError({ path, error }) {
         if (error.code === 'INTERNAL_SERVER_ERROR') {

@@ -29,6 +29,7 @@ const MATRIX: Record<string, readonly Caller[]> = {
   'booking.cancel': PUBLIC,
   'booking.resumeCheckout': PUBLIC,
   'booking.reschedule': PUBLIC,
+  'booking.challenge': PUBLIC,
   'admin.auth.signIn': PUBLIC,
   'admin.auth.signOut': PUBLIC,
   'admin.auth.me': ANY_ADMIN,
@@ -87,6 +88,10 @@ const MATRIX: Record<string, readonly Caller[]> = {
   'admin.sessions.end': ANY_ADMIN,
   'admin.policies.get': ANY_ADMIN,
   'admin.policies.save': MANAGERS,
+  'admin.bookingProtection.get': ANY_ADMIN,
+  'admin.bookingProtection.save': MANAGERS,
+  'admin.bookingProtection.previewBulkCancel': MANAGERS,
+  'admin.bookingProtection.bulkCancel': MANAGERS,
 };
 
 const procedures = Object.entries(

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_ADMIN } from '@clinicpay/demo';
 import { startTestApi, type TestApi } from '../src/testing.js';
+import { TRPC_MAX_BATCH_ITEMS } from '@clinicpay/contracts';
 import { trpcMutation, trpcQuery } from './support/admin-http.js';
 
 const SPA = 'https://admin.clinic.example';
@@ -13,6 +14,7 @@ beforeAll(async () => {
       BOOKING_RATE_LIMIT: '2/1m',
       BOOKING_STATUS_RATE_LIMIT: '2/1m',
       SIGN_IN_RATE_LIMIT: '3/1m',
+      AVAILABILITY_RATE_LIMIT: '2/1m',
     },
   });
 });
@@ -146,6 +148,45 @@ describe('rate limits, counted in PostgreSQL, answered with 429 and a sentence',
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
+  it('limits catalogue.availability per address (each call computes free times)', async () => {
+    await api.db.deleteFrom('rate_limit_counters').execute();
+    const read = () => trpcQuery(api.url, 'catalogue.availability', { serviceId: 'nope' });
+    expect((await read()).status).toBe(400);
+    expect((await read()).status).toBe(400);
+    const limited = await read();
+    expect(limited.status).toBe(429);
+    expect(limited.body.error?.message).toMatch(
+      /^Too many requests for free times from your network\. Please wait \d+ seconds? and try again, or call the clinic\.$/,
+    );
+  });
+
+  it("refuses a tRPC batch above the SPAs' maxItems with a sentence, running none of it", async () => {
+    await api.db.deleteFrom('rate_limit_counters').execute();
+    const batch = (n: number) =>
+      fetch(
+        `${api.url}/trpc/${Array.from({ length: n }, () => 'catalogue.availability').join(',')}?batch=1&input=${encodeURIComponent(
+          JSON.stringify(
+            Object.fromEntries(Array.from({ length: n }, (_, i) => [i, { serviceId: 'nope' }])),
+          ),
+        )}`,
+      );
+    const tooBig = await batch(TRPC_MAX_BATCH_ITEMS + 1);
+    expect(tooBig.status).toBe(400);
+    expect(((await tooBig.json()) as { error: { message: string } }).error.message).toBe(
+      `A request may batch at most ${TRPC_MAX_BATCH_ITEMS} calls; send the others in another request.`,
+    );
+    // Nothing of it ran: not one availability call was counted.
+    expect(await api.db.selectFrom('rate_limit_counters').select('key').execute()).toEqual([]);
+    const encoded = await fetch(
+      `${api.url}/trpc/${Array.from({ length: 11 }, () => 'catalogue.clinic').join('%2C')}?batch=1`,
+    );
+    expect(encoded.status).toBe(400);
+    const allowed = await fetch(
+      `${api.url}/trpc/${Array.from({ length: TRPC_MAX_BATCH_ITEMS }, () => 'catalogue.clinic').join(',')}?batch=1`,
+    );
+    expect(allowed.status).toBe(200);
+  });
+
   it('counts the connecting address, not X-Forwarded-For, unless the sender is a trusted proxy', async () => {
     await api.db.deleteFrom('rate_limit_counters').execute();
     await trpcMutation(
@@ -176,6 +217,13 @@ describe('rate limits, counted in PostgreSQL, answered with 429 and a sentence',
         'rate:booking.create:203.0.113.7',
         'rate:booking.create:203.0.113.8',
       ]);
+      // An IPv6 client counts by its /64: another address in the same block shares the limit.
+      expect((await from('2001:db8:1:2::a')).status).toBe(400);
+      expect((await from('2001:db8:1:2:ffff::b')).status).toBe(429);
+      expect((await from('2001:db8:1:3::a')).status).toBe(400);
+      expect(
+        (await keys(behindProxy.db)).filter((k) => k.includes(':/64') || k.endsWith('/64')).sort(),
+      ).toEqual(['rate:booking.create:2001:db8:1:2::/64', 'rate:booking.create:2001:db8:1:3::/64']);
     } finally {
       await behindProxy.stop();
     }

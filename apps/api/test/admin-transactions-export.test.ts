@@ -23,6 +23,19 @@ beforeAll(async () => {
     .set({ name: '=HYPERLINK("http://x"), Jr' })
     .where('email', '=', 'p1@example.com')
     .execute();
+  // Ids arrive from Stripe's events: an attacker who controls one must not get a formula in.
+  const p2 = await api.db
+    .selectFrom('payments')
+    .innerJoin('appointments', 'appointments.id', 'payments.appointment_id')
+    .innerJoin('patients', 'patients.id', 'appointments.patient_id')
+    .select('payments.id')
+    .where('patients.email', '=', 'p2@example.com')
+    .executeTakeFirstOrThrow();
+  await api.db
+    .updateTable('payments')
+    .set({ payment_intent_id: '=cmd|"/c calc"!A1', checkout_session_id: '@SUM(1,2)' })
+    .where('id', '=', p2.id)
+    .execute();
   cookie = await signIn(api.url);
 }, 120_000);
 afterAll(async () => {
@@ -91,6 +104,13 @@ describe('CSV export of transactions', () => {
       await (await fetch(exportUrl({ search: 'p1@example.com' }), { headers: { cookie } })).text(),
     );
     expect(formula[1]).toContain(`,"'=HYPERLINK(""http://x""), Jr",`);
+  });
+
+  it('defuses formulas in the Stripe id columns too', async () => {
+    const rows = lines(
+      await (await fetch(exportUrl({ search: 'p2@example.com' }), { headers: { cookie } })).text(),
+    );
+    expect(rows[1]).toContain(`,"'=cmd|""/c calc""!A1","'@SUM(1,2)",`);
   });
 
   it('applies the filters and order of the list', async () => {

@@ -127,6 +127,38 @@ describe('refunds', () => {
     ).toHaveLength(1);
   });
 
+  it('the same key for two payments refunds each payment once: a key is bound to its payment', async () => {
+    const first = await paidBooking();
+    const second = await paidBooking();
+    const refundWith = (paymentId: string) =>
+      refundPayment(runtime(), {
+        paymentId,
+        amount: 1000,
+        requestedBy: 'admin:a',
+        idempotencyKey: 'k-shared-across-payments',
+      });
+    const a = await refundWith(first.payment.id);
+    const b = await refundWith(second.payment.id);
+    expect(b.refundId).not.toBe(a.refundId);
+    expect(b).toMatchObject({ status: 'succeeded', amount: 1000 });
+    for (const { payment } of [first, second]) {
+      const rows = await stack.api.db
+        .selectFrom('refunds')
+        .select(['amount', 'status'])
+        .where('payment_id', '=', payment.id)
+        .execute();
+      expect(rows).toEqual([{ amount: 1000, status: 'succeeded' }]);
+      expect(
+        stack.stripe.control
+          .objects('test')
+          .refunds.filter((r) => r.payment_intent === payment.payment_intent_id)
+          .map((r) => r.amount),
+      ).toEqual([1000]);
+    }
+    // And the same key again for the first payment still answers with its refund.
+    expect((await refundWith(first.payment.id)).refundId).toBe(a.refundId);
+  });
+
   it('records a refund made in the Stripe Dashboard', async () => {
     const { payment } = await paidBooking();
     stack.stripe.control.refund(payment.payment_intent_id!, { amount: 2500 });

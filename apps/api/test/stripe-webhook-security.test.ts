@@ -37,7 +37,8 @@ const failures = async () =>
   (
     await db()
       .selectFrom('webhook_signature_failures')
-      .select(sql<number>`count(*)::int`.as('n'))
+      // Refusals are counted per reason, sender and minute: the sum is the number refused.
+      .select(sql<number>`coalesce(sum(count), 0)::int`.as('n'))
       .executeTakeFirstOrThrow()
   ).n;
 

@@ -68,6 +68,8 @@ describe('sweeper', () => {
       policy: null,
       timeZone: 'America/New_York',
       now,
+      client: { address: null, network: null },
+      contactCap: { max: 100, clinicPhone: '' },
     });
     expect((await sweep(runtime())).holdsReleased).toBe(0); // too early: the session may be on its way
     stack.advance(6 * 60);

@@ -19,6 +19,7 @@ const LAZY_ONLY = [
   'react-hook-form',
   '@hookform/resolvers',
   'zod',
+  'altcha',
 ];
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -161,6 +162,10 @@ function renderReport(rows, initialGzip, initialBr) {
     "  `@clinicpay/ui`): React Aria's press handling (about 13 KB gzip) arrives with the later steps.",
     '- react-hook-form, its resolvers and zod load with the details step; Stripe.js (from the',
     '  configured source) and react-stripe-js with the card form.',
+    '- The proof-of-work widget (altcha, its `external` build) and its SHA worker are fetched only',
+    '  when the API asks the details step for a challenge (the clinic turned it on, or a flood is',
+    "  under way): both are files of the app's own origin, so `script-src 'self'` (and `worker-src`,",
+    '  which falls back to it) covers them; nothing is inlined, no blob: worker.',
     '- `index.html` has no inline script (checked here), and the app adds none, so the page can be',
     "  served with a strict CSP: `script-src 'self'` plus the Stripe.js origin the payment settings",
     "  name (`https://js.stripe.com`), Stripe's origins in `frame-src` and `connect-src` (see Stripe's",

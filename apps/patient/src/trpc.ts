@@ -2,6 +2,7 @@
 // AppRouter is imported as a type only, so no API code reaches the browser bundle.
 import type { AppRouter, RouterInputs, RouterOutputs } from '@clinicpay/api';
 import { QueryClient } from '@tanstack/react-query';
+import { TRPC_MAX_BATCH_ITEMS } from '@clinicpay/contracts/api-limits';
 import { httpBatchLink } from '@trpc/client';
 import { createTRPCReact } from '@trpc/react-query';
 
@@ -16,7 +17,7 @@ export const queryClient = new QueryClient({
 
 // Same origin in production (the API serves this SPA) and through Vite's proxy in development.
 export const trpcClient = trpc.createClient({
-  links: [httpBatchLink({ url: '/trpc' })],
+  links: [httpBatchLink({ url: '/trpc', maxItems: TRPC_MAX_BATCH_ITEMS })],
 });
 
 export type Clinic = RouterOutputs['catalogue']['clinic'];

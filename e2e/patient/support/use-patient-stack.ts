@@ -10,11 +10,11 @@ export interface PatientSuite extends PatientStack {
   openPatient(options?: { width?: number; path?: string }): Promise<PatientPage>;
 }
 
-export function usePatientStack(): PatientSuite {
+export function usePatientStack(options: { env?: Record<string, string> } = {}): PatientSuite {
   let started: PatientSuite | undefined;
   const open: PatientPage[] = [];
   beforeAll(async () => {
-    const stack = await startPatientStack();
+    const stack = await startPatientStack(options);
     started = {
       ...stack,
       async openPatient({ width = WIDTHS.desktop, path = '' } = {}) {

@@ -1,3 +1,4 @@
+export * from './api-limits.js';
 export * from './money';
 export * from './time/index.js';
 export * from './booking/index.js';

@@ -138,14 +138,15 @@ describe('payments constraints on PostgreSQL', () => {
     expect(atClinic.amount).toBe(5000);
   });
 
-  it('keeps refund idempotency keys unique and amounts positive', async () => {
+  it('keeps refund idempotency keys unique per payment and amounts positive', async () => {
     const p = await insertPayment(t.db, payment({ status: 'completed' }));
-    const refund = (key: string, amount: number) =>
+    const other = await insertPayment(t.db, payment({ status: 'completed' }));
+    const refund = (key: string, amount: number, paymentId = p.id) =>
       withDbErrors(() =>
         t.db
           .insertInto('refunds')
           .values({
-            payment_id: p.id,
+            payment_id: paymentId,
             amount,
             currency: 'EUR',
             status: 'pending',
@@ -156,8 +157,10 @@ describe('payments constraints on PostgreSQL', () => {
       );
     await refund('rf_key_1', 100);
     expect(await rejection(refund('rf_key_1', 100))).toMatchObject({
-      constraint: 'refunds_idempotency_key_key',
+      constraint: 'refunds_payment_idempotency_key_key',
     });
+    // A key is bound to its payment: the same key for another payment is another refund.
+    await refund('rf_key_1', 100, other.id);
     expect(await rejection(refund('rf_key_2', 0))).toMatchObject({
       constraint: 'refunds_amount_check',
     });

@@ -92,7 +92,9 @@ export {
   isInstallationEmpty,
   lockClinic,
   setClinicCurrency,
+  updateBookingGuards,
   updateClinic,
+  type BookingGuards,
   type ClinicProfile,
   type ClinicSeed,
 } from './queries/clinics.js';
@@ -140,6 +142,7 @@ export {
   lockPayment,
   lockPaymentOfAppointment,
   markPaymentReconciled,
+  claimStripeRead,
   paymentColumns,
   recordPaymentFailure,
   setAmountRefunded,
@@ -182,6 +185,7 @@ export {
   PARKED_OUTCOME,
   closeParkedEventsBefore,
   findLastStripeEvent,
+  findStoredStripeEvent,
   findUnprocessedEvents,
   insertStripeEvent,
   lockParkedEventsFor,
@@ -269,3 +273,11 @@ export {
 } from './queries/mail-facts.js';
 export { updateMailSettings, type MailSettings } from './queries/mail-settings.js';
 export type { MailAudience, MailStatus } from './tables/mail.js';
+export {
+  clearClientAddressesBefore,
+  countBookingsSince,
+  countOpenBookingsOfContact,
+  findOpenBookingsFromSource,
+  lockBookingContacts,
+  type BookingSource,
+} from './queries/booking-guards.js';

@@ -108,6 +108,7 @@ export function fuzzModels(world: FuzzWorld): Record<string, fc.Arbitrary<unknow
     'catalogue.clinic': ignoredInput,
     'catalogue.services': ignoredInput,
     'catalogue.paymentMethods': ignoredInput,
+    'booking.challenge': ignoredInput,
     'catalogue.doctors': input(fc.record({ serviceId }), {
       serviceId: hostileId(world.serviceIds),
     }),

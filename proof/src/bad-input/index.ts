@@ -6,6 +6,7 @@ import { openDigestReader } from './database-digest.js';
 import { loadFuzzWorld } from './fuzz-world.js';
 import { createPaidButUndeliveredBooking } from './pending-booking.js';
 import { FUZZ_DIGEST_EXCLUDES, runTrpcFuzz } from './trpc-fuzz-run.js';
+import { runRepeatIdForgeries } from './repeat-id-forgeries.js';
 import { runWebhookForgeries, WEBHOOK_DIGEST_EXCLUDES } from './webhook-forgery-run.js';
 
 const SIZES: Record<Scale, { forgeries: number; fuzzRuns: number }> = {
@@ -24,7 +25,9 @@ export const badInputPart: ProofPart = {
       const reader = await openDigestReader(stack.databaseUrl);
       try {
         const booking = await createPaidButUndeliveredBooking(apiUrl, stack.stripe);
-        const webhooks = await runWebhookForgeries(stack, booking, reader, size.forgeries);
+        const webhooks = await runWebhookForgeries(stack, booking, reader, size.forgeries, () =>
+          runRepeatIdForgeries(stack, booking, reader),
+        );
         const world = await loadFuzzWorld(apiUrl, booking, stack.credentials.admin.email);
         const fuzz = await runTrpcFuzz(apiUrl, reader, world, size.fuzzRuns);
         return {

@@ -12,8 +12,9 @@ import { runPool } from './run-pool.js';
 import { sendForgery } from './send-forgery.js';
 import { loggedStatuses, statusesLoggedSince } from './request-log.js';
 import {
-  lastSignatureFailureId,
-  signatureFailuresSince,
+  signatureFailureCounts,
+  signatureFailureRows,
+  signatureFailuresAdded,
   SIGNATURE_FAILURES_TABLE,
 } from './signature-failures.js';
 import { bump, formatTally, total, type Tally } from './tally.js';
@@ -37,6 +38,8 @@ export async function runWebhookForgeries(
   booking: PendingBooking,
   reader: DigestReader,
   count: number,
+  /** Run after the forgeries are checked and before the genuine event is sent. */
+  beforeGenuine: () => Promise<{ checks: Check[]; figures: string[] }>,
 ): Promise<{ checks: Check[]; figures: string[] }> {
   const url = `${stack.replicas[0]!.url}${WEBHOOK_PATH}`;
   const main = booking.events.find((e) => e.type === 'checkout.session.completed')!;
@@ -55,7 +58,8 @@ export async function runWebhookForgeries(
   const loggedBefore = await loggedStatuses(logFile, WEBHOOK_PATH);
   const statusBefore = await status();
   const before = await reader.digest(WEBHOOK_DIGEST_EXCLUDES);
-  const lastId = await lastSignatureFailureId(reader);
+  const countsBefore = await signatureFailureCounts(reader);
+  const rowsBefore = await signatureFailureRows(reader);
 
   const kinds = new Map<string, KindTally>();
   const statuses: Tally = new Map();
@@ -108,8 +112,9 @@ export async function runWebhookForgeries(
   const loggedNot4xx = [...logged.keys()].filter((s) => !s.startsWith('4'));
   const cutOffs = statuses.get(CUT_OFF) ?? 0;
   const after = await reader.digest(WEBHOOK_DIGEST_EXCLUDES);
-  const recorded = await signatureFailuresSince(reader, lastId);
-  const recordedCount = (await lastSignatureFailureId(reader)) - lastId;
+  const recorded = signatureFailuresAdded(countsBefore, await signatureFailureCounts(reader));
+  const recordedCount = total(recorded);
+  const rowsAdded = (await signatureFailureRows(reader)) - rowsBefore;
   const statusAfterForgeries = await status();
   const expectedCount = total(expectedReasons);
   const changed = changedTables(before, after);
@@ -120,6 +125,7 @@ export async function runWebhookForgeries(
         `${reason}: expected ${expectedReasons.get(reason) ?? 0}, recorded ${recorded.get(reason) ?? 0}`,
     );
 
+  const repeats = await beforeGenuine();
   // Last, the genuine article: the same body, signed right, now. It must be taken and confirm the booking.
   const genuine = payloads[0]!;
   const control = await sendForgery(url, {
@@ -135,6 +141,7 @@ export async function runWebhookForgeries(
   const statusAfterGenuine = await waitForStatus(status, 'confirmed');
 
   const checks = [
+    ...repeats.checks,
     check(
       'every forged or malformed webhook request is answered with a 4xx (as the API logged its answers, and as the client read them)',
       notRefused.length === 0 && total(logged) === count && loggedNot4xx.length === 0,
@@ -160,6 +167,11 @@ export async function runWebhookForgeries(
       `${expectedCount} expected (${count} sent, ${count - expectedCount} refused by the route before it), ${recordedCount} recorded`,
     ),
     check(
+      'a flood of refusals from one sender is kept as a row per reason and minute, with a count, so it cannot push real failures out of the newest 1000',
+      recordedCount === 0 || rowsAdded < Math.max(50, recordedCount / 10),
+      `${recordedCount} refusals recorded in ${rowsAdded} new rows`,
+    ),
+    check(
       'each refusal is recorded with the reason its kind of forgery predicts',
       reasonMismatches.length === 0,
       reasonMismatches.length === 0 ? formatTally(recorded) : reasonMismatches.join('; '),
@@ -172,6 +184,7 @@ export async function runWebhookForgeries(
   ];
 
   const figures = [
+    ...repeats.figures,
     `Webhook forgeries: ${count} requests in ${seconds.toFixed(1)} s, ${(count / seconds).toFixed(0)} requests/s (${CONCURRENCY} at a time, ${(bytes / 2 ** 20).toFixed(1)} MiB sent), seed ${SEED}.`,
     table(
       ['Kind', 'Requests', 'Variants seen', 'Answers', 'Reached the signature check'],

@@ -9,6 +9,7 @@ import { AnswerLog } from './http-client.js';
 import { checkSecrets } from './secrets-scan.js';
 import { startSecurityStack } from './security-stack.js';
 import { buildSpas } from './spa-build.js';
+import { checkFlood, FLOOD_ENV } from './flood.js';
 import { checkThrottling, THROTTLE, throttleEnv } from './throttling.js';
 import { checkUnauthorized } from './unauthorized.js';
 
@@ -19,7 +20,7 @@ export const securityPart: ProofPart = {
   async run(): Promise<PartResult> {
     const builds = buildSpas();
     const keys = freshStripeKeys();
-    const stack = await startSecurityStack({ keys, env: throttleEnv() });
+    const stack = await startSecurityStack({ keys, env: { ...throttleEnv(), ...FLOOD_ENV } });
     const log = new AnswerLog();
     const checks: Check[] = [
       check(
@@ -52,6 +53,7 @@ export const securityPart: ProofPart = {
             databaseUrl: stack.databaseUrl,
             admin: stack.credentials.admin,
           }),
+        () => checkFlood({ log, stack }),
         // Last: it scans every answer the sections above received, and the logs they caused.
         () => checkSecrets({ stack, log, keys, procedures }),
       ]) {
@@ -68,7 +70,8 @@ export const securityPart: ProofPart = {
       setup:
         `Two production API processes (\`tsx src/main.ts\`, NODE_ENV=production) on a throwaway PostgreSQL cluster, one with an https PUBLIC_URL, one on plain http, ` +
         `serving the SPAs built for the run (${builds.map((b) => `${b.name} ${b.seconds.toFixed(1)} s`).join(', ')}); the Stripe emulator with keys made for the run; ` +
-        `sign-in limits ${THROTTLE.perAccount}/${THROTTLE.perAddress}/${THROTTLE.attempts} per ${THROTTLE.windowSeconds} s.`,
+        `sign-in limits ${THROTTLE.perAccount}/${THROTTLE.perAddress}/${THROTTLE.attempts} per ${THROTTLE.windowSeconds} s; ` +
+        `TRUST_PROXY=loopback so the flood section names its clients' addresses (X-Forwarded-For).`,
     };
   },
 };

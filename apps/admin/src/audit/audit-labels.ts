@@ -16,6 +16,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'appointment.moved': 'Appointment moved',
   'appointment.no_show': 'Marked no-show',
   'appointment.paid_at_clinic': 'Marked paid at clinic',
+  'appointments.bulk_cancelled': 'Appointments cancelled in bulk',
+  'booking_protection.saved': 'Booking protection saved',
   'clinic.set_up': 'Clinic set up',
   'clinic.updated': 'Clinic updated',
   'doctor.created': 'Doctor added',

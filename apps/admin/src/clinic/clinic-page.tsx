@@ -16,6 +16,7 @@ import { applyFieldErrors } from '../components/apply-field-errors.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
 import { FormProblem } from '../components/form-problem.js';
 import { QueryError } from '../components/query-states.js';
+import { BookingProtectionSection } from '../booking-protection/booking-protection-section.js';
 import { notify } from '../toasts.js';
 import { trpc, type Outputs } from '../trpc.js';
 import { ClinicFields } from './clinic-fields.js';
@@ -56,6 +57,7 @@ export function ClinicPage() {
           </Card>
         </LoadingRegion>
       ) : null}
+      {profile.data?.clinic ? <BookingProtectionSection /> : null}
     </div>
   );
 }

@@ -18,6 +18,9 @@ export const APP_ERRORS = {
   payment_method_unavailable: 'BAD_REQUEST',
   card_payment_unavailable: 'SERVICE_UNAVAILABLE',
   amount_not_accepted: 'BAD_REQUEST',
+  // Anti-flood: too many open bookings for one contact; the proof of work missing or wrong.
+  booking_limit_reached: 'CONFLICT',
+  challenge_failed: 'BAD_REQUEST',
   booking_not_cancellable: 'CONFLICT',
   booking_not_movable: 'CONFLICT',
   refund_changed: 'CONFLICT',

@@ -10,6 +10,7 @@ import { cancelBooking } from '../services/cancellation/cancel-by-patient.servic
 import { createBooking } from '../services/booking/create-booking.service.js';
 import { rescheduleBooking } from '../services/booking/reschedule-booking.service.js';
 import { resumeCheckout } from '../services/booking/resume-checkout.service.js';
+import { offerBookingChallenge } from '../services/booking/booking-challenge.service.js';
 import { publicProcedure, router } from '../trpc.js';
 
 /**
@@ -19,7 +20,11 @@ import { publicProcedure, router } from '../trpc.js';
 export const bookingRouter = router({
   create: publicProcedure
     .input(CreateBookingInput)
-    .mutation(({ ctx, input }) => createBooking(ctx, input)),
+    .mutation(({ ctx, input }) =>
+      createBooking(ctx, input, { clientAddress: ctx.request.ip ?? ctx.ip }),
+    ),
+  // The proof of work the details step solves before booking, or null while none is needed.
+  challenge: publicProcedure.query(({ ctx }) => offerBookingChallenge(ctx)),
   status: publicProcedure
     .input(BookingStatusInput)
     .query(({ ctx, input }) => getBookingStatus(ctx, input)),

@@ -1,6 +1,7 @@
 import { AppError } from '../errors/app-error.js';
 import type { Context } from '../context.js';
 import type { ProcedurePath } from '../routers/procedure-path.js';
+import { clientNetwork } from './client-network.js';
 import { consumeRateLimit, waitPhrase } from './rate-limiter.js';
 import type { RateLimit, SecurityConfig } from './security-config.js';
 
@@ -32,6 +33,17 @@ const LIMITED: Partial<
     message: (wait) =>
       `Too many requests for booking details from your network. Please wait ${wait} and try again.`,
   },
+  'catalogue.availability': {
+    limit: (s) => s.rateLimits.availability,
+    message: (wait) =>
+      `Too many requests for free times from your network. Please wait ${wait} and try again, or call the clinic.`,
+  },
+  // Each challenge costs a count and a signature; a page asks once per details step.
+  'booking.challenge': {
+    limit: (s) => s.rateLimits.availability,
+    message: (wait) =>
+      `Too many requests from your network. Please wait ${wait} and try again, or call the clinic.`,
+  },
   'admin.auth.signIn': {
     limit: (s) => s.rateLimits.signIn,
     message: (wait) =>
@@ -60,7 +72,8 @@ const LIMITED: Partial<
 export async function enforceRateLimit(ctx: Context, path: string): Promise<void> {
   const rule = LIMITED[path as ProcedurePath];
   if (!rule) return;
-  const address = ctx.request.ip ?? ctx.ip ?? 'unknown';
+  // An IPv6 client counts by its /64: one household or server holds the whole block.
+  const address = clientNetwork(ctx.request.ip ?? ctx.ip ?? 'unknown');
   const decision = await consumeRateLimit(
     ctx.db,
     `rate:${path}:${address}`,

@@ -23,6 +23,8 @@ export class SecretBoxError extends Error {
 export interface SecretBox {
   encrypt(plaintext: string, purpose: SecretPurpose): string;
   decrypt(stored: string, purpose: SecretPurpose): string;
+  /** A key for one signing job (e.g. the booking challenge's HMAC), derived from APP_SECRET. */
+  signingKey(job: string): string;
   readonly keyId: string;
 }
 
@@ -38,6 +40,10 @@ export function createSecretBox(appSecret: string): SecretBox {
 
   return {
     keyId,
+    signingKey: (job) =>
+      Buffer.from(hkdfSync('sha256', appSecret, 'clinicpay', `signing/${job}`, 32)).toString(
+        'base64url',
+      ),
     encrypt(plaintext, purpose) {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);

@@ -23,11 +23,18 @@ export interface SecurityConfig {
    * pick a new address for every attempt.
    */
   trustProxy: boolean | string[];
+  /**
+   * The proof of work on booking: 'auto' asks for it when the clinic turns it on or bookings
+   * arrive faster than its threshold; 'off' never (load runs, whose scripts cannot solve it).
+   */
+  bookingChallenge: 'auto' | 'off';
   rateLimits: {
     /** booking.create per address. */
     booking: RateLimit;
     /** booking.status per address (the result page polls it while Stripe confirms). */
     bookingStatus: RateLimit;
+    /** catalogue.availability per address (each call computes a doctor's free times). */
+    availability: RateLimit;
     /** Sign-in attempts per address, failed or not. */
     signIn: RateLimit;
     /** Failed sign-ins per account before it is locked for the window. */
@@ -98,10 +105,18 @@ export const securityEnvShape = {
       "false, or a comma-separated list of the proxies' addresses or ranges such as 10.0.0.0/8, 192.168.1.5, loopback (a number of hops is not supported: name the proxies)",
     )
     .optional(),
+  BOOKING_CHALLENGE: z
+    .enum(['auto', 'off'], {
+      message: 'auto (ask for proof of work when the clinic wants it) or off (load runs)',
+    })
+    .default('auto'),
   BOOKING_RATE_LIMIT: rateLimit('20/10m', '20/10m'),
   // The card form polls every 3 s while it is open (up to the hold) and the result page every 2 s
   // until Stripe confirms: 20–30 a minute per patient, so room for about 40 at once behind one address.
   BOOKING_STATUS_RATE_LIMIT: rateLimit('1200/1m', '1200/1m'),
+  // A patient moving through weeks and doctors asks a few times a minute; 120 leaves room for a
+  // family or an office behind one address while a script cannot keep the cores busy.
+  AVAILABILITY_RATE_LIMIT: rateLimit('120/1m', '120/1m'),
   SIGN_IN_RATE_LIMIT: rateLimit('10/1m', '10/1m'),
   SIGN_IN_FAILURES_PER_ACCOUNT: rateLimit('5/15m', '5/15m'),
   SIGN_IN_FAILURES_PER_ADDRESS: rateLimit('20/15m', '20/15m'),
@@ -128,22 +143,18 @@ export function securityConfig(
       idleMinutes: env.ADMIN_SESSION_IDLE_MINUTES,
       maxHours: env.ADMIN_SESSION_MAX_HOURS,
     },
-    trustProxy: trustProxyFrom(env.TRUST_PROXY, env.NODE_ENV),
+    trustProxy: trustProxyFrom(env.TRUST_PROXY),
+    bookingChallenge: env.BOOKING_CHALLENGE,
     rateLimits: {
       booking: env.BOOKING_RATE_LIMIT,
       bookingStatus: env.BOOKING_STATUS_RATE_LIMIT,
+      availability: env.AVAILABILITY_RATE_LIMIT,
       signIn: env.SIGN_IN_RATE_LIMIT,
       signInFailuresPerAccount: env.SIGN_IN_FAILURES_PER_ACCOUNT,
       signInFailuresPerAddress: env.SIGN_IN_FAILURES_PER_ADDRESS,
     },
   };
 }
-
-/**
- * Production trusts proxies on private networks (a reverse proxy beside the API), never a public
- * sender; development and tests trust none. TRUST_PROXY overrides either.
- */
-export const DEFAULT_PRODUCTION_PROXIES = ['loopback', 'linklocal', 'uniquelocal'];
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
@@ -160,8 +171,13 @@ function isTrustProxySetting(value: string): boolean {
   });
 }
 
-function trustProxyFrom(value: string | undefined, nodeEnv: string): boolean | string[] {
-  if (value === undefined) return nodeEnv === 'production' ? DEFAULT_PRODUCTION_PROXIES : false;
+/**
+ * Unset, no proxy is trusted, in production too: in Docker or Kubernetes every client shares a
+ * private network with the API, so trusting private ranges let any of them name its own address.
+ * The API logs how to set TRUST_PROXY when a request shows a proxy it does not trust.
+ */
+function trustProxyFrom(value: string | undefined): boolean | string[] {
+  if (value === undefined) return false;
   if (/^(true|false)$/i.test(value)) return value.toLowerCase() === 'true';
   return value
     .split(',')

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { clearRateLimitCounter, hitRateLimitCounter, takeBackRateLimitHit } from '@clinicpay/db';
 import { AppError } from '../errors/app-error.js';
 import type { AppDeps } from '../deps.js';
+import { clientNetwork } from './client-network.js';
 import { secondsLeftInWindow, waitPhrase, windowStart } from './rate-limiter.js';
 
 /**
@@ -14,7 +15,7 @@ type Deps = Pick<AppDeps, 'db' | 'clock' | 'config'>;
 
 const accountKey = (email: string) =>
   `signin-failures:account:${createHash('sha256').update(email.trim().toLowerCase()).digest('base64url')}`;
-const addressKey = (ip: string) => `signin-failures:address:${ip}`;
+const addressKey = (ip: string) => `signin-failures:address:${clientNetwork(ip)}`;
 
 type Attempt = { email: string; ip: string };
 

@@ -49,7 +49,7 @@ export function CancelledView({
       ) : null}
       <div className="flex flex-wrap gap-3">
         {request && stillFree && !problem?.timeGone ? (
-          <BusyButton onPress={rebook} isBusy={isPending} busyLabel="Booking…">
+          <BusyButton onPress={() => void rebook()} isBusy={isPending} busyLabel="Booking…">
             Book this time again
           </BusyButton>
         ) : null}

@@ -5,6 +5,7 @@ import { appCodeOf, messageOf } from '../api-errors.js';
 import { rememberBooking } from '../booking-memory.js';
 import { trpc, type BookingStatus, type CreateBookingRequest } from '../trpc.js';
 import { saveWizardForCheckout } from '../wizard/use-wizard.js';
+import { takeBookingChallenge } from '../steps/booking-challenge.js';
 import { initialWizardState, type WizardState } from '../wizard/wizard-state.js';
 
 /** The wizard as it was for this booking, opened at `step`. */
@@ -35,10 +36,11 @@ export function useRebook(booking: BookingStatus, request: CreateBookingRequest 
   const create = trpc.booking.create.useMutation();
   const [problem, setProblem] = useState<{ message: string; timeGone: boolean } | null>(null);
 
-  function rebook() {
+  async function rebook() {
     if (!request || create.isPending) return;
     setProblem(null);
-    create.mutate(request, {
+    const challenge = await takeBookingChallenge(() => utils.booking.challenge.fetch());
+    create.mutate(challenge ? { ...request, challenge } : request, {
       onSuccess: (created) => {
         rememberBooking(created.reference, { token: created.token, request });
         if (!created.checkout) {

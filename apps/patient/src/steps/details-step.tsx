@@ -3,7 +3,9 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, TextField, type TextFieldProps } from '@clinicpay/ui';
 import { useEffect } from 'react';
 import { useController, useForm, type Control } from 'react-hook-form';
+import { trpc } from '../trpc.js';
 import type { StepProps } from '../wizard/step-props.js';
+import { prepareBookingChallenge } from './booking-challenge.js';
 import { BackButton } from './back-button.js';
 
 const FIELDS = ['name', 'email', 'phone'] as const;
@@ -19,6 +21,12 @@ export function DetailsStep({ state, dispatch }: StepProps) {
     reValidateMode: 'onChange',
     defaultValues: state.patient ?? { name: '', email: '', phone: '' },
   });
+
+  // The proof of work, when the clinic asks for one, is solved while the patient types.
+  const utils = trpc.useUtils();
+  useEffect(() => {
+    prepareBookingChallenge(() => utils.booking.challenge.fetch());
+  }, [utils]);
 
   // Refusals from the API (rare: the same schema runs here) land on their fields.
   useEffect(() => {

@@ -137,7 +137,7 @@ function PaymentChoice({ state, dispatch, free, methods, summary }: PaymentChoic
       className="grid gap-6"
       onSubmit={(event) => {
         event.preventDefault();
-        submit(free ? 'pay_at_clinic' : method);
+        void submit(free ? 'pay_at_clinic' : method);
       }}
     >
       {!free && methods.cardUnavailable ? (

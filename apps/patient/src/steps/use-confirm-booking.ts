@@ -5,6 +5,7 @@ import { appCodeOf, fieldErrorsOf, messageOf } from '../api-errors.js';
 import { rememberBooking } from '../booking-memory.js';
 import { trpc, type CreateBookingRequest, type PaymentMethods } from '../trpc.js';
 import { clearSavedWizard } from '../wizard/use-wizard.js';
+import { takeBookingChallenge } from './booking-challenge.js';
 import type { WizardAction, WizardState } from '../wizard/wizard-state.js';
 
 const TIME_GONE = new Set(['slot_taken', 'slot_unavailable', 'slot_in_past', 'slot_too_far_ahead']);
@@ -35,8 +36,11 @@ export function useConfirmBooking(
     if (error) errorRef.current?.focus();
   }, [error]);
 
-  function submit(method: PaymentMethodChoice | null) {
+  async function submit(method: PaymentMethodChoice | null) {
     if (inFlight.current || !method || !state.serviceId || !state.slot || !state.patient) return;
+    inFlight.current = true;
+    setError(null);
+    const challenge = await takeBookingChallenge(() => utils.booking.challenge.fetch());
     const request: CreateBookingRequest = {
       serviceId: state.serviceId,
       doctorId: state.doctorId ?? 'any',
@@ -44,9 +48,8 @@ export function useConfirmBooking(
       patient: state.patient,
       paymentMethod: method,
     };
-    inFlight.current = true;
-    setError(null);
-    create.mutate(request, {
+    // The solution books once: the request remembered for "Book again" goes without it.
+    create.mutate(challenge ? { ...request, challenge } : request, {
       onSettled: () => {
         inFlight.current = false;
       },

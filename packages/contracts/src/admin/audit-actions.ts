@@ -15,6 +15,8 @@ export const AUDIT_ACTIONS = [
   'admin.signed_in',
   'appointment.cancelled',
   'appointment.moved',
+  'appointments.bulk_cancelled',
+  'booking_protection.saved',
   'appointment.no_show',
   'appointment.paid_at_clinic',
   'clinic.set_up',

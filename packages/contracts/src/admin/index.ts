@@ -13,3 +13,4 @@ export * from './clinic-inputs.js';
 export * from './mail-inputs.js';
 export * from './roles.js';
 export * from './team-inputs.js';
+export * from './booking-protection-inputs.js';

@@ -57,6 +57,8 @@ export const CreateBookingInput = z.object({
   startsAt: z.iso.datetime({ offset: true, message: 'Choose a time from the list.' }),
   patient: PatientDetailsInput,
   paymentMethod: z.enum(PAYMENT_METHODS, { message: 'Choose how you want to pay.' }),
+  /** The solved proof of work (the widget's payload), when the clinic asks for one. */
+  challenge: z.string().max(8000).optional(),
 });
 export type CreateBookingInput = z.infer<typeof CreateBookingInput>;
 

@@ -14,6 +14,7 @@ import * as m0010 from './2026_12_07_0003_gateway_refusals.js';
 import * as m0011 from './2026_12_07_0004_event_api_version.js';
 import * as m0012 from './2026_12_07_0005_mail_outbox.js';
 import * as m0013 from './2026_12_07_0006_cancellation_policy.js';
+import * as m0014 from './2026_12_07_0007_hardening.js';
 import * as m0015 from './2026_12_07_0008_admin_roles.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -30,6 +31,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026_12_07_0004_event_api_version': m0011,
   '2026_12_07_0005_mail_outbox': m0012,
   '2026_12_07_0006_cancellation_policy': m0013,
+  '2026_12_07_0007_hardening': m0014,
   '2026_12_07_0008_admin_roles': m0015,
 };
 

@@ -6,12 +6,25 @@ import { transactionsPage, type TransactionPageRequest } from './admin-transacti
 const iso = (column: 'p.created_at' | 'p.completed_at' | 'a.starts_at') =>
   sql<string>`coalesce(to_char(${sql.ref(column)} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), '')`;
 
+type TextColumn =
+  | 'a.reference'
+  | 'pt.name'
+  | 'pt.email'
+  | 's.name'
+  | 'p.gateway'
+  | 'p.mode'
+  | 'p.status'
+  | 'p.payment_intent_id'
+  | 'p.checkout_session_id'
+  | 'p.currency';
+
 /**
  * A text field as a CSV cell: no formulas (a leading = + - @ tab or CR gets an apostrophe, so a
- * patient named `=HYPERLINK(…)` stays text in a spreadsheet), then RFC 4180 quoting.
+ * patient named `=HYPERLINK(…)` stays text in a spreadsheet), then RFC 4180 quoting. Every text
+ * column goes through it, ids from Stripe too: they arrive in events and are not ours to trust.
  */
-const cell = (column: 'a.reference' | 'pt.name' | 'pt.email' | 's.name') => {
-  const value = sql.ref(column);
+const cell = (column: TextColumn) => {
+  const value = sql`coalesce(${sql.ref(column)}::text, '')`;
   const safe = sql`(CASE WHEN ${value} ~ '^[=+@\\t\\r-]' THEN '''' || ${value} ELSE ${value} END)`;
   return sql<string>`(CASE WHEN ${safe} ~ '[",\\r\\n]' THEN '"' || replace(${safe}, '"', '""') || '"' ELSE ${safe} END)`;
 };
@@ -50,8 +63,8 @@ export async function exportTransactionsBatch(
 ) {
   // Every column but the amounts, which come last (see EXPORT_COLUMNS).
   const head = sql<string>`concat_ws(',', ${iso('p.created_at')}, ${cell('a.reference')}, ${cell('pt.name')}, ${cell('pt.email')}, ${cell('s.name')},
-    ${iso('a.starts_at')}, p.gateway, coalesce(p.mode, ''), p.status, coalesce(p.payment_intent_id, ''), coalesce(p.checkout_session_id, ''),
-    ${iso('p.completed_at')}, p.currency)`;
+    ${iso('a.starts_at')}, ${cell('p.gateway')}, ${cell('p.mode')}, ${cell('p.status')}, ${cell('p.payment_intent_id')}, ${cell('p.checkout_session_id')},
+    ${iso('p.completed_at')}, ${cell('p.currency')})`;
   // Only a full batch's last row says where the next batch starts; other rows carry no keys.
   const direction = sql.raw(request.direction === 'desc' ? 'DESC' : 'ASC');
   const isLast = sql`row_number() OVER (ORDER BY ${sql.ref(request.sort === 'amount' ? 'p.amount' : 'p.created_at')} ${direction}, p.id ${direction}) = ${request.limit}`;

@@ -12,7 +12,18 @@ export const ONE_CLINIC_CONSTRAINT = 'clinics_one_per_installation';
 export async function findClinic(db: Kysely<Database>) {
   return db
     .selectFrom('clinics')
-    .select(['id', 'name', 'time_zone', 'address', 'currency', 'contact_email', 'contact_phone'])
+    .select([
+      'id',
+      'name',
+      'time_zone',
+      'address',
+      'currency',
+      'contact_email',
+      'contact_phone',
+      'max_open_bookings_per_contact',
+      'booking_challenge_always',
+      'booking_challenge_threshold',
+    ])
     .orderBy('created_at')
     .orderBy('id')
     .limit(1)
@@ -144,4 +155,29 @@ export async function isInstallationEmpty(db: Kysely<Database>): Promise<boolean
     ])
     .executeTakeFirstOrThrow();
   return !row.has_clinic && !row.has_admin;
+}
+
+export interface BookingGuards {
+  maxOpenBookingsPerContact: number;
+  challengeAlways: boolean;
+  challengeThreshold: number;
+}
+
+/** Saves the clinic's anti-flood settings (the caps per contact, when to ask for proof of work). */
+export async function updateBookingGuards(
+  db: Kysely<Database>,
+  clinicId: string,
+  guards: BookingGuards,
+  at: Date,
+): Promise<void> {
+  await db
+    .updateTable('clinics')
+    .set({
+      max_open_bookings_per_contact: guards.maxOpenBookingsPerContact,
+      booking_challenge_always: guards.challengeAlways,
+      booking_challenge_threshold: guards.challengeThreshold,
+      updated_at: at,
+    })
+    .where('id', '=', clinicId)
+    .execute();
 }

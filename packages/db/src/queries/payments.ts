@@ -247,3 +247,24 @@ export async function markPaymentReconciled(
 ): Promise<void> {
   await db.updateTable('payments').set({ reconciled_at: at }).where('id', '=', paymentId).execute();
 }
+
+/**
+ * Claims the right to ask Stripe about a payment for a status read: true for one caller per
+ * `minIntervalMs`, whichever request or replica it is (one conditional UPDATE decides).
+ */
+export async function claimStripeRead(
+  db: Kysely<Database>,
+  paymentId: string,
+  now: Date,
+  minIntervalMs: number,
+): Promise<boolean> {
+  const since = new Date(now.getTime() - minIntervalMs);
+  const claimed = await db
+    .updateTable('payments')
+    .set({ stripe_read_at: now })
+    .where('id', '=', paymentId)
+    .where((eb) => eb.or([eb('stripe_read_at', 'is', null), eb('stripe_read_at', '<=', since)]))
+    .returning('id')
+    .executeTakeFirst();
+  return claimed !== undefined;
+}

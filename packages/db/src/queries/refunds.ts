@@ -26,16 +26,18 @@ export type RefundWithPayment = NonNullable<
   Awaited<ReturnType<ReturnType<typeof refundWithPayment>['executeTakeFirst']>>
 >;
 
-/** One refund by our id or by the idempotency key it was asked with. */
+/** One refund by our id, or by the idempotency key it was asked with for its payment. */
 export async function findRefund(
   db: Kysely<Database>,
-  by: { id: string } | { idempotencyKey: string },
+  by: { id: string } | { paymentId: string; idempotencyKey: string },
 ): Promise<RefundWithPayment | undefined> {
   const query = refundWithPayment(db);
   return (
     'id' in by
       ? query.where('refunds.id', '=', by.id)
-      : query.where('refunds.idempotency_key', '=', by.idempotencyKey)
+      : query
+          .where('refunds.payment_id', '=', by.paymentId)
+          .where('refunds.idempotency_key', '=', by.idempotencyKey)
   ).executeTakeFirst();
 }
 

@@ -41,6 +41,15 @@ export async function insertStripeEvent(
   return inserted !== undefined;
 }
 
+/** The stored copy of an event, to compare a redelivery with and to take its effect from. */
+export async function findStoredStripeEvent(db: Kysely<Database>, stripeEventId: string) {
+  return db
+    .selectFrom('stripe_events')
+    .select(['type', 'livemode', 'payload'])
+    .where('stripe_event_id', '=', stripeEventId)
+    .executeTakeFirst();
+}
+
 /**
  * An event that names a payment intent no payment has learned yet is parked under this outcome
  * (stored, not processed) and replayed when a payment learns the intent.

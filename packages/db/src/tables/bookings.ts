@@ -40,6 +40,9 @@ export interface AppointmentsTable {
   access_token_hash: string;
   /** The same secret, encrypted by the API, so e-mails written later can carry the link. */
   access_token_sealed: string | null;
+  /** The booking client's address and network (IPv4 address or IPv6 /64); cleared after 30 days. */
+  client_address: string | null;
+  client_network: string | null;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
   /** The policy in force at booking, with its sentence; null for bookings made before policies. */

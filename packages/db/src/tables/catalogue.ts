@@ -26,6 +26,12 @@ export interface ClinicsTable {
   reminder_hours_before: Generated<number | null>;
   /** Comma-separated addresses for clinic notices ('' = the contact e-mail). */
   notice_emails: Generated<string>;
+  /** Future bookings one e-mail address or one phone number may hold at once. */
+  max_open_bookings_per_contact: Generated<number>;
+  /** Proof of work on every booking; otherwise only while bookings arrive faster than the threshold. */
+  booking_challenge_always: Generated<boolean>;
+  /** Bookings in 10 minutes above which the proof of work turns itself on. */
+  booking_challenge_threshold: Generated<number>;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
   /** The clinic's cancellation policy (validated by the API); null: the built-in default. */

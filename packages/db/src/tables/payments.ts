@@ -30,6 +30,8 @@ export interface PaymentsTable {
   completed_at: NullableTimestamp;
   /** When reconciliation last asked Stripe about it while pending (it takes the least recent first). */
   reconciled_at: NullableTimestamp;
+  /** When a patient's status read last asked Stripe about this payment (one read per few seconds). */
+  stripe_read_at: NullableTimestamp;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
 }

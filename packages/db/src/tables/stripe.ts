@@ -25,6 +25,12 @@ export interface WebhookSignatureFailuresTable {
   /** The mode the (unverified) payload claimed, when it could be read. */
   mode: GatewayMode | null;
   reason: string;
+  /** The address it came from; an IPv6 address as its /64. */
   remote_address: string | null;
   received_at: GeneratedTimestamp;
+  /** Refusals for this reason from this address within `minute_at`'s minute. */
+  count: Generated<number>;
+  /** null on rows from before refusals were counted per minute. */
+  minute_at: NullableTimestamp;
+  last_received_at: NullableTimestamp;
 }

@@ -12,3 +12,4 @@ export {
   type CatalogueFixture,
 } from './fixtures.js';
 export { holdConnections } from './hold-connections.js';
+export { relaxContactCapForTests } from './relax-contact-cap.js';

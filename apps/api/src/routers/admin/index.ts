@@ -2,6 +2,7 @@ import { router } from '../../trpc.js';
 import { appointmentsRouter } from './appointments.router.js';
 import { auditRouter } from './audit.router.js';
 import { authRouter } from './auth.router.js';
+import { bookingProtectionRouter } from './booking-protection.router.js';
 import { clinicRouter } from './clinic.router.js';
 import { doctorsRouter, servicesRouter } from './catalogue.router.js';
 import { gatewaysRouter, stripeSettingsRouter } from './gateways.router.js';
@@ -32,4 +33,5 @@ export const adminRouter = router({
   team: teamRouter,
   sessions: sessionsRouter,
   policies: policiesRouter,
+  bookingProtection: bookingProtectionRouter,
 });

@@ -2,7 +2,7 @@ import type { BookingStatusInput } from '@clinicpay/contracts';
 import type { CheckoutSessionState } from '@clinicpay/payments';
 import type { AppDeps } from '../../deps.js';
 import { loadStripeSettings } from '../gateways/stripe-settings.js';
-import { findBooking, type BookingRow } from '@clinicpay/db';
+import { claimStripeRead, findBooking, type BookingRow } from '@clinicpay/db';
 import { authorizedBooking, bookingView } from './booking-read.js';
 import { applySessionToBooking, secretKeyOf } from './session-reconcile.js';
 
@@ -18,15 +18,17 @@ export const SLOW_POLL_MS = 15_000;
  */
 export async function getBookingStatus(deps: AppDeps, input: BookingStatusInput) {
   let booking = await authorizedBooking(deps, input);
-  const due =
-    booking.payment_id && deps.stripeBackoff.remainingMs() === 0
-      ? stripeCheckDue(booking.payment_id, deps.clock.now(), input.sessionId !== undefined)
-      : false;
   if (
-    due &&
     booking.payment_status === 'pending' &&
     booking.checkout_session_id &&
-    booking.payment_id
+    booking.payment_id &&
+    deps.stripeBackoff.remainingMs() === 0 &&
+    (await claimStripeRead(
+      deps.db,
+      booking.payment_id,
+      deps.clock.now(),
+      input.sessionId !== undefined ? RETURN_PAGE_READ_INTERVAL_MS : POLL_READ_INTERVAL_MS,
+    ))
   ) {
     const changed = await reconcileWithStripe(deps, booking);
     if (changed) booking = (await findBooking(deps.db, booking.reference))!;
@@ -39,21 +41,13 @@ export async function getBookingStatus(deps: AppDeps, input: BookingStatusInput)
 }
 
 /**
- * The page polls every few seconds while a payment is pending; Stripe is asked at most every
- * STRIPE_CHECK_INTERVAL_MS per payment (per process), except on the return page, which always asks.
- * Without this, one open tab would spend the clinic's Stripe rate limit.
+ * The pages poll every few seconds while a payment is pending; Stripe is asked about a payment at
+ * most once per interval, counted in the database, so no number of requests, tabs or replicas
+ * can spend the clinic's Stripe rate limit. The return page (it names the session) may ask a little
+ * sooner, since that is when the patient waits for the answer; the webhook usually brings it first.
  */
-const STRIPE_CHECK_INTERVAL_MS = 10_000;
-const lastStripeCheck = new Map<string, number>();
-
-function stripeCheckDue(paymentId: string, now: Date, fromReturnPage: boolean): boolean {
-  const last = lastStripeCheck.get(paymentId);
-  if (!fromReturnPage && last !== undefined && now.getTime() - last < STRIPE_CHECK_INTERVAL_MS)
-    return false;
-  if (lastStripeCheck.size > 10_000) lastStripeCheck.clear();
-  lastStripeCheck.set(paymentId, now.getTime());
-  return true;
-}
+const POLL_READ_INTERVAL_MS = 10_000;
+const RETURN_PAGE_READ_INTERVAL_MS = 3_000;
 
 async function reconcileWithStripe(deps: AppDeps, booking: BookingRow): Promise<boolean> {
   const settings = await loadStripeSettings(deps);

@@ -5,12 +5,15 @@ import {
   insertAppointment,
   insertPatient,
   insertPayment,
+  countOpenBookingsOfContact,
+  lockBookingContacts,
   recordAppointmentEvent,
   recordPaymentEvent,
   type Database,
   type Kysely,
   type Transaction,
 } from '@clinicpay/db';
+import { AppError } from '../../errors/app-error.js';
 import { releaseHold } from '../fulfilment/release-hold.js';
 import { queueConfirmedMail } from '../mail/queue-mail.js';
 import type { ChosenPayment } from './create-booking.service.js';
@@ -33,6 +36,10 @@ export interface PlannedBooking {
   /** The clinic's, for the doctor's weekly hours (wall-clock minutes). */
   timeZone: string;
   now: Date;
+  /** Where the booking came from (kept 30 days): the address, and its IPv4 address or IPv6 /64. */
+  client: { address: string | null; network: string | null };
+  /** Open future bookings one e-mail address or phone number may hold, and whom to call past it. */
+  contactCap: { max: number; clinicPhone: string };
 }
 
 export interface HeldBooking {
@@ -54,6 +61,7 @@ export async function insertBooking(
   return db.transaction().execute(async (trx) => {
     // First the doctor (share lock), then payments and appointments: the writers' one lock order.
     await assertStillOffered(trx, plan);
+    await assertContactUnderCap(trx, plan);
     await releaseLapsedHolds(trx, plan);
     const patientId = await insertPatient(trx, { ...plan.patient, at: plan.now });
     const held = plan.payment.method === 'stripe';
@@ -70,6 +78,8 @@ export async function insertBooking(
       access_token_hash: plan.accessTokenHash,
       access_token_sealed: plan.accessTokenSealed,
       cancellation_policy: plan.policy ? JSON.stringify(plan.policy) : null,
+      client_address: plan.client.address,
+      client_network: plan.client.network,
       created_at: plan.now,
       updated_at: plan.now,
     });
@@ -136,5 +146,24 @@ export async function cancelUnstartedCheckout(
         at,
       },
     ),
+  );
+}
+
+/**
+ * One e-mail address or phone number may hold only so many open future bookings: otherwise a
+ * script fills the calendar with pay-at-clinic bookings that never lapse. Counted under a lock
+ * per contact, so concurrent bookings for one contact cannot all pass against the same count.
+ */
+async function assertContactUnderCap(trx: Transaction<Database>, plan: PlannedBooking) {
+  await lockBookingContacts(trx, plan.patient);
+  const open = await countOpenBookingsOfContact(trx, { ...plan.patient, now: plan.now });
+  if (open.byEmail < plan.contactCap.max && open.byPhone < plan.contactCap.max) return;
+  const call = plan.contactCap.clinicPhone
+    ? `call the clinic on ${plan.contactCap.clinicPhone}`
+    : 'call the clinic';
+  const which = open.byEmail >= plan.contactCap.max ? 'e-mail address' : 'phone number';
+  throw new AppError(
+    'booking_limit_reached',
+    `This ${which} already has ${plan.contactCap.max} upcoming bookings, the most that can be made online. If you are booking for several people in one family, please ${call} and we will book the others for you.`,
   );
 }

@@ -11,8 +11,10 @@ import { SESSION_ID_PLACEHOLDER, type CreatedCheckoutSession } from '@clinicpay/
 import { AppError } from '../../errors/app-error.js';
 import type { AppDeps } from '../../deps.js';
 import { activeStripeKeys, loadStripeSettings } from '../gateways/stripe-settings.js';
+import { clientNetwork } from '../../security/client-network.js';
 import { sealAccessToken } from '../mail/booking-link.js';
 import { policyForNewBooking } from '../policies/policy-snapshot.js';
+import { assertChallengeSolved } from './booking-challenge.service.js';
 import { newAccessToken, newBookingReference } from './booking-secrets.js';
 import { candidateDoctors } from './candidate-doctors.js';
 import { NoLongerOfferedError } from './still-bookable.js';
@@ -38,6 +40,7 @@ export interface CreatedBooking {
 export async function createBooking(
   deps: AppDeps,
   input: CreateBookingInput,
+  origin: { clientAddress: string | undefined } = { clientAddress: undefined },
 ): Promise<CreatedBooking> {
   const now = deps.clock.now();
   const clinic = await findClinic(deps.db);
@@ -48,6 +51,7 @@ export async function createBooking(
       'This service is not offered any more; please choose another.',
     );
   }
+  await assertChallengeSolved(deps, clinic, input.challenge);
   const startsAt = new Date(input.startsAt);
   const endsAt = new Date(startsAt.getTime() + service.duration_minutes * 60_000);
   const doctorIds = await candidateDoctors(
@@ -82,6 +86,11 @@ export async function createBooking(
     policy: await policyForNewBooking(deps.db, service.id),
     timeZone: service.time_zone,
     now,
+    client: {
+      address: origin.clientAddress ?? null,
+      network: origin.clientAddress ? clientNetwork(origin.clientAddress) : null,
+    },
+    contactCap: { max: clinic.max_open_bookings_per_contact, clinicPhone: clinic.contact_phone },
   };
 
   const booked = await holdFirstFreeDoctor(deps, doctorIds, planned);

@@ -26,7 +26,7 @@ export interface RefundRequest {
   reason?: string | undefined;
   /** 'admin:<email>', 'patient' (a cancel under the policy), 'system' (automatic refunds). */
   requestedBy: string;
-  /** One per request: the same key never refunds twice, here or at Stripe. */
+  /** One per request and payment: the same key never refunds a payment twice, here or at Stripe. */
   idempotencyKey: string;
 }
 
@@ -70,7 +70,11 @@ export async function reserveRefund(
   const payment = await lockPayment(trx, { paymentId: request.paymentId });
   if (!payment) throw new AppError('payment_not_found', 'This payment does not exist.');
   // After the lock: a concurrent request with the same key has committed or not started.
-  const existing = await findRefund(trx, { idempotencyKey: request.idempotencyKey });
+  // A key is bound to its payment: the same key for another payment is another refund.
+  const existing = await findRefund(trx, {
+    paymentId: payment.id,
+    idempotencyKey: request.idempotencyKey,
+  });
   if (existing) return outcomeOf(existing);
   if (
     payment.gateway !== 'stripe' ||
@@ -144,7 +148,8 @@ export async function sendRefund(deps: AppDeps, refundId: string): Promise<Refun
       paymentIntentId: row.payment_intent_id,
       amount: row.amount,
       reason: stripeReason(row.reason),
-      idempotencyKey: `refund:${row.idempotency_key}`,
+      // Stripe's keys are account-wide: the payment in the key keeps two payments' refunds apart.
+      idempotencyKey: `refund:${row.payment_id}:${row.idempotency_key}`,
       metadata: { refund_id: row.id, payment_id: row.payment_id },
     });
     return await settleRefund(

@@ -4,6 +4,7 @@ import { repeatEvery } from '../../repeat-every.js';
 import { loadStripeSettings } from '../gateways/stripe-settings.js';
 import { alertOnSignatureFailures } from '../mail/clinic-alerts.js';
 import { sendPendingRefunds } from '../refunds/pending-refunds.js';
+import { forgetOldClientAddresses } from './client-addresses.js';
 import { sweepLapsedHolds } from './lapsed-holds.js';
 import { reconcilePendingPayments } from './reconcile-payments.js';
 import { processUnprocessedEvents } from './unprocessed-events.js';
@@ -56,6 +57,7 @@ async function runJobs(deps: AppDeps, options: SweeperOptions): Promise<SweepRes
   const holdsReleased = stripeFree() ? await sweepLapsedHolds(deps, settings) : 0;
   const refundsSent = stripeFree() ? await sendPendingRefunds(deps) : 0;
   await alertOnSignatureFailures(deps);
+  await forgetOldClientAddresses(deps);
   return {
     ran: true,
     holdsReleased,

@@ -1,4 +1,5 @@
 import {
+  findStoredStripeEvent,
   insertStripeEvent,
   lockStripeEvent,
   markStripeEventApplied,
@@ -13,7 +14,9 @@ import {
   WebhookSignatureError,
   type PaymentEffect,
 } from '@clinicpay/payments';
+import type Stripe from 'stripe';
 import type { AppDeps } from '../../deps.js';
+import { clientNetwork } from '../../security/client-network.js';
 import { applyPaymentEffect } from '../fulfilment/apply-effect.js';
 import { canPark } from '../fulfilment/parked-events.js';
 import { runAfterCommit } from '../fulfilment/after-commit.js';
@@ -55,7 +58,7 @@ export async function receiveStripeWebhook(
     await recordSignatureFailure(deps.db, {
       mode: claimedMode(request.rawBody),
       reason: error.reason,
-      remoteAddress: request.remoteAddress ?? null,
+      remoteAddress: senderOf(request),
       receivedAt: now,
     });
     deps.logger.warn({ reason: error.reason, ip: request.remoteAddress }, 'stripe webhook refused');
@@ -69,7 +72,7 @@ export async function receiveStripeWebhook(
     await recordSignatureFailure(deps.db, {
       mode: ownMode,
       reason: 'wrong_mode_secret',
-      remoteAddress: request.remoteAddress ?? null,
+      remoteAddress: senderOf(request),
       receivedAt: now,
     });
     deps.logger.warn(
@@ -112,7 +115,35 @@ export async function receiveStripeWebhook(
     };
     effect = paymentEffectOfEvent(fetched);
   }
-  await insertStripeEvent(deps.db, { ...event, livemode: parsed.event.livemode, receivedAt: now });
+  const stored = await insertStripeEvent(deps.db, {
+    ...event,
+    livemode: parsed.event.livemode,
+    receivedAt: now,
+  });
+  if (!stored) {
+    // A repeated id: only the body stored first is ever applied. A signing secret that leaked
+    // (the demo's test one is public) must not let a new body ride on a stored event's id.
+    const repeat = await checkRepeatedEvent(deps, event, parsed.event.livemode);
+    if (!repeat.ok) {
+      await recordSignatureFailure(deps.db, {
+        mode: ownMode,
+        reason: 'forged_repeat',
+        remoteAddress: senderOf(request),
+        receivedAt: now,
+      });
+      deps.logger.warn(
+        { ip: request.remoteAddress, eventId: event.id, differs: repeat.differs },
+        'stripe webhook repeats a stored event id with another body',
+      );
+      return {
+        status: 400,
+        body: {
+          error: `The event ${event.id} was received before with a different ${repeat.differs}; only the body received first is applied`,
+        },
+      };
+    }
+    effect = repeat.effect;
+  }
   // Stripe is answered once the event is applied; its follow-up calls to Stripe run after.
   return processStoredEvent(deps, event.id, effect!, settings, 'in_background');
 }
@@ -166,6 +197,39 @@ export async function processStoredEvent(
 }
 
 /**
+ * Compares a redelivery with the stored copy of its event. Stripe's own retries may differ in
+ * fields that describe the delivery (`pending_webhooks`, a re-rendered API version), never in
+ * what happened: the type, the mode, when it was created and which object it is about.
+ */
+async function checkRepeatedEvent(
+  deps: AppDeps,
+  event: { id: string; type: string; payload: JsonObject },
+  livemode: boolean,
+): Promise<{ ok: true; effect: PaymentEffect } | { ok: false; differs: string }> {
+  const stored = await findStoredStripeEvent(deps.db, event.id);
+  if (!stored) throw new Error(`stripe event ${event.id} vanished between insert and read`);
+  const before = stored.payload as unknown as EventIdentity;
+  const now = event.payload as unknown as EventIdentity;
+  const differs =
+    stored.type !== event.type
+      ? 'type'
+      : stored.livemode !== livemode
+        ? 'livemode'
+        : before.created !== now.created
+          ? 'created time'
+          : before.data?.object?.id !== now.data?.object?.id
+            ? 'object id'
+            : null;
+  if (differs) return { ok: false, differs };
+  return { ok: true, effect: paymentEffectOfEvent(stored.payload as unknown as Stripe.Event) };
+}
+
+interface EventIdentity {
+  created?: unknown;
+  data?: { object?: { id?: unknown } };
+}
+
+/**
  * The stored copy of a verified body. stripe-node verifies the text a TextDecoder makes of the
  * bytes, which drops a leading byte-order mark, so a BOM in front of a signed event verifies;
  * but those bytes are not what Stripe signed, and they do not parse: refused like any malformed body.
@@ -177,6 +241,10 @@ function signedPayload(rawBody: Buffer): JsonObject {
     throw new WebhookSignatureError('malformed', 'the body is not the JSON that was signed');
   }
 }
+
+/** Where a refused delivery came from, counted by network (an IPv6 /64) like every limit. */
+const senderOf = (request: { remoteAddress: string | undefined }) =>
+  request.remoteAddress === undefined ? null : clientNetwork(request.remoteAddress);
 
 /** The mode an unverified body claims, only to count failures per mode; never trusted otherwise. */
 function claimedMode(rawBody: Buffer): 'test' | 'live' | null {
