@@ -152,6 +152,24 @@ describe('cancel', () => {
     expect(refundsAtStripe(booking.sessionId)).toHaveLength(1);
   });
 
+  it('shows a second tab the booking the clinic cancelled a moment before, with its one refund', async () => {
+    const booking = await paidBooking(30);
+    const { id } = await appointmentOf(booking.reference);
+    await cancelAppointmentByAdmin(runtime(), {
+      appointmentId: id,
+      refund: true,
+      actor: 'admin:x',
+    });
+    const late = await patientCaller().booking.cancel({
+      reference: booking.reference,
+      token: booking.token,
+      expectedRefund: 6000,
+    });
+    expect(late.status).toBe('cancelled');
+    await stack.stripe.control.waitForDeliveries();
+    expect(refundsAtStripe(booking.sessionId)).toHaveLength(1);
+  });
+
   it('never cancels a confirmed booking without the stated refund (the card form’s Cancel, the wizard’s Back)', async () => {
     const booking = await paidBooking(30);
     await expect(

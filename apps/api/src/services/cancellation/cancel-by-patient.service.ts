@@ -19,6 +19,10 @@ const REASON = 'cancelled_by_patient';
  */
 export async function cancelBooking(deps: AppDeps, input: CancelBookingInput) {
   const booking = await authorizedBooking(deps, input);
+  // The booking page's dialog in a second tab, or after the clinic cancelled a moment ago: one
+  // cancel, one refund, and this page shows it cancelled too.
+  if (booking.status === 'cancelled' && input.expectedRefund !== undefined)
+    return currentView(deps, booking.reference);
   if (booking.status === 'confirmed') {
     // Only the booking page's dialog, which states the refund, cancels a confirmed booking: the
     // card form's Cancel and the wizard's Back, racing a payment, never cancel what was just paid.
