@@ -87,6 +87,16 @@ export function fuzzModels(world: FuzzWorld): Record<string, fc.Arbitrary<unknow
     hostileString,
   );
 
+  // A link's token is 43 base64url characters; none of these was ever issued.
+  const linkToken = fc.stringMatching(/^[A-Za-z0-9_-]{43}$/);
+  const nearLinkToken = fc.oneof(
+    fc.stringMatching(/^[A-Za-z0-9_-]{42,44}$/),
+    fc.constantFrom('', 'x'.repeat(43).replace('x', '%')),
+    hostileString,
+  );
+  const password = fc.constantFrom('a-long-enough-password', 'Ünïcödé pässwörd 12');
+  const shortPassword = fc.oneof(fc.constantFrom('', 'short', 'x'.repeat(257)), hostileString);
+
   const patient = fc.record({
     name: fc.constantFrom('Ada Lovelace', 'Zoë Ünal-Ğ', '李小龍', "Miles O'Brien"),
     email: fc.constantFrom('ada@example.com', 'zoe.unal+clinic@example.co.uk'),
@@ -256,5 +266,20 @@ export function fuzzModels(world: FuzzWorld): Record<string, fc.Arbitrary<unknow
       },
     ),
     'admin.auth.signOut': ignoredInput,
+    // The single-use links' pages: no real token exists in the run, so every one is refused
+    // (404 link_gone, or 400); the near misses reach the lookup with well-formed tokens.
+    'admin.auth.invitation': input(fc.record({ token: linkToken }), { token: nearLinkToken }),
+    'admin.auth.acceptInvitation': input(
+      fc.record({ token: linkToken, name: fc.constantFrom('Nina Desk', 'Zoë Ünal-Ğ'), password }),
+      { token: nearLinkToken, name: fc.string({ maxLength: 130 }), password: shortPassword },
+    ),
+    'admin.auth.resetPassword': input(fc.record({ token: linkToken, password }), {
+      token: nearLinkToken,
+      password: shortPassword,
+    }),
+    'admin.auth.requestPasswordReset': input(
+      fc.record({ email: fc.constantFrom(world.adminEmail, 'nobody@example.com') }),
+      { email },
+    ),
   };
 }

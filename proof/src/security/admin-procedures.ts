@@ -7,8 +7,18 @@ export interface Procedure {
   type: 'query' | 'mutation' | 'subscription';
 }
 
-/** The only admin procedures a signed-out browser may call. */
-const SIGNED_OUT = new Set(['admin.auth.signIn', 'admin.auth.signOut']);
+/**
+ * The only admin procedures a signed-out browser may call: signing in and out, and the pages a
+ * single-use link opens (an invitation, a password reset) or asks for one.
+ */
+const SIGNED_OUT = new Set([
+  'admin.auth.signIn',
+  'admin.auth.signOut',
+  'admin.auth.invitation',
+  'admin.auth.acceptInvitation',
+  'admin.auth.requestPasswordReset',
+  'admin.auth.resetPassword',
+]);
 
 export function adminProcedures(): Procedure[] {
   const all = appRouter._def.procedures as unknown as Record<
