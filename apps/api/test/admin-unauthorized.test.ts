@@ -8,8 +8,18 @@ import { hashSessionToken } from '../src/security/admin-sessions.js';
 import { startTestApi, type TestApi } from '../src/testing.js';
 import { signIn, trpcMutation, trpcQuery } from './support/admin-http.js';
 
-/** The only admin procedures a signed-out browser may call. */
-const PUBLIC = new Set(['admin.auth.signIn', 'admin.auth.signOut']);
+/**
+ * The only admin procedures a signed-out browser may call: signing in and out, and the pages a
+ * single-use link opens (an invitation, a password reset) or asks for one.
+ */
+const PUBLIC = new Set([
+  'admin.auth.signIn',
+  'admin.auth.signOut',
+  'admin.auth.invitation',
+  'admin.auth.acceptInvitation',
+  'admin.auth.requestPasswordReset',
+  'admin.auth.resetPassword',
+]);
 
 const procedures = Object.entries(
   appRouter._def.procedures as unknown as Record<
