@@ -66,6 +66,40 @@ describe('booking: what a patient can and cannot book', () => {
     expect(patients.n).toBe(1);
   });
 
+  it('calls a time "just taken" when the doctors who work then are booked, though another offers the service at other hours', async () => {
+    // The third doctor offers the consultation but does not work at all for this test.
+    const [, , third] = DEMO_DOCTORS;
+    const db = stack.api.db;
+    const hours = await db
+      .selectFrom('doctor_weekly_hours')
+      .selectAll()
+      .where('doctor_id', '=', third.id)
+      .execute();
+    await db.deleteFrom('doctor_weekly_hours').where('doctor_id', '=', third.id).execute();
+    const offered = await db
+      .insertInto('doctor_services')
+      .values({ doctor_id: third.id, service_id: consultation.id })
+      .onConflict((oc) => oc.doNothing())
+      .returning('doctor_id')
+      .execute();
+    try {
+      const slot = (await freeSlots(runtime())).find((s) => s.doctorIds.length === 2)!;
+      for (let i = 0; i < 2; i++) await book(runtime(), { startsAt: slot.startsAt });
+      await expect(book(runtime(), { startsAt: slot.startsAt })).rejects.toMatchObject({
+        code: 'CONFLICT',
+        message: 'This time was just taken; please pick another.',
+      });
+    } finally {
+      if (hours.length > 0) await db.insertInto('doctor_weekly_hours').values(hours).execute();
+      if (offered.length > 0)
+        await db
+          .deleteFrom('doctor_services')
+          .where('doctor_id', '=', third.id)
+          .where('service_id', '=', consultation.id)
+          .execute();
+    }
+  });
+
   it('"any available" gives the second doctor when the first is taken', async () => {
     const slot = (await freeSlots(runtime())).find((s) => s.doctorIds.length === 2)!;
     const first = await book(runtime(), { startsAt: slot.startsAt, doctorId: 'any' });

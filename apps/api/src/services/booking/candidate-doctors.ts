@@ -54,10 +54,10 @@ export async function candidateDoctors(
     endsAt,
     now,
   );
-  // Taken: every doctor who could see the patient is busy then. With one of them free, the time
-  // was never on offer (off the slot grid, or outside the hours).
-  const busyDoctors = new Set(busy.map((b) => b.doctor_id));
-  if (doctors.length > 0 && doctors.every((d) => busyDoctors.has(d.id)))
+  // Taken: no doctor is free then, and one who could see the patient is busy then (someone booked
+  // it). A doctor who does not work then is neither, so does not make a taken time "outside the
+  // hours". With none busy the time was never on offer (off the slot grid, or outside the hours).
+  if (busy.length > 0)
     throw new AppError('slot_taken', 'This time was just taken; please pick another.');
   throw new AppError(
     'slot_unavailable',
