@@ -67,7 +67,7 @@ describe('a clinic goes from an empty database to its first booking', () => {
       await cli(settings, ['create-admin', '--email', OWNER.email], {
         ADMIN_PASSWORD: OWNER.password,
       }),
-    ).toContain(`Created admin ${OWNER.email}.`);
+    ).toContain(`Created admin ${OWNER.email} (Owner).`);
     api = await startProductionApi(settings);
   });
 
