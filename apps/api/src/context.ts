@@ -1,6 +1,6 @@
 import type { AppDeps } from './deps.js';
 import { syntheticRequestMeta, type RequestMeta } from './http/request-meta.js';
-import type { SignedInAdmin } from './security/admin-sessions.js';
+import type { SessionFacts, SignedInAdmin } from './security/admin-sessions.js';
 
 /** What every procedure sees: the app's dependencies and the HTTP request it came in on. */
 export interface Context extends AppDeps {
@@ -14,6 +14,8 @@ export interface Context extends AppDeps {
 export interface AdminContext extends Context {
   admin: SignedInAdmin;
   sessionTokenHash: string;
+  /** When the password was last typed in this session, and the clinic's two-factor rule. */
+  session: SessionFacts;
 }
 
 /** The context without HTTP: tests call procedures through `createCaller(createContextInner(deps))`. */

@@ -5,6 +5,7 @@ import { APP_ERRORS, AppError, type AppErrorCode } from './errors/app-error.js';
 import type { Context } from './context.js';
 import { assertNotForged, authenticateAdmin } from './security/admin-auth.js';
 import { assertPermitted } from './security/permissions.js';
+import { assertRecentlyConfirmed, assertTwoFactorInPlace } from './security/reconfirmation.js';
 import { enforceRateLimit } from './security/rate-limited-procedures.js';
 
 const t = initTRPC.context<Context>().create({
@@ -96,8 +97,8 @@ const rateLimiter = t.middleware(async ({ ctx, path, next }) => {
  */
 const requireAdmin = t.middleware(async ({ ctx, type, next }) => {
   if (type === 'mutation') assertNotForged(ctx);
-  const { admin, tokenHash } = await authenticateAdmin(ctx);
-  return next({ ctx: { admin, sessionTokenHash: tokenHash } });
+  const { admin, tokenHash, facts } = await authenticateAdmin(ctx);
+  return next({ ctx: { admin, sessionTokenHash: tokenHash, session: facts } });
 });
 
 /** Public, but only for state-changing calls that must not be forged (sign-in). */
@@ -118,8 +119,26 @@ export const signedInProcedure = publicProcedure.use(requireAdmin);
  */
 export const adminProcedure = (permission: Permission) =>
   signedInProcedure.use(({ ctx, next }) => {
+    assertTwoFactorInPlace(ctx);
     assertPermitted(ctx.admin, permission);
     return next();
   });
+
+/**
+ * An admin procedure that can redirect or send money, or let people in: Stripe keys, the team,
+ * refunds. Beyond the permission, the admin confirmed it is them within RECONFIRM_MINUTES
+ * (security/reconfirmation.ts).
+ */
+export const confirmedProcedure = (permission: Permission) =>
+  adminProcedure(permission).use(({ ctx, next }) => {
+    assertRecentlyConfirmed(ctx);
+    return next();
+  });
+
+/** A signed-in admin's own risky change (turning two-factor sign-in off), re-confirmed likewise. */
+export const confirmedSignedInProcedure = signedInProcedure.use(({ ctx, next }) => {
+  assertRecentlyConfirmed(ctx);
+  return next();
+});
 export const unforgedPublicProcedure = publicProcedure.use(notForged);
 export const createCallerFactory = t.createCallerFactory;

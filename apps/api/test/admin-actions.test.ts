@@ -97,7 +97,7 @@ describe('admin cancel', () => {
     const { id } = await appointmentOf(booking.reference);
     const result = await cancelAppointmentByAdmin(runtime(), {
       appointmentId: id,
-      refund: true,
+      refund: 'full',
       reason: 'Doctor ill',
       actor,
     });
@@ -122,7 +122,7 @@ describe('admin cancel', () => {
     const { booking } = await paid();
     const { id, paymentId } = await appointmentOf(booking.reference);
     await expect(
-      cancelAppointmentByAdmin(runtime(), { appointmentId: id, refund: false, actor }),
+      cancelAppointmentByAdmin(runtime(), { appointmentId: id, refund: 'none', actor }),
     ).rejects.toMatchObject({
       code: 'reason_required',
       message: 'Give a reason for keeping the payment, or cancel with a refund.',
@@ -130,7 +130,7 @@ describe('admin cancel', () => {
     expect((await appointmentOf(booking.reference)).status).toBe('confirmed');
     await cancelAppointmentByAdmin(runtime(), {
       appointmentId: id,
-      refund: false,
+      refund: 'none',
       reason: 'Late cancellation fee',
       actor,
     });
@@ -153,7 +153,7 @@ describe('admin cancel', () => {
       startsAt: (await freeSlots(runtime()))[next++]!.startsAt,
     });
     const { id } = await appointmentOf(booking.reference);
-    await cancelAppointmentByAdmin(runtime(), { appointmentId: id, refund: true, actor });
+    await cancelAppointmentByAdmin(runtime(), { appointmentId: id, refund: 'full', actor });
     expect(await appointmentOf(booking.reference)).toMatchObject({
       status: 'cancelled',
       payment: 'expired',
@@ -174,7 +174,7 @@ describe('admin cancel', () => {
       (a) => a.status === 'cancelled',
     );
     await expect(
-      cancelAppointmentByAdmin(runtime(), { appointmentId: id, refund: true, actor }),
+      cancelAppointmentByAdmin(runtime(), { appointmentId: id, refund: 'full', actor }),
     ).rejects.toMatchObject({
       code: 'transition_not_allowed',
       message: 'This appointment is cancelled and cannot be cancelled.',
@@ -190,7 +190,7 @@ describe('admin cancel', () => {
     const { id } = await appointmentOf(booking.reference);
     const result = await cancelAppointmentByAdmin(runtime(), {
       appointmentId: id,
-      refund: true,
+      refund: 'full',
       actor,
     });
     expect(result.refund).toBeNull();

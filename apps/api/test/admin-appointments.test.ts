@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RouterInputs, RouterOutputs } from '../src/index.js';
 import { DEMO_DOCTORS } from '../src/seed/demo-clinic.data.js';
+import { upsertAdmin } from '../src/testing.js';
 import { dataOf, signIn, trpcMutation, trpcQuery } from './support/admin-http.js';
 import { book, freeSlots, waitUntil } from './support/booking.js';
 import { useTestStack } from './support/test-stack.js';
@@ -145,7 +146,7 @@ describe('admin actions on appointments', () => {
       (a) => a.status === 'confirmed',
     );
     const cancelled = dataOf<RouterOutputs['admin']['appointments']['cancel']>(
-      await act('cancel', reference, { refund: true, reason: 'Doctor unavailable' }),
+      await act('cancel', reference, { refund: 'full', reason: 'Doctor unavailable' }),
     );
     expect(cancelled).toMatchObject({
       refund: { status: 'succeeded', amount: 6000 },
@@ -160,13 +161,13 @@ describe('admin actions on appointments', () => {
       () => detail(reference),
       (a) => a.status === 'confirmed',
     );
-    const refused = await act('cancel', reference, { refund: false });
+    const refused = await act('cancel', reference, { refund: 'none' });
     expect(refused.status).toBe(400);
     expect(refused.body.error?.message).toBe(
       'Give a reason for keeping the payment, or cancel with a refund.',
     );
     const kept = dataOf<RouterOutputs['admin']['appointments']['cancel']>(
-      await act('cancel', reference, { refund: false, reason: 'Late cancellation fee' }),
+      await act('cancel', reference, { refund: 'none', reason: 'Late cancellation fee' }),
     );
     expect(kept).toMatchObject({
       refund: null,
@@ -181,8 +182,41 @@ describe('admin actions on appointments', () => {
       .where('action', '=', 'appointment.cancelled')
       .execute();
     expect(audit.map((a) => a.details)).toContainEqual({
-      refund: false,
+      refund: 'none',
       reason: 'Late cancellation fee',
+    });
+  });
+
+  it("lets the front desk cancel with the booking's policy refund, and no other", async () => {
+    const desk = { email: 'desk@clinic.test', password: 'desk-password-123' };
+    await upsertAdmin(stack.api.db, { ...desk, name: 'Dee Desk', role: 'front_desk' });
+    const deskCookie = await signIn(stack.api.url, desk);
+    const reference = booked[4]!.reference;
+    payByCard(stack, reference);
+    const paid = await waitUntil(
+      () => detail(reference),
+      (a) => a.status === 'confirmed',
+    );
+    // Booked days ahead under the default policy: cancelling now gives all of it back.
+    expect(paid.policyRefund).toEqual({ percent: 100, amount: 6000 });
+    const asDesk = async (extra: object) =>
+      trpcMutation(
+        stack.api.url,
+        'admin.appointments.cancel',
+        { appointmentId: await idOf(reference), ...extra },
+        { cookie: deskCookie },
+      );
+    for (const refund of ['full', 'none']) {
+      const refused = await asDesk({ refund, reason: 'Because' });
+      expect(refused.status).toBe(403);
+      expect(refused.body.error?.data.appCode).toBe('not_permitted');
+    }
+    const cancelled = dataOf<RouterOutputs['admin']['appointments']['cancel']>(
+      await asDesk({ refund: 'policy' }),
+    );
+    expect(cancelled).toMatchObject({
+      refund: { status: 'succeeded', amount: 6000 },
+      appointment: { status: 'cancelled', payment: { status: 'refunded' } },
     });
   });
 

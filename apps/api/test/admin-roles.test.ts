@@ -33,6 +33,7 @@ const MATRIX: Record<string, readonly Caller[]> = {
   'admin.auth.signIn': PUBLIC,
   'admin.auth.signOut': PUBLIC,
   'admin.auth.me': ANY_ADMIN,
+  'admin.auth.reconfirm': ANY_ADMIN,
   'admin.auth.invitation': PUBLIC,
   'admin.auth.acceptInvitation': PUBLIC,
   'admin.auth.requestPasswordReset': PUBLIC,
@@ -86,6 +87,12 @@ const MATRIX: Record<string, readonly Caller[]> = {
   'admin.team.issuePasswordReset': OWNERS,
   'admin.sessions.list': ANY_ADMIN,
   'admin.sessions.end': ANY_ADMIN,
+  'admin.twoFactor.status': ANY_ADMIN,
+  'admin.twoFactor.start': ANY_ADMIN,
+  'admin.twoFactor.confirm': ANY_ADMIN,
+  'admin.twoFactor.renewRecoveryCodes': ANY_ADMIN,
+  'admin.twoFactor.turnOff': ANY_ADMIN,
+  'admin.twoFactor.setRequired': OWNERS,
   'admin.policies.get': ANY_ADMIN,
   'admin.policies.save': MANAGERS,
   'admin.bookingProtection.get': ANY_ADMIN,
@@ -158,7 +165,7 @@ describe('within a procedure', () => {
     const answer = await trpcMutation(
       api.url,
       'admin.appointments.cancel',
-      { appointmentId: '00000000-0000-4000-8000-000000000000', refund: true },
+      { appointmentId: '00000000-0000-4000-8000-000000000000', refund: 'full' },
       { cookie: await signIn(api.url, { email: 'front_desk@roles.test', password: PASSWORD }) },
     );
     expect(answer.status).toBe(403);

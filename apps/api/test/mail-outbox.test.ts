@@ -138,7 +138,7 @@ describe('the e-mail outbox', () => {
     const { appointmentId } = await payAtClinicBooking();
     await cancelAppointmentByAdmin(runtime(), {
       appointmentId,
-      refund: false,
+      refund: 'none',
       reason: 'Doctor unwell',
       actor: 'admin:a@clinic.test',
     });
@@ -189,7 +189,7 @@ describe('the e-mail outbox', () => {
 
     await cancelAppointmentByAdmin(runtime(), {
       appointmentId,
-      refund: false,
+      refund: 'none',
       reason: 'Doctor unwell',
       actor: 'admin:a@clinic.test',
     });

@@ -137,7 +137,7 @@ describe('cancel', () => {
     const outcomes = await Promise.allSettled([
       patientCaller().booking.cancel(input),
       patientCaller().booking.cancel(input),
-      cancelAppointmentByAdmin(runtime(), { appointmentId: id, refund: true, actor: 'admin:x' }),
+      cancelAppointmentByAdmin(runtime(), { appointmentId: id, refund: 'full', actor: 'admin:x' }),
     ]);
     expect(outcomes[0]).toMatchObject({ status: 'fulfilled', value: { status: 'cancelled' } });
     expect(outcomes[1]).toMatchObject({ status: 'fulfilled', value: { status: 'cancelled' } });
@@ -157,7 +157,7 @@ describe('cancel', () => {
     const { id } = await appointmentOf(booking.reference);
     await cancelAppointmentByAdmin(runtime(), {
       appointmentId: id,
-      refund: true,
+      refund: 'full',
       actor: 'admin:x',
     });
     const late = await patientCaller().booking.cancel({

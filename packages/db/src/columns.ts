@@ -43,6 +43,7 @@ export const columns: ColumnMap = {
     created_at: 'timestamptz',
     updated_at: 'timestamptz',
     cancellation_policy: 'jsonb?',
+    admin_two_factor_required: 'bool',
   },
   doctors: {
     id: 'uuid',
@@ -213,6 +214,16 @@ export const columns: ColumnMap = {
     name: 'text',
     created_at: 'timestamptz',
     role: 'text',
+    totp_secret_encrypted: 'text?',
+    totp_pending_encrypted: 'text?',
+    totp_enabled_at: 'timestamptz?',
+    totp_last_step: 'int8?',
+  },
+  admin_recovery_codes: {
+    admin_user_id: 'uuid',
+    code_hash: 'text',
+    created_at: 'timestamptz',
+    used_at: 'timestamptz?',
   },
   admin_sessions: {
     token_hash: 'text',
@@ -222,6 +233,7 @@ export const columns: ColumnMap = {
     expires_at: 'timestamptz',
     ip: 'text?',
     user_agent: 'text?',
+    confirmed_at: 'timestamptz',
   },
   admin_links: {
     id: 'uuid',

@@ -42,6 +42,19 @@ export {
   resetAdminPassword,
 } from './queries/admin-users.js';
 export {
+  acceptTotpStep,
+  confirmAdminSession,
+  disableTotp,
+  enableTotp,
+  findEncryptedTotpSecrets,
+  findTwoFactorRequired,
+  findTwoFactorState,
+  replaceRecoveryCodes,
+  setPendingTotpSecret,
+  setTwoFactorRequired,
+  useRecoveryCode,
+} from './queries/admin-two-factor.js';
+export {
   findAdminLinkState,
   findOpenAdminLink,
   insertAdminLink,
@@ -232,6 +245,7 @@ export {
   findTransaction,
 } from './queries/admin-transaction-detail.js';
 export {
+  findAppointmentPolicy,
   findPaymentsOfAppointment,
   listAppointmentsPage,
   type AppointmentFilter,

@@ -4,6 +4,7 @@ import type { Insertable, Selectable, Updateable } from 'kysely';
 import type {
   AdminSessionsTable,
   AdminLinksTable,
+  AdminRecoveryCodesTable,
   AdminUsersTable,
   AuditLogTable,
   GatewaySettingsTable,
@@ -45,6 +46,7 @@ export interface Database {
   admin_users: AdminUsersTable;
   admin_sessions: AdminSessionsTable;
   admin_links: AdminLinksTable;
+  admin_recovery_codes: AdminRecoveryCodesTable;
   rate_limit_counters: RateLimitCountersTable;
   audit_log: AuditLogTable;
   mail_outbox: MailOutboxTable;

@@ -203,7 +203,7 @@ async function cancelFromAdmin(
     try {
       await deps.admin.admin.appointments.cancel.mutate({
         appointmentId: paid.appointmentId,
-        refund,
+        refund: refund ? 'full' : 'none',
         ...(refund ? {} : { reason: 'Proof run: the patient did not give 24 hours notice' }),
       });
       return 'ok';

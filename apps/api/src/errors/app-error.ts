@@ -35,6 +35,12 @@ export const APP_ERRORS = {
   // The admin API and security.
   unauthorized: 'UNAUTHORIZED',
   sign_in_failed: 'UNAUTHORIZED',
+  // The password was right; the sign-in also needs a code from the authenticator or a recovery code.
+  two_factor_needed: 'UNAUTHORIZED',
+  // The clinic requires two-factor sign-in and this admin has not set it up yet.
+  two_factor_setup_needed: 'FORBIDDEN',
+  // A risky action (keys, admins, refunds) needs the password or a code typed in the last minutes.
+  reconfirm_needed: 'FORBIDDEN',
   csrf_refused: 'FORBIDDEN',
   not_permitted: 'FORBIDDEN',
   link_gone: 'NOT_FOUND',

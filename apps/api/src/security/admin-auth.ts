@@ -1,13 +1,13 @@
 import { AppError } from '../errors/app-error.js';
 import type { Context } from '../context.js';
-import { checkAdminSession, type SignedInAdmin } from './admin-sessions.js';
+import { checkAdminSession, type SessionFacts, type SignedInAdmin } from './admin-sessions.js';
 import { CSRF_REFUSED_MESSAGE, csrfProblem } from './csrf.js';
 import { clearedSessionCookie, readCookie, sessionCookieName } from './session-cookie.js';
 
 /** The checks of `adminProcedure` (trpc.ts): the only place admin access is decided. */
 export async function authenticateAdmin(
   ctx: Context,
-): Promise<{ admin: SignedInAdmin; tokenHash: string }> {
+): Promise<{ admin: SignedInAdmin; tokenHash: string; facts: SessionFacts }> {
   const token = readCookie(ctx.request.cookie, sessionCookieName(ctx.config.security));
   const check = await checkAdminSession(ctx, token);
   if (check.ok) return check;

@@ -17,10 +17,20 @@ export interface SignedInAdmin {
   role: AdminRole;
   /** For timelines and refunds: 'admin:<email>'. */
   actor: string;
+  /** Whether they sign in with a TOTP code too. */
+  twoFactorEnabled: boolean;
+}
+
+/** What the session knows beyond who it is: for the two-factor rule and re-confirmation. */
+export interface SessionFacts {
+  /** When the password or a code was last typed in this session. */
+  confirmedAt: Date;
+  /** The clinic requires every admin to sign in with a code too. */
+  twoFactorRequired: boolean;
 }
 
 export type SessionCheck =
-  | { ok: true; admin: SignedInAdmin; tokenHash: string; expiresAt: Date }
+  | { ok: true; admin: SignedInAdmin; tokenHash: string; expiresAt: Date; facts: SessionFacts }
   | { ok: false; reason: 'missing' | 'unknown' | 'expired' };
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'config'>;
@@ -84,6 +94,11 @@ export async function checkAdminSession(
       name: session.name,
       role: session.role,
       actor: `admin:${session.email}`,
+      twoFactorEnabled: session.totp_enabled_at !== null,
+    },
+    facts: {
+      confirmedAt: session.confirmed_at,
+      twoFactorRequired: Boolean(session.two_factor_required),
     },
   };
 }

@@ -10,3 +10,8 @@ export function stripeSecretPurpose(
 ): string {
   return `gateway_settings.stripe.${mode}.${field}`;
 }
+
+/** An admin's TOTP secret only decrypts as that admin's: a copy into another row fails. */
+export function totpSecretPurpose(adminUserId: string): string {
+  return `admin_users.${adminUserId}.totp_secret`;
+}

@@ -1,6 +1,11 @@
-import { findEncryptedStripeSecrets, type Database, type Kysely } from '@clinicpay/db';
+import {
+  findEncryptedStripeSecrets,
+  findEncryptedTotpSecrets,
+  type Database,
+  type Kysely,
+} from '@clinicpay/db';
 import type { SecretBox } from './secret-box.js';
-import { stripeSecretPurpose } from './secret-purposes.js';
+import { stripeSecretPurpose, totpSecretPurpose } from './secret-purposes.js';
 
 /**
  * Decrypts every stored secret once, so a wrong APP_SECRET stops the start with SecretBoxError
@@ -20,6 +25,11 @@ export async function verifyStoredSecrets(deps: {
     ] as const;
     for (const [ciphertext, purpose] of stored) {
       if (ciphertext) deps.secretBox.decrypt(ciphertext, purpose);
+    }
+  }
+  for (const admin of await findEncryptedTotpSecrets(deps.db)) {
+    for (const sealed of [admin.totp_secret_encrypted, admin.totp_pending_encrypted]) {
+      if (sealed) deps.secretBox.decrypt(sealed, totpSecretPurpose(admin.id));
     }
   }
 }

@@ -45,13 +45,23 @@ export const AppointmentIdInput = z.object({
 });
 export type AppointmentIdInput = z.infer<typeof AppointmentIdInput>;
 
+export const CANCEL_REFUNDS = ['full', 'policy', 'none'] as const;
+export type CancelRefund = (typeof CANCEL_REFUNDS)[number];
+
 /**
- * The clinic cancels. With `refund`, money paid by card goes back; without it the money is kept,
- * which the API allows only with a reason (it is recorded on the payment's timeline).
+ * The clinic cancels. Money paid by card goes back in full, or as the booking's policy gives, or
+ * is kept, which the API allows only with a reason (it is recorded on the payment's timeline).
  */
 export const CancelAppointmentInput = z.object({
   appointmentId: z.uuid({ message: 'Choose an appointment from the list.' }),
-  refund: z.boolean({ message: 'Say whether to refund the payment.' }),
+  /**
+   * What happens to a card payment: `policy` refunds what the booking's cancellation policy gives
+   * at this moment (the front desk's only choice), `full` refunds all that is left, `none` keeps
+   * it (with a reason). Nothing paid: any of them just cancels.
+   */
+  refund: z.enum(CANCEL_REFUNDS, {
+    message: 'Choose what happens to the payment: refund in full, by the policy, or keep it.',
+  }),
   reason: z
     .string()
     .trim()

@@ -1,4 +1,5 @@
 import { z } from '../zod.js';
+import { SecondFactorCode } from './two-factor-inputs.js';
 
 /** Sign-in form. The password's length is capped so nobody can make the server hash megabytes. */
 export const SignInInput = z.object({
@@ -11,5 +12,7 @@ export const SignInInput = z.object({
     .string()
     .min(1, { message: 'Enter your password.' })
     .max(256, { message: 'Passwords are at most 256 characters.' }),
+  /** The second factor, asked for only when the password was right and the admin has it on. */
+  code: SecondFactorCode.optional(),
 });
 export type SignInInput = z.infer<typeof SignInInput>;

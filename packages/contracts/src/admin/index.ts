@@ -13,4 +13,5 @@ export * from './clinic-inputs.js';
 export * from './mail-inputs.js';
 export * from './roles.js';
 export * from './team-inputs.js';
+export * from './two-factor-inputs.js';
 export * from './booking-protection-inputs.js';

@@ -110,3 +110,13 @@ export async function findPaymentsOfAppointment(db: Kysely<Database>, appointmen
     .orderBy('created_at', 'desc')
     .execute();
 }
+
+/** The cancellation policy kept with an appointment when it was booked (null: booked before policies). */
+export async function findAppointmentPolicy(db: Kysely<Database>, appointmentId: string) {
+  const row = await db
+    .selectFrom('appointments')
+    .select('cancellation_policy')
+    .where('id', '=', appointmentId)
+    .executeTakeFirst();
+  return row?.cancellation_policy ?? null;
+}

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 
 export async function insertAdminSession(
@@ -19,6 +19,8 @@ export async function insertAdminSession(
       admin_user_id: session.adminUserId,
       created_at: session.now,
       last_seen_at: session.now,
+      // Signing in is typing the password: risky actions need no new confirmation for a while.
+      confirmed_at: session.now,
       expires_at: session.expiresAt,
       ip: session.ip ?? null,
       // Enough to tell browsers apart; a header of kilobytes is not worth keeping.
@@ -41,6 +43,14 @@ export async function findAdminSession(db: Kysely<Database>, tokenHash: string) 
       'admin_users.email',
       'admin_users.name',
       'admin_users.role',
+      'admin_sessions.confirmed_at',
+      'admin_users.totp_enabled_at',
+      // One row read per request either way: the clinic's two-factor rule comes along.
+      (eb) =>
+        eb
+          .selectFrom('clinics')
+          .select(sql<boolean>`coalesce(bool_or(admin_two_factor_required), false)`.as('r'))
+          .as('two_factor_required'),
     ])
     .where('admin_sessions.token_hash', '=', tokenHash)
     .executeTakeFirst();

@@ -6,7 +6,7 @@ import type { Database } from '../schema.js';
 export async function findAdminUserByEmail(db: Kysely<Database>, email: string) {
   return db
     .selectFrom('admin_users')
-    .select(['id', 'email', 'name', 'role', 'password_hash'])
+    .select(['id', 'email', 'name', 'role', 'password_hash', 'totp_secret_encrypted'])
     .where(sql<string>`lower(email)`, '=', email.trim().toLowerCase())
     .executeTakeFirst();
 }
@@ -65,6 +65,7 @@ export async function listAdminUsers(db: Kysely<Database>) {
       'admin_users.name',
       'admin_users.role',
       'admin_users.created_at',
+      'admin_users.totp_enabled_at',
       (eb) => eb.fn.max('admin_sessions.last_seen_at').as('last_seen_at'),
     ])
     .groupBy('admin_users.id')

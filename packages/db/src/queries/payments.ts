@@ -48,6 +48,7 @@ export async function lockAppointment(trx: Transaction<Database>, appointmentId:
       'reference',
       'cancel_requested_reason',
       'reschedule_count',
+      'cancellation_policy',
     ])
     .where('id', '=', appointmentId)
     .forUpdate()

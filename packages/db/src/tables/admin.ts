@@ -48,6 +48,21 @@ export interface AdminUsersTable {
   created_at: GeneratedTimestamp;
   /** What the admin may do (contracts' ROLE_PERMISSIONS); Owner unless said otherwise. */
   role: ColumnType<AdminRole, AdminRole | undefined, AdminRole>;
+  /** The TOTP secret, sealed by the API's secret box; null until two-factor sign-in is on. */
+  totp_secret_encrypted: ColumnType<string | null, string | null | undefined, string | null>;
+  /** A secret being enrolled: it becomes the secret with the first good code. */
+  totp_pending_encrypted: ColumnType<string | null, string | null | undefined, string | null>;
+  totp_enabled_at: NullableTimestamp;
+  /** The last 30-second step a code was accepted for: a code works once. */
+  totp_last_step: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/** One of an admin's ten single-use recovery codes, by its SHA-256 hash. */
+export interface AdminRecoveryCodesTable {
+  admin_user_id: string;
+  code_hash: string;
+  created_at: GeneratedTimestamp;
+  used_at: NullableTimestamp;
 }
 
 export interface AdminSessionsTable {
@@ -60,6 +75,8 @@ export interface AdminSessionsTable {
   /** Where and in what browser it was opened, for the admin's list of signed-in devices. */
   ip: ColumnType<string | null, string | null | undefined, string | null>;
   user_agent: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When the password or a code was last typed in this session (re-confirmation of risky actions). */
+  confirmed_at: GeneratedTimestamp;
 }
 
 /** A single-use link an Owner sends: an invitation to join, or a password reset. */

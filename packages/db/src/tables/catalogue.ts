@@ -36,6 +36,8 @@ export interface ClinicsTable {
   updated_at: GeneratedTimestamp;
   /** The clinic's cancellation policy (validated by the API); null: the built-in default. */
   cancellation_policy: NullableJson;
+  /** Every admin must sign in with a TOTP code too (an Owner's setting). */
+  admin_two_factor_required: Generated<boolean>;
 }
 
 export interface DoctorsTable {

@@ -15,6 +15,7 @@ import {
 import { moveFromAdmin } from '../../services/appointments/move-appointment.service.js';
 import { cancelFromAdmin } from '../../services/cancellation/cancel-by-clinic.service.js';
 import { assertPermitted } from '../../security/permissions.js';
+import { assertRecentlyConfirmed } from '../../security/reconfirmation.js';
 import { adminProcedure, router } from '../../trpc.js';
 
 export const appointmentsRouter = router({
@@ -27,8 +28,11 @@ export const appointmentsRouter = router({
   cancel: adminProcedure('appointments.manage')
     .input(CancelAppointmentInput)
     .mutation(({ ctx, input }) => {
-      // Cancelling is the front desk's work; giving the money back is a refund like any other.
-      if (input.refund) assertPermitted(ctx.admin, 'refunds.issue');
+      // Cancelling is the front desk's work, with the refund the booking's policy gives; any
+      // other refund, or keeping the money, is a Manager's or Owner's decision.
+      if (input.refund !== 'policy') assertPermitted(ctx.admin, 'refunds.issue');
+      // A refund of the admin's choosing is re-confirmed like any other (transactions.refund).
+      if (input.refund === 'full') assertRecentlyConfirmed(ctx);
       return cancelFromAdmin(ctx, input);
     }),
   move: adminProcedure('appointments.manage')

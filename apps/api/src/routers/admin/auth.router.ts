@@ -1,6 +1,7 @@
 import {
   AcceptInvitationInput,
   LinkTokenInput,
+  ReconfirmInput,
   RequestPasswordResetInput,
   ResetPasswordInput,
   SignInInput,
@@ -12,6 +13,7 @@ import {
   sessionCookie,
   sessionCookieName,
 } from '../../security/session-cookie.js';
+import { reconfirm } from '../../services/auth/reconfirm.service.js';
 import { currentAdmin, signIn, signOut } from '../../services/auth/sign-in.service.js';
 import { requestPasswordReset, resetPassword } from '../../services/team/password-reset.service.js';
 import { acceptInvitation, invitationDetails } from '../../services/team/team.service.js';
@@ -68,5 +70,9 @@ export const authRouter = router({
       return signInWithCookie(ctx, { email, password: input.password });
     }),
   /** Who is signed in; UNAUTHORIZED tells the SPA to show the sign-in form. */
-  me: signedInProcedure.query(({ ctx }) => currentAdmin(ctx, ctx.admin)),
+  me: signedInProcedure.query(({ ctx }) => currentAdmin(ctx)),
+  /** The password (or a code) again, for the risky actions of the next minutes (reconfirmation.ts). */
+  reconfirm: signedInProcedure
+    .input(ReconfirmInput)
+    .mutation(({ ctx, input }) => reconfirm(ctx, input)),
 });

@@ -8,7 +8,7 @@ import {
   readBookingProtection,
   saveBookingProtection,
 } from '../../services/clinic/booking-protection.service.js';
-import { adminProcedure, router } from '../../trpc.js';
+import { adminProcedure, confirmedProcedure, router } from '../../trpc.js';
 
 /** The clinic's defences against a flood of bookings, and the clean-up after one. */
 export const bookingProtectionRouter = router({
@@ -20,7 +20,7 @@ export const bookingProtectionRouter = router({
   previewBulkCancel: adminProcedure('refunds.issue')
     .input(BulkCancelQueryInput)
     .query(({ ctx, input }) => previewBulkCancel(ctx, input)),
-  bulkCancel: adminProcedure('refunds.issue')
+  bulkCancel: confirmedProcedure('refunds.issue')
     .input(BulkCancelInput)
     .mutation(({ ctx, input }) => bulkCancel(ctx, input)),
 });

@@ -3,7 +3,7 @@ import { startCheckoutTest } from '../../services/gateways/checkout-test.service
 import { listGateways, setGateway } from '../../services/gateways/gateways.service.js';
 import { readStripeSettingsForAdmin } from '../../services/gateways/stripe-settings-read.service.js';
 import { saveStripeSettings } from '../../services/gateways/stripe-settings-save.service.js';
-import { adminProcedure, router } from '../../trpc.js';
+import { adminProcedure, confirmedProcedure, router } from '../../trpc.js';
 
 export const gatewaysRouter = router({
   list: adminProcedure('payments.manage').query(({ ctx }) => listGateways(ctx)),
@@ -18,7 +18,7 @@ export const gatewaysRouter = router({
  */
 export const stripeSettingsRouter = router({
   get: adminProcedure('payments.manage').query(({ ctx }) => readStripeSettingsForAdmin(ctx)),
-  save: adminProcedure('stripe.keys')
+  save: confirmedProcedure('stripe.keys')
     .input(SaveStripeSettingsInput)
     .mutation(({ ctx, input }) => saveStripeSettings(ctx, input)),
   testCheckout: adminProcedure('payments.manage').mutation(({ ctx }) => startCheckoutTest(ctx)),

@@ -9,6 +9,7 @@ import { gatewaysRouter, stripeSettingsRouter } from './gateways.router.js';
 import { mailRouter } from './mail.router.js';
 import { sessionsRouter } from './sessions.router.js';
 import { teamRouter } from './team.router.js';
+import { twoFactorRouter } from './two-factor.router.js';
 import { policiesRouter } from './policies.router.js';
 import { transactionsRouter } from './transactions.router.js';
 import { webhookEventsRouter } from './webhook-events.router.js';
@@ -16,7 +17,8 @@ import { webhookEventsRouter } from './webhook-events.router.js';
 /**
  * Everything the admin SPA calls. Every procedure is an adminProcedure naming its permission, but
  * the auth router's public ones (sign-in, sign-out, invitations and password resets), and auth.me
- * and sessions.* (any signed-in admin, for themselves).
+ * sessions.* and twoFactor.* (any signed-in admin, for themselves; twoFactor.setRequired is
+ * the Owner's).
  */
 export const adminRouter = router({
   auth: authRouter,
@@ -32,6 +34,7 @@ export const adminRouter = router({
   mail: mailRouter,
   team: teamRouter,
   sessions: sessionsRouter,
+  twoFactor: twoFactorRouter,
   policies: policiesRouter,
   bookingProtection: bookingProtectionRouter,
 });

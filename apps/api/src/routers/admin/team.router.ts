@@ -12,24 +12,27 @@ import {
   removeAdmin,
   revokeInvitation,
 } from '../../services/team/team.service.js';
-import { adminProcedure, router } from '../../trpc.js';
+import { adminProcedure, confirmedProcedure, router } from '../../trpc.js';
 
-/** The admin team: who is on it with which role, invitations, removals, reset links. Owners only. */
+/**
+ * The admin team: who is on it with which role, invitations, removals, reset links. Owners only,
+ * and every change re-confirmed (the password typed in the last minutes).
+ */
 export const teamRouter = router({
   list: adminProcedure('admins.manage').query(({ ctx }) => listTeam(ctx)),
-  invite: adminProcedure('admins.manage')
+  invite: confirmedProcedure('admins.manage')
     .input(InviteAdminInput)
     .mutation(({ ctx, input }) => inviteAdmin(ctx, input)),
-  revokeInvitation: adminProcedure('admins.manage')
+  revokeInvitation: confirmedProcedure('admins.manage')
     .input(InvitationIdInput)
     .mutation(({ ctx, input }) => revokeInvitation(ctx, input.invitationId)),
-  changeRole: adminProcedure('admins.manage')
+  changeRole: confirmedProcedure('admins.manage')
     .input(ChangeAdminRoleInput)
     .mutation(({ ctx, input }) => changeAdminRole(ctx, input)),
-  remove: adminProcedure('admins.manage')
+  remove: confirmedProcedure('admins.manage')
     .input(AdminIdInput)
     .mutation(({ ctx, input }) => removeAdmin(ctx, input.adminId)),
-  issuePasswordReset: adminProcedure('admins.manage')
+  issuePasswordReset: confirmedProcedure('admins.manage')
     .input(AdminIdInput)
     .mutation(({ ctx, input }) => issuePasswordReset(ctx, input.adminId)),
 });

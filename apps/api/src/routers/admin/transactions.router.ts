@@ -8,7 +8,7 @@ import { refundFromAdmin } from '../../services/refunds/refund-by-admin.service.
 import { getTransaction } from '../../services/transactions/transaction-detail.service.js';
 import { listTransactions } from '../../services/transactions/transactions-list.service.js';
 import { summarizeTransactions } from '../../services/transactions/transactions-summary.service.js';
-import { adminProcedure, router } from '../../trpc.js';
+import { adminProcedure, confirmedProcedure, router } from '../../trpc.js';
 
 /** Payments as the clinic reviews them. The CSV export is GET /exports/transactions.csv. */
 export const transactionsRouter = router({
@@ -21,7 +21,7 @@ export const transactionsRouter = router({
   summary: adminProcedure('transactions.view')
     .input(TransactionFilters)
     .query(({ ctx, input }) => summarizeTransactions(ctx, input)),
-  refund: adminProcedure('refunds.issue')
+  refund: confirmedProcedure('refunds.issue')
     .input(RefundPaymentInput)
     .mutation(({ ctx, input }) => refundFromAdmin(ctx, input)),
 });

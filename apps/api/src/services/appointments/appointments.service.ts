@@ -1,5 +1,6 @@
 import type { ListAppointmentsInput } from '@clinicpay/contracts';
 import {
+  findAppointmentPolicy,
   findAppointmentEvents,
   findPaymentEvents,
   findPaymentsOfAppointment,
@@ -11,6 +12,7 @@ import { AppError } from '../../errors/app-error.js';
 import type { AppDeps } from '../../deps.js';
 import { readKeysetPage } from '../paging/keyset-page.js';
 import { classifySearch } from '../transactions/transaction-filters.js';
+import { policyRefundOf } from '../cancellation/policy-refund.js';
 import { inTimeOrder, stateChange } from '../timeline/state-change.js';
 
 /** A page of appointments by start time; keyset paging as for transactions. */
@@ -82,7 +84,8 @@ export async function getAppointment(ctx: AppDeps, appointmentId: string) {
   });
   if (!row) throw new AppError('appointment_not_found', 'This appointment does not exist.');
   const payments = await findPaymentsOfAppointment(ctx.db, row.id);
-  const [appointmentEvents, ...paymentEvents] = await Promise.all([
+  const [storedPolicy, appointmentEvents, ...paymentEvents] = await Promise.all([
+    findAppointmentPolicy(ctx.db, row.id),
     findAppointmentEvents(ctx.db, row.id),
     ...payments.map((p) => findPaymentEvents(ctx.db, p.id)),
   ]);
@@ -110,6 +113,13 @@ export async function getAppointment(ctx: AppDeps, appointmentId: string) {
       createdAt: p.created_at.toISOString(),
     })),
     timeline,
+    /** What cancelling now would refund under the booking's policy (for a card payment that took money). */
+    policyRefund:
+      latest &&
+      latest.gateway === 'stripe' &&
+      (latest.status === 'completed' || latest.status === 'partially_refunded')
+        ? policyRefundOf(storedPolicy, latest, row.starts_at, now)
+        : null,
     actions: {
       cancel: ['pending_payment', 'confirmed', 'arrived'].includes(row.status),
       move: row.status === 'confirmed',

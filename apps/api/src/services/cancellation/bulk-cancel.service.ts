@@ -59,7 +59,7 @@ export async function bulkCancel(deps: AdminDeps, input: BulkCancelInput) {
     try {
       await cancelAppointmentByAdmin(deps, {
         appointmentId: booking.id,
-        refund: true,
+        refund: 'full',
         reason: input.reason,
         actor: deps.admin.actor,
       });

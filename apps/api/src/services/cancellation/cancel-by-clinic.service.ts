@@ -8,12 +8,13 @@ import {
   transitionPayment,
 } from '@clinicpay/db';
 import { AppError } from '../../errors/app-error.js';
-import type { CancelAppointmentInput } from '@clinicpay/contracts';
+import type { CancelAppointmentInput, CancelRefund } from '@clinicpay/contracts';
 import type { AdminDeps, AppDeps } from '../../deps.js';
 import { getAppointment } from '../appointments/appointments.service.js';
 import { audit } from '../audit/record-audit.js';
 import { loadStripeSettings } from '../gateways/stripe-settings.js';
 import { queueCancelledMail } from '../mail/queue-mail.js';
+import { policyRefundOf } from './policy-refund.js';
 import { reserveRefund, sendRefund, type RefundOutcome } from '../refunds/refund.service.js';
 
 /** The admin's cancel, as the admin SPA asks for it: recorded in the audit log, answered with the appointment. */
@@ -35,8 +36,8 @@ export async function cancelFromAdmin(ctx: AdminDeps, input: CancelAppointmentIn
 
 export interface AdminCancelInput {
   appointmentId: string;
-  /** Refund what was paid by card; false keeps the money, which needs a reason. */
-  refund: boolean;
+  /** What happens to a card payment: all of what is left back, the policy's share, or kept (with a reason). */
+  refund: CancelRefund;
   reason?: string | undefined;
   actor: string;
 }
@@ -85,7 +86,7 @@ export async function cancelAppointmentByAdmin(
       );
     }
     const paidByCard = locked?.status === 'completed' || locked?.status === 'partially_refunded';
-    if (paidByCard && !input.refund && !reason) {
+    if (paidByCard && input.refund === 'none' && !reason) {
       throw new AppError(
         'reason_required',
         'Give a reason for keeping the payment, or cancel with a refund.',
@@ -112,10 +113,21 @@ export async function cancelAppointmentByAdmin(
       await transitionPayment(trx, locked.id, [locked.status], 'expired', cause);
     }
     if (!paidByCard) return null;
-    if (!input.refund) {
+    // undefined: all that is left (reserveRefund's default).
+    const amount =
+      input.refund === 'full'
+        ? undefined
+        : input.refund === 'policy'
+          ? policyRefundOf(appointment.cancellation_policy, locked, appointment.starts_at, at)
+              .amount
+          : 0;
+    if (amount === 0) {
       await recordPaymentEvent(trx, locked.id, locked.status, locked.status, {
         ...cause,
-        reason: `kept_by_admin: ${reason}`,
+        reason:
+          input.refund === 'policy'
+            ? 'kept_by_policy: no refund is due'
+            : `kept_by_admin: ${reason}`,
       });
       return null;
     }
@@ -123,6 +135,7 @@ export async function cancelAppointmentByAdmin(
       trx,
       {
         paymentId: locked.id,
+        amount,
         reason: reason ?? 'cancelled_by_clinic',
         requestedBy: input.actor,
         idempotencyKey: `cancel-refund:${appointment.id}`,
