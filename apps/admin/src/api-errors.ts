@@ -16,9 +16,12 @@ export function httpStatusOf(error: unknown): number | null {
 
 /** The session is gone (never signed in, idle too long, signed out elsewhere). */
 export function isUnauthorized(error: unknown): boolean {
+  const appCode = appCodeOf(error);
   return (
     (error as ApiError | null)?.data?.code === 'UNAUTHORIZED' &&
-    appCodeOf(error) !== 'sign_in_failed'
+    // The sign-in form's own answers: a wrong pair, or the code still to type.
+    appCode !== 'sign_in_failed' &&
+    appCode !== 'two_factor_needed'
   );
 }
 

@@ -6,6 +6,7 @@ import { TRPC_MAX_BATCH_ITEMS } from '@clinicpay/contracts/api-limits';
 import { httpBatchLink } from '@trpc/client';
 import { createTRPCReact } from '@trpc/react-query';
 import { httpStatusOf, isUnauthorized, messageOf } from './api-errors.js';
+import { reconfirmLink } from './session/reconfirm-link.js';
 import { reportSessionEnded } from './session/session-events.js';
 
 export const trpc = createTRPCReact<AppRouter>();
@@ -36,6 +37,7 @@ export const CSRF_HEADERS = { 'x-clinicpay-csrf': '1' } as const;
 // `include` keeps the session cookie when the SPA is hosted on an origin of its own.
 export const trpcClient = trpc.createClient({
   links: [
+    reconfirmLink,
     httpBatchLink({
       url: '/trpc',
       maxItems: TRPC_MAX_BATCH_ITEMS,

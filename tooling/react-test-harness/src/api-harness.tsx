@@ -1,4 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import type { TRPCLink } from '@trpc/client';
 import type { CreateTRPCReactBase } from '@trpc/react-query';
 import type { AnyRouter } from '@trpc/server';
 import { render } from '@testing-library/react';
@@ -19,14 +20,22 @@ export function createApiHarness<TRouter extends AnyRouter>(trpc: AppTrpc<TRoute
   function renderWithApi(
     ui: ReactElement,
     handlers: Handlers,
-    options: { path?: string; route?: string; state?: unknown } = {},
+    options: {
+      path?: string;
+      route?: string;
+      state?: unknown;
+      /** The app's own links to run before the fake API (e.g. one that retries after a prompt). */
+      links?: TRPCLink<TRouter>[];
+    } = {},
   ) {
     const calls: ApiCall[] = [];
     resetRouterProbe();
     const queryClient = new QueryClient({
       defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
     });
-    const client = trpc.createClient({ links: [fakeLink<TRouter>(handlers, calls)] });
+    const client = trpc.createClient({
+      links: [...(options.links ?? []), fakeLink<TRouter>(handlers, calls)],
+    });
     const result = render(
       <trpc.Provider client={client} queryClient={queryClient}>
         <QueryClientProvider client={queryClient}>

@@ -1,12 +1,25 @@
-import { Badge, Button, Card, PageHeading, Skeleton, useDocumentTitle } from '@clinicpay/ui';
+import {
+  Badge,
+  Button,
+  Card,
+  Notice,
+  PageHeading,
+  Skeleton,
+  useDocumentTitle,
+} from '@clinicpay/ui';
 import { isUnauthorized, messageOf } from '../api-errors.js';
 import { QueryError } from '../components/query-states.js';
 import { notify } from '../toasts.js';
 import { trpc } from '../trpc.js';
+import { TwoFactorCard } from './two-factor-card.js';
 
-/** "Your account": the devices signed in as this admin, each of which can be signed out. */
+/**
+ * "Your account": two-factor sign-in, and the devices signed in as this admin, each of which can
+ * be signed out. Where the clinic requires two-factor sign-in, an admin without it lands here.
+ */
 export function AccountPage() {
   useDocumentTitle('Your account · Clinic admin');
+  const me = trpc.admin.auth.me.useQuery();
   const devices = trpc.admin.sessions.list.useQuery();
   const utils = trpc.useUtils();
   const end = trpc.admin.sessions.end.useMutation();
@@ -14,8 +27,16 @@ export function AccountPage() {
     <>
       <PageHeading
         title="Your account"
-        description="Where you are signed in. Sign out a device you do not recognise, then change your password."
+        description="How you sign in, and where. Sign out a device you do not recognise, then change your password."
       />
+      {me.data?.admin.twoFactor.setupNeeded ? (
+        <Notice tone="warning" role="status" className="mb-4">
+          Your clinic requires two-factor sign-in. Set it up below to use the admin.
+        </Notice>
+      ) : null}
+      <div className="mb-6">
+        <TwoFactorCard />
+      </div>
       <QueryError query={devices} title="Your devices could not be loaded." />
       <Card className="p-4 sm:p-6">
         <h2 className="mb-2 text-base font-semibold text-slate-900">Signed-in devices</h2>

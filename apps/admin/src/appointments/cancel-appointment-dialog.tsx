@@ -32,18 +32,19 @@ function paidByCard(appointment: Appointment) {
 function cancelSchema(paid: boolean) {
   return z
     .object({
-      refund: z.enum(['refund', 'keep']),
+      refund: CancelAppointmentInput.shape.refund,
       reason: CancelAppointmentInput.shape.reason.unwrap(),
     })
-    .refine((v) => !paid || v.refund === 'refund' || v.reason !== '', {
+    .refine((v) => !paid || v.refund !== 'none' || v.reason !== '', {
       message: 'Give a reason for keeping the payment, or cancel with a refund.',
       path: ['reason'],
     });
 }
 
 /**
- * Cancelling asks what happens to the money: refunded to the card, or kept, which needs a reason
- * (it goes on the payment's timeline). Nothing paid: only an optional reason.
+ * Cancelling asks what happens to the money: what the booking's cancellation policy gives back,
+ * all of it, or kept, which needs a reason (it goes on the payment's timeline). The front desk
+ * cancels with the policy's refund only. Nothing paid: only an optional reason.
  */
 export function CancelAppointmentDialog({
   appointment,
@@ -53,29 +54,31 @@ export function CancelAppointmentDialog({
 }: CancelAppointmentDialogProps) {
   const paid = paidByCard(appointment);
   const isPaid = Boolean(paid);
-  // The front desk cancels; a refund is for a Manager or the Owner (from Transactions, after).
+  // The front desk cancels with the policy's refund; any other choice is a Manager's or Owner's.
   const mayRefund = useCan()('refunds.issue');
+  const policy = appointment.policyRefund;
   const schema = useMemo(() => cancelSchema(isPaid), [isPaid]);
   const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
     resolver: zodResolver(schema),
-    defaultValues: { refund: mayRefund ? 'refund' : 'keep', reason: '' },
+    defaultValues: { refund: 'policy', reason: '' },
   });
   const [problem, setProblem] = useState<string | null>(null);
   const cancel = trpc.admin.appointments.cancel.useMutation();
-  const keep = useWatch({ control: form.control, name: 'refund' }) === 'keep' && isPaid;
-  const left = paid
-    ? formatMoney({
-        amount: paid.amount.amount - paid.amountRefunded,
-        currency: paid.amount.currency,
-      })
-    : '';
+  const choice = useWatch({ control: form.control, name: 'refund' });
+  const keep = choice === 'none' && isPaid;
+  const money = (amount: number) =>
+    paid ? formatMoney({ amount, currency: paid.amount.currency }) : '';
+  const left = paid ? money(paid.amount.amount - paid.amountRefunded) : '';
+  const byPolicy = policy ? money(policy.amount) : '';
+  const refundLabel =
+    choice === 'full' ? left : choice === 'policy' && policy && policy.amount > 0 ? byPolicy : null;
 
   const submit = form.handleSubmit(async ({ refund, reason }) => {
     if (cancel.isPending) return;
     try {
       const result = await cancel.mutateAsync({
         appointmentId: appointment.id,
-        refund: isPaid && refund === 'refund',
+        refund,
         ...(reason ? { reason } : {}),
       });
       onCancelled(result.appointment, Boolean(result.refund));
@@ -108,16 +111,25 @@ export function CancelAppointmentDialog({
         <FormProblem problem={problem} />
         {paid && !mayRefund ? (
           <p className="text-sm text-slate-700">
-            The card payment of {left} is kept: someone with the Owner or Manager role can refund it
-            from Transactions.
+            {policy && policy.amount > 0
+              ? `Under the booking's cancellation policy, ${byPolicy} (${policy.percent}%) goes back to the card.`
+              : "Under the booking's cancellation policy, no refund is due now; the payment is kept."}
           </p>
         ) : null}
         {paid && mayRefund ? (
           <FormRadioGroup control={form.control} name="refund" label="The card payment">
-            <Radio value="refund" description="Stripe sends the money back to the card.">
-              Refund {left}
+            <Radio
+              value="policy"
+              description="What the patient would get by cancelling now; Stripe sends it back to the card."
+            >
+              {policy && policy.amount > 0
+                ? `Refund by the policy: ${byPolicy} (${policy.percent}%)`
+                : 'By the policy: no refund is due now'}
             </Radio>
-            <Radio value="keep" description="For example a late cancellation fee. Needs a reason.">
+            <Radio value="full" description="Stripe sends all of it back to the card.">
+              Refund all {left}
+            </Radio>
+            <Radio value="none" description="For example a late cancellation fee. Needs a reason.">
               Keep the payment
             </Radio>
           </FormRadioGroup>
@@ -139,7 +151,7 @@ export function CancelAppointmentDialog({
             Keep the appointment
           </Button>
           <BusyButton type="submit" isBusy={cancel.isPending} busyLabel="Cancelling…">
-            {paid && !keep ? `Cancel and refund ${left}` : 'Cancel the appointment'}
+            {paid && refundLabel ? `Cancel and refund ${refundLabel}` : 'Cancel the appointment'}
           </BusyButton>
         </div>
       </form>

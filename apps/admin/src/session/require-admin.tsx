@@ -7,6 +7,7 @@ import { AdminLayout } from '../layout/admin-layout.js';
 import { PageLoading } from '../layout/page-loading.js';
 import { trpc } from '../trpc.js';
 import { signInPathFor } from './return-path.js';
+import { ReconfirmDialog } from './reconfirm-dialog.js';
 import { onSessionEnded } from './session-events.js';
 import { RoleProvider } from './use-can.js';
 
@@ -87,11 +88,16 @@ export function RequireAdmin() {
   const onSetUp = location.pathname === '/setup';
   if (settingUp && !onSetUp) return <Navigate to="/setup" replace />;
   if (profile.data?.clinic && onSetUp) return <Navigate to="/" replace />;
+  // The clinic requires two-factor sign-in and this admin has not set it up: only that, first.
+  const setupNeeded = me.data.admin.twoFactor.setupNeeded;
+  if (setupNeeded && location.pathname !== '/account')
+    return <Navigate to="/account" replace state={{ twoFactorRequired: true }} />;
   return (
     <RoleProvider role={me.data.admin.role}>
-      <AdminLayout admin={me.data.admin} withNav={!settingUp}>
+      <AdminLayout admin={me.data.admin} withNav={!settingUp && !setupNeeded}>
         <Outlet />
       </AdminLayout>
+      <ReconfirmDialog twoFactorEnabled={me.data.admin.twoFactor.enabled} />
     </RoleProvider>
   );
 }

@@ -15,13 +15,16 @@ import { safeNext } from './return-path.js';
 
 /**
  * Email and password, checked with the API's schema as the admin types; a wrong pair or a lockout
- * is said above the form. Afterwards the admin returns to the page that sent them here.
+ * is said above the form. An admin with two-factor sign-in is then asked for the code (or a
+ * recovery code) on the same form. Afterwards the admin returns to the page that sent them here.
  */
 export function SignInPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const notice = (useLocation().state as SignInState | null)?.notice;
   const [problem, setProblem] = useState<string | null>(null);
+  // The password was right and the account uses two-factor sign-in: the code is asked next.
+  const [askCode, setAskCode] = useState(false);
   const form = useForm<SignInInput>({
     resolver: zodResolver(SignInInput),
     mode: 'onTouched',
@@ -36,10 +39,14 @@ export function SignInPage() {
       await signIn.mutateAsync(values);
       await navigate(safeNext(params.get('next')), { replace: true });
     } catch (error) {
-      if (applyFieldErrors(error, form.setError, ['email', 'password']) > 0) return;
+      if (applyFieldErrors(error, form.setError, ['email', 'password', 'code']) > 0) return;
+      if (appCodeOf(error) === 'two_factor_needed') {
+        setAskCode(true);
+        return;
+      }
       setProblem(messageOf(error));
-      // A wrong pair: the password is what to type again.
-      if (appCodeOf(error) === 'sign_in_failed') form.setValue('password', '');
+      // A wrong code: the code is what to type again; a wrong pair, the password.
+      if (appCodeOf(error) === 'sign_in_failed') form.setValue(askCode ? 'code' : 'password', '');
     }
   });
 
@@ -77,7 +84,18 @@ export function SignInPage() {
           label="Password"
           type="password"
           autoComplete="current-password"
+          isReadOnly={askCode}
         />
+        {askCode ? (
+          <FormTextField
+            control={form.control}
+            name="code"
+            label="Authentication code"
+            description="The 6 digits your authenticator app shows for Clinicpay, or one of your recovery codes."
+            autoComplete="one-time-code"
+            autoFocus
+          />
+        ) : null}
         <BusyButton
           type="submit"
           isBusy={signIn.isPending || signIn.isSuccess}

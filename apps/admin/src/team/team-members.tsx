@@ -58,6 +58,8 @@ export function TeamMembers({ team }: { team: Team }) {
                 {member.lastSeenAt
                   ? `Last seen ${new Date(member.lastSeenAt).toLocaleString()}`
                   : 'Not signed in yet'}
+                {' · '}
+                {member.twoFactorEnabled ? 'Two-factor sign-in on' : 'No two-factor sign-in'}
               </p>
             </div>
             <Select

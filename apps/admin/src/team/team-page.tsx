@@ -13,6 +13,7 @@ import { notify } from '../toasts.js';
 import { trpc } from '../trpc.js';
 import { InviteForm } from './invite-form.js';
 import { TeamMembers } from './team-members.js';
+import { TwoFactorRule } from './two-factor-rule.js';
 
 /** "Team": who can sign in to the admin and with which role; invitations. Owners only. */
 export function TeamPage() {
@@ -36,6 +37,9 @@ export function TeamPage() {
           <div className="grid min-w-0 gap-6">
             <Card className="p-4 sm:p-6">
               <InviteForm />
+            </Card>
+            <Card className="p-4 sm:p-6">
+              <TwoFactorRule required={team.data.twoFactorRequired} />
             </Card>
             {team.data.invitations.length > 0 ? (
               <Card className="p-4 sm:p-6">

@@ -169,3 +169,35 @@ export function mailRow(overrides: Partial<MailRow> = {}): MailRow {
     ...overrides,
   };
 }
+
+/** A Confirmed appointment paid 60.00 by card, days ahead: the policy gives all of it back. */
+export function appointmentDetail(
+  overrides: Partial<Outputs['appointments']['get']> = {},
+): Outputs['appointments']['get'] {
+  const payment = {
+    id: '7c0e0000-0000-4000-8000-000000000001',
+    status: 'completed' as const,
+    gateway: 'stripe' as const,
+    amount: { amount: 6000, currency: 'USD' },
+    amountRefunded: 0,
+  };
+  return {
+    id: '9a1d0000-0000-4000-8000-0000000000a1',
+    reference: 'CP-7KQ2M9XD',
+    status: 'confirmed',
+    startsAt: '2026-11-24T14:00:00.000Z',
+    endsAt: '2026-11-24T14:30:00.000Z',
+    paymentMethod: 'stripe',
+    cancelReason: null,
+    patient: { name: 'Ada Lovelace', email: 'ada@example.com', phone: '+15550100' },
+    serviceName: 'General consultation',
+    serviceId: '5e000000-0000-4000-8000-000000000001',
+    doctor: { id: 'd0000000-0000-4000-8000-000000000001', name: 'Dr. Amara Okafor' },
+    payment,
+    payments: [{ ...payment, mode: 'test', createdAt: '2026-11-20T15:00:00.000Z' }],
+    timeline: [],
+    policyRefund: { percent: 100, amount: 6000 },
+    actions: { cancel: true, move: true, markPaidAtClinic: false, markNoShow: false },
+    ...overrides,
+  };
+}

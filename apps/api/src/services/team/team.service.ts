@@ -11,6 +11,7 @@ import {
   findOpenAdminLink,
   insertAdminLink,
   insertAdminUser,
+  findTwoFactorRequired,
   listAdminUsers,
   listOpenInvitations,
   revokeAdminLinks,
@@ -47,6 +48,7 @@ export async function listTeam(deps: TeamDeps) {
       you: a.id === deps.admin.id,
       createdAt: a.created_at.toISOString(),
       lastSeenAt: a.last_seen_at ? new Date(a.last_seen_at).toISOString() : null,
+      twoFactorEnabled: a.totp_enabled_at !== null,
     })),
     invitations: invitations.map((i) => ({
       id: i.id,
@@ -56,6 +58,7 @@ export async function listTeam(deps: TeamDeps) {
       expiresAt: i.expires_at.toISOString(),
     })),
     mailOn: Boolean(deps.config.mail.smtpUrl),
+    twoFactorRequired: await findTwoFactorRequired(deps.db),
   };
 }
 
