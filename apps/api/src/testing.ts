@@ -196,3 +196,5 @@ export { securityEnvShape } from './security/security-config.js';
 /** The mail sender a replica runs (background-jobs.ts), for stacks that start the API themselves. */
 export { startMailSender } from './services/mail/mail-job.js';
 export { upsertAdmin } from './seed/admin-users.js';
+/** The code an authenticator app shows, for tools that sign in with two-factor from outside. */
+export { totpCodeAt } from './services/two-factor/totp.js';

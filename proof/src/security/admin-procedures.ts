@@ -20,13 +20,19 @@ const SIGNED_OUT = new Set([
   'admin.auth.resetPassword',
 ]);
 
+/** The admin procedures that need a session. */
 export function adminProcedures(): Procedure[] {
+  return everyAdminProcedure().filter((p) => !SIGNED_OUT.has(p.path));
+}
+
+/** Every procedure under `admin.`, the signed-out ones included (the role matrix covers them all). */
+export function everyAdminProcedure(): Procedure[] {
   const all = appRouter._def.procedures as unknown as Record<
     string,
     { _def: { type: Procedure['type'] } }
   >;
   return Object.entries(all)
-    .filter(([path]) => path.startsWith('admin.') && !SIGNED_OUT.has(path))
+    .filter(([path]) => path.startsWith('admin.'))
     .map(([path, procedure]) => ({ path, type: procedure._def.type }))
     .sort((a, b) => a.path.localeCompare(b.path));
 }

@@ -9,6 +9,8 @@ export interface Secret {
   value: string;
   /** Where this secret may legitimately appear (its own Set-Cookie, the request that sent it). */
   allowedIn?: 'set-cookie';
+  /** The value as the API may also handle it, without separators (a recovery code without its dash). */
+  bare?: string;
 }
 
 export interface StripeKeySet {
@@ -37,7 +39,7 @@ const PREFIX = /^(sk_(test|live)_|rk_(test|live)_|whsec_)/;
 
 /** Each form of a secret to look for, named for the report. */
 export function formsOf(secret: Secret): Array<{ form: string; needle: string }> {
-  const bare = secret.value.replace(PREFIX, '');
+  const bare = secret.bare ?? secret.value.replace(PREFIX, '');
   const forms = [
     { form: 'value', needle: secret.value },
     { form: 'base64', needle: Buffer.from(secret.value).toString('base64') },

@@ -1,7 +1,8 @@
-// 4. Security sweep: admin procedures without a session, secrets in answers, logs and the
-// database, sign-in throttling, and response headers, against production API processes.
+// 4. Security sweep: admin procedures without a session, the role matrix, secrets in answers,
+// logs and the database, sign-in throttling, and response headers, against production API processes.
 import { check, type Check, type PartResult, type ProofPart } from '../report.js';
 import { adminProcedures } from './admin-procedures.js';
+import { checkAdminTeam } from './admin-team.js';
 import { freshStripeKeys } from './fresh-secrets.js';
 import { checkHeaders } from './headers.js';
 import { checkPagesInBrowser } from './pages-in-browser.js';
@@ -45,6 +46,7 @@ export const securityPart: ProofPart = {
             },
             procedures,
           ),
+        () => checkAdminTeam({ log, url: stack.https.url, owner: stack.credentials.admin }),
         () => checkHeaders(stack, log),
         () =>
           checkThrottling({

@@ -1,12 +1,14 @@
 // Secrets never in clear: this run's fresh Stripe secrets, the admin password, APP_SECRET, every
-// session token and the booking's status token, looked for in every answer the API gave, every
-// line its processes logged, and a pg_dump of the database.
+// session token, the booking's status token, and every invitation and reset token, TOTP secret and
+// recovery code the run was shown once, looked for in every other answer the API gave, every line
+// its processes logged, and a pg_dump of the database.
 import { readFileSync } from 'node:fs';
 import { check, table, type Check } from '../report.js';
 import { PROOF_APP_SECRET } from '../support/api-replica.js';
 import type { Procedure } from './admin-procedures.js';
 import type { Secret, StripeKeySet } from './fresh-secrets.js';
 import type { Answer, AnswerLog } from './http-client.js';
+import { oneTimeDisplays } from './one-time-displays.js';
 import { dumpDatabase } from './pg-dump.js';
 import { describeFinds, newTally, scanText } from './scan.js';
 import type { SecurityStack } from './security-stack.js';
@@ -50,6 +52,21 @@ export async function checkSecrets(options: {
     { name: 'booking status token', value: journey.booking.token },
   ];
 
+  // Shown once by design (a link when e-mail is off, a TOTP secret, recovery codes): looked for
+  // everywhere else, in every form.
+  const displays = oneTimeDisplays(log.answers);
+  const displayed = newTally();
+  for (const answer of displays.answers)
+    scanText(displayed, displays.secrets, render(answer), 'its one-time display');
+  const seenInDisplays = new Set(displayed.finds.map((f) => f.secret));
+  const { linkTokens, totpSecrets, recoveryCodes } = displays.counts;
+  const displaysCovered =
+    seenInDisplays.size === displays.secrets.length &&
+    linkTokens >= 4 &&
+    totpSecrets >= 1 &&
+    recoveryCodes >= 20;
+  const everySecret = [...alwaysSecret, ...displays.secrets];
+
   const selfTest = newTally();
   for (const body of log.sentBodies) scanText(selfTest, stripeSecrets, body, 'a request sent');
   const foundInRequests = new Set(
@@ -57,10 +74,10 @@ export async function checkSecrets(options: {
   );
 
   const responses = newTally();
-  for (const answer of log.answers)
+  for (const answer of log.answers.filter((a) => !displays.answers.has(a)))
     scanText(
       responses,
-      alwaysSecret,
+      everySecret,
       render(answer),
       `${answer.method} ${answer.url.split('?')[0]}`,
     );
@@ -70,7 +87,7 @@ export async function checkSecrets(options: {
     readFileSync(replica.logFile, 'utf8')
       .split('\n')
       .forEach((line, i) => {
-        scanText(logs, [...alwaysSecret, ...issuedTokens], line, `${replica.name}.log:${i + 1}`);
+        scanText(logs, [...everySecret, ...issuedTokens], line, `${replica.name}.log:${i + 1}`);
         if (line.includes('"path":"/trpc/admin.stripeSettings.save"')) loggedSaves++;
       });
   }
@@ -78,7 +95,7 @@ export async function checkSecrets(options: {
   const logsCoverSaves = loggedSaves >= journey.saves.length;
   const dump = newTally();
   const dumped = dumpDatabase(stack.postgres, 'clinicpay');
-  scanText(dump, [...alwaysSecret, ...issuedTokens], dumped, 'pg_dump');
+  scanText(dump, [...everySecret, ...issuedTokens], dumped, 'pg_dump');
   const storedEncrypted = countEnvelopes(dumped) >= 4;
 
   const last4 = (key: string) => key.slice(-4);
@@ -101,7 +118,12 @@ export async function checkSecrets(options: {
         `${foundInRequests.size} of ${stripeSecrets.length}`,
       ),
       check(
-        'no secret in any response body or header',
+        'every invitation and reset token, TOTP secret and recovery code of the run is looked for (the scan finds each in its one-time display)',
+        displaysCovered,
+        `${linkTokens} invitation and reset tokens, ${totpSecrets} TOTP secrets, ${recoveryCodes} recovery codes, from ${displays.answers.size} one-time displays; ${seenInDisplays.size} of ${displays.secrets.length} found there`,
+      ),
+      check(
+        'no secret in any response body or header (beyond the one-time displays)',
         responses.finds.length === 0,
         `${responses.items} responses: ${describeFinds(responses.finds)}`,
       ),
@@ -130,7 +152,7 @@ export async function checkSecrets(options: {
           ['pg_dump of the database', 1, dump.bytes, dump.finds.length],
         ],
       ),
-      `Looked for ${alwaysSecret.length} secrets and ${issuedTokens.length} issued tokens, each as its value, without its prefix, and in base64; ` +
+      `Looked for ${alwaysSecret.length} secrets, ${displays.secrets.length} secrets shown once (${linkTokens} invitation and reset tokens, ${totpSecrets} TOTP secrets, ${recoveryCodes} recovery codes; their ${displays.answers.size} one-time displays left out of the answers scanned) and ${issuedTokens.length} issued tokens, each as its value, without its prefix or dash, and in base64; ` +
         `${journey.adminReads.called} admin reads (${journey.adminReads.answered} with data), ${journey.webhookEvents} webhook events stored.`,
     ],
   };
