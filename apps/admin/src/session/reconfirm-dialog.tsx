@@ -1,7 +1,7 @@
 import { RECONFIRM_MINUTES } from '@clinicpay/contracts';
 import { Button, BusyButton, Dialog, TextField } from '@clinicpay/ui';
 import { useEffect, useState } from 'react';
-import { fieldErrorsOf, messageOf } from '../api-errors.js';
+import { messageOf } from '../api-errors.js';
 import { FormProblem } from '../components/form-problem.js';
 import { trpc } from '../trpc.js';
 import { onReconfirmRequested, settleReconfirm } from './reconfirm-request.js';
@@ -40,8 +40,7 @@ export function ReconfirmDialog({ twoFactorEnabled }: { twoFactorEnabled: boolea
       await reconfirm.mutateAsync(withCode ? { code: value } : { password: value });
       close(true);
     } catch (error) {
-      const fields = fieldErrorsOf(error);
-      setProblem(fields.code ?? fields.password ?? messageOf(error));
+      setProblem(messageOf(error));
       setValue('');
     }
   };
