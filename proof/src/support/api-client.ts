@@ -10,7 +10,9 @@ export function publicClient(apiUrl: string): ApiClient {
 
 /**
  * An admin's client: signs in once, then sends the session cookie and the admin SPA's CSRF header
- * with every call. The session lives in the database, so the client may switch replicas.
+ * with every call. The session lives in the database, so the client may switch replicas. Like the
+ * admin SPA, it types the password again when a refund comes long after signing in
+ * (`reconfirm_needed`), and sends the call once more.
  */
 export async function signedInAdmin(
   apiUrls: () => string,
@@ -26,17 +28,34 @@ export async function signedInAdmin(
     if (session) cookie = session.split(';')[0] ?? '';
     return answer;
   };
+  const reconfirmingIfAsked: typeof fetch = async (input, init) => {
+    const answer = await withSession(input, init);
+    if (answer.status !== 403 || !(await asksToReconfirm(answer.clone()))) return answer;
+    await withSession(`${apiUrls()}/trpc/admin.auth.reconfirm`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ password: credentials.password }),
+    });
+    return withSession(input, init);
+  };
   // The URL is chosen per call, so a dead replica can be skipped between calls.
   const client = createTRPCClient<AppRouter>({
     links: [
       httpLink({
         url: '',
-        fetch: (url, init) => withSession(`${apiUrls()}/trpc${String(url)}`, init),
+        fetch: (url, init) => reconfirmingIfAsked(`${apiUrls()}/trpc${String(url)}`, init),
       }),
     ],
   });
   await client.admin.auth.signIn.mutate(credentials);
   return client;
+}
+
+async function asksToReconfirm(answer: Response): Promise<boolean> {
+  const body = (await answer.json().catch(() => null)) as {
+    error?: { data?: { appCode?: string } };
+  } | null;
+  return body?.error?.data?.appCode === 'reconfirm_needed';
 }
 
 /** How a call failed: refused by the API (4xx, with its code), or not answered (5xx, network). */
