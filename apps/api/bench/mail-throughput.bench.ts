@@ -21,13 +21,17 @@ const medianOf = (runs: Array<{ perSecond: number; cpuMsPerMessage: number }>) =
 });
 const api = medianOf(result.rounds.map((r) => r.api));
 const bare = medianOf(result.rounds.map((r) => r.bare));
+const inThread = medianOf(result.rounds.map((r) => r.inThread));
 const noSmtp = medianOf(result.noSmtp);
 const ratio = api.perSecond / bare.perSecond;
 console.log(
   `e-mail throughput, ${result.messages} messages (${fmt(result.bytesPerMessage / 1024)} KiB of HTML and text each) x ${ROUNDS} rounds, ${SMTP_CONNECTIONS} SMTP connections, batches of ${MAIL_BATCH} (medians)`,
 );
 console.log(
-  `  API sender (sendAllDueMail):    ${fmt(api.perSecond, 0)} messages/s   CPU ${fmt(api.cpuMs, 2)} ms/message`,
+  `  API sender (sendAllDueMail):    ${fmt(api.perSecond, 0)} messages/s   CPU ${fmt(api.cpuMs, 2)} ms/message (both threads)`,
+);
+console.log(
+  `  the same, rendering in-thread:  ${fmt(inThread.perSecond, 0)} messages/s   CPU ${fmt(inThread.cpuMs, 2)} ms/message   ratio ${fmt(inThread.perSecond / bare.perSecond, 2)}`,
 );
 console.log(
   `  bare nodemailer loop:           ${fmt(bare.perSecond, 0)} messages/s   CPU ${fmt(bare.cpuMs, 2)} ms/message`,
