@@ -1,12 +1,13 @@
 // The API as plain JavaScript for production: `pnpm --filter @clinicpay/api build` writes
-// dist/main.mjs (the server) and dist/cli.mjs (migrate, seed, create-admin); `node dist/main.mjs`
-// runs without tsx, whose compiler otherwise stays in the process (about 90 MB at rest). The
+// dist/main.mjs (the server; its mail render worker beside it) and dist/cli.mjs (migrate, seed,
+// create-admin); `node dist/main.mjs` runs without tsx, whose compiler otherwise stays in the process (about 90 MB at rest). The
 // workspace packages (TypeScript) are bundled in; this package's dependencies stay external and
 // load from node_modules, PGlite among them (its WebAssembly files sit beside its own code).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Metafile } from 'esbuild';
+import { BUILT_RENDER_WORKER } from './src/services/mail/mail-render-pool.js';
 
 const ROOT = import.meta.dirname;
 const manifest = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as {
@@ -34,7 +35,12 @@ export async function buildApi(
   outdir = resolve(ROOT, 'dist'),
 ): Promise<{ main: string; cli: string; metafile: Metafile }> {
   const result = await build({
-    entryPoints: { main: resolve(ROOT, 'src/main.ts'), cli: resolve(ROOT, 'src/cli.ts') },
+    entryPoints: {
+      main: resolve(ROOT, 'src/main.ts'),
+      cli: resolve(ROOT, 'src/cli.ts'),
+      // The mail sender's render thread (mail-render-pool.ts), started from beside main.mjs.
+      [BUILT_RENDER_WORKER]: resolve(ROOT, '../../packages/mail/src/render-worker.ts'),
+    },
     outdir,
     outExtension: { '.js': '.mjs' },
     bundle: true,

@@ -1,15 +1,21 @@
 // E-mail throughput: the API's sender (sendAllDueMail, the round each replica runs, until the outbox is empty,
-// over the real SMTP transport) beside a bare nodemailer loop sending the same rendered messages
+// over the real SMTP transport, rendering in the job's worker thread) beside a bare nodemailer loop sending the same rendered messages
 // with the same pool (SMTP_CONNECTIONS) and the same concurrency (a batch of 50 at a time), both to
 // one mail catcher in its own process, interleaved round after round. Returns the figures;
 // mail-throughput.bench.ts prints them.
 import { fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { claimDueMail, sql } from '@clinicpay/db';
 import { renderMail, type MailMessage } from '@clinicpay/mail';
 import nodemailer from 'nodemailer';
 import { DEMO_SERVICES } from '../src/seed/demo-clinic.data.js';
 import { composeMail, loadMailFacts } from '../src/services/mail/compose-mail.js';
-import { MAIL_BATCH, sendAllDueMail } from '../src/services/mail/mail-sender.js';
+import { createMailRenderPool } from '../src/services/mail/mail-render-pool.js';
+import {
+  MAIL_BATCH,
+  sendAllDueMail,
+  type RenderMessage,
+} from '../src/services/mail/mail-sender.js';
 import {
   createSmtpTransport,
   SMTP_CONNECTIONS,
@@ -25,13 +31,16 @@ export interface MailRun {
   perSecond: number;
   /** CPU time of this process (the sender's side; the catcher runs in its own) per message. */
   cpuMsPerMessage: number;
+  /** CPU time of this process's main thread alone per message (the render worker's left out). */
+  mainCpuMsPerMessage: number;
 }
 
 export interface MailThroughputResult {
   /** Messages per round (two per booking: the patient's confirmation, the clinic's notice). */
   messages: number;
-  rounds: Array<{ api: MailRun; bare: MailRun }>;
-  /** The API's sender with a transport that answers at once: claims, compose, render, records. */
+  /** `inThread`: the API's sender rendering on its own thread (the render pool left out). */
+  rounds: Array<{ api: MailRun; bare: MailRun; inThread: MailRun }>;
+  /** The API's sender, rendering in-thread, with a transport that answers at once. */
   noSmtp: MailRun[];
   /** renderMail alone, one message after another, beside each run without SMTP (ms/message). */
   renderMs: number[];
@@ -45,6 +54,9 @@ export async function measureMailThroughput(options: {
   const catcher = await startCatcherProcess();
   const api = await startTestApi({ clock: { now: () => new Date() } });
   const transport = createSmtpTransport(catcher.smtpUrl);
+  // As startMailSender renders: in a worker thread (its CPU counts: it is this process's).
+  const renderPool = createMailRenderPool();
+  const inWorker: RenderMessage = (message) => renderPool.render(message);
   const bare = nodemailer.createTransport({
     url: catcher.smtpUrl,
     pool: true,
@@ -55,11 +67,19 @@ export async function measureMailThroughput(options: {
     const prepared = await prepareMessages(api);
     const messages = prepared.mails.length;
 
-    const runApi = async (through: MailTransport, check: boolean): Promise<MailRun> => {
+    /** `inThread` renders on the sender's own thread, as it did before the worker. */
+    const runApi = async (
+      through: MailTransport,
+      check: boolean,
+      inThread = false,
+    ): Promise<MailRun> => {
       await requeue(api);
       await catcher.clear();
       const started = startClock();
-      const report = await sendAllDueMail(api.runtime, through, { limit: MAIL_BATCH });
+      const report = await sendAllDueMail(api.runtime, through, {
+        limit: MAIL_BATCH,
+        render: inThread ? undefined : inWorker,
+      });
       if (report.sent !== messages)
         throw new Error(`the sender did not send everything: ${JSON.stringify(report)}`);
       const run = runOf(report.sent, started);
@@ -81,27 +101,31 @@ export async function measureMailThroughput(options: {
 
     // Warm-up: connections open, code paths compiled, plans cached.
     await runApi(transport, true);
+    await runApi(transport, true, true);
     await runBare();
     const rounds: MailThroughputResult['rounds'] = [];
     for (let r = 0; r < options.rounds; r++) {
       // Alternate which goes first, so neither always follows the other's leftovers.
       if (r % 2 === 0) {
         const apiRun = await runApi(transport, true);
-        rounds.push({ api: apiRun, bare: await runBare() });
-      } else {
         const bareRun = await runBare();
-        rounds.push({ api: await runApi(transport, true), bare: bareRun });
+        rounds.push({ api: apiRun, bare: bareRun, inThread: await runApi(transport, true, true) });
+      } else {
+        const inThread = await runApi(transport, true, true);
+        const bareRun = await runBare();
+        rounds.push({ api: await runApi(transport, true), bare: bareRun, inThread });
       }
     }
     const instant: MailTransport = {
       send: () => Promise.resolve({ response: '250 OK' }),
       close() {},
     };
-    // Each run without SMTP beside a pass of renderMail alone, so both see the same machine.
+    // Each run without SMTP beside a pass of renderMail alone, so both see the same machine; the
+    // sender renders in its own thread here, so its time splits into render and the rest.
     const noSmtp: MailRun[] = [];
     const renderMs: number[] = [];
     for (let r = 0; r < options.rounds; r++) {
-      noSmtp.push(await runApi(instant, false));
+      noSmtp.push(await runApi(instant, false, true));
       const renderStarted = performance.now();
       for (const message of prepared.composed) await renderMail(message);
       renderMs.push((performance.now() - renderStarted) / prepared.composed.length);
@@ -109,19 +133,39 @@ export async function measureMailThroughput(options: {
     return { messages, rounds, noSmtp, renderMs, bytesPerMessage: prepared.bytes / messages };
   } finally {
     transport.close();
+    await renderPool.close();
     bare.close();
     await api.stop();
     catcher.stop();
   }
 }
 
-const startClock = () => ({ wall: performance.now(), cpu: process.cpuUsage() });
+const startClock = () => ({
+  wall: performance.now(),
+  cpu: process.cpuUsage(),
+  main: mainThreadCpuMs(),
+});
+
+/** The main thread's user and system time so far, from Linux's per-thread counters (10 ms ticks). */
+function mainThreadCpuMs(): number {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const [utime, stime] = stat
+      .slice(stat.lastIndexOf(')') + 2)
+      .split(' ')
+      .slice(11, 13);
+    return (Number(utime) + Number(stime)) * 10;
+  } catch {
+    return NaN;
+  }
+}
 
 function runOf(messages: number, started: ReturnType<typeof startClock>): MailRun {
   const seconds = (performance.now() - started.wall) / 1000;
   const cpu = process.cpuUsage(started.cpu);
   const cpuMsPerMessage = (cpu.user + cpu.system) / 1000 / messages;
-  return { messages, seconds, perSecond: messages / seconds, cpuMsPerMessage };
+  const mainCpuMsPerMessage = (mainThreadCpuMs() - started.main) / messages;
+  return { messages, seconds, perSecond: messages / seconds, cpuMsPerMessage, mainCpuMsPerMessage };
 }
 
 /** Pay-at-clinic bookings through booking.create: each is confirmed at once and queues its mail. */

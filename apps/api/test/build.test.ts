@@ -5,10 +5,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createTestDatabase } from '@clinicpay/db/testing';
+import { createRenderPool, renderMail, type MailMessage } from '@clinicpay/mail';
 import { readFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApi } from '../build.js';
+import { BUILT_RENDER_WORKER } from '../src/services/mail/mail-render-pool.js';
 
 // Inside this package, as dist/ is, so the external dependencies resolve from its node_modules.
 const outdir = resolve(import.meta.dirname, `../dist/test-build-${process.pid}`);
@@ -91,6 +94,40 @@ it('the bundled server runs in production on PostgreSQL, serving its health chec
   } finally {
     await server.stop();
     await database.drop();
+  }
+});
+
+it("the bundled mail render worker, beside main.mjs, renders a message as the sender's thread would", async () => {
+  const pool = createRenderPool({
+    worker: pathToFileURL(resolve(built.main, `../${BUILT_RENDER_WORKER}.mjs`)),
+  });
+  const message: MailMessage = {
+    kind: 'booking_confirmed',
+    clinic: {
+      name: 'Harbour View Family Clinic',
+      email: 'desk@harbourview.example',
+      phone: '+6495550100',
+      address: '12 Quay Street, Auckland 1010',
+      timeZone: 'Pacific/Auckland',
+    },
+    appointment: {
+      reference: 'CP-7KQ2',
+      serviceName: 'Consultation',
+      doctorName: 'Dr. Aroha Ngata',
+      startsAt: new Date('2026-12-08T20:30:00Z'),
+      endsAt: new Date('2026-12-08T21:00:00Z'),
+      link: 'https://book.harbourview.example/booking/CP-7KQ2?token=t',
+    },
+    payment: { method: 'stripe', amount: { amount: 6000, currency: 'nzd' } },
+    calendar: { sequence: 0 },
+  };
+  const now = new Date('2026-12-01T00:00:00Z');
+  try {
+    const rendered = await pool.render(message, { now });
+    expect(rendered).toEqual(await renderMail(message, { now }));
+    expect(rendered.attachments).toHaveLength(1);
+  } finally {
+    await pool.close();
   }
 });
 

@@ -35,21 +35,23 @@ function partsOf(instant: Date, timeZone: string, style: 'long' | 'short'): Part
   return parts as Parts;
 }
 
+const dateOf = (p: Parts) => `${p.weekday} ${p.day} ${p.month} ${p.year}`;
+const timeOf = (p: Parts) => `${p.hour}:${p.minute}`;
+
 /** "Wednesday 9 December 2026" */
 export function formatDate(instant: Date, timeZone: string): string {
-  const p = partsOf(instant, timeZone, 'long');
-  return `${p.weekday} ${p.day} ${p.month} ${p.year}`;
+  return dateOf(partsOf(instant, timeZone, 'long'));
 }
 
 /** "09:30" */
 export function formatTime(instant: Date, timeZone: string): string {
-  const p = partsOf(instant, timeZone, 'long');
-  return `${p.hour}:${p.minute}`;
+  return timeOf(partsOf(instant, timeZone, 'long'));
 }
 
 /** "Wednesday 9 December 2026, 09:30 (Pacific/Auckland)" */
 export function formatMoment(instant: Date, timeZone: string): string {
-  return `${formatDate(instant, timeZone)}, ${formatTime(instant, timeZone)} (${timeZone})`;
+  const p = partsOf(instant, timeZone, 'long');
+  return `${dateOf(p)}, ${timeOf(p)} (${timeZone})`;
 }
 
 /**
@@ -57,13 +59,14 @@ export function formatMoment(instant: Date, timeZone: string): string {
  * next day names both dates.
  */
 export function formatSpan(startsAt: Date, endsAt: Date, timeZone: string): string {
-  const startDate = formatDate(startsAt, timeZone);
-  const endDate = formatDate(endsAt, timeZone);
-  const start = formatTime(startsAt, timeZone);
-  const end = formatTime(endsAt, timeZone);
+  // One formatToParts per instant: each call costs more than the rest of the formatting.
+  const starts = partsOf(startsAt, timeZone, 'long');
+  const ends = partsOf(endsAt, timeZone, 'long');
+  const startDate = dateOf(starts);
+  const endDate = dateOf(ends);
   return startDate === endDate
-    ? `${startDate}, ${start}–${end} (${timeZone})`
-    : `${startDate}, ${start} – ${endDate}, ${end} (${timeZone})`;
+    ? `${startDate}, ${timeOf(starts)}–${timeOf(ends)} (${timeZone})`
+    : `${startDate}, ${timeOf(starts)} – ${endDate}, ${timeOf(ends)} (${timeZone})`;
 }
 
 /** "Wed 9 Dec" */

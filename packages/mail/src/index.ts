@@ -1,4 +1,10 @@
 export { renderMail, type RenderOptions } from './render.js';
+export {
+  createRenderPool,
+  renderWorkerFromSource,
+  type RenderPool,
+  type RenderPoolOptions,
+} from './render-pool.js';
 export type {
   AppointmentFacts,
   CalendarRevision,

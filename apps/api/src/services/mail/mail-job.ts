@@ -1,5 +1,7 @@
+import type { MailMessage } from '@clinicpay/mail';
 import type { AppDeps } from '../../deps.js';
 import { repeatEvery } from '../../repeat-every.js';
+import { createMailRenderPool } from './mail-render-pool.js';
 import { sendAllDueMail } from './mail-sender.js';
 import { createSmtpTransport, type MailTransport } from './smtp-transport.js';
 
@@ -19,7 +21,10 @@ export function startMailSender(
       'SMTP_URL is not set, so e-mail is off: confirmations, reminders and notices wait in the outbox (and lapse by their kind) until it is set',
     );
   }
-  const round = async () => void (await sendAllDueMail(deps, transport));
+  // Messages render in a worker thread, beside this one's SMTP and queries (none without SMTP).
+  const renderPool = transport ? createMailRenderPool() : null;
+  const render = renderPool ? (message: MailMessage) => renderPool.render(message) : undefined;
+  const round = async () => void (await sendAllDueMail(deps, transport, { render }));
   const rounds = repeatEvery(options.intervalMs, round, (error) =>
     deps.logger.error({ err: error }, 'mail round failed'),
   );
@@ -27,6 +32,7 @@ export function startMailSender(
     async stop() {
       await rounds.stop();
       transport?.close();
+      await renderPool?.close();
     },
   };
 }

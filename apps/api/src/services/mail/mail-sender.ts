@@ -5,7 +5,7 @@ import {
   type ClaimedMail,
   type MailClinicRow,
 } from '@clinicpay/db';
-import { renderMail } from '@clinicpay/mail';
+import { renderMail, type MailMessage, type RenderedMail } from '@clinicpay/mail';
 import type { AppDeps } from '../../deps.js';
 import { composeMail, loadMailFacts, type MailFacts } from './compose-mail.js';
 import { queueClinicNotice } from './queue-mail.js';
@@ -40,7 +40,11 @@ export interface MailBatchReport {
 export interface MailBatchOptions {
   limit?: number;
   leaseMs?: number;
+  /** How messages are rendered: the job's render pool; by default here, one after another. */
+  render?: RenderMessage;
 }
+
+export type RenderMessage = (message: MailMessage) => Promise<RenderedMail>;
 
 /**
  * One batch of the sender: drops what expired, claims what is due (across replicas: SKIP LOCKED),
@@ -55,7 +59,8 @@ export async function sendDueMail(
 ): Promise<MailBatchReport> {
   const expired = await dropExpiredMail(deps.db, deps.clock.now());
   if (!transport) return { ...emptyReport(), expired };
-  const report = await sendBatch(deps, transport, await claimBatch(deps, options));
+  const render = options.render ?? oneAtATime(renderMail);
+  const report = await sendBatch(deps, transport, render, await claimBatch(deps, options));
   return { ...report, expired };
 }
 
@@ -72,11 +77,12 @@ export async function sendAllDueMail(
   const limit = options.limit ?? MAIL_BATCH;
   const total = { ...emptyReport(), expired: await dropExpiredMail(deps.db, deps.clock.now()) };
   if (!transport) return total;
+  const render = options.render ?? oneAtATime(renderMail);
   let next = claimBatch(deps, { ...options, limit });
   for (;;) {
     const batch = await next;
     if (batch.rows.length === 0) return total;
-    const sending = sendBatch(deps, transport, batch);
+    const sending = sendBatch(deps, transport, render, batch);
     // A short batch means the outbox is empty for now: the next round's interval picks up the rest.
     next = batch.rows.length === limit ? claimBatch(deps, { ...options, limit }) : NOTHING;
     // Settled before awaiting the send, so a failed claim is never left unhandled meanwhile.
@@ -113,12 +119,13 @@ async function claimBatch(deps: AppDeps, options: MailBatchOptions): Promise<Cla
 async function sendBatch(
   deps: AppDeps,
   transport: MailTransport,
+  render: RenderMessage,
   { rows, facts }: ClaimedBatch,
 ): Promise<MailBatchReport> {
   const report = { ...emptyReport(), claimed: rows.length };
   if (!facts) return report;
   const sent = createSentRecorder(deps);
-  const batch = { from: senderOf(deps, facts.clinic), facts, sent, renderInTurn: oneAtATime() };
+  const batch = { from: senderOf(deps, facts.clinic), facts, sent, render };
   const outcomes = await Promise.all(rows.map((row) => sendOne(deps, transport, batch, row)));
   await sent.finish();
   for (const outcome of outcomes) report[outcome] += 1;
@@ -129,18 +136,18 @@ interface BatchContext {
   from: SmtpMail['from'];
   facts: MailFacts;
   sent: ReturnType<typeof createSentRecorder>;
-  renderInTurn: ReturnType<typeof oneAtATime>;
+  render: RenderMessage;
 }
 
 /**
- * Runs tasks one after another, in the order they were asked for. Rendering is CPU work: rendered
- * side by side, every message of a batch would be ready (and go to SMTP) only when all were; in
- * turn, the first is on the wire while the next renders.
+ * Renders in this thread one message after another, in the order they were asked for. Rendering
+ * is CPU work: rendered side by side, every message of a batch would be ready (and go to SMTP) only
+ * when all were; in turn, the first is on the wire while the next renders.
  */
-function oneAtATime() {
+function oneAtATime(render: RenderMessage): RenderMessage {
   let last: Promise<unknown> = Promise.resolve();
-  return <T>(task: () => Promise<T>): Promise<T> => {
-    const run = last.then(task);
+  return (message) => {
+    const run = last.then(() => render(message));
     last = run.catch(() => undefined);
     return run;
   };
@@ -151,7 +158,7 @@ type OneOutcome = 'sent' | 'retrying' | 'failed' | 'dropped';
 async function sendOne(
   deps: AppDeps,
   transport: MailTransport,
-  { from, facts, sent, renderInTurn }: BatchContext,
+  { from, facts, sent, render }: BatchContext,
   row: ClaimedMail,
 ): Promise<OneOutcome> {
   const composed = await composeMail(deps, row, facts);
@@ -169,7 +176,7 @@ async function sendOne(
     const message = `The address ${JSON.stringify(strange)} is not a single e-mail address.`;
     return recordFailure(deps, row, recipient, { responseCode: 553, message });
   }
-  const rendered = await renderInTurn(() => renderMail(composed.message));
+  const rendered = await render(composed.message);
   let answer: { response: string };
   try {
     answer = await transport.send({
