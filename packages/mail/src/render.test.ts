@@ -144,4 +144,3 @@ describe('appointment.ics attachments', () => {
   });
 });
 
-describe('render time', () => {});
