@@ -143,4 +143,3 @@ describe('appointment.ics attachments', () => {
     }
   });
 });
-
