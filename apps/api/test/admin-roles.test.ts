@@ -6,100 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from '../src/routers/index.js';
 import { startTestApi, upsertAdmin, type TestApi } from '../src/testing.js';
 import { signIn, trpcMutation, trpcQuery, type HttpAnswer } from './support/admin-http.js';
+import { ROLE_MATRIX, type Caller } from './support/role-matrix.js';
 
-type Caller = AdminRole | 'none';
 type Outcome = 'allowed' | 'FORBIDDEN' | 'UNAUTHORIZED';
-
-/** Everyone, signed in or not. */
-const PUBLIC = ['owner', 'manager', 'front_desk', 'none'] as const;
-/** Every signed-in admin. */
-const ANY_ADMIN = ['owner', 'manager', 'front_desk'] as const;
-const MANAGERS = ['owner', 'manager'] as const;
-const OWNERS = ['owner'] as const;
-
-/** Who is allowed each procedure; everyone else is refused. */
-const MATRIX: Record<string, readonly Caller[]> = {
-  'catalogue.clinic': PUBLIC,
-  'catalogue.services': PUBLIC,
-  'catalogue.doctors': PUBLIC,
-  'catalogue.availability': PUBLIC,
-  'catalogue.paymentMethods': PUBLIC,
-  'booking.create': PUBLIC,
-  'booking.status': PUBLIC,
-  'booking.cancel': PUBLIC,
-  'booking.resumeCheckout': PUBLIC,
-  'booking.reschedule': PUBLIC,
-  'booking.challenge': PUBLIC,
-  'admin.auth.signIn': PUBLIC,
-  'admin.auth.signOut': PUBLIC,
-  'admin.auth.me': ANY_ADMIN,
-  'admin.auth.reconfirm': ANY_ADMIN,
-  'admin.auth.invitation': PUBLIC,
-  'admin.auth.acceptInvitation': PUBLIC,
-  'admin.auth.requestPasswordReset': PUBLIC,
-  'admin.auth.resetPassword': PUBLIC,
-  'admin.clinic.get': ANY_ADMIN,
-  'admin.clinic.setUp': MANAGERS,
-  'admin.clinic.update': MANAGERS,
-  'admin.clinic.previewTimeZoneChange': MANAGERS,
-  'admin.clinic.checklist': ANY_ADMIN,
-  'admin.gateways.list': MANAGERS,
-  'admin.gateways.setEnabled': MANAGERS,
-  'admin.stripeSettings.get': MANAGERS,
-  'admin.stripeSettings.save': OWNERS,
-  'admin.stripeSettings.testCheckout': MANAGERS,
-  'admin.transactions.list': ANY_ADMIN,
-  'admin.transactions.get': ANY_ADMIN,
-  'admin.transactions.summary': ANY_ADMIN,
-  'admin.transactions.refund': MANAGERS,
-  'admin.appointments.list': ANY_ADMIN,
-  'admin.appointments.get': ANY_ADMIN,
-  'admin.appointments.cancel': ANY_ADMIN,
-  'admin.appointments.markPaidAtClinic': ANY_ADMIN,
-  'admin.appointments.markNoShow': ANY_ADMIN,
-  'admin.appointments.move': ANY_ADMIN,
-  'admin.webhookEvents.list': MANAGERS,
-  'admin.webhookEvents.get': MANAGERS,
-  'admin.webhookEvents.replay': MANAGERS,
-  'admin.services.list': ANY_ADMIN,
-  'admin.services.create': MANAGERS,
-  'admin.services.update': MANAGERS,
-  'admin.services.delete': MANAGERS,
-  'admin.services.restore': MANAGERS,
-  'admin.doctors.list': ANY_ADMIN,
-  'admin.doctors.create': MANAGERS,
-  'admin.doctors.update': MANAGERS,
-  'admin.doctors.setServices': MANAGERS,
-  'admin.doctors.setWeeklyHours': MANAGERS,
-  'admin.doctors.addTimeOff': MANAGERS,
-  'admin.doctors.removeTimeOff': MANAGERS,
-  'admin.audit.list': MANAGERS,
-  'admin.mail.settings': MANAGERS,
-  'admin.mail.saveSettings': MANAGERS,
-  'admin.mail.sendTest': MANAGERS,
-  'admin.mail.list': MANAGERS,
-  'admin.mail.resend': MANAGERS,
-  'admin.team.list': OWNERS,
-  'admin.team.invite': OWNERS,
-  'admin.team.revokeInvitation': OWNERS,
-  'admin.team.changeRole': OWNERS,
-  'admin.team.remove': OWNERS,
-  'admin.team.issuePasswordReset': OWNERS,
-  'admin.sessions.list': ANY_ADMIN,
-  'admin.sessions.end': ANY_ADMIN,
-  'admin.twoFactor.status': ANY_ADMIN,
-  'admin.twoFactor.start': ANY_ADMIN,
-  'admin.twoFactor.confirm': ANY_ADMIN,
-  'admin.twoFactor.renewRecoveryCodes': ANY_ADMIN,
-  'admin.twoFactor.turnOff': ANY_ADMIN,
-  'admin.twoFactor.setRequired': OWNERS,
-  'admin.policies.get': ANY_ADMIN,
-  'admin.policies.save': MANAGERS,
-  'admin.bookingProtection.get': ANY_ADMIN,
-  'admin.bookingProtection.save': MANAGERS,
-  'admin.bookingProtection.previewBulkCancel': MANAGERS,
-  'admin.bookingProtection.bulkCancel': MANAGERS,
-};
 
 const procedures = Object.entries(
   appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>,
@@ -134,7 +43,7 @@ function outcomeOf(answer: HttpAnswer): Outcome {
 
 describe('who may call each procedure', () => {
   it('has a written expectation for every procedure of the API, and none for one it lacks', () => {
-    expect(procedures.map((p) => p.path).sort()).toEqual(Object.keys(MATRIX).sort());
+    expect(procedures.map((p) => p.path).sort()).toEqual(Object.keys(ROLE_MATRIX).sort());
   });
 
   it.each([...ADMIN_ROLES, 'none'] as const)('as %s', async (caller) => {
@@ -151,7 +60,7 @@ describe('who may call each procedure', () => {
           ? await trpcQuery(api.url, path, {}, { cookie })
           : await trpcMutation(api.url, path, {}, { cookie });
       got[path] = outcomeOf(answer);
-      const allowed = MATRIX[path]?.includes(caller) ?? false;
+      const allowed = ROLE_MATRIX[path]?.includes(caller) ?? false;
       want[path] = allowed ? 'allowed' : caller === 'none' ? 'UNAUTHORIZED' : 'FORBIDDEN';
       if (got[path] === 'FORBIDDEN' && caller !== 'none')
         expect(answer.body.error?.message).toMatch(/^As (Owner|Manager|Front desk) you cannot /);

@@ -1,86 +1,10 @@
-// Who may call each admin procedure, written out by hand (as apps/api/test/admin-roles.test.ts
-// does for the in-process API): not derived from the permission table, so a change to that table,
-// or a procedure naming the wrong permission, shows up in the proof as a difference.
-import type { AdminRole } from '@clinicpay/contracts';
+// Who may call each admin procedure: the matrix the API's own test checks in process, written out
+// by hand there (not derived from the permission table); the security sweep checks it over HTTP.
+import { ROLE_MATRIX as EVERY_PROCEDURE, type Caller } from '@clinicpay/api/role-matrix';
 
-export type Caller = AdminRole | 'none';
-
-/** Everyone, signed in or not. */
-const PUBLIC = ['owner', 'manager', 'front_desk', 'none'] as const;
-/** Every signed-in admin. */
-const ANY_ADMIN = ['owner', 'manager', 'front_desk'] as const;
-const MANAGERS = ['owner', 'manager'] as const;
-const OWNERS = ['owner'] as const;
+export type { Caller };
 
 /** The callers allowed each admin procedure; everyone else is refused. */
-export const ROLE_MATRIX: Readonly<Record<string, readonly Caller[]>> = {
-  'admin.auth.signIn': PUBLIC,
-  'admin.auth.signOut': PUBLIC,
-  'admin.auth.me': ANY_ADMIN,
-  'admin.auth.reconfirm': ANY_ADMIN,
-  'admin.auth.invitation': PUBLIC,
-  'admin.auth.acceptInvitation': PUBLIC,
-  'admin.auth.requestPasswordReset': PUBLIC,
-  'admin.auth.resetPassword': PUBLIC,
-  'admin.clinic.get': ANY_ADMIN,
-  'admin.clinic.setUp': MANAGERS,
-  'admin.clinic.update': MANAGERS,
-  'admin.clinic.previewTimeZoneChange': MANAGERS,
-  'admin.clinic.checklist': ANY_ADMIN,
-  'admin.gateways.list': MANAGERS,
-  'admin.gateways.setEnabled': MANAGERS,
-  'admin.stripeSettings.get': MANAGERS,
-  'admin.stripeSettings.save': OWNERS,
-  'admin.stripeSettings.testCheckout': MANAGERS,
-  'admin.transactions.list': ANY_ADMIN,
-  'admin.transactions.get': ANY_ADMIN,
-  'admin.transactions.summary': ANY_ADMIN,
-  'admin.transactions.refund': MANAGERS,
-  'admin.appointments.list': ANY_ADMIN,
-  'admin.appointments.get': ANY_ADMIN,
-  'admin.appointments.cancel': ANY_ADMIN,
-  'admin.appointments.markPaidAtClinic': ANY_ADMIN,
-  'admin.appointments.markNoShow': ANY_ADMIN,
-  'admin.appointments.move': ANY_ADMIN,
-  'admin.webhookEvents.list': MANAGERS,
-  'admin.webhookEvents.get': MANAGERS,
-  'admin.webhookEvents.replay': MANAGERS,
-  'admin.services.list': ANY_ADMIN,
-  'admin.services.create': MANAGERS,
-  'admin.services.update': MANAGERS,
-  'admin.services.delete': MANAGERS,
-  'admin.services.restore': MANAGERS,
-  'admin.doctors.list': ANY_ADMIN,
-  'admin.doctors.create': MANAGERS,
-  'admin.doctors.update': MANAGERS,
-  'admin.doctors.setServices': MANAGERS,
-  'admin.doctors.setWeeklyHours': MANAGERS,
-  'admin.doctors.addTimeOff': MANAGERS,
-  'admin.doctors.removeTimeOff': MANAGERS,
-  'admin.audit.list': MANAGERS,
-  'admin.mail.settings': MANAGERS,
-  'admin.mail.saveSettings': MANAGERS,
-  'admin.mail.sendTest': MANAGERS,
-  'admin.mail.list': MANAGERS,
-  'admin.mail.resend': MANAGERS,
-  'admin.team.list': OWNERS,
-  'admin.team.invite': OWNERS,
-  'admin.team.revokeInvitation': OWNERS,
-  'admin.team.changeRole': OWNERS,
-  'admin.team.remove': OWNERS,
-  'admin.team.issuePasswordReset': OWNERS,
-  'admin.sessions.list': ANY_ADMIN,
-  'admin.sessions.end': ANY_ADMIN,
-  'admin.twoFactor.status': ANY_ADMIN,
-  'admin.twoFactor.start': ANY_ADMIN,
-  'admin.twoFactor.confirm': ANY_ADMIN,
-  'admin.twoFactor.renewRecoveryCodes': ANY_ADMIN,
-  'admin.twoFactor.turnOff': ANY_ADMIN,
-  'admin.twoFactor.setRequired': OWNERS,
-  'admin.policies.get': ANY_ADMIN,
-  'admin.policies.save': MANAGERS,
-  'admin.bookingProtection.get': ANY_ADMIN,
-  'admin.bookingProtection.save': MANAGERS,
-  'admin.bookingProtection.previewBulkCancel': MANAGERS,
-  'admin.bookingProtection.bulkCancel': MANAGERS,
-};
+export const ROLE_MATRIX: Readonly<Record<string, readonly Caller[]>> = Object.fromEntries(
+  Object.entries(EVERY_PROCEDURE).filter(([path]) => path.startsWith('admin.')),
+);
