@@ -1,7 +1,9 @@
 // Webhook ingest: signed payment_intent.succeeded events POSTed to the real route (verify, store,
 // apply, mark processed), beside the same SQL writes sent straight through pg in the same run,
-// round after round. Returns the figures; webhook-ingest.bench.ts prints them.
-import { sql, type Database, type Kysely } from '@clinicpay/db';
+// twice: unnamed (parsed and planned on every call), and as named statements prepared once per
+// connection, as the route sends them (PG_PREPARE_STATEMENTS=on). Round after round; returns the
+// figures, webhook-ingest.bench.ts prints them.
+import { createDatabase, sql, type Database, type Kysely } from '@clinicpay/db';
 import { createTestDatabase } from '@clinicpay/db/testing';
 import {
   signWebhookPayload,
@@ -22,9 +24,12 @@ export interface WebhookIngestOptions {
 
 export interface WebhookIngestRound {
   http: PoolRun;
+  /** The same SQL through pg, every statement unnamed. */
   floor: PoolRun;
+  /** The same SQL through pg, fixed texts as named statements, as the route sends them. */
+  preparedFloor: PoolRun;
   /** Payments of the round found completed afterwards: the events were applied, not only answered. */
-  completed: { http: number; floor: number };
+  completed: { http: number; floor: number; preparedFloor: number };
 }
 
 export async function measureWebhookIngest(
@@ -32,8 +37,17 @@ export async function measureWebhookIngest(
 ): Promise<WebhookIngestRound[]> {
   const { events, rounds, inFlight } = options;
   const api = await startApiProcess();
-  // The same pool size on both sides: the API's default (DATABASE_POOL_SIZE, 10).
-  const raw = await createTestDatabase({ maxConnections: api.databasePoolSize });
+  // The same pool size on every side: the API's default (DATABASE_POOL_SIZE, 10).
+  const raw = await createTestDatabase({
+    maxConnections: api.databasePoolSize,
+    prepareStatements: false,
+  });
+  // A second pool on the same database, sending what it can as named statements.
+  const prepared = await createDatabase({
+    url: raw.url,
+    maxConnections: api.databasePoolSize,
+    prepareStatements: true,
+  });
   const results: WebhookIngestRound[] = [];
   const client = keepAliveClient(inFlight);
   try {
@@ -59,13 +73,12 @@ export async function measureWebhookIngest(
           throw new Error(`webhook answered ${response.status}: ${response.body}`);
       });
 
-      // The floor: the same writes, in the same transactions, straight through pg.
+      // The floors: the same writes, in the same transactions, straight through pg, unnamed and
+      // then named (on the second half of the round's slots: one database holds both).
       const forPg = await pendingPayments(raw.db, events, round * events * 2 + 1);
-      const floor = await runPool(events, inFlight, async (i) => {
-        const paymentId = forPg[i]!.id;
-        const body = succeededEvent(paymentId, i + round * events);
-        await sameWrites(raw.db, paymentId, JSON.parse(body) as { id: string });
-      });
+      const floor = await floorRun(raw.db, forPg, round, events, inFlight);
+      const forPrepared = await pendingPayments(raw.db, events, round * events * 2 + events + 1);
+      const preparedFloor = await floorRun(prepared.db, forPrepared, round, events, inFlight);
       const completed = {
         http: await completedCount(
           api.db,
@@ -75,15 +88,34 @@ export async function measureWebhookIngest(
           raw.db,
           forPg.map((p) => p.id),
         ),
+        preparedFloor: await completedCount(
+          raw.db,
+          forPrepared.map((p) => p.id),
+        ),
       };
-      results.push({ http, floor, completed });
+      results.push({ http, floor, preparedFloor, completed });
     }
   } finally {
     client.close();
     await api.stop();
+    await prepared.close();
     await raw.drop();
   }
   return results;
+}
+
+function floorRun(
+  db: Kysely<Database>,
+  payments: { id: string }[],
+  round: number,
+  events: number,
+  inFlight: number,
+) {
+  return runPool(events, inFlight, async (i) => {
+    const paymentId = payments[i]!.id;
+    const body = succeededEvent(paymentId, i + round * events);
+    await sameWrites(db, paymentId, JSON.parse(body) as { id: string });
+  });
 }
 
 async function pendingPayments(db: Kysely<Database>, count: number, offset: number) {
@@ -139,13 +171,18 @@ function succeededEvent(paymentId: string, i: number) {
 }
 
 /**
- * What the route's transaction writes for one succeeded event, as plain SQL in the same statements
- * (each status change and its timeline row in one statement, as packages/db's transitions do).
+ * What the route sends for one succeeded event, as plain SQL in the same statements: the inbox
+ * insert, then one transaction that locks the event and the payment, moves the payment and the
+ * appointment (each with its timeline row, as packages/db's transitions do), reads the booking's
+ * mail facts and queues its three messages, takes the intent's parking lock and looks for events
+ * parked on it, and marks the event processed. Kept statement for statement with the route: a
+ * floor with fewer statements would not be "the same SQL".
  */
 async function sameWrites(db: Kysely<Database>, paymentId: string, event: { id: string }) {
   await sql`INSERT INTO stripe_events (stripe_event_id, type, livemode, payload) VALUES (${event.id}, 'payment_intent.succeeded', false, ${JSON.stringify(event)}) ON CONFLICT DO NOTHING`.execute(
     db,
   );
+  const intentId = `pi_raw_${paymentId}`;
   await db.transaction().execute(async (trx) => {
     await sql`SELECT id FROM stripe_events WHERE stripe_event_id = ${event.id} FOR UPDATE`.execute(
       trx,
@@ -154,15 +191,35 @@ async function sameWrites(db: Kysely<Database>, paymentId: string, event: { id: 
       appointment_id: string;
     }>`SELECT appointment_id FROM payments WHERE id = ${paymentId} FOR UPDATE`.execute(trx);
     await sql`
-      WITH moved AS (UPDATE payments SET status = 'completed', payment_intent_id = ${`pi_raw_${paymentId}`}, completed_at = now() WHERE id = ${paymentId} AND status = 'pending' RETURNING id)
+      WITH moved AS (UPDATE payments SET status = 'completed', payment_intent_id = ${intentId}, completed_at = now() WHERE id = ${paymentId} AND status = 'pending' RETURNING id)
       INSERT INTO payment_events (payment_id, from_status, to_status, source) SELECT id, 'pending', 'completed', 'webhook' FROM moved`.execute(
       trx,
     );
     const appointmentId = payment.rows[0]!.appointment_id;
-    await sql`SELECT id FROM appointments WHERE id = ${appointmentId} FOR UPDATE`.execute(trx);
     await sql`
       WITH moved AS (UPDATE appointments SET status = 'confirmed' WHERE id = ${appointmentId} AND status = 'pending_payment' RETURNING id)
       INSERT INTO appointment_events (appointment_id, from_status, to_status, source) SELECT id, 'pending_payment', 'confirmed', 'webhook' FROM moved`.execute(
+      trx,
+    );
+    const facts = await sql<{ email: string; starts_at: Date; ends_at: Date }>`
+      SELECT pa.email, a.starts_at, a.ends_at, s.name, d.name AS doctor, c.contact_email, c.reminder_hours_before, p.amount
+      FROM appointments a JOIN services s ON s.id = a.service_id JOIN doctors d ON d.id = a.doctor_id
+      JOIN patients pa ON pa.id = a.patient_id JOIN clinics c ON c.id = s.clinic_id
+      LEFT JOIN payments p ON p.appointment_id = a.id
+      WHERE a.id = ${appointmentId} ORDER BY p.created_at DESC LIMIT 1`.execute(trx);
+    const { email, starts_at: startsAt, ends_at: endsAt } = facts.rows[0]!;
+    await sql`
+      INSERT INTO mail_outbox (fact_key, kind, audience, appointment_id, recipient, due_at, expires_at)
+      VALUES (${`confirmed:${appointmentId}`}, 'booking_confirmed', 'patient', ${appointmentId}, ${email}, now(), ${endsAt}),
+             (${`clinic-new:${appointmentId}`}, 'clinic_new_booking', 'clinic', ${appointmentId}, 'clinic@example.com', now(), now() + interval '1 day'),
+             (${`reminder:${appointmentId}:${startsAt.toISOString()}`}, 'appointment_reminder', 'patient', ${appointmentId}, ${email}, ${startsAt}::timestamptz - interval '24 hours', ${startsAt})
+      ON CONFLICT (fact_key) DO NOTHING`.execute(trx);
+    await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`parked:${intentId}`}, 0))`.execute(
+      trx,
+    );
+    await sql`
+      SELECT id FROM stripe_events WHERE outcome = 'unmatched' AND processed_at IS NULL AND livemode = false
+        AND payload #>> '{data,object,payment_intent}' = ${intentId} ORDER BY received_at FOR UPDATE SKIP LOCKED`.execute(
       trx,
     );
     await sql`UPDATE stripe_events SET processed_at = now(), outcome = 'applied' WHERE stripe_event_id = ${event.id}`.execute(

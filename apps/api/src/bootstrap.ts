@@ -34,7 +34,11 @@ export async function openRuntime(
   const appSecret = config.appSecret ?? (await loadOrCreateAppSecret(config.dataDir));
   const database = await createDatabase(
     config.databaseUrl
-      ? { url: config.databaseUrl, maxConnections: config.databasePoolSize }
+      ? {
+          url: config.databaseUrl,
+          maxConnections: config.databasePoolSize,
+          prepareStatements: config.prepareStatements,
+        }
       : { dataDir: join(config.dataDir, 'pglite') },
   );
   const clock = options.clock ?? systemClock;

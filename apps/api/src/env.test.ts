@@ -43,6 +43,15 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toMatchObject({ nodeEnvGiven: false, publicUrlGiven: false });
   });
 
+  it('prepares statements on PostgreSQL unless PG_PREPARE_STATEMENTS=off (PgBouncer in transaction mode)', () => {
+    expect(loadConfig({}).prepareStatements).toBe(true);
+    expect(loadConfig({ PG_PREPARE_STATEMENTS: 'off' }).prepareStatements).toBe(false);
+    expect(loadConfig({ PG_PREPARE_STATEMENTS: 'on' }).prepareStatements).toBe(true);
+    expect(() => loadConfig({ PG_PREPARE_STATEMENTS: 'false' })).toThrow(
+      /PG_PREPARE_STATEMENTS is not valid: it should be on \(prepare/,
+    );
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
   });

@@ -48,6 +48,13 @@ const EnvSchema = z.object({
     .min(2, 'a number of connections between 2 and 50')
     .max(50, 'a number of connections between 2 and 50')
     .default(10),
+  // Off behind PgBouncer in transaction mode; PGlite has no named statements (docs/production.md).
+  PG_PREPARE_STATEMENTS: z
+    .enum(['on', 'off'], {
+      message:
+        'on (prepare fixed statements once per connection) or off (behind PgBouncer in transaction mode)',
+    })
+    .default('on'),
   DATA_DIR: z.string().min(1).default('.data'),
   APP_SECRET: z
     .string()
@@ -114,6 +121,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Connections per API process; with N replicas, N × this must stay under PostgreSQL's limit. */
   databasePoolSize: number;
+  /** Named (prepared) statements on PostgreSQL; no effect on PGlite. */
+  prepareStatements: boolean;
   dataDir: string;
   appSecret: string | undefined;
   stripeApiUrl: string | undefined;
@@ -180,6 +189,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     publicUrl,
     databaseUrl: env.DATABASE_URL,
     databasePoolSize: env.DATABASE_POOL_SIZE,
+    prepareStatements: env.PG_PREPARE_STATEMENTS === 'on',
     dataDir: env.DATA_DIR,
     appSecret: env.APP_SECRET,
     stripeApiUrl: env.STRIPE_API_URL,

@@ -15,6 +15,11 @@ export interface DatabaseOptions {
   /** How long to wait for a PostgreSQL connection before giving up (default 5 s). */
   connectTimeoutMs?: number | undefined;
   onPoolError?: ((error: Error) => void) | undefined;
+  /**
+   * PostgreSQL only (default true): fixed statement texts are prepared once per connection
+   * (postgres.ts says when to turn it off). PGlite's API has no named statements.
+   */
+  prepareStatements?: boolean | undefined;
 }
 
 export interface DatabaseHandle {
@@ -37,6 +42,7 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
           maxConnections: options.maxConnections,
           connectTimeoutMs: options.connectTimeoutMs,
           onPoolError: options.onPoolError,
+          prepareStatements: options.prepareStatements,
         })
       : await openPglite(options.dataDir ?? DEFAULT_PGLITE_DATA_DIR);
   return handle(db, url ? 'postgres' : 'pglite');

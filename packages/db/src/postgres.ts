@@ -1,8 +1,9 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import pg from 'pg';
 import { DatabaseBusyError, DatabaseUnavailableError } from './errors.js';
 import { INT8_OID, parseInt8 } from './int8.js';
 import { maskDatabaseUrl } from './mask-url.js';
+import { PgDialect } from './pg-driver.js';
 import type { Database } from './schema.js';
 
 export const DEFAULT_MAX_CONNECTIONS = 10;
@@ -15,6 +16,12 @@ export interface PostgresOptions {
   connectTimeoutMs?: number;
   /** Errors of idle pooled connections (server restart, terminated backend); ignored by default. */
   onPoolError?: (error: Error) => void;
+  /**
+   * Sends fixed statement texts as named (prepared) statements (default true). Off behind a
+   * pooler in transaction mode (PgBouncer's default), which hands each transaction any server
+   * connection: a statement prepared on one is missing on the next.
+   */
+  prepareStatements?: boolean;
 }
 
 // Per pool rather than pg.types.setTypeParser, which would change every pg user in the process.
@@ -36,6 +43,9 @@ export async function openPostgres(options: PostgresOptions): Promise<Kysely<Dat
     max: clampConnections(options.maxConnections),
     connectionTimeoutMillis: waitMs,
     types,
+    // A client sends a query without waiting for the one before to be answered. Kysely awaits
+    // each statement, so only the driver's BEGIN travels with the statement after it (pg-driver.ts).
+    pipeline: true,
   });
   const onError = options.onPoolError ?? (() => undefined);
   pool.on('error', onError);
@@ -59,11 +69,9 @@ export async function openPostgres(options: PostgresOptions): Promise<Kysely<Dat
         throw isPoolWaitTimeout(error) ? new DatabaseBusyError(waitMs, { cause: error }) : error;
       }),
     end: () => pool.end(),
-    // Kysely reads these to cancel queries on a connection of its own.
-    options: pool.options,
-    Client: (pool as unknown as { Client: typeof pg.Client }).Client,
   };
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: typedPool }) });
+  const prepare = options.prepareStatements ?? true;
+  return new Kysely<Database>({ dialect: new PgDialect({ pool: typedPool, prepare }) });
 }
 
 /** pg-pool's message when a caller waited `connectionTimeoutMillis` in its queue. */

@@ -1,5 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
+import { allOf } from './any-of.js';
+import type { RefundStatus } from '../statuses.js';
 
 // What a message is rendered from, read when it is sent (never when it was written): a booking
 // cancelled or moved meanwhile is seen as it now is.
@@ -87,7 +89,7 @@ function mailAppointments(db: Kysely<Database>) {
           .selectFrom('refunds')
           .select((s) => sql<number | null>`sum(${s.ref('refunds.amount')})::int8`.as('reserved'))
           .whereRef('refunds.payment_id', '=', 'payments.id')
-          .where('refunds.status', 'not in', ['failed', 'canceled'])
+          .where('refunds.status', '<>', allOf<RefundStatus>(['failed', 'canceled']))
           .as('refunds_reserved'),
       ...clinicColumns,
     ]);

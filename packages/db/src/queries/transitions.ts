@@ -3,6 +3,7 @@ import type { Database } from '../schema.js';
 import type { AppointmentStatus, PaymentStatus } from '../statuses.js';
 import type { JsonObject } from '../tables/column-types.js';
 import { withDbErrors } from '../translate-error.js';
+import { anyOf } from './any-of.js';
 
 /** Who or what moved a record, and why: written to the timelines beside each change. */
 export interface TransitionCause {
@@ -36,7 +37,7 @@ export async function transitionAppointment(
           .updateTable('appointments')
           .set({ status: to, updated_at: cause.at, ...extra })
           .where('id', '=', appointmentId)
-          .where('status', 'in', from)
+          .where('status', '=', anyOf(from))
           .returning(['id']),
       )
       .insertInto('appointment_events')
@@ -125,7 +126,7 @@ export async function transitionPayment(
         .updateTable('payments')
         .set({ status: to, updated_at: cause.at, ...changes })
         .where('id', '=', paymentId)
-        .where('status', 'in', from)
+        .where('status', '=', anyOf(from))
         .returning(['id']),
     )
     .insertInto('payment_events')

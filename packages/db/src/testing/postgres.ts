@@ -20,6 +20,8 @@ export interface TestDatabaseOptions {
   migrated?: boolean;
   /** Pool size; small by default because turbo runs suites in parallel on one server. */
   maxConnections?: number;
+  /** Named (prepared) statements, as the API sends them by default (true). */
+  prepareStatements?: boolean;
 }
 
 const TEMPLATE_PREFIX = 'clinicpay_tpl_';
@@ -55,7 +57,11 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
     }
   });
   const url = databaseUrl(name);
-  const handle = await createDatabase({ url, maxConnections: options.maxConnections ?? 5 });
+  const handle = await createDatabase({
+    url,
+    maxConnections: options.maxConnections ?? 5,
+    prepareStatements: options.prepareStatements,
+  });
   return {
     ...handle,
     url,

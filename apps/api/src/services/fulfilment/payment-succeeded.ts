@@ -76,8 +76,8 @@ export async function applyPaymentSucceeded(
     return { outcome: 'applied', ...learned(ids) };
   }
 
-  const appointment = await lockAppointment(trx, payment.appointment_id);
   if (receivedOtherThanCharged(fact, payment)) {
+    const appointment = await lockAppointment(trx, payment.appointment_id);
     // Money we did not ask for (another amount or currency on our payment's id): the booking is
     // not confirmed on it; the payment goes back and an admin is told.
     await flagPayment(trx, payment.id, { reason: AMOUNT_MISMATCH });
@@ -107,10 +107,21 @@ export async function applyPaymentSucceeded(
     const refund = await refundAutomatically(trx, payment.id, why, cause);
     return { outcome: 'applied', ...learned(ids), afterCommit: [refund] };
   }
-  if (appointment.status === 'pending_payment') {
-    if (await transitionAppointment(trx, appointment.id, ['pending_payment'], 'confirmed', cause))
-      await queueConfirmedMail(trx, appointment.id, cause.at);
-  } else if (appointment.status === 'cancelled') {
+  // The usual case in one statement: the compare-and-set takes the appointment's row lock itself.
+  if (
+    await transitionAppointment(
+      trx,
+      payment.appointment_id,
+      ['pending_payment'],
+      'confirmed',
+      cause,
+    )
+  ) {
+    await queueConfirmedMail(trx, payment.appointment_id, cause.at);
+    return { outcome: 'applied', ...learned(ids) };
+  }
+  const appointment = await lockAppointment(trx, payment.appointment_id);
+  if (appointment.status === 'cancelled') {
     // The patient asked to cancel before the payment was known: the booking stays cancelled.
     const kept =
       appointment.cancel_requested_reason === 'cancelled_by_patient'
