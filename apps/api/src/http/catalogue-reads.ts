@@ -1,0 +1,101 @@
+import { DoctorsForServiceInput } from '@clinicpay/contracts';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../deps.js';
+import { etagOf, type CachedAnswer } from '../services/catalogue/catalogue-cache.js';
+import { cachedCatalogueReads } from '../services/catalogue/public-catalogue.service.js';
+
+type CachedRead = keyof typeof cachedCatalogueReads;
+
+/** One cached read a GET asks for, with catalogue.doctors' service. */
+type Read =
+  | { path: 'catalogue.clinic' | 'catalogue.services' }
+  | { path: 'catalogue.doctors'; serviceId: string };
+
+/** What a GET of /trpc/… asks for, when every call in it is a cached public catalogue read. */
+export interface CatalogueCall {
+  batch: boolean;
+  reads: Read[];
+}
+
+const isCachedRead = (path: string): path is CachedRead =>
+  Object.hasOwn(cachedCatalogueReads, path);
+
+/**
+ * The reads in a tRPC GET URL as tRPC's links send them (`/trpc/a,b?batch=1&input={"0":…}`, or
+ * one unbatched call), or null when anything else is asked or an input is not valid: tRPC then
+ * answers, with its own errors.
+ */
+export function parseCatalogueCall(url: string): CatalogueCall | null {
+  const [pathPart = '', query = ''] = url.slice('/trpc/'.length).split('?', 2);
+  const paths = pathPart.split(/,|%2c/i);
+  if (!paths.every(isCachedRead)) return null;
+  const params = new URLSearchParams(query);
+  const batch = params.get('batch') === '1';
+  if (!batch && paths.length > 1) return null;
+  const rawInput = params.get('input');
+  let input: unknown;
+  try {
+    input = rawInput === null ? undefined : JSON.parse(rawInput);
+  } catch {
+    return null;
+  }
+  const reads: Read[] = [];
+  for (const [index, path] of paths.entries()) {
+    if (path !== 'catalogue.doctors') {
+      reads.push({ path });
+      continue;
+    }
+    const own = batch ? (input as Record<string, unknown> | undefined)?.[index] : input;
+    const parsed = DoctorsForServiceInput.safeParse(own);
+    if (!parsed.success) return null;
+    reads.push({ path, serviceId: parsed.data.serviceId });
+  }
+  return { batch, reads };
+}
+
+function answerOf(deps: AppDeps, read: Read): Promise<CachedAnswer> {
+  return read.path === 'catalogue.doctors'
+    ? cachedCatalogueReads[read.path](deps, read.serviceId)
+    : cachedCatalogueReads[read.path](deps);
+}
+
+/** True when the request's If-None-Match names this ETag (weak comparison, as RFC 9110 says). */
+export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (ifNoneMatch === undefined) return false;
+  if (ifNoneMatch.trim() === '*') return true;
+  return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
+
+/**
+ * Answers GETs of the public catalogue reads (clinic, services, doctors: what every patient page
+ * load asks) from the catalogue cache before tRPC runs, in tRPC's own wire format, with an ETag
+ * and a 304 when the browser's copy is current (`no-cache`: it asks every time, nothing is
+ * downloaded again). Profiling showed tRPC's request handling costing more than the cached reads
+ * themselves. Anything else (another procedure in the batch, an invalid input, a streaming link,
+ * a read that fails) goes on to tRPC, which answers or formats the error as always.
+ */
+export function registerCatalogueReads(server: FastifyInstance, deps: AppDeps): void {
+  server.addHook('onRequest', async (request, reply) => {
+    if (request.method !== 'GET' || !request.url.startsWith('/trpc/catalogue.')) return;
+    const call = streamed(request) ? null : parseCatalogueCall(request.url);
+    if (!call) return;
+    let answers: CachedAnswer[];
+    try {
+      answers = await Promise.all(call.reads.map((read) => answerOf(deps, read)));
+    } catch {
+      return; // tRPC runs the read again and answers with its error shape.
+    }
+    const etag = call.batch
+      ? etagOf(`batch:${answers.map((a) => a.etag).join(',')}`)
+      : answers[0]!.etag;
+    void reply.header('etag', etag).header('cache-control', 'no-cache');
+    if (etagMatches(request.headers['if-none-match'], etag)) return reply.code(304).send();
+    const body = call.batch
+      ? `[${answers.map((a) => a.envelope).join(',')}]`
+      : answers[0]!.envelope;
+    return reply.header('content-type', 'application/json').send(body);
+  });
+}
+
+/** tRPC's streaming link asks for JSON lines: tRPC answers it. */
+const streamed = (request: FastifyRequest) => request.headers['trpc-accept'] !== undefined;
