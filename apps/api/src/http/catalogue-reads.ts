@@ -1,7 +1,7 @@
 import { DoctorsForServiceInput } from '@clinicpay/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../deps.js';
-import { etagOf, type CachedAnswer } from '../services/catalogue/catalogue-cache.js';
+import { type CachedAnswer } from '../services/catalogue/catalogue-cache.js';
 import { cachedCatalogueReads } from '../services/catalogue/public-catalogue.service.js';
 
 type CachedRead = keyof typeof cachedCatalogueReads;
@@ -75,9 +75,10 @@ export function etagMatches(ifNoneMatch: string | undefined, etag: string): bool
  * a read that fails) goes on to tRPC, which answers or formats the error as always.
  */
 export function registerCatalogueReads(server: FastifyInstance, deps: AppDeps): void {
+  const callOf = memoizedParser();
   server.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'GET' || !request.url.startsWith('/trpc/catalogue.')) return;
-    const call = streamed(request) ? null : parseCatalogueCall(request.url);
+    const call = streamed(request) ? null : callOf(request.url);
     if (!call) return;
     let answers: CachedAnswer[];
     try {
@@ -85,9 +86,7 @@ export function registerCatalogueReads(server: FastifyInstance, deps: AppDeps): 
     } catch {
       return; // tRPC runs the read again and answers with its error shape.
     }
-    const etag = call.batch
-      ? etagOf(`batch:${answers.map((a) => a.etag).join(',')}`)
-      : answers[0]!.etag;
+    const etag = call.batch ? batchEtag(answers) : answers[0]!.etag;
     void reply.header('etag', etag).header('cache-control', 'no-cache');
     if (etagMatches(request.headers['if-none-match'], etag)) return reply.code(304).send();
     const body = call.batch
@@ -95,6 +94,23 @@ export function registerCatalogueReads(server: FastifyInstance, deps: AppDeps): 
       : answers[0]!.envelope;
     return reply.header('content-type', 'application/json').send(body);
   });
+}
+
+/** A batch's ETag, from its parts' (no hashing per request): `"b.<tag>.<tag>"`. */
+const batchEtag = (answers: CachedAnswer[]) =>
+  `"b.${answers.map((a) => a.etag.slice(1, -1)).join('.')}"`;
+
+/** The same few URLs come again and again (one per read and service): each parsed once. */
+function memoizedParser(maxUrls = 1000): (url: string) => CatalogueCall | null {
+  const parsed = new Map<string, CatalogueCall | null>();
+  return (url) => {
+    let call = parsed.get(url);
+    if (call === undefined) {
+      call = parseCatalogueCall(url);
+      if (parsed.size < maxUrls) parsed.set(url, call);
+    }
+    return call;
+  };
 }
 
 /** tRPC's streaming link asks for JSON lines: tRPC answers it. */
