@@ -26,7 +26,10 @@ const isCachedRead = (path: string): path is CachedRead =>
  * answers, with its own errors.
  */
 export function parseCatalogueCall(url: string): CatalogueCall | null {
-  const [pathPart = '', query = ''] = url.slice('/trpc/'.length).split('?', 2);
+  const rest = url.slice('/trpc/'.length);
+  const mark = rest.indexOf('?');
+  const pathPart = mark === -1 ? rest : rest.slice(0, mark);
+  const query = mark === -1 ? '' : rest.slice(mark + 1);
   const paths = pathPart.split(/,|%2c/i);
   if (!paths.every(isCachedRead)) return null;
   const params = new URLSearchParams(query);
@@ -39,6 +42,13 @@ export function parseCatalogueCall(url: string): CatalogueCall | null {
   } catch {
     return null;
   }
+  // A batch's inputs are an object by index; anything else is tRPC's to refuse.
+  if (
+    batch &&
+    input !== undefined &&
+    (typeof input !== 'object' || input === null || Array.isArray(input))
+  )
+    return null;
   const reads: Read[] = [];
   for (const [index, path] of paths.entries()) {
     if (path !== 'catalogue.doctors') {
