@@ -1,5 +1,5 @@
 import { DoctorsForServiceInput } from '@clinicpay/contracts';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../deps.js';
 import { type CachedAnswer } from '../services/catalogue/catalogue-cache.js';
 import { cachedCatalogueReads } from '../services/catalogue/public-catalogue.service.js';
@@ -63,7 +63,7 @@ export function parseCatalogueCall(url: string): CatalogueCall | null {
   return { batch, reads };
 }
 
-function answerOf(deps: AppDeps, read: Read): Promise<CachedAnswer> {
+function answerOf(deps: AppDeps, read: Read): CachedAnswer | Promise<CachedAnswer> {
   return read.path === 'catalogue.doctors'
     ? cachedCatalogueReads[read.path](deps, read.serviceId)
     : cachedCatalogueReads[read.path](deps);
@@ -86,24 +86,37 @@ export function etagMatches(ifNoneMatch: string | undefined, etag: string): bool
  */
 export function registerCatalogueReads(server: FastifyInstance, deps: AppDeps): void {
   const callOf = memoizedParser();
-  server.addHook('onRequest', async (request, reply) => {
-    if (request.method !== 'GET' || !request.url.startsWith('/trpc/catalogue.')) return;
+  // Callback style: a kept answer is sent without a promise or a turn of the event loop.
+  server.addHook('onRequest', (request, reply, done) => {
+    if (request.method !== 'GET' || !request.url.startsWith('/trpc/catalogue.')) return done();
     const call = streamed(request) ? null : callOf(request.url);
-    if (!call) return;
-    let answers: CachedAnswer[];
-    try {
-      answers = await Promise.all(call.reads.map((read) => answerOf(deps, read)));
-    } catch {
-      return; // tRPC runs the read again and answers with its error shape.
+    if (!call) return done();
+    const answers = call.reads.map((read) => answerOf(deps, read));
+    if (answers.every((a): a is CachedAnswer => !(a instanceof Promise))) {
+      send(request, reply, call, answers);
+      return;
     }
-    const etag = call.batch ? batchEtag(answers) : answers[0]!.etag;
-    void reply.header('etag', etag).header('cache-control', 'no-cache');
-    if (etagMatches(request.headers['if-none-match'], etag)) return reply.code(304).send();
-    const body = call.batch
-      ? `[${answers.map((a) => a.envelope).join(',')}]`
-      : answers[0]!.envelope;
-    return reply.header('content-type', 'application/json').send(body);
+    Promise.all(answers.map((a) => Promise.resolve(a))).then(
+      (computed) => send(request, reply, call, computed),
+      () => done(), // tRPC runs the read again and answers with its error shape.
+    );
   });
+}
+
+function send(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  call: CatalogueCall,
+  answers: CachedAnswer[],
+): void {
+  const etag = call.batch ? batchEtag(answers) : answers[0]!.etag;
+  void reply.header('etag', etag).header('cache-control', 'no-cache');
+  if (etagMatches(request.headers['if-none-match'], etag)) {
+    void reply.code(304).send();
+    return;
+  }
+  const body = call.batch ? `[${answers.map((a) => a.envelope).join(',')}]` : answers[0]!.envelope;
+  void reply.header('content-type', 'application/json').send(body);
 }
 
 /** A batch's ETag, from its parts' (no hashing per request): `"b.<tag>.<tag>"`. */

@@ -12,8 +12,12 @@ export interface CachedAnswer<T = unknown> {
 }
 
 export interface CatalogueCache {
-  /** The answer for `key`, computed by `load` unless the current version's answer is kept. */
-  answer<T>(key: string, load: () => Promise<T>): Promise<CachedAnswer<T>>;
+  /**
+   * The answer for `key`, computed by `load` unless the current version's answer is kept. A kept
+   * answer whose version was checked recently comes back as it is, not in a promise, so the
+   * hottest path allocates nothing.
+   */
+  answer<T>(key: string, load: () => Promise<T>): CachedAnswer<T> | Promise<CachedAnswer<T>>;
   /** An admin saved something here: the next answer checks the version first, whatever its age. */
   changedHere(): void;
 }
@@ -43,7 +47,8 @@ export function createCatalogueCache(options: CatalogueCacheOptions): CatalogueC
   const now = options.now ?? (() => performance.now());
 
   let version: number | null = null;
-  let entries = new Map<string, Promise<CachedAnswer>>();
+  /** Per key, the answer being computed and, once it is, the answer itself. */
+  let entries = new Map<string, { computing: Promise<CachedAnswer>; done?: CachedAnswer }>();
   /** Saves made here so far; a check counts only if it started after the last of them. */
   let saves = 0;
   /** When the last completed version check started, and after how many saves. */
@@ -76,21 +81,32 @@ export function createCatalogueCache(options: CatalogueCacheOptions): CatalogueC
     return done;
   }
 
-  return {
-    async answer<T>(key: string, load: () => Promise<T>) {
-      if (!fresh()) await check();
-      const kept = entries.get(key);
-      if (kept) return kept as Promise<CachedAnswer<T>>;
-      const computing = load().then(toAnswer);
-      if (version !== null && entries.size < maxEntries) {
-        const generation = entries;
-        generation.set(key, computing);
+  async function answerAfterCheck<T>(key: string, load: () => Promise<T>) {
+    if (!fresh()) await check();
+    const kept = entries.get(key);
+    if (kept) return kept.computing as Promise<CachedAnswer<T>>;
+    const computing = load().then(toAnswer);
+    if (version !== null && entries.size < maxEntries) {
+      const generation = entries;
+      const entry: { computing: Promise<CachedAnswer>; done?: CachedAnswer } = { computing };
+      generation.set(key, entry);
+      computing.then(
+        (answer) => {
+          entry.done = answer;
+        },
         // A failure is not kept: the next request tries again.
-        computing.catch(() => {
-          if (generation.get(key) === computing) generation.delete(key);
-        });
-      }
-      return computing;
+        () => {
+          if (generation.get(key) === entry) generation.delete(key);
+        },
+      );
+    }
+    return computing;
+  }
+
+  return {
+    answer<T>(key: string, load: () => Promise<T>) {
+      const kept = fresh() ? entries.get(key)?.done : undefined;
+      return (kept as CachedAnswer<T> | undefined) ?? answerAfterCheck(key, load);
     },
     changedHere() {
       saves++;
