@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createDatabase, type DatabaseHandle } from '@clinicpay/db';
+import { createDatabase, readCatalogueVersion, type DatabaseHandle } from '@clinicpay/db';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './env.js';
 import { createLogger, type Logger } from './logger.js';
@@ -8,6 +8,7 @@ import { createSecretBox } from './security/secret-box.js';
 import type { AppDeps } from './deps.js';
 import { createStripeGatewayFactory } from './services/gateways/gateway-factory.js';
 import { StripeBackoff } from './services/gateways/stripe-backoff.js';
+import { createCatalogueCache } from './services/catalogue/catalogue-cache.js';
 import { stripeRefusalObserver } from './services/gateways/stripe-refusals.js';
 
 export interface Runtime extends AppDeps {
@@ -65,6 +66,7 @@ export async function openRuntime(
       },
     }),
     stripeBackoff,
+    catalogueCache: createCatalogueCache({ readVersion: () => readCatalogueVersion(database.db) }),
     close: () => database.close(),
   };
 }

@@ -5,6 +5,7 @@ import type { Logger } from './logger.js';
 import type { SecretBox } from './security/secret-box.js';
 import type { StripeGatewayFactory } from './services/gateways/gateway-factory.js';
 import type { StripeBackoff } from './services/gateways/stripe-backoff.js';
+import type { CatalogueCache } from './services/catalogue/catalogue-cache.js';
 
 /**
  * What every use-case runs on, built once per server (bootstrap.ts). Services take these plain
@@ -19,6 +20,8 @@ export interface AppDeps {
   stripeGatewayFor: StripeGatewayFactory;
   /** Set by Stripe's 429s; the sweeper and the status page wait it out. */
   stripeBackoff: StripeBackoff;
+  /** The public catalogue reads' answers, kept until the catalogue's version changes. */
+  catalogueCache: CatalogueCache;
 }
 
 /** Who asked, for audit entries, timelines and refunds: 'admin:<email>'. */

@@ -11,6 +11,7 @@ import { registerAuditCsvRoute } from './http/audit-csv.route.js';
 import { registerTransactionsCsvRoute } from './http/transactions-csv.route.js';
 import { registerUntrustedProxyHint } from './http/untrusted-proxy-hint.js';
 import { registerTrpcBatchLimit } from './http/trpc-batch-limit.js';
+import { registerCatalogueReads } from './http/catalogue-reads.js';
 import { TRPC_MAX_BATCH_ITEMS } from '@clinicpay/contracts';
 import { appRouter, type AppRouter } from './routers/index.js';
 import type { AppDeps } from './deps.js';
@@ -44,6 +45,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   await registerSpaStaticRoutes(server, deps);
 
   registerTrpcBatchLimit(server);
+  registerCatalogueReads(server, deps);
   await server.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
     trpcOptions: {

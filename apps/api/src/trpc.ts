@@ -101,6 +101,17 @@ const requireAdmin = t.middleware(async ({ ctx, type, next }) => {
   return next({ ctx: { admin, sessionTokenHash: tokenHash, session: facts } });
 });
 
+/**
+ * Whatever an admin changed, the catalogue cache of this replica checks the catalogue's version
+ * before its next answer, so the admin's own next page load shows the change. After failures
+ * too: a use-case may have committed part of its work before failing.
+ */
+const catalogueChangedHere = t.middleware(async ({ ctx, type, next }) => {
+  const result = await next();
+  if (type === 'mutation') ctx.catalogueCache.changedHere();
+  return result;
+});
+
 /** Public, but only for state-changing calls that must not be forged (sign-in). */
 const notForged = t.middleware(({ ctx, type, next }) => {
   if (type === 'mutation') assertNotForged(ctx);
@@ -110,7 +121,7 @@ const notForged = t.middleware(({ ctx, type, next }) => {
 export const router = t.router;
 export const publicProcedure = t.procedure.use(errorMapper).use(rateLimiter);
 /** Any signed-in admin, whatever their role: only for the admin's own session (auth.me). */
-export const signedInProcedure = publicProcedure.use(requireAdmin);
+export const signedInProcedure = publicProcedure.use(catalogueChangedHere).use(requireAdmin);
 
 /**
  * An admin procedure and the permission it needs (contracts' ROLE_PERMISSIONS): every admin

@@ -280,4 +280,5 @@ export const columns: ColumnMap = {
     created_at: 'timestamptz',
     updated_at: 'timestamptz',
   },
+  catalogue_version: { id: 'bool', version: 'int8' },
 };

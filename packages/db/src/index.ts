@@ -91,6 +91,7 @@ export {
   saveClinicPolicy,
   saveServicePolicy,
 } from './queries/cancellation-policies.js';
+export { readCatalogueVersion } from './queries/catalogue-version.js';
 export {
   findBookingReadiness,
   findClinicReadiness,

@@ -16,6 +16,7 @@ import type {
   PatientsTable,
 } from './tables/bookings.js';
 import type {
+  CatalogueVersionTable,
   ClinicsTable,
   DoctorServicesTable,
   DoctorTimeOffTable,
@@ -50,6 +51,7 @@ export interface Database {
   rate_limit_counters: RateLimitCountersTable;
   audit_log: AuditLogTable;
   mail_outbox: MailOutboxTable;
+  catalogue_version: CatalogueVersionTable;
 }
 
 export type TableName = keyof Database;

@@ -1,22 +1,29 @@
-import { AvailabilityInput } from '@clinicpay/contracts';
-import { z } from 'zod';
+import { AvailabilityInput, DoctorsForServiceInput } from '@clinicpay/contracts';
 import { findAvailability } from '../services/availability/availability.service.js';
 import {
-  listDoctorsForPatients,
-  listServicesForPatients,
-  readClinic,
+  cachedCatalogueReads,
   readPaymentMethods,
 } from '../services/catalogue/public-catalogue.service.js';
 import { publicProcedure, router } from '../trpc.js';
 
-/** What anyone may read: the clinic and what it offers. */
+/**
+ * What anyone may read: the clinic and what it offers. Plain GETs of clinic, services and doctors
+ * are usually answered before tRPC by http/catalogue-reads.ts, from the same cache.
+ */
 export const catalogueRouter = router({
-  clinic: publicProcedure.query(({ ctx }) => readClinic(ctx)),
-  services: publicProcedure.query(({ ctx }) => listServicesForPatients(ctx)),
-  /** Doctors who offer a service (all active doctors of the clinic's services when none is given). */
+  clinic: publicProcedure.query(
+    async ({ ctx }) => (await cachedCatalogueReads['catalogue.clinic'](ctx)).data,
+  ),
+  services: publicProcedure.query(
+    async ({ ctx }) => (await cachedCatalogueReads['catalogue.services'](ctx)).data,
+  ),
+  /** Doctors who offer a service. */
   doctors: publicProcedure
-    .input(z.object({ serviceId: z.uuid({ message: 'Choose a service from the list.' }) }))
-    .query(({ ctx, input }) => listDoctorsForPatients(ctx, input.serviceId)),
+    .input(DoctorsForServiceInput)
+    .query(
+      async ({ ctx, input }) =>
+        (await cachedCatalogueReads['catalogue.doctors'](ctx, input.serviceId)).data,
+    ),
   availability: publicProcedure
     .input(AvailabilityInput)
     .query(({ ctx, input }) => findAvailability(ctx, input)),

@@ -8,6 +8,10 @@ import { MAX_AVAILABILITY_RANGE_DAYS } from './booking-rules.js';
 const id = (what: string) => z.uuid({ message: `Choose a ${what} from the list.` });
 const localDate = z.string().regex(LOCAL_DATE, { message: 'Give a date as YYYY-MM-DD.' });
 
+/** The doctors who offer a service (catalogue.doctors). */
+export const DoctorsForServiceInput = z.object({ serviceId: id('service') });
+export type DoctorsForServiceInput = z.infer<typeof DoctorsForServiceInput>;
+
 export const DoctorChoice = z.union([id('doctor'), z.literal('any')]);
 
 export const AvailabilityInput = z

@@ -17,6 +17,7 @@ import * as m0013 from './2026_12_07_0006_cancellation_policy.js';
 import * as m0014 from './2026_12_07_0007_hardening.js';
 import * as m0015 from './2026_12_07_0008_admin_roles.js';
 import * as m0016 from './2026_12_07_0009_two_factor.js';
+import * as m0017 from './2026_12_07_0010_catalogue_version.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '2026_11_26_0001_catalogue': m0001,
@@ -35,6 +36,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026_12_07_0007_hardening': m0014,
   '2026_12_07_0008_admin_roles': m0015,
   '2026_12_07_0009_two_factor': m0016,
+  '2026_12_07_0010_catalogue_version': m0017,
 };
 
 export const migrationProvider: MigrationProvider = {

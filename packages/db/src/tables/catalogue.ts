@@ -88,3 +88,9 @@ export interface DoctorServicesTable {
   doctor_id: string;
   service_id: string;
 }
+
+/** One row: bumped by triggers whenever what the public catalogue shows changes. */
+export interface CatalogueVersionTable {
+  id: Generated<boolean>;
+  version: Generated<number>;
+}

@@ -11,7 +11,8 @@ import { requireClinicForPatients } from '../clinic/require-clinic.js';
 import { readPolicy } from '../policies/policy-snapshot.js';
 import { activeStripeKeys, cardOffered, loadStripeSettings } from '../gateways/stripe-settings.js';
 
-// What anyone may read: the clinic, what it offers, and how patients can pay.
+// What anyone may read: the clinic, what it offers, and how patients can pay. The first three are
+// answered from the catalogue cache (catalogue-cache.ts) until an admin changes what they show.
 
 /**
  * The clinic, how to reach it, and whether it takes online bookings yet: a service offered by a
@@ -84,3 +85,15 @@ export async function readPaymentMethods(deps: AppDeps) {
     cardUnavailable: !keys && activeStripeKeys(settings) !== null,
   };
 }
+
+/** The public catalogue reads the cache keeps, by procedure; each answer ready to send. */
+export const cachedCatalogueReads = {
+  'catalogue.clinic': (deps: AppDeps) =>
+    deps.catalogueCache.answer('clinic', () => readClinic(deps)),
+  'catalogue.services': (deps: AppDeps) =>
+    deps.catalogueCache.answer('services', () => listServicesForPatients(deps)),
+  'catalogue.doctors': (deps: AppDeps, serviceId: string) =>
+    deps.catalogueCache.answer(`doctors:${serviceId}`, () =>
+      listDoctorsForPatients(deps, serviceId),
+    ),
+};
