@@ -81,6 +81,9 @@ describe('keyboard only', () => {
     await expect.poll(() => focused(page)).toBe('Cancel appointment');
     await key('Enter');
     await question.waitFor();
+    // The booking's policy is the first choice; Arrow Down picks a refund of all of it.
+    await tabTo(page, /policy/);
+    await key('ArrowDown');
     await tabTo(page, /^Cancel and refund \$60\.00$/);
     await key('Enter');
     await toast(page, 'Appointment cancelled and refunded');

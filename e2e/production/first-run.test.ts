@@ -201,5 +201,7 @@ async function chooseDay(page: Page, day: number) {
 async function checklist(page: Page): Promise<string[]> {
   // Each step's link says whether it is done: "Add a service (done)".
   const links = page.getByRole('list', { name: 'Set-up steps' }).getByRole('link');
+  // The heading comes before the steps (they load after it): wait for them, then read them all.
+  await links.first().waitFor();
   return links.evaluateAll((all) => all.map((a) => (a.textContent ?? '').trim()));
 }
